@@ -1,0 +1,1 @@
+"""Icons and data files that ship with legalsec-desktop."""

@@ -1,0 +1,1 @@
+"""The SQLite store: engine and pragmas, models, migrations, backups."""

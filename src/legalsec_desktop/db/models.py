@@ -1,0 +1,209 @@
+"""SQLAlchemy models of the practice: firm, timekeepers, contacts, matters, calendar, time, files."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Named constraints keep Alembic's batch migrations on SQLite predictable.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class FirmRow(Base):
+    """The single row of firm-wide settings (id is always 1)."""
+
+    __tablename__ = "firm"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    billing_increment_minutes: Mapped[int] = mapped_column(Integer, default=6)
+    default_jurisdiction: Mapped[str] = mapped_column(String(20), default="US-FED")
+    matter_number_pattern: Mapped[str] = mapped_column(String(60), default="{year}-{seq:04d}")
+    set_up_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class TimekeeperRow(Base):
+    __tablename__ = "timekeeper"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    initials: Mapped[str] = mapped_column(String(5), unique=True)
+    default_rate_cents: Mapped[int] = mapped_column(Integer, default=0)
+    is_attorney: Mapped[bool] = mapped_column(Boolean, default=True)
+    daily_target_minutes: Mapped[int] = mapped_column(Integer, default=360)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    __table_args__ = (CheckConstraint("default_rate_cents >= 0", name="rate_not_negative"),)
+
+
+class ContactRow(Base):
+    """A person or organisation: client, opposing party, counsel, judge, witness..."""
+
+    __tablename__ = "contact"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    is_organization: Mapped[bool] = mapped_column(Boolean, default=False)
+    name: Mapped[str] = mapped_column(String(300), index=True)
+    sort_name: Mapped[str] = mapped_column(String(300), index=True)
+    address: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(60), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    is_client: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ContactAliasRow(Base):
+    """Another name a contact goes by: a married or former name, a d/b/a, an old company name."""
+
+    __tablename__ = "contact_alias"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(30), default="aka")
+
+
+class MatterRow(Base):
+    __tablename__ = "matter"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    caption: Mapped[str] = mapped_column(String(500), default="")
+    client_id: Mapped[int] = mapped_column(ForeignKey("contact.id"), index=True)
+    practice_area: Mapped[str] = mapped_column(String(100), default="")
+    court: Mapped[str] = mapped_column(String(200), default="")
+    case_number: Mapped[str] = mapped_column(String(100), default="", index=True)
+    judge: Mapped[str] = mapped_column(String(200), default="")
+    jurisdiction: Mapped[str] = mapped_column(String(20), default="")
+    responsible_attorney_id: Mapped[int | None] = mapped_column(ForeignKey("timekeeper.id"), index=True)
+    opened_on: Mapped[date] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    sol_date: Mapped[date | None] = mapped_column(Date)
+    sol_note: Mapped[str] = mapped_column(Text, default="")
+    rate_override_cents: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'pending', 'closed')", name="status_known"),
+        CheckConstraint("closed_on IS NULL OR closed_on >= opened_on", name="closed_after_opened"),
+    )
+
+
+class PartyRow(Base):
+    """A contact's role on one matter."""
+
+    __tablename__ = "party"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    matter_id: Mapped[int] = mapped_column(ForeignKey("matter.id", ondelete="CASCADE"), index=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id"), index=True)
+    role: Mapped[str] = mapped_column(String(30))
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class EventRow(Base):
+    """A calendar entry: all-day items keep a date; timed ones keep UTC instants plus the IANA zone."""
+
+    __tablename__ = "event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    matter_id: Mapped[int | None] = mapped_column(ForeignKey("matter.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    title: Mapped[str] = mapped_column(String(300))
+    all_day: Mapped[bool] = mapped_column(Boolean, default=True)
+    on_date: Mapped[date] = mapped_column(Date, index=True)  # local date of the event, for every event
+    start_utc: Mapped[datetime | None] = mapped_column(DateTime)
+    end_utc: Mapped[datetime | None] = mapped_column(DateTime)
+    tz: Mapped[str] = mapped_column(String(64), default="")
+    location: Mapped[str] = mapped_column(String(300), default="")
+    status: Mapped[str] = mapped_column(String(20), default="scheduled")
+    docketed_by: Mapped[str] = mapped_column(String(5), default="")
+    verified_by: Mapped[str] = mapped_column(String(5), default="")
+    derivation: Mapped[str] = mapped_column(Text, default="")  # JSON: how a computed deadline was counted
+    notes: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (CheckConstraint("end_utc IS NULL OR end_utc >= start_utc", name="end_after_start"),)
+
+
+class EventAttendeeRow(Base):
+    __tablename__ = "event_attendee"
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), primary_key=True)
+    timekeeper_id: Mapped[int] = mapped_column(ForeignKey("timekeeper.id"), primary_key=True, index=True)
+
+
+class TimeEntryRow(Base):
+    __tablename__ = "time_entry"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_date: Mapped[date] = mapped_column(Date)
+    timekeeper_id: Mapped[int] = mapped_column(ForeignKey("timekeeper.id"), index=True)
+    matter_id: Mapped[int] = mapped_column(ForeignKey("matter.id"), index=True)
+    minutes: Mapped[int] = mapped_column(Integer)
+    rate_cents: Mapped[int] = mapped_column(Integer)
+    billable: Mapped[str] = mapped_column(String(20), default="billable")
+    task_code: Mapped[str] = mapped_column(String(8), default="")
+    activity_code: Mapped[str] = mapped_column(String(8), default="")
+    narrative: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    __table_args__ = (
+        CheckConstraint("minutes > 0", name="minutes_positive"),
+        CheckConstraint("rate_cents >= 0", name="rate_not_negative"),
+        CheckConstraint("billable IN ('billable', 'non-billable', 'no charge')", name="billable_known"),
+        CheckConstraint("status IN ('draft', 'final', 'billed')", name="status_known"),
+        Index("ix_time_entry_date_id", "entry_date", "id"),
+    )
+
+
+class CommunicationRow(Base):
+    """A letter, e-mail, call or meeting on a matter: the correspondence log."""
+
+    __tablename__ = "communication"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    matter_id: Mapped[int] = mapped_column(ForeignKey("matter.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    direction: Mapped[str] = mapped_column(String(3))
+    occurred_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    with_whom: Mapped[str] = mapped_column(String(300), default="")
+    subject: Mapped[str] = mapped_column(String(300), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    follow_up_on: Mapped[date | None] = mapped_column(Date)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    __table_args__ = (
+        CheckConstraint("kind IN ('call', 'email', 'letter', 'meeting')", name="kind_known"),
+        CheckConstraint("direction IN ('in', 'out')", name="direction_known"),
+    )
+
+
+class FileRecordRow(Base):
+    """One entry in the index of paper and digital client files."""
+
+    __tablename__ = "file_record"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    matter_id: Mapped[int] = mapped_column(ForeignKey("matter.id"), index=True)
+    label: Mapped[str] = mapped_column(String(300))
+    medium: Mapped[str] = mapped_column(String(10), default="paper")
+    location: Mapped[str] = mapped_column(String(300), default="")
+    box: Mapped[str] = mapped_column(String(60), default="")
+    opened_on: Mapped[date] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    destroy_after: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (
+        CheckConstraint("medium IN ('paper', 'digital')", name="medium_known"),
+    )

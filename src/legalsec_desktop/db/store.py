@@ -1,0 +1,131 @@
+"""Open the database: probe it, back it up and migrate it if needed, and hand out sessions."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from legalsec_desktop.db import sqlite_file
+from legalsec_desktop.domain.errors import (
+    DatabaseBusyError,
+    ReadOnlyError,
+    StorageFullError,
+    StoreOpenError,
+)
+
+
+@dataclass
+class Store:
+    """One open database file: its engine, whether it is read-only, and a session factory."""
+
+    path: Path
+    engine: Engine
+    read_only: bool
+    _sessions: sessionmaker[Session] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading only; errors from the disk become user-fixable errors."""
+        with translate_errors(), self._sessions() as session:
+            yield session
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction for one user action: committed whole, or not at all."""
+        if self.read_only:
+            raise ReadOnlyError("This database is open read-only, so the change was not saved.")
+        with translate_errors(), self._sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+@contextlib.contextmanager
+def translate_errors() -> Iterator[None]:
+    """Turn SQLite's disk-full, read-only and locked errors into messages a user can act on."""
+    try:
+        yield
+    except OperationalError as exc:
+        text = str(exc.orig).lower()
+        if "full" in text:
+            raise StorageFullError(
+                "The disk is full, so the change was not saved. Free some space and try again; "
+                "what you typed is still here."
+            ) from exc
+        if "readonly" in text or "read-only" in text:
+            raise ReadOnlyError("The database file cannot be written, so the change was not saved.") from exc
+        if "locked" in text or "busy" in text:
+            raise DatabaseBusyError(
+                "Another program is holding the database. Wait a moment and try again."
+            ) from exc
+        raise
+
+
+def make_engine(path: Path, read_only: bool = False) -> Engine:
+    """An engine whose every connection has the program's pragmas."""
+
+    def creator() -> sqlite3.Connection:
+        return sqlite_file.connect(path, read_only=read_only)
+
+    engine = create_engine("sqlite+pysqlite://", creator=creator)
+
+    @event.listens_for(engine, "connect")
+    def _no_driver_transactions(dbapi_conn, _record) -> None:  # noqa: ANN001
+        # Let SQLAlchemy emit BEGIN itself so a transaction covers exactly one user action.
+        dbapi_conn.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:  # noqa: ANN001
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+    return engine
+
+
+def open_store(
+    path: Path,
+    read_only: bool | None = None,
+    before_migrate: Callable[[Path], object] | None = None,
+) -> Store:
+    """Open (creating if new) and migrate the database at `path`.
+
+    `read_only=None` opens read-only only when the file or its folder cannot be written.
+    `before_migrate(path)` runs before any migration of an existing file (the caller backs it up).
+    Raises a StoreOpenError subclass when the file cannot be used; never changes such a file.
+    """
+    path = Path(path)
+    found = sqlite_file.probe(path)
+    if read_only is None:
+        read_only = not sqlite_file.is_writable(path)
+    if read_only and not found.exists:
+        raise StoreOpenError(str(path), f"{path} does not exist and cannot be created here (the folder is read-only).")
+    if read_only and found.needs_upgrade:
+        raise StoreOpenError(
+            str(path),
+            f"{path} is from an older version and must be upgraded, but it is read-only. "
+            "Make it writable (or copy it somewhere writable) and open it again.",
+        )
+    if not found.exists:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # Create it private to this user before SQLite writes anything into it.
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    engine = make_engine(path, read_only=read_only)
+    if found.needs_upgrade:
+        if found.revision is not None and before_migrate is not None:
+            before_migrate(path)
+        from legalsec_desktop.db.migrate import upgrade_to_head
+
+        with translate_errors():
+            upgrade_to_head(engine)
+    return Store(path=path, engine=engine, read_only=read_only)

@@ -1,0 +1,81 @@
+"""The firm's profile: its name and address, the timekeepers, and billing defaults."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from legalsec_desktop.domain.errors import ValidationError
+
+# Billing increments people actually use, in minutes: 0.1 h, 0.25 h, 1 min, 0.5 h, 1 h.
+BILLING_INCREMENTS = (6, 15, 1, 30, 60)
+JURISDICTIONS = {
+    "US-FED": "United States federal courts",
+    "CA": "California state courts",
+    "NY": "New York state courts",
+    "TX": "Texas state courts",
+}
+DEFAULT_JURISDICTION = "US-FED"
+DEFAULT_INCREMENT_MINUTES = 6
+_INITIALS = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,4}$")
+
+
+@dataclass(frozen=True)
+class Timekeeper:
+    """An attorney or other person whose time is billed."""
+
+    name: str
+    initials: str
+    default_rate_cents: int
+    id: int | None = None
+    is_attorney: bool = True
+    daily_target_minutes: int = 360
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class FirmProfile:
+    """Firm-wide settings that travel with the database (and so with its backups)."""
+
+    name: str = ""
+    address: str = ""
+    billing_increment_minutes: int = DEFAULT_INCREMENT_MINUTES
+    default_jurisdiction: str = DEFAULT_JURISDICTION
+    matter_number_pattern: str = "{year}-{seq:04d}"
+    timekeepers: tuple[Timekeeper, ...] = field(default_factory=tuple)
+    is_set_up: bool = False
+
+
+def describe_increment(minutes: int) -> str:
+    """'0.1 hour (6 minutes)' for a billing increment in minutes."""
+    hours = minutes / 60
+    shown = f"{hours:.2f}".rstrip("0").rstrip(".")
+    plural = "minute" if minutes == 1 else "minutes"
+    return f"{shown} hour ({minutes} {plural})"
+
+
+def validate_profile(profile: FirmProfile) -> None:
+    """Raise ValidationError naming the first bad field of a profile about to be saved."""
+    if not profile.name.strip():
+        raise ValidationError("name", "Enter the firm's name; it heads every docket sheet and timesheet.")
+    if len(profile.name) > 200:
+        raise ValidationError("name", "The firm name is longer than 200 characters.")
+    if profile.billing_increment_minutes not in BILLING_INCREMENTS:
+        raise ValidationError("billing_increment_minutes", "Choose a billing increment from the list.")
+    if profile.default_jurisdiction not in JURISDICTIONS:
+        raise ValidationError("default_jurisdiction", "Choose a jurisdiction from the list.")
+    seen: set[str] = set()
+    for index, keeper in enumerate(profile.timekeepers):
+        where = f"timekeepers[{index}]"
+        if not keeper.name.strip():
+            raise ValidationError(where, f"Timekeeper {index + 1} needs a name.")
+        if not _INITIALS.match(keeper.initials):
+            raise ValidationError(
+                where, f"Initials for {keeper.name} must be 1 to 5 letters or digits, starting with a letter."
+            )
+        key = keeper.initials.upper()
+        if key in seen:
+            raise ValidationError(where, f"The initials {key} are used twice; each timekeeper needs their own.")
+        seen.add(key)
+        if keeper.default_rate_cents < 0:
+            raise ValidationError(where, f"The rate for {keeper.name} cannot be negative.")

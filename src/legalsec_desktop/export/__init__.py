@@ -1,0 +1,1 @@
+"""Writers for Word, Excel, iCalendar and LEDES files."""

@@ -1,0 +1,51 @@
+"""Where the program keeps its database, backups, logs and lock files on this platform."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from platformdirs import PlatformDirs
+
+from legalsec_desktop import APP_NAME
+
+DB_ENV = "LEGALSEC_DB"
+_dirs = PlatformDirs(APP_NAME, appauthor=False)
+
+
+def data_dir() -> Path:
+    """The user's private data folder for this program."""
+    return Path(_dirs.user_data_dir)
+
+
+def default_db_path() -> Path:
+    """The database used when neither --db nor LEGALSEC_DB names one."""
+    return data_dir() / "legalsec.db"
+
+
+def resolve_db_path(cli_value: str | os.PathLike[str] | None) -> Path:
+    """--db wins over LEGALSEC_DB, which wins over the platform default."""
+    chosen = cli_value or os.environ.get(DB_ENV) or default_db_path()
+    return Path(chosen).expanduser().resolve()
+
+
+def db_key(db_path: Path) -> str:
+    """A short stable name for one database file, used for its lock and backup folder."""
+    digest = hashlib.sha256(str(db_path.resolve()).encode("utf-8")).hexdigest()[:10]
+    return f"{db_path.stem}-{digest}"
+
+
+def backup_dir(db_path: Path) -> Path:
+    """The folder that holds the automatic backups of one database file."""
+    return data_dir() / "backups" / db_key(db_path)
+
+
+def log_dir() -> Path:
+    """The folder for the program's log file."""
+    return Path(_dirs.user_log_dir)
+
+
+def lock_path(db_path: Path) -> Path:
+    """The lock file that says one running copy of the program has this database open."""
+    return Path(_dirs.user_cache_dir) / "locks" / f"{db_key(db_path)}.lock"

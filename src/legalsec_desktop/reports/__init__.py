@@ -1,0 +1,1 @@
+"""Report content (docket, timesheet, conflicts) built without Qt."""

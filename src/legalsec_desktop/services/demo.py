@@ -1,0 +1,289 @@
+"""A realistic, deterministic demo practice: small for a first look, large for benchmarks."""
+
+from __future__ import annotations
+
+import os
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import insert
+
+from legalsec_desktop.db import models as m
+from legalsec_desktop.db.store import open_store
+from legalsec_desktop.domain.errors import UserFixableError
+from legalsec_desktop.services import demo_words as w
+
+
+@dataclass(frozen=True)
+class DemoSize:
+    clients: int
+    matters: int
+    contacts: int
+    events: int
+    time_entries: int
+    file_records: int
+    communications: int
+
+
+SIZES = {
+    "small": DemoSize(clients=12, matters=20, contacts=70, events=240, time_entries=900, file_records=80, communications=90),
+    "large": DemoSize(
+        clients=2_000, matters=5_000, contacts=20_000, events=60_000, time_entries=250_000,
+        file_records=50_000, communications=20_000,
+    ),
+}
+SECRETARY = "LS"
+TIMEKEEPERS = (
+    ("Margaret A. Holloway", "MAH", 42_500, True),
+    ("David R. Chen", "DRC", 35_000, True),
+    ("Priya N. Raman", "PNR", 27_500, True),
+    ("Lucía Ortega", "LO", 15_000, False),
+)
+TIMED_KINDS = {"hearing", "trial", "deposition", "meeting", "travel"}
+Progress = Callable[[str, int, int], bool]  # (stage, done, total) -> keep going?
+
+
+class DemoExistsError(UserFixableError):
+    """The target database exists and --force was not given."""
+
+
+class DemoCancelled(UserFixableError):
+    """The person building the demo cancelled it; nothing was written."""
+
+
+def build_demo(path: Path, size: str = "small", seed: int = 1, today: date | None = None,
+               force: bool = False, progress: Progress | None = None) -> dict[str, int]:
+    """Write a demo practice to `path` (built beside it, then moved into place); return row counts."""
+    path = Path(path)
+    if path.exists() and not force:
+        raise DemoExistsError(f"{path} already exists; the demo never overwrites a database unless told to (--force).")
+    spec = SIZES[size]
+    building = path.with_name(path.name + ".building")
+    for leftover in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
+        leftover.unlink(missing_ok=True)
+    store = open_store(building)
+    try:
+        counts = _Generator(random.Random(seed), today or date.today(), spec, progress).write(store)
+    except BaseException:
+        store.close()
+        building.unlink(missing_ok=True)
+        raise
+    store.close()
+    os.replace(building, path)
+    return counts
+
+
+class _Generator:
+    def __init__(self, rng: random.Random, today: date, spec: DemoSize, progress: Progress | None) -> None:
+        self.rng, self.today, self.spec = rng, today, spec
+        self.progress = progress or (lambda *_: True)
+        self.start = today.replace(year=today.year - 10)
+        self.tables: dict[str, list[dict]] = {}
+
+    def write(self, store) -> dict[str, int]:  # noqa: ANN001
+        self._firm()
+        self._contacts()
+        self._matters()
+        self._parties()
+        self._events()
+        self._time_entries()
+        self._communications()
+        self._file_records()
+        order = (("firm", m.FirmRow), ("timekeeper", m.TimekeeperRow), ("contact", m.ContactRow),
+                 ("contact_alias", m.ContactAliasRow), ("matter", m.MatterRow), ("party", m.PartyRow),
+                 ("event", m.EventRow), ("event_attendee", m.EventAttendeeRow), ("time_entry", m.TimeEntryRow),
+                 ("communication", m.CommunicationRow), ("file_record", m.FileRecordRow))
+        total = sum(len(self.tables[name]) for name, _ in order)
+        done = 0
+        with store.write() as session:
+            connection = session.connection()
+            for name, model in order:
+                rows = self.tables[name]
+                for start in range(0, len(rows), 20_000):
+                    chunk = rows[start:start + 20_000]
+                    connection.execute(insert(model.__table__), chunk)
+                    done += len(chunk)
+                    if not self.progress(f"Writing {name.replace('_', ' ')}s", done, total):
+                        raise DemoCancelled("The demo practice was not built.")
+        return {name: len(self.tables[name]) for name, _ in order}
+
+    # --- helpers -----------------------------------------------------------------------------
+    def _day_between(self, first: date, last: date) -> date:
+        return first + timedelta(days=self.rng.randint(0, max(0, (last - first).days)))
+
+    def _person(self) -> tuple[str, str]:
+        first, last = self.rng.choice(w.FIRST_NAMES), self.rng.choice(w.LAST_NAMES)
+        return f"{first} {last}", f"{last}, {first}"
+
+    def _company(self) -> str:
+        rng = self.rng
+        return f"{rng.choice(w.COMPANY_WORDS)} {rng.choice(w.COMPANY_KINDS)} {rng.choice(w.COMPANY_FORMS)}"
+
+    def _address(self) -> str:
+        city, state, zip_code = self.rng.choice(w.CITIES)
+        return f"{self.rng.randint(10, 9999)} {self.rng.choice(w.STREETS)}\n{city}, {state} {zip_code}"
+
+    # --- tables ------------------------------------------------------------------------------
+    def _firm(self) -> None:
+        self.tables["firm"] = [dict(
+            id=1, name="Holloway & Chen LLP", address="455 Market St, Suite 1200\nSan Francisco, CA 94105",
+            billing_increment_minutes=6, default_jurisdiction="US-FED", matter_number_pattern="{year}-{seq:04d}",
+            set_up_at=datetime(self.start.year, self.start.month, self.start.day),
+        )]
+        self.tables["timekeeper"] = [
+            dict(id=i, name=name, initials=ini, default_rate_cents=rate, is_attorney=lawyer,
+                 daily_target_minutes=360 if lawyer else 420, active=True)
+            for i, (name, ini, rate, lawyer) in enumerate(TIMEKEEPERS, start=1)
+        ]
+
+    def _contacts(self) -> None:
+        rows, aliases = [], []
+        for i in range(1, self.spec.contacts + 1):
+            is_org = self.rng.random() < (0.3 if i <= self.spec.clients else 0.2)
+            name, sort_name = (self._company(),) * 2 if is_org else self._person()
+            slug = name.split()[0].lower().strip(",.'")
+            rows.append(dict(
+                id=i, is_organization=is_org, name=name, sort_name=sort_name, address=self._address(),
+                phone=f"({self.rng.randint(201, 989)}) 555-{self.rng.randint(100, 9999):04d}",
+                email=f"{slug}{i}@example.com", notes="", is_client=i <= self.spec.clients, deleted_at=None,
+            ))
+            if self.rng.random() < 0.05:
+                alias = f"{name.split()[0]} {self.rng.choice(w.LAST_NAMES)}" if not is_org else f"{name} d/b/a {self.rng.choice(w.COMPANY_WORDS)}"
+                aliases.append(dict(contact_id=i, alias=alias, kind="d/b/a" if is_org else "former name"))
+        self.tables["contact"], self.tables["contact_alias"] = rows, aliases
+        self.others = list(range(self.spec.clients + 1, self.spec.contacts + 1))
+        self.judges = self.others[: max(5, len(self.others) // 100)]
+
+    def _matters(self) -> None:
+        rng, rows, per_year = self.rng, [], {}
+        opened = sorted(self._day_between(self.start, self.today - timedelta(days=3)) for _ in range(self.spec.matters))
+        if self.spec.matters > 8:  # a few recent matters, so the near calendar is busy
+            opened[-8:] = sorted(self.today - timedelta(days=rng.randint(5, 90)) for _ in range(8))
+            opened.sort()
+        self.matter_info = []
+        for i, opened_on in enumerate(opened, start=1):
+            per_year[opened_on.year] = per_year.get(opened_on.year, 0) + 1
+            client = rng.randint(1, self.spec.clients)
+            area, litigated = rng.choice(w.PRACTICE_AREAS)
+            court, juris, tz, case_pattern, room = rng.choice(w.COURTS) if litigated else ("", "", "America/Los_Angeles", "", "")
+            other = self._person()[0] if rng.random() < 0.7 else self._company()
+            client_name = self.tables["contact"][client - 1]["name"]
+            title = f"{client_name} v. {other}" if litigated else f"{client_name}: {area.lower()}"
+            age = (self.today - opened_on).days
+            status = "closed" if age > 700 and rng.random() < 0.9 else ("pending" if rng.random() < 0.05 else "open")
+            closed_on = min(self.today, opened_on + timedelta(days=rng.randint(90, 700))) if status == "closed" else None
+            sol = opened_on + timedelta(days=rng.randint(200, 700)) if area == "Personal injury" and status != "closed" else None
+            rows.append(dict(
+                id=i, number=f"{opened_on.year}-{per_year[opened_on.year]:04d}", title=title, caption=title if litigated else "",
+                client_id=client, practice_area=area, court=court,
+                case_number=case_pattern.format(yy=opened_on.year % 100, n=rng.randint(1, 99999)) if litigated else "",
+                judge=self.tables["contact"][rng.choice(self.judges) - 1]["name"] if litigated else "",
+                jurisdiction=juris, responsible_attorney_id=rng.randint(1, 3), opened_on=opened_on, closed_on=closed_on,
+                status=status, sol_date=sol, sol_note="Two years from date of injury (CCP 335.1)" if sol else "",
+                rate_override_cents=None if rng.random() < 0.95 else rng.choice((30_000, 25_000)), notes="",
+            ))
+            last = closed_on or self.today + timedelta(days=180)
+            self.matter_info.append((i, opened_on, last, litigated, tz, room.format(r=rng.randint(1, 30)) if room else ""))
+        self.tables["matter"] = rows
+
+    def _parties(self) -> None:
+        rows, rng = [], self.rng
+        for matter in self.tables["matter"]:
+            rows.append(dict(matter_id=matter["id"], contact_id=matter["client_id"], role="client", deleted_at=None))
+            if matter["court"]:
+                roles = ["opposing party", "opposing counsel"] + rng.sample(["witness", "expert", "insurer", "co-counsel"], rng.randint(0, 1))
+                for role in roles:
+                    rows.append(dict(matter_id=matter["id"], contact_id=rng.choice(self.others), role=role, deleted_at=None))
+        self.tables["party"] = rows
+
+    def _events(self) -> None:
+        rng, rows, attendees = self.rng, [], []
+        kinds = list(w.EVENT_TITLES)
+        weights = (14, 2, 10, 10, 18, 18, 2, 22, 4)
+        live = [info for info in self.matter_info if info[2] >= self.today]
+        for i in range(1, self.spec.events + 1):
+            # The first few land today and this week, so a docket printed today has something on it.
+            info = rng.choice(live) if i <= 12 and live else rng.choice(self.matter_info)
+            matter_id, first, last, litigated, tz, room = info
+            kind = rng.choices(kinds, weights)[0]
+            on = self.today + timedelta(days=(i - 1) % 6) if i <= 12 and live else self._day_between(first, last)
+            while kind in TIMED_KINDS and on.weekday() >= 5:
+                on += timedelta(days=1)
+            timed = kind in TIMED_KINDS
+            start = end = None
+            if timed:
+                local = datetime.combine(on, time(rng.choice((8, 9, 9, 10, 11, 13, 14, 15)), rng.choice((0, 0, 30))), ZoneInfo(tz))
+                start = local.astimezone(timezone.utc).replace(tzinfo=None)
+                end = start + timedelta(minutes=rng.choice((30, 60, 90, 180)) if kind != "trial" else 480)
+            past = on < self.today
+            status = ("done" if rng.random() < 0.9 else rng.choice(("continued", "vacated"))) if past else "scheduled"
+            deadline = kind in ("filing deadline", "response deadline", "statute of limitations")
+            rows.append(dict(
+                id=i, matter_id=matter_id, kind=kind, title=rng.choice(w.EVENT_TITLES[kind]), all_day=not timed, on_date=on,
+                start_utc=start, end_utc=end, tz=tz if timed else "", location=room if kind in ("hearing", "trial") else "",
+                status=status, docketed_by=SECRETARY,
+                verified_by="" if deadline and not past and rng.random() < 0.15 else ("MAH" if deadline else ""),
+                derivation="", notes="",
+            ))
+            if timed:
+                attendees.append(dict(event_id=i, timekeeper_id=self.tables["matter"][matter_id - 1]["responsible_attorney_id"]))
+        self.tables["event"], self.tables["event_attendee"] = rows, attendees
+
+    def _time_entries(self) -> None:
+        rng, rows = self.rng, []
+        rates = {k["id"]: k["default_rate_cents"] for k in self.tables["timekeeper"]}
+        matters = self.tables["matter"]
+        minutes_choices = (6, 12, 18, 24, 30, 36, 42, 48, 60, 72, 90, 120, 150, 180, 240, 7, 20, 45)
+        for i in range(1, self.spec.time_entries + 1):
+            matter_id, first, last, *_ = rng.choice(self.matter_info)
+            day = self._day_between(first, min(last, self.today))
+            if day.weekday() >= 5:
+                day -= timedelta(days=day.weekday() - 4)
+                day = max(day, first)
+            keeper = rng.choices((1, 2, 3, 4), (3, 3, 2, 2))[0]
+            task, activity, narrative = rng.choice(w.NARRATIVES)
+            age = (self.today - day).days
+            rows.append(dict(
+                id=i, entry_date=day, timekeeper_id=keeper, matter_id=matter_id, minutes=rng.choice(minutes_choices),
+                rate_cents=matters[matter_id - 1]["rate_override_cents"] or rates[keeper],
+                billable=rng.choices(("billable", "non-billable", "no charge"), (85, 10, 5))[0],
+                task_code=task, activity_code=activity, narrative=narrative,
+                status="billed" if age > 60 else ("final" if age > 14 else "draft"),
+            ))
+        self.tables["time_entry"] = rows
+
+    def _communications(self) -> None:
+        rng, rows = self.rng, []
+        subjects = ("Status of discovery", "Settlement proposal", "Scheduling of deposition", "Documents requested",
+                    "Engagement letter", "Meet and confer", "Invoice question", "Hearing reminder")
+        for i in range(1, self.spec.communications + 1):
+            matter_id, first, last, *_ = rng.choice(self.matter_info)
+            day = self._day_between(first, min(last, self.today))
+            when = datetime.combine(day, time(rng.randint(8, 17), rng.choice((0, 15, 30, 45))))
+            kind = rng.choice(("call", "email", "email", "letter", "meeting"))
+            rows.append(dict(
+                id=i, matter_id=matter_id, kind=kind, direction=rng.choice(("in", "out")), occurred_at=when,
+                with_whom=self.tables["contact"][rng.choice(self.others) - 1]["name"], subject=rng.choice(subjects),
+                summary="", follow_up_on=day + timedelta(days=7) if rng.random() < 0.2 else None, deleted_at=None,
+            ))
+        self.tables["communication"] = rows
+
+    def _file_records(self) -> None:
+        rng, rows = self.rng, []
+        for i in range(1, self.spec.file_records + 1):
+            matter_id, first, last, *_ = self.matter_info[(i - 1) % len(self.matter_info)]
+            closed = self.tables["matter"][matter_id - 1]["closed_on"]
+            volume = (i - 1) // len(self.matter_info) + 1
+            medium = "digital" if rng.random() < 0.4 else "paper"
+            rows.append(dict(
+                id=i, matter_id=matter_id, label=f"{rng.choice(w.FILE_LABELS)}, vol. {volume}", medium=medium,
+                location=w.LOCATIONS[-1] if medium == "digital" else rng.choice(w.LOCATIONS[:-1]),
+                box=f"Box {rng.randint(1, 400)}" if medium == "paper" else "", opened_on=first, closed_on=closed,
+                destroy_after=closed.replace(year=closed.year + 7) if closed and not (closed.month == 2 and closed.day == 29) else None,
+                notes="",
+            ))
+        self.tables["file_record"] = rows

@@ -1,0 +1,84 @@
+"""Read and save the firm profile and its timekeepers."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import select
+
+from legalsec_desktop.db.models import FirmRow, TimekeeperRow
+from legalsec_desktop.db.store import Store
+from legalsec_desktop.domain.errors import ValidationError
+from legalsec_desktop.domain.firm import FirmProfile, Timekeeper, validate_profile
+
+
+def _keeper(row: TimekeeperRow) -> Timekeeper:
+    return Timekeeper(
+        id=row.id,
+        name=row.name,
+        initials=row.initials,
+        default_rate_cents=row.default_rate_cents,
+        is_attorney=row.is_attorney,
+        daily_target_minutes=row.daily_target_minutes,
+        active=row.active,
+    )
+
+
+def load_profile(store: Store) -> FirmProfile:
+    """The saved profile, or defaults with is_set_up False on a new database."""
+    with store.read() as session:
+        row = session.get(FirmRow, 1)
+        keepers = tuple(_keeper(k) for k in session.scalars(select(TimekeeperRow).order_by(TimekeeperRow.id)))
+        if row is None:
+            return FirmProfile(timekeepers=keepers)
+        return FirmProfile(
+            name=row.name,
+            address=row.address,
+            billing_increment_minutes=row.billing_increment_minutes,
+            default_jurisdiction=row.default_jurisdiction,
+            matter_number_pattern=row.matter_number_pattern,
+            timekeepers=keepers,
+            is_set_up=row.set_up_at is not None,
+        )
+
+
+def save_profile(store: Store, profile: FirmProfile) -> FirmProfile:
+    """Validate and save the profile and timekeepers in one transaction; return what was saved.
+
+    Timekeepers left out of the list are kept but marked inactive: their time entries need them.
+    """
+    validate_profile(profile)
+    with store.write() as session:
+        row = session.get(FirmRow, 1) or FirmRow(id=1)
+        row.name = profile.name.strip()
+        row.address = profile.address.strip()
+        row.billing_increment_minutes = profile.billing_increment_minutes
+        row.default_jurisdiction = profile.default_jurisdiction
+        row.matter_number_pattern = profile.matter_number_pattern
+        row.set_up_at = row.set_up_at or datetime.now(timezone.utc).replace(tzinfo=None)
+        session.add(row)
+        existing = {k.id: k for k in session.scalars(select(TimekeeperRow))}
+        by_initials = {k.initials.upper(): k for k in existing.values()}
+        kept: set[int] = set()
+        for keeper in profile.timekeepers:
+            target = existing.get(keeper.id) if keeper.id else None
+            clash = by_initials.get(keeper.initials.upper())
+            if clash is not None and clash is not target:
+                if target is None and not clash.active:
+                    target = clash  # bringing back someone who had been removed
+                else:
+                    raise ValidationError("timekeepers", f"The initials {keeper.initials} already belong to {clash.name}.")
+            target = target or TimekeeperRow()
+            target.name = keeper.name.strip()
+            target.initials = keeper.initials.upper()
+            target.default_rate_cents = keeper.default_rate_cents
+            target.is_attorney = keeper.is_attorney
+            target.daily_target_minutes = keeper.daily_target_minutes
+            target.active = True
+            session.add(target)
+            session.flush()
+            kept.add(target.id)
+        for keeper_id, row_keeper in existing.items():
+            if keeper_id not in kept:
+                row_keeper.active = False
+    return load_profile(store)

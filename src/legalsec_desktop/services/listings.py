@@ -1,0 +1,287 @@
+"""Lists behind the tabs: an ordered id list (sorted and filtered in SQL) and rows fetched by id."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.orm import aliased
+
+from legalsec_desktop.db.models import (
+    CommunicationRow,
+    ContactRow,
+    EventRow,
+    FileRecordRow,
+    FirmRow,
+    MatterRow,
+    TimekeeperRow,
+    TimeEntryRow,
+)
+from legalsec_desktop.db.store import Store
+from legalsec_desktop.domain.billing import amount_cents
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a listing: its key, its heading and how to show its values."""
+
+    key: str
+    title: str
+    kind: str = "text"  # text, date, datetime, hours (minutes), money (cents)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """How to list one kind of record."""
+
+    key: str
+    columns: tuple[Column, ...]
+    default_sort: str
+    default_descending: bool
+    query: Callable[[], Select[Any]]  # id first, then one expression per column
+    search: Callable[[], Sequence[ColumnElement[Any]]]
+    scope: Callable[[], ColumnElement[bool] | None] = lambda: None
+
+
+def _matter_query() -> Select[Any]:
+    lawyer = aliased(TimekeeperRow)
+    return (
+        select(
+            MatterRow.id,
+            MatterRow.number,
+            MatterRow.caption,
+            ContactRow.name,
+            MatterRow.status,
+            lawyer.initials,
+            MatterRow.practice_area,
+            MatterRow.court,
+            MatterRow.case_number,
+            MatterRow.opened_on,
+        )
+        .join(ContactRow, ContactRow.id == MatterRow.client_id)
+        .outerjoin(lawyer, lawyer.id == MatterRow.responsible_attorney_id)
+    )
+
+
+def _event_query() -> Select[Any]:
+    return select(
+        EventRow.id,
+        EventRow.on_date,
+        EventRow.start_utc,
+        EventRow.kind,
+        EventRow.title,
+        MatterRow.number,
+        EventRow.location,
+        EventRow.status,
+        EventRow.tz,
+    ).outerjoin(MatterRow, MatterRow.id == EventRow.matter_id)
+
+
+def _communication_query() -> Select[Any]:
+    return select(
+        CommunicationRow.id,
+        CommunicationRow.occurred_at,
+        CommunicationRow.kind,
+        CommunicationRow.direction,
+        MatterRow.number,
+        CommunicationRow.with_whom,
+        CommunicationRow.subject,
+        CommunicationRow.follow_up_on,
+    ).join(MatterRow, MatterRow.id == CommunicationRow.matter_id)
+
+
+def _time_query() -> Select[Any]:
+    return (
+        select(
+            TimeEntryRow.id,
+            TimeEntryRow.entry_date,
+            TimekeeperRow.initials,
+            MatterRow.number,
+            TimeEntryRow.minutes,
+            TimeEntryRow.rate_cents,
+            TimeEntryRow.minutes * TimeEntryRow.rate_cents,
+            TimeEntryRow.billable,
+            TimeEntryRow.status,
+            TimeEntryRow.narrative,
+        )
+        .join(TimekeeperRow, TimekeeperRow.id == TimeEntryRow.timekeeper_id)
+        .join(MatterRow, MatterRow.id == TimeEntryRow.matter_id)
+    )
+
+
+def _file_query() -> Select[Any]:
+    return select(
+        FileRecordRow.id,
+        FileRecordRow.label,
+        MatterRow.number,
+        FileRecordRow.medium,
+        FileRecordRow.location,
+        FileRecordRow.box,
+        FileRecordRow.opened_on,
+        FileRecordRow.destroy_after,
+    ).join(MatterRow, MatterRow.id == FileRecordRow.matter_id)
+
+
+LISTINGS: dict[str, Listing] = {
+    "matters": Listing(
+        "matters",
+        (
+            Column("number", "Matter"),
+            Column("caption", "Caption"),
+            Column("client", "Client"),
+            Column("status", "Status"),
+            Column("attorney", "Attorney"),
+            Column("practice_area", "Practice area"),
+            Column("court", "Court"),
+            Column("case_number", "Case no."),
+            Column("opened_on", "Opened", "date"),
+        ),
+        "number",
+        True,
+        _matter_query,
+        lambda: (MatterRow.number, MatterRow.caption, ContactRow.name, MatterRow.case_number),
+    ),
+    "events": Listing(
+        "events",
+        (
+            Column("on_date", "Date", "date"),
+            Column("start_utc", "Time", "time"),
+            Column("kind", "Type"),
+            Column("title", "Description"),
+            Column("matter", "Matter"),
+            Column("location", "Location"),
+            Column("status", "Status"),
+        ),
+        "on_date",
+        False,
+        _event_query,
+        lambda: (EventRow.title, MatterRow.number, EventRow.location),
+        lambda: EventRow.on_date >= date.today(),
+    ),
+    "communications": Listing(
+        "communications",
+        (
+            Column("occurred_at", "When", "datetime"),
+            Column("kind", "Kind"),
+            Column("direction", "In/Out"),
+            Column("matter", "Matter"),
+            Column("with_whom", "With"),
+            Column("subject", "Subject"),
+            Column("follow_up_on", "Follow up", "date"),
+        ),
+        "occurred_at",
+        True,
+        _communication_query,
+        lambda: (CommunicationRow.subject, CommunicationRow.with_whom, MatterRow.number),
+        lambda: CommunicationRow.deleted_at.is_(None),
+    ),
+    "time": Listing(
+        "time",
+        (
+            Column("entry_date", "Date", "date"),
+            Column("timekeeper", "Timekeeper"),
+            Column("matter", "Matter"),
+            Column("minutes", "Hours", "hours"),
+            Column("rate_cents", "Rate", "money"),
+            Column("amount", "Amount", "money"),
+            Column("billable", "Billing"),
+            Column("status", "Status"),
+            Column("narrative", "Narrative"),
+        ),
+        "entry_date",
+        True,
+        _time_query,
+        lambda: (TimeEntryRow.narrative, MatterRow.number, TimekeeperRow.initials),
+    ),
+    "files": Listing(
+        "files",
+        (
+            Column("label", "File"),
+            Column("matter", "Matter"),
+            Column("medium", "Medium"),
+            Column("location", "Location"),
+            Column("box", "Box"),
+            Column("opened_on", "Opened", "date"),
+            Column("destroy_after", "Destroy after", "date"),
+        ),
+        "label",
+        False,
+        _file_query,
+        lambda: (FileRecordRow.label, MatterRow.number, FileRecordRow.location, FileRecordRow.box),
+    ),
+}
+
+
+def _filtered(listing: Listing, text: str) -> Select[Any]:
+    query = listing.query()
+    scope = listing.scope()
+    if scope is not None:
+        query = query.where(scope)
+    words = text.split()
+    for word in words:
+        pattern = f"%{word.replace('%', '').replace('_', '')}%"
+        query = query.where(or_(*(column.ilike(pattern) for column in listing.search())))
+    return query
+
+
+def list_ids(store: Store, key: str, sort: str | None = None, descending: bool | None = None, text: str = "") -> list[int]:
+    """Ids of the matching records in display order (sorted and filtered by the database)."""
+    listing = LISTINGS[key]
+    sort = sort or listing.default_sort
+    descending = listing.default_descending if descending is None else descending
+    query = _filtered(listing, text)
+    index = [c.key for c in listing.columns].index(sort) + 1
+    sort_column = list(query.selected_columns)[index]
+    id_column = list(query.selected_columns)[0]
+    order = (sort_column.desc(), id_column.desc()) if descending else (sort_column.asc(), id_column.asc())
+    query = query.with_only_columns(id_column, maintain_column_froms=True).order_by(*order)
+    with store.read() as session:
+        return list(session.execute(query).scalars())
+
+
+def fetch_rows(store: Store, key: str, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+    """The display values of the given records, keyed by id (one value per column)."""
+    listing = LISTINGS[key]
+    query = listing.query()
+    id_column = list(query.selected_columns)[0]
+    with store.read() as session:
+        rows = session.execute(query.where(id_column.in_(list(ids)))).all()
+        increment = session.scalar(select(FirmRow.billing_increment_minutes).where(FirmRow.id == 1)) or 6
+    shaped = _SHAPERS.get(key)
+    if shaped is None:
+        return {row[0]: tuple(row[1:]) for row in rows}
+    return {row[0]: shaped(tuple(row[1:]), increment) for row in rows}
+
+
+def _event_values(values: tuple[Any, ...], _increment: int) -> tuple[Any, ...]:
+    on_date, start_utc, kind, title, matter, location, status, tz = values
+    return (on_date, (start_utc, tz) if start_utc else None, kind, title, matter or "", location, status)
+
+
+def _time_values(values: tuple[Any, ...], increment: int) -> tuple[Any, ...]:
+    entry_date, keeper, matter, minutes, rate, _raw, billable, status, narrative = values
+    amount = amount_cents(minutes, rate, increment) if billable == "billable" else 0
+    return (entry_date, keeper, matter, minutes, rate, amount, billable, status, narrative)
+
+
+_SHAPERS: dict[str, Callable[[tuple[Any, ...], int], tuple[Any, ...]]] = {
+    "events": _event_values,
+    "time": _time_values,
+}
+
+
+def record_counts(store: Store) -> dict[str, int]:
+    """How many records each tab has, for the empty states."""
+    tables = {
+        "matters": MatterRow,
+        "events": EventRow,
+        "communications": CommunicationRow,
+        "time": TimeEntryRow,
+        "files": FileRecordRow,
+    }
+    with store.read() as session:
+        return {key: session.scalar(select(func.count()).select_from(model)) or 0 for key, model in tables.items()}
+

@@ -1,0 +1,60 @@
+"""Backups, restores and checks of the database file, for the GUI and the command line alike."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from legalsec_desktop.db import backup as backups
+from legalsec_desktop.db import sqlite_file
+from legalsec_desktop.db.backup import BackupInfo
+from legalsec_desktop.domain.retention import RetentionPolicy
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    """What a backup run made and what rotation removed."""
+
+    made: Path
+    removed: tuple[Path, ...]
+
+
+def back_up(db_path: Path, folder: Path, reason: str = "", policy: RetentionPolicy = RetentionPolicy()) -> BackupResult:
+    """Make a verified backup now, then rotate the folder."""
+    made = backups.make_backup(db_path, folder, reason=reason)
+    removed = backups.rotate(folder, policy)
+    return BackupResult(made, tuple(removed))
+
+
+def back_up_if_due(db_path: Path, folder: Path, now: datetime | None = None) -> BackupResult | None:
+    """The daily backup: made only when the newest one is a day old or more."""
+    if not db_path.exists() or not backups.backup_due(folder, now):
+        return None
+    return back_up(db_path, folder, reason="daily")
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    return backups.list_backups(folder)
+
+
+def newest_good_backup(folder: Path) -> BackupInfo | None:
+    return backups.newest_good_backup(folder)
+
+
+def restore(backup_file: Path, db_path: Path, folder: Path) -> Path | None:
+    """Verify `backup_file`, keep a safety copy of the current database, and restore."""
+    return backups.restore(backup_file, db_path, folder)
+
+
+def move_aside(db_path: Path) -> Path:
+    return backups.move_aside(db_path)
+
+
+def check(db_path: Path) -> list[str]:
+    """Integrity and foreign-key problems of the database; empty when it is sound."""
+    if not db_path.exists():
+        return [f"{db_path} does not exist."]
+    if not sqlite_file.has_sqlite_header(db_path):
+        return [f"{db_path} is not a SQLite database."]
+    return sqlite_file.check_database(db_path)

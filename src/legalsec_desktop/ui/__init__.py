@@ -1,0 +1,1 @@
+"""The PySide6 shell: windows, tabs, dialogs and item models."""
