@@ -211,7 +211,7 @@ class _Generator:
             matter_id, first, last, litigated, tz, room = info
             kind = rng.choices(kinds, weights)[0]
             on = self.today + timedelta(days=(i - 1) % 6) if i <= 12 and live else self._day_between(first, last)
-            while kind in TIMED_KINDS and on.weekday() >= 5:
+            while on.weekday() >= 5:  # courts and offices are closed; a realistic docket avoids weekends
                 on += timedelta(days=1)
             timed = kind in TIMED_KINDS
             start = end = None

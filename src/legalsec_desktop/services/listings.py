@@ -30,7 +30,8 @@ class Column:
 
     key: str
     title: str
-    kind: str = "text"  # text, date, datetime, hours (minutes), money (cents)
+    kind: str = "text"  # text, label, date, datetime, time, hours (minutes), money (cents)
+    width: int = 12  # starting width in characters; the user's own widths are remembered
 
 
 @dataclass(frozen=True)
@@ -129,15 +130,15 @@ LISTINGS: dict[str, Listing] = {
     "matters": Listing(
         "matters",
         (
-            Column("number", "Matter"),
-            Column("caption", "Caption"),
-            Column("client", "Client"),
-            Column("status", "Status"),
-            Column("attorney", "Attorney"),
-            Column("practice_area", "Practice area"),
-            Column("court", "Court"),
-            Column("case_number", "Case no."),
-            Column("opened_on", "Opened", "date"),
+            Column("number", "Matter", width=10),
+            Column("caption", "Caption", width=40),
+            Column("client", "Client", width=26),
+            Column("status", "Status", "label", 10),
+            Column("attorney", "Attorney", width=8),
+            Column("practice_area", "Practice area", width=18),
+            Column("court", "Court", width=30),
+            Column("case_number", "Case no.", width=16),
+            Column("opened_on", "Opened", "date", 16),
         ),
         "number",
         True,
@@ -147,13 +148,13 @@ LISTINGS: dict[str, Listing] = {
     "events": Listing(
         "events",
         (
-            Column("on_date", "Date", "date"),
-            Column("start_utc", "Time", "time"),
-            Column("kind", "Type"),
-            Column("title", "Description"),
-            Column("matter", "Matter"),
-            Column("location", "Location"),
-            Column("status", "Status"),
+            Column("on_date", "Date", "date", 16),
+            Column("start_utc", "Time", "time", 9),
+            Column("kind", "Type", "label", 17),
+            Column("title", "Description", width=40),
+            Column("matter", "Matter", width=10),
+            Column("location", "Location", width=20),
+            Column("status", "Status", "label", 10),
         ),
         "on_date",
         False,
@@ -164,13 +165,13 @@ LISTINGS: dict[str, Listing] = {
     "communications": Listing(
         "communications",
         (
-            Column("occurred_at", "When", "datetime"),
-            Column("kind", "Kind"),
-            Column("direction", "In/Out"),
-            Column("matter", "Matter"),
-            Column("with_whom", "With"),
-            Column("subject", "Subject"),
-            Column("follow_up_on", "Follow up", "date"),
+            Column("occurred_at", "When", "datetime", 24),
+            Column("kind", "Kind", "label", 9),
+            Column("direction", "In/Out", "label", 7),
+            Column("matter", "Matter", width=10),
+            Column("with_whom", "With", width=24),
+            Column("subject", "Subject", width=36),
+            Column("follow_up_on", "Follow up", "date", 16),
         ),
         "occurred_at",
         True,
@@ -181,15 +182,15 @@ LISTINGS: dict[str, Listing] = {
     "time": Listing(
         "time",
         (
-            Column("entry_date", "Date", "date"),
-            Column("timekeeper", "Timekeeper"),
-            Column("matter", "Matter"),
-            Column("minutes", "Hours", "hours"),
-            Column("rate_cents", "Rate", "money"),
-            Column("amount", "Amount", "money"),
-            Column("billable", "Billing"),
-            Column("status", "Status"),
-            Column("narrative", "Narrative"),
+            Column("entry_date", "Date", "date", 16),
+            Column("timekeeper", "Timekeeper", width=13),
+            Column("matter", "Matter", width=10),
+            Column("minutes", "Hours", "hours", 7),
+            Column("rate_cents", "Rate", "money", 9),
+            Column("amount", "Amount", "money", 11),
+            Column("billable", "Billing", "label", 12),
+            Column("status", "Status", "label", 10),
+            Column("narrative", "Narrative", width=50),
         ),
         "entry_date",
         True,
@@ -199,13 +200,13 @@ LISTINGS: dict[str, Listing] = {
     "files": Listing(
         "files",
         (
-            Column("label", "File"),
-            Column("matter", "Matter"),
-            Column("medium", "Medium"),
-            Column("location", "Location"),
-            Column("box", "Box"),
-            Column("opened_on", "Opened", "date"),
-            Column("destroy_after", "Destroy after", "date"),
+            Column("label", "File", width=26),
+            Column("matter", "Matter", width=10),
+            Column("medium", "Medium", "label", 9),
+            Column("location", "Location", width=20),
+            Column("box", "Box", width=9),
+            Column("opened_on", "Opened", "date", 16),
+            Column("destroy_after", "Destroy after", "date", 16),
         ),
         "label",
         False,

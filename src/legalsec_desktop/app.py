@@ -1,0 +1,116 @@
+"""GUI composition root: one instance per database, a window shown at once, the database opened just after."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from legalsec_desktop import APP_NAME, APP_TITLE, paths
+from legalsec_desktop.instance_lock import InstanceLock
+from legalsec_desktop.logs import setup_logging
+from legalsec_desktop.ui.app_state import AppState
+from legalsec_desktop.ui.errors import install_excepthook, show_problem
+from legalsec_desktop.ui.icons import icon
+from legalsec_desktop.ui.single_instance import InstanceServer, notify_running, server_name
+from legalsec_desktop.ui.startup import settle_file
+
+log = logging.getLogger("legalsec")
+
+
+class Gui:
+    """The running program: application, lock, window and the database state."""
+
+    def __init__(self, db_path: Path, read_only: bool = False) -> None:
+        self.db_path, self.force_read_only = db_path, read_only
+        self.app = QApplication.instance() or QApplication(sys.argv[:1])
+        self.app.setOrganizationName(APP_NAME)
+        self.app.setApplicationName(APP_NAME)
+        self.app.setApplicationDisplayName(APP_TITLE)
+        self.app.setWindowIcon(icon("app"))
+        self.log_file = setup_logging()
+        install_excepthook(self.log_file)
+        self.lock = InstanceLock(paths.lock_path(db_path))
+        self.state = AppState(db_path, paths.backup_dir(db_path), self.log_file)
+        self.window = None
+        self.server: InstanceServer | None = None
+
+    def start(self) -> int | None:
+        """Show the window; return an exit code if the program should not run after all."""
+        name = server_name(paths.db_key(self.db_path))
+        if not self.lock.acquire():
+            if notify_running(name):
+                print(f"legalsec-desktop is already running on {self.db_path}; its window was brought to the front.")
+                return 0
+            pid = self.lock.holder_pid()
+            QMessageBox.warning(None, APP_TITLE, (
+                f"{self.db_path} is in use by another running copy of the program"
+                + (f" (process {pid})" if pid else "") + ". Close it first, or open a different database."))
+            return 1
+        if not settle_file(self.db_path, self.state.backup_dir):
+            return 1
+        from legalsec_desktop.ui.main_window import MainWindow
+
+        self.server = InstanceServer(name)
+        self.window = MainWindow(self.state)
+        self.server.raise_requested.connect(self.window.bring_to_front)
+        self.window.show()
+        QTimer.singleShot(0, self.open_database)
+        return None
+
+    def open_database(self) -> None:
+        """Open (and if needed migrate, after a backup) the database once the window is up."""
+        from legalsec_desktop.db.store import open_store
+        from legalsec_desktop.services import firm, maintenance
+
+        def back_up_first(path: Path) -> None:
+            maintenance.back_up(path, self.state.backup_dir, reason="pre-migrate")
+
+        try:
+            store = open_store(self.db_path, read_only=True if self.force_read_only else None,
+                               before_migrate=back_up_first)
+        except Exception as exc:  # noqa: BLE001 - shown to the user either way, then we stop
+            show_problem(self.window, exc, "The database cannot be opened")
+            self.window.close()
+            return
+        self.state.set_store(store)
+        if not store.read_only and not firm.load_profile(store).is_set_up:
+            self.window.open_settings(first_run=True)
+        from legalsec_desktop.ui.maintenance_actions import back_up_if_due
+
+        if not store.read_only:
+            back_up_if_due(self.window)
+
+    def stop(self) -> None:
+        if self.state.store is not None:
+            self.state.store.close()
+        self.lock.release()
+
+
+def run(db_path: Path, read_only: bool = False) -> int:
+    """Start the GUI on `db_path` and run until the window closes."""
+    gui = Gui(db_path, read_only)
+    try:
+        early = gui.start()
+        if early is not None:
+            return early
+        return gui.app.exec()
+    finally:
+        gui.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `legalsec-desktop` launcher (no console window on Windows)."""
+    parser = argparse.ArgumentParser(prog="legalsec-desktop", description="Open the legalsec-desktop window.")
+    parser.add_argument("--db", metavar="PATH", help=f"database file (default: ${paths.DB_ENV} or the user data folder)")
+    parser.add_argument("--read-only", action="store_true", help="open the database without allowing changes")
+    args = parser.parse_args(argv)
+    return run(paths.resolve_db_path(args.db), args.read_only)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,188 @@
+"""The `legalsec` command: no arguments opens the window; subcommands work headless."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+
+from legalsec_desktop import __version__, paths
+from legalsec_desktop.domain.errors import UserFixableError
+from legalsec_desktop.instance_lock import InstanceLock
+from legalsec_desktop.logs import setup_logging
+
+log = logging.getLogger("legalsec")
+EXIT_OK, EXIT_PROBLEM, EXIT_BUG = 0, 1, 3
+
+
+def _db_option() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH",
+                        help=f"database file (default: ${paths.DB_ENV}, else the user data folder)")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _db_option()
+    parser = argparse.ArgumentParser(
+        prog="legalsec", parents=[common],
+        description="legalsec-desktop: calendar and deadlines, matters, correspondence, time and files for a "
+                    "legal secretary. With no command, opens the window.",
+        epilog=f"Default database: {paths.default_db_path()}",
+    )
+    parser.add_argument("--version", action="version", version=f"legalsec-desktop {__version__}")
+    parser.add_argument("--read-only", action="store_true", help="open the window without allowing changes")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    commands.add_parser("backup", parents=[common], help="make a verified backup now and rotate old ones",
+                        description="Back up the database through the SQLite backup API, verify the copy with "
+                                    "integrity_check, and rotate old backups (7 daily, 4 weekly, 12 monthly).")
+    restore = commands.add_parser("restore", parents=[common], help="replace the database with a backup",
+                                  description="Verify FILE, back up (or move aside, if damaged) the current database, "
+                                              "then restore FILE in its place.")
+    restore.add_argument("file", metavar="FILE", help="the backup to restore")
+    commands.add_parser("check", parents=[common], help="integrity and foreign-key check (exit 1 on damage)",
+                        description="Run SQLite's integrity_check and foreign_key_check; exit 1 if anything is wrong.")
+    commands.add_parser("backups", parents=[common], help="list the backups of the database",
+                        description="List the backups of the database, newest first.")
+    demo = commands.add_parser("demo", parents=[common], help="build a demo practice database",
+                               description="Build a realistic, deterministic demo practice. Never overwrites an "
+                                           "existing database unless --force is given.")
+    demo.add_argument("--size", choices=("small", "large"), default="small",
+                      help="small: a look around; large: a busy ten-year practice for benchmarks")
+    demo.add_argument("--seed", type=int, default=1, help="random seed (same seed and date, same database)")
+    demo.add_argument("--today", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                      help="the date the practice is built around (default: today)")
+    demo.add_argument("--force", action="store_true", help="replace an existing database")
+    shots = commands.add_parser("screenshot", parents=[common], help="save a PNG of every tab (offscreen)",
+                                description="Render every tab of the database's window to PNG files, offscreen.")
+    shots.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    db_path = paths.resolve_db_path(args.db)
+    if args.command is None:
+        from legalsec_desktop.app import run
+
+        return run(db_path, read_only=args.read_only)
+    log_file = setup_logging()
+    try:
+        return COMMANDS[args.command](args, db_path)
+    except UserFixableError as exc:
+        print(f"legalsec: {exc.message}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except KeyboardInterrupt:
+        print("legalsec: stopped.", file=sys.stderr)
+        return EXIT_PROBLEM
+    except Exception:  # noqa: BLE001 - a bug: log it whole, tell the user briefly
+        log.exception("unexpected error in 'legalsec %s'", args.command)
+        where = f" Details were written to {log_file}." if log_file else ""
+        print(f"legalsec: something unexpected went wrong; nothing was changed that was not reported.{where}",
+              file=sys.stderr)
+        return EXIT_BUG
+
+
+def _exclusive(db_path: Path) -> InstanceLock:
+    """Hold the database's instance lock, or explain that the window has it open."""
+    lock = InstanceLock(paths.lock_path(db_path))
+    if not lock.acquire():
+        raise UserFixableError(f"{db_path} is open in the legalsec-desktop window. Close the window first.")
+    return lock
+
+
+def _backup(_args: argparse.Namespace, db_path: Path) -> int:
+    from legalsec_desktop.db.sqlite_file import probe
+    from legalsec_desktop.services import maintenance
+
+    if not db_path.exists():
+        raise UserFixableError(f"{db_path} does not exist; there is nothing to back up.")
+    probe(db_path)
+    result = maintenance.back_up(db_path, paths.backup_dir(db_path), reason="manual")
+    print(f"Backed up {db_path} to {result.made} (verified).")
+    if result.removed:
+        print(f"Removed {len(result.removed)} old backup(s) by the rotation policy.")
+    return EXIT_OK
+
+
+def _backups(_args: argparse.Namespace, db_path: Path) -> int:
+    from legalsec_desktop.services import maintenance
+
+    folder = paths.backup_dir(db_path)
+    found = maintenance.list_backups(folder)
+    if not found:
+        print(f"No backups yet in {folder}.")
+    for info in found:
+        print(f"{info.made_at:%Y-%m-%d %H:%M:%S}  {info.reason:<12} {info.size / 1_048_576:8.1f} MB  {info.path}")
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace, db_path: Path) -> int:
+    from legalsec_desktop.services import maintenance
+
+    backup = Path(args.file).expanduser().resolve()
+    if not backup.is_file():
+        raise UserFixableError(f"{backup} does not exist.")
+    with _exclusive(db_path):
+        safety = maintenance.restore(backup, db_path, paths.backup_dir(db_path))
+    print(f"Restored {backup} to {db_path}.")
+    if safety:
+        print(f"The previous database was kept as {safety}.")
+    return EXIT_OK
+
+
+def _check(_args: argparse.Namespace, db_path: Path) -> int:
+    from legalsec_desktop.services import maintenance
+
+    problems = maintenance.check(db_path)
+    if problems:
+        print(f"{db_path} is damaged:", file=sys.stderr)
+        for problem in problems:
+            print(f"  {problem}", file=sys.stderr)
+        newest = maintenance.newest_good_backup(paths.backup_dir(db_path))
+        if newest:
+            print(f"The newest good backup is {newest.path}; restore it with: legalsec restore \"{newest.path}\"",
+                  file=sys.stderr)
+        return EXIT_PROBLEM
+    print(f"ok: {db_path} passed the integrity and foreign-key checks.")
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace, db_path: Path) -> int:
+    from legalsec_desktop.services.demo import build_demo
+
+    def progress(stage: str, done: int, total: int) -> bool:
+        if sys.stderr.isatty():
+            print(f"\r{stage}: {done * 100 // max(total, 1)}%   ", end="", file=sys.stderr, flush=True)
+        return True
+
+    with _exclusive(db_path):
+        counts = build_demo(db_path, size=args.size, seed=args.seed, today=args.today, force=args.force,
+                            progress=progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"Built the {args.size} demo practice in {db_path}:")
+    for table, count in counts.items():
+        print(f"  {table.replace('_', ' ')}: {count:,}")
+    return EXIT_OK
+
+
+def _screenshot(args: argparse.Namespace, db_path: Path) -> int:
+    from legalsec_desktop.ui.screenshot import render_screenshots
+
+    for path in render_screenshots(db_path, Path(args.out)):
+        print(path)
+    return EXIT_OK
+
+
+COMMANDS = {
+    "backup": _backup,
+    "backups": _backups,
+    "restore": _restore,
+    "check": _check,
+    "demo": _demo,
+    "screenshot": _screenshot,
+}

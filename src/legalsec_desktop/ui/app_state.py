@@ -1,0 +1,31 @@
+"""What the open window knows about its database, and the one signal that says data changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from legalsec_desktop.db.store import Store
+
+
+class AppState(QObject):
+    """The database the window shows. Tabs listen to `data_changed` and `store_changed`."""
+
+    store_changed = Signal()  # a database was opened, or replaced by a restore
+    data_changed = Signal(str)  # what changed: "matters", "firm", "*" ...
+
+    def __init__(self, db_path: Path, backup_dir: Path, log_file: Path | None = None) -> None:
+        super().__init__()
+        self.db_path, self.backup_dir, self.log_file = db_path, backup_dir, log_file
+        self.store: Store | None = None
+
+    @property
+    def read_only(self) -> bool:
+        return self.store is not None and self.store.read_only
+
+    def set_store(self, store: Store | None) -> None:
+        if self.store is not None and self.store is not store:
+            self.store.close()
+        self.store = store
+        self.store_changed.emit()

@@ -1,0 +1,71 @@
+"""The two kinds of errors: plain messages for what the user can fix, one dialog for bugs."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from legalsec_desktop.domain.errors import UserFixableError
+
+log = logging.getLogger("legalsec")
+
+
+def show_problem(parent: QWidget | None, exc: BaseException, title: str = "Could not finish") -> None:
+    """Show a user-fixable error plainly; hand anything else to the bug dialog."""
+    if isinstance(exc, UserFixableError):
+        log.info("user-fixable: %s", exc.message)
+        QMessageBox.warning(parent, title, exc.message)
+    else:
+        report_bug(type(exc), exc, exc.__traceback__)
+
+
+_log_file: Path | None = None
+
+
+class _Relay(QObject):
+    """Carries a bug from a worker thread to the UI thread."""
+
+    raised = Signal(object, object, object)
+
+
+_relay: _Relay | None = None
+
+
+def report_bug(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """Log the traceback; tell the user plainly, with the details one click away."""
+    log.error("unexpected error", exc_info=(kind, exc, tb))
+    app = QApplication.instance()
+    if app is None:
+        return
+    if QThread.currentThread() is not app.thread():
+        if _relay is not None:
+            _relay.raised.emit(kind, exc, tb)
+        return
+    box = QMessageBox(QApplication.activeWindow())
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle("Something went wrong")
+    where = f" The details were written to {_log_file}." if _log_file else ""
+    box.setText("Something unexpected went wrong. What was already saved is safe.")
+    box.setInformativeText(
+        "Please try again. If it happens again, send the details to whoever supports this program." + where
+    )
+    box.setDetailedText("".join(traceback.format_exception(kind, exc, tb)))
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.exec()
+
+
+def install_excepthook(log_file: Path | None) -> None:
+    """Route every uncaught exception, in any thread, to `report_bug` instead of a console traceback."""
+    global _log_file, _relay
+    _log_file = log_file
+    _relay = _Relay()
+    _relay.raised.connect(report_bug, Qt.ConnectionType.QueuedConnection)
+    sys.excepthook = report_bug
+    threading.excepthook = lambda args: report_bug(args.exc_type, args.exc_value, args.exc_traceback)

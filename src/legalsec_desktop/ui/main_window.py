@@ -1,0 +1,235 @@
+"""The main window: the five tabs, menus, toolbar, status bar, and the actions that span them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+
+from legalsec_desktop import APP_TITLE, __version__
+from legalsec_desktop.ui import maintenance_actions
+from legalsec_desktop.ui.app_state import AppState
+from legalsec_desktop.ui.icons import icon
+from legalsec_desktop.ui.new_matter_dialog import NewMatterDialog
+from legalsec_desktop.ui.settings_dialog import SettingsDialog
+from legalsec_desktop.ui.style import STYLE_SHEET
+from legalsec_desktop.ui.tabs import calendar_tab, correspondence_tab, files_tab, matters_tab, time_tab
+from legalsec_desktop.ui.tabs.list_tab import ListTab
+
+TAB_SPECS = (calendar_tab.SPEC, matters_tab.SPEC, correspondence_tab.SPEC, time_tab.SPEC, files_tab.SPEC)
+
+
+class MainWindow(QMainWindow):
+    """Owns the frame, the actions and the tabs; the work itself is in the tabs, dialogs and services."""
+
+    def __init__(self, state: AppState, remember_layout: bool = True) -> None:
+        super().__init__()
+        self.state, self.remember_layout = state, remember_layout
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(icon("app"))
+        self.setStyleSheet(STYLE_SHEET)
+        self.undo_stack = QUndoStack(self)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.list_tabs: list[ListTab] = []
+        for spec in TAB_SPECS:
+            tab = ListTab(spec, state)
+            self.list_tabs.append(tab)
+            self.tabs.addTab(tab, icon(spec.icon), spec.title)
+        self.matters_tab.action_requested.connect(self.new_matter)
+
+        self.banner = QLabel()
+        self.banner.setObjectName("readOnlyBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 8px; border-bottom: 1px solid #e0c36b;")
+        self.banner.hide()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self.db_label = QLabel()
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._build_actions()
+        self._build_menus()
+        state.store_changed.connect(self._on_store_changed)
+        state.data_changed.connect(self._update_title)
+        self._on_store_changed()
+        self._daily_timer = QTimer(self, interval=60 * 60 * 1000)
+        self._daily_timer.timeout.connect(lambda: maintenance_actions.back_up_if_due(self))
+        self._daily_timer.start()
+        if remember_layout:
+            self.restore_layout()
+        else:
+            self.resize(1200, 760)
+
+    @property
+    def matters_tab(self) -> ListTab:
+        return self.list_tabs[1]
+
+    # --- actions and menus -------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None, icon_name: str = "",  # noqa: ANN001
+                tip: str = "") -> QAction:
+        action = QAction(icon(icon_name), text, self) if icon_name else QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.new_matter_action = self._action(self.tr("New &Matter…"), self.new_matter, "Ctrl+Shift+M", "new",
+                                              self.tr("Open a new matter"))
+        self.backup_action = self._action(self.tr("&Back Up Now"), lambda: maintenance_actions.back_up_now(self),
+                                          "Ctrl+Shift+B", "backup", self.tr("Make a verified backup of the database now"))
+        self.restore_action = self._action(self.tr("&Restore from Backup…"), lambda: maintenance_actions.restore_backup(self),
+                                           None, "restore", self.tr("Replace the database with a backup"))
+        self.check_action = self._action(self.tr("&Check Database"), lambda: maintenance_actions.check_database(self))
+        self.data_folder_action = self._action(self.tr("Show &Data Folder"), self.show_data_folder)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(key.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(key.Redo)
+        self.find_action = self._action(self.tr("&Find…"), self.focus_filter, key.Find)
+        self.settings_action = self._action(self.tr("&Settings…"), self.open_settings, "Ctrl+,", "settings",
+                                            self.tr("Firm, timekeepers and billing defaults"))
+        self.refresh_action = self._action(self.tr("&Refresh"), lambda: self.state.data_changed.emit("*"), key.Refresh,
+                                           "refresh")
+        self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.about_action = self._action(self.tr("&About %s") % APP_TITLE, self.show_about)
+        self.tab_actions = []
+        for index, spec in enumerate(TAB_SPECS):
+            action = self._action(spec.title, lambda _=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}",
+                                  spec.icon)
+            self.tab_actions.append(action)
+        self.write_actions = [self.new_matter_action, self.restore_action, self.settings_action]
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_matter_action)
+        file_menu.addSeparator()
+        file_menu.addActions([self.backup_action, self.restore_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.data_folder_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions(self.tab_actions)
+        view_menu.addSeparator()
+        view_menu.addAction(self.refresh_action)
+        tools_menu = bar.addMenu(self.tr("&Tools"))
+        tools_menu.addAction(self.check_action)
+        tools_menu.addSeparator()
+        tools_menu.addAction(self.settings_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.new_matter_action)
+        toolbar.addSeparator()
+        toolbar.addActions(self.tab_actions)
+        toolbar.addSeparator()
+        toolbar.addAction(self.backup_action)
+        toolbar.addAction(self.settings_action)
+        view_menu.addSeparator()
+        view_menu.addAction(toolbar.toggleViewAction())
+
+    # --- state -------------------------------------------------------------------------------
+    def _on_store_changed(self) -> None:
+        store = self.state.store
+        opened = store is not None
+        for action in self.write_actions + [self.backup_action, self.check_action]:
+            action.setEnabled(opened)
+        if opened and store.read_only:
+            for action in self.write_actions:
+                action.setEnabled(False)
+            self.banner.setText(self.tr(
+                "<b>Read-only.</b> %s cannot be written (the file or its folder is read-only), so you can look but "
+                "not change anything. To make changes, make the file writable and open it again."
+            ) % self.state.db_path)
+        self.banner.setVisible(opened and store.read_only)
+        self.db_label.setText(self.state.db_path.name + (self.tr(" (read-only)") if self.state.read_only else ""))
+        self.db_label.setToolTip(str(self.state.db_path))
+        self._update_title()
+
+    def _update_title(self, *_: object) -> None:
+        self.setWindowTitle(f"{self.state.db_path.stem} — {APP_TITLE}")
+
+    # --- commands ----------------------------------------------------------------------------
+    def new_matter(self) -> None:
+        if self.state.store is None or self.state.read_only:
+            return
+        dialog = NewMatterDialog(self.state, self)
+        if dialog.exec() == NewMatterDialog.DialogCode.Accepted:
+            self.tabs.setCurrentWidget(self.matters_tab)
+            self.statusBar().showMessage(self.tr("Matter %s opened.") % dialog.number.text().strip(), 5000)
+
+    def open_settings(self, first_run: bool = False) -> bool:
+        if self.state.store is None:
+            return False
+        return SettingsDialog(self.state, first_run=first_run, parent=self).exec() == SettingsDialog.DialogCode.Accepted
+
+    def focus_filter(self) -> None:
+        current = self.tabs.currentWidget()
+        if isinstance(current, ListTab):
+            current.focus_filter()
+
+    def show_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.state.db_path.parent)))
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About %s") % APP_TITLE, self.tr(
+            "<h3>%s %s</h3><p>Calendar and court deadlines, matters, correspondence, time and the file index, "
+            "for the legal secretary. Everything stays on this computer.</p>"
+            "<p>Database: <code>%s</code><br>Backups: <code>%s</code></p>"
+        ) % (APP_TITLE, __version__, self.state.db_path, self.state.backup_dir))
+
+    def bring_to_front(self) -> None:
+        self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    # --- remembered layout -------------------------------------------------------------------
+    def restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        self.tabs.setCurrentIndex(int(settings.value("window/tab", 0)))
+        for tab in self.list_tabs:
+            tab.restore_layout(settings)
+
+    def save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/tab", self.tabs.currentIndex())
+        for tab in self.list_tabs:
+            tab.save_layout(settings)
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.remember_layout:
+            self.save_layout()
+        maintenance_actions.back_up_on_close(self)
+        event.accept()

@@ -1,0 +1,57 @@
+"""`legalsec screenshot`: render every tab (and the settings dialog) to PNG, offscreen."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from legalsec_desktop import paths
+from legalsec_desktop.domain.errors import UserFixableError
+
+
+def render_screenshots(db_path: Path, out_dir: Path, size: tuple[int, int] = (1280, 800)) -> list[Path]:
+    """Save one PNG per tab of the database's window; return their paths. Nothing is written to the database."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from legalsec_desktop.db.sqlite_file import probe
+    from legalsec_desktop.db.store import open_store
+    from legalsec_desktop.ui.app_state import AppState
+    from legalsec_desktop.ui.main_window import TAB_SPECS, MainWindow
+    from legalsec_desktop.ui.settings_dialog import SettingsDialog
+
+    if not db_path.exists():
+        raise UserFixableError(f"{db_path} does not exist. Build one with: legalsec demo --db \"{db_path}\"")
+    probe(db_path)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserFixableError(f"Cannot create {out_dir}: {exc.strerror}") from exc
+    app = QApplication.instance() or QApplication([])
+    state = AppState(db_path, paths.backup_dir(db_path))
+    window = MainWindow(state, remember_layout=False)
+    window.resize(*size)
+    state.set_store(open_store(db_path))
+    window.show()
+    saved = []
+    try:
+        for index, spec in enumerate(TAB_SPECS):
+            window.tabs.setCurrentIndex(index)
+            app.processEvents()
+            target = out_dir / f"{index + 1:02d}-{spec.title.lower()}.png"
+            if not window.grab().save(str(target)):
+                raise UserFixableError(f"Could not write {target}.")
+            saved.append(target)
+        dialog = SettingsDialog(state, parent=window)
+        dialog.show()
+        app.processEvents()
+        target = out_dir / "06-settings.png"
+        dialog.grab().save(str(target))
+        saved.append(target)
+        dialog.close()
+    finally:
+        window.hide()
+        state.set_store(None)
+        window.deleteLater()
+        app.processEvents()
+    return saved

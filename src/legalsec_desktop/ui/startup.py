@@ -1,0 +1,78 @@
+"""Start-up decisions with the user: a damaged, foreign or newer database file, before anything opens it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from legalsec_desktop.db.sqlite_file import probe
+from legalsec_desktop.domain.errors import (
+    DamagedDatabaseError,
+    NotADatabaseError,
+    StoreOpenError,
+    UserFixableError,
+)
+from legalsec_desktop.domain.formatting import format_clock, format_date
+from legalsec_desktop.services import maintenance
+
+QUIT, RESTORE, START_EMPTY = range(3)
+
+
+def ask_about_bad_file(exc: StoreOpenError, backup_dir: Path, parent: QWidget | None = None) -> int:
+    """Explain what is wrong with the file and offer the newest good backup (or a fresh start)."""
+    newest = maintenance.newest_good_backup(backup_dir)
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle("The database cannot be opened")
+    box.setText(exc.message)
+    quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    restore_button = empty_button = None
+    if newest is not None:
+        when = f"{format_date(newest.made_at.date())} at {format_clock(newest.made_at)}"
+        box.setInformativeText(
+            f"The newest good backup is from {when}. Restoring it moves the unreadable file aside "
+            f"(it is kept, renamed, next to the database) and puts the backup in its place."
+        )
+        restore_button = box.addButton(f"Restore Backup of {format_date(newest.made_at.date())}",
+                                       QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(restore_button)
+    else:
+        box.setInformativeText(
+            "There is no backup of it. You can move the file aside (it is kept, renamed, next to the database) "
+            "and start with an empty database, or quit and look at the file first."
+        )
+        empty_button = box.addButton("Move Aside and Start Empty", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(quit_button)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is restore_button and restore_button is not None:
+        return RESTORE
+    if clicked is empty_button and empty_button is not None:
+        return START_EMPTY
+    return QUIT
+
+
+def settle_file(db_path: Path, backup_dir: Path) -> bool:
+    """Make sure the file is usable, asking the user what to do if it is not; False means quit."""
+    while True:
+        try:
+            probe(db_path)
+            return True
+        except (NotADatabaseError, DamagedDatabaseError) as exc:
+            choice = ask_about_bad_file(exc, backup_dir)
+            if choice == QUIT:
+                return False
+            try:
+                if choice == RESTORE:
+                    newest = maintenance.newest_good_backup(backup_dir)
+                    if newest is not None:
+                        maintenance.restore(newest.path, db_path, backup_dir)
+                else:
+                    maintenance.move_aside(db_path)
+            except UserFixableError as error:
+                QMessageBox.critical(None, "Could not restore", error.message)
+                return False
+        except StoreOpenError as exc:
+            QMessageBox.critical(None, "The database cannot be opened", exc.message)
+            return False
