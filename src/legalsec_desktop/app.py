@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from legalsec_desktop import APP_NAME, APP_TITLE, paths
@@ -22,10 +23,20 @@ from legalsec_desktop.ui.startup import settle_file
 log = logging.getLogger("legalsec")
 
 
+def _warm_imports() -> None:
+    """Import the database stack on another core while Qt builds the window."""
+    try:
+        import legalsec_desktop.services.database  # noqa: F401
+        import legalsec_desktop.services.listings  # noqa: F401
+    except Exception:  # noqa: BLE001 - the real import on the UI thread will report it
+        log.debug("background import failed", exc_info=True)
+
+
 class Gui:
     """The running program: application, lock, window and the database state."""
 
     def __init__(self, db_path: Path, read_only: bool = False) -> None:
+        threading.Thread(target=_warm_imports, name="warm-imports", daemon=True).start()
         self.db_path, self.force_read_only = db_path, read_only
         self.app = QApplication.instance() or QApplication(sys.argv[:1])
         self.app.setOrganizationName(APP_NAME)
@@ -59,20 +70,17 @@ class Gui:
         self.window = MainWindow(self.state)
         self.server.raise_requested.connect(self.window.bring_to_front)
         self.window.show()
+        self.app.processEvents()  # paint the window before the database work starts
         QTimer.singleShot(0, self.open_database)
         return None
 
     def open_database(self) -> None:
         """Open (and if needed migrate, after a backup) the database once the window is up."""
-        from legalsec_desktop.db.store import open_store
-        from legalsec_desktop.services import firm, maintenance
-
-        def back_up_first(path: Path) -> None:
-            maintenance.back_up(path, self.state.backup_dir, reason="pre-migrate")
+        from legalsec_desktop.services import firm
+        from legalsec_desktop.services.database import open_database
 
         try:
-            store = open_store(self.db_path, read_only=True if self.force_read_only else None,
-                               before_migrate=back_up_first)
+            store = open_database(self.db_path, self.state.backup_dir, read_only=True if self.force_read_only else None)
         except Exception as exc:  # noqa: BLE001 - shown to the user either way, then we stop
             show_problem(self.window, exc, "The database cannot be opened")
             self.window.close()
@@ -86,6 +94,7 @@ class Gui:
             back_up_if_due(self.window)
 
     def stop(self) -> None:
+        QThreadPool.globalInstance().waitForDone(60_000)  # let a running backup finish
         if self.state.store is not None:
             self.state.store.close()
         self.lock.release()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
@@ -49,10 +50,10 @@ def backup_due(folder: Path, now: datetime | None = None) -> bool:
 
 def copy_database(source: Path, target: Path) -> None:
     """Copy a live database with the backup API into a temporary file, verify it, then move it in."""
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        partial.unlink(missing_ok=True)
         os.close(os.open(partial, os.O_CREAT | os.O_WRONLY, 0o600))
         src = sqlite_file.connect(source, read_only=True)
         try:
@@ -75,7 +76,8 @@ def copy_database(source: Path, target: Path) -> None:
     except OSError as exc:
         raise BackupError(f"Could not write {target}: {exc.strerror or exc}") from exc
     finally:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
 
 
 def make_backup(db_path: Path, folder: Path, reason: str = "", now: datetime | None = None) -> Path:
@@ -94,6 +96,10 @@ def make_backup(db_path: Path, folder: Path, reason: str = "", now: datetime | N
 
 def rotate(folder: Path, policy: RetentionPolicy = RetentionPolicy()) -> list[Path]:
     """Delete the backups the policy does not keep; return what was deleted."""
+    for stale in folder.glob("*.partial") if folder.is_dir() else ():
+        # Left by a process that was killed mid-backup; never a finished backup.
+        if datetime.now().timestamp() - stale.stat().st_mtime > 3600:
+            stale.unlink(missing_ok=True)
     backups = list_backups(folder)
     keep = backups_to_keep([info.made_at for info in backups], policy)
     removed = []

@@ -22,26 +22,14 @@ from legalsec_desktop.db.models import (
 )
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.billing import amount_cents
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column of a listing: its key, its heading and how to show its values."""
-
-    key: str
-    title: str
-    kind: str = "text"  # text, label, date, datetime, time, hours (minutes), money (cents)
-    width: int = 12  # starting width in characters; the user's own widths are remembered
+from legalsec_desktop.services.columns import COLUMNS, ListingColumns
 
 
 @dataclass(frozen=True)
 class Listing:
-    """How to list one kind of record."""
+    """How to list one kind of record: its columns, and the query behind them."""
 
-    key: str
-    columns: tuple[Column, ...]
-    default_sort: str
-    default_descending: bool
+    spec: ListingColumns
     query: Callable[[], Select[Any]]  # id first, then one expression per column
     search: Callable[[], Sequence[ColumnElement[Any]]]
     scope: Callable[[], ColumnElement[bool] | None] = lambda: None
@@ -62,7 +50,7 @@ def _matter_query() -> Select[Any]:
             MatterRow.case_number,
             MatterRow.opened_on,
         )
-        .join(ContactRow, ContactRow.id == MatterRow.client_id)
+        .outerjoin(ContactRow, ContactRow.id == MatterRow.client_id)
         .outerjoin(lawyer, lawyer.id == MatterRow.responsible_attorney_id)
     )
 
@@ -91,7 +79,7 @@ def _communication_query() -> Select[Any]:
         CommunicationRow.with_whom,
         CommunicationRow.subject,
         CommunicationRow.follow_up_on,
-    ).join(MatterRow, MatterRow.id == CommunicationRow.matter_id)
+    ).outerjoin(MatterRow, MatterRow.id == CommunicationRow.matter_id)
 
 
 def _time_query() -> Select[Any]:
@@ -108,8 +96,8 @@ def _time_query() -> Select[Any]:
             TimeEntryRow.status,
             TimeEntryRow.narrative,
         )
-        .join(TimekeeperRow, TimekeeperRow.id == TimeEntryRow.timekeeper_id)
-        .join(MatterRow, MatterRow.id == TimeEntryRow.matter_id)
+        .outerjoin(TimekeeperRow, TimekeeperRow.id == TimeEntryRow.timekeeper_id)
+        .outerjoin(MatterRow, MatterRow.id == TimeEntryRow.matter_id)
     )
 
 
@@ -123,94 +111,30 @@ def _file_query() -> Select[Any]:
         FileRecordRow.box,
         FileRecordRow.opened_on,
         FileRecordRow.destroy_after,
-    ).join(MatterRow, MatterRow.id == FileRecordRow.matter_id)
+    ).outerjoin(MatterRow, MatterRow.id == FileRecordRow.matter_id)
 
 
 LISTINGS: dict[str, Listing] = {
     "matters": Listing(
-        "matters",
-        (
-            Column("number", "Matter", width=10),
-            Column("caption", "Caption", width=40),
-            Column("client", "Client", width=26),
-            Column("status", "Status", "label", 10),
-            Column("attorney", "Attorney", width=8),
-            Column("practice_area", "Practice area", width=18),
-            Column("court", "Court", width=30),
-            Column("case_number", "Case no.", width=16),
-            Column("opened_on", "Opened", "date", 16),
-        ),
-        "number",
-        True,
-        _matter_query,
+        COLUMNS["matters"], _matter_query,
         lambda: (MatterRow.number, MatterRow.caption, ContactRow.name, MatterRow.case_number),
     ),
     "events": Listing(
-        "events",
-        (
-            Column("on_date", "Date", "date", 16),
-            Column("start_utc", "Time", "time", 9),
-            Column("kind", "Type", "label", 17),
-            Column("title", "Description", width=40),
-            Column("matter", "Matter", width=10),
-            Column("location", "Location", width=20),
-            Column("status", "Status", "label", 10),
-        ),
-        "on_date",
-        False,
-        _event_query,
+        COLUMNS["events"], _event_query,
         lambda: (EventRow.title, MatterRow.number, EventRow.location),
         lambda: EventRow.on_date >= date.today(),
     ),
     "communications": Listing(
-        "communications",
-        (
-            Column("occurred_at", "When", "datetime", 24),
-            Column("kind", "Kind", "label", 9),
-            Column("direction", "In/Out", "label", 7),
-            Column("matter", "Matter", width=10),
-            Column("with_whom", "With", width=24),
-            Column("subject", "Subject", width=36),
-            Column("follow_up_on", "Follow up", "date", 16),
-        ),
-        "occurred_at",
-        True,
-        _communication_query,
+        COLUMNS["communications"], _communication_query,
         lambda: (CommunicationRow.subject, CommunicationRow.with_whom, MatterRow.number),
         lambda: CommunicationRow.deleted_at.is_(None),
     ),
     "time": Listing(
-        "time",
-        (
-            Column("entry_date", "Date", "date", 16),
-            Column("timekeeper", "Timekeeper", width=13),
-            Column("matter", "Matter", width=10),
-            Column("minutes", "Hours", "hours", 7),
-            Column("rate_cents", "Rate", "money", 9),
-            Column("amount", "Amount", "money", 11),
-            Column("billable", "Billing", "label", 12),
-            Column("status", "Status", "label", 10),
-            Column("narrative", "Narrative", width=50),
-        ),
-        "entry_date",
-        True,
-        _time_query,
+        COLUMNS["time"], _time_query,
         lambda: (TimeEntryRow.narrative, MatterRow.number, TimekeeperRow.initials),
     ),
     "files": Listing(
-        "files",
-        (
-            Column("label", "File", width=26),
-            Column("matter", "Matter", width=10),
-            Column("medium", "Medium", "label", 9),
-            Column("location", "Location", width=20),
-            Column("box", "Box", width=9),
-            Column("opened_on", "Opened", "date", 16),
-            Column("destroy_after", "Destroy after", "date", 16),
-        ),
-        "label",
-        False,
-        _file_query,
+        COLUMNS["files"], _file_query,
         lambda: (FileRecordRow.label, MatterRow.number, FileRecordRow.location, FileRecordRow.box),
     ),
 }
@@ -223,18 +147,17 @@ def _filtered(listing: Listing, text: str) -> Select[Any]:
         query = query.where(scope)
     words = text.split()
     for word in words:
-        pattern = f"%{word.replace('%', '').replace('_', '')}%"
-        query = query.where(or_(*(column.ilike(pattern) for column in listing.search())))
+        query = query.where(or_(*(column.icontains(word, autoescape=True) for column in listing.search())))
     return query
 
 
 def list_ids(store: Store, key: str, sort: str | None = None, descending: bool | None = None, text: str = "") -> list[int]:
     """Ids of the matching records in display order (sorted and filtered by the database)."""
     listing = LISTINGS[key]
-    sort = sort or listing.default_sort
-    descending = listing.default_descending if descending is None else descending
+    sort = sort or listing.spec.default_sort
+    descending = listing.spec.default_descending if descending is None else descending
     query = _filtered(listing, text)
-    index = [c.key for c in listing.columns].index(sort) + 1
+    index = [c.key for c in listing.spec.columns].index(sort) + 1
     sort_column = list(query.selected_columns)[index]
     id_column = list(query.selected_columns)[0]
     order = (sort_column.desc(), id_column.desc()) if descending else (sort_column.asc(), id_column.asc())

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from legalsec_desktop.db.store import Store
+if TYPE_CHECKING:
+    from legalsec_desktop.services.database import Store
 
 
 class AppState(QObject):

@@ -10,8 +10,6 @@ from legalsec_desktop import APP_TITLE, __version__
 from legalsec_desktop.ui import maintenance_actions
 from legalsec_desktop.ui.app_state import AppState
 from legalsec_desktop.ui.icons import icon
-from legalsec_desktop.ui.new_matter_dialog import NewMatterDialog
-from legalsec_desktop.ui.settings_dialog import SettingsDialog
 from legalsec_desktop.ui.style import STYLE_SHEET
 from legalsec_desktop.ui.tabs import calendar_tab, correspondence_tab, files_tab, matters_tab, time_tab
 from legalsec_desktop.ui.tabs.list_tab import ListTab
@@ -173,6 +171,8 @@ class MainWindow(QMainWindow):
     def new_matter(self) -> None:
         if self.state.store is None or self.state.read_only:
             return
+        from legalsec_desktop.ui.new_matter_dialog import NewMatterDialog
+
         dialog = NewMatterDialog(self.state, self)
         if dialog.exec() == NewMatterDialog.DialogCode.Accepted:
             self.tabs.setCurrentWidget(self.matters_tab)
@@ -181,6 +181,8 @@ class MainWindow(QMainWindow):
     def open_settings(self, first_run: bool = False) -> bool:
         if self.state.store is None:
             return False
+        from legalsec_desktop.ui.settings_dialog import SettingsDialog
+
         return SettingsDialog(self.state, first_run=first_run, parent=self).exec() == SettingsDialog.DialogCode.Accepted
 
     def focus_filter(self) -> None:

@@ -89,10 +89,10 @@ def restore_backup(window: MainWindow) -> None:
     state.set_store(None)  # let go of the file while it is replaced
 
     def reopen() -> None:
-        from legalsec_desktop.db.store import open_store
+        from legalsec_desktop.services.database import open_database
 
         try:
-            state.set_store(open_store(state.db_path, read_only=read_only or None))
+            state.set_store(open_database(state.db_path, state.backup_dir, read_only=read_only or None))
         except UserFixableError as exc:
             show_problem(window, exc, window.tr("Could not reopen the database"))
 

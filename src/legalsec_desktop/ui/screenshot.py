@@ -14,15 +14,14 @@ def render_screenshots(db_path: Path, out_dir: Path, size: tuple[int, int] = (12
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from legalsec_desktop.db.sqlite_file import probe
-    from legalsec_desktop.db.store import open_store
+    from legalsec_desktop.services.database import open_database, probe_file
     from legalsec_desktop.ui.app_state import AppState
     from legalsec_desktop.ui.main_window import TAB_SPECS, MainWindow
     from legalsec_desktop.ui.settings_dialog import SettingsDialog
 
     if not db_path.exists():
         raise UserFixableError(f"{db_path} does not exist. Build one with: legalsec demo --db \"{db_path}\"")
-    probe(db_path)
+    probe_file(db_path)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -31,7 +30,7 @@ def render_screenshots(db_path: Path, out_dir: Path, size: tuple[int, int] = (12
     state = AppState(db_path, paths.backup_dir(db_path))
     window = MainWindow(state, remember_layout=False)
     window.resize(*size)
-    state.set_store(open_store(db_path))
+    state.set_store(open_database(db_path, state.backup_dir))
     window.show()
     saved = []
     try:

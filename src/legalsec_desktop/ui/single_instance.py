@@ -23,10 +23,10 @@ def notify_running(name: str, timeout_ms: int = 1500) -> bool:
         return False
     socket.write(RAISE)
     socket.flush()
-    ok = socket.waitForBytesWritten(timeout_ms)
-    socket.waitForReadyRead(timeout_ms)  # the running copy answers once the window is raised
+    # The running copy answers "ok" once its window is raised.
+    answered = socket.waitForReadyRead(timeout_ms) and bytes(socket.readAll().data()).startswith(b"ok")
     socket.disconnectFromServer()
-    return ok
+    return answered
 
 
 class InstanceServer(QObject):

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from legalsec_desktop.db.sqlite_file import probe
 from legalsec_desktop.domain.errors import (
     DamagedDatabaseError,
     NotADatabaseError,
@@ -15,6 +14,7 @@ from legalsec_desktop.domain.errors import (
 )
 from legalsec_desktop.domain.formatting import format_clock, format_date
 from legalsec_desktop.services import maintenance
+from legalsec_desktop.services.database import probe_file
 
 QUIT, RESTORE, START_EMPTY = range(3)
 
@@ -57,7 +57,7 @@ def settle_file(db_path: Path, backup_dir: Path) -> bool:
     """Make sure the file is usable, asking the user what to do if it is not; False means quit."""
     while True:
         try:
-            probe(db_path)
+            probe_file(db_path)
             return True
         except (NotADatabaseError, DamagedDatabaseError) as exc:
             choice = ask_about_bad_file(exc, backup_dir)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legalsec_desktop.services import listings
+from legalsec_desktop.services.columns import COLUMNS
 from legalsec_desktop.ui.app_state import AppState
 from legalsec_desktop.ui.icons import icon
 from legalsec_desktop.ui.record_model import RecordTableModel
@@ -49,7 +49,7 @@ class ListTab(QWidget):
         super().__init__(parent)
         self.spec, self.state = spec, state
         self.stale = True
-        listing = listings.LISTINGS[spec.listing]
+        listing = COLUMNS[spec.listing]
         self.model = RecordTableModel(
             listing.columns, self._list_ids, self._fetch_rows, listing.default_sort, listing.default_descending, self
         )
@@ -132,11 +132,15 @@ class ListTab(QWidget):
     def _list_ids(self, sort: str, descending: bool, text: str) -> list[int]:
         if self.state.store is None:
             return []
+        from legalsec_desktop.services import listings  # SQLAlchemy loads after the window is up
+
         return listings.list_ids(self.state.store, self.spec.listing, sort, descending, text)
 
     def _fetch_rows(self, ids):  # noqa: ANN001, ANN202
         if self.state.store is None:
             return {}
+        from legalsec_desktop.services import listings
+
         return listings.fetch_rows(self.state.store, self.spec.listing, ids)
 
     def refresh(self) -> None:

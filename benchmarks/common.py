@@ -1,0 +1,49 @@
+"""Shared helpers for the benchmarks: the large demo database and child-process timing."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+
+
+def large_demo() -> Path:
+    """benchmarks/data/large.db, built once (about 10 s) and reused."""
+    path = DATA / "large.db"
+    if not path.exists():
+        from legalsec_desktop.services.demo import build_demo
+
+        DATA.mkdir(exist_ok=True)
+        started = time.perf_counter()
+        counts = build_demo(path, "large", seed=1)
+        print(f"built {path.name} in {time.perf_counter() - started:.1f} s: {counts}")
+    return path
+
+
+def run_child(code: str, *args: str, env: dict[str, str] | None = None) -> dict[str, float]:
+    """Run `code` in a fresh interpreter (cold imports); it prints `key=value` lines, which are returned.
+
+    The child gets the parent's wall-clock start time as argv[1], so its figures include interpreter start-up.
+    """
+    started = time.time()
+    result = subprocess.run([sys.executable, "-c", code, repr(started), *args], capture_output=True, text=True,
+                            env=env, timeout=300)
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr[-3000:])
+    figures = {}
+    for line in result.stdout.splitlines():
+        if "=" in line:
+            key, value = line.split("=", 1)
+            figures[key.strip()] = float(value)
+    return figures
+
+
+def summary(runs: list[dict[str, float]]) -> dict[str, tuple[float, float, float]]:
+    """(first, median, worst) of each figure over the runs."""
+    keys = runs[0].keys()
+    return {k: (runs[0][k], statistics.median(r[k] for r in runs), max(r[k] for r in runs)) for k in keys}

@@ -1,0 +1,94 @@
+"""What each tab's list shows: its columns and default order (no database code, so the window can start without it)."""
+from __future__ import annotations
+from dataclasses import dataclass
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a listing: its key, its heading and how to show its values."""
+
+    key: str
+    title: str
+    kind: str = "text"  # text, label, date, datetime, time, hours (minutes), money (cents)
+    width: int = 12  # starting width in characters; the user's own widths are remembered
+
+
+@dataclass(frozen=True)
+class ListingColumns:
+    """The columns of one listing and the order it starts in."""
+
+    columns: tuple[Column, ...]
+    default_sort: str
+    default_descending: bool
+
+
+COLUMNS: dict[str, ListingColumns] = {
+    "matters": ListingColumns(
+        (
+            Column("number", "Matter", width=10),
+            Column("caption", "Caption", width=40),
+            Column("client", "Client", width=26),
+            Column("status", "Status", "label", 10),
+            Column("attorney", "Attorney", width=8),
+            Column("practice_area", "Practice area", width=18),
+            Column("court", "Court", width=30),
+            Column("case_number", "Case no.", width=16),
+            Column("opened_on", "Opened", "date", 16),
+        ),
+        "number",
+        True,
+    ),
+    "events": ListingColumns(
+        (
+            Column("on_date", "Date", "date", 16),
+            Column("start_utc", "Time", "time", 9),
+            Column("kind", "Type", "label", 17),
+            Column("title", "Description", width=40),
+            Column("matter", "Matter", width=10),
+            Column("location", "Location", width=20),
+            Column("status", "Status", "label", 10),
+        ),
+        "on_date",
+        False,
+    ),
+    "communications": ListingColumns(
+        (
+            Column("occurred_at", "When", "datetime", 24),
+            Column("kind", "Kind", "label", 9),
+            Column("direction", "In/Out", "label", 7),
+            Column("matter", "Matter", width=10),
+            Column("with_whom", "With", width=24),
+            Column("subject", "Subject", width=36),
+            Column("follow_up_on", "Follow up", "date", 16),
+        ),
+        "occurred_at",
+        True,
+    ),
+    "time": ListingColumns(
+        (
+            Column("entry_date", "Date", "date", 16),
+            Column("timekeeper", "Timekeeper", width=13),
+            Column("matter", "Matter", width=10),
+            Column("minutes", "Hours", "hours", 7),
+            Column("rate_cents", "Rate", "money", 9),
+            Column("amount", "Amount", "money", 11),
+            Column("billable", "Billing", "label", 12),
+            Column("status", "Status", "label", 10),
+            Column("narrative", "Narrative", width=50),
+        ),
+        "entry_date",
+        True,
+    ),
+    "files": ListingColumns(
+        (
+            Column("label", "File", width=26),
+            Column("matter", "Matter", width=10),
+            Column("medium", "Medium", "label", 9),
+            Column("location", "Location", width=20),
+            Column("box", "Box", width=9),
+            Column("opened_on", "Opened", "date", 16),
+            Column("destroy_after", "Destroy after", "date", 16),
+        ),
+        "label",
+        False,
+    ),
+}

@@ -1,0 +1,72 @@
+"""Shared fixtures: every test gets private data, config and cache folders, and Qt runs offscreen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+DEMO_TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point platformdirs and QSettings at a per-test folder; never touch the real user's files."""
+    home = tmp_path / "home"
+    for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache"),
+                     ("XDG_STATE_HOME", "state")):
+        (home / sub).mkdir(parents=True)
+        monkeypatch.setenv(var, str(home / sub))
+    monkeypatch.delenv("LEGALSEC_DB", raising=False)
+    import legalsec_desktop.paths as paths
+    from platformdirs import PlatformDirs
+
+    monkeypatch.setattr(paths, "_dirs", PlatformDirs(paths.APP_NAME, appauthor=False))
+    return home
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """A database path with a space and non-ASCII letters in it, as people's folders have."""
+    folder = tmp_path / "Client Files — Müller"
+    folder.mkdir()
+    return folder / "practice db.db"
+
+
+@pytest.fixture
+def store(db_path: Path):
+    from legalsec_desktop.db.store import open_store
+
+    opened = open_store(db_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="session")
+def small_demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from legalsec_desktop.services.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    build_demo(path, "small", seed=7, today=DEMO_TODAY)
+    return path
+
+
+@pytest.fixture
+def demo_path(small_demo_master: Path, tmp_path: Path) -> Path:
+    """A private copy of the small demo practice (a closed, checkpointed file, so a plain copy is safe)."""
+    target = tmp_path / "demo copy.db"
+    shutil.copyfile(small_demo_master, target)
+    return target
+
+
+@pytest.fixture
+def demo_store(demo_path: Path):
+    from legalsec_desktop.db.store import open_store
+
+    opened = open_store(demo_path)
+    yield opened
+    opened.close()

@@ -1,0 +1,91 @@
+"""The first-run/Settings dialog and the New Matter dialog: saving, and bad input kept and explained."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from legalsec_desktop.services.firm import load_profile
+from legalsec_desktop.services.listings import list_ids
+from legalsec_desktop.ui.new_matter_dialog import NewMatterDialog
+from legalsec_desktop.ui.settings_dialog import RATE, SettingsDialog
+
+
+def test_first_run_setup_saves_the_firm(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "new.db")
+    dialog = SettingsDialog(window.state, first_run=True, parent=window)
+    qtbot.addWidget(dialog)
+    assert "Welcome" in dialog.windowTitle()
+    qtbot.keyClicks(dialog.name, "Lee & Park LLP")
+    dialog.address.setPlainText("1 Main St\nAustin, TX 78701")
+    dialog._add_keeper(None)
+    dialog.keepers.item(0, 0).setText("Ann Lee")
+    dialog.keepers.item(0, 1).setText("al")
+    dialog.keepers.item(0, RATE).setText("$325")
+    dialog.increment.setCurrentIndex(dialog.increment.findData(15))
+    dialog.jurisdiction.setCurrentIndex(dialog.jurisdiction.findData("CA"))
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    profile = load_profile(window.state.store)
+    assert profile.is_set_up and profile.name == "Lee & Park LLP"
+    assert profile.billing_increment_minutes == 15 and profile.default_jurisdiction == "CA"
+    assert [(k.initials, k.default_rate_cents) for k in profile.timekeepers] == [("AL", 32500)]
+
+
+def test_bad_input_is_explained_beside_the_field_and_kept(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "new.db")
+    dialog = SettingsDialog(window.state, first_run=True, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.accept()  # no firm name
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.errors.labels["name"].isVisible()
+    assert "firm's name" in dialog.errors.labels["name"].text()
+    dialog.name.setText("Lee LLP")
+    dialog._add_keeper(None)
+    dialog.keepers.item(0, 0).setText("Ann Lee")
+    dialog.keepers.item(0, 1).setText("AL")
+    dialog.keepers.item(0, RATE).setText("three hundred")
+    dialog.accept()
+    assert dialog.errors.labels["timekeepers"].isVisible()
+    assert "Rate for Ann Lee" in dialog.errors.labels["timekeepers"].text()
+    assert not dialog.errors.labels["name"].isVisible()
+    assert dialog.keepers.item(0, RATE).text() == "three hundred"
+    assert not load_profile(window.state.store).is_set_up
+
+
+def test_new_matter_from_the_empty_state(make_window, tmp_path, qtbot, monkeypatch):
+    window = make_window(tmp_path / "new.db")
+    window.show()
+    window.tabs.setCurrentIndex(1)
+
+    def fill_and_save(dialog):
+        qtbot.keyClicks(dialog.title_edit, "Smith v. Jones")
+        qtbot.keyClicks(dialog.client, "Jane Smith")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(NewMatterDialog, "exec", fill_and_save)
+    window.matters_tab.empty_button.click()
+    tab = window.matters_tab
+    assert tab.model.rowCount() == 1
+    assert tab.model.data(tab.model.index(0, 1)) == "Smith v. Jones"
+    assert "opened" in window.statusBar().currentMessage()
+
+
+def test_duplicate_number_is_shown_beside_the_field(make_window, demo_path, qtbot):
+    window = make_window()
+    taken = window.matters_tab.model
+    window.matters_tab.refresh()
+    existing = taken.data(taken.index(0, 0))
+    dialog = NewMatterDialog(window.state, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.number.setText(existing)
+    qtbot.keyClicks(dialog.title_edit, "Doe v. Roe")
+    qtbot.keyClicks(dialog.client, "Jo Doe")
+    before = len(list_ids(window.state.store, "matters"))
+    dialog.accept()
+    assert dialog.errors.labels["number"].isVisible()
+    assert "already used" in dialog.errors.labels["number"].text()
+    assert dialog.title_edit.text() == "Doe v. Roe" and dialog.client.text() == "Jo Doe"
+    assert len(list_ids(window.state.store, "matters")) == before
+    assert dialog.client.completer().caseSensitivity() == Qt.CaseSensitivity.CaseInsensitive

@@ -1,0 +1,39 @@
+"""Errors reach the user as plain words (bugs with details one click away); screenshots render."""
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QMessageBox
+
+from legalsec_desktop.domain.errors import StorageFullError
+from legalsec_desktop.ui import errors
+from legalsec_desktop.ui.screenshot import render_screenshots
+
+
+def test_user_fixable_errors_are_a_plain_warning(message_boxes):
+    errors.show_problem(None, StorageFullError("The disk is full."))
+    assert message_boxes == [("warning", "Could not finish: The disk is full.")]
+
+
+def test_bugs_get_one_dialog_with_hidden_details(monkeypatch, tmp_path):
+    seen = {}
+
+    def fake_exec(box):
+        seen.update(text=box.text(), info=box.informativeText(), details=box.detailedText())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    errors.install_excepthook(tmp_path / "legalsec.log")
+    try:
+        raise ValueError("a bug")
+    except ValueError as exc:
+        errors.show_problem(None, exc)
+    assert "What was already saved is safe" in seen["text"]
+    assert str(tmp_path / "legalsec.log") in seen["info"]
+    assert "ValueError: a bug" in seen["details"]
+
+
+def test_screenshot_renders_every_tab(demo_path, tmp_path):
+    saved = render_screenshots(demo_path, tmp_path / "shots")
+    assert [p.name for p in saved] == ["01-calendar.png", "02-matters.png", "03-correspondence.png", "04-time.png",
+                                       "05-files.png", "06-settings.png"]
+    image = QImage(str(saved[0]))
+    assert image.width() == 1280 and image.height() == 800

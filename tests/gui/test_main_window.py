@@ -1,0 +1,110 @@
+"""The main window: tabs, shortcuts, empty states, read-only banner and remembered layout."""
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+
+from legalsec_desktop.ui.tabs.list_tab import ListTab
+
+
+def test_five_tabs_in_order_with_shortcuts(make_window, qtbot):
+    window = make_window()
+    window.show()
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["Calendar", "Matters", "Correspondence", "Time", "Files"]
+    for index, action in enumerate(window.tab_actions):
+        assert action.shortcut() == QKeySequence(f"Ctrl+{index + 1}")
+        action.trigger()
+        assert window.tabs.currentIndex() == index
+        tab = window.tabs.currentWidget()
+        assert tab.stack.currentIndex() == ListTab.TABLE
+        assert tab.model.rowCount() > 0
+
+
+def test_menus_hold_the_expected_actions(make_window):
+    window = make_window()
+    menus = {a.text().replace("&", ""): [x.text().replace("&", "") for x in a.menu().actions() if x.text()]
+             for a in window.menuBar().actions()}
+    assert list(menus) == ["File", "Edit", "View", "Tools", "Help"]
+    assert {"New Matter…", "Back Up Now", "Restore from Backup…", "Quit"} <= set(menus["File"])
+    assert {"Undo", "Redo", "Find…"} <= set(menus["Edit"])
+    assert "Settings…" in menus["Tools"]
+    assert any(text.startswith("About") for text in menus["Help"])
+
+
+def test_empty_database_shows_honest_empty_states(make_window, tmp_path):
+    window = make_window(tmp_path / "empty.db")
+    window.show()
+    for index in range(5):
+        window.tabs.setCurrentIndex(index)
+        tab = window.tabs.currentWidget()
+        assert tab.stack.currentIndex() == ListTab.EMPTY
+        assert tab.empty_text_label.text()
+    matters = window.matters_tab
+    assert matters.empty_button is not None and matters.empty_button.text() == "New Matter…"
+
+
+def test_filter_narrows_the_list(make_window, qtbot):
+    window = make_window()
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.tabs.setCurrentIndex(1)
+    tab = window.tabs.currentWidget()
+    everything = tab.model.rowCount()
+    first = tab.model.data(tab.model.index(0, 0))
+    window.find_action.trigger()
+    assert tab.filter_box.hasFocus()
+    qtbot.keyClicks(tab.filter_box, first)
+    qtbot.waitUntil(lambda: tab.model.rowCount() < everything)
+    assert "match" in tab.count_label.text()
+    tab.filter_box.clear()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == everything)
+
+
+def test_read_only_shows_a_banner_and_disables_changes(make_window, demo_path):
+    window = make_window(demo_path, read_only=True)
+    window.show()
+    assert window.banner.isVisible() and "Read-only" in window.banner.text()
+    assert not window.new_matter_action.isEnabled()
+    assert not window.settings_action.isEnabled()
+    assert not window.restore_action.isEnabled()
+    assert window.backup_action.isEnabled()
+    assert "(read-only)" in window.db_label.text()
+
+
+def test_window_and_column_layout_are_remembered(make_window, message_boxes):
+    window = make_window()
+    window.show()
+    window.resize(700, 500)
+    window.tabs.setCurrentIndex(3)
+    window.list_tabs[3].table.setColumnWidth(0, 211)
+    window.save_layout()
+    again = make_window()
+    again.show()
+    assert again.tabs.currentIndex() == 3
+    assert again.size().width() == 700
+    assert again.list_tabs[3].table.columnWidth(0) == 211
+    assert QSettings().value("window/tab") is not None
+
+
+def test_data_changed_refreshes_the_visible_tab_and_marks_hidden_ones_stale(make_window):
+    window = make_window()
+    window.show()
+    window.tabs.setCurrentIndex(0)
+    window.state.data_changed.emit("*")
+    assert window.list_tabs[0].stale is False
+    assert window.list_tabs[4].stale is True
+
+
+def test_close_makes_a_backup(make_window):
+    window = make_window()
+    window.show()
+    window.close()
+    assert list(window.state.backup_dir.glob("*-close.db"))
+
+
+def test_status_bar_names_the_database(make_window, demo_path):
+    window = make_window()
+    assert window.db_label.text() == demo_path.name
+    assert window.db_label.toolTip() == str(demo_path)
+    assert Qt.WindowType.Window & window.windowFlags()

@@ -1,0 +1,62 @@
+"""Back Up Now, Restore from Backup and Check Database from the window, off the UI thread."""
+
+import sqlite3
+
+from PySide6.QtWidgets import QFileDialog
+
+from legalsec_desktop.services import maintenance
+from legalsec_desktop.ui import maintenance_actions
+
+
+def count_matters(path):
+    with sqlite3.connect(path) as conn:
+        value = conn.execute("SELECT count(*) FROM matter").fetchone()[0]
+    conn.close()
+    return value
+
+
+def test_back_up_now_reports_in_the_status_bar(make_window, qtbot):
+    window = make_window()
+    window.show()
+    window.backup_action.trigger()
+    qtbot.waitUntil(lambda: "Backed up and verified" in window.statusBar().currentMessage(), timeout=10000)
+    assert len(maintenance.list_backups(window.state.backup_dir)) == 1
+
+
+def test_restore_replaces_the_database_and_keeps_a_safety_copy(make_window, qtbot, monkeypatch, message_boxes):
+    window = make_window()
+    window.show()
+    state = window.state
+    made = maintenance.back_up(state.db_path, state.backup_dir).made
+    with sqlite3.connect(state.db_path) as conn:
+        conn.execute("DELETE FROM file_record")
+        conn.execute("DELETE FROM communication")
+    conn.close()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(made), ""))
+    window.restore_action.trigger()
+    qtbot.waitUntil(lambda: any(kind == "information" for kind, _ in message_boxes), timeout=10000)
+    assert state.store is not None
+    assert window.list_tabs[2].model.rowCount() > 0 or window.list_tabs[2].stale
+    with sqlite3.connect(state.db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM communication").fetchone()[0] > 0
+    conn.close()
+    assert any("pre-restore" in b.path.name for b in maintenance.list_backups(state.backup_dir))
+
+
+def test_restore_cancelled_at_the_question_changes_nothing(make_window, monkeypatch, message_boxes):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window()
+    made = maintenance.back_up(window.state.db_path, window.state.backup_dir).made
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(made), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Cancel)
+    store = window.state.store
+    maintenance_actions.restore_backup(window)
+    assert window.state.store is store
+
+
+def test_check_database_says_it_passed(make_window, qtbot, message_boxes):
+    window = make_window()
+    window.check_action.trigger()
+    qtbot.waitUntil(lambda: bool(message_boxes), timeout=10000)
+    assert message_boxes[0][0] == "information" and "passed" in message_boxes[0][1]

@@ -1,0 +1,157 @@
+"""Start-up as a user meets it: first run, bad files, a newer database, a second launch."""
+
+import hashlib
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtWidgets import QDialog
+from sqlalchemy import text
+
+from legalsec_desktop import app as app_module
+from legalsec_desktop import paths
+from legalsec_desktop.db.store import open_store
+from legalsec_desktop.services import maintenance
+from legalsec_desktop.ui import startup
+from legalsec_desktop.ui.settings_dialog import SettingsDialog
+from legalsec_desktop.ui.single_instance import InstanceServer, notify_running, server_name
+
+
+@pytest.fixture
+def gui_factory(qtbot, monkeypatch):
+    made = []
+
+    def make(path, read_only=False):
+        gui = app_module.Gui(path, read_only)
+        made.append(gui)
+        return gui
+
+    yield make
+    for gui in made:
+        if gui.window is not None:
+            gui.window.remember_layout = False
+            gui.state.set_store(None)
+            gui.window.deleteLater()
+        gui.stop()
+
+
+def test_first_run_opens_the_window_then_asks_for_the_firm(gui_factory, db_path, qtbot, monkeypatch):
+    asked = []
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: asked.append(self.windowTitle()) or QDialog.DialogCode.Rejected)
+    gui = gui_factory(db_path)
+    assert gui.start() is None
+    assert gui.window.isVisible()
+    qtbot.waitUntil(lambda: gui.state.store is not None)
+    assert asked and "Welcome" in asked[0]
+    assert db_path.exists()
+    assert gui.window.list_tabs[0].stack.currentIndex() == 1  # the empty state
+
+
+def test_a_set_up_database_does_not_ask_again(gui_factory, demo_path, qtbot, monkeypatch):
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: pytest.fail("should not ask"))
+    gui = gui_factory(demo_path)
+    gui.start()
+    qtbot.waitUntil(lambda: gui.state.store is not None)
+    qtbot.waitUntil(lambda: gui.window.list_tabs[0].model.rowCount() > 0)
+
+
+def test_a_damaged_database_offers_the_newest_backup(gui_factory, demo_path, qtbot, monkeypatch):
+    folder = paths.backup_dir(demo_path)
+    maintenance.back_up(demo_path, folder)
+    original = demo_path.read_bytes()
+    demo_path.write_bytes(b"SQLite format 3\x00" + b"\x07" * 8000)
+    offered = []
+    monkeypatch.setattr(startup, "ask_about_bad_file", lambda exc, where, parent=None: offered.append(exc.message) or startup.RESTORE)
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    gui = gui_factory(demo_path)
+    assert gui.start() is None
+    assert offered and str(demo_path) in offered[0]
+    aside = [p for p in demo_path.parent.glob("*.damaged-*") if p.name.endswith(".db")]
+    assert len(aside) == 1 and aside[0].read_bytes()[:16] == b"SQLite format 3\x00"
+    qtbot.waitUntil(lambda: gui.state.store is not None)
+    assert gui.window.list_tabs[0].model.rowCount() > 0
+    assert len(original) > 0
+
+
+def test_not_a_database_and_no_backup_can_quit_untouched(gui_factory, tmp_path, monkeypatch):
+    path = tmp_path / "notes.db"
+    path.write_text("just some notes")
+    monkeypatch.setattr(startup, "ask_about_bad_file", lambda *args, **kwargs: startup.QUIT)
+    assert gui_factory(path).start() == 1
+    assert path.read_text() == "just some notes"
+
+
+def test_a_newer_database_is_refused_untouched(gui_factory, db_path, message_boxes):
+    store = open_store(db_path)
+    with store.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = 'ffff'"))
+    store.close()
+    before = hashlib.sha256(db_path.read_bytes()).hexdigest()
+    assert gui_factory(db_path).start() == 1
+    assert message_boxes and "newer version" in message_boxes[0][1]
+    assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before
+
+
+def test_the_ask_dialog_offers_restore_or_a_fresh_start(tmp_path, demo_path, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from legalsec_desktop.domain.errors import DamagedDatabaseError
+
+    seen = {}
+
+    def fake_exec(box):
+        seen["buttons"] = [b.text() for b in box.buttons()]
+        seen["text"] = box.text() + " " + box.informativeText()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    error = DamagedDatabaseError(str(demo_path), f"{demo_path} is damaged.")
+    assert startup.ask_about_bad_file(error, tmp_path / "none") == startup.QUIT
+    assert "Move Aside and Start Empty" in seen["buttons"] and "no backup" in seen["text"]
+    folder = tmp_path / "backups"
+    maintenance.back_up(demo_path, folder)
+    startup.ask_about_bad_file(error, folder)
+    assert any(b.startswith("Restore Backup of") for b in seen["buttons"])
+
+
+def test_second_launch_brings_the_first_window_forward(qtbot, tmp_path):
+    name = server_name("unit-test-" + tmp_path.name)
+    server = InstanceServer(name)
+    assert server.listening
+    with qtbot.waitSignal(server.raise_requested, timeout=3000):
+        result = subprocess.Popen([sys.executable, "-c", (
+            "import os, sys; os.environ['QT_QPA_PLATFORM']='offscreen';"
+            "from PySide6.QtCore import QCoreApplication; app = QCoreApplication([]);"
+            "from legalsec_desktop.ui.single_instance import notify_running;"
+            f"sys.exit(0 if notify_running({name!r}) else 1)")])
+        qtbot.waitUntil(lambda: result.poll() is not None, timeout=5000)
+    assert result.returncode == 0
+
+
+def test_second_launch_on_the_same_database_does_not_open_it_twice(gui_factory, demo_path, qtbot, monkeypatch, capsys):
+    monkeypatch.setattr(app_module, "notify_running", lambda name: True)
+    first = gui_factory(demo_path)
+    assert first.start() is None
+    second = gui_factory(demo_path)
+    assert second.start() == 0
+    assert second.window is None
+    assert "already running" in capsys.readouterr().out
+
+
+def test_nobody_answering_means_a_plain_message(gui_factory, demo_path, monkeypatch, message_boxes):
+    monkeypatch.setattr(app_module, "notify_running", lambda name: False)
+    first = gui_factory(demo_path)
+    first.start()
+    assert gui_factory(demo_path).start() == 1
+    assert "in use by another running copy" in message_boxes[-1][1]
+
+
+def test_notify_running_with_nobody_listening_is_false(qapp):
+    assert notify_running(server_name("nobody-here"), timeout_ms=200) is False
+
+
+def test_forced_read_only_start(gui_factory, demo_path, qtbot):
+    gui = gui_factory(demo_path, read_only=True)
+    gui.start()
+    qtbot.waitUntil(lambda: gui.state.store is not None)
+    assert gui.state.read_only and gui.window.banner.isVisible()

@@ -1,0 +1,90 @@
+"""The tab listings (sorted and filtered in SQL) and opening a matter."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from legalsec_desktop.db.models import EventRow, MatterRow, PartyRow, TimeEntryRow
+from legalsec_desktop.domain.billing import amount_cents
+from legalsec_desktop.domain.errors import ValidationError
+from legalsec_desktop.domain.matters import NewMatter
+from legalsec_desktop.services import listings, matters
+
+
+@pytest.mark.parametrize("key", list(listings.LISTINGS))
+def test_every_listing_lists_and_fetches(demo_store, key):
+    ids = listings.list_ids(demo_store, key)
+    assert ids, key
+    rows = listings.fetch_rows(demo_store, key, ids[:50])
+    assert set(rows) == set(ids[:50])
+    assert all(len(row) == len(listings.LISTINGS[key].spec.columns) for row in rows.values())
+
+
+def test_sorting_happens_in_order(demo_store):
+    ids = listings.list_ids(demo_store, "matters", "opened_on", False)
+    rows = listings.fetch_rows(demo_store, "matters", ids)
+    opened = [rows[i][8] for i in ids]
+    assert opened == sorted(opened)
+    down = listings.list_ids(demo_store, "matters", "opened_on", True)
+    assert [rows[i][8] for i in down] == sorted(opened, reverse=True)
+
+
+def test_filter_matches_every_word_anywhere(demo_store):
+    every = listings.list_ids(demo_store, "matters")
+    row = listings.fetch_rows(demo_store, "matters", every[:1])[every[0]]
+    number, client = row[0], row[2]
+    hits = listings.list_ids(demo_store, "matters", text=f"{client.split()[0].lower()} {number}")
+    assert every[0] in hits and len(hits) < len(every)
+    assert listings.list_ids(demo_store, "matters", text="no-such-thing-xyz") == []
+    assert listings.list_ids(demo_store, "matters", text="100%_") == []
+
+
+def test_calendar_lists_from_today_on(demo_store):
+    ids = listings.list_ids(demo_store, "events")
+    rows = listings.fetch_rows(demo_store, "events", ids)
+    assert min(row[0] for row in rows.values()) >= date.today()
+
+
+def test_time_amounts_use_the_billing_rule_and_zero_for_non_billable(demo_store):
+    ids = listings.list_ids(demo_store, "time")
+    rows = listings.fetch_rows(demo_store, "time", ids[:300])
+    for _date, _tk, _matter, minutes, rate, amount, billable, _status, _text in rows.values():
+        assert amount == (amount_cents(minutes, rate, 6) if billable == "billable" else 0)
+        assert isinstance(amount, int)
+
+
+def test_record_counts(demo_store):
+    counts = listings.record_counts(demo_store)
+    with demo_store.read() as session:
+        assert counts["time"] == session.scalar(select(func.count()).select_from(TimeEntryRow))
+        assert counts["events"] == session.scalar(select(func.count()).select_from(EventRow))
+
+
+def test_next_matter_number_and_create(store):
+    assert matters.next_matter_number(store, date(2026, 3, 1)) == "2026-0001"
+    new = NewMatter(number="2026-0001", title="Smith v. Jones", client_name="Jane Smith", opened_on=date(2026, 3, 1))
+    matter_id = matters.create_matter(store, new)
+    assert matters.next_matter_number(store, date(2026, 3, 1)) == "2026-0002"
+    assert matters.client_names(store) == ["Jane Smith"]
+    with store.read() as session:
+        matter = session.get(MatterRow, matter_id)
+        assert matter.caption == "Smith v. Jones" and matter.status == "open"
+        assert session.scalar(select(PartyRow.role).where(PartyRow.matter_id == matter_id)) == "client"
+    # An existing client is reused, whatever the case.
+    matters.create_matter(store, NewMatter("2026-0002", "Lease review", "jane smith", date(2026, 3, 2)))
+    assert matters.client_names(store) == ["Jane Smith"]
+
+
+def test_duplicate_matter_number_is_refused(store):
+    new = NewMatter(number="2026-0001", title="A v. B", client_name="A", opened_on=date(2026, 1, 1))
+    matters.create_matter(store, new)
+    with pytest.raises(ValidationError) as caught:
+        matters.create_matter(store, new)
+    assert caught.value.field == "number" and "already used" in caught.value.message
+
+
+def test_non_latin_and_right_to_left_names_are_stored_as_typed(store):
+    name = "شركة الأمل للتجارة"
+    matters.create_matter(store, NewMatter("2026-0009", "北京 v. Müller", name, date(2026, 1, 1)))
+    assert matters.client_names(store) == [name]

@@ -1,0 +1,92 @@
+"""The `legalsec` command's headless subcommands."""
+
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from legalsec_desktop import paths
+from legalsec_desktop.cli import main
+from legalsec_desktop.instance_lock import InstanceLock
+
+
+def test_help_lists_every_command(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["--help"])
+    assert caught.value.code == 0
+    out = capsys.readouterr().out
+    for command in ("backup", "restore", "check", "demo", "screenshot", "--db"):
+        assert command in out
+
+
+def test_python_dash_m_works():
+    result = subprocess.run([sys.executable, "-m", "legalsec_desktop", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and "legalsec-desktop" in result.stdout
+
+
+def test_demo_backup_check_restore_cycle(db_path, capsys):
+    assert main(["demo", "--db", str(db_path), "--today", "2026-11-23"]) == 0
+    assert "matter: 20" in capsys.readouterr().out
+    assert main(["demo", "--db", str(db_path)]) == 1
+    assert "--force" in capsys.readouterr().err
+    assert main(["check", "--db", str(db_path)]) == 0
+    assert main(["backup", "--db", str(db_path)]) == 0
+    made = capsys.readouterr().out
+    assert "(verified)" in made
+    backups = list(paths.backup_dir(db_path).glob("*.db"))
+    assert len(backups) == 1
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("DELETE FROM file_record")
+    conn.close()
+    assert main(["backups", "--db", str(db_path)]) == 0
+    assert main(["restore", str(backups[0]), "--db", str(db_path)]) == 0
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM file_record").fetchone()[0] == 80
+    conn.close()
+
+
+def test_check_exits_non_zero_on_damage(tmp_path, capsys):
+    path = tmp_path / "broken.db"
+    path.write_bytes(b"SQLite format 3\x00" + b"\x13" * 5000)
+    assert main(["check", "--db", str(path)]) == 1
+    assert "damaged" in capsys.readouterr().err
+
+
+def test_db_from_environment(tmp_path, monkeypatch, capsys):
+    path = tmp_path / "from env.db"
+    monkeypatch.setenv("LEGALSEC_DB", str(path))
+    assert main(["demo"]) == 0
+    assert path.exists()
+
+
+def test_restore_refuses_while_the_window_has_the_database(db_path, capsys):
+    main(["demo", "--db", str(db_path)])
+    main(["backup", "--db", str(db_path)])
+    backup = next(paths.backup_dir(db_path).glob("*.db"))
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from pathlib import Path; from legalsec_desktop.instance_lock import InstanceLock;"
+        f"lock = InstanceLock(Path({str(paths.lock_path(db_path))!r})); assert lock.acquire(); print('held', flush=True);"
+        "time.sleep(30)")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        assert main(["restore", str(backup), "--db", str(db_path)]) == 1
+        assert "Close the window first" in capsys.readouterr().err
+    finally:
+        holder.kill()
+        holder.wait()
+    lock = InstanceLock(paths.lock_path(db_path))
+    assert lock.acquire(), "a killed holder must not leave the lock taken"
+    lock.release()
+
+
+def test_a_bug_is_reported_without_a_traceback(monkeypatch, tmp_path, capsys):
+    import legalsec_desktop.cli as cli
+
+    def explode(*_args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(cli.COMMANDS, "check", explode)
+    assert main(["check", "--db", str(tmp_path / "x.db")]) == cli.EXIT_BUG
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "something unexpected" in err

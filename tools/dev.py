@@ -1,0 +1,86 @@
+"""Set up a virtual environment for legalsec-desktop, then start the app or run the whole test suite.
+
+    python3 tools/dev.py start [legalsec arguments…]   set up, then open the window
+    python3 tools/dev.py test  [pytest arguments…]     set up, then check import rules and run every test
+
+Standard library only, so it runs on a fresh machine (Windows, macOS or Linux).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".installed"
+# Shared libraries the Qt wheels need on a bare Debian or Ubuntu machine.
+QT_SYSTEM_LIBS = ["libegl1", "libgl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3", "libglib2.0-0",
+                  "fonts-dejavu-core"]
+
+
+def run(*command: object, **kwargs: object) -> None:
+    print("+", " ".join(str(c) for c in command), flush=True)
+    subprocess.run([str(c) for c in command], check=True, **kwargs)
+
+
+def ensure_venv() -> None:
+    """Create .venv and install the project with its test tools, again only when pyproject.toml changes."""
+    if sys.version_info < (3, 10):
+        sys.exit("legalsec-desktop needs Python 3.10 or newer.")
+    if not PYTHON.exists():
+        shutil.rmtree(VENV, ignore_errors=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted:
+        return
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--upgrade", "pip")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", f"{ROOT}[test]")
+    STAMP.write_text(wanted)
+
+
+def ensure_qt_libraries() -> None:
+    """Install the system libraries Qt needs when they are missing (Linux with apt-get, as root)."""
+    probe = [str(PYTHON), "-c", "import PySide6.QtWidgets"]
+    if subprocess.run(probe, capture_output=True).returncode == 0:
+        return
+    if sys.platform.startswith("linux") and shutil.which("apt-get") and os.geteuid() == 0:
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        run("apt-get", "update", "-qq", env=env)
+        run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *QT_SYSTEM_LIBS, env=env)
+    subprocess.run(probe, check=True)
+
+
+def start(args: list[str]) -> int:
+    ensure_venv()
+    return subprocess.call([str(BIN / ("legalsec.exe" if os.name == "nt" else "legalsec")), *args])
+
+
+def test(args: list[str]) -> int:
+    ensure_venv()
+    ensure_qt_libraries()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
+    env.pop("LEGALSEC_DB", None)
+    lint = subprocess.call([str(BIN / "lint-imports"), "--config", str(ROOT / "pyproject.toml")], cwd=ROOT, env=env)
+    if lint != 0:
+        print("The import rules (layering) are broken; see above.", file=sys.stderr)
+        return lint
+    return subprocess.call([str(PYTHON), "-m", "pytest", *args], cwd=ROOT, env=env)
+
+
+def main() -> int:
+    if len(sys.argv) < 2 or sys.argv[1] not in ("start", "test"):
+        print(__doc__)
+        return 2
+    return start(sys.argv[2:]) if sys.argv[1] == "start" else test(sys.argv[2:])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
