@@ -25,13 +25,13 @@ COLUMNS: dict[str, ListingColumns] = {
     "matters": ListingColumns(
         (
             Column("number", "Matter", width=10),
-            Column("caption", "Caption", width=40),
+            Column("title", "Title or caption", width=40),
             Column("client", "Client", width=26),
             Column("status", "Status", "label", 10),
             Column("attorney", "Attorney", width=8),
-            Column("practice_area", "Practice area", width=18),
+            Column("practice_area", "Practice area", width=21),
             Column("court", "Court", width=30),
-            Column("case_number", "Case no.", width=16),
+            Column("case_number", "Case no.", width=19),
             Column("opened_on", "Opened", "date", 16),
         ),
         "number",

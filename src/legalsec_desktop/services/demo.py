@@ -115,6 +115,11 @@ class _Generator:
     def _day_between(self, first: date, last: date) -> date:
         return first + timedelta(days=self.rng.randint(0, max(0, (last - first).days)))
 
+    @staticmethod
+    def _weekday(day: date) -> date:
+        """The same day, or the Monday after a weekend."""
+        return day + timedelta(days=(7 - day.weekday()) % 7) if day.weekday() >= 5 else day
+
     def _person(self) -> tuple[str, str]:
         first, last = self.rng.choice(w.FIRST_NAMES), self.rng.choice(w.LAST_NAMES)
         return f"{first} {last}", f"{last}, {first}"
@@ -160,9 +165,10 @@ class _Generator:
 
     def _matters(self) -> None:
         rng, rows, per_year = self.rng, [], {}
-        opened = sorted(self._day_between(self.start, self.today - timedelta(days=3)) for _ in range(self.spec.matters))
+        opened = sorted(self._weekday(self._day_between(self.start, self.today - timedelta(days=3)))
+                        for _ in range(self.spec.matters))
         if self.spec.matters > 8:  # a few recent matters, so the near calendar is busy
-            opened[-8:] = sorted(self.today - timedelta(days=rng.randint(5, 90)) for _ in range(8))
+            opened[-8:] = sorted(self._weekday(self.today - timedelta(days=rng.randint(5, 90))) for _ in range(8))
             opened.sort()
         self.matter_info = []
         for i, opened_on in enumerate(opened, start=1):
@@ -211,8 +217,7 @@ class _Generator:
             matter_id, first, last, litigated, tz, room = info
             kind = rng.choices(kinds, weights)[0]
             on = self.today + timedelta(days=(i - 1) % 6) if i <= 12 and live else self._day_between(first, last)
-            while on.weekday() >= 5:  # courts and offices are closed; a realistic docket avoids weekends
-                on += timedelta(days=1)
+            on = self._weekday(on)  # courts and offices are closed; a realistic docket avoids weekends
             timed = kind in TIMED_KINDS
             start = end = None
             if timed:

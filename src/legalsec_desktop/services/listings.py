@@ -41,7 +41,7 @@ def _matter_query() -> Select[Any]:
         select(
             MatterRow.id,
             MatterRow.number,
-            MatterRow.caption,
+            MatterRow.title,
             ContactRow.name,
             MatterRow.status,
             lawyer.initials,
@@ -117,7 +117,7 @@ def _file_query() -> Select[Any]:
 LISTINGS: dict[str, Listing] = {
     "matters": Listing(
         COLUMNS["matters"], _matter_query,
-        lambda: (MatterRow.number, MatterRow.caption, ContactRow.name, MatterRow.case_number),
+        lambda: (MatterRow.number, MatterRow.title, ContactRow.name, MatterRow.case_number),
     ),
     "events": Listing(
         COLUMNS["events"], _event_query,

@@ -118,7 +118,7 @@ class ListTab(QWidget):
         text = QLabel(self.spec.empty_text)
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setMaximumWidth(520)
+        text.setFixedWidth(520)
         self.empty_text_label = text
         widgets: list[QWidget] = [picture, title, text]
         self.empty_button: QPushButton | None = None
