@@ -89,3 +89,23 @@ def test_duplicate_number_is_shown_beside_the_field(make_window, demo_path, qtbo
     assert dialog.title_edit.text() == "Doe v. Roe" and dialog.client.text() == "Jo Doe"
     assert len(list_ids(window.state.store, "matters")) == before
     assert dialog.client.completer().caseSensitivity() == Qt.CaseSensitivity.CaseInsensitive
+
+
+def test_disk_full_while_saving_keeps_everything_typed(make_window, tmp_path, qtbot, monkeypatch, message_boxes):
+    from legalsec_desktop.domain.errors import StorageFullError
+    from legalsec_desktop.services import firm
+
+    window = make_window(tmp_path / "new.db")
+    dialog = SettingsDialog(window.state, first_run=True, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Lee LLP")
+    dialog.address.setPlainText("1 Main St")
+
+    def full(*_args):
+        raise StorageFullError("The disk is full, so the change was not saved.")
+
+    monkeypatch.setattr(firm, "save_profile", full)
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert message_boxes and "disk is full" in message_boxes[0][1]
+    assert dialog.name.text() == "Lee LLP" and dialog.address.toPlainText() == "1 Main St"

@@ -22,6 +22,9 @@ from legalsec_desktop.domain.errors import (
 )
 
 
+WRITE_OPTION = "legalsec_write"
+
+
 @dataclass
 class Store:
     """One open database file: its engine, whether it is read-only, and a session factory."""
@@ -46,6 +49,7 @@ class Store:
         if self.read_only:
             raise ReadOnlyError("This database is open read-only, so the change was not saved.")
         with translate_errors(), self._sessions() as session, session.begin():
+            session.connection(execution_options={WRITE_OPTION: True})  # BEGIN IMMEDIATE: take the write lock now
             yield session
 
     def close(self) -> None:
@@ -88,7 +92,9 @@ def make_engine(path: Path, read_only: bool = False) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:  # noqa: ANN001
-        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        # Reads share the file; a write takes the lock at once, so it cannot deadlock half-way.
+        writing = conn.get_execution_options().get(WRITE_OPTION, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writing and not read_only else "BEGIN")
 
     return engine
 

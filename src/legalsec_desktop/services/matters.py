@@ -57,14 +57,13 @@ def create_matter(store: Store, new: NewMatter) -> int:
             client = ContactRow(name=client_name, sort_name=client_name, is_client=True)
             session.add(client)
         client.is_client = True
+        session.flush()
         matter = MatterRow(
             number=number, title=new.title.strip(), caption=new.title.strip() if " v. " in new.title else "",
-            client_id=0, practice_area=new.practice_area.strip(), court=new.court.strip(),
+            client_id=client.id, practice_area=new.practice_area.strip(), court=new.court.strip(),
             case_number=new.case_number.strip(), responsible_attorney_id=new.responsible_attorney_id,
             opened_on=new.opened_on, status="open",
         )
-        session.flush()
-        matter.client_id = client.id
         session.add(matter)
         session.flush()
         session.add(PartyRow(matter_id=matter.id, contact_id=client.id, role="client"))

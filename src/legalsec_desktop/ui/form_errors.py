@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from legalsec_desktop.domain.errors import UserFixableError, ValidationError
+from legalsec_desktop.ui.errors import show_problem
 
 
 class FormErrors:
@@ -41,5 +46,18 @@ class FormErrors:
             label.hide()
             label.clear()
 
-    def message(self, key: str) -> str:
-        return self.labels[key].text() if self.labels[key].isVisible() or self.labels[key].text() else ""
+    def attempt(self, parent: QWidget, title: str, save: Callable[[], object]) -> bool:
+        """Run `save`; on a problem, explain it (beside the field if it has one) and return False.
+
+        Nothing the user typed is touched, so they can correct it and try again.
+        """
+        self.clear()
+        try:
+            save()
+        except ValidationError as exc:
+            self.show(exc.field, exc.message)
+            return False
+        except UserFixableError as exc:
+            show_problem(parent, exc, title)
+            return False
+        return True

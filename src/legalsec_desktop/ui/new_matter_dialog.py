@@ -15,11 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legalsec_desktop.domain.errors import UserFixableError, ValidationError
 from legalsec_desktop.domain.matters import PRACTICE_AREAS, NewMatter
 from legalsec_desktop.services import matters
 from legalsec_desktop.ui.app_state import AppState
-from legalsec_desktop.ui.errors import show_problem
 from legalsec_desktop.ui.form_errors import FormErrors
 
 
@@ -86,14 +84,9 @@ class NewMatterDialog(QDialog):
         )
 
     def accept(self) -> None:
-        self.errors.clear()
-        try:
+        def save() -> None:
             self.matter_id = matters.create_matter(self.state.store, self.new_matter())
-        except ValidationError as exc:
-            self.errors.show(exc.field, exc.message)
-            return
-        except UserFixableError as exc:
-            show_problem(self, exc, self.tr("Matter not saved"))
-            return
-        self.state.data_changed.emit("matters")
-        super().accept()
+
+        if self.errors.attempt(self, self.tr("Matter not saved"), save):
+            self.state.data_changed.emit("matters")
+            super().accept()

@@ -21,12 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legalsec_desktop.domain.errors import UserFixableError, ValidationError
+from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.firm import BILLING_INCREMENTS, JURISDICTIONS, FirmProfile, Timekeeper, describe_increment
 from legalsec_desktop.domain.money import format_money, parse_money
 from legalsec_desktop.services import firm
 from legalsec_desktop.ui.app_state import AppState
-from legalsec_desktop.ui.errors import show_problem
 from legalsec_desktop.ui.form_errors import FormErrors
 
 NAME, INITIALS, RATE, ATTORNEY = range(4)
@@ -163,14 +162,7 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         """Save; on a problem, say so beside the field and keep everything that was typed."""
-        self.errors.clear()
-        try:
-            firm.save_profile(self.state.store, self.profile())
-        except ValidationError as exc:
-            self.errors.show(exc.field, exc.message)
-            return
-        except UserFixableError as exc:
-            show_problem(self, exc, self.tr("Settings not saved"))
-            return
-        self.state.data_changed.emit("firm")
-        super().accept()
+        if self.errors.attempt(self, self.tr("Settings not saved"),
+                               lambda: firm.save_profile(self.state.store, self.profile())):
+            self.state.data_changed.emit("firm")
+            super().accept()

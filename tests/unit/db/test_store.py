@@ -147,3 +147,18 @@ def test_disk_full_while_saving_is_a_clear_error_and_nothing_half_written(store)
     with store.read() as session:
         assert session.execute(text("SELECT count(*) FROM contact")).scalar() == 0
     assert sqlite_file.check_database(store.path) == []
+
+
+def test_reading_does_not_take_the_write_lock_but_writing_does(store, db_path):
+    other = sqlite3.connect(db_path, timeout=0)
+    try:
+        with store.read() as session:
+            session.execute(select(FirmRow)).all()
+            other.execute("BEGIN IMMEDIATE")  # another writer gets in while we only read
+            other.execute("ROLLBACK")
+        with store.write() as session:
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+            session.add(FirmRow(id=1, name="x"))
+    finally:
+        other.close()
