@@ -24,6 +24,9 @@ STAMP = VENV / ".installed"
 # Shared libraries the Qt wheels need on a bare Debian or Ubuntu machine.
 QT_SYSTEM_LIBS = ["libegl1", "libgl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3", "libglib2.0-0",
                   "fonts-dejavu-core"]
+# ...and the ones its X11 window plugin needs on top (a desktop usually has them already).
+QT_X11_LIBS = ["libxcb-cursor0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1", "libxcb-randr0",
+               "libxcb-render-util0", "libxcb-shape0", "libxcb-xinerama0", "libxcb-xkb1", "libxkbcommon-x11-0"]
 
 
 def run(*command: object, **kwargs: object) -> None:
@@ -58,8 +61,26 @@ def ensure_qt_libraries() -> None:
     subprocess.run(probe, check=True)
 
 
+def ensure_display_libraries() -> None:
+    """Qt's X11 plugin needs a few xcb libraries some Linux machines lack: install them or say how."""
+    if not sys.platform.startswith("linux") or not os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    probe = [str(PYTHON), "-c", "from PySide6.QtWidgets import QApplication; QApplication(['-platform', 'xcb'])"]
+    if subprocess.run(probe, capture_output=True).returncode == 0:
+        return
+    if shutil.which("apt-get") and os.geteuid() == 0:
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *QT_X11_LIBS, env=env)
+    else:
+        print("Qt needs some X11 libraries to open a window. Install them once with:\n"
+              f"    sudo apt-get install {' '.join(QT_X11_LIBS)}\n"
+              "(Fedora: sudo dnf install xcb-util-cursor xcb-util-wm xcb-util-image xcb-util-keysyms "
+              "xcb-util-renderutil libxkbcommon-x11)", file=sys.stderr)
+
+
 def start(args: list[str]) -> int:
     ensure_venv()
+    ensure_display_libraries()
     return subprocess.call([str(BIN / ("legalsec.exe" if os.name == "nt" else "legalsec")), *args])
 
 

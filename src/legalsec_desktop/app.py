@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -70,9 +71,24 @@ class Gui:
         self.window = MainWindow(self.state)
         self.server.raise_requested.connect(self.window.bring_to_front)
         self.window.show()
+        self._close_on_signals()
         self.app.processEvents()  # paint the window before the database work starts
         QTimer.singleShot(0, self.open_database)
         return None
+
+    def _close_on_signals(self) -> None:
+        """Logout, shutdown or Ctrl+C close the window properly (layout saved, backup made)."""
+
+        def request_close(*_args: object) -> None:
+            QTimer.singleShot(0, self.window.close)
+
+        for name in ("SIGTERM", "SIGINT", "SIGHUP"):
+            if hasattr(signal, name):
+                signal.signal(getattr(signal, name), request_close)
+        # Python runs signal handlers only between bytecodes; a quiet tick gives it the chance.
+        self._signal_tick = QTimer(self.window, interval=300)
+        self._signal_tick.timeout.connect(lambda: None)
+        self._signal_tick.start()
 
     def open_database(self) -> None:
         """Open (and if needed migrate, after a backup) the database once the window is up."""

@@ -17,6 +17,13 @@ log = logging.getLogger("legalsec")
 EXIT_OK, EXIT_PROBLEM, EXIT_BUG = 0, 1, 3
 
 
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a date on the calendar; write it as YYYY-MM-DD") from None
+
+
 def _db_option() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH",
@@ -53,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--size", choices=("small", "large"), default="small",
                       help="small: a look around; large: a busy ten-year practice for benchmarks")
     demo.add_argument("--seed", type=int, default=1, help="random seed (same seed and date, same database)")
-    demo.add_argument("--today", type=date.fromisoformat, metavar="YYYY-MM-DD",
+    demo.add_argument("--today", type=_iso_date, metavar="YYYY-MM-DD",
                       help="the date the practice is built around (default: today)")
     demo.add_argument("--force", action="store_true", help="replace an existing database")
     shots = commands.add_parser("screenshot", parents=[common], help="save a PNG of every tab (offscreen)",

@@ -90,3 +90,17 @@ def test_a_bug_is_reported_without_a_traceback(monkeypatch, tmp_path, capsys):
     assert main(["check", "--db", str(tmp_path / "x.db")]) == cli.EXIT_BUG
     err = capsys.readouterr().err
     assert "Traceback" not in err and "something unexpected" in err
+
+
+def test_a_date_that_does_not_exist_is_explained(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["demo", "--today", "2026-02-30"])
+    assert caught.value.code == 2
+    assert "not a date on the calendar" in capsys.readouterr().err
+
+
+def test_a_folder_given_as_the_database_is_explained(tmp_path, capsys):
+    assert main(["check", "--db", str(tmp_path)]) == 1
+    assert "is a folder" in capsys.readouterr().err
+    assert main(["backup", "--db", str(tmp_path)]) == 1
+    assert "is a folder" in capsys.readouterr().err

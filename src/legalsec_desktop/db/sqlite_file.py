@@ -74,6 +74,8 @@ class Probe:
 
 def probe(path: Path) -> Probe:
     """Classify a database file cheaply; raise a StoreOpenError subclass if it cannot be used."""
+    if path.is_dir():
+        raise NotADatabaseError(str(path), f"{path} is a folder, not a database file. Give the path of a file.")
     if not path.exists() or path.stat().st_size == 0:
         return Probe(exists=path.exists(), revision=None)
     if not has_sqlite_header(path):
