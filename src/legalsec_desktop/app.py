@@ -9,7 +9,7 @@ import sys
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from legalsec_desktop import APP_NAME, APP_TITLE, paths
@@ -20,6 +20,7 @@ from legalsec_desktop.ui.errors import install_excepthook, show_problem
 from legalsec_desktop.ui.icons import icon
 from legalsec_desktop.ui.single_instance import InstanceServer, notify_running, server_name
 from legalsec_desktop.ui.startup import settle_file
+from legalsec_desktop.ui.worker import wait_for_background
 
 log = logging.getLogger("legalsec")
 
@@ -110,7 +111,7 @@ class Gui:
             back_up_if_due(self.window)
 
     def stop(self) -> None:
-        QThreadPool.globalInstance().waitForDone(60_000)  # let a running backup finish
+        wait_for_background()  # let a running backup finish
         if self.state.store is not None:
             self.state.store.close()
         self.lock.release()

@@ -9,7 +9,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from legalsec_desktop.domain.errors import UserFixableError
@@ -29,15 +29,6 @@ def show_problem(parent: QWidget | None, exc: BaseException, title: str = "Could
 _log_file: Path | None = None
 
 
-class _Relay(QObject):
-    """Carries a bug from a worker thread to the UI thread."""
-
-    raised = Signal(object, object, object)
-
-
-_relay: _Relay | None = None
-
-
 def report_bug(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     """Log the traceback; tell the user plainly, with the details one click away."""
     log.error("unexpected error", exc_info=(kind, exc, tb))
@@ -45,9 +36,7 @@ def report_bug(kind: type[BaseException], exc: BaseException, tb: TracebackType 
     if app is None:
         return
     if QThread.currentThread() is not app.thread():
-        if _relay is not None:
-            _relay.raised.emit(kind, exc, tb)
-        return
+        return  # logged above; work on other threads reports its own errors to the UI thread
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle("Something went wrong")
@@ -63,9 +52,7 @@ def report_bug(kind: type[BaseException], exc: BaseException, tb: TracebackType 
 
 def install_excepthook(log_file: Path | None) -> None:
     """Route every uncaught exception, in any thread, to `report_bug` instead of a console traceback."""
-    global _log_file, _relay
+    global _log_file
     _log_file = log_file
-    _relay = _Relay()
-    _relay.raised.connect(report_bug, Qt.ConnectionType.QueuedConnection)
     sys.excepthook = report_bug
     threading.excepthook = lambda args: report_bug(args.exc_type, args.exc_value, args.exc_traceback)

@@ -1,46 +1,30 @@
-"""Run long work off the UI thread with a progress dialog and a Cancel button."""
+"""Run long work off the UI thread with a progress dialog and a Cancel button.
+
+The worker never touches Qt: it posts messages to a queue that a timer on the UI thread reads.
+(A PySide signal emitted from a Python thread can deadlock against the UI thread: Qt's pooled
+signal mutex on one side, Python's GIL on the other.)
+"""
 
 from __future__ import annotations
 
+import queue
 import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Progress = Callable[[str, int, int], bool]
-
-
-class _Signals(QObject):
-    progressed = Signal(str, int, int)
-    finished = Signal(object)
-    failed = Signal(object)
-
-
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[Progress], Any], signals: _Signals, cancelled: threading.Event) -> None:
-        super().__init__()
-        self.work, self.signals, self.cancelled = work, signals, cancelled
-
-    def run(self) -> None:
-        def progress(stage: str, done: int, total: int) -> bool:
-            self.signals.progressed.emit(stage, done, total)
-            return not self.cancelled.is_set()
-
-        try:
-            result = self.work(progress)
-        except BaseException as exc:  # handed to the UI thread, which decides how to show it
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.finished.emit(result)
+_running: set[threading.Thread] = set()
 
 
 def run_in_background(parent: QWidget | None, title: str, work: Callable[[Progress], Any],
                       on_done: Callable[[Any], None], on_error: Callable[[BaseException], None],
                       cancellable: bool = True) -> QProgressDialog:
-    """Start `work(progress)` on the thread pool; callbacks run on the UI thread."""
+    """Start `work(progress)` on its own thread; the callbacks run on the UI thread."""
     cancelled = threading.Event()
+    messages: queue.Queue[tuple[str, Any]] = queue.Queue()
     dialog = QProgressDialog(title, "Cancel" if cancellable else "", 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -49,21 +33,60 @@ def run_in_background(parent: QWidget | None, title: str, work: Callable[[Progre
     dialog.setAutoReset(False)
     if not cancellable:
         dialog.setCancelButton(None)
-    signals = _Signals(dialog)
     dialog.canceled.connect(cancelled.set)
 
-    def progressed(stage: str, done: int, total: int) -> None:
-        dialog.setLabelText(stage)
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(min(done, max(total, 1)))
+    def progress(stage: str, done: int, total: int) -> bool:
+        messages.put(("progress", (stage, done, total)))
+        return not cancelled.is_set()
 
-    def finish(callback: Callable[[Any], None], value: Any) -> None:
-        dialog.close()
-        dialog.deleteLater()
-        callback(value)
+    def target() -> None:
+        try:
+            result = work(progress)
+        except BaseException as exc:  # handed to the UI thread, which decides how to show it
+            messages.put(("failed", exc))
+        else:
+            messages.put(("finished", result))
 
-    signals.progressed.connect(progressed)
-    signals.finished.connect(lambda value: finish(on_done, value))
-    signals.failed.connect(lambda exc: finish(on_error, exc))
-    QThreadPool.globalInstance().start(_Job(work, signals, cancelled))
+    thread = threading.Thread(target=target, name=f"task: {title}", daemon=True)
+    timer = QTimer(dialog, interval=25)
+    polling = [False]
+
+    def poll() -> None:
+        if polling[0]:  # QProgressDialog.setValue may process events, and so call us again
+            return
+        polling[0] = True
+        try:
+            latest = None
+            while True:
+                try:
+                    kind, value = messages.get_nowait()
+                except queue.Empty:
+                    break
+                if kind == "progress":
+                    latest = value
+                    continue
+                timer.stop()
+                _running.discard(thread)
+                dialog.close()
+                dialog.deleteLater()
+                (on_done if kind == "finished" else on_error)(value)
+                return
+            if latest is not None:
+                stage, done, total = latest
+                dialog.setLabelText(stage)
+                dialog.setMaximum(max(total, 1))
+                dialog.setValue(min(done, max(total, 1)))
+        finally:
+            polling[0] = False
+
+    timer.timeout.connect(poll)
+    _running.add(thread)
+    thread.start()
+    timer.start()
     return dialog
+
+
+def wait_for_background(timeout_s: float = 60.0) -> None:
+    """Let running work (a backup, say) finish before the program exits."""
+    for thread in list(_running):
+        thread.join(timeout_s)
