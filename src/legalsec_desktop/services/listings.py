@@ -173,14 +173,15 @@ def fetch_rows(store: Store, key: str, ids: Sequence[int]) -> dict[int, tuple[An
     id_column = list(query.selected_columns)[0]
     with store.read() as session:
         rows = session.execute(query.where(id_column.in_(list(ids)))).all()
-        increment = session.scalar(select(FirmRow.billing_increment_minutes).where(FirmRow.id == 1)) or 6
-    shaped = _SHAPERS.get(key)
-    if shaped is None:
-        return {row[0]: tuple(row[1:]) for row in rows}
-    return {row[0]: shaped(tuple(row[1:]), increment) for row in rows}
+        if key == "time":  # only amounts need the firm's billing increment
+            increment = session.scalar(select(FirmRow.billing_increment_minutes).where(FirmRow.id == 1)) or 6
+            return {row[0]: _time_values(tuple(row[1:]), increment) for row in rows}
+    if key == "events":
+        return {row[0]: _event_values(tuple(row[1:])) for row in rows}
+    return {row[0]: tuple(row[1:]) for row in rows}
 
 
-def _event_values(values: tuple[Any, ...], _increment: int) -> tuple[Any, ...]:
+def _event_values(values: tuple[Any, ...]) -> tuple[Any, ...]:
     on_date, start_utc, kind, title, matter, location, status, tz = values
     return (on_date, (start_utc, tz) if start_utc else None, kind, title, matter or "", location, status)
 
@@ -190,11 +191,6 @@ def _time_values(values: tuple[Any, ...], increment: int) -> tuple[Any, ...]:
     amount = amount_cents(minutes, rate, increment) if billable == "billable" else 0
     return (entry_date, keeper, matter, minutes, rate, amount, billable, status, narrative)
 
-
-_SHAPERS: dict[str, Callable[[tuple[Any, ...], int], tuple[Any, ...]]] = {
-    "events": _event_values,
-    "time": _time_values,
-}
 
 
 def record_counts(store: Store) -> dict[str, int]:
