@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import aliased
 
 from legalsec_desktop.db.models import (
@@ -191,17 +191,4 @@ def _time_values(values: tuple[Any, ...], increment: int) -> tuple[Any, ...]:
     amount = amount_cents(minutes, rate, increment) if billable == "billable" else 0
     return (entry_date, keeper, matter, minutes, rate, amount, billable, status, narrative)
 
-
-
-def record_counts(store: Store) -> dict[str, int]:
-    """How many records each tab has, for the empty states."""
-    tables = {
-        "matters": MatterRow,
-        "events": EventRow,
-        "communications": CommunicationRow,
-        "time": TimeEntryRow,
-        "files": FileRecordRow,
-    }
-    with store.read() as session:
-        return {key: session.scalar(select(func.count()).select_from(model)) or 0 for key, model in tables.items()}
 

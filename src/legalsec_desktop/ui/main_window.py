@@ -54,7 +54,6 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         state.store_changed.connect(self._on_store_changed)
-        state.data_changed.connect(self._update_title)
         self._on_store_changed()
         self._daily_timer = QTimer(self, interval=60 * 60 * 1000)
         self._daily_timer.timeout.connect(lambda: maintenance_actions.back_up_if_due(self))
@@ -89,8 +88,7 @@ class MainWindow(QMainWindow):
                                            None, "restore", self.tr("Replace the database with a backup"))
         self.check_action = self._action(self.tr("&Check Database"), lambda: maintenance_actions.check_database(self))
         self.data_folder_action = self._action(self.tr("Show &Data Folder"), self.show_data_folder)
-        self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(key.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
@@ -98,9 +96,8 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(self.tr("&Find…"), self.focus_filter, key.Find)
         self.settings_action = self._action(self.tr("&Settings…"), self.open_settings, "Ctrl+,", "settings",
                                             self.tr("Firm, timekeepers and billing defaults"))
-        self.refresh_action = self._action(self.tr("&Refresh"), lambda: self.state.data_changed.emit("*"), key.Refresh,
+        self.refresh_action = self._action(self.tr("&Refresh"), lambda: self.state.data_changed.emit("*"), "F5",
                                            "refresh")
-        self.refresh_action.setShortcut(QKeySequence("F5"))
         self.about_action = self._action(self.tr("&About %s") % APP_TITLE, self.show_about)
         self.tab_actions = []
         for index, spec in enumerate(TAB_SPECS):
@@ -162,9 +159,6 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(opened and store.read_only)
         self.db_label.setText(self.state.db_path.name + (self.tr(" (read-only)") if self.state.read_only else ""))
         self.db_label.setToolTip(str(self.state.db_path))
-        self._update_title()
-
-    def _update_title(self, *_: object) -> None:
         self.setWindowTitle(f"{self.state.db_path.stem} — {APP_TITLE}")
 
     # --- commands ----------------------------------------------------------------------------

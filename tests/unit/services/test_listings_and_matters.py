@@ -3,9 +3,9 @@
 from datetime import date
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from legalsec_desktop.db.models import EventRow, MatterRow, PartyRow, TimeEntryRow
+from legalsec_desktop.db.models import MatterRow, PartyRow
 from legalsec_desktop.domain.billing import amount_cents
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.matters import NewMatter
@@ -52,13 +52,6 @@ def test_time_amounts_use_the_billing_rule_and_zero_for_non_billable(demo_store)
     for _date, _tk, _matter, minutes, rate, amount, billable, _status, _text in rows.values():
         assert amount == (amount_cents(minutes, rate, 6) if billable == "billable" else 0)
         assert isinstance(amount, int)
-
-
-def test_record_counts(demo_store):
-    counts = listings.record_counts(demo_store)
-    with demo_store.read() as session:
-        assert counts["time"] == session.scalar(select(func.count()).select_from(TimeEntryRow))
-        assert counts["events"] == session.scalar(select(func.count()).select_from(EventRow))
 
 
 def test_next_matter_number_and_create(store):
