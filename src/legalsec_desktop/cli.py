@@ -63,6 +63,23 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--today", type=_iso_date, metavar="YYYY-MM-DD",
                       help="the date the practice is built around (default: today)")
     demo.add_argument("--force", action="store_true", help="replace an existing database")
+    conflicts = commands.add_parser(
+        "conflicts", parents=[common], help="conflict-of-interest check: print every similar name in the files",
+        description="Search every client, contact, party and alias, in open and closed matters, for names like "
+                    "NAME (spelling, order and form do not matter: \"Smith, Jon\" finds John Smith; \"Acme Inc.\" "
+                    "finds ACME Incorporated). Prints one hit per line, tab-separated: name found, matter number, "
+                    "role, matter status, score (0-100), and LIKELY CONFLICT when a client-side name was on the "
+                    "adverse side of a matter, or an --adverse name is or was a client. The check is recorded.",
+    )
+    conflicts.add_argument("names", nargs="+", metavar="NAME", help="the prospective client and its people")
+    conflicts.add_argument("--adverse", action="append", default=[], metavar="NAME",
+                           help="an opposing party or counsel of the new matter (repeatable)")
+    conflicts.add_argument("--other", action="append", default=[], metavar="NAME",
+                           help="anyone else involved: witness, insurer... (repeatable)")
+    conflicts.add_argument("--min-score", type=int, default=85, metavar="N",
+                           help="list names scoring at least N out of 100 (default 85)")
+    conflicts.add_argument("--report", metavar="FILE.docx", help="also save the conflict report as a Word file")
+    conflicts.add_argument("--no-record", action="store_true", help="do not record this check in the database")
     shots = commands.add_parser("screenshot", parents=[common], help="save a PNG of every tab (offscreen)",
                                 description="Render every tab of the database's window to PNG files, offscreen.")
     shots.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files")
@@ -177,6 +194,39 @@ def _demo(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
+def _conflicts(args: argparse.Namespace, db_path: Path) -> int:
+    from legalsec_desktop.domain.conflicts import SearchName
+    from legalsec_desktop.services import conflicts
+    from legalsec_desktop.services.database import open_database
+
+    if not db_path.is_file():
+        raise UserFixableError(f"{db_path} does not exist; there are no names to check against.")
+    if not 0 <= args.min_score <= 100:
+        raise UserFixableError("--min-score must be between 0 and 100.")
+    names = ([SearchName(n, "client") for n in args.names] + [SearchName(n, "adverse") for n in args.adverse]
+             + [SearchName(n, "other") for n in args.other])
+    store = open_database(db_path, paths.backup_dir(db_path))
+    try:
+        hits = conflicts.find_hits(store, names, min_score=args.min_score)
+        for hit in hits:
+            name = hit.name if not hit.via_alias else f"{hit.name} (alias of {hit.contact_name})"
+            fields = [name, hit.matter_number or "-", hit.role, hit.matter_status or "-", str(hit.score)]
+            print("\t".join(fields + (["LIKELY CONFLICT"] if hit.likely else [])))
+        likely = sum(h.likely for h in hits)
+        print(f"{len(hits)} hit(s), {likely} likely conflict(s)." if hits else "No similar names in the files.",
+              file=sys.stderr)
+        if not args.no_record and not store.read_only:
+            check_id = conflicts.record_check(store, conflicts.clean_names(names), hits, context="Command line")
+            if args.report:
+                conflicts.save_report_as_word(store, check_id, Path(args.report).expanduser())
+                print(f"Saved the conflict report to {args.report}.", file=sys.stderr)
+        elif args.report:
+            raise UserFixableError("A report needs a recorded check; leave out --no-record (and open a writable database).")
+    finally:
+        store.close()
+    return EXIT_OK
+
+
 def _screenshot(args: argparse.Namespace, db_path: Path) -> int:
     from legalsec_desktop.ui.screenshot import render_screenshots
 
@@ -192,4 +242,5 @@ COMMANDS = {
     "check": _check,
     "demo": _demo,
     "screenshot": _screenshot,
+    "conflicts": _conflicts,
 }

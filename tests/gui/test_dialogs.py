@@ -1,11 +1,11 @@
-"""The first-run/Settings dialog and the New Matter dialog: saving, and bad input kept and explained."""
+"""The first-run/Settings dialog and the matter dialog: saving, and bad input kept and explained."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from legalsec_desktop.services.firm import load_profile
 from legalsec_desktop.services.listings import list_ids
-from legalsec_desktop.ui.new_matter_dialog import NewMatterDialog
+from legalsec_desktop.ui.matter_dialog import MatterDialog
 from legalsec_desktop.ui.settings_dialog import RATE, SettingsDialog
 
 
@@ -63,7 +63,7 @@ def test_new_matter_from_the_empty_state(make_window, tmp_path, qtbot, monkeypat
         dialog.accept()
         return dialog.result()
 
-    monkeypatch.setattr(NewMatterDialog, "exec", fill_and_save)
+    monkeypatch.setattr(MatterDialog, "exec", fill_and_save)
     window.matters_tab.empty_button.click()
     tab = window.matters_tab
     assert tab.model.rowCount() == 1
@@ -76,7 +76,7 @@ def test_duplicate_number_is_shown_beside_the_field(make_window, demo_path, qtbo
     taken = window.matters_tab.model
     window.matters_tab.refresh()
     existing = taken.data(taken.index(0, 0))
-    dialog = NewMatterDialog(window.state, window)
+    dialog = MatterDialog(window.state, window)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.number.setText(existing)

@@ -16,12 +16,12 @@ def alembic_config() -> Config:
     return config
 
 
-def upgrade_to_head(engine: Engine) -> None:
-    """Bring the schema up to the newest revision, all in one transaction."""
+def upgrade_to_head(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema up to the newest revision (or `revision`), all in one transaction."""
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, revision)
 
 
 def script_revisions() -> list[str]:

@@ -16,7 +16,9 @@ from sqlalchemy import (
     String,
     Text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, validates
+
+from legalsec_desktop.domain.names import fold_name
 
 # Named constraints keep Alembic's batch migrations on SQLite predictable.
 NAMING = {
@@ -71,6 +73,12 @@ class ContactRow(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     is_client: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    match_key: Mapped[str] = mapped_column(String(300), default="")  # fold_name(name), for conflict checks
+
+    @validates("name")
+    def _keep_match_key(self, _key: str, value: str) -> str:
+        self.match_key = fold_name(value)
+        return value
 
 
 class ContactAliasRow(Base):
@@ -81,6 +89,12 @@ class ContactAliasRow(Base):
     contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), index=True)
     alias: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(30), default="aka")
+    match_key: Mapped[str] = mapped_column(String(300), default="")
+
+    @validates("alias")
+    def _keep_match_key(self, _key: str, value: str) -> str:
+        self.match_key = fold_name(value)
+        return value
 
 
 class MatterRow(Base):
@@ -206,4 +220,25 @@ class FileRecordRow(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     __table_args__ = (
         CheckConstraint("medium IN ('paper', 'digital')", name="medium_known"),
+    )
+
+
+class ConflictCheckRow(Base):
+    """A conflict-of-interest check as it was run: the names, the hits and the decision (JSON lists)."""
+
+    __tablename__ = "conflict_check"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    checked_at: Mapped[datetime] = mapped_column(DateTime, index=True)  # local time
+    checked_by: Mapped[str] = mapped_column(String(100), default="")
+    context: Mapped[str] = mapped_column(String(300), default="")  # "New matter 2026-0012", "On demand"...
+    matter_id: Mapped[int | None] = mapped_column(ForeignKey("matter.id", ondelete="SET NULL"), index=True)
+    names: Mapped[str] = mapped_column(Text, default="[]")
+    hits: Mapped[str] = mapped_column(Text, default="[]")
+    hit_count: Mapped[int] = mapped_column(Integer, default=0)
+    likely_count: Mapped[int] = mapped_column(Integer, default=0)
+    decision: Mapped[str] = mapped_column(String(20), default="undecided")
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (
+        CheckConstraint("decision IN ('undecided', 'cleared', 'waived', 'declined')", name="decision_known"),
     )

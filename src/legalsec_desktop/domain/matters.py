@@ -1,9 +1,9 @@
-"""Rules for opening a matter: required fields, dates, and the matter-number pattern."""
+"""Rules for a matter: required fields, dates, status, and the matter-number pattern."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from legalsec_desktop.domain.errors import ValidationError
@@ -14,11 +14,13 @@ PRACTICE_AREAS = (
     "Estate planning", "Real estate", "Business formation", "Criminal defense", "Other",
 )
 MAX_NAME = 300
+# Event kinds that are deadlines: a matter with one still scheduled is not closed without asking.
+DEADLINE_KINDS = ("filing deadline", "response deadline", "statute of limitations")
 
 
 @dataclass(frozen=True)
-class NewMatter:
-    """What the New Matter dialog collects."""
+class MatterDraft:
+    """Everything a matter records, as the matter dialog collects it."""
 
     number: str
     title: str
@@ -28,22 +30,54 @@ class NewMatter:
     practice_area: str = ""
     court: str = ""
     case_number: str = ""
+    caption: str = ""
+    judge: str = ""
+    jurisdiction: str = ""
+    status: str = "open"
+    closed_on: date | None = None
+    sol_date: date | None = None
+    sol_note: str = ""
+    rate_override_cents: int | None = None
+    notes: str = ""
+    adverse_names: tuple[str, ...] = field(default=())  # opposing parties to add when the matter is opened
 
 
-def validate_new_matter(matter: NewMatter) -> None:
+_LIMITS = (
+    ("title", "The title", MAX_NAME), ("client_name", "The client's name", MAX_NAME), ("caption", "The caption", 500),
+    ("practice_area", "The practice area", 100), ("court", "The court", 200), ("case_number", "The case number", 100),
+    ("judge", "The judge or department", 200),
+)
+
+
+def validate_matter(matter: MatterDraft) -> None:
     """Raise ValidationError naming the first field that is not acceptable."""
     if not matter.number.strip():
         raise ValidationError("number", "Enter a matter number.")
-    if len(matter.number) > 40:
+    if len(matter.number.strip()) > 40:
         raise ValidationError("number", "A matter number can be at most 40 characters.")
     if not matter.title.strip():
-        raise ValidationError("title", "Enter a title or caption, such as “Smith v. Jones”.")
-    if len(matter.title) > MAX_NAME:
-        raise ValidationError("title", f"The title is longer than {MAX_NAME} characters.")
+        raise ValidationError("title", "Enter a title, such as “Smith v. Jones” or “Estate of Mary Smith”.")
     if not matter.client_name.strip():
         raise ValidationError("client_name", "Enter the client's name.")
-    if len(matter.client_name) > MAX_NAME:
-        raise ValidationError("client_name", f"The client's name is longer than {MAX_NAME} characters.")
+    for key, label, limit in _LIMITS:
+        if len(getattr(matter, key).strip()) > limit:
+            raise ValidationError(key, f"{label} is longer than {limit} characters ({len(getattr(matter, key).strip())}).")
+    for name in matter.adverse_names:
+        if len(name.strip()) > MAX_NAME:
+            raise ValidationError("adverse_names", f"“{name[:40]}…” is longer than {MAX_NAME} characters.")
+    if matter.status not in STATUSES:
+        raise ValidationError("status", "Choose open, pending or closed.")
+    if matter.closed_on is not None and matter.closed_on < matter.opened_on:
+        raise ValidationError(
+            "closed_on", f"The matter cannot close ({matter.closed_on:%m/%d/%Y}) before it opened "
+                         f"({matter.opened_on:%m/%d/%Y}).")
+    if matter.status == "closed" and matter.closed_on is None:
+        raise ValidationError("closed_on", "Enter the date the matter was closed.")
+    if matter.status != "closed" and matter.closed_on is not None:
+        raise ValidationError("closed_on", "Only a closed matter has a closing date: clear it, or set the status "
+                                           "to Closed.")
+    if matter.rate_override_cents is not None and matter.rate_override_cents < 0:
+        raise ValidationError("rate_override_cents", "A rate cannot be negative.")
 
 
 def format_matter_number(pattern: str, year: int, seq: int) -> str:

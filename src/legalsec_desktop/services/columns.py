@@ -37,6 +37,17 @@ COLUMNS: dict[str, ListingColumns] = {
         "number",
         True,
     ),
+    "contacts": ListingColumns(
+        (
+            Column("sort_name", "Name", width=30),
+            Column("kind", "Kind", "label", 12),
+            Column("phone", "Phone", width=16),
+            Column("email", "E-mail", width=26),
+            Column("aliases", "Other names", width=30),
+        ),
+        "sort_name",
+        False,
+    ),
     "events": ListingColumns(
         (
             Column("on_date", "Date", "date", 16),

@@ -15,6 +15,7 @@ from sqlalchemy import insert
 from legalsec_desktop.db import models as m
 from legalsec_desktop.db.store import open_store
 from legalsec_desktop.domain.errors import UserFixableError
+from legalsec_desktop.domain.names import fold_name
 from legalsec_desktop.services import demo_words as w
 
 
@@ -155,10 +156,12 @@ class _Generator:
                 id=i, is_organization=is_org, name=name, sort_name=sort_name, address=self._address(),
                 phone=f"({self.rng.randint(201, 989)}) 555-{self.rng.randint(100, 9999):04d}",
                 email=f"{slug}{i}@example.com", notes="", is_client=i <= self.spec.clients, deleted_at=None,
+                match_key=fold_name(name),
             ))
             if self.rng.random() < 0.05:
                 alias = f"{name.split()[0]} {self.rng.choice(w.LAST_NAMES)}" if not is_org else f"{name} d/b/a {self.rng.choice(w.COMPANY_WORDS)}"
-                aliases.append(dict(contact_id=i, alias=alias, kind="d/b/a" if is_org else "former name"))
+                aliases.append(dict(contact_id=i, alias=alias, kind="d/b/a" if is_org else "former name",
+                                    match_key=fold_name(alias)))
         self.tables["contact"], self.tables["contact_alias"] = rows, aliases
         self.others = list(range(self.spec.clients + 1, self.spec.contacts + 1))
         self.judges = self.others[: max(5, len(self.others) // 100)]

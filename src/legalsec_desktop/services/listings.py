@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy import ColumnElement, Select, case, func, or_, select
 from sqlalchemy.orm import aliased
 
 from legalsec_desktop.db.models import (
     CommunicationRow,
+    ContactAliasRow,
     ContactRow,
     EventRow,
     FileRecordRow,
@@ -33,6 +34,7 @@ class Listing:
     query: Callable[[], Select[Any]]  # id first, then one expression per column
     search: Callable[[], Sequence[ColumnElement[Any]]]
     scope: Callable[[], ColumnElement[bool] | None] = lambda: None
+    filters: Callable[[], dict[str, Callable[[Any], ColumnElement[bool]]]] = dict  # name -> condition for a value
 
 
 def _matter_query() -> Select[Any]:
@@ -52,6 +54,16 @@ def _matter_query() -> Select[Any]:
         )
         .outerjoin(ContactRow, ContactRow.id == MatterRow.client_id)
         .outerjoin(lawyer, lawyer.id == MatterRow.responsible_attorney_id)
+    )
+
+
+def _contact_query() -> Select[Any]:
+    kind = case((ContactRow.is_client, "client"), (ContactRow.is_organization, "organisation"), else_="person")
+    return (
+        select(ContactRow.id, ContactRow.sort_name, kind, ContactRow.phone, ContactRow.email,
+               func.group_concat(ContactAliasRow.alias.distinct()))
+        .outerjoin(ContactAliasRow, ContactAliasRow.contact_id == ContactRow.id)
+        .group_by(ContactRow.id)
     )
 
 
@@ -117,7 +129,17 @@ def _file_query() -> Select[Any]:
 LISTINGS: dict[str, Listing] = {
     "matters": Listing(
         COLUMNS["matters"], _matter_query,
-        lambda: (MatterRow.number, MatterRow.title, ContactRow.name, MatterRow.case_number),
+        lambda: (MatterRow.number, MatterRow.title, MatterRow.caption, ContactRow.name, MatterRow.case_number),
+        filters=lambda: {
+            "status": lambda value: MatterRow.status == value,
+            "attorney": lambda value: MatterRow.responsible_attorney_id == value,
+            "practice_area": lambda value: MatterRow.practice_area == value,
+        },
+    ),
+    "contacts": Listing(
+        COLUMNS["contacts"], _contact_query,
+        lambda: (ContactRow.name, ContactRow.email, ContactRow.phone, ContactAliasRow.alias),
+        lambda: ContactRow.deleted_at.is_(None),
     ),
     "events": Listing(
         COLUMNS["events"], _event_query,
@@ -140,23 +162,31 @@ LISTINGS: dict[str, Listing] = {
 }
 
 
-def _filtered(listing: Listing, text: str) -> Select[Any]:
+def _filtered(listing: Listing, text: str, filters: dict[str, Any] | None = None) -> Select[Any]:
     query = listing.query()
     scope = listing.scope()
     if scope is not None:
         query = query.where(scope)
+    conditions = listing.filters()
+    for name, value in (filters or {}).items():
+        if value is not None:
+            query = query.where(conditions[name](value))
     words = text.split()
     for word in words:
         query = query.where(or_(*(column.icontains(word, autoescape=True) for column in listing.search())))
     return query
 
 
-def list_ids(store: Store, key: str, sort: str | None = None, descending: bool | None = None, text: str = "") -> list[int]:
-    """Ids of the matching records in display order (sorted and filtered by the database)."""
+def list_ids(store: Store, key: str, sort: str | None = None, descending: bool | None = None, text: str = "",
+             filters: dict[str, Any] | None = None) -> list[int]:
+    """Ids of the matching records in display order (sorted and filtered by the database).
+
+    `filters` narrows by the listing's named conditions (a None value means any).
+    """
     listing = LISTINGS[key]
     sort = sort or listing.spec.default_sort
     descending = listing.spec.default_descending if descending is None else descending
-    query = _filtered(listing, text)
+    query = _filtered(listing, text, filters)
     index = [c.key for c in listing.spec.columns].index(sort) + 1
     sort_column = list(query.selected_columns)[index]
     id_column = list(query.selected_columns)[0]

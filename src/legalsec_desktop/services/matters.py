@@ -1,15 +1,35 @@
-"""Opening matters (the Matters issue grows this into the full matter workflow)."""
+"""Opening, editing and closing matters, and what the detail pane shows about one."""
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from legalsec_desktop.db.models import ContactRow, FirmRow, MatterRow, PartyRow, TimekeeperRow
+from legalsec_desktop.db.models import (
+    CommunicationRow,
+    ContactRow,
+    EventRow,
+    FileRecordRow,
+    FirmRow,
+    MatterRow,
+    PartyRow,
+    TimekeeperRow,
+    TimeEntryRow,
+)
 from legalsec_desktop.db.store import Store
+from legalsec_desktop.domain.billing import amount_cents
 from legalsec_desktop.domain.errors import ValidationError
-from legalsec_desktop.domain.matters import NewMatter, format_matter_number, number_prefix, validate_new_matter
+from legalsec_desktop.domain.matters import (
+    DEADLINE_KINDS,
+    MatterDraft,
+    format_matter_number,
+    number_prefix,
+    validate_matter,
+)
+from legalsec_desktop.domain.names import sort_name
 
 
 def next_matter_number(store: Store, today: date | None = None) -> str:
@@ -26,7 +46,7 @@ def next_matter_number(store: Store, today: date | None = None) -> str:
 
 
 def client_names(store: Store) -> list[str]:
-    """Existing clients' names, for completion in the New Matter dialog."""
+    """Existing clients' names, for completion in the matter dialog."""
     with store.read() as session:
         query = select(ContactRow.name).where(ContactRow.is_client, ContactRow.deleted_at.is_(None)).order_by(ContactRow.sort_name)
         return list(session.scalars(query))
@@ -43,28 +63,163 @@ def attorneys(store: Store) -> list[tuple[int, str]]:
     return [(row.id, f"{row.name} ({row.initials})") for row in rows]
 
 
-def create_matter(store: Store, new: NewMatter) -> int:
-    """Open a matter (and its client, if new) in one transaction; return the matter's id."""
-    validate_new_matter(new)
-    number, client_name = new.number.strip(), new.client_name.strip()
+def _find_or_add_contact(session: Session, name: str, client: bool = False) -> ContactRow:
+    """The live contact of that exact name (any case), or a new one."""
+    name = " ".join(name.split())
+    found = session.scalars(
+        select(ContactRow).where(func.lower(ContactRow.name) == name.lower(), ContactRow.deleted_at.is_(None))
+        .order_by(ContactRow.is_client.desc(), ContactRow.id)
+    ).first()
+    if found is None:
+        found = ContactRow(name=name, sort_name=sort_name(name, False), is_client=client)
+        session.add(found)
+    if client:
+        found.is_client = True
+    session.flush()
+    return found
+
+
+def _check_number_free(session: Session, number: str, matter_id: int | None) -> None:
+    used = session.scalar(select(MatterRow.id).where(MatterRow.number == number))
+    if used is not None and used != matter_id:
+        raise ValidationError("number", f"Matter number {number} is already used. Choose another.")
+
+
+def _apply(row: MatterRow, draft: MatterDraft) -> None:
+    row.number, row.title = draft.number.strip(), draft.title.strip()
+    row.caption = draft.caption.strip() or (row.title if " v. " in row.title and not row.caption else row.caption)
+    for key in ("practice_area", "court", "case_number", "judge", "jurisdiction", "sol_note", "notes"):
+        setattr(row, key, getattr(draft, key).strip())
+    row.responsible_attorney_id = draft.responsible_attorney_id
+    row.opened_on, row.closed_on, row.status = draft.opened_on, draft.closed_on, draft.status
+    row.sol_date, row.rate_override_cents = draft.sol_date, draft.rate_override_cents
+
+
+def create_matter(store: Store, draft: MatterDraft) -> int:
+    """Open a matter with its client (new or existing) and any opposing parties, in one transaction."""
+    validate_matter(draft)
     with store.write() as session:
-        if session.scalar(select(MatterRow.id).where(MatterRow.number == number)) is not None:
-            raise ValidationError("number", f"Matter number {number} is already used. Choose another.")
-        client = session.scalars(
-            select(ContactRow).where(func.lower(ContactRow.name) == client_name.lower(), ContactRow.deleted_at.is_(None))
-        ).first()
-        if client is None:
-            client = ContactRow(name=client_name, sort_name=client_name, is_client=True)
-            session.add(client)
-        client.is_client = True
-        session.flush()
-        matter = MatterRow(
-            number=number, title=new.title.strip(), caption=new.title.strip() if " v. " in new.title else "",
-            client_id=client.id, practice_area=new.practice_area.strip(), court=new.court.strip(),
-            case_number=new.case_number.strip(), responsible_attorney_id=new.responsible_attorney_id,
-            opened_on=new.opened_on, status="open",
-        )
+        _check_number_free(session, draft.number.strip(), None)
+        client = _find_or_add_contact(session, draft.client_name, client=True)
+        matter = MatterRow(client_id=client.id)
+        _apply(matter, draft)
         session.add(matter)
         session.flush()
         session.add(PartyRow(matter_id=matter.id, contact_id=client.id, role="client"))
+        for name in dict.fromkeys(" ".join(n.split()) for n in draft.adverse_names if n.strip()):
+            session.add(PartyRow(matter_id=matter.id, contact_id=_find_or_add_contact(session, name).id,
+                                 role="opposing party"))
         return matter.id
+
+
+def load_matter(store: Store, matter_id: int) -> MatterDraft:
+    with store.read() as session:
+        row = session.get(MatterRow, matter_id)
+        if row is None:
+            raise ValidationError("number", "That matter no longer exists.")
+        client = session.get(ContactRow, row.client_id)
+        return MatterDraft(
+            number=row.number, title=row.title, client_name=client.name if client else "", opened_on=row.opened_on,
+            responsible_attorney_id=row.responsible_attorney_id, practice_area=row.practice_area, court=row.court,
+            case_number=row.case_number, caption=row.caption, judge=row.judge, jurisdiction=row.jurisdiction,
+            status=row.status, closed_on=row.closed_on, sol_date=row.sol_date, sol_note=row.sol_note,
+            rate_override_cents=row.rate_override_cents, notes=row.notes,
+        )
+
+
+def update_matter(store: Store, matter_id: int, draft: MatterDraft) -> None:
+    """Save the edited matter; a different client name moves the matter to that (new or existing) client."""
+    validate_matter(draft)
+    with store.write() as session:
+        row = session.get(MatterRow, matter_id)
+        if row is None:
+            raise ValidationError("number", "That matter no longer exists (it may have been restored from a backup).")
+        _check_number_free(session, draft.number.strip(), matter_id)
+        current = session.get(ContactRow, row.client_id)
+        if current is None or current.name.casefold() != " ".join(draft.client_name.split()).casefold():
+            client = _find_or_add_contact(session, draft.client_name, client=True)
+            party = session.scalars(select(PartyRow).where(
+                PartyRow.matter_id == matter_id, PartyRow.role == "client", PartyRow.contact_id == row.client_id)).first()
+            if party is not None:
+                party.contact_id = client.id
+            else:
+                session.add(PartyRow(matter_id=matter_id, contact_id=client.id, role="client"))
+            row.client_id = client.id
+        _apply(row, draft)
+
+
+def open_deadlines(store: Store, matter_id: int) -> list[tuple[date, str, str]]:
+    """(date, kind, title) of the matter's deadlines that are still scheduled: closing should ask first."""
+    with store.read() as session:
+        rows = session.execute(
+            select(EventRow.on_date, EventRow.kind, EventRow.title)
+            .where(EventRow.matter_id == matter_id, EventRow.kind.in_(DEADLINE_KINDS), EventRow.status == "scheduled")
+            .order_by(EventRow.on_date)
+        ).all()
+    return [tuple(r) for r in rows]
+
+
+def close_draft(draft: MatterDraft, on: date) -> MatterDraft:
+    return replace(draft, status="closed", closed_on=on)
+
+
+def matter_choices(store: Store) -> list[tuple[int, str]]:
+    """(id, 'number — title') of every open or pending matter, newest first, for pickers."""
+    with store.read() as session:
+        rows = session.execute(
+            select(MatterRow.id, MatterRow.number, MatterRow.title).where(MatterRow.status != "closed")
+            .order_by(MatterRow.number.desc())
+        ).all()
+    return [(r[0], f"{r[1]} — {r[2]}") for r in rows]
+
+
+# --- what the detail pane shows ------------------------------------------------------------
+@dataclass(frozen=True)
+class MatterSummary:
+    id: int
+    draft: MatterDraft
+    client_id: int
+    client_phone: str
+    client_email: str
+    attorney: str
+    upcoming: list[tuple[date, datetime | None, str, str, str, str]]  # date, start_utc, tz, kind, title, status
+    overdue: int
+    time_minutes: int
+    unbilled_cents: int
+    time_entries: int
+    files: list[tuple[str, str, str]]  # label, medium, location
+    communications: int
+    follow_ups: int
+
+
+def matter_summary(store: Store, matter_id: int, today: date | None = None) -> MatterSummary:
+    today = today or date.today()
+    draft = load_matter(store, matter_id)
+    with store.read() as session:
+        row = session.get(MatterRow, matter_id)
+        client = session.get(ContactRow, row.client_id)
+        lawyer = session.get(TimekeeperRow, row.responsible_attorney_id) if row.responsible_attorney_id else None
+        upcoming = session.execute(
+            select(EventRow.on_date, EventRow.start_utc, EventRow.tz, EventRow.kind, EventRow.title, EventRow.status)
+            .where(EventRow.matter_id == matter_id, EventRow.on_date >= today, EventRow.status == "scheduled")
+            .order_by(EventRow.on_date, EventRow.start_utc).limit(8)
+        ).all()
+        overdue = session.scalar(select(func.count()).select_from(EventRow).where(
+            EventRow.matter_id == matter_id, EventRow.on_date < today, EventRow.status == "scheduled")) or 0
+        increment = session.scalar(select(FirmRow.billing_increment_minutes).where(FirmRow.id == 1)) or 6
+        entries = session.execute(select(TimeEntryRow.minutes, TimeEntryRow.rate_cents, TimeEntryRow.billable,
+                                         TimeEntryRow.status).where(TimeEntryRow.matter_id == matter_id)).all()
+        files = session.execute(select(FileRecordRow.label, FileRecordRow.medium, FileRecordRow.location)
+                                .where(FileRecordRow.matter_id == matter_id).order_by(FileRecordRow.label)).all()
+        live = (CommunicationRow.matter_id == matter_id, CommunicationRow.deleted_at.is_(None))
+        communications = session.scalar(select(func.count()).select_from(CommunicationRow).where(*live)) or 0
+        follow_ups = session.scalar(select(func.count()).select_from(CommunicationRow).where(
+            *live, CommunicationRow.follow_up_on >= today)) or 0
+    unbilled = sum(amount_cents(m, r, increment) for m, r, b, s in entries if b == "billable" and s != "billed")
+    return MatterSummary(
+        id=matter_id, draft=draft, client_id=row.client_id, client_phone=client.phone if client else "",
+        client_email=client.email if client else "", attorney=f"{lawyer.name} ({lawyer.initials})" if lawyer else "",
+        upcoming=[tuple(u) for u in upcoming], overdue=overdue, time_minutes=sum(e[0] for e in entries),
+        unbilled_cents=unbilled, time_entries=len(entries), files=[tuple(f) for f in files],
+        communications=communications, follow_ups=follow_ups,
+    )

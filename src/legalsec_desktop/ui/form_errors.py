@@ -18,7 +18,7 @@ class FormErrors:
         self.labels: dict[str, QLabel] = {}
         self.widgets: dict[str, QWidget] = {}
 
-    def add_row(self, key: str, label: str, widget: QWidget) -> None:
+    def add_row(self, key: str, label: str, widget: QWidget, form: QFormLayout | None = None) -> None:
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
@@ -30,7 +30,7 @@ class FormErrors:
         error.setWordWrap(True)
         error.hide()
         column.addWidget(error)
-        self.form.addRow(label, holder)
+        (form or self.form).addRow(label, holder)
         self.labels[key], self.widgets[key] = error, widget
 
     def show(self, key: str, message: str) -> None:

@@ -13,6 +13,7 @@ from legalsec_desktop.ui.icons import icon
 from legalsec_desktop.ui.style import STYLE_SHEET
 from legalsec_desktop.ui.tabs import calendar_tab, correspondence_tab, files_tab, matters_tab, time_tab
 from legalsec_desktop.ui.tabs.list_tab import ListTab
+from legalsec_desktop.ui.tabs.matters_tab import MattersTab
 
 TAB_SPECS = (calendar_tab.SPEC, matters_tab.SPEC, correspondence_tab.SPEC, time_tab.SPEC, files_tab.SPEC)
 
@@ -31,10 +32,14 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.list_tabs: list[ListTab] = []
         for spec in TAB_SPECS:
-            tab = ListTab(spec, state)
+            tab = MattersTab(spec, state, self.undo_stack) if spec is matters_tab.SPEC else ListTab(spec, state)
             self.list_tabs.append(tab)
             self.tabs.addTab(tab, icon(spec.icon), spec.title)
         self.matters_tab.action_requested.connect(self.new_matter)
+        self.matters_tab.edit_requested.connect(self.edit_matter)
+        self.matters_tab.detail.show_in_tab.connect(self.show_in_tab)
+        self.matters_tab.detail.conflict_check_requested.connect(
+            lambda client, adverse: self.conflict_check(client, adverse))
 
         self.banner = QLabel()
         self.banner.setObjectName("readOnlyBanner")
@@ -64,8 +69,8 @@ class MainWindow(QMainWindow):
             self.resize(1200, 760)
 
     @property
-    def matters_tab(self) -> ListTab:
-        return self.list_tabs[1]
+    def matters_tab(self) -> MattersTab:
+        return self.list_tabs[1]  # type: ignore[return-value]
 
     # --- actions and menus -------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None, icon_name: str = "",  # noqa: ANN001
@@ -82,6 +87,14 @@ class MainWindow(QMainWindow):
         key = QKeySequence.StandardKey
         self.new_matter_action = self._action(self.tr("New &Matter…"), self.new_matter, "Ctrl+Shift+M", "new",
                                               self.tr("Open a new matter"))
+        self.edit_matter_action = self._action(self.tr("&Edit Matter…"), lambda: self.edit_matter(), "Ctrl+E", "edit",
+                                               self.tr("Edit the matter selected in the Matters tab"))
+        self.log_call_action = self._action(self.tr("&Log a Call…"), self.log_call, "Ctrl+L", "call",
+                                            self.tr("Log a call on the selected matter (and record its time)"))
+        self.contacts_action = self._action(self.tr("C&ontacts…"), self.show_contacts, "Ctrl+Shift+P", "contacts",
+                                            self.tr("Every client and contact, with their other names"))
+        self.conflict_action = self._action(self.tr("Con&flict Check…"), lambda: self.conflict_check(), "Ctrl+Shift+K",
+                                            "conflict", self.tr("Search every name in the files for conflicts"))
         self.backup_action = self._action(self.tr("&Back Up Now"), lambda: maintenance_actions.back_up_now(self),
                                           "Ctrl+Shift+B", "backup", self.tr("Make a verified backup of the database now"))
         self.restore_action = self._action(self.tr("&Restore from Backup…"), lambda: maintenance_actions.restore_backup(self),
@@ -104,12 +117,13 @@ class MainWindow(QMainWindow):
             action = self._action(spec.title, lambda _=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}",
                                   spec.icon)
             self.tab_actions.append(action)
-        self.write_actions = [self.new_matter_action, self.restore_action, self.settings_action]
+        self.write_actions = [self.new_matter_action, self.restore_action, self.settings_action,
+                              self.edit_matter_action, self.log_call_action]
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addAction(self.new_matter_action)
+        file_menu.addActions([self.new_matter_action, self.edit_matter_action, self.log_call_action])
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
@@ -125,6 +139,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.refresh_action)
         tools_menu = bar.addMenu(self.tr("&Tools"))
+        tools_menu.addActions([self.conflict_action, self.contacts_action])
+        tools_menu.addSeparator()
         tools_menu.addAction(self.check_action)
         tools_menu.addSeparator()
         tools_menu.addAction(self.settings_action)
@@ -135,6 +151,8 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addAction(self.new_matter_action)
+        toolbar.addAction(self.log_call_action)
+        toolbar.addAction(self.conflict_action)
         toolbar.addSeparator()
         toolbar.addActions(self.tab_actions)
         toolbar.addSeparator()
@@ -147,7 +165,8 @@ class MainWindow(QMainWindow):
     def _on_store_changed(self) -> None:
         store = self.state.store
         opened = store is not None
-        for action in self.write_actions + [self.backup_action, self.check_action]:
+        for action in self.write_actions + [self.backup_action, self.check_action, self.contacts_action,
+                                            self.conflict_action]:
             action.setEnabled(opened)
         if opened and store.read_only:
             for action in self.write_actions:
@@ -165,12 +184,58 @@ class MainWindow(QMainWindow):
     def new_matter(self) -> None:
         if self.state.store is None or self.state.read_only:
             return
-        from legalsec_desktop.ui.new_matter_dialog import NewMatterDialog
+        from legalsec_desktop.ui.matter_dialog import MatterDialog
 
-        dialog = NewMatterDialog(self.state, self)
-        if dialog.exec() == NewMatterDialog.DialogCode.Accepted:
+        dialog = MatterDialog(self.state, self)
+        if dialog.exec() == MatterDialog.DialogCode.Accepted:
             self.tabs.setCurrentWidget(self.matters_tab)
+            self.matters_tab.select_matter(dialog.matter_id)
             self.statusBar().showMessage(self.tr("Matter %s opened.") % dialog.number.text().strip(), 5000)
+
+    def edit_matter(self, matter_id: int | None = None) -> None:
+        matter_id = matter_id or self.matters_tab.current_matter_id()
+        if self.state.store is None or self.state.read_only:
+            return
+        if matter_id is None:
+            self.tabs.setCurrentWidget(self.matters_tab)
+            self.statusBar().showMessage(self.tr("Select a matter in the Matters tab first."), 5000)
+            return
+        from legalsec_desktop.ui.matter_dialog import MatterDialog
+
+        dialog = MatterDialog(self.state, self, matter_id)
+        if dialog.exec() == MatterDialog.DialogCode.Accepted:
+            self.statusBar().showMessage(self.tr("Matter %s saved.") % dialog.number.text().strip(), 5000)
+
+    def log_call(self) -> None:
+        if self.state.store is None or self.state.read_only:
+            return
+        from legalsec_desktop.ui.log_dialog import LogDialog
+
+        dialog = LogDialog(self.state, self, self.matters_tab.current_matter_id(), "call")
+        if dialog.exec() == LogDialog.DialogCode.Accepted:
+            made = self.tr(" and its time entry") if dialog.time_entry_id else ""
+            self.statusBar().showMessage(self.tr("Call logged%s.") % made, 5000)
+
+    def show_contacts(self) -> None:
+        if self.state.store is None:
+            return
+        from legalsec_desktop.ui.contacts_window import ContactsWindow
+
+        ContactsWindow(self.state, self.undo_stack, self).exec()
+
+    def conflict_check(self, client: tuple[str, ...] = (), adverse: tuple[str, ...] = ()) -> None:
+        if self.state.store is None:
+            return
+        from legalsec_desktop.ui.conflict_dialog import ConflictCheckDialog
+
+        ConflictCheckDialog(self.state, self, client=client, adverse=adverse).exec()
+
+    def show_in_tab(self, index: int, text: str) -> None:
+        """Switch to a tab, filtered to one matter's number."""
+        self.tabs.setCurrentIndex(index)
+        tab = self.list_tabs[index]
+        tab.filter_box.setText(text)
+        tab._apply_filter()
 
     def open_settings(self, first_run: bool = False) -> bool:
         if self.state.store is None:

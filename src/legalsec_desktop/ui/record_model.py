@@ -51,6 +51,13 @@ class RecordTableModel(QAbstractTableModel):
     def id_at(self, row: int) -> int:
         return self._ids[row]
 
+    def row_of(self, record_id: int) -> int | None:
+        """The row showing `record_id`, or None when the list does not include it."""
+        try:
+            return self._ids.index(record_id)
+        except ValueError:
+            return None
+
     def _values(self, row: int) -> tuple[Any, ...] | None:
         page = row // self.PAGE
         if page not in self._pages:

@@ -6,7 +6,7 @@ import pytest
 
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.firm import FirmProfile, Timekeeper, describe_increment, validate_profile
-from legalsec_desktop.domain.matters import NewMatter, format_matter_number, number_prefix, validate_new_matter
+from legalsec_desktop.domain.matters import MatterDraft, format_matter_number, number_prefix, validate_matter
 
 
 def keeper(name="Ann Lee", initials="AL", rate=30000):
@@ -56,5 +56,5 @@ def test_new_matter_validation(changes, field):
     values = dict(number="2026-0001", title="Smith v. Jones", client_name="Jane Smith", opened_on=date(2026, 1, 5))
     values.update(changes)
     with pytest.raises(ValidationError) as caught:
-        validate_new_matter(NewMatter(**values))
+        validate_matter(MatterDraft(**values))
     assert caught.value.field == field

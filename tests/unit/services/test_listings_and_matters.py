@@ -8,7 +8,7 @@ from sqlalchemy import select
 from legalsec_desktop.db.models import MatterRow, PartyRow
 from legalsec_desktop.domain.billing import amount_cents
 from legalsec_desktop.domain.errors import ValidationError
-from legalsec_desktop.domain.matters import NewMatter
+from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services import listings, matters
 
 
@@ -56,7 +56,7 @@ def test_time_amounts_use_the_billing_rule_and_zero_for_non_billable(demo_store)
 
 def test_next_matter_number_and_create(store):
     assert matters.next_matter_number(store, date(2026, 3, 1)) == "2026-0001"
-    new = NewMatter(number="2026-0001", title="Smith v. Jones", client_name="Jane Smith", opened_on=date(2026, 3, 1))
+    new = MatterDraft(number="2026-0001", title="Smith v. Jones", client_name="Jane Smith", opened_on=date(2026, 3, 1))
     matter_id = matters.create_matter(store, new)
     assert matters.next_matter_number(store, date(2026, 3, 1)) == "2026-0002"
     assert matters.client_names(store) == ["Jane Smith"]
@@ -65,12 +65,12 @@ def test_next_matter_number_and_create(store):
         assert matter.caption == "Smith v. Jones" and matter.status == "open"
         assert session.scalar(select(PartyRow.role).where(PartyRow.matter_id == matter_id)) == "client"
     # An existing client is reused, whatever the case.
-    matters.create_matter(store, NewMatter("2026-0002", "Lease review", "jane smith", date(2026, 3, 2)))
+    matters.create_matter(store, MatterDraft("2026-0002", "Lease review", "jane smith", date(2026, 3, 2)))
     assert matters.client_names(store) == ["Jane Smith"]
 
 
 def test_duplicate_matter_number_is_refused(store):
-    new = NewMatter(number="2026-0001", title="A v. B", client_name="A", opened_on=date(2026, 1, 1))
+    new = MatterDraft(number="2026-0001", title="A v. B", client_name="A", opened_on=date(2026, 1, 1))
     matters.create_matter(store, new)
     with pytest.raises(ValidationError) as caught:
         matters.create_matter(store, new)
@@ -79,5 +79,5 @@ def test_duplicate_matter_number_is_refused(store):
 
 def test_non_latin_and_right_to_left_names_are_stored_as_typed(store):
     name = "شركة الأمل للتجارة"
-    matters.create_matter(store, NewMatter("2026-0009", "北京 v. Müller", name, date(2026, 1, 1)))
+    matters.create_matter(store, MatterDraft("2026-0009", "北京 v. Müller", name, date(2026, 1, 1)))
     assert matters.client_names(store) == [name]

@@ -49,6 +49,7 @@ class ListTab(QWidget):
         super().__init__(parent)
         self.spec, self.state = spec, state
         self.stale = True
+        self.filters: dict[str, object] = {}  # the listing's named filters (None means any)
         listing = COLUMNS[spec.listing]
         self.model = RecordTableModel(
             listing.columns, self._list_ids, self._fetch_rows, listing.default_sort, listing.default_descending, self
@@ -85,7 +86,7 @@ class ListTab(QWidget):
         self.stack.addWidget(self._empty_state())
         self.stack.addWidget(self.table)
 
-        top = QHBoxLayout()
+        top = self.top = QHBoxLayout()
         heading = QLabel(spec.title)
         heading.setObjectName("tabHeading")
         top.addWidget(heading)
@@ -95,12 +96,16 @@ class ListTab(QWidget):
         self.filter_box.setMinimumWidth(260)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self._build_body(), 1)
 
         state.data_changed.connect(self._on_data_changed)
         state.store_changed.connect(self._on_store_changed)
 
     # --- building --------------------------------------------------------------------------
+    def _build_body(self) -> QWidget:
+        """What sits under the filter row; a subclass may wrap the list with more."""
+        return self.stack
+
     def _centred(self, *widgets: QWidget) -> QWidget:
         page = QWidget()
         column = QVBoxLayout(page)
@@ -118,7 +123,8 @@ class ListTab(QWidget):
         text = QLabel(self.spec.empty_text)
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setFixedWidth(520)
+        text.setMaximumWidth(520)
+        text.setMinimumWidth(240)
         self.empty_text_label = text
         widgets: list[QWidget] = [picture, title, text]
         self.empty_button: QPushButton | None = None
@@ -134,7 +140,7 @@ class ListTab(QWidget):
             return []
         from legalsec_desktop.services import listings  # SQLAlchemy loads after the window is up
 
-        return listings.list_ids(self.state.store, self.spec.listing, sort, descending, text)
+        return listings.list_ids(self.state.store, self.spec.listing, sort, descending, text, self.filters)
 
     def _fetch_rows(self, ids):  # noqa: ANN001, ANN202
         if self.state.store is None:
@@ -151,7 +157,7 @@ class ListTab(QWidget):
             return
         self.model.reload()
         rows = self.model.rowCount()
-        filtered = bool(self.model.filter_text)
+        filtered = bool(self.model.filter_text) or any(v is not None for v in self.filters.values())
         noun = self.spec.noun if rows == 1 else self.spec.nouns
         self.count_label.setText(self.tr("%d %s") % (rows, noun) + (self.tr(" match") if filtered else ""))
         if rows == 0 and not filtered:

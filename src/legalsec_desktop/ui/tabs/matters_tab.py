@@ -1,6 +1,16 @@
-"""The Matters tab: every case and file the firm has opened."""
+"""The Matters tab: every case the firm has opened, filters, and the selected matter's detail."""
 
-from legalsec_desktop.ui.tabs.list_tab import TabSpec
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import QComboBox, QSplitter, QWidget
+
+from legalsec_desktop.domain.matters import PRACTICE_AREAS, STATUSES
+from legalsec_desktop.ui.app_state import AppState
+from legalsec_desktop.ui.matter_detail import MatterDetail
+from legalsec_desktop.ui.record_model import ID_ROLE
+from legalsec_desktop.ui.tabs.list_tab import ListTab, TabSpec
 
 SPEC = TabSpec(
     listing="matters",
@@ -12,3 +22,119 @@ SPEC = TabSpec(
     noun="matter",
     nouns="matters",
 )
+
+
+class MattersTab(ListTab):
+    """The list of matters with status, attorney and practice-area filters, and a detail pane."""
+
+    edit_requested = Signal(int)
+
+    def __init__(self, spec: TabSpec, state: AppState, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        self.undo_stack = undo_stack
+        super().__init__(spec, state, parent)
+        self.status_filter = self._combo("statusFilter", self.tr("Any status"),
+                                         [(s.capitalize(), s) for s in STATUSES], "status")
+        self.attorney_filter = self._combo("attorneyFilter", self.tr("Any attorney"), [], "attorney")
+        self.area_filter = self._combo("areaFilter", self.tr("Any practice area"),
+                                       [(a, a) for a in PRACTICE_AREAS], "practice_area")
+        for offset, combo in enumerate((self.status_filter, self.attorney_filter, self.area_filter)):
+            self.top.insertWidget(2 + offset, combo)
+        self.filter_box.setMinimumWidth(180)
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_current())
+        self.table.doubleClicked.connect(lambda _index: self._edit_current())
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self._edit_current)
+        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self._edit_current)
+        self.detail.edit_requested.connect(self._edit_current)
+
+    def _build_body(self) -> QWidget:
+        self.detail = MatterDetail(self.state, self.undo_stack)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mattersSplitter")
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        return self.splitter
+
+    def _combo(self, name: str, any_text: str, items: list[tuple[str, object]], key: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(6)
+        combo.addItem(any_text, None)
+        for label, value in items:
+            combo.addItem(label, value)
+        combo.currentIndexChanged.connect(lambda _i: self._filter_changed(key, combo.currentData()))
+        return combo
+
+    def _filter_changed(self, key: str, value: object) -> None:
+        self.filters[key] = value
+        self.refresh()
+
+    def _load_attorneys(self) -> None:
+        if self.state.store is None or self.attorney_filter.count() > 1:
+            return
+        from legalsec_desktop.services import matters
+
+        self.attorney_filter.blockSignals(True)
+        for keeper_id, label in matters.attorneys(self.state.store):
+            self.attorney_filter.addItem(label, keeper_id)
+        self.attorney_filter.blockSignals(False)
+
+    def refresh(self) -> None:
+        keep = self.current_matter_id()
+        self._load_attorneys()
+        super().refresh()
+        if keep is not None and self.state.store is not None:
+            row = self.model.row_of(keep)
+            if row is not None:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+        self._show_current()
+
+    def _on_store_changed(self) -> None:
+        self.attorney_filter.blockSignals(True)
+        while self.attorney_filter.count() > 1:
+            self.attorney_filter.removeItem(1)
+        self.attorney_filter.blockSignals(False)
+        self.filters.pop("attorney", None)
+        super()._on_store_changed()
+
+    def current_matter_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or self.stack.currentIndex() != self.TABLE:
+            return None
+        return self.model.data(index, ID_ROLE)
+
+    def select_matter(self, matter_id: int) -> None:
+        """Show `matter_id` (clearing filters that would hide it)."""
+        self.refresh()
+        if self.model.row_of(matter_id) is None:
+            for combo in (self.status_filter, self.attorney_filter, self.area_filter):
+                combo.setCurrentIndex(0)
+            self.filter_box.clear()
+            self._apply_filter()
+        row = self.model.row_of(matter_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        self._show_current()
+
+    def _show_current(self) -> None:
+        self.detail.show_matter(self.current_matter_id())
+
+    def _edit_current(self) -> None:
+        matter_id = self.current_matter_id()
+        if matter_id is not None:
+            self.edit_requested.emit(matter_id)
+
+    def save_layout(self, settings: QSettings) -> None:
+        super().save_layout(settings)
+        settings.setValue("tables/matters/splitter", self.splitter.saveState())
+
+    def restore_layout(self, settings: QSettings) -> None:
+        super().restore_layout(settings)
+        state = settings.value("tables/matters/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)

@@ -1,0 +1,63 @@
+"""People and organisations: what a contact records and what makes one acceptable."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from legalsec_desktop.domain.errors import ValidationError
+
+ALIAS_KINDS = ("aka", "former name", "married name", "d/b/a", "former company name")
+MAX_NAME = 300
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass(frozen=True)
+class ContactDraft:
+    name: str
+    is_organization: bool = False
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    notes: str = ""
+    aliases: tuple[tuple[str, str], ...] = field(default=())  # (name, kind)
+
+
+def validate_contact(contact: ContactDraft) -> None:
+    name = contact.name.strip()
+    if not name:
+        raise ValidationError("name", "Enter the name.")
+    if len(name) > MAX_NAME:
+        raise ValidationError("name", f"The name is longer than {MAX_NAME} characters ({len(name)}).")
+    if len(contact.phone.strip()) > 60:
+        raise ValidationError("phone", "The phone field is longer than 60 characters.")
+    email = contact.email.strip()
+    if len(email) > 200:
+        raise ValidationError("email", "The e-mail address is longer than 200 characters.")
+    for address in (part.strip() for part in email.replace(";", ",").split(",")):
+        if address and not _EMAIL.match(address):
+            raise ValidationError("email", f"“{address}” does not look like an e-mail address (name@example.com).")
+    for alias, kind in contact.aliases:
+        if len(alias.strip()) > MAX_NAME:
+            raise ValidationError("aliases", f"The other name “{alias[:40]}…” is longer than {MAX_NAME} characters.")
+        if kind not in ALIAS_KINDS:
+            raise ValidationError("aliases", f"“{kind}” is not a kind of name ({', '.join(ALIAS_KINDS)}).")
+
+
+def parse_aliases(text: str) -> tuple[tuple[str, str], ...]:
+    """One other name per line, optionally 'kind: name' ('d/b/a: Acme Tools', 'former name: Jane Doe')."""
+    found = []
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if not line:
+            continue
+        kind, sep, rest = line.partition(":")
+        if sep and kind.strip().lower() in ALIAS_KINDS and rest.strip():
+            found.append((rest.strip(), kind.strip().lower()))
+        else:
+            found.append((line, "aka"))
+    return tuple(found)
+
+
+def format_aliases(aliases: tuple[tuple[str, str], ...]) -> str:
+    return "\n".join(name if kind == "aka" else f"{kind}: {name}" for name, kind in aliases)

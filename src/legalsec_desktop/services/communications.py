@@ -1,0 +1,103 @@
+"""The communication log of a matter, and the time entry a logged call can turn into."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select, update
+
+from legalsec_desktop.db.models import CommunicationRow, MatterRow, TimekeeperRow, TimeEntryRow
+from legalsec_desktop.db.store import Store
+from legalsec_desktop.domain.communications import KIND_LABELS, CommunicationDraft, validate_communication
+from legalsec_desktop.domain.errors import ValidationError
+
+
+@dataclass(frozen=True)
+class TimeForEntry:
+    """Time to record along with a logged communication."""
+
+    timekeeper_id: int
+    minutes: int
+    narrative: str
+
+
+def _check_time(time: TimeForEntry) -> None:
+    if time.minutes <= 0:
+        raise ValidationError("minutes", "A duration must be more than zero.")
+    if time.minutes > 24 * 60:
+        raise ValidationError("minutes", "A single entry cannot be longer than 24 hours.")
+    if not time.narrative.strip():
+        raise ValidationError("narrative", "Enter a narrative for the time entry.")
+
+
+def save_communication(store: Store, draft: CommunicationDraft, entry_id: int | None = None,
+                       time: TimeForEntry | None = None) -> tuple[int, int | None]:
+    """Log (or update) an entry, with its time entry if asked, in one transaction: (entry id, time entry id)."""
+    validate_communication(draft)
+    if time is not None:
+        _check_time(time)
+    with store.write() as session:
+        matter = session.get(MatterRow, draft.matter_id)
+        if matter is None:
+            raise ValidationError("matter_id", "That matter no longer exists.")
+        row = CommunicationRow() if entry_id is None else session.get(CommunicationRow, entry_id)
+        if row is None:
+            raise ValidationError("subject", "That log entry no longer exists.")
+        row.matter_id, row.kind, row.direction = draft.matter_id, draft.kind, draft.direction
+        row.occurred_at = draft.occurred_at.replace(second=0, microsecond=0)
+        row.with_whom, row.subject, row.summary = draft.with_whom.strip(), draft.subject.strip(), draft.summary.strip()
+        row.follow_up_on = draft.follow_up_on
+        session.add(row)
+        session.flush()
+        time_id = None
+        if time is not None:
+            keeper = session.get(TimekeeperRow, time.timekeeper_id)
+            if keeper is None:
+                raise ValidationError("timekeeper", "Choose who the time is for.")
+            rate = matter.rate_override_cents if matter.rate_override_cents is not None else keeper.default_rate_cents
+            entry = TimeEntryRow(entry_date=draft.occurred_at.date(), timekeeper_id=keeper.id, matter_id=matter.id,
+                                 minutes=time.minutes, rate_cents=rate, billable="billable",
+                                 narrative=time.narrative.strip(), status="draft")
+            session.add(entry)
+            session.flush()
+            time_id = entry.id
+        return row.id, time_id
+
+
+def load_communication(store: Store, entry_id: int) -> CommunicationDraft:
+    with store.read() as session:
+        row = session.get(CommunicationRow, entry_id)
+        if row is None:
+            raise ValidationError("subject", "That log entry no longer exists.")
+        return CommunicationDraft(row.matter_id, row.kind, row.direction, row.occurred_at, row.with_whom, row.subject,
+                                  row.summary, row.follow_up_on)
+
+
+def delete_communication(store: Store, entry_id: int) -> str:
+    """Mark a log entry deleted; returns a short description for the undo text."""
+    with store.write() as session:
+        row = session.get(CommunicationRow, entry_id)
+        if row is None or row.deleted_at is not None:
+            raise ValidationError("subject", "That log entry was already deleted.")
+        row.deleted_at = datetime.now().replace(microsecond=0)
+        return f"{KIND_LABELS.get(row.kind, row.kind).lower()} with {row.with_whom}"
+
+
+def restore_communication(store: Store, entry_id: int) -> None:
+    with store.write() as session:
+        session.execute(update(CommunicationRow).where(CommunicationRow.id == entry_id).values(deleted_at=None))
+
+
+def matter_log(store: Store, matter_id: int) -> list[tuple[int, datetime, str, str, str, str, date | None]]:
+    """(id, when, kind, direction, with whom, subject or summary, follow-up) newest first."""
+    with store.read() as session:
+        rows = session.execute(
+            select(CommunicationRow.id, CommunicationRow.occurred_at, CommunicationRow.kind, CommunicationRow.direction,
+                   CommunicationRow.with_whom, CommunicationRow.subject, CommunicationRow.summary,
+                   CommunicationRow.follow_up_on)
+            .where(CommunicationRow.matter_id == matter_id, CommunicationRow.deleted_at.is_(None))
+            .order_by(CommunicationRow.occurred_at.desc(), CommunicationRow.id.desc())
+        ).all()
+    return [(r[0], r[1], r[2], r[3], r[4], r[5] or (r[6].splitlines() or [""])[0], r[7]) for r in rows]
+

@@ -1,0 +1,197 @@
+"""Conflict-of-interest checks over every name in the files: clients, contacts, parties and aliases.
+
+Names are folded once when saved (contact.match_key), so a check reads the keys and scores them all
+with rapidfuzz in one call: token order and punctuation do not matter, small misspellings still match.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+from dataclasses import asdict, dataclass
+from datetime import datetime
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import select, update
+
+from legalsec_desktop.db.models import ConflictCheckRow, ContactAliasRow, ContactRow, FirmRow, MatterRow, PartyRow
+from legalsec_desktop.db.store import Store
+from legalsec_desktop.domain.conflicts import (
+    DECISIONS,
+    MIN_SCORE,
+    UNDECIDED,
+    Hit,
+    SearchName,
+    clean_names,
+    is_likely_conflict,
+    sort_hits,
+)
+from legalsec_desktop.domain.errors import ValidationError
+from legalsec_desktop.domain.names import fold_name
+from legalsec_desktop.export.docx_report import write_docx
+from legalsec_desktop.reports.conflict_report import conflict_report
+from legalsec_desktop.domain.report import Report
+
+SUBSET_SCORE = 90  # one name wholly inside the other ("Smith" in "John Smith"): a hit, ranked below exact
+
+
+def find_hits(store: Store, names: list[SearchName], min_score: int = MIN_SCORE) -> list[Hit]:
+    """Every matter role (or bare contact) whose name resembles one of `names`, likely conflicts first."""
+    names = clean_names(names)
+    keys = [fold_name(entry.name) or entry.name.casefold() for entry in names]
+    with store.read() as session:
+        contacts = session.execute(
+            select(ContactRow.id, ContactRow.name, ContactRow.match_key).where(ContactRow.deleted_at.is_(None))
+        ).all()
+        aliases = session.execute(
+            select(ContactAliasRow.contact_id, ContactAliasRow.alias, ContactAliasRow.match_key)
+            .join(ContactRow, ContactRow.id == ContactAliasRow.contact_id)
+            .where(ContactRow.deleted_at.is_(None))
+        ).all()
+        owners = [row[0] for row in contacts] + [row[0] for row in aliases]
+        stored = [row[1] for row in contacts] + [row[1] for row in aliases]
+        choices = [row[2] for row in contacts] + [row[2] for row in aliases]
+        main_name = {row[0]: row[1] for row in contacts}
+        best: dict[tuple[int, int], tuple[int, str]] = {}  # (searched index, contact) -> (score, stored name)
+        if choices:
+            for i, row in enumerate(_matching(keys, choices, min_score)):
+                for j, score in row:
+                    key = (i, owners[j])
+                    if key not in best or score > best[key][0]:
+                        best[key] = (score, stored[j])
+        found = {contact for _, contact in best}
+        roles: dict[int, list[tuple[int, str, str, str, str]]] = {}
+        if found:
+            for chunk in _chunks(sorted(found), 900):
+                query = (
+                    select(PartyRow.contact_id, MatterRow.id, MatterRow.number, MatterRow.title, PartyRow.role, MatterRow.status)
+                    .join(MatterRow, MatterRow.id == PartyRow.matter_id)
+                    .where(PartyRow.contact_id.in_(chunk), PartyRow.deleted_at.is_(None))
+                )
+                for contact_id, *rest in session.execute(query):
+                    roles.setdefault(contact_id, []).append(tuple(rest))
+    hits = []
+    for (i, contact_id), (score, name) in best.items():
+        searched = names[i]
+        for matter_id, number, title, role, status in roles.get(contact_id) or [(None, "", "", "contact", "")]:
+            hits.append(Hit(
+                searched=searched.name, name=name, contact_id=contact_id, contact_name=main_name[contact_id],
+                matter_id=matter_id, matter_number=number, matter_title=title, role=role, matter_status=status,
+                score=score, likely=is_likely_conflict(searched.side, role),
+            ))
+    return sort_hits(hits)
+
+
+def _matching(keys: list[str], choices: list[str], min_score: int) -> list[list[tuple[int, int]]]:
+    """For each key, (index, score) of the choices that resemble it.
+
+    token_set_ratio is never below token_sort_ratio, so it finds every candidate in one pass in C++;
+    a name wholly inside another then scores SUBSET_SCORE unless the two are the same words anyway.
+    """
+    result = []
+    for key in keys:
+        found = process.extract(key, choices, scorer=fuzz.token_set_ratio, score_cutoff=min_score, limit=None)
+        result.append([
+            (j, int(max(fuzz.token_sort_ratio(key, choice), min(score, SUBSET_SCORE)))) for choice, score, j in found
+        ])
+    return result
+
+
+def _chunks(items: list[int], size: int) -> list[list[int]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+# --- the record of checks ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class CheckRecord:
+    id: int
+    checked_at: datetime
+    checked_by: str
+    context: str
+    matter_id: int | None
+    names: list[SearchName]
+    hits: list[Hit]
+    decision: str
+    decided_at: datetime | None
+    notes: str
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name (a service account): record the check anyway
+        return ""
+
+
+def record_check(store: Store, names: list[SearchName], hits: list[Hit], decision: str = UNDECIDED,
+                 context: str = "On demand", checked_by: str | None = None, matter_id: int | None = None,
+                 notes: str = "") -> int:
+    """Save a check as it was run; returns its id."""
+    if decision not in DECISIONS + (UNDECIDED,):
+        raise ValidationError("decision", f"“{decision}” is not a decision (cleared, waived or declined).")
+    now = datetime.now().replace(microsecond=0)
+    with store.write() as session:
+        row = ConflictCheckRow(
+            checked_at=now, checked_by=current_user() if checked_by is None else checked_by, context=context,
+            matter_id=matter_id, names=json.dumps([asdict(n) for n in names]),
+            hits=json.dumps([asdict(h) for h in hits]), hit_count=len(hits), likely_count=sum(h.likely for h in hits),
+            decision=decision, decided_at=now if decision != UNDECIDED else None, notes=notes,
+        )
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def decide(store: Store, check_id: int, decision: str, notes: str, matter_id: int | None = None) -> None:
+    """Record the decision on a check (cleared, waived or declined) with the reasons."""
+    if decision not in DECISIONS:
+        raise ValidationError("decision", "Choose cleared, waived or declined.")
+    if decision == "waived" and not notes.strip():
+        raise ValidationError("notes", "Say who waived the conflict and how (for example, “written consent from both clients, 11/23/2026”).")
+    values: dict[str, object] = {"decision": decision, "notes": notes.strip(), "decided_at": datetime.now().replace(microsecond=0)}
+    if matter_id is not None:
+        values["matter_id"] = matter_id
+    with store.write() as session:
+        session.execute(update(ConflictCheckRow).where(ConflictCheckRow.id == check_id).values(**values))
+
+
+def load_check(store: Store, check_id: int) -> CheckRecord:
+    with store.read() as session:
+        row = session.get(ConflictCheckRow, check_id)
+        if row is None:
+            raise ValidationError("check", f"Conflict check {check_id} does not exist.")
+        return CheckRecord(
+            id=row.id, checked_at=row.checked_at, checked_by=row.checked_by, context=row.context, matter_id=row.matter_id,
+            names=[SearchName(**n) for n in json.loads(row.names)], hits=[Hit(**h) for h in json.loads(row.hits)],
+            decision=row.decision, decided_at=row.decided_at, notes=row.notes,
+        )
+
+
+def list_checks(store: Store, limit: int = 500) -> list[tuple[int, datetime, str, str, int, int, str]]:
+    """(id, when, context, names, hits, likely conflicts, decision) of the latest checks, newest first."""
+    with store.read() as session:
+        rows = session.execute(
+            select(ConflictCheckRow.id, ConflictCheckRow.checked_at, ConflictCheckRow.context, ConflictCheckRow.names,
+                   ConflictCheckRow.hit_count, ConflictCheckRow.likely_count, ConflictCheckRow.decision)
+            .order_by(ConflictCheckRow.checked_at.desc(), ConflictCheckRow.id.desc()).limit(limit)
+        ).all()
+    return [(r[0], r[1], r[2], "; ".join(n["name"] for n in json.loads(r[3])), r[4], r[5], r[6]) for r in rows]
+
+
+def report_for(store: Store, check_id: int) -> Report:
+    """The printable conflict report of a recorded check."""
+    record = load_check(store, check_id)
+    with store.read() as session:
+        firm_name = session.scalar(select(FirmRow.name).where(FirmRow.id == 1)) or ""
+    return conflict_report(firm_name, record.checked_at, record.checked_by, record.context, record.names, record.hits,
+                           record.decision, record.decided_at, record.notes, datetime.now())
+
+
+def save_report_as_word(store: Store, check_id: int, path) -> None:  # noqa: ANN001
+    write_docx(report_for(store, check_id), path)
+
+
+def link_to_matter(store: Store, check_id: int, matter_id: int) -> None:
+    """Remember which matter a check was run for, once the matter is opened."""
+    with store.write() as session:
+        session.execute(update(ConflictCheckRow).where(ConflictCheckRow.id == check_id).values(matter_id=matter_id))

@@ -1,0 +1,166 @@
+"""Clients and contacts, their other names, and their roles (parties) on matters.
+
+Deleting a contact, a party or a log entry only marks it deleted, so it can be brought back
+(Edit ▸ Undo uses restore_*).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, func, select, update
+
+from legalsec_desktop.db.models import ContactAliasRow, ContactRow, MatterRow, PartyRow
+from legalsec_desktop.db.store import Store
+from legalsec_desktop.domain.conflicts import PARTY_ROLES
+from legalsec_desktop.domain.contacts import ContactDraft, validate_contact
+from legalsec_desktop.domain.errors import ValidationError
+from legalsec_desktop.domain.names import sort_name
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def load_contact(store: Store, contact_id: int) -> ContactDraft:
+    with store.read() as session:
+        row = session.get(ContactRow, contact_id)
+        if row is None:
+            raise ValidationError("name", "That contact no longer exists.")
+        aliases = session.execute(select(ContactAliasRow.alias, ContactAliasRow.kind)
+                                  .where(ContactAliasRow.contact_id == contact_id).order_by(ContactAliasRow.id)).all()
+        return ContactDraft(row.name, row.is_organization, row.address, row.phone, row.email, row.notes,
+                            tuple((a, k) for a, k in aliases))
+
+
+def save_contact(store: Store, draft: ContactDraft, contact_id: int | None = None) -> int:
+    """Create (contact_id None) or update a contact and replace its other names; returns its id."""
+    validate_contact(draft)
+    name = " ".join(draft.name.split())
+    with store.write() as session:
+        row = ContactRow(is_client=False) if contact_id is None else session.get(ContactRow, contact_id)
+        if row is None:
+            raise ValidationError("name", "That contact no longer exists.")
+        row.name, row.sort_name = name, sort_name(name, draft.is_organization)
+        row.is_organization = draft.is_organization
+        row.address, row.phone, row.email, row.notes = (draft.address.strip(), draft.phone.strip(),
+                                                        draft.email.strip(), draft.notes.strip())
+        session.add(row)
+        session.flush()
+        session.execute(delete(ContactAliasRow).where(ContactAliasRow.contact_id == row.id))
+        for alias, kind in dict.fromkeys((" ".join(a.split()), k) for a, k in draft.aliases if a.strip()):
+            session.add(ContactAliasRow(contact_id=row.id, alias=alias, kind=kind))
+        return row.id
+
+
+def delete_contact(store: Store, contact_id: int) -> str:
+    """Mark a contact deleted (its roles on matters are hidden with it); returns its name for the undo text."""
+    with store.write() as session:
+        row = session.get(ContactRow, contact_id)
+        if row is None or row.deleted_at is not None:
+            raise ValidationError("name", "That contact was already deleted.")
+        clients_of = list(session.scalars(select(MatterRow.number).where(MatterRow.client_id == contact_id).limit(4)))
+        if clients_of:
+            raise ValidationError("name", f"{row.name} is the client of matter {', '.join(clients_of[:3])}"
+                                          f"{' and others' if len(clients_of) > 3 else ''}. A client cannot be "
+                                          "deleted; change the matter's client first.")
+        row.deleted_at = _now()
+        return row.name
+
+
+def restore_contact(store: Store, contact_id: int) -> None:
+    with store.write() as session:
+        session.execute(update(ContactRow).where(ContactRow.id == contact_id).values(deleted_at=None))
+
+
+def contact_names(store: Store) -> list[str]:
+    """Every live contact's name, for completion when adding a party."""
+    with store.read() as session:
+        return list(session.scalars(select(ContactRow.name).where(ContactRow.deleted_at.is_(None))
+                                    .order_by(ContactRow.sort_name)))
+
+
+def contact_matters(store: Store, contact_id: int) -> list[tuple[str, str, str, str]]:
+    """(matter number, title, role, status) of every matter the contact is on."""
+    with store.read() as session:
+        rows = session.execute(
+            select(MatterRow.number, MatterRow.title, PartyRow.role, MatterRow.status)
+            .join(MatterRow, MatterRow.id == PartyRow.matter_id)
+            .where(PartyRow.contact_id == contact_id, PartyRow.deleted_at.is_(None)).order_by(MatterRow.number.desc())
+        ).all()
+    return [tuple(r) for r in rows]
+
+
+# --- parties ------------------------------------------------------------------------------
+def list_parties(store: Store, matter_id: int) -> list[tuple[int, int, str, str, str, str]]:
+    """(party id, contact id, name, role, phone, e-mail) on a matter, clients first."""
+    order = {role: i for i, role in enumerate(PARTY_ROLES)}
+    with store.read() as session:
+        rows = session.execute(
+            select(PartyRow.id, ContactRow.id, ContactRow.name, PartyRow.role, ContactRow.phone, ContactRow.email)
+            .join(ContactRow, ContactRow.id == PartyRow.contact_id)
+            .where(PartyRow.matter_id == matter_id, PartyRow.deleted_at.is_(None), ContactRow.deleted_at.is_(None))
+        ).all()
+    return sorted((tuple(r) for r in rows), key=lambda r: (order.get(r[3], 99), r[2].casefold()))
+
+
+def add_party(store: Store, matter_id: int, name: str, role: str, contact_id: int | None = None) -> int:
+    """Put a contact (an existing one by id or exact name, else a new one) on the matter in a role."""
+    name = " ".join(name.split())
+    if role not in PARTY_ROLES:
+        raise ValidationError("role", f"Choose a role: {', '.join(PARTY_ROLES)}.")
+    if contact_id is None:
+        if not name:
+            raise ValidationError("name", "Enter the party's name.")
+        validate_contact(ContactDraft(name))
+    with store.write() as session:
+        if session.get(MatterRow, matter_id) is None:
+            raise ValidationError("name", "That matter no longer exists.")
+        if contact_id is None:
+            contact = session.scalars(select(ContactRow).where(
+                func.lower(ContactRow.name) == name.lower(), ContactRow.deleted_at.is_(None)).order_by(ContactRow.id)).first()
+            if contact is None:
+                contact = ContactRow(name=name, sort_name=sort_name(name, False), is_client=role == "client")
+                session.add(contact)
+                session.flush()
+            contact_id = contact.id
+        contact = session.get(ContactRow, contact_id)
+        if contact is None or contact.deleted_at is not None:
+            raise ValidationError("name", "That contact no longer exists.")
+        if role == "client":
+            contact.is_client = True
+        same = session.scalar(select(PartyRow.id).where(
+            PartyRow.matter_id == matter_id, PartyRow.contact_id == contact_id, PartyRow.role == role,
+            PartyRow.deleted_at.is_(None)))
+        if same is not None:
+            raise ValidationError("name", f"{contact.name} is already on this matter as {role}.")
+        party = PartyRow(matter_id=matter_id, contact_id=contact_id, role=role)
+        session.add(party)
+        session.flush()
+        return party.id
+
+
+def set_party_role(store: Store, party_id: int, role: str) -> None:
+    if role not in PARTY_ROLES:
+        raise ValidationError("role", f"Choose a role: {', '.join(PARTY_ROLES)}.")
+    with store.write() as session:
+        session.execute(update(PartyRow).where(PartyRow.id == party_id).values(role=role))
+
+
+def remove_party(store: Store, party_id: int) -> str:
+    """Take a party off its matter (marked deleted); the matter's own client cannot be removed."""
+    with store.write() as session:
+        party = session.get(PartyRow, party_id)
+        if party is None or party.deleted_at is not None:
+            raise ValidationError("name", "That party was already removed.")
+        matter = session.get(MatterRow, party.matter_id)
+        contact = session.get(ContactRow, party.contact_id)
+        if party.role == "client" and matter.client_id == party.contact_id:
+            raise ValidationError("name", f"{contact.name} is the matter's client. Edit the matter to change its client.")
+        party.deleted_at = _now()
+        return f"{contact.name} ({party.role})"
+
+
+def restore_party(store: Store, party_id: int) -> None:
+    with store.write() as session:
+        session.execute(update(PartyRow).where(PartyRow.id == party_id).values(deleted_at=None))

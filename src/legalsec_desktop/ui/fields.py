@@ -1,0 +1,78 @@
+"""Entry fields shared by the dialogs: a typed date with a calendar button, and optional money."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QMenu, QToolButton, QWidget, QWidgetAction
+
+from legalsec_desktop.domain.dates import format_date_entry, parse_date
+from legalsec_desktop.domain.money import format_money, parse_money
+from legalsec_desktop.ui.icons import icon
+
+
+class DateField(QWidget):
+    """A date typed as 11/23/2026 (or picked from the calendar button); may be left blank when optional."""
+
+    changed = Signal()
+
+    def __init__(self, value: date | None = None, placeholder: str = "MM/DD/YYYY", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(format_date_entry(value), placeholderText=placeholder)
+        self.edit.setClearButtonEnabled(True)
+        self.edit.textChanged.connect(self.changed)
+        button = QToolButton()
+        button.setIcon(icon("calendar"))
+        button.setToolTip(self.tr("Pick a date (Alt+Down)"))
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(True)
+        self.calendar.clicked.connect(self._picked)
+        self.calendar.activated.connect(self._picked)
+        menu = QMenu(button)
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(self.calendar)
+        menu.addAction(holder)
+        menu.aboutToShow.connect(self._sync_calendar)
+        button.setMenu(menu)
+        self.button, self.menu = button, menu
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(self.edit, 1)
+        row.addWidget(button)
+        self.setFocusProxy(self.edit)
+
+    def _sync_calendar(self) -> None:
+        try:
+            current = parse_date(self.edit.text())
+        except Exception:  # noqa: BLE001 - a half-typed date: start the calendar at today
+            current = None
+        self.calendar.setSelectedDate(QDate(current) if current else QDate.currentDate())
+
+    def _picked(self, picked: QDate) -> None:
+        self.set_date(picked.toPython())
+        self.menu.hide()
+        self.edit.setFocus()
+
+    def set_date(self, value: date | None) -> None:
+        self.edit.setText(format_date_entry(value))
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def date(self, field: str, required: bool = False) -> date | None:
+        """The typed date; raises ValidationError(field) when it is not a real date."""
+        return parse_date(self.edit.text(), field, required)
+
+
+class MoneyField(QLineEdit):
+    """An optional amount in dollars, kept as integer cents."""
+
+    def __init__(self, cents: int | None = None, placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(format_money(cents) if cents is not None else "", parent, placeholderText=placeholder)
+        self.setClearButtonEnabled(True)
+
+    def cents(self, field: str) -> int | None:
+        return parse_money(self.text(), field) if self.text().strip() else None
