@@ -106,9 +106,13 @@ def create_matter(store: Store, draft: MatterDraft) -> int:
         session.add(matter)
         session.flush()
         session.add(PartyRow(matter_id=matter.id, contact_id=client.id, role="client"))
-        for name in dict.fromkeys(" ".join(n.split()) for n in draft.adverse_names if n.strip()):
-            session.add(PartyRow(matter_id=matter.id, contact_id=_find_or_add_contact(session, name).id,
-                                 role="opposing party"))
+        added = {client.id}
+        for name in draft.adverse_names:
+            if name.strip():
+                contact = _find_or_add_contact(session, name)
+                if contact.id not in added:
+                    added.add(contact.id)
+                    session.add(PartyRow(matter_id=matter.id, contact_id=contact.id, role="opposing party"))
         return matter.id
 
 

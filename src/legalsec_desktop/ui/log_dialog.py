@@ -139,6 +139,9 @@ class LogDialog(QDialog):
         self.with_whom.clear()
         matter_id = self.chosen_matter()
         if matter_id is not None:
+            lawyer = matters.load_matter(self.state.store, matter_id).responsible_attorney_id
+            if self.timekeeper.findData(lawyer) >= 0:
+                self.timekeeper.setCurrentIndex(self.timekeeper.findData(lawyer))
             for _pid, _cid, name, role, phone, _email in contacts.list_parties(self.state.store, matter_id):
                 self.with_whom.addItem(f"{name}", name)
                 self.with_whom.setItemData(self.with_whom.count() - 1, f"{role}  {phone}", Qt.ItemDataRole.ToolTipRole)

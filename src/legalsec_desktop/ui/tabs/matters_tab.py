@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import QComboBox, QSplitter, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from legalsec_desktop.domain.matters import PRACTICE_AREAS, STATUSES
 from legalsec_desktop.ui.app_state import AppState
@@ -37,9 +37,16 @@ class MattersTab(ListTab):
         self.attorney_filter = self._combo("attorneyFilter", self.tr("Any attorney"), [], "attorney")
         self.area_filter = self._combo("areaFilter", self.tr("Any practice area"),
                                        [(a, a) for a in PRACTICE_AREAS], "practice_area")
-        for offset, combo in enumerate((self.status_filter, self.attorney_filter, self.area_filter)):
-            self.top.insertWidget(2 + offset, combo)
-        self.filter_box.setMinimumWidth(180)
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        for label, combo in ((self.tr("&Status:"), self.status_filter), (self.tr("A&ttorney:"), self.attorney_filter),
+                             (self.tr("Practice &area:"), self.area_filter)):
+            caption = QLabel(label)
+            caption.setBuddy(combo)
+            filters.addWidget(caption)
+            filters.addWidget(combo)
+        filters.addStretch(1)
+        self.filter_row.setLayout(filters)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_current())
         self.table.doubleClicked.connect(lambda _index: self._edit_current())
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self._edit_current)
@@ -48,12 +55,19 @@ class MattersTab(ListTab):
 
     def _build_body(self) -> QWidget:
         self.detail = MatterDetail(self.state, self.undo_stack)
+        self.filter_row = QWidget()  # filled once the combos exist
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.filter_row)
+        column.addWidget(self.stack, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mattersSplitter")
-        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([720, 480])
         self.splitter.setChildrenCollapsible(False)
         return self.splitter
 
@@ -61,7 +75,7 @@ class MattersTab(ListTab):
         combo = QComboBox()
         combo.setObjectName(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(6)
+        combo.setMinimumContentsLength(10)
         combo.addItem(any_text, None)
         for label, value in items:
             combo.addItem(label, value)
