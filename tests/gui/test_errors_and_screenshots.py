@@ -34,6 +34,6 @@ def test_bugs_get_one_dialog_with_hidden_details(monkeypatch, tmp_path):
 def test_screenshot_renders_every_tab(demo_path, tmp_path):
     saved = render_screenshots(demo_path, tmp_path / "shots")
     assert [p.name for p in saved] == ["01-calendar.png", "02-matters.png", "03-correspondence.png", "04-time.png",
-                                       "05-files.png", "06-settings.png"]
+                                       "05-files.png", "06-settings.png", "07-matter.png"]
     image = QImage(str(saved[0]))
     assert image.width() == 1280 and image.height() == 800

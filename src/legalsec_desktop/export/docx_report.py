@@ -9,7 +9,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Inches, Pt, RGBColor
 
 from legalsec_desktop.export.files import write_atomically
 from legalsec_desktop.domain.report import Report, Table
@@ -39,8 +39,13 @@ def build_document(report: Report) -> Document:
         document.add_paragraph(line)
     if report.facts:
         facts = document.add_table(rows=0, cols=2)
+        facts.autofit = False
+        label_width = Inches(1.3)
+        value_width = section.page_width - section.left_margin - section.right_margin - label_width
+        facts.columns[0].width, facts.columns[1].width = label_width, value_width
         for label, value in report.facts:
             cells = facts.add_row().cells
+            cells[0].width, cells[1].width = label_width, value_width
             cells[0].paragraphs[0].add_run(label).bold = True
             cells[1].text = value
     for part in report.sections:
@@ -63,6 +68,8 @@ def _add_table(document: Document, table: Table, usable_width: int) -> None:
     grid.autofit = False
     weights = table.widths or (1,) * len(table.columns)
     widths = [int(usable_width * w / sum(weights)) for w in weights]
+    for column, width in zip(grid.columns, widths):
+        column.width = width  # the table grid, which LibreOffice lays out by
     header = grid.rows[0]
     _repeat_as_header(header)
     for cell, title, width in zip(header.cells, table.columns, widths):

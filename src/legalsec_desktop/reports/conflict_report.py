@@ -59,7 +59,7 @@ def conflict_report(firm_name: str, checked_at: datetime, checked_by: str, conte
                 "matters. A likely conflict is a new client found on the other side of a matter, or a new "
                 "adversary who is or was a client.",
             ), table=Table(
-                HIT_COLUMNS, [hit_cells(h) for h in hits], (3, 4, 5, 2, 6, 3, 2, 1),
+                HIT_COLUMNS, [hit_cells(h) for h in hits], (5, 6, 8, 4, 10, 5, 4, 3),
                 frozenset(i for i, h in enumerate(hits) if h.likely),
                 "No names in the files resemble the names searched.",
             )),

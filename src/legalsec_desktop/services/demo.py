@@ -164,7 +164,8 @@ class _Generator:
                                     match_key=fold_name(alias)))
         self.tables["contact"], self.tables["contact_alias"] = rows, aliases
         self.others = list(range(self.spec.clients + 1, self.spec.contacts + 1))
-        self.judges = self.others[: max(5, len(self.others) // 100)]
+        people = [i for i in self.others if not rows[i - 1]["is_organization"]]
+        self.judges = people[: max(5, len(people) // 100)]
 
     def _matters(self) -> None:
         rng, rows, per_year = self.rng, [], {}
@@ -190,7 +191,7 @@ class _Generator:
                 id=i, number=f"{opened_on.year}-{per_year[opened_on.year]:04d}", title=title, caption=title if litigated else "",
                 client_id=client, practice_area=area, court=court,
                 case_number=case_pattern.format(yy=opened_on.year % 100, n=rng.randint(1, 99999)) if litigated else "",
-                judge=self.tables["contact"][rng.choice(self.judges) - 1]["name"] if litigated else "",
+                judge="Hon. " + self.tables["contact"][rng.choice(self.judges) - 1]["name"] if litigated else "",
                 jurisdiction=juris, responsible_attorney_id=rng.randint(1, 3), opened_on=opened_on, closed_on=closed_on,
                 status=status, sol_date=sol, sol_note="Two years from date of injury (CCP 335.1)" if sol else "",
                 rate_override_cents=None if rng.random() < 0.95 else rng.choice((30_000, 25_000)), notes="",

@@ -37,17 +37,28 @@ def render_screenshots(db_path: Path, out_dir: Path, size: tuple[int, int] = (12
         for index, spec in enumerate(TAB_SPECS):
             window.tabs.setCurrentIndex(index)
             app.processEvents()
+            if window.tabs.currentWidget() is window.matters_tab:
+                window.matters_tab.table.selectRow(0)  # show the detail pane of the newest matter
+                app.processEvents()
             target = out_dir / f"{index + 1:02d}-{spec.title.lower()}.png"
             if not window.grab().save(str(target)):
                 raise UserFixableError(f"Could not write {target}.")
             saved.append(target)
-        dialog = SettingsDialog(state, parent=window)
-        dialog.show()
-        app.processEvents()
-        target = out_dir / "06-settings.png"
-        dialog.grab().save(str(target))
-        saved.append(target)
-        dialog.close()
+        dialogs = [("06-settings.png", lambda: SettingsDialog(state, parent=window))]
+        matter_id = window.matters_tab.current_matter_id()
+        if matter_id is not None:
+            from legalsec_desktop.ui.matter_dialog import MatterDialog
+
+            dialogs.append(("07-matter.png", lambda: MatterDialog(state, window, matter_id)))
+        for name, make in dialogs:
+            dialog = make()
+            dialog.show()
+            app.processEvents()
+            target = out_dir / name
+            if not dialog.grab().save(str(target)):
+                raise UserFixableError(f"Could not write {target}.")
+            saved.append(target)
+            dialog.close()
     finally:
         window.hide()
         state.set_store(None)

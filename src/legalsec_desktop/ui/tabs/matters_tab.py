@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from legalsec_desktop.domain.matters import PRACTICE_AREAS, STATUSES
 from legalsec_desktop.ui.app_state import AppState
@@ -55,7 +55,8 @@ class MattersTab(ListTab):
 
     def _build_body(self) -> QWidget:
         self.detail = MatterDetail(self.state, self.undo_stack)
-        self.filter_row = QWidget()  # filled once the combos exist
+        self.filter_row = QWidget()  # filled once the combos exist; clipped rather than widening the window
+        self.filter_row.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
