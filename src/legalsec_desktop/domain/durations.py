@@ -53,7 +53,3 @@ def _parse_parts(cleaned: str, original: str, field: str) -> int:
             return int(total.to_integral_value(rounding="ROUND_HALF_UP"))
     raise ValidationError(field, f"“{original}” is not a duration. Type it like 0.3, .25h, 18m, 1:15 or 1h 20m.")
 
-
-def format_duration(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    return f"{hours}h {rest:02d}m" if hours else f"{rest}m"

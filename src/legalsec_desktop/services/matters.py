@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import func, select
@@ -161,10 +161,6 @@ def open_deadlines(store: Store, matter_id: int) -> list[tuple[date, str, str]]:
             .order_by(EventRow.on_date)
         ).all()
     return [tuple(r) for r in rows]
-
-
-def close_draft(draft: MatterDraft, on: date) -> MatterDraft:
-    return replace(draft, status="closed", closed_on=on)
 
 
 def matter_choices(store: Store) -> list[tuple[int, str]]:

@@ -20,7 +20,7 @@ from legalsec_desktop.services import contacts
 from legalsec_desktop.services.columns import COLUMNS
 from legalsec_desktop.ui.app_state import AppState
 from legalsec_desktop.ui.icons import icon
-from legalsec_desktop.ui.record_model import ID_ROLE, RecordTableModel
+from legalsec_desktop.ui.record_model import ID_ROLE, RecordTableModel, configure_table
 from legalsec_desktop.ui.undo import delete_with_undo
 
 
@@ -43,15 +43,8 @@ class ContactsWindow(QDialog):
         self.table = QTableView()
         self.table.setObjectName("contactsTable")
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        configure_table(self.table, listing.columns)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        char = self.table.fontMetrics().averageCharWidth()
-        for index, column in enumerate(listing.columns):
-            self.table.setColumnWidth(index, column.width * char + 16)
         self.table.doubleClicked.connect(lambda _i: self.edit_contact())
         self.new_button = QPushButton(icon("new"), self.tr("&New Contact…"))
         self.edit_button = QPushButton(icon("edit"), self.tr("&Edit…"))

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from legalsec_desktop.domain.formatting import format_value
 from legalsec_desktop.services.columns import Column
@@ -18,6 +19,20 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 ListIds = Callable[[str, bool, str], list[int]]  # (sort key, descending, filter text) -> ids
 FetchRows = Callable[[Sequence[int]], dict[int, tuple[Any, ...]]]
+
+
+def configure_table(table: QTableView, columns: Sequence[Column]) -> None:
+    """The common set-up of a table over a RecordTableModel: whole rows, read-only, sortable, starting widths."""
+    table.setSortingEnabled(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(24)
+    table.horizontalHeader().setStretchLastSection(True)
+    char = table.fontMetrics().averageCharWidth()
+    for index, column in enumerate(columns):
+        table.setColumnWidth(index, column.width * char + 16)
 
 
 class RecordTableModel(QAbstractTableModel):

@@ -1,5 +1,6 @@
 """Matters edited and closed, contacts and parties with soft deletes, the communication log with time."""
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -60,7 +61,7 @@ def test_open_deadlines_are_found_before_closing(store, matter_id):
                      status="done"),
         ])
     assert matters.open_deadlines(store, matter_id) == [(date(2026, 12, 1), "response deadline", "Answer due")]
-    closed = matters.close_draft(matters.load_matter(store, matter_id), date(2026, 11, 23))
+    closed = replace(matters.load_matter(store, matter_id), status="closed", closed_on=date(2026, 11, 23))
     matters.update_matter(store, matter_id, closed)
     assert matters.load_matter(store, matter_id).status == "closed"
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 from legalsec_desktop.services.columns import COLUMNS
 from legalsec_desktop.ui.app_state import AppState
 from legalsec_desktop.ui.icons import icon
-from legalsec_desktop.ui.record_model import RecordTableModel
+from legalsec_desktop.ui.record_model import RecordTableModel, configure_table
 
 
 @dataclass(frozen=True)
@@ -65,17 +64,8 @@ class ListTab(QWidget):
         self.table = QTableView()
         self.table.setObjectName(f"{spec.listing}Table")
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        configure_table(self.table, listing.columns)
         self.table.horizontalHeader().setSortIndicatorShown(True)
-        char = self.table.fontMetrics().averageCharWidth()
-        for index, column in enumerate(listing.columns):
-            self.table.setColumnWidth(index, column.width * char + 16)
         self.table.horizontalHeader().setSortIndicator(
             [c.key for c in listing.columns].index(listing.default_sort),
             Qt.SortOrder.DescendingOrder if listing.default_descending else Qt.SortOrder.AscendingOrder,
