@@ -45,6 +45,7 @@ class FirmRow(Base):
     default_jurisdiction: Mapped[str] = mapped_column(String(20), default="US-FED")
     matter_number_pattern: Mapped[str] = mapped_column(String(60), default="{year}-{seq:04d}")
     set_up_at: Mapped[datetime | None] = mapped_column(DateTime)
+    reminder_leads: Mapped[str] = mapped_column(Text, default="")  # JSON {kind: [days...]}; blank: defaults
 
 
 class TimekeeperRow(Base):
@@ -153,7 +154,34 @@ class EventRow(Base):
     verified_by: Mapped[str] = mapped_column(String(5), default="")
     derivation: Mapped[str] = mapped_column(Text, default="")  # JSON: how a computed deadline was counted
     notes: Mapped[str] = mapped_column(Text, default="")
+    rrule: Mapped[str] = mapped_column(String(500), default="")  # RFC 5545 RRULE of a series, in local time
+    exdates: Mapped[str] = mapped_column(Text, default="")  # ISO dates of occurrences removed or changed
+    series_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"), index=True)  # a changed occurrence
+    occurrence_date: Mapped[date | None] = mapped_column(Date)  # ... and the date it replaces
+    trigger_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"), index=True)  # computed from this
+    rule_key: Mapped[str] = mapped_column(String(100), default="")  # "US-FED/answer/0"
+    history: Mapped[str] = mapped_column(Text, default="")  # one line per recomputation or move
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
     __table_args__ = (CheckConstraint("end_utc IS NULL OR end_utc >= start_utc", name="end_after_start"),)
+
+
+class CourtClosureRow(Base):
+    """A day a court is closed beyond its holiday calendar (weather, a local holiday, an order)."""
+
+    __tablename__ = "court_closure"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date, index=True)
+    rules: Mapped[str] = mapped_column(String(20), default="")  # "" for every court, else "CA", "US-FED:MA"...
+    reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+class ReminderAckRow(Base):
+    """A reminder the user has dismissed: event, the occurrence's date, and the lead time in days."""
+
+    __tablename__ = "reminder_ack"
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), primary_key=True)
+    occurrence_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    lead_days: Mapped[int] = mapped_column(Integer, primary_key=True)
 
 
 class EventAttendeeRow(Base):

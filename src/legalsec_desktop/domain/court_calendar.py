@@ -1,0 +1,149 @@
+"""Which days a court is closed: weekends, holidays and closure days, and which years are known.
+
+The federal calendar is 5 U.S.C. 6103 plus days closed by executive order, from the `holidays` package.
+State court calendars are explicit data in resources/holidays/<STATE>.json, valid for the years they
+declare; a computation that touches another year gets a warning instead of a silent answer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+import holidays
+
+FEDERAL_FIRST_YEAR = 1971  # the Monday Holiday Act calendar of 6103(a)
+WEEKEND = {5: "Saturday", 6: "Sunday"}
+
+
+@dataclass(frozen=True)
+class HolidayList:
+    """One jurisdiction's holidays for the years it covers."""
+
+    code: str
+    name: str
+    state_name: str
+    citation: str
+    first_year: int
+    last_year: int
+    by_year: Any  # callable year -> dict[date, str]
+
+    def covers(self, year: int) -> bool:
+        return self.first_year <= year <= self.last_year
+
+    def holidays_in(self, year: int) -> dict[date, str]:
+        return self.by_year(year)
+
+
+def _federal_year(year: int) -> dict[date, str]:
+    found = holidays.US(years=year, categories=("public", "government"))
+    return {day: name.split(";")[0] for day, name in found.items() if day.year == year}
+
+
+_federal_cached = lru_cache(maxsize=None)(_federal_year)
+
+
+def federal() -> HolidayList:
+    return HolidayList("US", "Federal holidays", "United States", "5 U.S.C. 6103 and executive orders", FEDERAL_FIRST_YEAR, 9999,
+                       _federal_cached)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _occurrences(data: Mapping[str, Any], year: int) -> dict[date, str]:
+    """Every holiday (and observed day) of the data that falls in `year`."""
+    shift = {5: data["observe"].get("saturday", 0), 6: data["observe"].get("sunday", 0)}
+    found: dict[date, str] = {}
+    for y in (year - 1, year, year + 1):
+        for item in data["holidays"]:
+            if "day" in item:
+                day = date(y, item["month"], item["day"])
+                moved = shift.get(day.weekday(), 0)
+                if moved:
+                    observed = day + timedelta(days=moved)
+                    if observed.year == year:
+                        found.setdefault(observed, f"{item['name']} (observed)")
+            else:
+                day = _nth_weekday(y, item["month"], item["weekday"], item["nth"])
+                day += timedelta(days=item.get("offset", 0))
+            if day.year == year:
+                found.setdefault(day, item["name"])
+    return found
+
+
+@lru_cache(maxsize=None)
+def state(code: str) -> HolidayList | None:
+    """The shipped court calendar of a state (resources/holidays/<code>.json), or None."""
+    resource = files("legalsec_desktop.resources") / "holidays" / f"{code.upper()}.json"
+    if not resource.is_file():
+        return None
+    data = json.loads(resource.read_text(encoding="utf-8"))
+    first, last = data["years"]
+    by_year = lru_cache(maxsize=None)(lambda year: _occurrences(data, year))
+    return HolidayList(data["code"], data["name"], data["state"], data["citation"], first, last, by_year)
+
+
+def shipped_states() -> list[str]:
+    folder = files("legalsec_desktop.resources") / "holidays"
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json"))
+
+
+@dataclass
+class CourtCalendar:
+    """Closed days for one computation: `main` lists count both ways, `forward_only` lists only forward.
+
+    `touched` collects the years looked at, so missing calendars can be reported afterwards.
+    """
+
+    main: list[HolidayList]
+    forward_only: list[HolidayList] = field(default_factory=list)
+    closures: Mapping[date, str] = field(default_factory=dict)
+    touched: set[int] = field(default_factory=set)
+
+    def closed_reason(self, day: date, forward: bool = True) -> str | None:
+        """Why the court is closed on `day` ('Saturday', 'Labor Day', …), or None when it is open."""
+        self.touched.add(day.year)
+        if day.weekday() in WEEKEND:
+            return WEEKEND[day.weekday()]
+        for calendar in self.main:
+            name = calendar.holidays_in(day.year).get(day)
+            if name:
+                return name
+        if day in self.closures:
+            return f"court closed: {self.closures[day]}"
+        if forward:
+            for calendar in self.forward_only:
+                name = calendar.holidays_in(day.year).get(day)
+                if name:
+                    return f"{name} ({calendar.code} state holiday)"
+        return None
+
+    def ignored_backward(self, day: date) -> str | None:
+        """A state holiday that does not count when counting backward (FRCP 6(a)(6)(C))."""
+        if day.weekday() in WEEKEND:
+            return None
+        for calendar in self.forward_only:
+            name = calendar.holidays_in(day.year).get(day)
+            if name:
+                return name
+        return None
+
+    def missing_years(self) -> list[str]:
+        """'California courts: 2031' for each touched year a calendar does not cover."""
+        problems = []
+        for calendar in self.main + self.forward_only:
+            years = sorted(y for y in self.touched if not calendar.covers(y))
+            if years:
+                problems.append(f"{calendar.name}: {', '.join(str(y) for y in years)}")
+        return problems

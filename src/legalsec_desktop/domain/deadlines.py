@@ -1,0 +1,212 @@
+"""The deadline calculator: count a period from a trigger under a court's rules and show every step.
+
+Counting follows the rule texts (see resources/rules): the trigger day is not counted; calendar days
+count weekends and holidays and roll a last day that falls on a closed day (forward to the next open
+day, backward to the one before); court days count only open days; hours count elapsed time in the
+court's time zone and roll to the same time on the next open day. Service by mail and the like adds
+time in the order the rule set says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from legalsec_desktop.domain import rule_sets
+from legalsec_desktop.domain.clock import from_utc, to_utc
+from legalsec_desktop.domain.court_calendar import CourtCalendar
+from legalsec_desktop.domain.errors import ValidationError
+from legalsec_desktop.domain.formatting import format_clock, format_date
+
+MAX_COUNT = 3660  # ten years of days; a larger count is a typing mistake
+DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Request:
+    rules: str  # "US-FED", "US-FED:MA", "CA", "NY", "TX"
+    trigger: date | datetime  # a datetime (wall clock in `tz`) only for periods in hours
+    count: int
+    unit: str = "days"  # one of rule_sets.UNITS
+    before: bool = False
+    service: str = "personal"
+    tz: str = ""  # for hours; the rule set's zone when blank
+    trigger_label: str = ""  # "Complaint served", for the derivation
+    cite: str = ""  # the rule that sets the period, e.g. "FRCP 12(a)(1)(A)(i)"
+
+
+@dataclass
+class Result:
+    due: date
+    due_at: datetime | None = None  # wall clock in `tz`, for periods in hours
+    tz: str = ""
+    steps: list[str] = field(default_factory=list)
+    skipped: list[tuple[date, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    rules: str = ""
+
+    @property
+    def first_line(self) -> str:
+        return self.due_at.strftime("%Y-%m-%dT%H:%M") if self.due_at else self.due.isoformat()
+
+    def text(self) -> str:
+        lines = [*self.steps]
+        lines += [f"WARNING: {w}" for w in self.warnings]
+        return "\n".join(lines)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"due": self.first_line, "tz": self.tz, "rules": self.rules, "steps": self.steps,
+                "skipped": [[d.isoformat(), why] for d, why in self.skipped], "warnings": self.warnings}
+
+
+class _Counter:
+    """Moves through days on one court calendar, recording each day skipped and why."""
+
+    def __init__(self, calendar: CourtCalendar, result: Result, cites: rule_sets.RuleSet) -> None:
+        self.calendar, self.result, self.rules = calendar, result, cites
+
+    def skip(self, day: date, why: str, note: str = "") -> None:
+        self.result.skipped.append((day, why))
+        self.result.steps.append(f"  {format_date(day)}: {why}{note}")
+
+    def roll(self, day: date, forward: bool) -> date:
+        """The day itself if the court is open, else the next (or, backward, the previous) open day."""
+        step = DAY if forward else -DAY
+        while True:
+            why = self.calendar.closed_reason(day, forward=forward)
+            if why is None:
+                ignored = None if forward else self.calendar.ignored_backward(day)
+                if ignored:
+                    self.result.steps.append(f"  {format_date(day)} is {ignored}, a state holiday, which counts "
+                                             f"only for periods after an event (FRCP 6(a)(6)(C)): not skipped.")
+                return day
+            cite = self.rules.cite("roll") if forward else self.rules.cite("backward")
+            self.skip(day, why, f" — the last day moves {'on' if forward else 'back'} ({cite})")
+            day += step
+
+    def court_days(self, start: date, count: int, forward: bool, what: str = "") -> date:
+        """The `count`-th open day after (or before) `start`."""
+        step, unit = (DAY if forward else -DAY), ("business" if "business" in what else "court")
+        self.result.steps.append(f"{what or 'Count'} {count} {unit} days {'after' if forward else 'before'} "
+                                 f"{format_date(start)}, passing over the days the court is closed:")
+        day, counted = start, 0
+        while counted < count:
+            day += step
+            why = self.calendar.closed_reason(day, forward=forward)
+            if why:
+                self.skip(day, why)
+            else:
+                counted += 1
+        self.result.steps.append(f"  {unit.capitalize()} day {count}: {format_date(day)}.")
+        return day
+
+
+def compute(request: Request, closures: Mapping[date, str] | None = None) -> Result:
+    """The due date (or time) for `request`, with its derivation. Raises ValidationError for bad input."""
+    rules = rule_sets.load(request.rules)
+    if request.unit not in rule_sets.UNITS:
+        raise ValidationError("unit", f"“{request.unit}” is not a unit. Use days, court days or hours.")
+    if not 0 <= request.count <= MAX_COUNT:
+        raise ValidationError("count", f"{request.count} is not a period the calculator counts (0 to {MAX_COUNT}).")
+    main, forward_only, warnings = rules.calendars()
+    calendar = CourtCalendar(main, forward_only, dict(closures or {}))
+    start = request.trigger.date() if isinstance(request.trigger, datetime) else request.trigger
+    result = Result(due=start, rules=rules.code + (f":{rules.state}" if rules.state else ""))
+    result.warnings += warnings
+    counter = _Counter(calendar, result, rules)
+    forward = not request.before
+    label = f" ({request.trigger_label})" if request.trigger_label else ""
+    result.steps.append(f"Rules: {rules.label}." + (f" Period set by {request.cite}." if request.cite else ""))
+    if request.unit == "hours":
+        _hours(request, rules, counter, label)
+    else:
+        if isinstance(request.trigger, datetime):
+            raise ValidationError("trigger", "A period in days starts from a date: leave out the time of day.")
+        result.steps.append(f"Trigger: {format_date(request.trigger)}{label}. The trigger day is not counted "
+                            f"({rules.cite('days')}).")
+        _days(request, rules, counter)
+    missing = calendar.missing_years()
+    if missing:
+        result.warnings.append("No holiday calendar for " + "; ".join(missing) + ". Holidays in those years were "
+                               "NOT skipped: check the court's own calendar before relying on this date.")
+    return result
+
+
+def _days(request: Request, rules: rule_sets.RuleSet, counter: _Counter) -> None:
+    result, forward = counter.result, not request.before
+    trigger: date = request.trigger  # type: ignore[assignment]
+    extension = rules.extension(request.service, request.before) if request.service else None
+    extension = _applies(extension, trigger, request, result)
+    added_days = extension.get("days", 0) if extension else 0
+    added_to_period = rules.service_order == "added_to_period"
+    sign = 1 if forward else -1
+    if request.unit == "court_days":
+        due = counter.court_days(trigger, request.count, forward)
+    elif request.unit == "monday_after_days":
+        day = trigger + request.count * DAY
+        monday = day + timedelta(days=(7 - day.weekday()) % 7 or 7)
+        result.steps.append(f"Day {request.count} is {format_date(day)}; the Monday next after it is "
+                            f"{format_date(monday)}.")
+        due = counter.roll(monday, True)
+    else:
+        days = request.count + (added_days if added_to_period and forward else 0)
+        due = trigger + sign * days * DAY
+        how = f"{request.count} + {added_days} = {days}" if days != request.count else str(days)
+        result.steps.append(f"Count {how} calendar days {'after' if forward else 'before'}, weekends and holidays "
+                            f"included: {format_date(due)}.")
+        if added_to_period and forward:
+            added_days = 0
+        due = counter.roll(due, forward)
+    if extension:
+        if added_days:
+            due = due + sign * added_days * DAY
+            result.steps.append(f"Add {added_days} days for {rule_sets.SERVICE_LABELS[request.service]} "
+                                f"({extension['cite']}), {'after' if forward else 'before'} that: {format_date(due)}.")
+            if not forward and counter.calendar.closed_reason(due, forward=False):
+                result.warnings.append("The service days land this backward deadline on a day the court is closed, "
+                                       "so it was moved earlier. Courts differ on this: confirm it.")
+            due = counter.roll(due, forward)
+        for unit in ("court_days", "business_days"):
+            if extension.get(unit):
+                due = counter.court_days(due, extension[unit], forward,
+                                         what=f"For {rule_sets.SERVICE_LABELS[request.service]} "
+                                              f"({extension['cite']}), {'add' if forward else 'go back'}")
+    result.due = due
+    result.steps.append(f"Due: {format_date(due)}.")
+
+
+def _applies(extension: dict[str, Any] | None, trigger: date, request: Request, result: Result) -> dict[str, Any] | None:
+    method = rule_sets.SERVICE_LABELS.get(request.service, request.service)
+    if extension and "before" in extension and trigger >= date.fromisoformat(extension["before"]):
+        result.steps.append(f"{method[:1].upper()}{method[1:]} adds no days ({extension['cite']}).")
+        return None
+    if extension is None and request.service and request.service != "personal":
+        result.steps.append(f"{method[:1].upper()}{method[1:]} adds no days under these rules.")
+    return extension
+
+
+def _hours(request: Request, rules: rule_sets.RuleSet, counter: _Counter, label: str) -> None:
+    result = counter.result
+    if not isinstance(request.trigger, datetime):
+        raise ValidationError("trigger", "A period in hours starts at a time: give the date and the time of day.")
+    tz = request.tz or rules.default_tz
+    start_utc = to_utc(request.trigger, tz, field="trigger")
+    result.tz = tz
+    result.steps.append(f"Trigger: {format_date(request.trigger.date())} {format_clock(request.trigger)} {tz}{label}. "
+                        f"Counting starts at once ({rules.cite('hours') or rules.cite('days')}).")
+    if request.service and request.service != "personal":
+        result.steps.append("Periods in hours get no extra days for the service method.")
+    sign = -1 if request.before else 1
+    end = from_utc(start_utc + sign * timedelta(hours=request.count), tz)
+    result.steps.append(f"Count {request.count} hours of elapsed time, weekends and holidays included "
+                        f"(a daylight-saving change moves the clock time): {format_date(end.date())} "
+                        f"{format_clock(end)}.")
+    day = counter.roll(end.date(), not request.before)
+    due = datetime.combine(day, end.time())
+    if day != end.date():
+        result.steps.append(f"The period runs until the same time on the next open day: {format_date(day)} "
+                            f"{format_clock(due)}.")
+    result.due, result.due_at = day, due
+    result.steps.append(f"Due: {format_date(day)} at {format_clock(due)} {tz}.")

@@ -1,0 +1,142 @@
+"""Calendar events: kinds, statuses, reminder lead times, recurrence and the checks a form needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from dateutil.rrule import rrulestr
+
+from legalsec_desktop.domain.clock import to_utc, zone
+from legalsec_desktop.domain.errors import ValidationError
+
+KINDS = ("hearing", "trial", "deposition", "meeting", "filing deadline", "response deadline",
+         "statute of limitations", "reminder", "travel")
+KIND_LABELS = {
+    "hearing": "Hearing", "trial": "Trial", "deposition": "Deposition", "meeting": "Appointment / meeting",
+    "filing deadline": "Filing deadline", "response deadline": "Response deadline",
+    "statute of limitations": "Statute of limitations", "reminder": "Reminder / tickler", "travel": "Travel",
+}
+# Colours by kind, for the calendar views and the legend (readable as text on white).
+KIND_COLOURS = {
+    "hearing": "#1f5fbf", "trial": "#6a1b9a", "deposition": "#00796b", "meeting": "#5d6d7e",
+    "filing deadline": "#c0392b", "response deadline": "#d35400", "statute of limitations": "#8e0000",
+    "reminder": "#7d6608", "travel": "#6d4c41",
+}
+DEADLINE_KINDS = ("filing deadline", "response deadline", "statute of limitations")
+COURT_KINDS = ("hearing", "trial", *DEADLINE_KINDS)  # warned when put on a day the court is closed
+TIMED_KINDS = ("hearing", "trial", "deposition", "meeting", "travel")  # usually have a time of day
+STATUSES = ("scheduled", "done", "continued", "vacated")
+DEFAULT_LEADS = {
+    "filing deadline": (14, 7, 1), "response deadline": (14, 7, 1), "statute of limitations": (180, 90, 60, 30),
+    "hearing": (7, 1), "trial": (30, 14, 7), "deposition": (7, 1), "meeting": (1,), "reminder": (0,),
+    "travel": (1,),
+}
+REPEATS = {"": "Does not repeat", "FREQ=DAILY": "Every day", "FREQ=WEEKLY": "Every week",
+           "FREQ=WEEKLY;INTERVAL=2": "Every two weeks", "FREQ=MONTHLY": "Every month",
+           "FREQ=YEARLY": "Every year"}
+MAX_OCCURRENCES = 1000
+
+
+@dataclass(frozen=True)
+class EventDraft:
+    """An event as a form holds it: local wall-clock times in `tz`."""
+
+    matter_id: int | None
+    kind: str
+    title: str
+    on_date: date
+    all_day: bool = True
+    start: time | None = None
+    end: time | None = None
+    tz: str = ""
+    location: str = ""
+    attendee_ids: tuple[int, ...] = ()
+    status: str = "scheduled"
+    docketed_by: str = ""
+    verified_by: str = ""
+    notes: str = ""
+    rrule: str = ""
+    derivation: str = ""  # JSON from deadlines.Result.as_dict(), for computed deadlines
+    trigger_id: int | None = None
+    rule_key: str = ""  # "US-FED/answer/0": which rule deadline of which trigger event
+    exdates: tuple[date, ...] = field(default_factory=tuple)
+
+    @property
+    def is_deadline(self) -> bool:
+        return self.kind in DEADLINE_KINDS
+
+    def start_local(self) -> datetime | None:
+        return datetime.combine(self.on_date, self.start) if self.start and not self.all_day else None
+
+    def end_local(self) -> datetime | None:
+        return datetime.combine(self.on_date, self.end) if self.end and not self.all_day else None
+
+
+def validate_event(event: EventDraft) -> tuple[datetime | None, datetime | None]:
+    """Check a draft; return its (start, end) as naive UTC (None for all-day events)."""
+    if event.kind not in KINDS:
+        raise ValidationError("kind", "Choose what kind of event this is.")
+    if not event.title.strip():
+        raise ValidationError("title", "Enter a title, such as “Hearing on motion to compel”.")
+    if len(event.title.strip()) > 300:
+        raise ValidationError("title", "The title is longer than 300 characters.")
+    if event.status not in STATUSES:
+        raise ValidationError("status", "Choose scheduled, done, continued or vacated.")
+    if len(event.location) > 300:
+        raise ValidationError("location", "The location is longer than 300 characters.")
+    for name in ("docketed_by", "verified_by"):
+        if len(getattr(event, name).strip()) > 5:
+            raise ValidationError(name, "Initials are at most five letters.")
+    if event.verified_by.strip() and not event.is_deadline:
+        raise ValidationError("verified_by", "Only deadlines are verified.")
+    if event.rrule:
+        check_rrule(event.rrule, event.on_date)
+    if event.all_day:
+        return None, None
+    if event.start is None:
+        raise ValidationError("start", "Enter the start time, or tick “All day”.")
+    zone(event.tz or "", field="tz")
+    start = to_utc(datetime.combine(event.on_date, event.start), event.tz, field="start")
+    end = None
+    if event.end is not None:
+        if event.end < event.start:
+            raise ValidationError("end", "The event ends before it starts.")
+        end = to_utc(datetime.combine(event.on_date, event.end), event.tz, field="end")
+        if end < start:
+            raise ValidationError("end", "The event ends before it starts.")
+    return start, end
+
+
+def check_rrule(rule: str, first: date) -> None:
+    """Refuse a recurrence rule dateutil cannot read, or one that never ends within reason."""
+    try:
+        parsed = rrulestr(rule, dtstart=datetime.combine(first, time()))
+    except (ValueError, TypeError) as exc:
+        raise ValidationError("rrule", f"The repeat rule “{rule}” is not valid: {exc}.") from None
+    if parsed[0:1] == []:  # type: ignore[index]
+        raise ValidationError("rrule", "The repeat rule never happens.")
+
+
+def occurrences(rule: str, first: datetime, start: datetime, end: datetime,
+                exdates: tuple[date, ...] = ()) -> list[datetime]:
+    """The occurrences of a series that begins at `first` (local wall time) that fall in [start, end)."""
+    parsed = rrulestr(rule, dtstart=first)
+    skip = set(exdates)
+    found = parsed.between(start, end - timedelta(microseconds=1), inc=True)
+    return [when for when in found if when.date() not in skip][:MAX_OCCURRENCES]
+
+
+def parse_leads(text: str) -> tuple[int, ...]:
+    """'14, 7, 1' → (14, 7, 1): days before an event when its reminders fall due."""
+    try:
+        leads = tuple(sorted({int(part) for part in text.replace(";", ",").split(",") if part.strip()}, reverse=True))
+    except ValueError:
+        raise ValidationError("leads", f"“{text}” is not a list of days, such as 14, 7, 1.") from None
+    if any(lead < 0 or lead > 3650 for lead in leads):
+        raise ValidationError("leads", "Reminder days run from 0 (the day itself) to 3650.")
+    return leads
+
+
+def format_leads(leads: tuple[int, ...]) -> str:
+    return ", ".join(str(lead) for lead in leads)
