@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from legalsec_desktop import __version__, paths
@@ -26,7 +26,8 @@ def _iso_date(text: str) -> date:
 
 def _db_option() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH",
+    # SUPPRESS: a subcommand's own --db default must not erase a --db given before the subcommand.
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
                         help=f"database file (default: ${paths.DB_ENV}, else the user data folder)")
     return common
 
@@ -80,15 +81,53 @@ def build_parser() -> argparse.ArgumentParser:
                            help="list names scoring at least N out of 100 (default 85)")
     conflicts.add_argument("--report", metavar="FILE.docx", help="also save the conflict report as a Word file")
     conflicts.add_argument("--no-record", action="store_true", help="do not record this check in the database")
+    _deadline_parser(commands, common)
     shots = commands.add_parser("screenshot", parents=[common], help="save a PNG of every tab (offscreen)",
                                 description="Render every tab of the database's window to PNG files, offscreen.")
     shots.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files")
     return parser
 
 
+def _deadline_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    from legalsec_desktop.domain import rule_sets
+
+    named = []
+    for code in rule_sets.rule_codes():
+        for event in rule_sets.load(code).events:
+            counts = "; ".join(f"{d.title}: {d.count} {rule_sets.UNIT_LABELS[d.unit]}{' before' if d.before else ''} "
+                               f"({d.cite})" for d in event.deadlines)
+            named.append(f"  --rules {code} --event {event.key}: {event.trigger} → {counts}")
+    deadline = commands.add_parser(
+        "deadline", parents=[common], help="compute a court deadline and print how it was counted",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Count a period from a trigger under a court's rules. The first line is the due date "
+                    "(YYYY-MM-DD, or YYYY-MM-DDTHH:MM for periods in hours); the lines after it show the "
+                    "derivation: rule, trigger, count, and each day skipped and why. Court closure days recorded "
+                    "in the database are skipped too. Exit status 1 when a year the count touches has no holiday "
+                    "calendar (the date is printed with a warning).",
+        epilog="Named rule events (--event):\n" + "\n".join(named),
+    )
+    deadline.add_argument("--rules", required=True, metavar="RULES",
+                          help="US-FED, US-FED:ST (a federal court in state ST, e.g. US-FED:MA), CA, NY or TX")
+    deadline.add_argument("--from", dest="trigger", required=True, metavar="DATE[THH:MM]",
+                          help="the trigger: the day of service, filing or the hearing (a time for --hours)")
+    amount = deadline.add_mutually_exclusive_group(required=True)
+    amount.add_argument("--days", type=int, metavar="N", help="a period of N calendar days")
+    amount.add_argument("--court-days", type=int, metavar="N", help="a period of N court days")
+    amount.add_argument("--hours", type=int, metavar="N", help="a period of N hours")
+    amount.add_argument("--event", metavar="NAME", help="a named rule event (listed below): all its deadlines")
+    deadline.add_argument("--before", action="store_true", help="count backward: N days before the trigger")
+    deadline.add_argument("--service", default="personal", metavar="METHOD",
+                          choices=rule_sets.SERVICE_METHODS,
+                          help="how the paper was served: " + ", ".join(rule_sets.SERVICE_METHODS)
+                               + " (default personal: nothing added)")
+    deadline.add_argument("--tz", default="", metavar="ZONE",
+                          help="time zone of the court for --hours (default: the rules' zone, e.g. America/New_York)")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    db_path = paths.resolve_db_path(args.db)
+    db_path = paths.resolve_db_path(getattr(args, "db", None))
     if args.command is None:
         from legalsec_desktop.app import run
 
@@ -227,6 +266,66 @@ def _conflicts(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
+def _deadline(args: argparse.Namespace, db_path: Path) -> int:
+    from legalsec_desktop.domain.deadlines import Request
+    from legalsec_desktop.services.deadlines import compute_with_closures, plan_chain
+
+    trigger = _trigger(args.trigger, hours=args.hours is not None)
+    store = _open_if_present(db_path)
+    try:
+        if args.event:
+            if args.before or args.hours is not None:
+                raise UserFixableError("--event sets its own directions; leave out --before.")
+            planned = plan_chain(store, trigger, args.rules, args.event, args.service)  # type: ignore[arg-type]
+            results = [(f"{item.title}", item.result) for item in planned]
+        else:
+            unit, count = next((u, getattr(args, u)) for u in ("days", "court_days", "hours")
+                               if getattr(args, u) is not None)
+            request = Request(rules=args.rules, trigger=trigger, count=count, unit=unit, before=args.before,
+                              service=args.service, tz=args.tz)
+            results = [("", compute_with_closures(store, request))]
+    finally:
+        if store is not None:
+            store.close()
+    warned = False
+    for index, (title, result) in enumerate(results):
+        if index:
+            print()
+        print(result.first_line + (f"\t{title}" if title else ""))
+        print(result.text())
+        for warning in result.warnings:
+            print(f"legalsec: warning: {warning}", file=sys.stderr)
+        warned = warned or any("holiday calendar" in w for w in result.warnings)
+    return EXIT_PROBLEM if warned else EXIT_OK
+
+
+def _trigger(text: str, hours: bool) -> date | datetime:
+    try:
+        if "T" in text or " " in text.strip():
+            value = datetime.fromisoformat(text.strip())
+            return value if hours else value.date()
+        day = date.fromisoformat(text.strip())
+    except ValueError:
+        raise UserFixableError(f"--from “{text}” is not a date on the calendar; write YYYY-MM-DD "
+                               f"(or YYYY-MM-DDTHH:MM for --hours).") from None
+    if hours:
+        raise UserFixableError("--hours counts from a time: write --from YYYY-MM-DDTHH:MM.")
+    return day
+
+
+def _open_if_present(db_path: Path):  # noqa: ANN202 - a Store or None
+    """The database, when there is one (for court closure days); the calculator works without it."""
+    if not db_path.is_file():
+        return None
+    from legalsec_desktop.services.database import open_database
+
+    try:
+        return open_database(db_path, paths.backup_dir(db_path))
+    except UserFixableError as exc:
+        print(f"legalsec: warning: court closure days not read: {exc.message}", file=sys.stderr)
+        return None
+
+
 def _screenshot(args: argparse.Namespace, db_path: Path) -> int:
     from legalsec_desktop.ui.screenshot import render_screenshots
 
@@ -243,4 +342,5 @@ COMMANDS = {
     "demo": _demo,
     "screenshot": _screenshot,
     "conflicts": _conflicts,
+    "deadline": _deadline,
 }

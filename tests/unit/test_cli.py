@@ -104,3 +104,72 @@ def test_a_folder_given_as_the_database_is_explained(tmp_path, capsys):
     assert "is a folder" in capsys.readouterr().err
     assert main(["backup", "--db", str(tmp_path)]) == 1
     assert "is a folder" in capsys.readouterr().err
+
+
+def test_deadline_prints_the_date_first_then_the_derivation(capsys):
+    from legalsec_desktop.cli import main
+
+    assert main(["deadline", "--rules", "US-FED:MA", "--from", "2008-04-07", "--days", "14"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "2008-04-22"
+    assert any("Patriots' Day" in line for line in lines[1:])
+
+
+def test_deadline_in_hours_prints_the_time(capsys):
+    from legalsec_desktop.cli import main
+
+    assert main(["deadline", "--rules", "US-FED", "--from", "2007-11-02T10:23", "--hours", "72",
+                 "--tz", "America/New_York"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "2007-11-05T09:23"
+
+
+def test_deadline_service_and_before(capsys):
+    from legalsec_desktop.cli import main
+
+    assert main(["deadline", "--rules", "US-FED", "--from", "2026-03-02", "--days", "14", "--service", "mail"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "2026-03-19"
+    assert main(["deadline", "--rules", "US-FED", "--from", "2027-01-04", "--days", "14", "--before",
+                 "--service", "mail"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "2026-12-18"
+    assert main(["deadline", "--rules", "CA", "--from", "2026-09-15", "--court-days", "16", "--before"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "2026-08-21"
+
+
+def test_deadline_named_event_and_help_lists_them(capsys):
+    from legalsec_desktop.cli import main
+
+    assert main(["deadline", "--rules", "TX", "--from", "2026-10-01", "--event", "answer"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].startswith("2026-10-26\t")
+    with pytest.raises(SystemExit):
+        main(["deadline", "--help"])
+    assert "--rules TX --event answer" in capsys.readouterr().out
+
+
+def test_deadline_warns_and_fails_for_a_year_without_a_calendar(capsys):
+    from legalsec_desktop.cli import main
+
+    assert main(["deadline", "--rules", "CA", "--from", "2031-01-05", "--days", "10"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[0] == "2031-01-15"
+    assert "No holiday calendar" in captured.err and "WARNING" in captured.out
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--from", "2026-02-30", "--days", "3"], "not a date on the calendar"),
+    (["--from", "2026-03-08T02:30", "--hours", "3"], "does not exist"),
+    (["--from", "2026-11-01T01:30", "--hours", "3"], "happens twice"),
+    (["--from", "2026-03-02", "--hours", "3"], "counts from a time"),
+])
+def test_deadline_bad_input(capsys, args, message):
+    from legalsec_desktop.cli import main
+
+    assert main(["deadline", "--rules", "US-FED", *args]) == 1
+    assert message in capsys.readouterr().err
+
+
+def test_db_given_before_the_command_is_used(tmp_path, capsys):
+    from legalsec_desktop.cli import main
+
+    target = tmp_path / "before.db"
+    assert main(["--db", str(target), "demo"]) == 0
+    assert target.is_file()

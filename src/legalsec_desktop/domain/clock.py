@@ -58,3 +58,10 @@ def to_utc(local: datetime, tz_name: str, field: str = "time") -> datetime:
 def from_utc(utc: datetime, tz_name: str) -> datetime:
     """A naive UTC datetime as naive wall-clock time in `tz_name`."""
     return utc.replace(tzinfo=timezone.utc).astimezone(zone(tz_name)).replace(tzinfo=None)
+
+
+def utc_of(local: datetime, tz_name: str) -> datetime:
+    """Naive UTC for a wall-clock time without checks (the earlier instant of a repeated hour)."""
+    if not tz_name:
+        return local
+    return local.replace(tzinfo=zone(tz_name)).astimezone(timezone.utc).replace(tzinfo=None)

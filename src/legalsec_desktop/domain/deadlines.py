@@ -158,7 +158,11 @@ def _days(request: Request, rules: rule_sets.RuleSet, counter: _Counter) -> None
                             f"included: {format_date(due)}.")
         if added_to_period and forward:
             added_days = 0
-        due = counter.roll(due, forward)
+        if forward and extension and any(extension.get(u) for u in ("court_days", "business_days")):
+            result.steps.append("The extra days for service are counted from this day, not from the next open "
+                                "day (the earlier of the two readings).")
+        else:
+            due = counter.roll(due, forward)
     if extension:
         if added_days:
             due = due + sign * added_days * DAY

@@ -1,0 +1,356 @@
+"""Calendar events: save, load, delete (with undo), series, verification, and what falls in a date range."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from legalsec_desktop.db.models import (
+    ContactRow,
+    EventAttendeeRow,
+    EventRow,
+    MatterRow,
+    TimekeeperRow,
+)
+from legalsec_desktop.db.store import Store
+from legalsec_desktop.domain.clock import from_utc, utc_of
+from legalsec_desktop.domain.errors import ValidationError
+from legalsec_desktop.domain.events import DEADLINE_KINDS, EventDraft, occurrences, validate_event
+from legalsec_desktop.domain.formatting import format_date
+
+DEFAULT_LENGTH = timedelta(hours=1)  # a timed event with no end blocks an hour, for double-booking checks
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One event (or one occurrence of a series) as the views show it; times are wall clock in `tz`."""
+
+    event_id: int
+    day: date
+    kind: str
+    title: str
+    status: str
+    start: datetime | None = None
+    end: datetime | None = None
+    tz: str = ""
+    location: str = ""
+    matter_id: int | None = None
+    matter_number: str = ""
+    client: str = ""
+    docketed_by: str = ""
+    verified_by: str = ""
+    attendees: str = ""  # initials, comma-separated
+    attendee_ids: tuple[int, ...] = ()
+    series: bool = False  # an occurrence of a repeating series
+    computed: bool = False  # a deadline with a stored derivation
+    notes: str = ""
+
+    @property
+    def unverified(self) -> bool:
+        return self.kind in DEADLINE_KINDS and not self.verified_by and self.status == "scheduled"
+
+    def overdue(self, today: date) -> bool:
+        return self.status == "scheduled" and self.day < today and not self.series
+
+    def utc_span(self) -> tuple[datetime, datetime] | None:
+        if self.start is None:
+            return None
+        start = utc_of(self.start, self.tz)
+        end = utc_of(self.end, self.tz) if self.end else start + DEFAULT_LENGTH
+        return start, max(end, start + timedelta(minutes=1))
+
+
+@dataclass(frozen=True)
+class Filters:
+    attorney_id: int | None = None
+    matter_id: int | None = None
+    kinds: tuple[str, ...] = ()
+
+
+def _columns() -> tuple:
+    attendees = (select(func.group_concat(TimekeeperRow.initials, ", "))
+                 .join(EventAttendeeRow, EventAttendeeRow.timekeeper_id == TimekeeperRow.id)
+                 .where(EventAttendeeRow.event_id == EventRow.id).scalar_subquery())
+    attendee_ids = (select(func.group_concat(EventAttendeeRow.timekeeper_id, ","))
+                    .where(EventAttendeeRow.event_id == EventRow.id).scalar_subquery())
+    return (EventRow.id, EventRow.on_date, EventRow.kind, EventRow.title, EventRow.status, EventRow.all_day,
+            EventRow.start_utc, EventRow.end_utc, EventRow.tz, EventRow.location, EventRow.matter_id,
+            MatterRow.number, ContactRow.name, EventRow.docketed_by, EventRow.verified_by, attendees, attendee_ids,
+            EventRow.rrule, EventRow.exdates, EventRow.derivation != "", EventRow.notes)
+
+
+def _query(filters: Filters):  # noqa: ANN202 - a SQLAlchemy Select
+    query = (select(*_columns()).outerjoin(MatterRow, MatterRow.id == EventRow.matter_id)
+             .outerjoin(ContactRow, ContactRow.id == MatterRow.client_id).where(EventRow.deleted_at.is_(None)))
+    if filters.matter_id is not None:
+        query = query.where(EventRow.matter_id == filters.matter_id)
+    if filters.kinds:
+        query = query.where(EventRow.kind.in_(filters.kinds))
+    if filters.attorney_id is not None:
+        attends = select(EventAttendeeRow.event_id).where(EventAttendeeRow.event_id == EventRow.id,
+                                                          EventAttendeeRow.timekeeper_id == filters.attorney_id)
+        query = query.where(or_(attends.exists(), MatterRow.responsible_attorney_id == filters.attorney_id))
+    return query
+
+
+def _occurrence(row, day: date | None = None, start: datetime | None = None) -> Occurrence:  # noqa: ANN001
+    (event_id, on_date, kind, title, status, all_day, start_utc, end_utc, tz, location, matter_id, number, client,
+     docketed, verified, attendees, attendee_ids, rrule, _exdates, computed, notes) = row
+    local_start = local_end = None
+    if not all_day and start_utc is not None:
+        local_start = from_utc(start_utc, tz) if tz else start_utc
+        local_end = (from_utc(end_utc, tz) if tz else end_utc) if end_utc else None
+        if start is not None:  # an occurrence of a series keeps the wall-clock times of the first
+            length = (local_end - local_start) if local_end else None
+            local_start, local_end = start, (start + length if length is not None else None)
+    ids = tuple(int(i) for i in (attendee_ids or "").split(",") if i)
+    return Occurrence(event_id, day or on_date, kind, title, status, local_start, local_end, tz, location or "",
+                      matter_id, number or "", client or "", docketed or "", verified or "", attendees or "", ids,
+                      bool(rrule), bool(computed), notes or "")
+
+
+def _exdates(text: str) -> tuple[date, ...]:
+    return tuple(date.fromisoformat(part) for part in text.split(",") if part)
+
+
+def events_between(store: Store, first: date, last: date, filters: Filters = Filters()) -> list[Occurrence]:
+    """Every event and series occurrence with first <= day < last, by day and time."""
+    with store.read() as session:
+        single = session.execute(_query(filters).where(EventRow.rrule == "", EventRow.on_date >= first,
+                                                       EventRow.on_date < last)).all()
+        series = session.execute(_query(filters).where(EventRow.rrule != "", EventRow.on_date < last)).all()
+    found = [_occurrence(row) for row in single]
+    for row in series:
+        found += _expand(row, first, last)
+    found.sort(key=lambda o: (o.day, o.start is not None, o.start or datetime.min, o.title))
+    return found
+
+
+def _expand(row, first: date, last: date) -> list[Occurrence]:  # noqa: ANN001
+    on_date, all_day, start_utc, tz, rrule, exdates = row[1], row[5], row[6], row[8], row[17], row[18]
+    if not all_day and start_utc is not None:
+        begin = from_utc(start_utc, tz) if tz else start_utc
+    else:
+        begin = datetime.combine(on_date, datetime.min.time())
+    window = (datetime.combine(first, datetime.min.time()), datetime.combine(last, datetime.min.time()))
+    found = []
+    for when in occurrences(rrule, begin, *window, exdates=_exdates(exdates)):
+        found.append(_occurrence(row, when.date(), None if all_day else when))
+    return found
+
+
+def event_occurrence(store: Store, event_id: int, day: date) -> Occurrence | None:
+    """The occurrence of event `event_id` on `day` (for a single event: the event)."""
+    for occ in events_between(store, day, day + timedelta(days=1)):
+        if occ.event_id == event_id:
+            return occ
+    return None
+
+
+# ---- one event -------------------------------------------------------------------------------------------------
+
+
+def load_event(store: Store, event_id: int) -> EventDraft:
+    with store.read() as session:
+        row = _row(session, event_id)
+        attendees = tuple(session.scalars(select(EventAttendeeRow.timekeeper_id)
+                                          .where(EventAttendeeRow.event_id == event_id)).all())
+        start = end = None
+        day = row.on_date
+        if not row.all_day and row.start_utc is not None:
+            local = from_utc(row.start_utc, row.tz) if row.tz else row.start_utc
+            start, day = local.time(), local.date()
+            if row.end_utc is not None:
+                end = (from_utc(row.end_utc, row.tz) if row.tz else row.end_utc).time()
+        return EventDraft(row.matter_id, row.kind, row.title, day, row.all_day, start, end, row.tz, row.location,
+                          attendees, row.status, row.docketed_by, row.verified_by, row.notes, row.rrule,
+                          row.derivation, row.trigger_id, row.rule_key, _exdates(row.exdates))
+
+
+def event_history(store: Store, event_id: int) -> str:
+    with store.read() as session:
+        return _row(session, event_id).history
+
+
+def _row(session: Session, event_id: int) -> EventRow:
+    row = session.get(EventRow, event_id)
+    if row is None or row.deleted_at is not None:
+        raise ValidationError("title", "That calendar entry no longer exists (it may have been deleted).")
+    return row
+
+
+def _fill(session: Session, row: EventRow, draft: EventDraft) -> None:
+    start, end = validate_event(draft)
+    if draft.matter_id is not None and session.get(MatterRow, draft.matter_id) is None:
+        raise ValidationError("matter_id", "That matter no longer exists.")
+    row.matter_id, row.kind, row.title = draft.matter_id, draft.kind, draft.title.strip()
+    row.all_day, row.on_date = draft.all_day, draft.on_date
+    row.start_utc, row.end_utc = start, end
+    row.tz = "" if draft.all_day else draft.tz
+    row.location, row.status = draft.location.strip(), draft.status
+    row.docketed_by, row.verified_by = draft.docketed_by.strip().upper(), draft.verified_by.strip().upper()
+    row.notes, row.rrule, row.derivation = draft.notes, draft.rrule, draft.derivation
+    row.trigger_id, row.rule_key = draft.trigger_id, draft.rule_key
+    row.exdates = ",".join(sorted({d.isoformat() for d in draft.exdates}))
+    session.add(row)
+    session.flush()
+    session.execute(delete(EventAttendeeRow).where(EventAttendeeRow.event_id == row.id))
+    for keeper in sorted(set(draft.attendee_ids)):
+        session.add(EventAttendeeRow(event_id=row.id, timekeeper_id=keeper))
+
+
+def add_note(row: EventRow, text: str) -> None:
+    stamp = datetime.now().strftime("%m/%d/%Y %I:%M %p")
+    row.history = (row.history + "\n" if row.history else "") + f"{stamp}: {text}"
+
+
+def save_event(store: Store, draft: EventDraft, event_id: int | None = None, *, occurrence: date | None = None,
+               recompute=None) -> int:  # noqa: ANN001 - recompute: a callable(session, trigger row, old date)
+    """Add or change an event; returns its id.
+
+    With `occurrence`, only that occurrence of the series `event_id` changes: it becomes an event of its own
+    and the series skips that date. A changed date of a trigger recomputes its linked deadlines through
+    `recompute` (see services.deadlines), in the same transaction.
+    """
+    with store.write() as session:
+        if event_id is None:
+            row = EventRow()
+            _fill(session, row, draft)
+            return row.id
+        row = _row(session, event_id)
+        if occurrence is not None and row.rrule:
+            skipped = set(_exdates(row.exdates)) | {occurrence}
+            row.exdates = ",".join(sorted(d.isoformat() for d in skipped))
+            single = EventRow(series_id=row.id, occurrence_date=occurrence)
+            _fill(session, single, replace(draft, rrule="", exdates=()))
+            add_note(single, f"Changed on its own; it was the {format_date(occurrence)} occurrence of a series.")
+            return single.id
+        old_date, old_status = row.on_date, row.status
+        _fill(session, row, draft)
+        if old_date != draft.on_date:
+            add_note(row, f"Moved from {format_date(old_date)} to {format_date(draft.on_date)}.")
+            if recompute is not None:
+                recompute(session, row, old_date)
+        if old_status != draft.status:
+            add_note(row, f"Status changed from {old_status} to {draft.status}.")
+        return row.id
+
+
+def delete_event(store: Store, event_id: int, occurrence: date | None = None) -> str:
+    """Delete an event, a whole series, or (with `occurrence`) one date of a series; returns a description."""
+    with store.write() as session:
+        row = _row(session, event_id)
+        if occurrence is not None and row.rrule:
+            row.exdates = ",".join(sorted(set(filter(None, row.exdates.split(","))) | {occurrence.isoformat()}))
+            return f"“{row.title}” on {format_date(occurrence)}"
+        row.deleted_at = datetime.now().replace(microsecond=0)
+        session.execute(update(EventRow).where(EventRow.series_id == event_id, EventRow.deleted_at.is_(None))
+                        .values(deleted_at=row.deleted_at))
+        return f"“{row.title}”"
+
+
+def restore_event(store: Store, event_id: int, occurrence: date | None = None) -> None:
+    """Undo delete_event with the same arguments."""
+    with store.write() as session:
+        row = session.get(EventRow, event_id)
+        if row is None:
+            return
+        if occurrence is not None and row.rrule:
+            row.exdates = ",".join(d for d in row.exdates.split(",") if d and d != occurrence.isoformat())
+            return
+        if row.deleted_at is not None:
+            session.execute(update(EventRow).where(or_(EventRow.id == event_id, and_(
+                EventRow.series_id == event_id, EventRow.deleted_at == row.deleted_at))).values(deleted_at=None))
+
+
+def set_status(store: Store, event_id: int, status: str) -> str:
+    """Mark an event done, continued, vacated or scheduled; returns the previous status (for undo)."""
+    with store.write() as session:
+        row = _row(session, event_id)
+        old = row.status
+        row.status = status
+        add_note(row, f"Status changed from {old} to {status}.")
+        return old
+
+
+def verify(store: Store, event_ids: list[int], initials: str) -> int:
+    """Record `initials` as the verifier of these deadlines; returns how many were verified."""
+    initials = initials.strip().upper()
+    if not initials or len(initials) > 5:
+        raise ValidationError("verified_by", "Enter your initials (up to five letters) to verify.")
+    with store.write() as session:
+        rows = session.scalars(select(EventRow).where(EventRow.id.in_(event_ids), EventRow.deleted_at.is_(None),
+                                                      EventRow.kind.in_(DEADLINE_KINDS))).all()
+        for row in rows:
+            row.verified_by = initials
+            add_note(row, f"Verified by {initials}.")
+        return len(rows)
+
+
+def unverified(store: Store, filters: Filters = Filters()) -> list[Occurrence]:
+    """Scheduled deadlines no one has verified yet, soonest first."""
+    with store.read() as session:
+        rows = session.execute(_query(filters).where(EventRow.kind.in_(DEADLINE_KINDS), EventRow.verified_by == "",
+                                                     EventRow.status == "scheduled")
+                               .order_by(EventRow.on_date)).all()
+    return [_occurrence(row) for row in rows]
+
+
+def overdue(store: Store, today: date, filters: Filters = Filters()) -> list[Occurrence]:
+    """Events before today still marked scheduled (not done, continued or vacated), oldest first."""
+    with store.read() as session:
+        rows = session.execute(_query(filters).where(EventRow.on_date < today, EventRow.status == "scheduled",
+                                                     EventRow.rrule == "").order_by(EventRow.on_date)).all()
+    return [_occurrence(row) for row in rows]
+
+
+def dependents(store: Store, trigger_id: int) -> list[tuple[int, str, date, str]]:
+    """(id, title, date, status) of the deadlines computed from a trigger."""
+    with store.read() as session:
+        rows = session.execute(select(EventRow.id, EventRow.title, EventRow.on_date, EventRow.status)
+                               .where(EventRow.trigger_id == trigger_id, EventRow.deleted_at.is_(None))
+                               .order_by(EventRow.on_date)).all()
+    return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+def double_bookings(store: Store, draft: EventDraft, event_id: int | None = None) -> list[str]:
+    """Descriptions of other timed events that overlap this one for one of its attendees."""
+    if draft.all_day or not draft.attendee_ids or draft.start is None or draft.status != "scheduled":
+        return []
+    start, end = validate_event(draft)
+    assert start is not None
+    end = end if end is not None and end > start else start + DEFAULT_LENGTH
+    day = draft.on_date
+    names = attorney_initials(store)
+    found = []
+    for occ in events_between(store, day - timedelta(days=1), day + timedelta(days=2)):
+        if occ.event_id == event_id or occ.status != "scheduled" or occ.start is None:
+            continue
+        shared = set(occ.attendee_ids) & set(draft.attendee_ids)
+        span = occ.utc_span()
+        if shared and span and span[0] < end and start < span[1]:
+            who = ", ".join(names.get(k, "?") for k in sorted(shared))
+            when = occ.start.strftime("%I:%M %p").lstrip("0")
+            found.append(f"{who}: {occ.title} ({occ.matter_number or 'no matter'}) at {when} on {format_date(occ.day)}")
+    return found
+
+
+def attorney_initials(store: Store) -> dict[int, str]:
+    with store.read() as session:
+        return dict(session.execute(select(TimekeeperRow.id, TimekeeperRow.initials)).all())  # type: ignore[arg-type]
+
+
+def derivation_text(derivation: str) -> str:
+    """The stored derivation of a computed deadline as lines of text."""
+    if not derivation:
+        return ""
+    try:
+        data = json.loads(derivation)
+    except ValueError:
+        return derivation
+    lines = list(data.get("steps", [])) + [f"WARNING: {w}" for w in data.get("warnings", [])]
+    return "\n".join(lines)
