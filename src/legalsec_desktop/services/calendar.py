@@ -183,7 +183,7 @@ def _row(session: Session, event_id: int) -> EventRow:
     return row
 
 
-def _fill(session: Session, row: EventRow, draft: EventDraft) -> None:
+def fill_row(session: Session, row: EventRow, draft: EventDraft) -> None:
     start, end = validate_event(draft)
     if draft.matter_id is not None and session.get(MatterRow, draft.matter_id) is None:
         raise ValidationError("matter_id", "That matter no longer exists.")
@@ -219,18 +219,18 @@ def save_event(store: Store, draft: EventDraft, event_id: int | None = None, *, 
     with store.write() as session:
         if event_id is None:
             row = EventRow()
-            _fill(session, row, draft)
+            fill_row(session, row, draft)
             return row.id
         row = _row(session, event_id)
         if occurrence is not None and row.rrule:
             skipped = set(_exdates(row.exdates)) | {occurrence}
             row.exdates = ",".join(sorted(d.isoformat() for d in skipped))
             single = EventRow(series_id=row.id, occurrence_date=occurrence)
-            _fill(session, single, replace(draft, rrule="", exdates=()))
+            fill_row(session, single, replace(draft, rrule="", exdates=()))
             add_note(single, f"Changed on its own; it was the {format_date(occurrence)} occurrence of a series.")
             return single.id
         old_date, old_status = row.on_date, row.status
-        _fill(session, row, draft)
+        fill_row(session, row, draft)
         if old_date != draft.on_date:
             add_note(row, f"Moved from {format_date(old_date)} to {format_date(draft.on_date)}.")
             if recompute is not None:
