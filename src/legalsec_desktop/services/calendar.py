@@ -143,8 +143,15 @@ def _expand(row, first: date, last: date) -> list[Occurrence]:  # noqa: ANN001
     return found
 
 
-def event_occurrence(store: Store, event_id: int, day: date) -> Occurrence | None:
-    """The occurrence of event `event_id` on `day` (for a single event: the event)."""
+def event_occurrence(store: Store, event_id: int, day: date | None = None) -> Occurrence | None:
+    """The occurrence of event `event_id` on `day` (by default its first date)."""
+    if day is None:
+        with store.read() as session:
+            row = session.get(EventRow, event_id)
+            if row is None:
+                return None
+            day = row.on_date if row.all_day or row.start_utc is None else \
+                (from_utc(row.start_utc, row.tz) if row.tz else row.start_utc).date()
     for occ in events_between(store, day, day + timedelta(days=1)):
         if occ.event_id == event_id:
             return occ

@@ -198,3 +198,21 @@ def save_event(store: Store, draft, event_id: int | None = None, *, occurrence: 
     """calendar.save_event, recomputing the deadlines linked to a trigger whose date changed."""
     return calendar.save_event(store, draft, event_id, occurrence=occurrence,
                                recompute=lambda session, row, old: recompute_dependents(session, row, old))
+
+
+def holidays_between(store: Store, first: date, last: date, matter_id: int | None = None) -> dict[date, str]:
+    """Weekday court holidays and closure days in [first, last) for the matter's court (else the firm's)."""
+    with store.read() as session:
+        rules = _rules_for_matter(session, matter_id)
+        closures = _closures(session, rules)
+    main, forward, _ = rule_sets.load(rules).calendars()
+    court = CourtCalendar(main, forward, closures)
+    found = {}
+    day = first
+    while day < last:
+        if day.weekday() < 5:
+            why = court.closed_reason(day)
+            if why:
+                found[day] = why
+        day += timedelta(days=1)
+    return found

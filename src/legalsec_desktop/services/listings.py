@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import aliased
 
 from legalsec_desktop.db.models import (
     CommunicationRow,
     ContactAliasRow,
     ContactRow,
+    EventAttendeeRow,
     EventRow,
     FileRecordRow,
     FirmRow,
@@ -144,7 +145,15 @@ LISTINGS: dict[str, Listing] = {
     "events": Listing(
         COLUMNS["events"], _event_query,
         lambda: (EventRow.title, MatterRow.number, EventRow.location),
-        lambda: EventRow.on_date >= date.today(),
+        lambda: and_(EventRow.on_date >= date.today(), EventRow.deleted_at.is_(None)),
+        lambda: {
+            "matter": lambda value: EventRow.matter_id == value,
+            "kinds": lambda value: EventRow.kind.in_(value),
+            "attorney": lambda value: or_(
+                select(EventAttendeeRow.event_id).where(EventAttendeeRow.event_id == EventRow.id,
+                                                        EventAttendeeRow.timekeeper_id == value).exists(),
+                MatterRow.responsible_attorney_id == value),
+        },
     ),
     "communications": Listing(
         COLUMNS["communications"], _communication_query,

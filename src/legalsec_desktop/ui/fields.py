@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QMenu, QToolButton, QWidget, QWidgetAction
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
 
 from legalsec_desktop.domain.dates import format_date_entry, parse_date
 from legalsec_desktop.domain.money import format_money, parse_money
@@ -76,3 +86,23 @@ class MoneyField(QLineEdit):
 
     def cents(self, field: str) -> int | None:
         return parse_money(self.text(), field) if self.text().strip() else None
+
+
+def matter_combo(store, matter_id: int | None, blank: str = "") -> QComboBox:  # noqa: ANN001 - a Store
+    """An editable picker of open matters ('number — title'), searchable by any part; data is the id."""
+    from legalsec_desktop.services import matters
+
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    choices = matters.matter_choices(store)
+    if matter_id is not None and matter_id not in {c[0] for c in choices}:
+        draft = matters.load_matter(store, matter_id)
+        choices.insert(0, (matter_id, f"{draft.number} — {draft.title}"))
+    combo.addItem(blank, None)
+    for choice_id, label in choices:
+        combo.addItem(label, choice_id)
+    combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+    combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    combo.setCurrentIndex(max(0, combo.findData(matter_id)))
+    return combo

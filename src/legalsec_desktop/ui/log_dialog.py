@@ -8,7 +8,6 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QCompleter,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -27,7 +26,7 @@ from legalsec_desktop.domain.durations import parse_duration
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.services import communications, contacts, matters
 from legalsec_desktop.ui.app_state import AppState
-from legalsec_desktop.ui.fields import DateField
+from legalsec_desktop.ui.fields import DateField, matter_combo
 from legalsec_desktop.ui.form_errors import FormErrors
 
 
@@ -47,19 +46,7 @@ class LogDialog(QDialog):
                             else self.tr("Edit %s") % KIND_LABELS[kind])
         self.setMinimumWidth(600)
 
-        self.matter = QComboBox()
-        self.matter.setEditable(True)
-        self.matter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        choices = matters.matter_choices(store)
-        if matter_id is not None and matter_id not in {c[0] for c in choices}:
-            draft = matters.load_matter(store, matter_id)
-            choices.insert(0, (matter_id, f"{draft.number} — {draft.title}"))
-        self.matter.addItem("", None)
-        for choice_id, label in choices:
-            self.matter.addItem(label, choice_id)
-        self.matter.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.matter.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.matter.setCurrentIndex(max(0, self.matter.findData(matter_id)))
+        self.matter = matter_combo(store, matter_id)
         self.kind = QComboBox()
         for key in KINDS:
             self.kind.addItem(KIND_LABELS[key], key)

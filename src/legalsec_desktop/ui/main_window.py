@@ -12,6 +12,7 @@ from legalsec_desktop.ui.app_state import AppState
 from legalsec_desktop.ui.icons import icon
 from legalsec_desktop.ui.style import STYLE_SHEET
 from legalsec_desktop.ui.tabs import calendar_tab, correspondence_tab, files_tab, matters_tab, time_tab
+from legalsec_desktop.ui.tabs.calendar_tab import CalendarTab
 from legalsec_desktop.ui.tabs.list_tab import ListTab
 from legalsec_desktop.ui.tabs.matters_tab import MattersTab
 
@@ -32,10 +33,22 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.list_tabs: list[ListTab] = []
         for spec in TAB_SPECS:
-            tab = MattersTab(spec, state, self.undo_stack) if spec is matters_tab.SPEC else ListTab(spec, state)
+            if spec is matters_tab.SPEC:
+                tab: ListTab = MattersTab(spec, state, self.undo_stack)
+            elif spec is calendar_tab.SPEC:
+                tab = CalendarTab(spec, state, self.undo_stack)
+            else:
+                tab = ListTab(spec, state)
             self.list_tabs.append(tab)
             self.tabs.addTab(tab, icon(spec.icon), spec.title)
         self.matters_tab.action_requested.connect(self.new_matter)
+        self.calendar_tab.action_requested.connect(lambda: self.new_event())
+        self.calendar_tab.new_event.connect(lambda day, when: self.new_event(day, when))
+        self.calendar_tab.open_event.connect(self.open_event)
+        self.calendar_tab.verify_button.clicked.connect(self.verify_selected)
+        self.calendar_tab.dismiss_button.clicked.connect(self.dismiss_selected)
+        self._notified: set[tuple] = set()
+        self.reminder_box: QMessageBox | None = None
         self.matters_tab.edit_requested.connect(self.edit_matter)
         self.matters_tab.detail.show_in_tab.connect(self.show_in_tab)
         self.matters_tab.detail.conflict_check_requested.connect(
@@ -63,10 +76,17 @@ class MainWindow(QMainWindow):
         self._daily_timer = QTimer(self, interval=60 * 60 * 1000)
         self._daily_timer.timeout.connect(lambda: maintenance_actions.back_up_if_due(self))
         self._daily_timer.start()
+        self._reminder_timer = QTimer(self, interval=5 * 60 * 1000)
+        self._reminder_timer.timeout.connect(self.check_reminders)
+        self._reminder_timer.start()
         if remember_layout:
             self.restore_layout()
         else:
             self.resize(1200, 760)
+
+    @property
+    def calendar_tab(self) -> CalendarTab:
+        return self.list_tabs[0]  # type: ignore[return-value]
 
     @property
     def matters_tab(self) -> MattersTab:
@@ -95,6 +115,17 @@ class MainWindow(QMainWindow):
                                             self.tr("Every client and contact, with their other names"))
         self.conflict_action = self._action(self.tr("Con&flict Check…"), lambda: self.conflict_check(), "Ctrl+Shift+K",
                                             "conflict", self.tr("Search every name in the files for conflicts"))
+        self.new_event_action = self._action(self.tr("New &Event…"), lambda: self.new_event(), "Ctrl+Shift+E",
+                                             "calendar", self.tr("Add a hearing, deadline or appointment"))
+        self.calculator_action = self._action(self.tr("&Deadline Calculator…"), lambda: self.deadline_calculator(),
+                                              "Ctrl+Shift+D", "deadline",
+                                              self.tr("Count a court deadline and show every step"))
+        self.court_days_action = self._action(self.tr("Court Days and &Reminders…"), self.calendar_settings, None,
+                                              "", self.tr("Reminder lead times and court closure days"))
+        self.import_ics_action = self._action(self.tr("&Import Calendar (.ics)…"), self.import_calendar)
+        self.export_ics_action = self._action(self.tr("E&xport Calendar (.ics)…"), self.export_calendar, None, "",
+                                              self.tr("Save the events the Calendar filters show, for Outlook or "
+                                                      "Google Calendar"))
         self.backup_action = self._action(self.tr("&Back Up Now"), lambda: maintenance_actions.back_up_now(self),
                                           "Ctrl+Shift+B", "backup", self.tr("Make a verified backup of the database now"))
         self.restore_action = self._action(self.tr("&Restore from Backup…"), lambda: maintenance_actions.restore_backup(self),
@@ -118,12 +149,16 @@ class MainWindow(QMainWindow):
                                   spec.icon)
             self.tab_actions.append(action)
         self.write_actions = [self.new_matter_action, self.restore_action, self.settings_action,
-                              self.edit_matter_action, self.log_call_action]
+                              self.edit_matter_action, self.log_call_action, self.new_event_action,
+                              self.court_days_action, self.import_ics_action]
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.new_matter_action, self.edit_matter_action, self.log_call_action])
+        file_menu.addActions([self.new_matter_action, self.edit_matter_action, self.log_call_action,
+                              self.new_event_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_ics_action, self.export_ics_action])
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
@@ -139,6 +174,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.refresh_action)
         tools_menu = bar.addMenu(self.tr("&Tools"))
+        tools_menu.addActions([self.calculator_action, self.court_days_action])
+        tools_menu.addSeparator()
         tools_menu.addActions([self.conflict_action, self.contacts_action])
         tools_menu.addSeparator()
         tools_menu.addAction(self.check_action)
@@ -151,6 +188,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addAction(self.new_matter_action)
+        toolbar.addAction(self.new_event_action)
         toolbar.addAction(self.log_call_action)
         toolbar.addAction(self.conflict_action)
         toolbar.addSeparator()
@@ -166,7 +204,7 @@ class MainWindow(QMainWindow):
         store = self.state.store
         opened = store is not None
         for action in self.write_actions + [self.backup_action, self.check_action, self.contacts_action,
-                                            self.conflict_action]:
+                                            self.conflict_action, self.calculator_action, self.export_ics_action]:
             action.setEnabled(opened)
         if opened and store.read_only:
             for action in self.write_actions:
@@ -179,6 +217,8 @@ class MainWindow(QMainWindow):
         self.db_label.setText(self.state.db_path.name + (self.tr(" (read-only)") if self.state.read_only else ""))
         self.db_label.setToolTip(str(self.state.db_path))
         self.setWindowTitle(f"{self.state.db_path.stem} — {APP_TITLE}")
+        if opened:
+            QTimer.singleShot(1500, self.check_reminders)
 
     # --- commands ----------------------------------------------------------------------------
     def new_matter(self) -> None:
@@ -229,6 +269,149 @@ class MainWindow(QMainWindow):
         from legalsec_desktop.ui.conflict_dialog import ConflictCheckDialog
 
         ConflictCheckDialog(self.state, self, client=client, adverse=adverse).exec()
+
+    # --- calendar ----------------------------------------------------------------------------
+    def new_event(self, day=None, when=None) -> None:  # noqa: ANN001 - a date, a datetime
+        if self.state.store is None or self.state.read_only:
+            return
+        matter_id = self.calendar_tab.matter_filter.currentData() or (
+            self.matters_tab.current_matter_id() if self.tabs.currentWidget() is self.matters_tab else None)
+        self._event_dialog(day=day or self.calendar_tab.selected_day(), when=when, matter_id=matter_id)
+
+    def open_event(self, occurrence) -> None:  # noqa: ANN001 - services.calendar.Occurrence
+        if self.state.store is None:
+            return
+        self._event_dialog(event_id=occurrence.event_id, occurrence=occurrence.day if occurrence.series else None)
+
+    def _event_dialog(self, **kw) -> None:  # noqa: ANN003
+        from legalsec_desktop.domain.errors import UserFixableError
+        from legalsec_desktop.ui.errors import show_problem
+        from legalsec_desktop.ui.event_dialog import EventDialog
+
+        try:
+            dialog = EventDialog(self.state, self.undo_stack, self, **kw)
+        except UserFixableError as exc:
+            show_problem(self, exc, self.tr("Cannot open the event"))
+            return
+        if dialog.exec() == EventDialog.DialogCode.Accepted and dialog.saved_id is not None:
+            if getattr(dialog, "recomputed", False):
+                self.statusBar().showMessage(self.tr(
+                    "Saved. The deadlines computed from it were recomputed and wait to be verified again."), 10000)
+            else:
+                self.statusBar().showMessage(self.tr("Saved “%s”.") % dialog.title.text().strip(), 5000)
+            if dialog.compute_requested:
+                self.deadline_calculator(dialog.saved_id)
+
+    def deadline_calculator(self, trigger_id: int | None = None) -> None:
+        if self.state.store is None:
+            return
+        from legalsec_desktop.ui.deadline_dialog import DeadlineDialog
+
+        dialog = DeadlineDialog(self.state, self, trigger_id=trigger_id,
+                                matter_id=self.calendar_tab.matter_filter.currentData())
+        if dialog.exec() == DeadlineDialog.DialogCode.Accepted and dialog.added:
+            self.statusBar().showMessage(self.tr("Added %d deadline(s) to the calendar, unverified: verify them in "
+                                                 "the Calendar's Needs attention list.") % len(dialog.added), 10000)
+
+    def calendar_settings(self) -> None:
+        if self.state.store is None:
+            return
+        from legalsec_desktop.ui.calendar_settings_dialog import CalendarSettingsDialog
+
+        CalendarSettingsDialog(self.state, self).exec()
+
+    def import_calendar(self) -> None:
+        if self.state.store is None or self.state.read_only:
+            return
+        from legalsec_desktop.ui.ics_dialogs import import_calendar
+
+        message = import_calendar(self.state, self, self.calendar_tab.matter_filter.currentData())
+        if message:
+            self.tabs.setCurrentWidget(self.calendar_tab)
+            self.statusBar().showMessage(message, 8000)
+
+    def export_calendar(self) -> None:
+        if self.state.store is None:
+            return
+        from legalsec_desktop.ui.ics_dialogs import export_calendar
+
+        message = export_calendar(self.state, self, self.calendar_tab._filters())
+        if message:
+            self.statusBar().showMessage(message, 8000)
+
+    def verify_selected(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from legalsec_desktop.domain.errors import UserFixableError
+        from legalsec_desktop.services import calendar
+        from legalsec_desktop.ui.errors import show_problem
+        from legalsec_desktop.ui.event_dialog import my_initials
+
+        chosen = [occ.event_id for _, occ, _ in self.calendar_tab.selected_attention() if occ.unverified]
+        if not chosen or self.state.read_only:
+            self.statusBar().showMessage(self.tr("Select unverified deadlines in the Needs attention list first."),
+                                         6000)
+            return
+        initials, accepted = QInputDialog.getText(self, self.tr("Verify deadlines"), self.tr(
+            "You checked %d deadline(s) against the rule and the court's calendar.\nYour initials:") % len(chosen),
+            text=my_initials())
+        if not accepted:
+            return
+        try:
+            count = calendar.verify(self.state.store, chosen, initials)
+        except UserFixableError as exc:
+            show_problem(self, exc, self.tr("Not verified"))
+            return
+        self.state.data_changed.emit("events")
+        self.statusBar().showMessage(self.tr("Verified %d deadline(s).") % count, 6000)
+
+    def dismiss_selected(self) -> None:
+        from legalsec_desktop.services import reminders
+        from legalsec_desktop.ui.undo import StoreCommand
+
+        chosen = [reminder for _, _, reminder in self.calendar_tab.selected_attention() if reminder is not None]
+        if not chosen or self.state.read_only:
+            self.statusBar().showMessage(self.tr("Select reminders in the Needs attention list first."), 6000)
+            return
+        store = self.state.store
+        reminders.dismiss(store, chosen)
+        self.undo_stack.push(StoreCommand(self.tr("Dismiss %d reminder(s)") % len(chosen),
+                                          lambda: reminders.undismiss(store, chosen),
+                                          lambda: reminders.dismiss(store, chosen), self.state, "events", self))
+        self.state.data_changed.emit("events")
+        self.statusBar().showMessage(self.tr("Dismissed. Edit ▸ Undo (Ctrl+Z) brings them back."), 6000)
+
+    def check_reminders(self) -> list:
+        """Tell the user about reminders that fell due since the last look (once each per session)."""
+        from datetime import date
+
+        from legalsec_desktop.domain.errors import UserFixableError
+        from legalsec_desktop.services import reminders
+
+        if self.state.store is None:
+            return []
+        try:
+            due = reminders.due_reminders(self.state.store, date.today())
+        except UserFixableError:
+            return []
+        fresh = [r for r in due if r.key not in self._notified]
+        self._notified.update(r.key for r in fresh)
+        if not fresh:
+            return []
+        today = date.today()
+        lines = [f"{r.occurrence.title} [{r.occurrence.matter_number}] — {r.says(today)}" for r in fresh[:12]]
+        if len(fresh) > 12:
+            lines.append(self.tr("… and %d more") % (len(fresh) - 12))
+        self.statusBar().showMessage(self.tr("%d reminder(s) fell due: see Needs attention on the Calendar tab.")
+                                     % len(fresh), 15000)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Reminders"), "\n".join(lines),
+                          QMessageBox.StandardButton.Close, self)
+        show = box.addButton(self.tr("Show in Calendar"), QMessageBox.ButtonRole.AcceptRole)
+        show.clicked.connect(lambda: self.tabs.setCurrentWidget(self.calendar_tab))
+        box.setModal(False)
+        box.show()
+        self.reminder_box = box
+        return fresh
 
     def show_in_tab(self, index: int, text: str) -> None:
         """Switch to a tab, filtered to one matter's number."""

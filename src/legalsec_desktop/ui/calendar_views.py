@@ -1,0 +1,405 @@
+"""The month, week/day and agenda views of the Calendar tab: painted, so a busy month draws fast.
+
+Each view shows a list of services.calendar.Occurrence for its range; colours follow the event kind;
+overdue items are red and bold, unverified deadlines carry a "?" and a dashed frame, and days the
+court is closed are shaded and named. Double-click an item to open it, or an empty day to add one.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QAbstractItemView, QToolTip, QTreeWidget, QTreeWidgetItem, QWidget
+
+from legalsec_desktop.domain.events import KIND_COLOURS, KIND_LABELS
+from legalsec_desktop.domain.formatting import format_clock, format_date
+from legalsec_desktop.services.calendar import Occurrence
+
+OVERDUE = QColor("#b00020")
+CLOSED_BG = QColor("#f1f1f1")
+TODAY_BG = QColor("#fff8d6")
+SELECTED = QColor("#2b6cb0")
+GRID = QColor("#c8c8c8")
+
+
+def item_text(occ: Occurrence, today: date, with_time: bool = True) -> str:
+    mark = "! " if occ.overdue(today) else "? " if occ.unverified else ""
+    clock = f"{format_clock(occ.start)} " if with_time and occ.start else ""
+    matter = f" [{occ.matter_number}]" if occ.matter_number else ""
+    return f"{mark}{clock}{occ.title}{matter}"
+
+
+def tooltip(occ: Occurrence, today: date) -> str:
+    lines = [f"<b>{occ.title}</b>", KIND_LABELS.get(occ.kind, occ.kind)]
+    when = format_date(occ.day)
+    if occ.start:
+        when += f" {format_clock(occ.start)}" + (f"–{format_clock(occ.end)}" if occ.end else "") + f" ({occ.tz})"
+    lines.append(when)
+    if occ.matter_number:
+        lines.append(f"{occ.matter_number} — {occ.client}")
+    if occ.location:
+        lines.append(occ.location)
+    if occ.attendees:
+        lines.append(f"Attending: {occ.attendees}")
+    lines.append(f"Status: {occ.status}")
+    if occ.overdue(today):
+        lines.append("<span style='color:#b00020'><b>Overdue: past and not marked done</b></span>")
+    if occ.unverified:
+        lines.append("<span style='color:#b00020'>Not verified yet</span>")
+    if occ.series:
+        lines.append("Repeats")
+    return "<br>".join(lines)
+
+
+class _PaintedView(QWidget):
+    """What the month and time-grid views share: items, hit areas, selection and the signals."""
+
+    open_requested = Signal(object)  # an Occurrence
+    new_requested = Signal(object, object)  # a date, and a datetime or None
+    day_selected = Signal(object)  # a date
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[Occurrence] = []
+        self.closed: dict[date, str] = {}
+        self.today = date.today()
+        self.selected_day = self.today
+        self.selected: Occurrence | None = None
+        self._hits: list[tuple[QRect, Occurrence]] = []
+        self._days: list[tuple[QRect, date]] = []
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def set_items(self, items: list[Occurrence], closed: dict[date, str], today: date) -> None:
+        self.items, self.closed, self.today = items, closed, today
+        self.update()
+
+    def item_at(self, pos: QPoint) -> Occurrence | None:
+        for rect, occ in reversed(self._hits):
+            if rect.contains(pos):
+                return occ
+        return None
+
+    def day_at(self, pos: QPoint) -> date | None:
+        for rect, day in self._days:
+            if rect.contains(pos):
+                return day
+        return None
+
+    def time_at(self, pos: QPoint) -> datetime | None:  # the time grid knows the hour under the pointer
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        self.selected = self.item_at(pos)
+        day = self.day_at(pos)
+        if day is not None:
+            self.selected_day = day
+            self.day_selected.emit(day)
+        self.update()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        occ = self.item_at(pos)
+        if occ is not None:
+            self.open_requested.emit(occ)
+            return
+        day = self.day_at(pos)
+        if day is not None:
+            self.new_requested.emit(day, self.time_at(pos))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        occ = self.item_at(event.position().toPoint())
+        if occ is not None:
+            QToolTip.showText(event.globalPosition().toPoint(), tooltip(occ, self.today), self)
+        else:
+            QToolTip.hideText()
+
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.selected is not None:
+                self.open_requested.emit(self.selected)
+            else:
+                self.new_requested.emit(self.selected_day, None)
+            return
+        super().keyPressEvent(event)
+
+    def _draw_item(self, painter: QPainter, rect: QRect, occ: Occurrence, text: str) -> None:
+        colour = QColor(KIND_COLOURS.get(occ.kind, "#444444"))
+        overdue = occ.overdue(self.today)
+        faded = occ.status in ("done", "vacated", "continued")
+        fill = QColor(colour)
+        fill.setAlpha(28 if faded else 45)
+        painter.fillRect(rect, fill)
+        painter.fillRect(QRect(rect.left(), rect.top(), 3, rect.height()), colour)
+        if occ.unverified or overdue:
+            pen = QPen(OVERDUE if overdue else colour, 1, Qt.PenStyle.SolidLine if overdue else Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        if occ is self.selected or (self.selected is not None and occ.event_id == self.selected.event_id
+                                    and occ.day == self.selected.day):
+            painter.setPen(QPen(SELECTED, 2))
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        font = QFont(self.font())
+        font.setBold(overdue)
+        font.setStrikeOut(occ.status == "vacated")
+        painter.setFont(font)
+        painter.setPen(OVERDUE if overdue else QColor("#888888") if faded else colour.darker(130))
+        inner = rect.adjusted(6, 0, -2, 0)
+        painter.drawText(inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                         QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, inner.width()))
+        self._hits.append((rect, occ))
+
+
+class MonthView(_PaintedView):
+    """Six weeks from the Sunday on or before the first of the month."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.month = date.today().replace(day=1)
+        self.setMinimumSize(420, 300)
+
+    def first_day(self) -> date:
+        return self.month - timedelta(days=(self.month.weekday() + 1) % 7)
+
+    def range(self) -> tuple[date, date]:
+        first = self.first_day()
+        return first, first + timedelta(days=42)
+
+    def sizeHint(self) -> QSize:
+        return QSize(840, 600)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), Qt.GlobalColor.white)
+        self._hits, self._days = [], []
+        metrics = QFontMetrics(self.font())
+        header = metrics.height() + 6
+        width, height = self.width() / 7, (self.height() - header) / 6
+        for col, name in enumerate(("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat")):
+            painter.setPen(QColor("#555555"))
+            painter.drawText(QRect(int(col * width), 0, int(width), header), Qt.AlignmentFlag.AlignCenter, name)
+        by_day: dict[date, list[Occurrence]] = {}
+        for occ in self.items:
+            by_day.setdefault(occ.day, []).append(occ)
+        line = metrics.height() + 2
+        first = self.first_day()
+        for index in range(42):
+            day = first + timedelta(days=index)
+            cell = QRect(int(index % 7 * width), int(header + index // 7 * height), int(width) + 1, int(height) + 1)
+            self._days.append((cell, day))
+            if day == self.today:
+                painter.fillRect(cell, TODAY_BG)
+            elif day in self.closed:
+                painter.fillRect(cell, CLOSED_BG)
+            painter.setPen(QPen(GRID))
+            painter.drawRect(cell)
+            if day == self.selected_day:
+                painter.setPen(QPen(SELECTED, 2))
+                painter.drawRect(cell.adjusted(1, 1, -1, -1))
+            font = QFont(self.font())
+            font.setBold(day == self.today)
+            painter.setFont(font)
+            painter.setPen(QColor("#222222") if day.month == self.month.month else QColor("#aaaaaa"))
+            label = str(day.day) if day.day != 1 else f"{day:%b} 1"
+            top = QRect(cell.left() + 4, cell.top() + 1, cell.width() - 8, line)
+            painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+            if day in self.closed:
+                painter.setPen(QColor("#777777"))
+                small = QFont(self.font())
+                small.setPointSizeF(max(6.0, self.font().pointSizeF() - 1.5))
+                painter.setFont(small)
+                closed_text = QFontMetrics(small).elidedText(self.closed[day], Qt.TextElideMode.ElideRight,
+                                                             top.width() - metrics.horizontalAdvance(label) - 6)
+                painter.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, closed_text)
+            entries = by_day.get(day, [])
+            room = max(0, (cell.height() - line - 2) // line)
+            shown = entries if len(entries) <= room else entries[:max(0, room - 1)]
+            y = cell.top() + line + 1
+            for occ in shown:
+                self._draw_item(painter, QRect(cell.left() + 2, y, cell.width() - 4, line - 1), occ,
+                                item_text(occ, self.today))
+                y += line
+            if len(shown) < len(entries):
+                painter.setFont(self.font())
+                painter.setPen(QColor("#333333"))
+                painter.drawText(QRect(cell.left() + 6, y, cell.width() - 8, line),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                 self.tr("+%d more…") % (len(entries) - len(shown)))
+        painter.end()
+
+
+class TimeGridView(_PaintedView):
+    """Days side by side (seven for a week, one for a day): all-day items on top, then the hours."""
+
+    FIRST_HOUR, LAST_HOUR = 7, 20
+
+    def __init__(self, days: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.days = days
+        self.start = date.today()
+        self.setMinimumSize(420, 300)
+
+    def range(self) -> tuple[date, date]:
+        return self.start, self.start + timedelta(days=self.days)
+
+    def sizeHint(self) -> QSize:
+        return QSize(840, 640)
+
+    def _geometry(self) -> tuple[int, int, int, float, float]:
+        metrics = QFontMetrics(self.font())
+        line = metrics.height() + 2
+        gutter = metrics.horizontalAdvance("12 PM") + 10
+        all_day = {o.day for o in self.items if o.start is None}
+        per_day = max([sum(1 for o in self.items if o.start is None and o.day == d) for d in all_day] or [0])
+        top = line + 4 + max(1, min(per_day, 4)) * line + 4
+        hours = self.LAST_HOUR - self.FIRST_HOUR
+        hour_height = max(line, (self.height() - top) / hours)
+        col = (self.width() - gutter) / self.days
+        return line, gutter, top, hour_height, col
+
+    def time_at(self, pos: QPoint) -> datetime | None:
+        day = self.day_at(pos)
+        line, gutter, top, hour_height, _ = self._geometry()
+        if day is None or pos.y() < top:
+            return None
+        hour = self.FIRST_HOUR + int((pos.y() - top) / hour_height)
+        return datetime.combine(day, datetime.min.time()).replace(hour=min(hour, 23))
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), Qt.GlobalColor.white)
+        self._hits, self._days = [], []
+        line, gutter, top, hour_height, col = self._geometry()
+        painter.setPen(QColor("#666666"))
+        for hour in range(self.FIRST_HOUR, self.LAST_HOUR):
+            y = int(top + (hour - self.FIRST_HOUR) * hour_height)
+            painter.setPen(QPen(GRID))
+            painter.drawLine(gutter, y, self.width(), y)
+            painter.setPen(QColor("#666666"))
+            label = f"{hour % 12 or 12} {'AM' if hour < 12 else 'PM'}"
+            painter.drawText(QRect(0, y, gutter - 4, line), Qt.AlignmentFlag.AlignRight, label)
+        for index in range(self.days):
+            day = self.start + timedelta(days=index)
+            x = int(gutter + index * col)
+            column = QRect(x, 0, int(col) + 1, self.height())
+            self._days.append((column, day))
+            if day == self.today:
+                painter.fillRect(column, TODAY_BG)
+            elif day in self.closed:
+                painter.fillRect(column, CLOSED_BG)
+            painter.setPen(QPen(GRID))
+            painter.drawLine(x, 0, x, self.height())
+            font = QFont(self.font())
+            font.setBold(day == self.today)
+            painter.setFont(font)
+            painter.setPen(QColor("#222222"))
+            head = f"{day:%a} {day.month}/{day.day}" + (f" — {self.closed[day]}" if day in self.closed else "")
+            painter.drawText(QRect(x + 4, 2, int(col) - 8, line), Qt.AlignmentFlag.AlignLeft,
+                             QFontMetrics(font).elidedText(head, Qt.TextElideMode.ElideRight, int(col) - 8))
+            todays = [o for o in self.items if o.day == day]
+            y = line + 4
+            for occ in [o for o in todays if o.start is None][:4]:
+                self._draw_item(painter, QRect(x + 2, y, int(col) - 4, line - 1), occ, item_text(occ, self.today))
+                y += line
+            self._draw_timed(painter, [o for o in todays if o.start is not None], x, col, top, hour_height)
+        if self.selected_day and self.start <= self.selected_day < self.start + timedelta(days=self.days):
+            index = (self.selected_day - self.start).days
+            painter.setPen(QPen(SELECTED, 2))
+            painter.drawRect(QRect(int(gutter + index * col) + 1, 1, int(col) - 2, self.height() - 2))
+        painter.end()
+
+    def _draw_timed(self, painter: QPainter, timed: list[Occurrence], x: int, col: float, top: int,
+                    hour_height: float) -> None:
+        """Overlapping items share the column side by side (lanes)."""
+        lanes: list[datetime] = []
+        placed = []
+        for occ in sorted(timed, key=lambda o: o.start):  # type: ignore[arg-type, return-value]
+            end = occ.end if occ.end and occ.end > occ.start else occ.start + timedelta(hours=1)  # type: ignore[operator]
+            lane = next((i for i, busy_until in enumerate(lanes) if busy_until <= occ.start), None)  # type: ignore[operator]
+            if lane is None:
+                lanes.append(end)
+                lane = len(lanes) - 1
+            else:
+                lanes[lane] = end
+            placed.append((occ, end, lane))
+        count = max(1, len(lanes))
+        width = (col - 4) / count
+        for occ, end, lane in placed:
+            start_hours = occ.start.hour + occ.start.minute / 60 - self.FIRST_HOUR  # type: ignore[union-attr]
+            end_hours = end.hour + end.minute / 60 - self.FIRST_HOUR if end.date() == occ.day else \
+                self.LAST_HOUR - self.FIRST_HOUR
+            y0 = top + max(0.0, start_hours) * hour_height
+            y1 = top + min(self.LAST_HOUR - self.FIRST_HOUR, max(end_hours, start_hours + 0.5)) * hour_height
+            rect = QRect(int(x + 2 + lane * width), int(y0), int(width) - 2, max(int(y1 - y0) - 1, 12))
+            self._draw_item(painter, rect, occ, item_text(occ, self.today))
+
+
+class AgendaView(QTreeWidget):
+    """Day headings with their items under them, for a stretch of days."""
+
+    open_requested = Signal(object)
+    new_requested = Signal(object, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(5)
+        self.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Matter"), self.tr("Where"),
+                              self.tr("Status")])
+        self.setRootIsDecorated(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(False)
+        self.setUniformRowHeights(True)
+        self.setColumnWidth(0, 150)
+        self.setColumnWidth(1, 320)
+        self.setColumnWidth(2, 220)
+        self.itemActivated.connect(self._activated)
+        self.start = date.today()
+        self.days = 30
+
+    def range(self) -> tuple[date, date]:
+        return self.start, self.start + timedelta(days=self.days)
+
+    def set_items(self, items: list[Occurrence], closed: dict[date, str], today: date) -> None:
+        self.clear()
+        by_day: dict[date, list[Occurrence]] = {}
+        for occ in items:
+            by_day.setdefault(occ.day, []).append(occ)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for day in sorted(by_day):
+            heading = QTreeWidgetItem([format_date(day) + (self.tr("  (today)") if day == today else "")
+                                       + (f"  — {closed[day]}" if day in closed else "")])
+            heading.setFirstColumnSpanned(True)
+            heading.setFont(0, bold)
+            heading.setData(0, Qt.ItemDataRole.UserRole, day)
+            heading.setBackground(0, CLOSED_BG if day in closed else QColor("#eef2f7"))
+            self.addTopLevelItem(heading)
+            for occ in by_day[day]:
+                when = format_clock(occ.start) if occ.start else self.tr("all day")
+                row = QTreeWidgetItem(["    " + when, item_text(occ, today, with_time=False),
+                                       f"{occ.matter_number} {occ.client}".strip(), occ.location, occ.status])
+                row.setData(0, Qt.ItemDataRole.UserRole, occ)
+                row.setToolTip(1, tooltip(occ, today))
+                colour = OVERDUE if occ.overdue(today) else QColor(KIND_COLOURS.get(occ.kind, "#444444"))
+                row.setForeground(1, colour)
+                self.addTopLevelItem(row)
+        if not by_day:
+            empty = QTreeWidgetItem([self.tr("Nothing scheduled from %s to %s.") % (
+                format_date(self.start), format_date(self.start + timedelta(days=self.days - 1)))])
+            empty.setFirstColumnSpanned(True)
+            self.addTopLevelItem(empty)
+
+    def current_occurrence(self) -> Occurrence | None:
+        item = self.currentItem()
+        value = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        return value if isinstance(value, Occurrence) else None
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        value = item.data(0, Qt.ItemDataRole.UserRole)
+        if isinstance(value, Occurrence):
+            self.open_requested.emit(value)
+        elif isinstance(value, date):
+            self.new_requested.emit(value, None)
