@@ -105,7 +105,9 @@ class DeadlineDialog(QDialog):
         self.title_label = QLabel(self.tr("Deadline &title:"))
         self.title_label.setBuddy(self.title)
         form.addRow(self.title_label, self.title)
-        form.addRow(self.tr("&Kind:"), self.kind)
+        self.kind_label = QLabel(self.tr("&Kind:"))
+        self.kind_label.setBuddy(self.kind)
+        form.addRow(self.kind_label, self.kind)
         form.addRow(self.tr("&Matter:"), self.matter)
 
         self.answer = QLabel()
@@ -166,7 +168,7 @@ class DeadlineDialog(QDialog):
         custom = self._custom()
         hours = custom and self.unit.currentData() == "hours"
         for widget in (self.period_label, self.count, self.unit, self.direction, self.title_label, self.title,
-                       self.kind):
+                       self.kind, self.kind_label):
             widget.setVisible(custom)
         for widget in (self.tz, self.tz_label, self.trigger_time):
             widget.setVisible(hours)
@@ -183,7 +185,8 @@ class DeadlineDialog(QDialog):
         for item in self.planned:
             due = item.result
             when = format_date(due.due) + (f" at {format_clock(due.due_at)} {due.tz}" if due.due_at else "")
-            lines.append(f"{item.title}: {when}" if item.title else self.tr("Due %s") % when)
+            passed = self.tr(" (already passed)") if due.due < date.today() else ""
+            lines.append((f"{item.title}: {when}" if item.title else self.tr("Due %s") % when) + passed)
             steps.append((f"{item.title}\n" if item.title else "") + due.text())
             warned = warned or bool(due.warnings)
         self.answer.setText("<br>".join(lines) + (self.tr("<br><span style='color:#b00020'>See the warning below."

@@ -268,6 +268,8 @@ class CalendarTab(ListTab):
         return listings.list_ids(self.state.store, "events", sort, descending, text, self._list_filters())
 
     def _list_filters(self) -> dict[str, object]:
+        if not hasattr(self, "kind_filter"):  # the base class sorts the list before the filters exist
+            return {}
         filters = self._filters()
         return {"attorney": filters.attorney_id, "matter": filters.matter_id,
                 "kinds": filters.kinds or None}

@@ -1,0 +1,251 @@
+"""The Calendar tab and its dialogs: views, bad input, court-closed and double-booking warnings, series,
+the deadline calculator, verification, reminders, .ics import and undo."""
+
+from datetime import date, time, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from legalsec_desktop.domain.events import EventDraft
+from legalsec_desktop.domain.firm import FirmProfile, Timekeeper
+from legalsec_desktop.domain.matters import MatterDraft
+from legalsec_desktop.services import calendar, deadlines, matters
+from legalsec_desktop.services.firm import save_profile
+from legalsec_desktop.ui.deadline_dialog import DeadlineDialog
+from legalsec_desktop.ui.event_dialog import EventDialog
+from legalsec_desktop.ui.ics_dialogs import ImportPreview
+
+NY = "America/New_York"
+
+
+@pytest.fixture
+def window(make_window, tmp_path):
+    window = make_window(tmp_path / "cal.db")
+    store = window.state.store
+    profile = save_profile(store, FirmProfile("Hale Law", "", 6, "US-FED", "{year}-{seq:04d}", timekeepers=(
+        Timekeeper("Mary Hale", "MAH", 30000), Timekeeper("Ken Ito", "KI", 25000))))
+    window.mary, window.ken = (k.id for k in profile.timekeepers)
+    window.matter = matters.create_matter(store, MatterDraft("2026-0001", "Rivera v. Okafor", "Ana Rivera",
+                                                             date(2026, 1, 5), responsible_attorney_id=window.mary))
+    window.show()
+    window.tabs.setCurrentIndex(0)
+    return window
+
+
+def open_dialog(window, qtbot, **kw) -> EventDialog:
+    dialog = EventDialog(window.state, window.undo_stack, window, **kw)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def fill(dialog, title="Hearing on motion", day="12/02/2026", start="9:00 AM", end="10:00 AM", kind="hearing"):
+    dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
+    dialog.title.setText(title)
+    dialog.on_date.edit.setText(day)
+    dialog.all_day.setChecked(not start)
+    dialog.start.setText(start)
+    dialog.end.setText(end)
+    dialog.tz.setCurrentText(NY)
+
+
+def test_every_view_shows_the_event_and_navigation_moves(window, qtbot):
+    store = window.state.store
+    today = date.today()
+    deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief", today))
+    tab = window.calendar_tab
+    for view in range(5):
+        tab.set_view(view)
+        if view < 4:
+            assert [o.title for o in tab.occurrences] == ["File brief"]
+    assert tab.model.rowCount() == 1  # the List view
+    tab.set_view(0)
+    tab.step(1)
+    assert tab.anchor.month == (today.month % 12) + 1 and tab.occurrences == []
+    tab.go_today()
+    assert tab.anchor == today and len(tab.occurrences) == 1
+    tab.kind_filter.setCurrentIndex(tab.kind_filter.findText("Hearing"))
+    assert tab.occurrences == []
+    tab.kind_filter.setCurrentIndex(0)
+    tab.filter_box.setText("brief")
+    tab._apply_filter()
+    assert len(tab.occurrences) == 1
+    tab.filter_box.setText("nothing like it")
+    tab._apply_filter()
+    assert tab.occurrences == []
+
+
+def test_month_view_double_click_opens_the_item(window, qtbot, monkeypatch):
+    store = window.state.store
+    deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief", date.today()))
+    tab = window.calendar_tab
+    tab.set_view(0)
+    tab.month.repaint()
+    opened = []
+    tab.open_event.disconnect()
+    tab.open_event.connect(opened.append)
+    rect, occ = tab.month._hits[0]
+    qtbot.mouseDClick(tab.month, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened and opened[0].title == "File brief"
+
+
+@pytest.mark.parametrize(("change", "field", "words"), [
+    (dict(end="8:00 AM"), "start", "ends before it starts"),
+    (dict(day="02/30/2026"), "on_date", "no such day"),
+    (dict(day="03/08/2026", start="2:30 AM", end=""), "start", "does not exist"),
+    (dict(day="11/01/2026", start="1:30 AM", end=""), "start", "happens twice"),
+    (dict(start="25:00"), "start", "not a time"),
+    (dict(title=""), "title", "Enter a title"),
+])
+def test_bad_input_is_explained_beside_the_field_and_kept(window, qtbot, change, field, words):
+    dialog = open_dialog(window, qtbot)
+    fill(dialog, **change)
+    dialog.save()
+    label = dialog.errors.labels[field]
+    assert label.isVisible() and words in label.text()
+    assert dialog.isVisible() and dialog.title.text() == change.get("title", "Hearing on motion")
+    assert calendar.events_between(window.state.store, date(2026, 1, 1), date(2027, 1, 1)) == []
+
+
+def test_a_hearing_on_a_court_holiday_offers_the_next_court_day(window, qtbot, monkeypatch):
+    asked = []
+    monkeypatch.setattr(EventDialog, "_ask", lambda self, icon, title, text, choices: asked.append(text) or "move")
+    dialog = open_dialog(window, qtbot)
+    fill(dialog, day="11/26/2026")
+    dialog.save()
+    assert "Thanksgiving Day" in asked[0]
+    assert calendar.load_event(window.state.store, dialog.saved_id).on_date == date(2026, 11, 27)
+
+
+def test_double_booking_warns_and_cancel_saves_nothing(window, qtbot, monkeypatch):
+    store = window.state.store
+    deadlines.save_event(store, EventDraft(window.matter, "deposition", "Depo of plaintiff", date(2026, 12, 2), False,
+                                           time(9, 30), time(11), NY, attendee_ids=(window.mary,)))
+    asked = []
+    monkeypatch.setattr(EventDialog, "_ask", lambda self, icon, title, text, choices: asked.append(text) or None)
+    dialog = open_dialog(window, qtbot)
+    fill(dialog)
+    dialog.attending.item(0).setCheckState(Qt.CheckState.Checked)  # attorneys are listed by name: Ken, Mary
+    dialog.attending.item(1).setCheckState(Qt.CheckState.Checked)
+    dialog.save()
+    assert "Depo of plaintiff" in asked[0] and dialog.saved_id is None and dialog.isVisible()
+    assert len(calendar.events_between(store, date(2026, 12, 2), date(2026, 12, 3))) == 1
+
+
+def test_changing_one_occurrence_of_a_series(window, qtbot, monkeypatch):
+    store = window.state.store
+    series = deadlines.save_event(store, EventDraft(window.matter, "meeting", "Team call", date(2026, 12, 1), False,
+                                                    time(9), time(9, 30), NY, rrule="FREQ=WEEKLY;COUNT=3"))
+    monkeypatch.setattr(EventDialog, "_ask", lambda self, icon, title, text, choices: "one")
+    dialog = open_dialog(window, qtbot, event_id=series, occurrence=date(2026, 12, 8))
+    assert dialog.on_date.text() == "12/08/2026"
+    dialog.start.setText("2:00 PM")
+    dialog.end.setText("2:30 PM")
+    dialog.save()
+    found = {(o.day, o.start.time()) for o in calendar.events_between(store, date(2026, 12, 1), date(2026, 12, 31))}
+    assert found == {(date(2026, 12, 1), time(9)), (date(2026, 12, 8), time(14)), (date(2026, 12, 15), time(9))}
+
+
+def test_calculator_adds_linked_deadlines_that_show_their_derivation(window, qtbot):
+    store = window.state.store
+    trigger = deadlines.save_event(store, EventDraft(window.matter, "hearing", "Motion hearing", date(2027, 1, 4)))
+    dialog = DeadlineDialog(window.state, window, trigger_id=trigger)
+    qtbot.addWidget(dialog)
+    dialog.event.setCurrentIndex(dialog.event.findData("motion-hearing"))
+    dialog.service.setCurrentIndex(dialog.service.findData("mail"))
+    assert "Fri 12/18/2026" in dialog.answer.text() and "FRCP 6(d)" in dialog.steps.toPlainText()
+    dialog.add_to_calendar()
+    assert len(dialog.added) == 2
+    assert [d[2] for d in calendar.dependents(store, trigger)] == [date(2026, 12, 18), date(2026, 12, 24)]
+    shown = open_dialog(window, qtbot, event_id=dialog.added[0])
+    assert "FRCP 6(c)(1)" in shown.derivation.toPlainText() and shown.derivation.isVisible()
+
+
+def test_calculator_explains_bad_input_in_place(window, qtbot):
+    dialog = DeadlineDialog(window.state, window)
+    qtbot.addWidget(dialog)
+    dialog.trigger.edit.setText("02/30/2026")
+    assert "no such day" in dialog.answer.text() and not dialog.add_button.isEnabled()
+    dialog.trigger.edit.setText("03/02/2026")
+    dialog.unit.setCurrentIndex(dialog.unit.findData("hours"))
+    dialog.trigger_time.setText("9:00 AM")
+    assert "Due" in dialog.answer.text() and dialog.add_button.isEnabled()
+    dialog.rules.setCurrentIndex(dialog.rules.findData("CA"))
+    dialog.unit.setCurrentIndex(dialog.unit.findData("days"))
+    dialog.trigger.edit.setText("01/05/2031")
+    assert "warning" in dialog.answer.text() and "No holiday calendar" in dialog.steps.toPlainText()
+
+
+def test_verify_from_the_attention_list(window, qtbot, monkeypatch):
+    store = window.state.store
+    event_id = deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief",
+                                                      date.today() + timedelta(days=30)))
+    tab = window.calendar_tab
+    tab.refresh()
+    item = next(tab.attention.item(i) for i in range(tab.attention.count())
+                if tab.attention.item(i).data(Qt.ItemDataRole.UserRole))
+    item.setSelected(True)
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("mah", True))
+    window.verify_selected()
+    assert calendar.load_event(store, event_id).verified_by == "MAH"
+    assert tab.attention_counts["Unverified deadlines"] == 0
+
+
+def test_reminders_notify_once_and_dismiss_with_undo(window, qtbot):
+    store = window.state.store
+    deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief",
+                                           date.today() + timedelta(days=3)))
+    fresh = window.check_reminders()
+    assert [r.occurrence.title for r in fresh] == ["File brief"]
+    assert window.reminder_box.isVisible() and "File brief" in window.reminder_box.text()
+    assert window.check_reminders() == []  # not again this session
+    tab = window.calendar_tab
+    tab.refresh()
+    for i in range(tab.attention.count()):
+        data = tab.attention.item(i).data(Qt.ItemDataRole.UserRole)
+        if data and data[2] is not None:
+            tab.attention.item(i).setSelected(True)
+    window.dismiss_selected()
+    assert tab.attention_counts["Reminders"] == 0
+    window.undo_stack.undo()
+    tab.refresh()
+    assert tab.attention_counts["Reminders"] == 1
+
+
+def test_delete_is_undoable(window, qtbot, message_boxes):
+    store = window.state.store
+    event_id = deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief",
+                                                      date(2026, 12, 4)))
+    dialog = open_dialog(window, qtbot, event_id=event_id)
+    dialog._delete()
+    assert calendar.events_between(store, date(2026, 12, 1), date(2026, 12, 31)) == []
+    window.undo_stack.undo()
+    assert len(calendar.events_between(store, date(2026, 12, 1), date(2026, 12, 31))) == 1
+
+
+def test_ics_import_preview_saves_only_the_ticked_events(window, qtbot, tmp_path):
+    from legalsec_desktop.services import ical
+
+    path = tmp_path / "in.ics"
+    path.write_text("BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:1\nDTSTART;VALUE=DATE:20261204\n"
+                    "SUMMARY:Answer deadline\nEND:VEVENT\nBEGIN:VEVENT\nUID:2\n"
+                    "DTSTART;TZID=America/New_York:20261207T100000\nDTEND;TZID=America/New_York:20261207T110000\n"
+                    "SUMMARY:Mediation\nRRULE:FREQ=WEEKLY;COUNT=2\nEND:VEVENT\nEND:VCALENDAR\n", encoding="utf-8")
+    preview = ImportPreview(window.state, ical.read_ics(path, NY), path.name, window, window.matter)
+    qtbot.addWidget(preview)
+    assert preview.table.rowCount() == 2 and preview.table.item(1, 3).text() == "Appointment / meeting"
+    preview.table.item(0, 0).setCheckState(Qt.CheckState.Unchecked)
+    preview.run_import()
+    found = calendar.events_between(window.state.store, date(2026, 12, 1), date(2026, 12, 31))
+    assert [(o.title, o.day, o.matter_id) for o in found] == [("Mediation", date(2026, 12, 7), window.matter),
+                                                              ("Mediation", date(2026, 12, 14), window.matter)]
+
+
+def test_calendar_layout_is_remembered(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "layout.db")
+    window.calendar_tab.set_view(3)
+    window.save_layout()
+    again = make_window(tmp_path / "layout.db")
+    assert again.calendar_tab.current_view() == 3
