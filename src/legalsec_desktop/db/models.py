@@ -15,6 +15,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, validates
 
@@ -162,7 +163,10 @@ class EventRow(Base):
     rule_key: Mapped[str] = mapped_column(String(100), default="")  # "US-FED/answer/0"
     history: Mapped[str] = mapped_column(Text, default="")  # one line per recomputation or move
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
-    __table_args__ = (CheckConstraint("end_utc IS NULL OR end_utc >= start_utc", name="end_after_start"),)
+    __table_args__ = (CheckConstraint("end_utc IS NULL OR end_utc >= start_utc", name="end_after_start"),
+                      Index("ix_event_status_on_date", "status", "on_date"),
+                      # Series only: a full index on rrule would lure the planner away from on_date for single events.
+                      Index("ix_event_series_on_date", "on_date", sqlite_where=text("rrule != ''")))
 
 
 class CourtClosureRow(Base):

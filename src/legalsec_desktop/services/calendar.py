@@ -69,18 +69,29 @@ class Filters:
     attorney_id: int | None = None
     matter_id: int | None = None
     kinds: tuple[str, ...] = ()
+    scheduled_only: bool = False
 
 
 def _columns() -> tuple:
-    attendees = (select(func.group_concat(TimekeeperRow.initials, ", "))
-                 .join(EventAttendeeRow, EventAttendeeRow.timekeeper_id == TimekeeperRow.id)
-                 .where(EventAttendeeRow.event_id == EventRow.id).scalar_subquery())
-    attendee_ids = (select(func.group_concat(EventAttendeeRow.timekeeper_id, ","))
-                    .where(EventAttendeeRow.event_id == EventRow.id).scalar_subquery())
     return (EventRow.id, EventRow.on_date, EventRow.kind, EventRow.title, EventRow.status, EventRow.all_day,
             EventRow.start_utc, EventRow.end_utc, EventRow.tz, EventRow.location, EventRow.matter_id,
-            MatterRow.number, ContactRow.name, EventRow.docketed_by, EventRow.verified_by, attendees, attendee_ids,
+            MatterRow.number, ContactRow.name, EventRow.docketed_by, EventRow.verified_by,
             EventRow.rrule, EventRow.exdates, EventRow.derivation != "", EventRow.notes)
+
+
+def _attendees(session: Session, rows: list) -> dict[int, list[tuple[int, str]]]:  # noqa: ANN001
+    """(timekeeper id, initials) of each event's attendees, read in one query per 500 events."""
+    ids = [row[0] for row in rows]
+    found: dict[int, list[tuple[int, str]]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        pairs = session.execute(select(EventAttendeeRow.event_id, TimekeeperRow.id, TimekeeperRow.initials)
+                                .join(TimekeeperRow, TimekeeperRow.id == EventAttendeeRow.timekeeper_id)
+                                .where(EventAttendeeRow.event_id.in_(chunk))
+                                .order_by(TimekeeperRow.initials)).all()
+        for event_id, keeper_id, initials in pairs:
+            found.setdefault(event_id, []).append((keeper_id, initials))
+    return found
 
 
 def _query(filters: Filters):  # noqa: ANN202 - a SQLAlchemy Select
@@ -90,6 +101,8 @@ def _query(filters: Filters):  # noqa: ANN202 - a SQLAlchemy Select
         query = query.where(EventRow.matter_id == filters.matter_id)
     if filters.kinds:
         query = query.where(EventRow.kind.in_(filters.kinds))
+    if filters.scheduled_only:
+        query = query.where(EventRow.status == "scheduled")
     if filters.attorney_id is not None:
         attends = select(EventAttendeeRow.event_id).where(EventAttendeeRow.event_id == EventRow.id,
                                                           EventAttendeeRow.timekeeper_id == filters.attorney_id)
@@ -97,9 +110,11 @@ def _query(filters: Filters):  # noqa: ANN202 - a SQLAlchemy Select
     return query
 
 
-def _occurrence(row, day: date | None = None, start: datetime | None = None) -> Occurrence:  # noqa: ANN001
+def _occurrence(row, people: dict[int, list[tuple[int, str]]], day: date | None = None,  # noqa: ANN001
+                start: datetime | None = None) -> Occurrence:
     (event_id, on_date, kind, title, status, all_day, start_utc, end_utc, tz, location, matter_id, number, client,
-     docketed, verified, attendees, attendee_ids, rrule, _exdates, computed, notes) = row
+     docketed, verified, rrule, _exdates, computed, notes) = row
+    attending = people.get(event_id, [])
     local_start = local_end = None
     if not all_day and start_utc is not None:
         local_start = from_utc(start_utc, tz) if tz else start_utc
@@ -107,10 +122,10 @@ def _occurrence(row, day: date | None = None, start: datetime | None = None) -> 
         if start is not None:  # an occurrence of a series keeps the wall-clock times of the first
             length = (local_end - local_start) if local_end else None
             local_start, local_end = start, (start + length if length is not None else None)
-    ids = tuple(int(i) for i in (attendee_ids or "").split(",") if i)
     return Occurrence(event_id, day or on_date, kind, title, status, local_start, local_end, tz, location or "",
-                      matter_id, number or "", client or "", docketed or "", verified or "", attendees or "", ids,
-                      bool(rrule), bool(computed), notes or "")
+                      matter_id, number or "", client or "", docketed or "", verified or "",
+                      ", ".join(i for _, i in attending), tuple(k for k, _ in attending), bool(rrule), bool(computed),
+                      notes or "")
 
 
 def _exdates(text: str) -> tuple[date, ...]:
@@ -123,15 +138,16 @@ def events_between(store: Store, first: date, last: date, filters: Filters = Fil
         single = session.execute(_query(filters).where(EventRow.rrule == "", EventRow.on_date >= first,
                                                        EventRow.on_date < last)).all()
         series = session.execute(_query(filters).where(EventRow.rrule != "", EventRow.on_date < last)).all()
-    found = [_occurrence(row) for row in single]
+        people = _attendees(session, single + series)
+    found = [_occurrence(row, people) for row in single]
     for row in series:
-        found += _expand(row, first, last)
+        found += _expand(row, people, first, last)
     found.sort(key=lambda o: (o.day, o.start is not None, o.start or datetime.min, o.title))
     return found
 
 
-def _expand(row, first: date, last: date) -> list[Occurrence]:  # noqa: ANN001
-    on_date, all_day, start_utc, tz, rrule, exdates = row[1], row[5], row[6], row[8], row[17], row[18]
+def _expand(row, people: dict, first: date, last: date) -> list[Occurrence]:  # noqa: ANN001
+    on_date, all_day, start_utc, tz, rrule, exdates = row[1], row[5], row[6], row[8], row[15], row[16]
     if not all_day and start_utc is not None:
         begin = from_utc(start_utc, tz) if tz else start_utc
     else:
@@ -139,7 +155,7 @@ def _expand(row, first: date, last: date) -> list[Occurrence]:  # noqa: ANN001
     window = (datetime.combine(first, datetime.min.time()), datetime.combine(last, datetime.min.time()))
     found = []
     for when in occurrences(rrule, begin, *window, exdates=_exdates(exdates)):
-        found.append(_occurrence(row, when.date(), None if all_day else when))
+        found.append(_occurrence(row, people, when.date(), None if all_day else when))
     return found
 
 
@@ -304,7 +320,8 @@ def unverified(store: Store, filters: Filters = Filters()) -> list[Occurrence]:
         rows = session.execute(_query(filters).where(EventRow.kind.in_(DEADLINE_KINDS), EventRow.verified_by == "",
                                                      EventRow.status == "scheduled")
                                .order_by(EventRow.on_date)).all()
-    return [_occurrence(row) for row in rows]
+        people = _attendees(session, rows)
+    return [_occurrence(row, people) for row in rows]
 
 
 def overdue(store: Store, today: date, filters: Filters = Filters()) -> list[Occurrence]:
@@ -312,7 +329,8 @@ def overdue(store: Store, today: date, filters: Filters = Filters()) -> list[Occ
     with store.read() as session:
         rows = session.execute(_query(filters).where(EventRow.on_date < today, EventRow.status == "scheduled",
                                                      EventRow.rrule == "").order_by(EventRow.on_date)).all()
-    return [_occurrence(row) for row in rows]
+        people = _attendees(session, rows)
+    return [_occurrence(row, people) for row in rows]
 
 
 def dependents(store: Store, trigger_id: int) -> list[tuple[int, str, date, str]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sqlalchemy import delete, select
@@ -63,7 +63,8 @@ def due_reminders(store: Store, today: date, filters: Filters = Filters()) -> li
                                       ReminderAckRow.lead_days)).all()
     dismissed = {tuple(row) for row in acks}
     found = []
-    for occ in events_between(store, today, today + timedelta(days=horizon + 1), filters):
+    wanted = replace(filters, scheduled_only=True, kinds=filters.kinds or tuple(k for k, v in leads.items() if v))
+    for occ in events_between(store, today, today + timedelta(days=horizon + 1), wanted):
         if occ.status != "scheduled":
             continue
         days_left = (occ.day - today).days

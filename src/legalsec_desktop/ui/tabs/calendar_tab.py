@@ -202,7 +202,18 @@ class CalendarTab(ListTab):
     def set_view(self, index: int) -> None:
         self.views.setCurrentIndex(index)
         self.view_buttons.button(index).setChecked(True)
-        self.refresh()
+        self.show_period()
+
+    def show_period(self) -> None:
+        """Redraw the current view only (navigation does not change the list or the attention panel)."""
+        if self.state.store is None:
+            return
+        if self.stale:
+            self.refresh()
+        elif self.current_view() < 4:
+            self._refresh_view(self.current_view())
+        else:
+            super().refresh()
 
     def go_today(self) -> None:
         self.go_to(date.today())
@@ -211,7 +222,7 @@ class CalendarTab(ListTab):
         self.anchor = day
         for view in (self.month, self.week, self.day):
             view.selected_day = day
-        self.refresh()
+        self.show_period()
 
     def step(self, direction: int) -> None:
         view = self.current_view()
@@ -225,7 +236,7 @@ class CalendarTab(ListTab):
             self.anchor += timedelta(days=direction)
         else:
             self.anchor += timedelta(days=30 * direction)
-        self.refresh()
+        self.show_period()
 
     def ask_date(self) -> None:
         from legalsec_desktop.domain.dates import format_date_entry, parse_date

@@ -27,6 +27,9 @@ def upgrade() -> None:
         batch_op.create_foreign_key(batch_op.f('fk_event_trigger_id_event'), 'event', ['trigger_id'], ['id'])
         batch_op.create_index(batch_op.f('ix_event_series_id'), ['series_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_event_trigger_id'), ['trigger_id'], unique=False)
+        batch_op.create_index('ix_event_status_on_date', ['status', 'on_date'], unique=False)
+        batch_op.create_index('ix_event_series_on_date', ['on_date'], unique=False,
+                              sqlite_where=sa.text("rrule != ''"))
     with op.batch_alter_table('firm', schema=None) as batch_op:
         batch_op.add_column(sa.Column('reminder_leads', sa.Text(), nullable=False, server_default=''))
     op.create_table('court_closure',
@@ -55,6 +58,8 @@ def downgrade() -> None:
     with op.batch_alter_table('firm', schema=None) as batch_op:
         batch_op.drop_column('reminder_leads')
     with op.batch_alter_table('event', schema=None) as batch_op:
+        batch_op.drop_index('ix_event_series_on_date')
+        batch_op.drop_index('ix_event_status_on_date')
         batch_op.drop_index(batch_op.f('ix_event_trigger_id'))
         batch_op.drop_index(batch_op.f('ix_event_series_id'))
         batch_op.drop_constraint(batch_op.f('fk_event_trigger_id_event'), type_='foreignkey')

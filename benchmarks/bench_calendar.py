@@ -1,0 +1,82 @@
+"""Issue 4 speed targets, on the large demo database (60,000 calendar events):
+
+    python benchmarks/bench_calendar.py [--runs N]
+
+- the month view renders in under 200 ms (query, expansion of series, holidays, paint), each month
+  of the year before stepped through with Previous, and the week and agenda views likewise;
+- 10,000 deadline computations take under 1 s (a fresh process: holiday calendars loaded cold).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from common import large_demo, run_child, summary
+
+CHILD = r"""
+import os, sys, time, tempfile, random
+from datetime import date, timedelta
+from pathlib import Path
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+db = Path(sys.argv[2])
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from legalsec_desktop.services.database import open_database
+from legalsec_desktop.ui.app_state import AppState
+from legalsec_desktop.ui.main_window import MainWindow
+state = AppState(db, Path(tempfile.mkdtemp()))
+window = MainWindow(state, remember_layout=False)
+window.resize(1280, 800)
+state.set_store(open_database(db, Path(tempfile.mkdtemp())))
+window.show(); app.processEvents()
+tab = window.calendar_tab
+t = time.perf_counter()
+tab.set_view(0); app.processEvents(); tab.month.grab()
+print(f"month_first_ms={(time.perf_counter() - t) * 1000}")
+print(f"month_first_items={len(tab.occurrences)}")
+def stepping(view, widget, steps=12):
+    tab.set_view(view); tab.go_today(); app.processEvents()
+    times, max_items = [], 0
+    for _ in range(steps):
+        t = time.perf_counter()
+        tab.step(-1); app.processEvents(); widget.grab()
+        times.append((time.perf_counter() - t) * 1000)
+        max_items = max(max_items, len(tab.occurrences))
+    return sorted(times)[len(times) // 2], max(times), max_items
+median, worst, shown = stepping(0, tab.month)
+print(f"month_median_ms={median}"); print(f"month_worst_ms={worst}"); print(f"month_most_items={shown}")
+median, worst, _ = stepping(1, tab.week)
+print(f"week_median_ms={median}"); print(f"week_worst_ms={worst}")
+median, worst, _ = stepping(3, tab.agenda, 6)
+print(f"agenda_median_ms={median}"); print(f"agenda_worst_ms={worst}")
+
+from legalsec_desktop.domain.deadlines import Request, compute
+rng = random.Random(4)
+rules = ("US-FED", "US-FED:MA", "CA", "NY", "TX")
+services = ("personal", "electronic", "mail", "mail-out-of-state", "overnight")
+requests = []
+for _ in range(10_000):
+    unit = rng.choice(("days", "days", "days", "court_days", "monday_after_days"))
+    requests.append(Request(rng.choice(rules), date(2025, 1, 1) + timedelta(days=rng.randrange(5 * 365)),
+                            rng.randrange(1, 60), unit, before=unit == "court_days" and rng.random() < 0.5,
+                            service=rng.choice(services)))
+t = time.perf_counter()
+for request in requests:
+    compute(request)
+print(f"computations_10k_ms={(time.perf_counter() - t) * 1000}")
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    db = large_demo()
+    runs = [run_child(CHILD, str(db)) for _ in range(args.runs)]
+    print(f"{'figure':<22} {'first':>9} {'median':>9} {'worst':>9}")
+    for key, (first, median, worst) in summary(runs).items():
+        print(f"{key:<22} {first:9.1f} {median:9.1f} {worst:9.1f}")
+
+
+if __name__ == "__main__":
+    main()
