@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from dateutil.rrule import rrulestr
-
 from legalsec_desktop.domain.clock import to_utc, zone
 from legalsec_desktop.domain.errors import ValidationError
 
@@ -110,6 +108,8 @@ def validate_event(event: EventDraft) -> tuple[datetime | None, datetime | None]
 
 def check_rrule(rule: str, first: date) -> None:
     """Refuse a recurrence rule dateutil cannot read, or one that never ends within reason."""
+    from dateutil.rrule import rrulestr  # loaded when first needed, not while the window starts
+
     try:
         parsed = rrulestr(rule, dtstart=datetime.combine(first, time()))
     except (ValueError, TypeError) as exc:
@@ -121,6 +121,8 @@ def check_rrule(rule: str, first: date) -> None:
 def occurrences(rule: str, first: datetime, start: datetime, end: datetime,
                 exdates: tuple[date, ...] = ()) -> list[datetime]:
     """The occurrences of a series that begins at `first` (local wall time) that fall in [start, end)."""
+    from dateutil.rrule import rrulestr
+
     parsed = rrulestr(rule, dtstart=first)
     skip = set(exdates)
     found = parsed.between(start, end - timedelta(microseconds=1), inc=True)

@@ -8,6 +8,7 @@ court is closed are shaded and named. Double-click an item to open it, or an emp
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
@@ -15,7 +16,9 @@ from PySide6.QtWidgets import QAbstractItemView, QToolTip, QTreeWidget, QTreeWid
 
 from legalsec_desktop.domain.events import KIND_COLOURS, KIND_LABELS
 from legalsec_desktop.domain.formatting import format_clock, format_date
-from legalsec_desktop.services.calendar import Occurrence
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window is up
+    from legalsec_desktop.services.calendar import Occurrence
 
 OVERDUE = QColor("#b00020")
 CLOSED_BG = QColor("#f1f1f1")
@@ -395,11 +398,15 @@ class AgendaView(QTreeWidget):
     def current_occurrence(self) -> Occurrence | None:
         item = self.currentItem()
         value = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
-        return value if isinstance(value, Occurrence) else None
+        return value if _is_occurrence(value) else None
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         value = item.data(0, Qt.ItemDataRole.UserRole)
-        if isinstance(value, Occurrence):
+        if _is_occurrence(value):
             self.open_requested.emit(value)
         elif isinstance(value, date):
             self.new_requested.emit(value, None)
+
+
+def _is_occurrence(value: object) -> bool:
+    return hasattr(value, "event_id") and hasattr(value, "series")

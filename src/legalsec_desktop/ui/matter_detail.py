@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from datetime import date, timedelta
 from html import escape
 
@@ -28,13 +30,15 @@ from legalsec_desktop.domain.communications import KIND_LABELS
 from legalsec_desktop.domain.conflicts import PARTY_ROLES
 from legalsec_desktop.domain.formatting import format_clock, format_date, local_time
 from legalsec_desktop.domain.money import format_money
-from legalsec_desktop.services import communications, contacts, matters
 from legalsec_desktop.ui.app_state import AppState
 from legalsec_desktop.ui.errors import show_problem
 from legalsec_desktop.ui.icons import icon
 from legalsec_desktop.ui.undo import delete_with_undo
 
 TAB_LINKS = {"calendar": 0, "correspondence": 2, "time": 3, "files": 4}
+
+if TYPE_CHECKING:
+    from legalsec_desktop.services import matters
 
 
 def _table(headers: list[str], widths: tuple[int, ...], name: str) -> QTableWidget:
@@ -163,6 +167,7 @@ class MatterDetail(QWidget):
 
     # --- showing -----------------------------------------------------------------------------
     def show_matter(self, matter_id: int | None) -> None:
+        from legalsec_desktop.services import communications, contacts, matters  # after the window is up
         self.matter_id = matter_id
         if matter_id is None or self.state.store is None:
             self.stack.setCurrentIndex(0)
@@ -255,6 +260,7 @@ class MatterDetail(QWidget):
         PartyDialog(self.state, self.matter_id, self.number, self).exec()
 
     def change_role(self) -> None:
+        from legalsec_desktop.services import contacts  # after the window is up
         party_id = _selected(self.parties)
         if party_id is None or self.state.read_only:
             return
@@ -270,6 +276,7 @@ class MatterDetail(QWidget):
             self.state.data_changed.emit("parties")
 
     def edit_contact(self) -> None:
+        from legalsec_desktop.services import contacts  # after the window is up
         party_id = _selected(self.parties)
         if party_id is None:
             return
@@ -279,6 +286,7 @@ class MatterDetail(QWidget):
         ContactDialog(self.state, self, contact_id).exec()
 
     def remove_party(self) -> None:
+        from legalsec_desktop.services import contacts  # after the window is up
         party_id = _selected(self.parties)
         if party_id is None or self.state.read_only:
             return
@@ -287,6 +295,7 @@ class MatterDetail(QWidget):
                          lambda: contacts.restore_party(self.state.store, party_id), self.tr("Remove party"))
 
     def check_parties(self) -> None:
+        from legalsec_desktop.services import contacts  # after the window is up
         rows = contacts.list_parties(self.state.store, self.matter_id) if self.matter_id else []
         client = tuple(name for _p, _c, name, role, *_ in rows if role == "client")
         adverse = tuple(name for _p, _c, name, role, *_ in rows if role in ("opposing party", "opposing counsel"))
@@ -309,6 +318,7 @@ class MatterDetail(QWidget):
         LogDialog(self.state, self, entry_id=entry_id).exec()
 
     def delete_log(self) -> None:
+        from legalsec_desktop.services import communications  # after the window is up
         entry_id = _selected(self.log)
         if entry_id is None or self.state.read_only:
             return

@@ -133,16 +133,10 @@ class CalendarTab(ListTab):
         self.new_button.clicked.connect(lambda: self.new_event.emit(self.selected_day(), None))
         filters.addWidget(self.new_button)
 
-        legend = QHBoxLayout()
-        legend.setSpacing(10)
-        for kind in KINDS:
-            chip = QLabel(f"<span style='color:{KIND_COLOURS[kind]}'>■</span> {KIND_LABELS[kind]}")
-            chip.setStyleSheet("color: #444; font-size: 11px;")
-            legend.addWidget(chip)
-        legend.addWidget(QLabel(self.tr("<span style='color:#b00020'><b>! overdue</b></span>  ? unverified")))
-        legend.addStretch(1)
-        legend_box = QWidget()
-        legend_box.setLayout(legend)
+        chips = "&nbsp;&nbsp; ".join(f"<span style='color:{KIND_COLOURS[k]}'>■</span> {KIND_LABELS[k]}" for k in KINDS)
+        legend_box = QLabel(chips + "&nbsp;&nbsp; <span style='color:#b00020'><b>! overdue</b></span>&nbsp;&nbsp; "
+                            "? unverified")
+        legend_box.setStyleSheet("color: #444; font-size: 11px;")
         legend_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self.attention = QListWidget()
