@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from legalsec_desktop.domain.conflicts import SearchName
 from legalsec_desktop.domain.errors import UserFixableError, ValidationError
-from legalsec_desktop.domain.firm import JURISDICTIONS
+from legalsec_desktop.domain import rule_sets
 from legalsec_desktop.domain.formatting import format_date
 from legalsec_desktop.domain.money import format_money
 from legalsec_desktop.domain.matters import PRACTICE_AREAS, STATUSES, MatterDraft, validate_matter
@@ -75,8 +75,8 @@ class MatterDialog(QDialog):
         self.judge = QLineEdit(placeholderText=self.tr("Judge, department or courtroom"))
         self.jurisdiction = QComboBox()
         self.jurisdiction.addItem("", "")
-        for code, label in JURISDICTIONS.items():
-            self.jurisdiction.addItem(label, code)
+        for code, label in rule_sets.choices():  # includes federal courts sitting in a state (US-FED:MA)
+            self.jurisdiction.addItem(f"{label} ({code})", code)
         self.sol_date = DateField(placeholder=self.tr("MM/DD/YYYY"))
         self.sol_note = QLineEdit(placeholderText=self.tr("e.g. two years from injury (CCP 335.1)"))
         self.rate = MoneyField(placeholder=self.tr("Use the timekeepers' rates"))
