@@ -7,6 +7,7 @@ court is closed are shaded and named. Double-click an item to open it, or an emp
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -375,14 +376,14 @@ class AgendaView(QTreeWidget):
         for day in sorted(by_day):
             heading = QTreeWidgetItem([format_date(day) + (self.tr("  (today)") if day == today else "")
                                        + (f"  — {closed[day]}" if day in closed else "")])
-            heading.setFirstColumnSpanned(True)
             heading.setFont(0, bold)
             heading.setData(0, Qt.ItemDataRole.UserRole, day)
             heading.setBackground(0, CLOSED_BG if day in closed else QColor("#eef2f7"))
             self.addTopLevelItem(heading)
+            heading.setFirstColumnSpanned(True)  # only once the item is in the tree
             for occ in by_day[day]:
                 when = format_clock(occ.start) if occ.start else self.tr("all day")
-                row = QTreeWidgetItem(["    " + when, item_text(occ, today, with_time=False),
+                row = QTreeWidgetItem(["    " + when, item_text(replace(occ, matter_number=""), today, with_time=False),
                                        f"{occ.matter_number} {occ.client}".strip(), occ.location, occ.status])
                 row.setData(0, Qt.ItemDataRole.UserRole, occ)
                 row.setToolTip(1, tooltip(occ, today))
@@ -392,8 +393,8 @@ class AgendaView(QTreeWidget):
         if not by_day:
             empty = QTreeWidgetItem([self.tr("Nothing scheduled from %s to %s.") % (
                 format_date(self.start), format_date(self.start + timedelta(days=self.days - 1)))])
-            empty.setFirstColumnSpanned(True)
             self.addTopLevelItem(empty)
+            empty.setFirstColumnSpanned(True)
 
     def current_occurrence(self) -> Occurrence | None:
         item = self.currentItem()
