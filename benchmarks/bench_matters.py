@@ -9,9 +9,7 @@
 
 from __future__ import annotations
 
-import argparse
-
-from common import large_demo, run_child, summary
+from common import run_and_print
 
 CHILD = r"""
 import os, sys, time, tempfile
@@ -62,16 +60,5 @@ print(f"names_searched={names}")
 """
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
-    args = parser.parse_args()
-    db = large_demo()
-    runs = [run_child(CHILD, str(db)) for _ in range(args.runs)]
-    print(f"{'figure':<22} {'first':>9} {'median':>9} {'worst':>9}")
-    for key, (first, median, worst) in summary(runs).items():
-        print(f"{key:<22} {first:9.1f} {median:9.1f} {worst:9.1f}")
-
-
 if __name__ == "__main__":
-    main()
+    run_and_print(CHILD)

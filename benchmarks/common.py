@@ -47,3 +47,17 @@ def summary(runs: list[dict[str, float]]) -> dict[str, tuple[float, float, float
     """(first, median, worst) of each figure over the runs."""
     keys = runs[0].keys()
     return {k: (runs[0][k], statistics.median(r[k] for r in runs), max(r[k] for r in runs)) for k in keys}
+
+
+def run_and_print(child: str) -> None:
+    """The usual benchmark command line: --runs N fresh processes of `child`, then first/median/worst."""
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    db = large_demo()
+    runs = [run_child(child, str(db)) for _ in range(args.runs)]
+    print(f"{'figure':<22} {'first':>9} {'median':>9} {'worst':>9}")
+    for key, (first, median, worst) in summary(runs).items():
+        print(f"{key:<22} {first:9.1f} {median:9.1f} {worst:9.1f}")

@@ -64,8 +64,8 @@ class Result:
 class _Counter:
     """Moves through days on one court calendar, recording each day skipped and why."""
 
-    def __init__(self, calendar: CourtCalendar, result: Result, cites: rule_sets.RuleSet) -> None:
-        self.calendar, self.result, self.rules = calendar, result, cites
+    def __init__(self, calendar: CourtCalendar, result: Result, rules: rule_sets.RuleSet) -> None:
+        self.calendar, self.result, self.rules = calendar, result, rules
 
     def skip(self, day: date, why: str, note: str = "") -> None:
         self.result.skipped.append((day, why))
@@ -116,7 +116,6 @@ def compute(request: Request, closures: Mapping[date, str] | None = None) -> Res
     result = Result(due=start, rules=rules.code + (f":{rules.state}" if rules.state else ""))
     result.warnings += warnings
     counter = _Counter(calendar, result, rules)
-    forward = not request.before
     label = f" ({request.trigger_label})" if request.trigger_label else ""
     result.steps.append(f"Rules: {rules.label}." + (f" Period set by {request.cite}." if request.cite else ""))
     if request.unit == "hours":

@@ -196,8 +196,7 @@ def recompute_dependents(session: Session, trigger: EventRow, old_date: date) ->
 
 def save_event(store: Store, draft, event_id: int | None = None, *, occurrence: date | None = None) -> int:  # noqa: ANN001
     """calendar.save_event, recomputing the deadlines linked to a trigger whose date changed."""
-    return calendar.save_event(store, draft, event_id, occurrence=occurrence,
-                               recompute=lambda session, row, old: recompute_dependents(session, row, old))
+    return calendar.save_event(store, draft, event_id, occurrence=occurrence, recompute=recompute_dependents)
 
 
 def holidays_between(store: Store, first: date, last: date, matter_id: int | None = None) -> dict[date, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -98,7 +99,7 @@ class CalendarSettingsDialog(QDialog):
             for col, text in enumerate((format_date(closure.day), closure.rules or self.tr("every court"),
                                         closure.reason)):
                 item = QTableWidgetItem(text)
-                item.setData(256, closure.id)
+                item.setData(Qt.ItemDataRole.UserRole, closure.id)
                 self.closures.setItem(index, col, item)
 
     def add_closure(self) -> None:
@@ -122,7 +123,7 @@ class CalendarSettingsDialog(QDialog):
                                 self.tr("Remove the closure day %s? Deadlines already on the calendar do not "
                                         "change.") % text) != QMessageBox.StandardButton.Yes:
             return
-        deadlines.remove_closure(self.state.store, self.closures.item(row, 0).data(256))
+        deadlines.remove_closure(self.state.store, self.closures.item(row, 0).data(Qt.ItemDataRole.UserRole))
         self._load_closures()
         self.state.data_changed.emit("events")
 

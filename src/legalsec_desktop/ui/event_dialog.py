@@ -61,6 +61,7 @@ class EventDialog(QDialog):
         self.state, self.undo_stack, self.event_id, self.occurrence = state, undo_stack, event_id, occurrence
         self.saved_id: int | None = None
         self.compute_requested = False
+        self.recomputed = False  # saving moved a trigger, so its linked deadlines were recomputed
         store = state.store
         existing = calendar.load_event(store, event_id) if event_id is not None else None
         self.existing = existing

@@ -294,7 +294,7 @@ class MainWindow(QMainWindow):
             show_problem(self, exc, self.tr("Cannot open the event"))
             return
         if dialog.exec() == EventDialog.DialogCode.Accepted and dialog.saved_id is not None:
-            if getattr(dialog, "recomputed", False):
+            if dialog.recomputed:
                 self.statusBar().showMessage(self.tr(
                     "Saved. The deadlines computed from it were recomputed and wait to be verified again."), 10000)
             else:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from legalsec_desktop.domain import court_calendar, rule_sets
 from legalsec_desktop.domain.court_calendar import CourtCalendar
 from legalsec_desktop.domain.deadlines import Request, compute
-from legalsec_desktop.domain.errors import UserFixableError, ValidationError
+from legalsec_desktop.domain.errors import UserFixableError
 
 
 def due(**kw) -> date:
