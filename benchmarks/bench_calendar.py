@@ -9,24 +9,11 @@
 
 from __future__ import annotations
 
-from common import run_and_print
+from common import WINDOW_CHILD, run_and_print
 
-CHILD = r"""
-import os, sys, time, tempfile, random
+CHILD = WINDOW_CHILD + r"""
+import random
 from datetime import date, timedelta
-from pathlib import Path
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-db = Path(sys.argv[2])
-from PySide6.QtWidgets import QApplication
-app = QApplication([])
-from legalsec_desktop.services.database import open_database
-from legalsec_desktop.ui.app_state import AppState
-from legalsec_desktop.ui.main_window import MainWindow
-state = AppState(db, Path(tempfile.mkdtemp()))
-window = MainWindow(state, remember_layout=False)
-window.resize(1280, 800)
-state.set_store(open_database(db, Path(tempfile.mkdtemp())))
-window.show(); app.processEvents()
 tab = window.calendar_tab
 t = time.perf_counter()
 tab.set_view(0); app.processEvents(); tab.month.grab()

@@ -9,22 +9,9 @@
 
 from __future__ import annotations
 
-from common import run_and_print
+from common import WINDOW_CHILD, run_and_print
 
-CHILD = r"""
-import os, sys, time, tempfile
-from pathlib import Path
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-db = Path(sys.argv[2])
-from PySide6.QtWidgets import QApplication
-app = QApplication([])
-from legalsec_desktop.db.store import open_store
-from legalsec_desktop.ui.app_state import AppState
-from legalsec_desktop.ui.main_window import MainWindow
-state = AppState(db, Path(tempfile.mkdtemp()))
-window = MainWindow(state, remember_layout=False)
-state.set_store(open_store(db))
-window.show(); app.processEvents()
+CHILD = WINDOW_CHILD + r"""
 t = time.perf_counter()
 window.tabs.setCurrentIndex(1); app.processEvents(); window.matters_tab.grab()
 print(f"matters_tab_ms={(time.perf_counter() - t) * 1000}")

@@ -12,6 +12,26 @@ HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 
 
+# The start of a child that times the window: argv[2] is the database; `app`, `state` and `window` are ready,
+# the window shown at 1280x800 over the opened (and, if older, migrated) database.
+WINDOW_CHILD = r"""
+import os, sys, time, tempfile
+from pathlib import Path
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+db = Path(sys.argv[2])
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from legalsec_desktop.services.database import open_database
+from legalsec_desktop.ui.app_state import AppState
+from legalsec_desktop.ui.main_window import MainWindow
+state = AppState(db, Path(tempfile.mkdtemp()))
+window = MainWindow(state, remember_layout=False)
+window.resize(1280, 800)
+state.set_store(open_database(db, Path(tempfile.mkdtemp())))
+window.show(); app.processEvents()
+"""
+
+
 def large_demo() -> Path:
     """benchmarks/data/large.db, built once (about 10 s) and reused."""
     path = DATA / "large.db"

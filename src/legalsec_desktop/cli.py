@@ -274,7 +274,7 @@ def _deadline(args: argparse.Namespace, db_path: Path) -> int:
     store = _open_if_present(db_path)
     try:
         if args.event:
-            if args.before or args.hours is not None:
+            if args.before:
                 raise UserFixableError("--event sets its own directions; leave out --before.")
             planned = plan_chain(store, trigger, args.rules, args.event, args.service)  # type: ignore[arg-type]
             results = [(f"{item.title}", item.result) for item in planned]

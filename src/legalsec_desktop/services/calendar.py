@@ -94,9 +94,19 @@ def _attendees(session: Session, rows: list) -> dict[int, list[tuple[int, str]]]
     return found
 
 
-def _query(filters: Filters):  # noqa: ANN202 - a SQLAlchemy Select
-    query = (select(*_columns()).outerjoin(MatterRow, MatterRow.id == EventRow.matter_id)
-             .outerjoin(ContactRow, ContactRow.id == MatterRow.client_id).where(EventRow.deleted_at.is_(None)))
+def attorney_condition(attorney_id: int):  # noqa: ANN201 - a SQLAlchemy condition
+    """An attorney's calendar: events they attend, and everything on the matters they are responsible for.
+
+    The query must join MatterRow.
+    """
+    attends = select(EventAttendeeRow.event_id).where(EventAttendeeRow.event_id == EventRow.id,
+                                                      EventAttendeeRow.timekeeper_id == attorney_id)
+    return or_(attends.exists(), MatterRow.responsible_attorney_id == attorney_id)
+
+
+def apply_filters(query, filters: Filters):  # noqa: ANN001, ANN201 - a Select joined to MatterRow, and the same
+    """Live events narrowed by `filters` (the views, the tickler and the .ics export share this)."""
+    query = query.where(EventRow.deleted_at.is_(None))
     if filters.matter_id is not None:
         query = query.where(EventRow.matter_id == filters.matter_id)
     if filters.kinds:
@@ -104,10 +114,13 @@ def _query(filters: Filters):  # noqa: ANN202 - a SQLAlchemy Select
     if filters.scheduled_only:
         query = query.where(EventRow.status == "scheduled")
     if filters.attorney_id is not None:
-        attends = select(EventAttendeeRow.event_id).where(EventAttendeeRow.event_id == EventRow.id,
-                                                          EventAttendeeRow.timekeeper_id == filters.attorney_id)
-        query = query.where(or_(attends.exists(), MatterRow.responsible_attorney_id == filters.attorney_id))
+        query = query.where(attorney_condition(filters.attorney_id))
     return query
+
+
+def _query(filters: Filters):  # noqa: ANN202 - a SQLAlchemy Select
+    return apply_filters(select(*_columns()).outerjoin(MatterRow, MatterRow.id == EventRow.matter_id)
+                         .outerjoin(ContactRow, ContactRow.id == MatterRow.client_id), filters)
 
 
 def _occurrence(row, people: dict[int, list[tuple[int, str]]], day: date | None = None,  # noqa: ANN001

@@ -88,13 +88,18 @@ def _rules_for_matter(session: Session, matter_id: int | None) -> str:
     return firm.default_jurisdiction if firm is not None and firm.default_jurisdiction else "US-FED"
 
 
-def court_closed(store: Store, day: date, matter_id: int | None) -> tuple[str, date, str] | None:
-    """(why, next court day, rules) when the court of the matter is closed on `day`; None when it is open."""
+def _matter_court(store: Store, matter_id: int | None) -> tuple[CourtCalendar, str]:
+    """The closed days of the matter's court (its rules' holidays and the recorded closures), and the rules."""
     with store.read() as session:
         rules = _rules_for_matter(session, matter_id)
         closures = _closures(session, rules)
     main, forward, _ = rule_sets.load(rules).calendars()
-    court = CourtCalendar(main, forward, closures)
+    return CourtCalendar(main, forward, closures), rules
+
+
+def court_closed(store: Store, day: date, matter_id: int | None) -> tuple[str, date, str] | None:
+    """(why, next court day, rules) when the court of the matter is closed on `day`; None when it is open."""
+    court, rules = _matter_court(store, matter_id)
     why = court.closed_reason(day)
     if why is None:
         return None
@@ -201,11 +206,7 @@ def save_event(store: Store, draft, event_id: int | None = None, *, occurrence: 
 
 def holidays_between(store: Store, first: date, last: date, matter_id: int | None = None) -> dict[date, str]:
     """Weekday court holidays and closure days in [first, last) for the matter's court (else the firm's)."""
-    with store.read() as session:
-        rules = _rules_for_matter(session, matter_id)
-        closures = _closures(session, rules)
-    main, forward, _ = rule_sets.load(rules).calendars()
-    court = CourtCalendar(main, forward, closures)
+    court, _ = _matter_court(store, matter_id)
     found = {}
     day = first
     while day < last:

@@ -9,7 +9,7 @@ until the user accepts the preview, and then everything is saved in one transact
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,13 +18,13 @@ from icalendar import Calendar, Event, vRecur
 from sqlalchemy import select
 
 from legalsec_desktop import __version__
-from legalsec_desktop.db.models import EventAttendeeRow, EventRow, MatterRow
+from legalsec_desktop.db.models import EventRow, MatterRow
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.clock import from_utc
 from legalsec_desktop.domain.errors import UserFixableError, ValidationError
 from legalsec_desktop.domain.events import KIND_LABELS, KINDS, EventDraft, validate_event
 from legalsec_desktop.export.files import write_atomically
-from legalsec_desktop.services.calendar import Filters, derivation_text, fill_row
+from legalsec_desktop.services.calendar import Filters, apply_filters, derivation_text, fill_row
 
 PRODID = f"-//legalsec-desktop//legalsec-desktop {__version__}//EN"
 _LINE = re.compile(r"^[A-Za-z0-9-]+(;[^:]*)?:")
@@ -45,16 +45,8 @@ def export_ics(store: Store, path: Path, filters: Filters = Filters(), first: da
     stamp = datetime.now(timezone.utc).replace(microsecond=0)
     count = 0
     with store.read() as session:
-        query = (select(EventRow, MatterRow.number).outerjoin(MatterRow, MatterRow.id == EventRow.matter_id)
-                 .where(EventRow.deleted_at.is_(None)).order_by(EventRow.on_date, EventRow.id))
-        if filters.matter_id is not None:
-            query = query.where(EventRow.matter_id == filters.matter_id)
-        if filters.kinds:
-            query = query.where(EventRow.kind.in_(filters.kinds))
-        if filters.attorney_id is not None:
-            attends = select(EventAttendeeRow.event_id).where(EventAttendeeRow.event_id == EventRow.id,
-                                                              EventAttendeeRow.timekeeper_id == filters.attorney_id)
-            query = query.where(attends.exists() | (MatterRow.responsible_attorney_id == filters.attorney_id))
+        query = apply_filters(select(EventRow, MatterRow.number).outerjoin(MatterRow, MatterRow.id == EventRow.matter_id)
+                              .order_by(EventRow.on_date, EventRow.id), filters)
         if last is not None:
             query = query.where(EventRow.on_date < last)
         if first is not None:
@@ -227,11 +219,10 @@ def _incoming(vevent: Event, line: int, default_tz: str) -> Incoming | None:
         draft = EventDraft(None, kind, title[:300], start, True)
     rrule = vevent.get("rrule")
     status = str(vevent.get("status") or "").upper()
-    draft = EventDraft(**{**draft.__dict__, "location": str(vevent.get("location") or "")[:300],
-                          "notes": str(vevent.get("description") or ""),
-                          "status": "vacated" if status == "CANCELLED" else "scheduled",
-                          "rrule": rrule.to_ical().decode() if rrule is not None else "",
-                          "exdates": _exdates(vevent.get("exdate"))})
+    draft = replace(draft, location=str(vevent.get("location") or "")[:300],
+                    notes=str(vevent.get("description") or ""),
+                    status="vacated" if status == "CANCELLED" else "scheduled",
+                    rrule=rrule.to_ical().decode() if rrule is not None else "", exdates=_exdates(vevent.get("exdate")))
     try:
         validate_event(draft)
     except ValidationError as exc:

@@ -14,7 +14,6 @@ from legalsec_desktop.db.models import (
     CommunicationRow,
     ContactAliasRow,
     ContactRow,
-    EventAttendeeRow,
     EventRow,
     FileRecordRow,
     FirmRow,
@@ -24,6 +23,7 @@ from legalsec_desktop.db.models import (
 )
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.billing import amount_cents
+from legalsec_desktop.services.calendar import attorney_condition
 from legalsec_desktop.services.columns import COLUMNS, ListingColumns
 
 
@@ -149,10 +149,7 @@ LISTINGS: dict[str, Listing] = {
         lambda: {
             "matter": lambda value: EventRow.matter_id == value,
             "kinds": lambda value: EventRow.kind.in_(value),
-            "attorney": lambda value: or_(
-                select(EventAttendeeRow.event_id).where(EventAttendeeRow.event_id == EventRow.id,
-                                                        EventAttendeeRow.timekeeper_id == value).exists(),
-                MatterRow.responsible_attorney_id == value),
+            "attorney": attorney_condition,
         },
     ),
     "communications": Listing(

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from legalsec_desktop.domain import rule_sets
-from legalsec_desktop.domain.errors import UserFixableError
+from legalsec_desktop.domain.errors import UserFixableError, ValidationError
 from legalsec_desktop.domain.events import KIND_LABELS, KINDS, format_leads, parse_leads
 from legalsec_desktop.domain.formatting import format_date
 from legalsec_desktop.services import deadlines, reminders
@@ -131,8 +131,6 @@ class CalendarSettingsDialog(QDialog):
         def store_leads() -> None:
             leads = {}
             for kind, edit in self.leads.items():
-                from legalsec_desktop.domain.errors import ValidationError
-
                 try:
                     leads[kind] = parse_leads(edit.text())
                 except ValidationError as exc:

@@ -32,6 +32,7 @@ from legalsec_desktop.domain.events import DEADLINE_KINDS, KIND_LABELS
 from legalsec_desktop.domain.formatting import format_clock, format_date
 from legalsec_desktop.services import calendar, deadlines
 from legalsec_desktop.ui.app_state import AppState
+from legalsec_desktop.ui.errors import show_problem
 from legalsec_desktop.ui.event_dialog import ZONES, my_initials
 from legalsec_desktop.ui.fields import DateField, matter_combo
 
@@ -235,8 +236,6 @@ class DeadlineDialog(QDialog):
             self.added = deadlines.add_computed(self.state.store, self.trigger_id, self.matter.currentData(), planned,
                                                 my_initials())
         except UserFixableError as exc:
-            from legalsec_desktop.ui.errors import show_problem
-
             show_problem(self, exc, self.tr("Not added"))
             return
         self.state.data_changed.emit("events")

@@ -26,8 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from legalsec_desktop.domain import rule_sets
 from legalsec_desktop.domain.clock import parse_time
-from legalsec_desktop.domain.events import COURT_KINDS, KIND_LABELS, KINDS, REPEATS, STATUSES, TIMED_KINDS, EventDraft
+from legalsec_desktop.domain.errors import ValidationError
+from legalsec_desktop.domain.events import (
+    COURT_KINDS,
+    KIND_LABELS,
+    KINDS,
+    REPEATS,
+    STATUSES,
+    TIMED_KINDS,
+    EventDraft,
+    validate_event,
+)
 from legalsec_desktop.domain.formatting import format_clock, format_date
 from legalsec_desktop.services import calendar, deadlines, matters
 from legalsec_desktop.ui.app_state import AppState
@@ -45,8 +56,6 @@ def my_initials() -> str:
 
 
 def default_zone(store, matter_id: int | None) -> str:  # noqa: ANN001
-    from legalsec_desktop.domain import rule_sets
-
     remembered = str(QSettings().value("calendar/zone", "") or "")
     return remembered or rule_sets.load(deadlines.rules_for_matter(store, matter_id)).default_tz
 
@@ -218,8 +227,6 @@ class EventDialog(QDialog):
         all_day = self.all_day.isChecked()
         start = end = None
         if not all_day:
-            from legalsec_desktop.domain.errors import ValidationError
-
             if not self.start.text().strip():
                 raise ValidationError("start", self.tr("Enter the start time, or tick “All day”."))
             start = parse_time(self.start.text(), "start")
@@ -246,8 +253,6 @@ class EventDialog(QDialog):
     def _save(self) -> None:
         self.saved_id = None
         draft = self.draft()
-        from legalsec_desktop.domain.events import validate_event
-
         validate_event(draft)
         store = self.state.store
         occurrence = None

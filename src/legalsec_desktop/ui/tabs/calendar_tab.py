@@ -262,7 +262,7 @@ class CalendarTab(ListTab):
                        self.kind_filter.currentData() or ())
 
     def _filters_changed(self) -> None:
-        self.filters = {"attorney": self.attorney_filter.currentData(), "matter": self.matter_filter.currentData()}
+        self.filters = self._list_filters()  # the base class counts "N match" and picks the empty state by them
         self.refresh()
 
     def _list_ids(self, sort: str, descending: bool, text: str) -> list[int]:
