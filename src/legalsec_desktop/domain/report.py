@@ -7,13 +7,18 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Table:
-    """A table with a header row; `widths` are relative column widths; `marked` rows are emphasised."""
+    """A table with a header row; `widths` are relative column widths; `marked` rows are emphasised.
+
+    A row in `groups` is a heading inside the table (its first value spans every column). A value's line breaks
+    ("\n") are kept on paper.
+    """
 
     columns: tuple[str, ...]
     rows: list[tuple[str, ...]]
     widths: tuple[int, ...] = ()
     marked: frozenset[int] = frozenset()
     empty_text: str = "Nothing to list."
+    groups: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -25,7 +30,10 @@ class Section:
 
 @dataclass(frozen=True)
 class Report:
-    """Title, a few lines under it (firm, dates, who), sections, and a line for the foot of each page."""
+    """Title, a few lines under it (firm, dates, who), sections, and a line for the foot of each page.
+
+    `running_head` is printed at the top of every page (the firm and what the report covers).
+    """
 
     title: str
     header_lines: tuple[str, ...]
@@ -33,3 +41,4 @@ class Report:
     footer: str = ""
     landscape: bool = False
     facts: tuple[tuple[str, str], ...] = field(default=())  # label/value pairs shown under the header
+    running_head: str = ""

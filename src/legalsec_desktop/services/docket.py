@@ -1,0 +1,167 @@
+"""Read what the docket sheet lists from the database and build it (reports.docket lays out the content)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from legalsec_desktop.db.models import ContactRow, EventRow, FirmRow, MatterRow, TimekeeperRow
+from legalsec_desktop.db.store import Store
+from legalsec_desktop.domain.errors import ValidationError
+from legalsec_desktop.domain.events import DEADLINE_KINDS
+from legalsec_desktop.domain.report import Report
+from legalsec_desktop.export.docx_report import write_docx
+from legalsec_desktop.reports.docket import (
+    LIMITATION_DAYS,
+    UNVERIFIED_DAYS,
+    DocketData,
+    DocketLine,
+    DocketRequest,
+    build_docket,
+)
+from legalsec_desktop.services import calendar
+from legalsec_desktop.services.calendar import Filters, Occurrence
+
+SOL = "statute of limitations"
+
+
+def timekeeper_names(store: Store) -> dict[str, str]:
+    """Initials → name of every timekeeper, attorneys first, then by name (the order of attorney groups)."""
+    with store.read() as session:
+        rows = session.execute(select(TimekeeperRow.initials, TimekeeperRow.name)
+                               .order_by(TimekeeperRow.is_attorney.desc(), TimekeeperRow.name)).all()
+    return {initials: name for initials, name in rows}
+
+
+def _attorney_id(store: Store, initials: str) -> int | None:
+    if not initials:
+        return None
+    with store.read() as session:
+        found = session.scalar(select(TimekeeperRow.id).where(TimekeeperRow.initials == initials.strip().upper()))
+        if found is None:
+            known = ", ".join(session.scalars(select(TimekeeperRow.initials).order_by(TimekeeperRow.initials)))
+            raise ValidationError("attorney", f"No timekeeper has the initials “{initials}”. "
+                                              f"Known initials: {known or 'none yet (set them up in Settings)'}.")
+    return found
+
+
+def docket_data(store: Store, request: DocketRequest, today: date) -> DocketData:
+    """Every line of the sheet; `today` decides what counts as overdue."""
+    request.check()
+    filters = Filters(attorney_id=_attorney_id(store, request.attorney))
+    in_range = [o for o in calendar.events_between(store, request.first, request.last, filters) if o.status != "done"]
+    coming = calendar.events_between(store, request.last, request.last + timedelta(days=request.ahead),
+                                     replace(filters, scheduled_only=True)) if request.ahead else []
+    overdue = calendar.overdue(store, min(request.first, today), filters)
+    horizon = request.first + timedelta(days=UNVERIFIED_DAYS)
+    unverified = calendar.unverified(store, filters)
+    soon = [o for o in unverified if o.day <= horizon]
+    limits_end = request.first + timedelta(days=LIMITATION_DAYS)
+    sol_events = calendar.events_between(store, request.first, limits_end,
+                                         replace(filters, kinds=(SOL,), scheduled_only=True))
+    every = in_range + coming + overdue + soon + sol_events
+    with store.read() as session:
+        matters = _matters(session, {o.matter_id for o in every if o.matter_id is not None})
+        authority = _authorities(session, {o.event_id for o in every if o.computed})
+        lines = {id(o): _line(o, matters, authority) for o in every}
+        limitations = [lines[id(o)] for o in sol_events]
+        limitations += _matter_limitations(session, request.first, limits_end, filters.attorney_id,
+                                           {(line.matter_number, line.day) for line in limitations})
+    return DocketData(
+        in_range=[lines[id(o)] for o in in_range],
+        coming=[lines[id(o)] for o in coming],
+        overdue=[lines[id(o)] for o in overdue],
+        unverified=[lines[id(o)] for o in soon],
+        later_unverified=len(unverified) - len(soon),
+        limitations=limitations,
+    )
+
+
+def docket_report(store: Store, request: DocketRequest, now: datetime | None = None) -> Report:
+    """The docket sheet for `request`, printed at `now` (default: the clock)."""
+    now = (now or datetime.now()).replace(second=0, microsecond=0)
+    data = docket_data(store, request, now.date())
+    with store.read() as session:
+        firm = session.get(FirmRow, 1)
+        firm_name = firm.name if firm is not None else ""
+    return build_docket(request, data, firm_name, timekeeper_names(store), now)
+
+
+def save_docket_as_word(store: Store, request: DocketRequest, path: Path, now: datetime | None = None) -> Path:
+    return write_docx(docket_report(store, request, now), path)
+
+
+def _matters(session, ids: set[int]) -> dict[int, tuple]:  # noqa: ANN001
+    """Matter id → (caption, case number, court, judge, responsible attorney's initials)."""
+    found: dict[int, tuple] = {}
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), 500):
+        rows = session.execute(select(MatterRow.id, MatterRow.caption, MatterRow.case_number, MatterRow.court,
+                                      MatterRow.judge, TimekeeperRow.initials)
+                               .outerjoin(TimekeeperRow, TimekeeperRow.id == MatterRow.responsible_attorney_id)
+                               .where(MatterRow.id.in_(ordered[start:start + 500]))).all()
+        found.update({row[0]: tuple(row[1:]) for row in rows})
+    return found
+
+
+def _authorities(session, ids: set[int]) -> dict[int, str]:  # noqa: ANN001
+    """Event id → "trigger; rule" of each computed deadline (from its stored derivation)."""
+    found: dict[int, str] = {}
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), 500):
+        for event_id, text in session.execute(select(EventRow.id, EventRow.derivation)
+                                              .where(EventRow.id.in_(ordered[start:start + 500]))):
+            found[event_id] = authority_text(text)
+    return found
+
+
+def authority_text(derivation: str) -> str:
+    """'Served by mail 2026-03-02; FRCP 6(a),(d)' from a stored derivation ('' when there is none)."""
+    try:
+        request = json.loads(derivation).get("request", {})
+    except (ValueError, AttributeError):
+        return ""
+    if not isinstance(request, dict):
+        return ""
+    trigger = str(request.get("trigger_label") or request.get("trigger") or "").strip()
+    cite = str(request.get("cite") or request.get("rules") or "").strip()
+    return "; ".join(part for part in (trigger, cite) if part)
+
+
+def _line(occ: Occurrence, matters: dict[int, tuple], authority: dict[int, str]) -> DocketLine:
+    caption, case_number, court, judge, responsible = matters.get(occ.matter_id, ("", "", "", "", None)) \
+        if occ.matter_id is not None else ("", "", "", "", None)
+    attending = [i.strip() for i in occ.attendees.split(",") if i.strip()]
+    attorneys = tuple(dict.fromkeys(([responsible] if responsible else []) + attending))
+    return DocketLine(
+        day=occ.day, kind=occ.kind, title=occ.title, status=occ.status, start=occ.start, tz=occ.tz,
+        matter_number=occ.matter_number, client=occ.client, caption=caption or "", case_number=case_number or "",
+        court=court or "", location=occ.location, judge=judge or "", attorneys=attorneys,
+        unverified=occ.kind in DEADLINE_KINDS and occ.unverified, authority=authority.get(occ.event_id, ""),
+        notes=occ.notes,
+    )
+
+
+def _matter_limitations(session, first: date, end: date, attorney_id: int | None,  # noqa: ANN001
+                        already: set[tuple[str, date]]) -> list[DocketLine]:
+    """Limitation dates kept on open matters (not as calendar events) between `first` and `end`."""
+    query = (select(MatterRow.number, ContactRow.name, MatterRow.caption, MatterRow.case_number, MatterRow.court,
+                    MatterRow.judge, TimekeeperRow.initials, MatterRow.sol_date, MatterRow.sol_note)
+             .join(ContactRow, ContactRow.id == MatterRow.client_id)
+             .outerjoin(TimekeeperRow, TimekeeperRow.id == MatterRow.responsible_attorney_id)
+             .where(MatterRow.sol_date >= first, MatterRow.sol_date < end, MatterRow.status != "closed")
+             .order_by(MatterRow.sol_date))
+    if attorney_id is not None:
+        query = query.where(MatterRow.responsible_attorney_id == attorney_id)
+    lines = []
+    for number, client, caption, case_number, court, judge, initials, day, note in session.execute(query):
+        if (number, day) in already:
+            continue
+        lines.append(DocketLine(day=day, kind=SOL, title="Limitation date on the matter", matter_number=number,
+                                client=client, caption=caption, case_number=case_number, court=court, judge=judge,
+                                attorneys=(initials,) if initials else (), notes=note or ""))
+    return lines
