@@ -54,6 +54,9 @@ def build_document(report: Report) -> Document:
             document.add_paragraph(text)
         if part.table is not None:
             _add_table(document, part.table, section.page_width - section.left_margin - section.right_margin)
+    if report.running_head:
+        head = section.header.paragraphs[0]
+        head.add_run(report.running_head).font.size = Pt(8)
     _add_footer(section, report.footer)
     return document
 
@@ -70,19 +73,39 @@ def _add_table(document: Document, table: Table, usable_width: int) -> None:
     widths = [int(usable_width * w / sum(weights)) for w in weights]
     for column, width in zip(grid.columns, widths):
         column.width = width  # the table grid, which LibreOffice lays out by
+    size = Pt(8) if len(table.columns) > 6 else None  # a wide table in a smaller type, so words are not split
     header = grid.rows[0]
     _repeat_as_header(header)
     for cell, title, width in zip(header.cells, table.columns, widths):
         cell.width = width
-        cell.paragraphs[0].add_run(title).bold = True
+        _shade(cell, "E8EDF3")
+        run = cell.paragraphs[0].add_run(title)
+        run.bold, run.font.size = True, size
     for index, values in enumerate(table.rows):
-        cells = grid.add_row().cells  # add_row() is linear; cell(r, c) lookups would be quadratic
+        row = grid.add_row()  # add_row() is linear; cell(r, c) lookups would be quadratic
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row stays whole on one page
+        cells = row.cells
+        if index in table.groups:
+            merged = cells[0].merge(cells[-1])
+            _shade(merged, "F3F3F3")
+            run = merged.paragraphs[0].add_run(values[0])
+            run.bold, run.font.size = True, size
+            continue
         for cell, value, width in zip(cells, values, widths):
             cell.width = width
-            run = cell.paragraphs[0].add_run(value)
+            run = cell.paragraphs[0].add_run(value)  # "\n" becomes a line break
+            run.font.size = size
             if index in table.marked:
                 run.bold = True
                 run.font.color.rgb = MARK_COLOUR
+
+
+def _shade(cell, colour: str) -> None:  # noqa: ANN001
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), colour)
+    cell._tc.get_or_add_tcPr().append(shading)
 
 
 def _repeat_as_header(row) -> None:  # noqa: ANN001

@@ -5,9 +5,18 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from legalsec_desktop.domain.errors import UserFixableError
@@ -27,74 +36,143 @@ def report_html(report: Report) -> str:
         parts.append("</table>")
     for section in report.sections:
         parts.append(f"<h3>{escape(section.heading)}</h3>")
-        parts += [f"<p>{escape(text)}</p>" for text in section.paragraphs]
+        parts += [f"<p>{_text(text)}</p>" for text in section.paragraphs]
         if section.table is not None:
             parts.append(_table_html(section.table))
-    if report.footer:
-        parts.append(f"<p style='color:#555; font-size:small'>{escape(report.footer)}</p>")
-    return "<html><body style='font-family: sans-serif; font-size: 9pt'>" + "".join(parts) + "</body></html>"
+    return "<html><body style='font-family: sans-serif; font-size: 8pt'>" + "".join(parts) + "</body></html>"
+
+
+def _text(value: str) -> str:
+    return escape(value).replace("\n", "<br>")
 
 
 def _table_html(table: Table) -> str:
     if not table.rows:
         return f"<p><i>{escape(table.empty_text)}</i></p>"
     weights = table.widths or (1,) * len(table.columns)
-    total = sum(weights)
-    head = "".join(f"<th align='left' width='{w * 100 // total}%' bgcolor='#e8edf3'>{escape(c)}</th>"
-                   for c, w in zip(table.columns, weights))
+    total, running, percents = sum(weights), 0, []
+    for weight in weights:  # whole percentages that add up to exactly 100, so the table fills the width
+        percents.append(round((running + weight) * 100 / total) - round(running * 100 / total))
+        running += weight
+    head = "".join(f"<th align='left' width='{p}%' bgcolor='#e8edf3'>{escape(c)}</th>"
+                   for c, p in zip(table.columns, percents))
     rows = []
     for index, values in enumerate(table.rows):
+        if index in table.groups:
+            rows.append(f"<tr><td colspan='{len(table.columns)}' bgcolor='#f3f3f3'><b>{_text(values[0])}</b></td></tr>")
+            continue
         style = f" style='color:{MARK}; font-weight:bold'" if index in table.marked else ""
-        rows.append(f"<tr{style}>" + "".join(f"<td>{escape(v)}</td>" for v in values) + "</tr>")
+        rows.append(f"<tr{style}>" + "".join(f"<td>{_text(v)}</td>" for v in values) + "</tr>")
+    # <thead> becomes the table's header row, which the layout repeats at the top of every page
     return ("<table width='100%' border='1' cellspacing='0' cellpadding='3' style='border-collapse:collapse; "
             "border-color:#999'><thead><tr>" + head + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
 
 
 def make_document(report: Report) -> QTextDocument:
     document = QTextDocument()
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # a long path or URL wraps too
+    document.setDefaultTextOption(option)
     document.setHtml(report_html(report))
     return document
 
 
-def _set_up(printer: QPrinter, report: Report) -> None:
-    orientation = QPageLayout.Orientation.Landscape if report.landscape else QPageLayout.Orientation.Portrait
+def set_up_page(printer: QPrinter, landscape: bool) -> None:
+    """US Letter with 12 mm margins, turned as asked."""
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
     printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.Letter), orientation,
-                                      QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+                                      QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
+
+
+def paint_report(report: Report, printer: QPrinter) -> int:
+    """Lay the report out on `printer`'s pages with a running head and "Page X of Y"; returns the page count."""
+    document = make_document(report)
+    layout = document.documentLayout()
+    layout.setPaintDevice(printer)  # font sizes in points come out right at the printer's resolution
+    page = printer.pageLayout().paintRectPixels(printer.resolution())
+    band = printer.resolution() * 0.3  # inches for the head and the foot of each page
+    body = QRectF(0, band, page.width(), page.height() - 2 * band)
+    document.setPageSize(QSizeF(body.width(), body.height()))
+    pages = document.pageCount()
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise UserFixableError("The printer could not be opened. Check that it is on and connected, and try again.")
+    try:
+        small = QFont(document.defaultFont())
+        small.setPointSizeF(7.5)
+        for number in range(pages):
+            if number:
+                printer.newPage()
+            painter.save()
+            painter.translate(body.left(), body.top() - number * body.height())
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = QRectF(0, number * body.height(), body.width(), body.height())
+            painter.setClipRect(context.clip)
+            layout.draw(painter, context)
+            painter.restore()
+            painter.setFont(small)
+            painter.setPen(QColor("#444444"))
+            head = QRectF(0, 0, body.width(), band * 0.8)
+            foot = QRectF(0, body.bottom() + band * 0.2, body.width(), band * 0.8)
+            painter.drawText(head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, report.running_head)
+            painter.drawText(foot, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, report.footer)
+            painter.drawText(foot, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             f"Page {number + 1} of {pages}")
+    finally:
+        painter.end()
+    return pages
 
 
 def write_pdf(report: Report, path: Path) -> Path:
     """Save the report as PDF at `path`; an earlier file stays intact if anything fails."""
-    document = make_document(report)
 
     def render(temporary: Path) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(temporary))
-        _set_up(printer, report)
-        document.print_(printer)
+        printer.setDocName(report.title)
+        set_up_page(printer, report.landscape)
+        paint_report(report, printer)
         if not temporary.exists() or temporary.stat().st_size == 0:
             raise UserFixableError(f"The PDF could not be written to {path.parent}.")
 
-    return write_atomically(path, render)
+    return write_atomically(Path(path), render)
+
+
+def default_printer() -> QPrinter:
+    """The system's default printer, or a clear message when there is none."""
+    info = QPrinterInfo.defaultPrinter()
+    if info.isNull():
+        raise UserFixableError("No default printer is set up on this computer. Set one up in the system's printer "
+                               "settings, or save the report as PDF and print that.")
+    return QPrinter(info, QPrinter.PrinterMode.HighResolution)
+
+
+def print_to_default(report: Report) -> str:
+    """Print on the default printer without asking; returns the printer's name."""
+    printer = default_printer()
+    printer.setDocName(report.title)
+    set_up_page(printer, report.landscape)
+    paint_report(report, printer)
+    return printer.printerName() or "the default printer"
 
 
 def print_preview(parent: QWidget, report: Report) -> None:
     """Show the print preview; its Print button goes to the system print dialog."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    _set_up(printer, report)
-    document = make_document(report)
+    set_up_page(printer, report.landscape)
     preview = QPrintPreviewDialog(printer, parent)
     preview.setWindowTitle(parent.tr("Print Preview — %s") % report.title)
-    preview.paintRequested.connect(document.print_)
+    preview.paintRequested.connect(lambda target: paint_report(report, target))
     preview.resize(1000, 760)
     preview.exec()
 
 
 def print_now(parent: QWidget, report: Report) -> None:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    _set_up(printer, report)
+    set_up_page(printer, report.landscape)
     if QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted:
-        make_document(report).print_(printer)
+        paint_report(report, printer)
 
 
 def ask_and_save(parent: QWidget, report: Report, kind: str, suggested: str, save_word=None) -> Path | None:  # noqa: ANN001
