@@ -82,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     conflicts.add_argument("--report", metavar="FILE.docx", help="also save the conflict report as a Word file")
     conflicts.add_argument("--no-record", action="store_true", help="do not record this check in the database")
     _deadline_parser(commands, common)
+    _docket_parser(commands, common)
     shots = commands.add_parser("screenshot", parents=[common], help="save a PNG of every tab (offscreen)",
                                 description="Render every tab of the database's window to PNG files, offscreen.")
     shots.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files")
@@ -123,6 +124,27 @@ def _deadline_parser(commands: argparse._SubParsersAction, common: argparse.Argu
                                + " (default personal: nothing added)")
     deadline.add_argument("--tz", default="", metavar="ZONE",
                           help="time zone of the court for --hours (default: the rules' zone, e.g. America/New_York)")
+
+
+def _docket_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    from legalsec_desktop.reports.docket import MAX_AHEAD, MAX_DAYS
+
+    docket = commands.add_parser(
+        "docket", parents=[common], help="save or print the docket sheet for a day or a range",
+        description="The docket sheet: the day's hearings, appointments and deadlines (sorted by time), what is "
+                    "coming up, what is overdue, unverified deadlines and statutes of limitations within 90 days. "
+                    "Saved as PDF or Word (.docx) by the file name's ending, or printed on the default printer.",
+    )
+    docket.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="the first day (default: today)")
+    docket.add_argument("--days", type=int, default=1, metavar="N",
+                        help=f"how many days the sheet covers (1 to {MAX_DAYS}; default 1; 7 for the week ahead)")
+    docket.add_argument("--ahead", type=int, default=7, metavar="N",
+                        help=f"list what is coming up in the N days after (0 to {MAX_AHEAD}; default 7)")
+    docket.add_argument("--attorney", default="", metavar="INITIALS", help="only this attorney's docket")
+    docket.add_argument("--by-attorney", action="store_true", help="group the items by attorney")
+    docket.add_argument("--portrait", action="store_true", help="portrait pages (default: landscape)")
+    docket.add_argument("--out", metavar="FILE.pdf|FILE.docx", help="save the sheet to this file")
+    docket.add_argument("--print", action="store_true", help="send the sheet to the default printer")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -326,6 +348,44 @@ def _open_if_present(db_path: Path):  # noqa: ANN202 - a Store or None
         return None
 
 
+def _docket(args: argparse.Namespace, db_path: Path) -> int:
+    from legalsec_desktop.reports.docket import DocketRequest
+    from legalsec_desktop.services.database import open_database
+    from legalsec_desktop.services.docket import docket_report
+
+    out = Path(args.out).expanduser() if args.out else None
+    if out is None and not args.print:
+        raise UserFixableError("Say where the docket goes: --out FILE.pdf, --out FILE.docx, or --print.")
+    if out is not None and out.suffix.lower() not in (".pdf", ".docx"):
+        raise UserFixableError(f"--out {out.name}: the file name must end in .pdf or .docx.")
+    if not db_path.is_file():
+        raise UserFixableError(f"{db_path} does not exist; there is no calendar to print.")
+    request = DocketRequest(first=args.date or date.today(), days=args.days, ahead=args.ahead,
+                            attorney=args.attorney.strip().upper(), by_attorney=args.by_attorney,
+                            landscape=not args.portrait)
+    request.check()
+    store = open_database(db_path, paths.backup_dir(db_path))
+    try:
+        report = docket_report(store, request)
+    finally:
+        store.close()
+    if out is not None and out.suffix.lower() == ".docx":
+        from legalsec_desktop.export.docx_report import write_docx
+
+        write_docx(report, out)
+        print(f"Saved the docket to {out}.")
+    if (out is not None and out.suffix.lower() == ".pdf") or args.print:
+        from legalsec_desktop.ui import headless, report_print
+
+        headless.application()
+        if out is not None and out.suffix.lower() == ".pdf":
+            report_print.write_pdf(report, out)
+            print(f"Saved the docket to {out}.")
+        if args.print:
+            print(f"Sent the docket to {report_print.print_to_default(report)}.")
+    return EXIT_OK
+
+
 def _screenshot(args: argparse.Namespace, db_path: Path) -> int:
     from legalsec_desktop.ui.screenshot import render_screenshots
 
@@ -343,4 +403,5 @@ COMMANDS = {
     "screenshot": _screenshot,
     "conflicts": _conflicts,
     "deadline": _deadline,
+    "docket": _docket,
 }

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from legalsec_desktop import paths
 from legalsec_desktop.domain.errors import UserFixableError
+from legalsec_desktop.ui import headless
 
 
 def render_screenshots(db_path: Path, out_dir: Path, size: tuple[int, int] = (1280, 800)) -> list[Path]:
     """Save one PNG per tab of the database's window; return their paths. Nothing is written to the database."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
     from legalsec_desktop.services.database import open_database, probe_file
     from legalsec_desktop.ui.app_state import AppState
     from legalsec_desktop.ui.main_window import TAB_SPECS, MainWindow
@@ -26,7 +23,7 @@ def render_screenshots(db_path: Path, out_dir: Path, size: tuple[int, int] = (12
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserFixableError(f"Cannot create {out_dir}: {exc.strerror}") from exc
-    app = QApplication.instance() or QApplication([])
+    app = headless.application()
     state = AppState(db_path, paths.backup_dir(db_path))
     window = MainWindow(state, remember_layout=False)
     window.resize(*size)
