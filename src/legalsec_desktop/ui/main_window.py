@@ -122,6 +122,8 @@ class MainWindow(QMainWindow):
                                               self.tr("Count a court deadline and show every step"))
         self.court_days_action = self._action(self.tr("Court Days and &Reminders…"), self.calendar_settings, None,
                                               "", self.tr("Reminder lead times and court closure days"))
+        self.docket_action = self._action(self.tr("Print &Docket…"), lambda: self.print_docket(), key.Print, "print",
+                                          self.tr("Print the day's docket sheet, or save it as PDF or Word"))
         self.import_ics_action = self._action(self.tr("&Import Calendar (.ics)…"), self.import_calendar)
         self.export_ics_action = self._action(self.tr("E&xport Calendar (.ics)…"), self.export_calendar, None, "",
                                               self.tr("Save the events the Calendar filters show, for Outlook or "
@@ -158,6 +160,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_matter_action, self.edit_matter_action, self.log_call_action,
                               self.new_event_action])
         file_menu.addSeparator()
+        file_menu.addAction(self.docket_action)
+        file_menu.addSeparator()
         file_menu.addActions([self.import_ics_action, self.export_ics_action])
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
@@ -189,6 +193,7 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addAction(self.new_matter_action)
         toolbar.addAction(self.new_event_action)
+        toolbar.addAction(self.docket_action)
         toolbar.addAction(self.log_call_action)
         toolbar.addAction(self.conflict_action)
         toolbar.addSeparator()
@@ -204,7 +209,8 @@ class MainWindow(QMainWindow):
         store = self.state.store
         opened = store is not None
         for action in self.write_actions + [self.backup_action, self.check_action, self.contacts_action,
-                                            self.conflict_action, self.calculator_action, self.export_ics_action]:
+                                            self.conflict_action, self.calculator_action, self.export_ics_action,
+                                            self.docket_action]:
             action.setEnabled(opened)
         if opened and store.read_only:
             for action in self.write_actions:
@@ -312,6 +318,13 @@ class MainWindow(QMainWindow):
         if dialog.exec() == DeadlineDialog.DialogCode.Accepted and dialog.added:
             self.statusBar().showMessage(self.tr("Added %d deadline(s) to the calendar, unverified: verify them in "
                                                  "the Calendar's Needs attention list.") % len(dialog.added), 10000)
+
+    def print_docket(self) -> None:
+        if self.state.store is None:
+            return
+        from legalsec_desktop.ui.docket_dialog import DocketPreview
+
+        DocketPreview(self.state, self).exec()
 
     def calendar_settings(self) -> None:
         if self.state.store is None:
