@@ -51,9 +51,9 @@ class DocketPreview(QPrintPreviewDialog):
 
         self.first = DateField(first or date.today())
         self.first.setObjectName("docketDate")
-        today = QPushButton(self.tr("&Today"))
+        self.today_button = today = QPushButton(self.tr("&Today"))
         today.clicked.connect(lambda: self._preset(date.today(), 1))
-        week = QPushButton(self.tr("&Week Ahead"))
+        self.week_button = week = QPushButton(self.tr("&Week Ahead"))
         week.setToolTip(self.tr("The seven days from the date shown"))
         week.clicked.connect(lambda: self._preset(None, 7))
         self.days = QSpinBox(minimum=1, maximum=MAX_DAYS, value=int(settings.value(SETTINGS + "days", 1) or 1))

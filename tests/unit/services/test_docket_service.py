@@ -1,0 +1,150 @@
+"""The docket read from the database: which events land in which part of the sheet, and the Word file."""
+
+from dataclasses import replace
+from datetime import date, datetime, time
+
+import pytest
+from docx import Document
+
+from legalsec_desktop.domain.errors import UserFixableError, ValidationError
+from legalsec_desktop.domain.events import EventDraft
+from legalsec_desktop.domain.firm import FirmProfile, Timekeeper
+from legalsec_desktop.domain.matters import MatterDraft
+from legalsec_desktop.reports.docket import COLUMNS, DocketRequest
+from legalsec_desktop.services import calendar, deadlines, docket, matters
+from legalsec_desktop.services.firm import save_profile
+
+DAY = date(2026, 11, 23)
+NOW = datetime(2026, 11, 23, 7, 30)
+LA = "America/Los_Angeles"
+
+
+@pytest.fixture
+def practice(store):
+    profile = save_profile(store, FirmProfile("Okafor Law", "", 6, "US-FED", "{year}-{seq:04d}", timekeepers=(
+        Timekeeper("Mary Hale", "MAH", 30000), Timekeeper("Ken Ito", "KI", 25000))))
+    mary, ken = (k.id for k in profile.timekeepers)
+    rivera = matters.create_matter(store, MatterDraft(
+        "2026-0001", "Rivera v. Okafor", "Ana Rivera", date(2026, 1, 5), responsible_attorney_id=mary,
+        court="U.S. District Court, C.D. Cal.", case_number="2:26-cv-01234", caption="Rivera v. Okafor",
+        judge="Hon. J. Park", jurisdiction="US-FED", sol_date=date(2027, 1, 15), sol_note="Two years from the fall"))
+    lee = matters.create_matter(store, MatterDraft("2026-0002", "Estate of Lee", "Sam Lee", date(2026, 2, 1),
+                                                   responsible_attorney_id=ken))
+    return store, rivera, lee, mary, ken
+
+
+def add(store, matter, kind, title, day, start=None, who=(), **kw) -> int:
+    draft = EventDraft(matter, kind, title, day, start is None, start, None, LA if start else "", attendee_ids=who, **kw)
+    return deadlines.save_event(store, draft)
+
+
+def rows(report, starts: str) -> list[tuple[str, ...]]:
+    table = next(s for s in report.sections if s.heading.startswith(starts)).table
+    return [row for i, row in enumerate(table.rows) if i not in table.groups]
+
+
+def events(report, starts: str) -> list[str]:
+    return [row[COLUMNS.index("Event")].split("\n")[0] for row in rows(report, starts)]
+
+
+def test_each_event_lands_in_its_part_of_the_sheet(practice):
+    store, rivera, lee, mary, ken = practice
+    add(store, rivera, "hearing", "Motion to compel", DAY, time(9, 30), (mary,), location="Courtroom 4B",
+        notes="Bring the binder")
+    add(store, lee, "deposition", "Deposition of Lee", DAY, time(8), (ken,))
+    done = add(store, lee, "meeting", "Already met", DAY, time(7), (ken,))
+    calendar.set_status(store, done, "done")
+    [planned] = deadlines.plan_chain(store, date(2026, 11, 2), "US-FED", "answer", "personal")
+    deadlines.add_computed(store, None, rivera, [planned], "AB")
+    add(store, lee, "filing deadline", "Reply brief", date(2026, 11, 20), verified_by="KI")
+    add(store, rivera, "filing deadline", "Pretrial statement", date(2026, 11, 30), verified_by="MAH")
+    add(store, lee, "response deadline", "Discovery responses", date(2026, 12, 10))
+    add(store, lee, "response deadline", "Far-off responses", date(2027, 3, 1))
+    add(store, lee, "statute of limitations", "Wrongful death claim", date(2027, 2, 1), verified_by="KI")
+
+    report = docket.docket_report(store, DocketRequest(DAY), NOW)
+    assert report.header_lines[0] == "Okafor Law"
+    assert events(report, "Hearings") == ["Deposition: Deposition of Lee", "Hearing: Motion to compel"]
+    hearing = rows(report, "Hearings")[1]
+    assert hearing[COLUMNS.index("When")] == "9:30 AM PST"
+    assert hearing[COLUMNS.index("Caption / case no.")] == "Rivera v. Okafor\n2:26-cv-01234"
+    assert hearing[COLUMNS.index("Court / room")] == "U.S. District Court, C.D. Cal.\nCourtroom 4B"
+    assert (hearing[COLUMNS.index("Judge")], hearing[COLUMNS.index("Atty")]) == ("Hon. J. Park", "MAH")
+    [answer] = rows(report, "Deadlines due today")
+    assert answer[COLUMNS.index("Event")] == (
+        "Response deadline: Answer due\nComplaint and summons served 2026-11-02; FRCP 12(a)(1)(A)(i)")
+    assert answer[COLUMNS.index("Status")] == "Scheduled\nUnverified"
+    assert events(report, "Coming up") == ["Filing deadline: Pretrial statement"]
+    assert events(report, "Overdue") == ["Filing deadline: Reply brief"]
+    assert events(report, "Unverified") == ["Response deadline: Answer due", "Response deadline: Discovery responses"]
+    assert "1 more unverified deadline falls after" in next(
+        s for s in report.sections if s.heading.startswith("Unverified")).paragraphs[0]
+    limits = rows(report, "Statutes of limitations")
+    assert [(r[COLUMNS.index("Event")], r[COLUMNS.index("Notes")]) for r in limits] == [
+        ("Statute of limitations: Limitation date on the matter", "Two years from the fall"),
+        ("Statute of limitations: Wrongful death claim", "")]
+
+
+def test_one_attorneys_docket_holds_their_matters_and_the_events_they_attend(practice):
+    store, rivera, lee, mary, ken = practice
+    add(store, rivera, "hearing", "Motion to compel", DAY, time(9, 30), (mary,))
+    add(store, lee, "deposition", "Deposition of Lee", DAY, time(8), (ken,))
+    add(store, lee, "meeting", "Lee strategy (Mary sits in)", DAY, time(11), (mary,))
+    report = docket.docket_report(store, DocketRequest(DAY, attorney="mah"), NOW)
+    assert events(report, "Hearings") == ["Hearing: Motion to compel",
+                                          "Appointment / meeting: Lee strategy (Mary sits in)"]
+    assert report.header_lines[1] == "Attorney: Mary Hale (MAH)"
+    with pytest.raises(ValidationError, match="No timekeeper has the initials “ZZ”. Known initials: KI, MAH"):
+        docket.docket_report(store, DocketRequest(DAY, attorney="ZZ"), NOW)
+
+
+def test_a_repeating_event_appears_on_each_of_its_days(practice):
+    store, rivera, _lee, mary, _ken = practice
+    draft = EventDraft(rivera, "meeting", "Weekly call", date(2026, 11, 2), False, time(10), None, LA,
+                       attendee_ids=(mary,), rrule="FREQ=WEEKLY")
+    deadlines.save_event(store, draft)
+    report = docket.docket_report(store, DocketRequest(DAY, days=7, ahead=14), NOW)
+    assert [r[COLUMNS.index("When")] for r in rows(report, "Hearings")] == ["Mon 11/23/2026\n10:00 AM PST"]
+    assert len(rows(report, "Coming up")) == 2
+
+
+def test_an_empty_day_is_a_clear_sheet(store):
+    report = docket.docket_report(store, DocketRequest(DAY), NOW)
+    assert report.sections[0].heading == "Nothing scheduled"
+    assert all(not s.table.rows for s in report.sections if s.table is not None)
+
+
+def test_the_word_file_has_a_real_table_whose_header_repeats_and_the_days_rows(practice, tmp_path):
+    store, rivera, lee, mary, ken = practice
+    add(store, rivera, "hearing", "Motion to compel", DAY, time(9, 30), (mary,), notes="word " * 400)
+    add(store, lee, "deposition", "Deposition of Lee", DAY, time(8), (ken,))
+    add(store, lee, "deposition", "Tomorrow's deposition", date(2026, 11, 24), time(8), (ken,))
+    path = docket.save_docket_as_word(store, DocketRequest(DAY), tmp_path / "docket.docx", NOW)
+    document = Document(str(path))
+    hearings = document.tables[0]
+    header = hearings.rows[0]
+    assert [c.text for c in header.cells] == list(COLUMNS)
+    assert header._tr.trPr.xpath("./w:tblHeader")  # repeats at the top of every page
+    assert [r.cells[COLUMNS.index("Event")].text for r in hearings.rows[1:]] == [
+        "Deposition: Deposition of Lee", "Hearing: Motion to compel"]
+    assert hearings.rows[2].cells[COLUMNS.index("Notes")].text == ("word " * 400).strip()
+    texts = "\n".join(p.text for p in document.paragraphs)
+    assert "Docket for Monday, November 23, 2026" in texts and "Printed Mon 11/23/2026 at 7:30 AM" in texts
+    assert document.sections[0].page_width > document.sections[0].page_height  # landscape
+
+
+def test_a_word_file_that_cannot_be_written_leaves_the_earlier_one(practice, tmp_path, monkeypatch):
+    store, *_ = practice
+    earlier = tmp_path / "docket.docx"
+    earlier.write_bytes(b"the earlier docket")
+    with pytest.raises(UserFixableError, match="does not exist"):
+        docket.save_docket_as_word(store, DocketRequest(DAY), tmp_path / "missing" / "docket.docx", NOW)
+
+    def open_in_word(_source, _target):  # what Windows says when Word holds the file
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("legalsec_desktop.export.files.os.replace", open_in_word)
+    with pytest.raises(UserFixableError, match="open in another program"):
+        docket.save_docket_as_word(store, DocketRequest(DAY), earlier, NOW)
+    assert earlier.read_bytes() == b"the earlier docket"
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".docx"] == ["docket.docx"]  # no temporary left
