@@ -16,7 +16,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextOption,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from legalsec_desktop.domain.errors import UserFixableError
@@ -166,13 +166,6 @@ def print_preview(parent: QWidget, report: Report) -> None:
     preview.paintRequested.connect(lambda target: paint_report(report, target))
     preview.resize(1000, 760)
     preview.exec()
-
-
-def print_now(parent: QWidget, report: Report) -> None:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    set_up_page(printer, report.landscape)
-    if QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted:
-        paint_report(report, printer)
 
 
 def ask_and_save(parent: QWidget, report: Report, kind: str, suggested: str, save_word=None) -> Path | None:  # noqa: ANN001
