@@ -53,7 +53,8 @@ def build_document(report: Report) -> Document:
         for text in part.paragraphs:
             document.add_paragraph(text)
         if part.table is not None:
-            _add_table(document, part.table, section.page_width - section.left_margin - section.right_margin)
+            _add_table(document, part.table, section.page_width - section.left_margin - section.right_margin,
+                       report.landscape)
     if report.running_head:
         head = section.header.paragraphs[0]
         head.add_run(report.running_head).font.size = Pt(8)
@@ -61,7 +62,7 @@ def build_document(report: Report) -> Document:
     return document
 
 
-def _add_table(document: Document, table: Table, usable_width: int) -> None:
+def _add_table(document: Document, table: Table, usable_width: int, landscape: bool) -> None:
     if not table.rows:
         document.add_paragraph(table.empty_text).runs[0].italic = True
         return
@@ -73,7 +74,10 @@ def _add_table(document: Document, table: Table, usable_width: int) -> None:
     widths = [int(usable_width * w / sum(weights)) for w in weights]
     for column, width in zip(grid.columns, widths):
         column.width = width  # the table grid, which LibreOffice lays out by
-    size = Pt(8) if len(table.columns) > 6 else None  # a wide table in a smaller type, so words are not split
+    size = None
+    if len(table.columns) > 6:  # a wide table in smaller type and with narrow cell margins, so words stay whole
+        size = Pt(8) if landscape else Pt(7)
+        _narrow_cell_margins(grid)
     header = grid.rows[0]
     _repeat_as_header(header)
     for cell, title, width in zip(header.cells, table.columns, widths):
@@ -96,8 +100,17 @@ def _add_table(document: Document, table: Table, usable_width: int) -> None:
             run = cell.paragraphs[0].add_run(value)  # "\n" becomes a line break
             run.font.size = size
             if index in table.marked:
-                run.bold = True
                 run.font.color.rgb = MARK_COLOUR
+
+
+def _narrow_cell_margins(grid) -> None:  # noqa: ANN001
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), "57")  # twentieths of a point: 0.04 inch
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    grid._tbl.tblPr.append(margins)
 
 
 def _shade(cell, colour: str) -> None:  # noqa: ANN001

@@ -23,7 +23,7 @@ NO_ATTORNEY = "No attorney assigned"
 
 COLUMNS = ("Done", "When", "Event", "Matter / client", "Caption / case no.", "Court / room", "Judge", "Atty",
            "Status", "Notes")
-WIDTHS = (6, 11, 19, 12, 16, 12, 9, 5, 9, 12)
+WIDTHS = (6, 11, 19, 12, 15, 12, 9, 6, 10, 11)
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,8 @@ def report_html(report: Report) -> str:
         parts += [f"<p>{_text(text)}</p>" for text in section.paragraphs]
         if section.table is not None:
             parts.append(_table_html(section.table))
-    return "<html><body style='font-family: sans-serif; font-size: 8pt'>" + "".join(parts) + "</body></html>"
+    size = 8 if report.landscape else 7  # a portrait page is narrower: smaller type keeps words whole
+    return f"<html><body style='font-family: sans-serif; font-size: {size}pt'>" + "".join(parts) + "</body></html>"
 
 
 def _text(value: str) -> str:
@@ -61,7 +62,7 @@ def _table_html(table: Table) -> str:
         if index in table.groups:
             rows.append(f"<tr><td colspan='{len(table.columns)}' bgcolor='#f3f3f3'><b>{_text(values[0])}</b></td></tr>")
             continue
-        style = f" style='color:{MARK}; font-weight:bold'" if index in table.marked else ""
+        style = f" style='color:{MARK}'" if index in table.marked else ""
         rows.append(f"<tr{style}>" + "".join(f"<td>{_text(v)}</td>" for v in values) + "</tr>")
     # <thead> becomes the table's header row, which the layout repeats at the top of every page
     return ("<table width='100%' border='1' cellspacing='0' cellpadding='3' style='border-collapse:collapse; "
