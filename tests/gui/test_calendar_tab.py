@@ -7,10 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from legalsec_desktop.domain.events import EventDraft
-from legalsec_desktop.domain.firm import FirmProfile, Timekeeper
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services import calendar, deadlines, matters
-from legalsec_desktop.services.firm import save_profile
 from legalsec_desktop.ui.deadline_dialog import DeadlineDialog
 from legalsec_desktop.ui.event_dialog import EventDialog
 from legalsec_desktop.ui.ics_dialogs import ImportPreview
@@ -19,12 +17,10 @@ NY = "America/New_York"
 
 
 @pytest.fixture
-def window(make_window, tmp_path):
+def window(make_window, tmp_path, two_attorney_firm):
     window = make_window(tmp_path / "cal.db")
     store = window.state.store
-    profile = save_profile(store, FirmProfile("Hale Law", "", 6, "US-FED", "{year}-{seq:04d}", timekeepers=(
-        Timekeeper("Mary Hale", "MAH", 30000), Timekeeper("Ken Ito", "KI", 25000))))
-    window.mary, window.ken = (k.id for k in profile.timekeepers)
+    window.mary, window.ken = two_attorney_firm(store, "Hale Law")
     window.matter = matters.create_matter(store, MatterDraft("2026-0001", "Rivera v. Okafor", "Ana Rivera",
                                                              date(2026, 1, 5), responsible_attorney_id=window.mary))
     window.show()

@@ -12,22 +12,18 @@ from PySide6.QtWidgets import QFileDialog
 from pypdf import PdfReader
 
 from legalsec_desktop.domain.events import EventDraft
-from legalsec_desktop.domain.firm import FirmProfile, Timekeeper
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services import deadlines, matters
-from legalsec_desktop.services.firm import save_profile
 from legalsec_desktop.ui.docket_dialog import DocketPreview
 
 DAY = date(2026, 11, 23)
 
 
 @pytest.fixture
-def window(make_window, tmp_path):
+def window(make_window, tmp_path, two_attorney_firm):
     window = make_window(tmp_path / "docket.db")
     store = window.state.store
-    profile = save_profile(store, FirmProfile("Hale Law", "", 6, "US-FED", "{year}-{seq:04d}", timekeepers=(
-        Timekeeper("Mary Hale", "MAH", 30000), Timekeeper("Ken Ito", "KI", 25000))))
-    mary, ken = (k.id for k in profile.timekeepers)
+    mary, ken = two_attorney_firm(store, "Hale Law")
     rivera = matters.create_matter(store, MatterDraft("2026-0001", "Rivera v. Okafor", "Ana Rivera", DAY,
                                                       responsible_attorney_id=mary))
     lee = matters.create_matter(store, MatterDraft("2026-0002", "Estate of Lee", "Sam Lee", DAY,

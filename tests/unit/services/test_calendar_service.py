@@ -7,20 +7,16 @@ import pytest
 
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.events import EventDraft
-from legalsec_desktop.domain.firm import FirmProfile, Timekeeper
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services import calendar, deadlines, matters, reminders
 from legalsec_desktop.services.calendar import Filters
-from legalsec_desktop.services.firm import save_profile
 
 NY = "America/New_York"
 
 
 @pytest.fixture
-def practice(store):
-    profile = save_profile(store, FirmProfile("Okafor Law", "", 6, "US-FED", "{year}-{seq:04d}", timekeepers=(
-        Timekeeper("Mary Hale", "MAH", 30000), Timekeeper("Ken Ito", "KI", 25000))))
-    mary, ken = (k.id for k in profile.timekeepers)
+def practice(store, two_attorney_firm):
+    mary, ken = two_attorney_firm(store)
     matter = matters.create_matter(store, MatterDraft("2026-0001", "Rivera v. Okafor", "Ana Rivera",
                                                       date(2026, 1, 5), jurisdiction="US-FED",
                                                       responsible_attorney_id=mary))

@@ -1,6 +1,5 @@
 """The docket read from the database: which events land in which part of the sheet, and the Word file."""
 
-from dataclasses import replace
 from datetime import date, datetime, time
 
 import pytest
@@ -8,11 +7,9 @@ from docx import Document
 
 from legalsec_desktop.domain.errors import UserFixableError, ValidationError
 from legalsec_desktop.domain.events import EventDraft
-from legalsec_desktop.domain.firm import FirmProfile, Timekeeper
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.reports.docket import COLUMNS, DocketRequest
 from legalsec_desktop.services import calendar, deadlines, docket, matters
-from legalsec_desktop.services.firm import save_profile
 
 DAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 7, 30)
@@ -20,10 +17,8 @@ LA = "America/Los_Angeles"
 
 
 @pytest.fixture
-def practice(store):
-    profile = save_profile(store, FirmProfile("Okafor Law", "", 6, "US-FED", "{year}-{seq:04d}", timekeepers=(
-        Timekeeper("Mary Hale", "MAH", 30000), Timekeeper("Ken Ito", "KI", 25000))))
-    mary, ken = (k.id for k in profile.timekeepers)
+def practice(store, two_attorney_firm):
+    mary, ken = two_attorney_firm(store)
     rivera = matters.create_matter(store, MatterDraft(
         "2026-0001", "Rivera v. Okafor", "Ana Rivera", date(2026, 1, 5), responsible_attorney_id=mary,
         court="U.S. District Court, C.D. Cal.", case_number="2:26-cv-01234", caption="Rivera v. Okafor",
