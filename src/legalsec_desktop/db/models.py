@@ -47,6 +47,7 @@ class FirmRow(Base):
     matter_number_pattern: Mapped[str] = mapped_column(String(60), default="{year}-{seq:04d}")
     set_up_at: Mapped[datetime | None] = mapped_column(DateTime)
     reminder_leads: Mapped[str] = mapped_column(Text, default="")  # JSON {kind: [days...]}; blank: defaults
+    tax_id: Mapped[str] = mapped_column(String(20), default="")  # LEDES LAW_FIRM_ID
 
 
 class TimekeeperRow(Base):
@@ -58,6 +59,7 @@ class TimekeeperRow(Base):
     is_attorney: Mapped[bool] = mapped_column(Boolean, default=True)
     daily_target_minutes: Mapped[int] = mapped_column(Integer, default=360)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    classification: Mapped[str] = mapped_column(String(10), default="")  # LEDES: PARTNR, ASSOC, PARLGL...
     __table_args__ = (CheckConstraint("default_rate_cents >= 0", name="rate_not_negative"),)
 
 
@@ -76,6 +78,9 @@ class ContactRow(Base):
     is_client: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
     match_key: Mapped[str] = mapped_column(String(300), default="")  # fold_name(name), for conflict checks
+    rate_override_cents: Mapped[int | None] = mapped_column(Integer)  # a client's hourly rate for every matter
+    billing_increment_minutes: Mapped[int | None] = mapped_column(Integer)  # a client's increment, else the firm's
+    billing_id: Mapped[str] = mapped_column(String(20), default="")  # LEDES CLIENT_ID (the client's e-billing id)
 
     @validates("name")
     def _keep_match_key(self, _key: str, value: str) -> str:
@@ -119,6 +124,8 @@ class MatterRow(Base):
     sol_note: Mapped[str] = mapped_column(Text, default="")
     rate_override_cents: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str] = mapped_column(Text, default="")
+    uses_utbms: Mapped[bool] = mapped_column(Boolean, default=False)  # billable time needs task + activity codes
+    client_matter_id: Mapped[str] = mapped_column(String(40), default="")  # the client's reference (LEDES)
     __table_args__ = (
         CheckConstraint("status IN ('open', 'pending', 'closed')", name="status_known"),
         CheckConstraint("closed_on IS NULL OR closed_on >= opened_on", name="closed_after_opened"),
@@ -213,7 +220,21 @@ class TimeEntryRow(Base):
         CheckConstraint("billable IN ('billable', 'non-billable', 'no charge')", name="billable_known"),
         CheckConstraint("status IN ('draft', 'final', 'billed')", name="status_known"),
         Index("ix_time_entry_date_id", "entry_date", "id"),
+        Index("ix_time_entry_keeper_date", "timekeeper_id", "entry_date"),
     )
+
+
+class TimerRow(Base):
+    """A running or paused timer; it survives a restart because its state lives here."""
+
+    __tablename__ = "timer"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    timekeeper_id: Mapped[int] = mapped_column(ForeignKey("timekeeper.id"), index=True)
+    matter_id: Mapped[int | None] = mapped_column(ForeignKey("matter.id"))
+    narrative: Mapped[str] = mapped_column(Text, default="")
+    elapsed_seconds: Mapped[int] = mapped_column(Integer, default=0)  # banked while paused
+    started_at: Mapped[datetime | None] = mapped_column(DateTime)  # naive UTC while running, else NULL
+    created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class CommunicationRow(Base):
