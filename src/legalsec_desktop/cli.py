@@ -83,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     conflicts.add_argument("--no-record", action="store_true", help="do not record this check in the database")
     _deadline_parser(commands, common)
     _docket_parser(commands, common)
+    _time_parsers(commands, common)
     shots = commands.add_parser("screenshot", parents=[common], help="save a PNG of every tab (offscreen)",
                                 description="Render every tab of the database's window to PNG files, offscreen.")
     shots.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files")
@@ -145,6 +146,31 @@ def _docket_parser(commands: argparse._SubParsersAction, common: argparse.Argume
     docket.add_argument("--portrait", action="store_true", help="portrait pages (default: landscape)")
     docket.add_argument("--out", metavar="FILE.pdf|FILE.docx", help="save the sheet to this file")
     docket.add_argument("--print", action="store_true", help="send the sheet to the default printer")
+
+
+def _time_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    sheet = commands.add_parser(
+        "timesheet", parents=[common], help="export time entries to an Excel timesheet",
+        description="Write the time entries of a period (dates inclusive) to an Excel workbook: a Detail sheet "
+                    "with one row per entry and a Summary by client and matter, by timekeeper and by day whose "
+                    "totals are live formulas.")
+    sheet.add_argument("--from", dest="first", required=True, type=_iso_date, metavar="DATE", help="first day")
+    sheet.add_argument("--to", dest="last", required=True, type=_iso_date, metavar="DATE", help="last day")
+    sheet.add_argument("--timekeeper", default="", metavar="INITIALS", help="only this timekeeper's time")
+    sheet.add_argument("--matter", default="", metavar="NUMBER", help="only this matter's time")
+    sheet.add_argument("--out", required=True, metavar="FILE.xlsx", help="the workbook to write")
+    invoice = commands.add_parser(
+        "ledes", parents=[common], help="export a matter's time as a LEDES 1998B e-billing file",
+        description="Write the fee entries of one matter in a period as a LEDES 1998B invoice (pipe-delimited "
+                    "text). Billable time is billed in full; no-charge time is listed and discounted to zero; "
+                    "non-billable time is left out.")
+    invoice.add_argument("--matter", required=True, metavar="NUMBER", help="the matter to invoice")
+    invoice.add_argument("--from", dest="first", required=True, type=_iso_date, metavar="DATE", help="first day")
+    invoice.add_argument("--to", dest="last", required=True, type=_iso_date, metavar="DATE", help="last day")
+    invoice.add_argument("--invoice", default="", metavar="NUMBER",
+                         help="the invoice number (default: MATTER-YYYYMM of the last day)")
+    invoice.add_argument("--invoice-date", type=_iso_date, metavar="DATE", help="the invoice date (default: today)")
+    invoice.add_argument("--out", required=True, metavar="FILE.txt", help="the file to write")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -386,6 +412,43 @@ def _docket(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
+def _open_existing(db_path: Path):  # noqa: ANN202 - a Store
+    from legalsec_desktop.services.database import open_database
+
+    if not db_path.is_file():
+        raise UserFixableError(f"{db_path} does not exist; there is no time to export.")
+    return open_database(db_path, paths.backup_dir(db_path))
+
+
+def _timesheet(args: argparse.Namespace, db_path: Path) -> int:
+    from legalsec_desktop.services.timesheet import Scope, export_timesheet
+
+    out = Path(args.out).expanduser()
+    if out.suffix.lower() != ".xlsx":
+        raise UserFixableError(f"--out {out.name}: the file name must end in .xlsx.")
+    store = _open_existing(db_path)
+    try:
+        path, count = export_timesheet(store, Scope(args.first, args.last, args.timekeeper.strip(),
+                                                    args.matter.strip()), out)
+    finally:
+        store.close()
+    print(f"Saved {count:,} time entr{'y' if count == 1 else 'ies'} to {path}.")
+    return EXIT_OK
+
+
+def _ledes(args: argparse.Namespace, db_path: Path) -> int:
+    from legalsec_desktop.services.timesheet import export_ledes
+
+    store = _open_existing(db_path)
+    try:
+        path = export_ledes(store, args.matter, args.first, args.last, Path(args.out).expanduser(), args.invoice,
+                            args.invoice_date)
+    finally:
+        store.close()
+    print(f"Saved the LEDES 1998B invoice to {path}.")
+    return EXIT_OK
+
+
 def _screenshot(args: argparse.Namespace, db_path: Path) -> int:
     from legalsec_desktop.ui.screenshot import render_screenshots
 
@@ -404,4 +467,6 @@ COMMANDS = {
     "conflicts": _conflicts,
     "deadline": _deadline,
     "docket": _docket,
+    "timesheet": _timesheet,
+    "ledes": _ledes,
 }

@@ -1,0 +1,222 @@
+"""The timesheet workbook: a Detail sheet (one row per entry) and a Summary whose totals are live formulas.
+
+Written in openpyxl's write-only mode, row by row as the entries stream in, so a year of time needs little
+memory. Numbers are numbers (dates are date cells, hours and money are numeric with formats); the Summary's
+SUMIFS/SUBTOTAL formulas are computed by Excel or LibreOffice when the file opens (fullCalcOnLoad).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from legalsec_desktop.domain.errors import UserFixableError
+from legalsec_desktop.export.files import write_atomically
+
+DATE_FORMAT = "mm/dd/yyyy"
+MONEY_FORMAT = '"$"#,##0.00'
+DETAIL_COLUMNS = (("Date", 11), ("Timekeeper", 11), ("Client", 22), ("Matter", 11), ("Matter title", 24),
+                  ("Hours", 7), ("Rate", 10), ("Amount", 12), ("Billable", 12), ("Status", 8), ("Task", 7),
+                  ("Activity", 8), ("Narrative", 48))
+HOURS, RATE, AMOUNT = "F", "G", "H"  # the Detail columns the Summary adds up
+DATE_COL, KEEPER_COL, MATTER_COL = "A", "B", "D"
+HEADER_FILL = PatternFill("solid", fgColor="E8EDF3")
+FONT = "Calibri"
+
+
+class ExportCancelled(UserFixableError):
+    """The user cancelled a long export; nothing was written."""
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """One time entry as the timesheet shows it; `amount_cents` is 0 for non-billable and no-charge time."""
+
+    day: date
+    timekeeper: str  # initials
+    timekeeper_name: str
+    client: str
+    matter: str
+    matter_title: str
+    billed_minutes: int
+    rate_cents: int
+    amount_cents: int
+    billable: str  # label
+    status: str  # label
+    task_code: str
+    activity_code: str
+    narrative: str
+
+
+@dataclass(frozen=True)
+class SheetTitle:
+    firm: str
+    first: date
+    last: date
+    scope: str = ""  # "Timekeeper MAH", "Matter 2026-0001" or ""
+    hours_format: str = "0.0"  # '0.00' when some client bills in increments that are not tenths of an hour
+
+
+def write_timesheet(rows: Iterable[SheetRow], title: SheetTitle, path: Path,
+                    progress: Callable[[int], bool] | None = None) -> tuple[Path, int]:
+    """Save the workbook at `path` (atomically); returns the path and the number of entries written.
+
+    `progress(rows written)` is called every 500 rows; returning False cancels (nothing is written).
+    """
+    written = 0
+
+    def write(temporary: Path) -> None:
+        nonlocal written
+        written = _build(rows, title, progress).save_to(temporary)
+
+    return write_atomically(Path(path), write), written
+
+
+class _Book:
+    def __init__(self, workbook: Workbook, count: int) -> None:
+        self.workbook, self.count = workbook, count
+
+    def save_to(self, path: Path) -> int:
+        self.workbook.save(str(path))
+        return self.count
+
+
+def _build(rows: Iterable[SheetRow], title: SheetTitle, progress: Callable[[int], bool] | None) -> _Book:
+    workbook = Workbook(write_only=True)
+    workbook.calculation.fullCalcOnLoad = True  # Excel and LibreOffice compute the formulas when the file opens
+    summary = workbook.create_sheet("Summary")
+    detail = workbook.create_sheet("Detail")
+    _set_up_page(detail, title, "Timesheet detail")
+    detail.freeze_panes = "A2"
+    for index, (_name, width) in enumerate(DETAIL_COLUMNS):
+        detail.column_dimensions[chr(65 + index)].width = width
+    bold = Font(name=FONT, bold=True)
+    detail.append([_styled(detail, name, font=bold, fill=HEADER_FILL) for name, _width in DETAIL_COLUMNS])
+
+    # One styled cell per formatted column, reused row after row: write-only mode writes each row as it
+    # is appended, and one shared style is far faster than a new styled cell per value.
+    day_cell = _styled(detail, None, number_format=DATE_FORMAT)
+    hours_cell = _styled(detail, None, number_format=title.hours_format)
+    rate_cell = _styled(detail, None, number_format=MONEY_FORMAT)
+    amount_cell = _styled(detail, None, number_format=MONEY_FORMAT)
+    text_cell = _styled(detail, None, alignment=Alignment(wrap_text=True, vertical="top"))
+    matters: dict[str, tuple[str, str]] = {}
+    keepers: dict[str, str] = {}
+    days: set[date] = set()
+    count = 0
+    for row in rows:
+        day_cell.value = row.day
+        hours_cell.value = row.billed_minutes / 60
+        rate_cell.value = row.rate_cents / 100
+        amount_cell.value = row.amount_cents / 100
+        text_cell.value = row.narrative
+        detail.append([day_cell, row.timekeeper, row.client, row.matter, row.matter_title, hours_cell, rate_cell,
+                       amount_cell, row.billable, row.status, row.task_code, row.activity_code, text_cell])
+        matters.setdefault(row.matter, (row.client, row.matter_title))
+        keepers.setdefault(row.timekeeper, row.timekeeper_name)
+        days.add(row.day)
+        count += 1
+        if progress is not None and count % 500 == 0 and not progress(count):
+            raise ExportCancelled("The timesheet export was cancelled; no file was written.")
+    last = count + 1  # the Detail's last data row
+    total_row = last + 2
+    detail.append([])
+    detail.append([_styled(detail, "Total (rows shown)", font=bold), None, None, None, None,
+                   _styled(detail, f"=SUBTOTAL(9,{HOURS}2:{HOURS}{last})", font=bold,
+                           number_format=title.hours_format), None,
+                   _styled(detail, f"=SUBTOTAL(9,{AMOUNT}2:{AMOUNT}{last})", font=bold, number_format=MONEY_FORMAT)])
+    detail.auto_filter.ref = f"A1:M{max(last, 2)}"
+    detail.print_title_rows = "1:1"
+    _write_summary(summary, title, matters, keepers, sorted(days), last, total_row)
+    return _Book(workbook, count)
+
+
+def _styled(sheet, value, *, font: Font | None = None, fill: PatternFill | None = None,  # noqa: ANN001
+            number_format: str | None = None, alignment: Alignment | None = None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    if font is not None:
+        cell.font = font
+    if fill is not None:
+        cell.fill = fill
+    if number_format is not None:
+        cell.number_format = number_format
+    if alignment is not None:
+        cell.alignment = alignment
+    return cell
+
+
+def _set_up_page(sheet, title: SheetTitle, heading: str) -> None:  # noqa: ANN001
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages tall as it takes
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_options.gridLines = False
+    period = f"{title.first:%m/%d/%Y} to {title.last:%m/%d/%Y}"
+    header = " — ".join(part for part in (title.firm, heading, period, title.scope) if part)
+    sheet.oddHeader.center.text = header.replace("&", "&&")
+    sheet.oddFooter.left.text = "Printed &D &T"
+    sheet.oddFooter.right.text = "Page &P of &N"
+
+
+def _write_summary(sheet, title: SheetTitle, matters: dict[str, tuple[str, str]], keepers: dict[str, str],  # noqa: ANN001
+                   days: list[date], last: int, detail_total_row: int) -> None:
+    """Three blocks (by matter, by timekeeper, by day); each key's hours and amount are SUMIFS over the Detail."""
+    _set_up_page(sheet, title, "Timesheet summary")
+    for column, width in zip("ABCDE", (14, 30, 36, 10, 14)):
+        sheet.column_dimensions[column].width = width
+    bold = Font(name=FONT, bold=True)
+    period = f"{title.first:%m/%d/%Y} to {title.last:%m/%d/%Y}"
+    sheet.append([_styled(sheet, " — ".join(p for p in (title.firm or "Timesheet", period, title.scope) if p),
+                          font=Font(name=FONT, bold=True, size=13))])
+    sheet.append(["Hours are billed hours: each entry rounded up to its billing increment. Every total is a "
+                  "formula over the Detail sheet."])
+    row = 2
+
+    def block(heading: str, labels: tuple[str, str, str], keys: list[tuple[object, str, str]], detail_col: str,
+              key_format: str | None = None) -> None:
+        nonlocal row
+        sheet.append([])
+        sheet.append([_styled(sheet, heading, font=Font(name=FONT, bold=True, size=12))])
+        sheet.append([_styled(sheet, text, font=bold, fill=HEADER_FILL) for text in (*labels, "Hours", "Amount")])
+        row += 3
+        first = row + 1
+        for key, second, third in keys:
+            row += 1
+            sheet.append([_styled(sheet, key, number_format=key_format) if key_format else key, second, third,
+                          _sum(sheet, HOURS, detail_col, row, last, title.hours_format),
+                          _sum(sheet, AMOUNT, detail_col, row, last, MONEY_FORMAT)])
+        row += 1
+        end = max(first, row - 1)
+        sheet.append([_styled(sheet, "Total", font=bold), None, None,
+                      _styled(sheet, f"=SUBTOTAL(9,D{first}:D{end})", font=bold, number_format=title.hours_format),
+                      _styled(sheet, f"=SUBTOTAL(9,E{first}:E{end})", font=bold, number_format=MONEY_FORMAT)])
+
+    by_client = sorted(matters.items(), key=lambda item: (item[1][0].casefold(), item[0]))
+    block("By client and matter", ("Matter", "Client", "Title"),
+          [(number, client, matter_title) for number, (client, matter_title) in by_client], MATTER_COL)
+    block("By timekeeper", ("Timekeeper", "Name", ""), [(i, n, "") for i, n in sorted(keepers.items())], KEEPER_COL)
+    block("By day", ("Date", "Weekday", ""), [(d, f"{d:%A}", "") for d in days], DATE_COL, DATE_FORMAT)
+    sheet.append([])
+    sheet.append([f"The Detail sheet's total row ({detail_total_row}) adds up the rows its filter shows."])
+
+
+def _sum(sheet, value_col: str, detail_col: str, row: int, last: int, number_format: str) -> WriteOnlyCell:  # noqa: ANN001
+    """The Detail's `value_col` added up over the rows whose `detail_col` equals this row's key (column A).
+
+    Dates use SUMIFS. Text keys use SUMPRODUCT's exact comparison: a SUMIFS criterion such as "2026-01" may be
+    read as a date or a number, which would match the wrong rows.
+    """
+    end = max(last, 2)
+    values, keys = f"Detail!${value_col}$2:${value_col}${end}", f"Detail!${detail_col}$2:${detail_col}${end}"
+    if detail_col == DATE_COL:
+        formula = f"=SUMIFS({values},{keys},A{row})"
+    else:
+        formula = f"=SUMPRODUCT(({keys}=A{row})*{values})"
+    return _styled(sheet, formula, number_format=number_format)
