@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.properties import PageSetupProperties
 
@@ -22,13 +22,22 @@ from legalsec_desktop.export.files import write_atomically
 
 DATE_FORMAT = "mm/dd/yyyy"
 MONEY_FORMAT = '"$"#,##0.00'
-DETAIL_COLUMNS = (("Date", 11), ("Timekeeper", 11), ("Client", 22), ("Matter", 11), ("Matter title", 24),
-                  ("Hours", 7), ("Rate", 10), ("Amount", 12), ("Billable", 12), ("Status", 8), ("Task", 7),
-                  ("Activity", 8), ("Narrative", 48))
-HOURS, RATE, AMOUNT = "F", "G", "H"  # the Detail columns the Summary adds up
+DETAIL_COLUMNS = (("Date", 11), ("Timekeeper", 11), ("Client", 26), ("Matter", 11), ("Hours", 7), ("Rate", 10),
+                  ("Amount", 12), ("Billable", 12), ("Status", 8), ("Task", 7), ("Activity", 8), ("Narrative", 55))
+HOURS, AMOUNT = "E", "G"  # the Detail columns the Summary adds up (matter titles are on the Summary)
 DATE_COL, KEEPER_COL, MATTER_COL = "A", "B", "D"
 HEADER_FILL = PatternFill("solid", fgColor="E8EDF3")
 FONT = "Calibri"
+
+
+class _StyledCell(Cell):
+    """A write-only cell whose repr is cheap: openpyxl formats a cell's repr each time a styled cell is appended
+    (it first tries the cell as a value), which costs more than writing it."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "cell"
 
 
 class ExportCancelled(UserFixableError):
@@ -111,14 +120,17 @@ def _build(rows: Iterable[SheetRow], title: SheetTitle, progress: Callable[[int]
     keepers: dict[str, str] = {}
     days: set[date] = set()
     count = 0
+    day_cell.value, hours_cell.value, rate_cell.value, amount_cell.value = date.min, 0.0, 0.0, 0.0
     for row in rows:
-        day_cell.value = row.day
-        hours_cell.value = row.billed_minutes / 60
-        rate_cell.value = row.rate_cents / 100
-        amount_cell.value = row.amount_cents / 100
+        # Dates and numbers need no checking, so they go straight into the cells (their types are set above);
+        # the narrative goes through openpyxl, which removes characters a workbook cannot hold.
+        day_cell._value = row.day
+        hours_cell._value = row.billed_minutes / 60
+        rate_cell._value = row.rate_cents / 100
+        amount_cell._value = row.amount_cents / 100
         text_cell.value = row.narrative
-        detail.append([day_cell, row.timekeeper, row.client, row.matter, row.matter_title, hours_cell, rate_cell,
-                       amount_cell, row.billable, row.status, row.task_code, row.activity_code, text_cell])
+        detail.append([day_cell, row.timekeeper, row.client, row.matter, hours_cell, rate_cell, amount_cell,
+                       row.billable, row.status, row.task_code or None, row.activity_code or None, text_cell])
         matters.setdefault(row.matter, (row.client, row.matter_title))
         keepers.setdefault(row.timekeeper, row.timekeeper_name)
         days.add(row.day)
@@ -128,11 +140,11 @@ def _build(rows: Iterable[SheetRow], title: SheetTitle, progress: Callable[[int]
     last = count + 1  # the Detail's last data row
     total_row = last + 2
     detail.append([])
-    detail.append([_styled(detail, "Total (rows shown)", font=bold), None, None, None, None,
+    detail.append([_styled(detail, "Total (rows shown)", font=bold), None, None, None,
                    _styled(detail, f"=SUBTOTAL(9,{HOURS}2:{HOURS}{last})", font=bold,
                            number_format=title.hours_format), None,
                    _styled(detail, f"=SUBTOTAL(9,{AMOUNT}2:{AMOUNT}{last})", font=bold, number_format=MONEY_FORMAT)])
-    detail.auto_filter.ref = f"A1:M{max(last, 2)}"
+    detail.auto_filter.ref = f"A1:L{max(last, 2)}"
     detail.print_title_rows = "1:1"
     _write_summary(summary, title, matters, keepers, sorted(days), last, total_row)
     return _Book(workbook, count)
@@ -140,7 +152,7 @@ def _build(rows: Iterable[SheetRow], title: SheetTitle, progress: Callable[[int]
 
 def _styled(sheet, value, *, font: Font | None = None, fill: PatternFill | None = None,  # noqa: ANN001
             number_format: str | None = None, alignment: Alignment | None = None) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
+    cell = _StyledCell(sheet, value=value)
     if font is not None:
         cell.font = font
     if fill is not None:
