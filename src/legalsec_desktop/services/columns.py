@@ -77,13 +77,15 @@ COLUMNS: dict[str, ListingColumns] = {
     "time": ListingColumns(
         (
             Column("entry_date", "Date", "date", 16),
-            Column("timekeeper", "Timekeeper", width=13),
+            Column("timekeeper", "Timekeeper", width=10),
             Column("matter", "Matter", width=10),
-            Column("minutes", "Hours", "hours", 7),
+            Column("minutes", "Hours", "hours", 7),  # billed hours: rounded up to the increment
             Column("rate_cents", "Rate", "money", 9),
             Column("amount", "Amount", "money", 11),
-            Column("billable", "Billing", "label", 12),
-            Column("status", "Status", "label", 10),
+            Column("billable", "Billing", "label", 11),
+            Column("status", "Status", "label", 8),
+            Column("task_code", "Task", width=6),
+            Column("activity_code", "Activity", width=7),
             Column("narrative", "Narrative", width=50),
         ),
         "entry_date",

@@ -22,7 +22,7 @@ from legalsec_desktop.db.models import (
     TimeEntryRow,
 )
 from legalsec_desktop.db.store import Store
-from legalsec_desktop.domain.billing import amount_cents
+from legalsec_desktop.domain.time_entries import effective_increment, entry_amount, entry_billed_minutes
 from legalsec_desktop.services.calendar import attorney_condition
 from legalsec_desktop.services.columns import COLUMNS, ListingColumns
 
@@ -107,10 +107,14 @@ def _time_query() -> Select[Any]:
             TimeEntryRow.minutes * TimeEntryRow.rate_cents,
             TimeEntryRow.billable,
             TimeEntryRow.status,
+            TimeEntryRow.task_code,
+            TimeEntryRow.activity_code,
             TimeEntryRow.narrative,
+            ContactRow.billing_increment_minutes,  # not a column: the client's increment, for the amounts
         )
         .outerjoin(TimekeeperRow, TimekeeperRow.id == TimeEntryRow.timekeeper_id)
         .outerjoin(MatterRow, MatterRow.id == TimeEntryRow.matter_id)
+        .outerjoin(ContactRow, ContactRow.id == MatterRow.client_id)
     )
 
 
@@ -159,7 +163,14 @@ LISTINGS: dict[str, Listing] = {
     ),
     "time": Listing(
         COLUMNS["time"], _time_query,
-        lambda: (TimeEntryRow.narrative, MatterRow.number, TimekeeperRow.initials),
+        lambda: (TimeEntryRow.narrative, MatterRow.number, TimekeeperRow.initials, TimeEntryRow.task_code),
+        filters=lambda: {
+            "first": lambda value: TimeEntryRow.entry_date >= value,
+            "last": lambda value: TimeEntryRow.entry_date <= value,
+            "timekeeper": lambda value: TimeEntryRow.timekeeper_id == value,
+            "matter": lambda value: TimeEntryRow.matter_id == value,
+            "billable": lambda value: TimeEntryRow.billable == value,
+        },
     ),
     "files": Listing(
         COLUMNS["files"], _file_query,
@@ -222,9 +233,36 @@ def _event_values(values: tuple[Any, ...]) -> tuple[Any, ...]:
     return (on_date, (start_utc, tz) if start_utc else None, kind, title, matter or "", location, status)
 
 
-def _time_values(values: tuple[Any, ...], increment: int) -> tuple[Any, ...]:
-    entry_date, keeper, matter, minutes, rate, _raw, billable, status, narrative = values
-    amount = amount_cents(minutes, rate, increment) if billable == "billable" else 0
-    return (entry_date, keeper, matter, minutes, rate, amount, billable, status, narrative)
+def _time_values(values: tuple[Any, ...], firm_increment: int) -> tuple[Any, ...]:
+    """Hours shown are billed hours and amounts come from the one billing rule, with the client's increment."""
+    entry_date, keeper, matter, minutes, rate, _raw, billable, status, task, activity, narrative, client = values
+    increment = effective_increment(firm_increment, client)
+    return (entry_date, keeper, matter, entry_billed_minutes(minutes, increment), rate,
+            entry_amount(minutes, rate, billable, increment), billable, status, task, activity, narrative)
 
 
+@dataclass(frozen=True)
+class TimeTotals:
+    count: int
+    billed_minutes: int
+    billable_minutes: int
+    amount_cents: int
+
+
+def time_totals(store: Store, text: str = "", filters: dict[str, Any] | None = None) -> TimeTotals:
+    """Totals of exactly the entries the Time tab lists (same text and filters), by the one billing rule."""
+    query = _filtered(LISTINGS["time"], text, filters).with_only_columns(
+        TimeEntryRow.minutes, TimeEntryRow.rate_cents, TimeEntryRow.billable, ContactRow.billing_increment_minutes,
+        maintain_column_froms=True)
+    count = billed = billable = amount = 0
+    with store.read() as session:
+        firm = session.scalar(select(FirmRow.billing_increment_minutes).where(FirmRow.id == 1)) or 6
+        for minutes, rate, kind, client in session.execute(query):
+            increment = effective_increment(firm, client)
+            hours = entry_billed_minutes(minutes, increment)
+            count += 1
+            billed += hours
+            if kind == "billable":
+                billable += hours
+            amount += entry_amount(minutes, rate, kind, increment)
+    return TimeTotals(count, billed, billable, amount)

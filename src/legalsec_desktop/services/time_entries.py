@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -20,37 +19,10 @@ from legalsec_desktop.domain.time_entries import (
     TimeDraft,
     effective_increment,
     effective_rate,
-    entry_amount,
-    entry_billed_minutes,
     validate_entry,
 )
 
 LOCKED = "This entry has been billed, so it is locked. Billed time cannot be changed or deleted."
-
-
-@dataclass(frozen=True)
-class TimeFilters:
-    """What the Time tab shows: a date range (inclusive) and optionally one timekeeper, matter or kind."""
-
-    first: date | None = None
-    last: date | None = None
-    timekeeper_id: int | None = None
-    matter_id: int | None = None
-    billable: str | None = None
-
-    def conditions(self) -> list[Any]:
-        found = []
-        if self.first is not None:
-            found.append(TimeEntryRow.entry_date >= self.first)
-        if self.last is not None:
-            found.append(TimeEntryRow.entry_date <= self.last)
-        if self.timekeeper_id is not None:
-            found.append(TimeEntryRow.timekeeper_id == self.timekeeper_id)
-        if self.matter_id is not None:
-            found.append(TimeEntryRow.matter_id == self.matter_id)
-        if self.billable is not None:
-            found.append(TimeEntryRow.billable == self.billable)
-        return found
 
 
 @dataclass(frozen=True)
@@ -62,15 +34,6 @@ class MatterTerms:
     codes_required: bool
     closed: bool
     number: str
-
-
-@dataclass(frozen=True)
-class Totals:
-    count: int
-    minutes: int
-    billed_minutes: int
-    billable_minutes: int
-    amount_cents: int
 
 
 def firm_increment(session: Session) -> int:
@@ -228,30 +191,6 @@ def restore_statuses(store: Store, before: dict[int, str]) -> None:
             row = session.get(TimeEntryRow, entry_id)
             if row is not None:
                 row.status = status
-
-
-def amounts_query(filters: TimeFilters):  # noqa: ANN201 - a Select of (minutes, rate, billable, client increment)
-    return (select(TimeEntryRow.minutes, TimeEntryRow.rate_cents, TimeEntryRow.billable,
-                   ContactRow.billing_increment_minutes)
-            .join(MatterRow, MatterRow.id == TimeEntryRow.matter_id)
-            .join(ContactRow, ContactRow.id == MatterRow.client_id)
-            .where(*filters.conditions()))
-
-
-def totals(store: Store, filters: TimeFilters) -> Totals:
-    """Hours and amount of the entries the filters select, each entry rounded by the one billing rule."""
-    count = minutes = billed = billable = amount = 0
-    with store.read() as session:
-        firm = firm_increment(session)
-        for entry_minutes, rate, kind, client_increment in session.execute(amounts_query(filters)):
-            increment = effective_increment(firm, client_increment)
-            count += 1
-            minutes += entry_minutes
-            billed += entry_billed_minutes(entry_minutes, increment)
-            if kind == "billable":
-                billable += entry_billed_minutes(entry_minutes, increment)
-            amount += entry_amount(entry_minutes, rate, kind, increment)
-    return Totals(count, minutes, billed, billable, amount)
 
 
 @dataclass(frozen=True)

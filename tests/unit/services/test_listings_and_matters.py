@@ -49,8 +49,9 @@ def test_calendar_lists_from_today_on(demo_store):
 def test_time_amounts_use_the_billing_rule_and_zero_for_non_billable(demo_store):
     ids = listings.list_ids(demo_store, "time")
     rows = listings.fetch_rows(demo_store, "time", ids[:300])
-    for _date, _tk, _matter, minutes, rate, amount, billable, _status, _text in rows.values():
-        assert amount == (amount_cents(minutes, rate, 6) if billable == "billable" else 0)
+    for _date, _tk, _matter, billed, rate, amount, billable, _status, _task, _activity, _text in rows.values():
+        assert billed % 6 == 0  # hours are shown as billed: rounded up to the firm's 0.1 h
+        assert amount == (amount_cents(billed, rate, 6) if billable == "billable" else 0)
         assert isinstance(amount, int)
 
 
