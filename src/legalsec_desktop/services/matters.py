@@ -163,14 +163,17 @@ def open_deadlines(store: Store, matter_id: int) -> list[tuple[date, str, str]]:
     return [tuple(r) for r in rows]
 
 
-def matter_choices(store: Store) -> list[tuple[int, str]]:
-    """(id, 'number — title') of every open or pending matter, newest first, for pickers."""
+def matter_choices(store: Store, include_closed: bool = False) -> list[tuple[int, str]]:
+    """(id, 'number — title') of every open or pending matter, newest first, for pickers.
+
+    With `include_closed`, closed matters follow, marked "(closed)".
+    """
+    query = select(MatterRow.id, MatterRow.number, MatterRow.title, MatterRow.status)
+    if not include_closed:
+        query = query.where(MatterRow.status != "closed")
     with store.read() as session:
-        rows = session.execute(
-            select(MatterRow.id, MatterRow.number, MatterRow.title).where(MatterRow.status != "closed")
-            .order_by(MatterRow.number.desc())
-        ).all()
-    return [(r[0], f"{r[1]} — {r[2]}") for r in rows]
+        rows = session.execute(query.order_by(MatterRow.status == "closed", MatterRow.number.desc())).all()
+    return [(r[0], f"{r[1]} — {r[2]}" + (" (closed)" if r[3] == "closed" else "")) for r in rows]
 
 
 # --- what the detail pane shows ------------------------------------------------------------

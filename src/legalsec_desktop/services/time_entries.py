@@ -118,6 +118,11 @@ def terms_in(session: Session, timekeeper_id: int | None, matter_id: int | None)
     return _terms(session, timekeeper_id, matter_id)
 
 
+def has_entries(store: Store) -> bool:
+    with store.read() as session:
+        return session.scalar(select(TimeEntryRow.id).limit(1)) is not None
+
+
 def _draft(row: TimeEntryRow) -> TimeDraft:
     return TimeDraft(row.entry_date, row.timekeeper_id, row.matter_id, row.minutes, row.rate_cents, row.billable,
                      row.task_code, row.activity_code, row.narrative, row.status)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,12 +11,8 @@ from legalsec_desktop.db.models import MatterRow, TimekeeperRow, TimerRow
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.time_entries import TimeDraft
-from legalsec_desktop.domain.timers import MAX_TIMER_SECONDS, Timer, minutes_of
+from legalsec_desktop.domain.timers import MAX_TIMER_SECONDS, Timer, minutes_of, utc_now
 from legalsec_desktop.services import time_entries
-
-
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
 
 
 def _timer(row: TimerRow, number: str = "", initials: str = "") -> Timer:

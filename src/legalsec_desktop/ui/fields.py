@@ -88,14 +88,14 @@ class MoneyField(QLineEdit):
         return parse_money(self.text(), field) if self.text().strip() else None
 
 
-def matter_combo(store, matter_id: int | None, blank: str = "") -> QComboBox:  # noqa: ANN001 - a Store
+def matter_combo(store, matter_id: int | None, blank: str = "", include_closed: bool = False) -> QComboBox:  # noqa: ANN001
     """An editable picker of open matters ('number — title'), searchable by any part; data is the id."""
     from legalsec_desktop.services import matters
 
     combo = QComboBox()
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    choices = matters.matter_choices(store)
+    choices = matters.matter_choices(store, include_closed)
     if matter_id is not None and matter_id not in {c[0] for c in choices}:
         draft = matters.load_matter(store, matter_id)
         choices.insert(0, (matter_id, f"{draft.number} — {draft.title}"))

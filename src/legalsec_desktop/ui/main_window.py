@@ -15,6 +15,8 @@ from legalsec_desktop.ui.tabs import calendar_tab, correspondence_tab, files_tab
 from legalsec_desktop.ui.tabs.calendar_tab import CalendarTab
 from legalsec_desktop.ui.tabs.list_tab import ListTab
 from legalsec_desktop.ui.tabs.matters_tab import MattersTab
+from legalsec_desktop.ui.tabs.time_tab import TimeTab
+from legalsec_desktop.ui.timers_panel import RunningTimerButton
 
 TAB_SPECS = (calendar_tab.SPEC, matters_tab.SPEC, correspondence_tab.SPEC, time_tab.SPEC, files_tab.SPEC)
 
@@ -37,6 +39,8 @@ class MainWindow(QMainWindow):
                 tab: ListTab = MattersTab(spec, state, self.undo_stack)
             elif spec is calendar_tab.SPEC:
                 tab = CalendarTab(spec, state, self.undo_stack)
+            elif spec is time_tab.SPEC:
+                tab = TimeTab(spec, state, self.undo_stack)
             else:
                 tab = ListTab(spec, state)
             self.list_tabs.append(tab)
@@ -68,6 +72,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.db_label = QLabel()
+        self.running_timer = RunningTimerButton(self.time_tab.timers)
+        self.running_timer.clicked.connect(lambda: self.tabs.setCurrentWidget(self.time_tab))
+        self.statusBar().addPermanentWidget(self.running_timer)
         self.statusBar().addPermanentWidget(self.db_label)
         self._build_actions()
         self._build_menus()
@@ -91,6 +98,10 @@ class MainWindow(QMainWindow):
     @property
     def matters_tab(self) -> MattersTab:
         return self.list_tabs[1]  # type: ignore[return-value]
+
+    @property
+    def time_tab(self) -> TimeTab:
+        return self.list_tabs[3]  # type: ignore[return-value]
 
     # --- actions and menus -------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None, icon_name: str = "",  # noqa: ANN001
@@ -124,6 +135,15 @@ class MainWindow(QMainWindow):
                                               "", self.tr("Reminder lead times and court closure days"))
         self.docket_action = self._action(self.tr("Print &Docket…"), lambda: self.print_docket(), key.Print, "print",
                                           self.tr("Print the day's docket sheet, or save it as PDF or Word"))
+        self.new_time_action = self._action(self.tr("New &Time Entry"), self.new_time_entry, key.New, "time",
+                                            self.tr("Type a time entry in the Time tab's entry bar"))
+        self.copy_time_action = self._action(self.tr("Cop&y Previous Time Entry"), self.copy_time_entry, "Ctrl+D",
+                                             "", self.tr("A new entry filled in like the previous one, dated today"))
+        self.timesheet_action = self._action(self.tr("Export &Timesheet (Excel)…"), lambda: self.export_timesheet(),
+                                             "Ctrl+Shift+X", "", self.tr("Save the time of a period as an Excel "
+                                                                         "workbook with totals"))
+        self.ledes_action = self._action(self.tr("Export &LEDES Invoice…"), lambda: self.export_ledes(), None, "",
+                                         self.tr("A matter's time as a LEDES 1998B e-billing file"))
         self.import_ics_action = self._action(self.tr("&Import Calendar (.ics)…"), self.import_calendar)
         self.export_ics_action = self._action(self.tr("E&xport Calendar (.ics)…"), self.export_calendar, None, "",
                                               self.tr("Save the events the Calendar filters show, for Outlook or "
@@ -152,7 +172,8 @@ class MainWindow(QMainWindow):
             self.tab_actions.append(action)
         self.write_actions = [self.new_matter_action, self.restore_action, self.settings_action,
                               self.edit_matter_action, self.log_call_action, self.new_event_action,
-                              self.court_days_action, self.import_ics_action]
+                              self.court_days_action, self.import_ics_action, self.new_time_action,
+                              self.copy_time_action]
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -161,6 +182,7 @@ class MainWindow(QMainWindow):
                               self.new_event_action])
         file_menu.addSeparator()
         file_menu.addAction(self.docket_action)
+        file_menu.addActions([self.timesheet_action, self.ledes_action])
         file_menu.addSeparator()
         file_menu.addActions([self.import_ics_action, self.export_ics_action])
         file_menu.addSeparator()
@@ -171,6 +193,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.new_time_action, self.copy_time_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         view_menu = bar.addMenu(self.tr("&View"))
@@ -210,7 +234,7 @@ class MainWindow(QMainWindow):
         opened = store is not None
         for action in self.write_actions + [self.backup_action, self.check_action, self.contacts_action,
                                             self.conflict_action, self.calculator_action, self.export_ics_action,
-                                            self.docket_action]:
+                                            self.docket_action, self.timesheet_action, self.ledes_action]:
             action.setEnabled(opened)
         if opened and store.read_only:
             for action in self.write_actions:
@@ -318,6 +342,37 @@ class MainWindow(QMainWindow):
         if dialog.exec() == DeadlineDialog.DialogCode.Accepted and dialog.added:
             self.statusBar().showMessage(self.tr("Added %d deadline(s) to the calendar, unverified: verify them in "
                                                  "the Calendar's Needs attention list.") % len(dialog.added), 10000)
+
+    def new_time_entry(self) -> None:
+        self.tabs.setCurrentWidget(self.time_tab)
+        self.time_tab.new_entry()
+
+    def copy_time_entry(self) -> None:
+        self.tabs.setCurrentWidget(self.time_tab)
+        self.time_tab.entry_bar.copy_previous()
+
+    def export_timesheet(self) -> None:
+        if self.state.store is None:
+            return
+        from legalsec_desktop.ui.time_export_dialogs import TimesheetDialog
+
+        tab = self.time_tab
+        dialog = TimesheetDialog(self.state, self, tab.filters.get("first"), tab.filters.get("last"),
+                                 tab.filters.get("timekeeper"), tab.filters.get("matter"))
+        if dialog.exec() == TimesheetDialog.DialogCode.Accepted and dialog.saved is not None:
+            self.statusBar().showMessage(self.tr("Saved %s time entries to %s.") % (f"{dialog.count:,}", dialog.saved),
+                                         10000)
+
+    def export_ledes(self) -> None:
+        if self.state.store is None:
+            return
+        from legalsec_desktop.ui.time_export_dialogs import LedesDialog
+
+        tab = self.time_tab
+        matter = tab.filters.get("matter") or self.matters_tab.current_matter_id()
+        dialog = LedesDialog(self.state, self, matter, tab.filters.get("first"), tab.filters.get("last"))
+        if dialog.exec() == LedesDialog.DialogCode.Accepted and dialog.saved is not None:
+            self.statusBar().showMessage(self.tr("Saved the LEDES invoice to %s.") % dialog.saved, 10000)
 
     def print_docket(self) -> None:
         if self.state.store is None:

@@ -1,0 +1,161 @@
+"""File ▸ Export Timesheet (Excel)… and File ▸ Export LEDES Invoice…: choose the period and what to include."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLineEdit,
+    QProgressDialog,
+    QWidget,
+)
+
+from legalsec_desktop.services import matters, timesheet
+from legalsec_desktop.ui.app_state import AppState
+from legalsec_desktop.ui.fields import DateField, matter_combo
+from legalsec_desktop.ui.form_errors import FormErrors
+
+
+def _folder() -> str:
+    return str(QSettings().value("export/folder", "") or "") or \
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
+def _ask_path(parent: QWidget, title: str, name: str, pattern: str, suffix: str) -> Path | None:
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path(_folder()) / name), pattern)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() != suffix:
+        path = path.with_name(path.name + suffix)
+    QSettings().setValue("export/folder", str(path.parent))
+    return path
+
+
+class TimesheetDialog(QDialog):
+    """Period, timekeeper and matter; Save writes the workbook, with progress and a way to cancel."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None, first: date | None = None,
+                 last: date | None = None, keeper_id: int | None = None, matter_id: int | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.saved: Path | None = None
+        self.setWindowTitle(self.tr("Export Timesheet to Excel"))
+        today = date.today()
+        self.first = DateField(first or today.replace(day=1))
+        self.last = DateField(last or today)
+        self.keeper = QComboBox()
+        self.keeper.addItem(self.tr("Every timekeeper"), "")
+        for _keeper_id, label in matters.attorneys(state.store):
+            initials = label.rsplit("(", 1)[-1].rstrip(")")
+            self.keeper.addItem(label, initials)
+            if _keeper_id == keeper_id:
+                self.keeper.setCurrentIndex(self.keeper.count() - 1)
+        self.matter = matter_combo(state.store, matter_id, self.tr("Every matter"), include_closed=True)
+        form = QFormLayout(self)
+        self.errors = FormErrors(form)
+        self.errors.add_row("first", self.tr("&From:"), self.first)
+        self.errors.add_row("last", self.tr("&To:"), self.last)
+        self.errors.add_row("timekeeper", self.tr("T&imekeeper:"), self.keeper)
+        self.errors.add_row("matter", self.tr("&Matter:"), self.matter)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save As…"))
+        buttons.accepted.connect(self.export)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def scope(self) -> timesheet.Scope:
+        first = self.first.date("first", required=True)
+        last = self.last.date("last", required=True)
+        assert first is not None and last is not None
+        number = ""
+        if self.matter.currentData() is not None:
+            number = self.matter.currentText().split(" — ")[0].strip()
+        return timesheet.Scope(first, last, self.keeper.currentData() or "", number)
+
+    def export(self) -> None:
+        scopes: list[timesheet.Scope] = []
+        if not self.errors.attempt(self, self.tr("Not exported"), lambda: scopes.append(self.scope())):
+            return
+        scope = scopes[0]
+        name = f"Timesheet {scope.first.isoformat()} to {scope.last.isoformat()}.xlsx"
+        path = _ask_path(self, self.tr("Save Timesheet"), name, self.tr("Excel workbooks (*.xlsx)"), ".xlsx")
+        if path is None:
+            return
+        progress = QProgressDialog(self.tr("Writing the timesheet…"), self.tr("Cancel"), 0, 0, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+
+        def report(done: int) -> bool:
+            progress.setLabelText(self.tr("Writing the timesheet… %s entries") % f"{done:,}")
+            QApplication.processEvents()
+            return not progress.wasCanceled()
+
+        result: list = []
+        done = self.errors.attempt(self, self.tr("Not exported"), lambda: result.append(
+            timesheet.export_timesheet(self.state.store, scope, path, report)))
+        progress.close()
+        if done:
+            self.saved, self.count = result[0]
+            self.accept()
+
+
+class LedesDialog(QDialog):
+    """One matter's fee entries of a period as a LEDES 1998B invoice file."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None, matter_id: int | None = None,
+                 first: date | None = None, last: date | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.saved: Path | None = None
+        self.setWindowTitle(self.tr("Export LEDES 1998B Invoice"))
+        today = date.today()
+        self.matter = matter_combo(state.store, matter_id, include_closed=True)
+        self.first = DateField(first or today.replace(day=1))
+        self.last = DateField(last or today)
+        self.number = QLineEdit(placeholderText=self.tr("matter number and month, if left blank"))
+        self.number.setMaxLength(20)
+        self.invoice_date = DateField(today)
+        form = QFormLayout(self)
+        self.errors = FormErrors(form)
+        self.errors.add_row("matter", self.tr("&Matter:"), self.matter)
+        self.errors.add_row("first", self.tr("&From:"), self.first)
+        self.errors.add_row("last", self.tr("&To:"), self.last)
+        self.errors.add_row("ledes", self.tr("&Invoice number:"), self.number)
+        self.errors.add_row("invoice_date", self.tr("Invoice &date:"), self.invoice_date)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save As…"))
+        buttons.accepted.connect(self.export)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def export(self) -> None:
+        values: list = []
+
+        def read() -> None:
+            number = self.matter.currentText().split(" — ")[0].strip() if self.matter.currentData() else ""
+            first = self.first.date("first", required=True)
+            last = self.last.date("last", required=True)
+            when = self.invoice_date.date("invoice_date", required=True)
+            timesheet.ledes_invoice(self.state.store, number, first, last, self.number.text(), when)  # checks it all
+            values[:] = [number, first, last, when]
+
+        if not self.errors.attempt(self, self.tr("Not exported"), read):
+            return
+        number, first, last, when = values
+        path = _ask_path(self, self.tr("Save LEDES Invoice"), f"LEDES {number} {last:%Y-%m}.txt",
+                         self.tr("LEDES text files (*.txt)"), ".txt")
+        if path is None:
+            return
+        if self.errors.attempt(self, self.tr("Not exported"), lambda: timesheet.export_ledes(
+                self.state.store, number, first, last, path, self.number.text(), when)):
+            self.saved = path
+            self.accept()
