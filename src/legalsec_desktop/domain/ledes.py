@@ -22,6 +22,7 @@ FIELDS = ("INVOICE_DATE", "INVOICE_NUMBER", "CLIENT_ID", "LAW_FIRM_MATTER_ID", "
           "TIMEKEEPER_CLASSIFICATION", "CLIENT_MATTER_ID")
 ID_LIMIT = 20  # INVOICE_NUMBER, CLIENT_ID, LAW_FIRM_MATTER_ID
 CENT = Decimal("0.01")
+TYPOGRAPHY = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "...", "\u00a0": " "})
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def _money(cents: int | Decimal) -> str:
 
 def _text(value: str) -> str:
     """ASCII, one line, without the delimiters (`|` and `[]`)."""
-    flat = " ".join(strip_accents(value).replace("|", "/").replace("[]", "").split())
+    flat = " ".join(strip_accents(value.translate(TYPOGRAPHY)).replace("|", "/").replace("[]", "").split())
     return flat.encode("ascii", "replace").decode("ascii")
 
 
