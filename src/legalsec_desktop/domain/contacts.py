@@ -21,12 +21,21 @@ class ContactDraft:
     email: str = ""
     notes: str = ""
     aliases: tuple[tuple[str, str], ...] = field(default=())  # (name, kind)
+    rate_override_cents: int | None = None  # as a client: the hourly rate on all its matters
+    billing_increment_minutes: int | None = None  # as a client: its billing increment (None: the firm's)
+    billing_id: str = ""  # as a client: its id in its e-billing system (LEDES CLIENT_ID)
 
 
 def validate_contact(contact: ContactDraft) -> None:
     name = contact.name.strip()
     if not name:
         raise ValidationError("name", "Enter the name.")
+    if contact.rate_override_cents is not None and not 0 <= contact.rate_override_cents <= 10_000_00:
+        raise ValidationError("rate_override_cents", "Enter an hourly rate between $0 and $10,000, or leave it blank.")
+    if contact.billing_increment_minutes is not None and not 1 <= contact.billing_increment_minutes <= 60:
+        raise ValidationError("billing_increment_minutes", "Choose a billing increment from the list.")
+    if len(contact.billing_id.strip()) > 20:
+        raise ValidationError("billing_id", "An e-billing client ID has at most 20 characters.")
     if len(name) > MAX_NAME:
         raise ValidationError("name", f"The name is longer than {MAX_NAME} characters ({len(name)}).")
     if len(contact.phone.strip()) > 60:

@@ -18,6 +18,8 @@ JURISDICTIONS = {
 DEFAULT_JURISDICTION = "US-FED"
 DEFAULT_INCREMENT_MINUTES = 6
 _INITIALS = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,4}$")
+# LEDES timekeeper classifications (the 1998B sample's codes; the blank one is filled in as ATTY or PARLGL).
+CLASSIFICATIONS = ("", "PARTNR", "ASSOC", "OFCNSL", "PARLGL", "LGLAST", "OTHER")
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class Timekeeper:
     is_attorney: bool = True
     daily_target_minutes: int = 360
     active: bool = True
+    classification: str = ""  # LEDES TIMEKEEPER_CLASSIFICATION
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class FirmProfile:
     matter_number_pattern: str = "{year}-{seq:04d}"
     timekeepers: tuple[Timekeeper, ...] = field(default_factory=tuple)
     is_set_up: bool = False
+    tax_id: str = ""  # the firm's federal taxpayer ID (LEDES LAW_FIRM_ID)
 
 
 def describe_increment(minutes: int) -> str:
@@ -79,3 +83,9 @@ def validate_profile(profile: FirmProfile) -> None:
         seen.add(key)
         if keeper.default_rate_cents < 0:
             raise ValidationError(where, f"The rate for {keeper.name} cannot be negative.")
+        if not 0 <= keeper.daily_target_minutes <= 24 * 60:
+            raise ValidationError(where, f"The daily target for {keeper.name} must be between 0 and 24 hours.")
+        if keeper.classification not in CLASSIFICATIONS:
+            raise ValidationError(where, f"Choose {keeper.name}'s classification from the list.")
+    if len(profile.tax_id.strip()) > 20:
+        raise ValidationError("tax_id", "The taxpayer ID has at most 20 characters, such as 24-6437381.")

@@ -38,6 +38,8 @@ class MatterDraft:
     sol_date: date | None = None
     sol_note: str = ""
     rate_override_cents: int | None = None
+    uses_utbms: bool = False  # billable time on it needs UTBMS task and activity codes
+    client_matter_id: str = ""  # the client's own reference for the matter (LEDES CLIENT_MATTER_ID)
     notes: str = ""
     adverse_names: tuple[str, ...] = field(default=())  # opposing parties to add when the matter is opened
 
@@ -78,6 +80,8 @@ def validate_matter(matter: MatterDraft) -> None:
                                            "to Closed.")
     if matter.rate_override_cents is not None and matter.rate_override_cents < 0:
         raise ValidationError("rate_override_cents", "A rate cannot be negative.")
+    if len(matter.client_matter_id.strip()) > 40:
+        raise ValidationError("client_matter_id", "The client's matter reference has at most 40 characters.")
 
 
 def format_matter_number(pattern: str, year: int, seq: int) -> str:

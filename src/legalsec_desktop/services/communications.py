@@ -7,10 +7,12 @@ from datetime import date, datetime
 
 from sqlalchemy import select, update
 
-from legalsec_desktop.db.models import CommunicationRow, MatterRow, TimekeeperRow, TimeEntryRow
+from legalsec_desktop.db.models import CommunicationRow, MatterRow, TimekeeperRow
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.communications import KIND_LABELS, CommunicationDraft, validate_communication
 from legalsec_desktop.domain.errors import ValidationError
+from legalsec_desktop.domain.time_entries import TimeDraft
+from legalsec_desktop.services import time_entries
 
 
 @dataclass(frozen=True)
@@ -52,16 +54,11 @@ def save_communication(store: Store, draft: CommunicationDraft, entry_id: int | 
         session.flush()
         time_id = None
         if time is not None:
-            keeper = session.get(TimekeeperRow, time.timekeeper_id)
-            if keeper is None:
+            if session.get(TimekeeperRow, time.timekeeper_id) is None:
                 raise ValidationError("timekeeper", "Choose who the time is for.")
-            rate = matter.rate_override_cents if matter.rate_override_cents is not None else keeper.default_rate_cents
-            entry = TimeEntryRow(entry_date=draft.occurred_at.date(), timekeeper_id=keeper.id, matter_id=matter.id,
-                                 minutes=time.minutes, rate_cents=rate, billable="billable",
-                                 narrative=time.narrative.strip(), status="draft")
-            session.add(entry)
-            session.flush()
-            time_id = entry.id
+            rate = time_entries.terms_in(session, time.timekeeper_id, matter.id).rate_cents
+            time_id = time_entries.save_in(session, TimeDraft(draft.occurred_at.date(), time.timekeeper_id, matter.id,
+                                                              time.minutes, rate, narrative=time.narrative))
         return row.id, time_id
 
 

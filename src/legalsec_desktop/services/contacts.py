@@ -30,7 +30,8 @@ def load_contact(store: Store, contact_id: int) -> ContactDraft:
         aliases = session.execute(select(ContactAliasRow.alias, ContactAliasRow.kind)
                                   .where(ContactAliasRow.contact_id == contact_id).order_by(ContactAliasRow.id)).all()
         return ContactDraft(row.name, row.is_organization, row.address, row.phone, row.email, row.notes,
-                            tuple((a, k) for a, k in aliases))
+                            tuple((a, k) for a, k in aliases), row.rate_override_cents, row.billing_increment_minutes,
+                            row.billing_id)
 
 
 def save_contact(store: Store, draft: ContactDraft, contact_id: int | None = None) -> int:
@@ -45,6 +46,8 @@ def save_contact(store: Store, draft: ContactDraft, contact_id: int | None = Non
         row.is_organization = draft.is_organization
         row.address, row.phone, row.email, row.notes = (draft.address.strip(), draft.phone.strip(),
                                                         draft.email.strip(), draft.notes.strip())
+        row.rate_override_cents, row.billing_increment_minutes = draft.rate_override_cents, draft.billing_increment_minutes
+        row.billing_id = draft.billing_id.strip()
         session.add(row)
         session.flush()
         session.execute(delete(ContactAliasRow).where(ContactAliasRow.contact_id == row.id))

@@ -21,6 +21,7 @@ def _keeper(row: TimekeeperRow) -> Timekeeper:
         is_attorney=row.is_attorney,
         daily_target_minutes=row.daily_target_minutes,
         active=row.active,
+        classification=row.classification,
     )
 
 
@@ -39,6 +40,7 @@ def load_profile(store: Store) -> FirmProfile:
             matter_number_pattern=row.matter_number_pattern,
             timekeepers=keepers,
             is_set_up=row.set_up_at is not None,
+            tax_id=row.tax_id,
         )
 
 
@@ -55,6 +57,7 @@ def save_profile(store: Store, profile: FirmProfile) -> FirmProfile:
         row.billing_increment_minutes = profile.billing_increment_minutes
         row.default_jurisdiction = profile.default_jurisdiction
         row.matter_number_pattern = profile.matter_number_pattern
+        row.tax_id = profile.tax_id.strip()
         row.set_up_at = row.set_up_at or datetime.now(timezone.utc).replace(tzinfo=None)
         session.add(row)
         existing = {k.id: k for k in session.scalars(select(TimekeeperRow))}
@@ -74,6 +77,7 @@ def save_profile(store: Store, profile: FirmProfile) -> FirmProfile:
             target.default_rate_cents = keeper.default_rate_cents
             target.is_attorney = keeper.is_attorney
             target.daily_target_minutes = keeper.daily_target_minutes
+            target.classification = keeper.classification
             target.active = True
             session.add(target)
             session.flush()

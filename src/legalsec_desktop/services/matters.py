@@ -93,6 +93,7 @@ def _apply(row: MatterRow, draft: MatterDraft) -> None:
     row.responsible_attorney_id = draft.responsible_attorney_id
     row.opened_on, row.closed_on, row.status = draft.opened_on, draft.closed_on, draft.status
     row.sol_date, row.rate_override_cents = draft.sol_date, draft.rate_override_cents
+    row.uses_utbms, row.client_matter_id = draft.uses_utbms, draft.client_matter_id.strip()
 
 
 def create_matter(store: Store, draft: MatterDraft) -> int:
@@ -127,7 +128,8 @@ def load_matter(store: Store, matter_id: int) -> MatterDraft:
             responsible_attorney_id=row.responsible_attorney_id, practice_area=row.practice_area, court=row.court,
             case_number=row.case_number, caption=row.caption, judge=row.judge, jurisdiction=row.jurisdiction,
             status=row.status, closed_on=row.closed_on, sol_date=row.sol_date, sol_note=row.sol_note,
-            rate_override_cents=row.rate_override_cents, notes=row.notes,
+            rate_override_cents=row.rate_override_cents, notes=row.notes, uses_utbms=row.uses_utbms,
+            client_matter_id=row.client_matter_id,
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -15,8 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from legalsec_desktop.domain.contacts import ContactDraft, format_aliases, parse_aliases
+from legalsec_desktop.domain.firm import BILLING_INCREMENTS, describe_increment
+from legalsec_desktop.domain.money import format_money
 from legalsec_desktop.services import contacts
 from legalsec_desktop.ui.app_state import AppState
+from legalsec_desktop.ui.fields import MoneyField
 from legalsec_desktop.ui.form_errors import FormErrors
 
 
@@ -42,6 +46,14 @@ class ContactDialog(QDialog):
         self.aliases = _text_box(64, self.tr("Other names, one per line: a maiden or former name, "
                                              "“d/b/a: Acme Tools”, “former company name: Acme Ltd”"))
         self.notes = _text_box(60, "")
+        self.rate = MoneyField(placeholder=self.tr("the timekeeper's or matter's rate"))
+        self.rate.setToolTip(self.tr("As a client: the hourly rate on all its matters (a matter's own rate still wins)"))
+        self.increment = QComboBox()
+        self.increment.addItem(self.tr("The firm's increment"), None)
+        for minutes in BILLING_INCREMENTS:
+            self.increment.addItem(describe_increment(minutes), minutes)
+        self.billing_id = QLineEdit(placeholderText=self.tr("the client's ID for LEDES e-billing, if it has one"))
+        self.billing_id.setMaxLength(20)
         form = QFormLayout()
         self.errors = FormErrors(form)
         self.errors.add_row("name", self.tr("&Name:"), self.name)
@@ -51,6 +63,9 @@ class ContactDialog(QDialog):
         self.errors.add_row("email", self.tr("&E-mail:"), self.email)
         self.errors.add_row("aliases", self.tr("Other na&mes:"), self.aliases)
         self.errors.add_row("notes", self.tr("No&tes:"), self.notes)
+        self.errors.add_row("rate_override_cents", self.tr("Client &rate:"), self.rate)
+        self.errors.add_row("billing_increment_minutes", self.tr("Billing &increment:"), self.increment)
+        self.errors.add_row("billing_id", self.tr("E-&billing ID:"), self.billing_id)
         self.matters_label = QLabel()
         self.matters_label.setWordWrap(True)
         self.matters_label.setObjectName("contactMatters")
@@ -63,6 +78,9 @@ class ContactDialog(QDialog):
             self.email.setText(draft.email)
             self.aliases.setPlainText(format_aliases(draft.aliases))
             self.notes.setPlainText(draft.notes)
+            self.rate.setText(format_money(draft.rate_override_cents) if draft.rate_override_cents is not None else "")
+            self.increment.setCurrentIndex(max(0, self.increment.findData(draft.billing_increment_minutes)))
+            self.billing_id.setText(draft.billing_id)
             roles = contacts.contact_matters(state.store, contact_id)
             listed = "; ".join(f"{n} {t} ({r}, {s})" for n, t, r, s in roles[:12])
             self.matters_label.setText(self.tr("On matters: %s") % listed + (" …" if len(roles) > 12 else "")
@@ -81,6 +99,8 @@ class ContactDialog(QDialog):
             name=self.name.text(), is_organization=self.organisation.isChecked(), address=self.address.toPlainText(),
             phone=self.phone.text(), email=self.email.text(), notes=self.notes.toPlainText(),
             aliases=parse_aliases(self.aliases.toPlainText()),
+            rate_override_cents=self.rate.cents("rate_override_cents"),
+            billing_increment_minutes=self.increment.currentData(), billing_id=self.billing_id.text(),
         )
 
     def accept(self) -> None:

@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDialog,
@@ -80,6 +81,11 @@ class MatterDialog(QDialog):
         self.sol_date = DateField(placeholder=self.tr("MM/DD/YYYY"))
         self.sol_note = QLineEdit(placeholderText=self.tr("e.g. two years from injury (CCP 335.1)"))
         self.rate = MoneyField(placeholder=self.tr("Use the timekeepers' rates"))
+        self.utbms = QCheckBox(self.tr("Bill with UTBMS task and activity codes"))
+        self.utbms.setToolTip(self.tr("Billable time on this matter then needs a task code (L110…) and an activity "
+                                      "code (A101…), as e-billing clients ask"))
+        self.client_reference = QLineEdit(placeholderText=self.tr("the client's reference, for e-billing"))
+        self.client_reference.setMaxLength(40)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(60)
@@ -106,6 +112,8 @@ class MatterDialog(QDialog):
             ("sol_date", self.tr("Statute of &limitations:"), self.sol_date),
             ("sol_note", self.tr("SOL note:"), self.sol_note),
             ("rate_override_cents", self.tr("Rate o&verride:"), self.rate),
+            ("uses_utbms", self.tr("Time codes:"), self.utbms),
+            ("client_matter_id", self.tr("Client's &reference:"), self.client_reference),
             ("notes", self.tr("Notes:"), self.notes),
         ):
             self.errors.add_row(key, label, widget, right)
@@ -148,6 +156,8 @@ class MatterDialog(QDialog):
         self.sol_date.set_date(m.sol_date)
         self.sol_note.setText(m.sol_note)
         self.rate.setText(format_money(m.rate_override_cents) if m.rate_override_cents is not None else "")
+        self.utbms.setChecked(m.uses_utbms)
+        self.client_reference.setText(m.client_matter_id)
         self.notes.setPlainText(m.notes)
 
     def _status_changed(self) -> None:
@@ -168,6 +178,7 @@ class MatterDialog(QDialog):
             status=self.status.currentData(), closed_on=self.closed.date("closed_on"),
             sol_date=self.sol_date.date("sol_date"), sol_note=self.sol_note.text(),
             rate_override_cents=self.rate.cents("rate_override_cents"), notes=self.notes.toPlainText(),
+            uses_utbms=self.utbms.isChecked(), client_matter_id=self.client_reference.text(),
             adverse_names=tuple(line.strip() for line in self.adverse.toPlainText().splitlines() if line.strip()),
         )
 

@@ -22,13 +22,22 @@ from PySide6.QtWidgets import (
 )
 
 from legalsec_desktop.domain.errors import ValidationError
-from legalsec_desktop.domain.firm import BILLING_INCREMENTS, JURISDICTIONS, FirmProfile, Timekeeper, describe_increment
+from legalsec_desktop.domain.billing import format_hours
+from legalsec_desktop.domain.durations import parse_duration
+from legalsec_desktop.domain.firm import (
+    BILLING_INCREMENTS,
+    CLASSIFICATIONS,
+    JURISDICTIONS,
+    FirmProfile,
+    Timekeeper,
+    describe_increment,
+)
 from legalsec_desktop.domain.money import format_money, parse_money
 from legalsec_desktop.services import firm
 from legalsec_desktop.ui.app_state import AppState
 from legalsec_desktop.ui.form_errors import FormErrors
 
-NAME, INITIALS, RATE, ATTORNEY = range(4)
+NAME, INITIALS, RATE, ATTORNEY, TARGET, CLASS = range(6)
 
 
 class SettingsDialog(QDialog):
@@ -65,10 +74,15 @@ class SettingsDialog(QDialog):
             self.jurisdiction.addItem(f"{label} ({code})", code)
         self.jurisdiction.setCurrentIndex(max(0, self.jurisdiction.findData(profile.default_jurisdiction)))
 
-        self.keepers = QTableWidget(0, 4)
+        self.tax_id = QLineEdit(profile.tax_id, placeholderText=self.tr("for LEDES e-billing, e.g. 24-6437381"))
+        self.tax_id.setMaxLength(20)
+        self.keepers = QTableWidget(0, 6)
         self.keepers.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Initials"), self.tr("Hourly rate"), self.tr("Attorney")]
+            [self.tr("Name"), self.tr("Initials"), self.tr("Hourly rate"), self.tr("Attorney"),
+             self.tr("Hours a day"), self.tr("LEDES class")]
         )
+        self.keepers.horizontalHeaderItem(TARGET).setToolTip(
+            self.tr("Daily target: the Time tab lists weekdays with less time than this (0: no target)"))
         self.keepers.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.keepers.verticalHeader().setVisible(False)
         self.keepers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -97,6 +111,7 @@ class SettingsDialog(QDialog):
         self.errors.add_row("timekeepers", self.tr("&Timekeepers:"), keeper_box)
         self.errors.add_row("billing_increment_minutes", self.tr("&Billing increment:"), self.increment)
         self.errors.add_row("default_jurisdiction", self.tr("Default &jurisdiction:"), self.jurisdiction)
+        self.errors.add_row("tax_id", self.tr("Ta&xpayer ID:"), self.tax_id)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         if first_run:
@@ -124,6 +139,14 @@ class SettingsDialog(QDialog):
         check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         check.setCheckState(Qt.CheckState.Checked if (keeper is None or keeper.is_attorney) else Qt.CheckState.Unchecked)
         self.keepers.setItem(row, ATTORNEY, check)
+        target = QTableWidgetItem(format_hours(keeper.daily_target_minutes) if keeper else "6.0")
+        target.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.keepers.setItem(row, TARGET, target)
+        classes = QComboBox()
+        for code in CLASSIFICATIONS:
+            classes.addItem(code or self.tr("(automatic)"), code)
+        classes.setCurrentIndex(max(0, classes.findData(keeper.classification if keeper else "")))
+        self.keepers.setCellWidget(row, CLASS, classes)
         if keeper is None:
             self.keepers.setCurrentCell(row, NAME)
             self.keepers.editItem(self.keepers.item(row, NAME))
@@ -150,14 +173,22 @@ class SettingsDialog(QDialog):
             except ValidationError as exc:
                 raise ValidationError("timekeepers", f"Rate for {name or 'row %d' % (row + 1)}: {exc.message}") from exc
             attorney = self.keepers.item(row, ATTORNEY).checkState() == Qt.CheckState.Checked
+            typed = self._text(row, TARGET)
+            try:
+                target = 0 if typed.strip("0.:") == "" else parse_duration(typed, "timekeepers")
+            except ValidationError as exc:
+                raise ValidationError("timekeepers", f"Hours a day for {name or 'row %d' % (row + 1)}: "
+                                                     f"{exc.message}") from exc
             keepers.append(Timekeeper(name=name, initials=initials.upper(), default_rate_cents=cents,
-                                      id=self._ids[row], is_attorney=attorney))
+                                      id=self._ids[row], is_attorney=attorney, daily_target_minutes=target,
+                                      classification=self.keepers.cellWidget(row, CLASS).currentData()))
         return FirmProfile(
             name=self.name.text(),
             address=self.address.toPlainText(),
             billing_increment_minutes=self.increment.currentData(),
             default_jurisdiction=self.jurisdiction.currentData(),
             timekeepers=tuple(keepers),
+            tax_id=self.tax_id.text(),
         )
 
     def accept(self) -> None:
