@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -111,12 +111,19 @@ class TimeEntryBar(QGroupBox):
                        "minutes": self.duration, "rate_cents": self.rate, "billable": self.billing,
                        "task_code": self.task, "activity_code": self.activity, "narrative": self.narrative,
                        "status": self.save_button}
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.start_new,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.keeper.currentIndexChanged.connect(lambda _i: self._fill_rate())
         self._set_title()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Enter in any field saves; Escape starts over. (The fields pass these keys up to the bar.)"""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            self.save()
+        elif event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            self.start_new()
+        else:
+            super().keyPressEvent(event)
 
     def _code_combo(self, name: str, codes: list[utbms.Code]) -> QComboBox:
         combo = QComboBox()
@@ -143,6 +150,8 @@ class TimeEntryBar(QGroupBox):
         self.keeper.clear()
         for keeper_id, label in keepers:
             self.keeper.addItem(label, keeper_id)
+        if keeper is None:
+            keeper = QSettings().value("time/timekeeper")  # whose time was entered last
         self.keeper.setCurrentIndex(max(0, self.keeper.findData(keeper)))
         self.keeper.blockSignals(False)
         chosen = self.matter.currentData()
@@ -223,6 +232,7 @@ class TimeEntryBar(QGroupBox):
         except UserFixableError as exc:
             self.show_problem(exc.message)
             return None
+        QSettings().setValue("time/timekeeper", draft.timekeeper_id)
         self.saved.emit(entry_id)
         day, keeper, matter = self.day.text(), self.keeper.currentIndex(), self.matter.currentIndex()
         self.start_new()

@@ -87,9 +87,13 @@ class TimeTab(ListTab):
         self.side.addWidget(self.timers, 1)
         self._build_filters()
         self._build_short_days()
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_current)
-        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self.edit_current)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected)
+        for key, slot in ((Qt.Key.Key_Return, self.edit_current), (Qt.Key.Key_Enter, self.edit_current),
+                          (QKeySequence.StandardKey.Delete, self.delete_selected)):
+            # Only while the list has focus: the entry bar takes Enter for itself. (PySide6 ignores a context
+            # given to the constructor together with a slot, so it is set here.)
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
         self._choices_loaded = False
 
@@ -323,6 +327,9 @@ class TimeTab(ListTab):
     # --- entries ---------------------------------------------------------------------------
     def current_entry_id(self) -> int | None:
         index = self.table.currentIndex()
+        if not index.isValid():
+            chosen = self.table.selectionModel().selectedRows()
+            index = chosen[0] if chosen else index
         return self.model.data(index, ID_ROLE) if index.isValid() else None
 
     def selected_ids(self) -> list[int]:

@@ -1,0 +1,193 @@
+"""The Time tab from the keyboard: entering, editing, locking, bad input, timers, short days and exports."""
+
+from datetime import date, timedelta
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from legalsec_desktop.db.models import MatterRow
+from legalsec_desktop.domain.matters import MatterDraft
+from legalsec_desktop.domain.time_entries import TimeDraft
+from legalsec_desktop.services import listings, matters, time_entries
+from legalsec_desktop.ui.time_export_dialogs import LedesDialog, TimesheetDialog
+
+TODAY = date.today()
+
+
+@pytest.fixture
+def window(make_window, tmp_path, two_attorney_firm, qtbot):
+    window = make_window(tmp_path / "time.db")
+    store = window.state.store
+    window.mary, window.ken = two_attorney_firm(store, "Hale Law")
+    window.rivera = matters.create_matter(store, MatterDraft("2026-0001", "Rivera v. Okafor", "Ana Rivera",
+                                                             date(2026, 1, 5)))
+    window.state.data_changed.emit("*")
+    window.show()
+    window.tabs.setCurrentWidget(window.time_tab)
+    bar = window.time_tab.entry_bar
+    bar.keeper.setCurrentIndex(bar.keeper.findData(window.mary))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def type_entry(bar, qtbot, duration="1h 20m", narrative="Draft the complaint", matter=None):
+    bar.matter.setCurrentIndex(bar.matter.findData(matter))
+    bar.duration.setFocus()
+    bar.duration.clear()
+    qtbot.keyClicks(bar.duration, duration)
+    bar.narrative.clear()
+    qtbot.keyClicks(bar.narrative, narrative)
+    qtbot.keyClick(bar.narrative, Qt.Key.Key_Return)
+
+
+def test_an_entry_typed_and_saved_with_enter_then_undone(window, qtbot):
+    tab, bar = window.time_tab, window.time_tab.entry_bar
+    assert bar.rate.text() == "$300.00"  # Mary's rate, filled in for the matter
+    type_entry(bar, qtbot, matter=window.rivera)
+    assert tab.model.rowCount() == 1
+    values = tab.model.data(tab.model.index(0, 3))
+    assert values == "1.4"  # 80 minutes billed as 1.4 hours (always up to the next 0.1)
+    assert "1.4 hours" in tab.totals_label.text() and "$420.00" in tab.totals_label.text()
+    assert bar.duration.text() == "" and bar.matter.currentData() == window.rivera  # ready for the next one
+    window.undo_action.trigger()
+    assert tab.model.rowCount() == 0
+    window.redo_action.trigger()
+    assert tab.model.rowCount() == 1
+
+
+@pytest.mark.parametrize("field, text, message", [
+    ("duration", "0", "more than zero"),
+    ("duration", "-1", "cannot be negative"),
+    ("duration", "tomorrow", "is not a duration"),
+    ("day", "02/30/2026", "02/30/2026"),
+    ("task", "L999", "“L999” is not a UTBMS task code"),
+])
+def test_bad_input_is_explained_and_nothing_typed_is_lost(window, qtbot, field, text, message):
+    bar = window.time_tab.entry_bar
+    bar.matter.setCurrentIndex(bar.matter.findData(window.rivera))
+    bar.duration.setText("0.5")
+    bar.narrative.setText("Research venue")
+    target = {"duration": bar.duration, "day": bar.day.edit, "task": bar.task.lineEdit()}[field]
+    target.setText(text)
+    assert bar.save() is None
+    assert message in bar.message.text() and bar.message.isVisible()
+    assert target.text() == text and bar.narrative.text() == "Research venue"
+    assert window.time_tab.model.rowCount() == 0
+
+
+def test_more_than_a_day_for_one_timekeeper_is_refused(window, qtbot):
+    store, bar = window.state.store, window.time_tab.entry_bar
+    time_entries.save_entry(store, TimeDraft(TODAY, window.mary, window.rivera, 20 * 60, 30000, narrative="Trial"))
+    bar.matter.setCurrentIndex(bar.matter.findData(window.rivera))
+    bar.duration.setText("5")
+    assert bar.save() is None
+    assert "a day has only 24" in bar.message.text() and bar.duration.text() == "5"
+
+
+def test_a_closed_matter_asks_first(window, qtbot, monkeypatch):
+    store, bar = window.state.store, window.time_tab.entry_bar
+    with store.write() as session:
+        row = session.get(MatterRow, window.rivera)
+        row.status, row.closed_on = "closed", TODAY
+    window.time_tab._choices_loaded = False
+    window.time_tab.refresh()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    bar.matter.setCurrentIndex(bar.matter.findData(window.rivera))
+    bar.duration.setText("0.2")
+    assert bar.save() is None and "was closed" in asked[0]
+    assert bar.duration.text() == "0.2"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert bar.save() is not None
+
+
+def test_billed_entries_open_locked(window, qtbot, message_boxes):
+    store, tab = window.state.store, window.time_tab
+    entry_id = time_entries.save_entry(store, TimeDraft(TODAY, window.mary, window.rivera, 30, 30000,
+                                                        narrative="Hearing"))
+    time_entries.set_status(store, [entry_id], "billed")
+    window.state.data_changed.emit("time")
+    tab.table.setFocus()
+    tab.table.selectRow(0)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    assert tab.entry_bar.editing_id == entry_id
+    assert "locked" in tab.entry_bar.message.text() and not tab.entry_bar.save_button.isEnabled()
+    tab.delete_selected()
+    assert any("locked" in text for _kind, text in message_boxes)
+    assert tab.model.rowCount() == 1
+
+
+def test_edit_mark_final_and_copy_previous(window, qtbot):
+    store, tab, bar = window.state.store, window.time_tab, window.time_tab.entry_bar
+    entry_id = time_entries.save_entry(store, TimeDraft(TODAY, window.mary, window.rivera, 30, 30000,
+                                                        task_code="L110", activity_code="A104", narrative="Review"))
+    window.state.data_changed.emit("time")
+    tab.table.selectRow(0)
+    tab.edit_current()
+    bar.duration.setText("0.7")
+    qtbot.keyClick(bar.duration, Qt.Key.Key_Return)
+    assert time_entries.load_entry(store, entry_id).minutes == 42
+    window.undo_action.trigger()
+    assert time_entries.load_entry(store, entry_id).minutes == 30
+    tab.table.selectRow(0)
+    tab.set_status("final")
+    assert time_entries.load_entry(store, entry_id).status == "final"
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert (bar.editing_id, bar.task.currentData(), bar.narrative.text(), bar.duration.text()) == \
+        (None, "L110", "Review", "0.5")
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert bar.narrative.text() == "" and bar.duration.hasFocus()
+
+
+def test_timers_start_pause_and_stop_into_an_entry(window, qtbot):
+    tab, panel = window.time_tab, window.time_tab.timers
+    bar = tab.entry_bar
+    bar.matter.setCurrentIndex(bar.matter.findData(window.rivera))
+    bar.narrative.setText("Call with opposing counsel")
+    panel.start_button.click()
+    assert len(panel.timers) == 1 and panel.running() is not None
+    window.running_timer.update_text()
+    assert window.running_timer.isVisible() and "2026-0001" in window.running_timer.text()
+    panel.toggle_button.click()
+    assert panel.running() is None and not window.running_timer.isVisible()
+    panel.stop_button.click()
+    assert panel.timers == [] and tab.model.rowCount() == 1
+    assert bar.editing_id is not None and bar.narrative.text() == "Call with opposing counsel"
+    assert "draft entry" in bar.message.text()
+
+
+def test_short_days_lead_to_the_day(window, qtbot):
+    tab = window.time_tab
+    monday = TODAY - timedelta(days=TODAY.weekday() + 7)  # last week's Monday, with no time yet
+    tab.period.setCurrentText("Last week")
+    texts = [tab.short_days.item(i).text() for i in range(tab.short_days.count())]
+    assert any(text.startswith(f"Mon {monday:%m/%d/%Y}") and "MAH" in text for text in texts)
+    item = next(tab.short_days.item(i) for i in range(tab.short_days.count())
+                if tab.short_days.item(i).text().startswith(f"Mon {monday:%m/%d/%Y}  MAH"))
+    tab._open_short_day(item)
+    assert tab.filters["first"] == tab.filters["last"] == monday and tab.filters["timekeeper"] == window.mary
+    assert tab.entry_bar.day.date("d") == monday and tab.entry_bar.keeper.currentData() == window.mary
+
+
+def test_export_timesheet_and_ledes_from_the_window(window, qtbot, monkeypatch, tmp_path):
+    store = window.state.store
+    time_entries.save_entry(store, TimeDraft(TODAY, window.mary, window.rivera, 30, 30000, narrative="Hearing prep"))
+    answers = iter([str(tmp_path / "sheet"), str(tmp_path / "invoice")])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (next(answers), ""))
+    dialogs = []
+    monkeypatch.setattr(TimesheetDialog, "exec", lambda self: dialogs.append(self) or self.export() or self.result())
+    monkeypatch.setattr(LedesDialog, "exec", lambda self: dialogs.append(self) or self.export() or self.result())
+    window.timesheet_action.trigger()
+    assert dialogs[0].saved == tmp_path / "sheet.xlsx"
+    detail = load_workbook(tmp_path / "sheet.xlsx")["Detail"]
+    assert detail["L2"].value == "Hearing prep" and detail["G2"].value == 150.0
+    assert "Saved 1 time entries" in window.statusBar().currentMessage()
+    dialogs[0].deleteLater()
+    window.time_tab.matter_filter.setCurrentIndex(window.time_tab.matter_filter.findData(window.rivera))
+    window.ledes_action.trigger()
+    assert dialogs[1].saved == tmp_path / "invoice.txt"
+    assert (tmp_path / "invoice.txt").read_text("ascii").startswith("LEDES1998B[]\n")
+    assert listings.time_totals(store).amount_cents == 15000
