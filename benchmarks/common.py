@@ -18,6 +18,7 @@ WINDOW_CHILD = r"""
 import os, sys, time, tempfile
 from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp()  # remembered settings start fresh, and the user's are untouched
 db = Path(sys.argv[2])
 from PySide6.QtWidgets import QApplication
 app = QApplication([])

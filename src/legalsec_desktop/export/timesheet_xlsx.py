@@ -22,8 +22,8 @@ from legalsec_desktop.export.files import write_atomically
 
 DATE_FORMAT = "mm/dd/yyyy"
 MONEY_FORMAT = '"$"#,##0.00'
-DETAIL_COLUMNS = (("Date", 11), ("Timekeeper", 11), ("Client", 26), ("Matter", 11), ("Hours", 7), ("Rate", 10),
-                  ("Amount", 12), ("Billable", 12), ("Status", 8), ("Task", 7), ("Activity", 8), ("Narrative", 55))
+DETAIL_COLUMNS = (("Date", 12), ("Timekeeper", 12), ("Client", 26), ("Matter", 11), ("Hours", 7), ("Rate", 10),
+                  ("Amount", 13), ("Billable", 12), ("Status", 8), ("Task", 7), ("Activity", 8), ("Narrative", 55))
 HOURS, AMOUNT = "E", "G"  # the Detail columns the Summary adds up (matter titles are on the Summary)
 DATE_COL, KEEPER_COL, MATTER_COL = "A", "B", "D"
 HEADER_FILL = PatternFill("solid", fgColor="E8EDF3")
@@ -109,6 +109,7 @@ def _build(rows: Iterable[SheetRow], title: SheetTitle, progress: Callable[[int]
     bold = Font(name=FONT, bold=True)
     detail.append([_styled(detail, name, font=bold, fill=HEADER_FILL) for name, _width in DETAIL_COLUMNS])
 
+    detail._values_to_row = _cells_of(detail)  # type: ignore[method-assign]
     # One styled cell per formatted column, reused row after row: write-only mode writes each row as it
     # is appended, and one shared style is far faster than a new styled cell per value.
     day_cell = _styled(detail, None, number_format=DATE_FORMAT)
@@ -148,6 +149,30 @@ def _build(rows: Iterable[SheetRow], title: SheetTitle, progress: Callable[[int]
     detail.print_title_rows = "1:1"
     _write_summary(summary, title, matters, keepers, sorted(days), last, total_row)
     return _Book(workbook, count)
+
+
+def _cells_of(sheet):  # noqa: ANN001, ANN202 - a write-only sheet; a generator function like openpyxl's own
+    """openpyxl's row-to-cells step for a write-only sheet, taking a styled cell as it is.
+
+    openpyxl first tries every value as a plain value and only takes a cell after that fails (building an error
+    message each time), then makes a fresh cell after each styled one; here a styled cell is used directly and
+    one plain cell serves the rest of the row. Every row is written out before the next is appended, so reusing
+    cells is safe. Should openpyxl stop calling this hook, its own slower step writes the same cells.
+    """
+    def cells(values, row_index):  # noqa: ANN001, ANN202
+        plain = WriteOnlyCell(sheet)
+        for column, value in enumerate(values, 1):
+            if value is None:
+                continue
+            if isinstance(value, Cell):
+                value.column, value.row = column, row_index
+                yield value
+                continue
+            plain.value = value
+            plain.column, plain.row = column, row_index
+            yield plain
+
+    return cells
 
 
 def _styled(sheet, value, *, font: Font | None = None, fill: PatternFill | None = None,  # noqa: ANN001

@@ -92,17 +92,32 @@ def matter_combo(store, matter_id: int | None, blank: str = "", include_closed: 
     """An editable picker of open matters ('number — title'), searchable by any part; data is the id."""
     from legalsec_desktop.services import matters
 
-    combo = QComboBox()
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo = searchable_combo()
     choices = matters.matter_choices(store, include_closed)
     if matter_id is not None and matter_id not in {c[0] for c in choices}:
         draft = matters.load_matter(store, matter_id)
         choices.insert(0, (matter_id, f"{draft.number} — {draft.title}"))
-    combo.addItem(blank, None)
-    for choice_id, label in choices:
-        combo.addItem(label, choice_id)
+    fill_combo(combo, [(None, blank), *choices], matter_id)
+    return combo
+
+
+def searchable_combo(minimum_length: int = 18) -> QComboBox:
+    """An editable combo that finds its items by any part of their text and never grows to its longest item."""
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
     combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    combo.setCurrentIndex(max(0, combo.findData(matter_id)))
+    combo.setMinimumContentsLength(minimum_length)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     return combo
+
+
+def fill_combo(combo: QComboBox, items: list[tuple[object, str]], chosen: object = None) -> None:
+    """Replace a combo's (data, label) items quietly and choose `chosen` (else the first)."""
+    combo.blockSignals(True)
+    combo.clear()
+    for data, label in items:
+        combo.addItem(label, data)
+    combo.setCurrentIndex(max(0, combo.findData(chosen)))
+    combo.blockSignals(False)

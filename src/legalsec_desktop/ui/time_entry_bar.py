@@ -30,7 +30,7 @@ from legalsec_desktop.domain.errors import UserFixableError, ValidationError
 from legalsec_desktop.domain.money import format_money
 from legalsec_desktop.domain.time_entries import BILLABLE, BILLABLE_LABELS, TimeDraft
 from legalsec_desktop.ui.app_state import AppState
-from legalsec_desktop.ui.fields import DateField, MoneyField, matter_combo
+from legalsec_desktop.ui.fields import DateField, MoneyField, fill_combo, searchable_combo
 
 
 class TimeEntryBar(QGroupBox):
@@ -48,7 +48,9 @@ class TimeEntryBar(QGroupBox):
         self.day = DateField(date.today())
         self.keeper = QComboBox()
         self.keeper.setObjectName("entryTimekeeper")
-        self.matter = QComboBox()  # replaced by a matter picker once the database is open
+        self.matter = searchable_combo()  # filled once the database is open
+        self.matter.setObjectName("entryMatter")
+        self.matter.currentIndexChanged.connect(lambda _i: self._fill_rate())
         self.duration = QLineEdit(placeholderText=self.tr("0.3, 18m, 1:15"))
         self.duration.setObjectName("entryDuration")
         self.duration.setToolTip(self.tr("How long: 0.3 (hours), .25h, 18m, 1:15 or 1h 20m"))
@@ -140,33 +142,15 @@ class TimeEntryBar(QGroupBox):
         return combo
 
     # --- choices from the database --------------------------------------------------------
-    def load_choices(self, keepers: list[tuple[int, str]]) -> None:
+    def load_choices(self, keepers: list[tuple[int, str]], matters: list[tuple[int, str]]) -> None:
         """Fill the timekeeper and matter pickers (kept as chosen where possible)."""
-        store = self.state.store
-        if store is None:
+        if self.state.store is None:
             return
         keeper = self.keeper.currentData()
-        self.keeper.blockSignals(True)
-        self.keeper.clear()
-        for keeper_id, label in keepers:
-            self.keeper.addItem(label, keeper_id)
         if keeper is None:
             keeper = QSettings().value("time/timekeeper")  # whose time was entered last
-        self.keeper.setCurrentIndex(max(0, self.keeper.findData(keeper)))
-        self.keeper.blockSignals(False)
-        chosen = self.matter.currentData()
-        picker = matter_combo(store, chosen, include_closed=True)
-        picker.setObjectName("entryMatter")
-        picker.setMinimumContentsLength(18)
-        picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        layout = self.layout()
-        layout.replaceWidget(self.matter, picker)
-        self.matter.deleteLater()
-        self.matter = self.fields["matter_id"] = picker
-        picker.currentIndexChanged.connect(lambda _i: self._fill_rate())
-        self.matter_label.setBuddy(picker)
-        self.setTabOrder(self.keeper, picker)
-        self.setTabOrder(picker, self.duration)
+        fill_combo(self.keeper, keepers, keeper)
+        fill_combo(self.matter, [(None, ""), *matters], self.matter.currentData())
         self._fill_rate()
 
     def _fill_rate(self) -> None:

@@ -28,7 +28,7 @@ from legalsec_desktop.domain.money import format_money
 from legalsec_desktop.domain.time_entries import BILLABLE, BILLABLE_LABELS
 from legalsec_desktop.ui.app_state import AppState
 from legalsec_desktop.ui.errors import show_problem
-from legalsec_desktop.ui.fields import DateField
+from legalsec_desktop.ui.fields import DateField, fill_combo, searchable_combo
 from legalsec_desktop.ui.record_model import ID_ROLE
 from legalsec_desktop.ui.tabs.list_tab import ListTab, TabSpec
 from legalsec_desktop.ui.undo import StoreCommand
@@ -145,7 +145,7 @@ class TimeTab(ListTab):
         self.keeper_filter = QComboBox()
         self.keeper_filter.setObjectName("timeKeeperFilter")
         self.keeper_filter.addItem(self.tr("Every timekeeper"), None)
-        self.matter_filter = QComboBox()
+        self.matter_filter = searchable_combo(14)
         self.matter_filter.setObjectName("timeMatterFilter")
         self.matter_filter.addItem(self.tr("Every matter"), None)
         self.billing_filter = QComboBox()
@@ -244,17 +244,11 @@ class TimeTab(ListTab):
 
         self._choices_loaded = True
         keepers = matters.attorneys(self.state.store)
-        self.entry_bar.load_choices(keepers)
-        for combo, items in ((self.keeper_filter, keepers),
-                             (self.matter_filter, matters.matter_choices(self.state.store, include_closed=True))):
-            combo.blockSignals(True)
-            chosen = combo.currentData()
-            while combo.count() > 1:
-                combo.removeItem(1)
-            for item_id, label in items:
-                combo.addItem(label, item_id)
-            combo.setCurrentIndex(max(0, combo.findData(chosen)))
-            combo.blockSignals(False)
+        every_matter = matters.matter_choices(self.state.store, include_closed=True)
+        self.entry_bar.load_choices(keepers, every_matter)
+        fill_combo(self.keeper_filter, [(None, self.tr("Every timekeeper")), *keepers], self.keeper_filter.currentData())
+        fill_combo(self.matter_filter, [(None, self.tr("Every matter")), *every_matter],
+                   self.matter_filter.currentData())
 
     def refresh(self) -> None:
         if not hasattr(self, "timers"):  # the base class sorts while the tab is still being built
