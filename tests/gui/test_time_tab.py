@@ -191,3 +191,54 @@ def test_export_timesheet_and_ledes_from_the_window(window, qtbot, monkeypatch, 
     assert dialogs[1].saved == tmp_path / "invoice.txt"
     assert (tmp_path / "invoice.txt").read_text("ascii").startswith("LEDES1998B[]\n")
     assert listings.time_totals(store).amount_cents == 15000
+
+
+def test_billing_settings_reach_the_entry_bar(window, qtbot):
+    """A timekeeper's daily target and LEDES class (Settings), a client's rate and increment (contact), and a
+    matter that needs UTBMS codes (Edit Matter) are saved where the time rules read them."""
+    from legalsec_desktop.services import contacts, firm
+    from legalsec_desktop.ui.contact_dialog import ContactDialog
+    from legalsec_desktop.ui.matter_dialog import MatterDialog
+    from legalsec_desktop.ui.settings_dialog import CLASS, TARGET, SettingsDialog
+
+    store = window.state.store
+    settings = SettingsDialog(window.state, parent=window)
+    qtbot.addWidget(settings)
+    settings.keepers.item(0, TARGET).setText("25")
+    settings.accept()
+    assert "Hours a day" in settings.errors.labels["timekeepers"].text()
+    settings.keepers.item(0, TARGET).setText("7.5")
+    classes = settings.keepers.cellWidget(0, CLASS)
+    classes.setCurrentIndex(classes.findData("PARTNR"))
+    settings.tax_id.setText("24-6437381")
+    settings.accept()
+    profile = firm.load_profile(store)
+    mary = next(k for k in profile.timekeepers if k.initials == "MAH")
+    assert (mary.daily_target_minutes, mary.classification, profile.tax_id) == (450, "PARTNR", "24-6437381")
+
+    client_id = store_client(store, window.rivera)
+    dialog = ContactDialog(window.state, window, client_id)
+    qtbot.addWidget(dialog)
+    dialog.rate.setText("200")
+    dialog.increment.setCurrentIndex(dialog.increment.findData(15))
+    dialog.accept()
+    saved = contacts.load_contact(store, client_id)
+    assert (saved.rate_override_cents, saved.billing_increment_minutes) == (20000, 15)
+
+    editor = MatterDialog(window.state, window, window.rivera)
+    qtbot.addWidget(editor)
+    editor.utbms.setChecked(True)
+    editor.accept()
+    terms = time_entries.terms(store, window.mary, window.rivera)
+    assert (terms.rate_cents, terms.increment, terms.codes_required) == (20000, 15, True)
+    bar = window.time_tab.entry_bar
+    bar.matter.setCurrentIndex(bar.matter.findData(window.rivera))
+    bar._fill_rate()
+    assert bar.rate.text() == "$200.00"
+    bar.duration.setText("0.5")
+    assert bar.save() is None and "choose a task code" in bar.message.text()
+
+
+def store_client(store, matter_id):  # noqa: ANN001, ANN201
+    with store.read() as session:
+        return session.get(MatterRow, matter_id).client_id

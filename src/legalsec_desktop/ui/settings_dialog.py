@@ -47,7 +47,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.state = state
         self.setWindowTitle(self.tr("Welcome — set up your firm") if first_run else self.tr("Settings"))
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(820)
         profile = firm.load_profile(state.store)
         self._ids: list[int | None] = []
 
@@ -84,6 +84,8 @@ class SettingsDialog(QDialog):
         self.keepers.horizontalHeaderItem(TARGET).setToolTip(
             self.tr("Daily target: the Time tab lists weekdays with less time than this (0: no target)"))
         self.keepers.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((INITIALS, 64), (RATE, 96), (ATTORNEY, 70), (TARGET, 90), (CLASS, 110)):
+            self.keepers.setColumnWidth(column, width)
         self.keepers.verticalHeader().setVisible(False)
         self.keepers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.keepers.setMinimumHeight(140)

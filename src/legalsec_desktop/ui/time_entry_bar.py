@@ -13,13 +13,13 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -51,6 +51,7 @@ class TimeEntryBar(QGroupBox):
         self.matter = searchable_combo()  # filled once the database is open
         self.matter.setObjectName("entryMatter")
         self.matter.currentIndexChanged.connect(lambda _i: self._fill_rate())
+        self.matter.currentIndexChanged.connect(lambda _i: self.matter.lineEdit().setCursorPosition(0))
         self.duration = QLineEdit(placeholderText=self.tr("0.3, 18m, 1:15"))
         self.duration.setObjectName("entryDuration")
         self.duration.setToolTip(self.tr("How long: 0.3 (hours), .25h, 18m, 1:15 or 1h 20m"))
@@ -79,34 +80,35 @@ class TimeEntryBar(QGroupBox):
         self.message.setWordWrap(True)
         self.message.hide()
 
-        grid = QGridLayout(self)
-        grid.setContentsMargins(8, 6, 8, 6)
-        grid.setHorizontalSpacing(6)
-        grid.setVerticalSpacing(2)
-        fields = ((self.tr("&Date"), self.day, 2), (self.tr("T&imekeeper"), self.keeper, 2),
-                  (self.tr("&Matter"), self.matter, 5), (self.tr("D&uration"), self.duration, 2),
-                  (self.tr("&Rate"), self.rate, 2), (self.tr("&Billing"), self.billing, 2),
-                  (self.tr("Tas&k"), self.task, 2), (self.tr("Ac&tivity"), self.activity, 2))
-        column = 0
-        for text, widget, span in fields:
+        column = QVBoxLayout(self)
+        column.setContentsMargins(8, 6, 8, 6)
+        column.setSpacing(4)
+        fields_row = QHBoxLayout()
+        fields_row.setSpacing(6)
+        fields = ((self.tr("&Date"), self.day, 0), (self.tr("T&imekeeper"), self.keeper, 2),
+                  (self.tr("&Matter"), self.matter, 4), (self.tr("D&uration"), self.duration, 1),
+                  (self.tr("&Rate"), self.rate, 1), (self.tr("&Billing"), self.billing, 1),
+                  (self.tr("Tas&k"), self.task, 1), (self.tr("Ac&tivity"), self.activity, 1))
+        for text, widget, stretch in fields:
             label = QLabel(text)
             label.setBuddy(widget)
-            if widget is self.matter:
-                self.matter_label = label
-            grid.addWidget(label, 0, column, 1, span)
-            grid.addWidget(widget, 1, column, 1, span)
-            column += span
+            stack = QVBoxLayout()
+            stack.setSpacing(1)
+            stack.addWidget(label)
+            stack.addWidget(widget)
+            fields_row.addLayout(stack, stretch)
+        column.addLayout(fields_row)
         narrative_label = QLabel(self.tr("Narrati&ve"))
         narrative_label.setBuddy(self.narrative)
-        grid.addWidget(narrative_label, 2, 0, 1, 2)
-        grid.addWidget(self.narrative, 3, 0, 1, column - 6)
-        buttons = QHBoxLayout()
+        column.addWidget(narrative_label)
+        narrative_row = QHBoxLayout()
+        narrative_row.addWidget(self.narrative, 1)
         for button in (self.save_button, self.new_button, self.copy_button):
-            buttons.addWidget(button)
-        grid.addLayout(buttons, 3, column - 6, 1, 6)
-        grid.addWidget(self.message, 4, 0, 1, column)
+            narrative_row.addWidget(button)
+        column.addLayout(narrative_row)
+        column.addWidget(self.message)
         self.day.setMinimumWidth(130)
-        self.keeper.setMinimumWidth(170)
+        self.keeper.setMinimumWidth(150)
         self.duration.setMinimumWidth(90)
         self.rate.setMinimumWidth(90)
         self.fields = {"entry_date": self.day, "timekeeper_id": self.keeper, "matter_id": self.matter,

@@ -102,6 +102,7 @@ class TimersPanel(QGroupBox):
             item = self.list.item(index)
             if item is not None:
                 item.setText(describe(timer, timer.seconds(now)))
+                item.setToolTip(item.text())
         busy = self.state.store is None or self.state.read_only
         for button in (self.start_button, self.toggle_button, self.stop_button, self.discard_button):
             button.setEnabled(not busy and (button is self.start_button or self.current_id() is not None))
