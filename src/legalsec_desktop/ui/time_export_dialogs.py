@@ -40,6 +40,14 @@ def _ask_path(parent: QWidget, title: str, name: str, pattern: str, suffix: str)
     return path
 
 
+def _save_buttons(dialog: QDialog, form: QFormLayout, save) -> None:  # noqa: ANN001
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Save).setText(dialog.tr("&Save As…"))
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+
+
 class TimesheetDialog(QDialog):
     """Period, timekeeper and matter; Save writes the workbook, with progress and a way to cancel."""
 
@@ -66,11 +74,7 @@ class TimesheetDialog(QDialog):
         self.errors.add_row("last", self.tr("&To:"), self.last)
         self.errors.add_row("timekeeper", self.tr("T&imekeeper:"), self.keeper)
         self.errors.add_row("matter", self.tr("&Matter:"), self.matter)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save As…"))
-        buttons.accepted.connect(self.export)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        _save_buttons(self, form, self.export)
 
     def scope(self) -> timesheet.Scope:
         first = self.first.date("first", required=True)
@@ -131,11 +135,7 @@ class LedesDialog(QDialog):
         self.errors.add_row("last", self.tr("&To:"), self.last)
         self.errors.add_row("ledes", self.tr("&Invoice number:"), self.number)
         self.errors.add_row("invoice_date", self.tr("Invoice &date:"), self.invoice_date)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save As…"))
-        buttons.accepted.connect(self.export)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        _save_buttons(self, form, self.export)
 
     def export(self) -> None:
         values: list = []

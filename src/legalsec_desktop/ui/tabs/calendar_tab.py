@@ -383,13 +383,9 @@ class CalendarTab(ListTab):
     def save_layout(self, settings: QSettings) -> None:
         super().save_layout(settings)
         settings.setValue("calendar/view", self.current_view())
-        settings.setValue("calendar/splitter", self.splitter.saveState())
 
     def restore_layout(self, settings: QSettings) -> None:
         super().restore_layout(settings)
         view = int(settings.value("calendar/view", 0))
         self.views.setCurrentIndex(view if 0 <= view < len(VIEWS) else 0)
         self.view_buttons.button(self.views.currentIndex()).setChecked(True)
-        splitter = settings.value("calendar/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)

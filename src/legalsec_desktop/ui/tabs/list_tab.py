@@ -180,9 +180,16 @@ class ListTab(QWidget):
 
     # --- remembered layout -----------------------------------------------------------------
     def save_layout(self, settings: QSettings) -> None:
+        """The list's columns, and the split beside it when the tab has one (`self.splitter`)."""
         settings.setValue(f"tables/{self.spec.listing}/header", self.table.horizontalHeader().saveState())
+        splitter = getattr(self, "splitter", None)
+        if splitter is not None:
+            settings.setValue(f"tables/{self.spec.listing}/splitter", splitter.saveState())
 
     def restore_layout(self, settings: QSettings) -> None:
         state = settings.value(f"tables/{self.spec.listing}/header")
         if state is not None:
             self.table.horizontalHeader().restoreState(state)
+        split = settings.value(f"tables/{self.spec.listing}/splitter")
+        if split is not None and getattr(self, "splitter", None) is not None:
+            self.splitter.restoreState(split)

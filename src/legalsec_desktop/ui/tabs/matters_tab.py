@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
@@ -144,12 +144,3 @@ class MattersTab(ListTab):
         if matter_id is not None:
             self.edit_requested.emit(matter_id)
 
-    def save_layout(self, settings: QSettings) -> None:
-        super().save_layout(settings)
-        settings.setValue("tables/matters/splitter", self.splitter.saveState())
-
-    def restore_layout(self, settings: QSettings) -> None:
-        super().restore_layout(settings)
-        state = settings.value("tables/matters/splitter")
-        if state is not None:
-            self.splitter.restoreState(state)

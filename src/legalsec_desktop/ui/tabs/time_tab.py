@@ -420,14 +420,3 @@ class TimeTab(ListTab):
                                               lambda: time_entries.set_status(self.state.store, ids, status),
                                               self.state, "time", self))
         self.state.data_changed.emit("time")
-
-    # --- remembered layout -----------------------------------------------------------------
-    def save_layout(self, settings: QSettings) -> None:
-        super().save_layout(settings)
-        settings.setValue("time/splitter", self.splitter.saveState())
-
-    def restore_layout(self, settings: QSettings) -> None:
-        super().restore_layout(settings)
-        state = settings.value("time/splitter")
-        if state is not None:
-            self.splitter.restoreState(state)
