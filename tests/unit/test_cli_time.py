@@ -1,7 +1,11 @@
 """`legalsec timesheet` and `legalsec ledes`: the workbook reopened (types, formats, formulas, totals to the
 cent) and the LEDES file, headless; bad requests leave earlier files alone."""
 
+import csv
+import os
 import re
+import shutil
+import subprocess
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -182,3 +186,18 @@ def test_cli_time_commands_need_a_database(tmp_path, capsys):
                      str(tmp_path / "t.xlsx")]) == 1
     assert "does not exist" in capsys.readouterr().err
     assert not Path(missing).exists()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed here")
+def test_libreoffice_computes_the_summary_totals_on_opening(time_db, tmp_path):
+    """openpyxl stores formulas without values; a real spreadsheet program must show the right totals."""
+    db, totals = time_db
+    book = tmp_path / "sheet.xlsx"
+    assert cli.main(["timesheet", "--db", str(db), "--from", "2026-11-01", "--to", "2026-11-30", "--out", str(book)]) == 0
+    subprocess.run(["soffice", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(tmp_path), str(book)],
+                   check=True, capture_output=True, timeout=120, env={**os.environ, "HOME": str(tmp_path)})
+    rows = list(csv.reader((tmp_path / "sheet.csv").read_text("utf-8").splitlines()))  # the first sheet: Summary
+    shown = [(row[3], row[4]) for row in rows if row and row[0] == "Total"]
+    hours = f"{totals.billed_minutes / 60:.2f}"
+    amount = f"${totals.amount_cents // 100:,}.{totals.amount_cents % 100:02d}"
+    assert shown == [(hours, amount)] * 3
