@@ -242,3 +242,19 @@ def test_billing_settings_reach_the_entry_bar(window, qtbot):
 def store_client(store, matter_id):  # noqa: ANN001, ANN201
     with store.read() as session:
         return session.get(MatterRow, matter_id).client_id
+
+
+def test_a_running_timer_is_in_the_status_bar_when_the_program_opens(make_window, tmp_path, two_attorney_firm):
+    from legalsec_desktop.db.store import open_store
+    from legalsec_desktop.services import timers
+
+    path = tmp_path / "timers.db"
+    store = open_store(path)
+    mary, _ken = two_attorney_firm(store)
+    matter = matters.create_matter(store, MatterDraft("2026-0001", "Rivera v. Okafor", "Ana Rivera", date(2026, 1, 5)))
+    timers.start_timer(store, mary, matter, "Deposition prep")
+    store.close()
+    window = make_window(path)  # the Calendar tab shows; the Time tab has not been opened
+    window.show()
+    window.running_timer.update_text()
+    assert window.running_timer.isVisible() and "Deposition prep" in window.running_timer.text()

@@ -79,6 +79,9 @@ class TimersPanel(QGroupBox):
         self.ticker = QTimer(self, interval=1000)
         self.ticker.timeout.connect(self.tick)
         self.ticker.start()
+        # A timer left running when the program closed (or crashed) is in the status bar as soon as it opens.
+        state.store_changed.connect(self.reload)
+        state.data_changed.connect(lambda what: self.reload() if what in ("timers", "*") else None)
 
     def reload(self) -> None:
         if self.state.store is None:
