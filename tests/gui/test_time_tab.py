@@ -180,7 +180,7 @@ def test_export_timesheet_and_ledes_from_the_window(window, qtbot, monkeypatch, 
     dialogs = []
     monkeypatch.setattr(TimesheetDialog, "exec", lambda self: dialogs.append(self) or self.export() or self.result())
     monkeypatch.setattr(LedesDialog, "exec", lambda self: dialogs.append(self) or self.export() or self.result())
-    window.timesheet_action.trigger()
+    window.time_tab.export_button.click()
     assert dialogs[0].saved == tmp_path / "sheet.xlsx"
     detail = load_workbook(tmp_path / "sheet.xlsx")["Detail"]
     assert detail["L2"].value == "Hearing prep" and detail["G2"].value == 150.0

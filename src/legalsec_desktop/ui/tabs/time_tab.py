@@ -112,9 +112,12 @@ class TimeTab(ListTab):
         self.billed_button.clicked.connect(lambda: self.set_status("billed"))
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self.delete_selected)
+        self.export_button = QPushButton(self.tr("E&xport to Excel…"))
+        self.export_button.setToolTip(self.tr("The timesheet of this period, timekeeper and matter (Ctrl+Shift+X)"))
+        self.export_button.clicked.connect(lambda: self.window().export_timesheet())
         foot = QHBoxLayout()
         foot.addWidget(self.totals_label, 1)
-        for button in (self.final_button, self.billed_button, self.delete_button):
+        for button in (self.final_button, self.billed_button, self.delete_button, self.export_button):
             foot.addWidget(button)
         left = QWidget()
         column = QVBoxLayout(left)
