@@ -57,6 +57,7 @@ class TimesheetDialog(QDialog):
         self.state = state
         self.saved: Path | None = None
         self.setWindowTitle(self.tr("Export Timesheet to Excel"))
+        self.setMinimumWidth(460)
         today = date.today()
         self.first = DateField(first or today.replace(day=1))
         self.last = DateField(last or today)
@@ -121,6 +122,7 @@ class LedesDialog(QDialog):
         self.state = state
         self.saved: Path | None = None
         self.setWindowTitle(self.tr("Export LEDES 1998B Invoice"))
+        self.setMinimumWidth(520)
         today = date.today()
         self.matter = matter_combo(state.store, matter_id, include_closed=True)
         self.first = DateField(first or today.replace(day=1))
