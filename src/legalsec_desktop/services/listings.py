@@ -16,7 +16,6 @@ from legalsec_desktop.db.models import (
     ContactRow,
     EventRow,
     FileRecordRow,
-    FirmRow,
     MatterRow,
     TimekeeperRow,
     TimeEntryRow,
@@ -25,6 +24,7 @@ from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.time_entries import effective_increment, entry_amount, entry_billed_minutes
 from legalsec_desktop.services.calendar import attorney_condition
 from legalsec_desktop.services.columns import COLUMNS, ListingColumns
+from legalsec_desktop.services.time_entries import firm_increment
 
 
 @dataclass(frozen=True)
@@ -221,7 +221,7 @@ def fetch_rows(store: Store, key: str, ids: Sequence[int]) -> dict[int, tuple[An
     with store.read() as session:
         rows = session.execute(query.where(id_column.in_(list(ids)))).all()
         if key == "time":  # only amounts need the firm's billing increment
-            increment = session.scalar(select(FirmRow.billing_increment_minutes).where(FirmRow.id == 1)) or 6
+            increment = firm_increment(session)
             return {row[0]: _time_values(tuple(row[1:]), increment) for row in rows}
     if key == "events":
         return {row[0]: _event_values(tuple(row[1:])) for row in rows}
@@ -256,7 +256,7 @@ def time_totals(store: Store, text: str = "", filters: dict[str, Any] | None = N
         maintain_column_froms=True)
     count = billed = billable = amount = 0
     with store.read() as session:
-        firm = session.scalar(select(FirmRow.billing_increment_minutes).where(FirmRow.id == 1)) or 6
+        firm = firm_increment(session)
         for minutes, rate, kind, client in session.execute(query):
             increment = effective_increment(firm, client)
             hours = entry_billed_minutes(minutes, increment)

@@ -20,7 +20,7 @@ from legalsec_desktop.db.models import (
     TimeEntryRow,
 )
 from legalsec_desktop.db.store import Store
-from legalsec_desktop.domain.billing import amount_cents
+from legalsec_desktop.services import time_entries
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.matters import (
     DEADLINE_KINDS,
@@ -30,6 +30,7 @@ from legalsec_desktop.domain.matters import (
     validate_matter,
 )
 from legalsec_desktop.domain.names import sort_name
+from legalsec_desktop.domain.time_entries import effective_increment, entry_amount, entry_billed_minutes
 
 
 def next_matter_number(store: Store, today: date | None = None) -> str:
@@ -189,7 +190,7 @@ class MatterSummary:
     attorney: str
     upcoming: list[tuple[date, datetime | None, str, str, str, str]]  # date, start_utc, tz, kind, title, status
     overdue: int
-    time_minutes: int
+    time_minutes: int  # billed minutes (each entry rounded up to its increment), as the Time tab shows them
     unbilled_cents: int
     time_entries: int
     files: list[tuple[str, str, str]]  # label, medium, location
@@ -211,7 +212,8 @@ def matter_summary(store: Store, matter_id: int, today: date | None = None) -> M
         ).all()
         overdue = session.scalar(select(func.count()).select_from(EventRow).where(
             EventRow.matter_id == matter_id, EventRow.on_date < today, EventRow.status == "scheduled")) or 0
-        increment = session.scalar(select(FirmRow.billing_increment_minutes).where(FirmRow.id == 1)) or 6
+        increment = effective_increment(time_entries.firm_increment(session),
+                                        client.billing_increment_minutes if client else None)
         entries = session.execute(select(TimeEntryRow.minutes, TimeEntryRow.rate_cents, TimeEntryRow.billable,
                                          TimeEntryRow.status).where(TimeEntryRow.matter_id == matter_id)).all()
         files = session.execute(select(FileRecordRow.label, FileRecordRow.medium, FileRecordRow.location)
@@ -220,11 +222,12 @@ def matter_summary(store: Store, matter_id: int, today: date | None = None) -> M
         communications = session.scalar(select(func.count()).select_from(CommunicationRow).where(*live)) or 0
         follow_ups = session.scalar(select(func.count()).select_from(CommunicationRow).where(
             *live, CommunicationRow.follow_up_on >= today)) or 0
-    unbilled = sum(amount_cents(m, r, increment) for m, r, b, s in entries if b == "billable" and s != "billed")
+    unbilled = sum(entry_amount(m, r, b, increment) for m, r, b, s in entries if s != "billed")
     return MatterSummary(
         id=matter_id, draft=draft, client_id=row.client_id, client_phone=client.phone if client else "",
         client_email=client.email if client else "", attorney=f"{lawyer.name} ({lawyer.initials})" if lawyer else "",
-        upcoming=[tuple(u) for u in upcoming], overdue=overdue, time_minutes=sum(e[0] for e in entries),
+        upcoming=[tuple(u) for u in upcoming], overdue=overdue,
+        time_minutes=sum(entry_billed_minutes(e[0], increment) for e in entries),
         unbilled_cents=unbilled, time_entries=len(entries), files=[tuple(f) for f in files],
         communications=communications, follow_ups=follow_ups,
     )

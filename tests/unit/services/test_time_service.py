@@ -161,3 +161,14 @@ def test_timers_run_one_at_a_time_survive_a_restart_and_become_entries(practice,
         assert len(timers.list_timers(reopened)) == 2  # nothing lost by the refusal
     finally:
         reopened.close()
+
+
+def test_the_matter_pane_counts_time_by_the_same_rule(practice):
+    store, _rivera, acme, mary, _ken = practice
+    with store.write() as session:
+        session.get(ContactRow, session.get(MatterRow, acme).client_id).billing_increment_minutes = 15
+    time_entries.save_entry(store, entry(mary, acme, 7))
+    time_entries.save_entry(store, entry(mary, acme, 20, billable="no charge"))
+    summary = matters.matter_summary(store, acme, DAY)
+    assert (summary.time_entries, summary.time_minutes, summary.unbilled_cents) == (2, 15 + 30, 7500)
+    assert summary.unbilled_cents == listings.time_totals(store, filters={"matter": acme}).amount_cents
