@@ -32,15 +32,14 @@ class MatterTerms:
     rate_cents: int
     increment: int
     codes_required: bool
-    closed: bool
-    number: str
 
 
 def firm_increment(session: Session) -> int:
     return session.scalar(select(FirmRow.billing_increment_minutes).where(FirmRow.id == 1)) or 6
 
 
-def _terms(session: Session, timekeeper_id: int | None, matter_id: int | None) -> MatterTerms:
+def terms_in(session: Session, timekeeper_id: int | None, matter_id: int | None) -> MatterTerms:
+    """terms() inside a transaction the caller holds."""
     matter = session.get(MatterRow, matter_id) if matter_id is not None else None
     if matter_id is not None and matter is None:
         raise ValidationError("matter_id", "That matter no longer exists.")
@@ -52,14 +51,13 @@ def _terms(session: Session, timekeeper_id: int | None, matter_id: int | None) -
                           client.rate_override_cents if client else None,
                           matter.rate_override_cents if matter else None)
     increment = effective_increment(firm_increment(session), client.billing_increment_minutes if client else None)
-    return MatterTerms(rate, increment, bool(matter and matter.uses_utbms), bool(matter and matter.status == "closed"),
-                       matter.number if matter else "")
+    return MatterTerms(rate, increment, bool(matter and matter.uses_utbms))
 
 
 def terms(store: Store, timekeeper_id: int | None, matter_id: int | None) -> MatterTerms:
     """The rate (matter, else client, else timekeeper), increment and code rule for an entry."""
     with store.read() as session:
-        return _terms(session, timekeeper_id, matter_id)
+        return terms_in(session, timekeeper_id, matter_id)
 
 
 def closed_matter_warning(store: Store, matter_id: int | None) -> str:
@@ -91,7 +89,7 @@ def save_entry(store: Store, draft: TimeDraft, entry_id: int | None = None) -> i
 
 def save_in(session: Session, draft: TimeDraft, entry_id: int | None = None) -> int:
     """save_entry inside a transaction the caller holds."""
-    matter_terms = _terms(session, draft.timekeeper_id, draft.matter_id)
+    matter_terms = terms_in(session, draft.timekeeper_id, draft.matter_id)
     draft = validate_entry(draft, matter_terms.codes_required)
     row = TimeEntryRow() if entry_id is None else session.get(TimeEntryRow, entry_id)
     if row is None:
@@ -105,17 +103,17 @@ def save_in(session: Session, draft: TimeDraft, entry_id: int | None = None) -> 
         raise ValidationError("minutes", f"{initials} would have {format_hours(day_total, 2)} hours on "
                                          f"{format_date(draft.entry_date)}: a day has only 24. Check the date "
                                          "and the durations.")
-    row.entry_date, row.timekeeper_id, row.matter_id = draft.entry_date, draft.timekeeper_id, draft.matter_id
-    row.minutes, row.rate_cents, row.billable = draft.minutes, draft.rate_cents, draft.billable
-    row.task_code, row.activity_code = draft.task_code, draft.activity_code
-    row.narrative, row.status = draft.narrative, draft.status
+    _fill(row, draft)
     session.add(row)
     session.flush()
     return row.id
 
 
-def terms_in(session: Session, timekeeper_id: int | None, matter_id: int | None) -> MatterTerms:
-    return _terms(session, timekeeper_id, matter_id)
+def _fill(row: TimeEntryRow, draft: TimeDraft) -> None:
+    row.entry_date, row.timekeeper_id, row.matter_id = draft.entry_date, draft.timekeeper_id, draft.matter_id
+    row.minutes, row.rate_cents, row.billable = draft.minutes, draft.rate_cents, draft.billable
+    row.task_code, row.activity_code = draft.task_code, draft.activity_code
+    row.narrative, row.status = draft.narrative, draft.status
 
 
 def has_entries(store: Store) -> bool:
@@ -136,13 +134,11 @@ def load_entry(store: Store, entry_id: int) -> TimeDraft:
         return _draft(row)
 
 
-def previous_entry(store: Store, timekeeper_id: int | None = None, before: int | None = None) -> TimeDraft | None:
-    """The most recently added entry (of a timekeeper, before entry `before`), to copy into a new one."""
+def previous_entry(store: Store, timekeeper_id: int | None = None) -> TimeDraft | None:
+    """The most recently added entry (of a timekeeper, if given), to copy into a new one."""
     query = select(TimeEntryRow).order_by(TimeEntryRow.id.desc()).limit(1)
     if timekeeper_id is not None:
         query = query.where(TimeEntryRow.timekeeper_id == timekeeper_id)
-    if before is not None:
-        query = query.where(TimeEntryRow.id < before)
     with store.read() as session:
         row = session.scalars(query).first()
         return _draft(row) if row is not None else None
@@ -166,11 +162,9 @@ def restore_entries(store: Store, deleted: list[tuple[int, TimeDraft]]) -> None:
     with store.write() as session:
         for entry_id, draft in deleted:
             if session.get(TimeEntryRow, entry_id) is None:
-                session.add(TimeEntryRow(id=entry_id, entry_date=draft.entry_date, timekeeper_id=draft.timekeeper_id,
-                                         matter_id=draft.matter_id, minutes=draft.minutes, rate_cents=draft.rate_cents,
-                                         billable=draft.billable, task_code=draft.task_code,
-                                         activity_code=draft.activity_code, narrative=draft.narrative,
-                                         status=draft.status))
+                row = TimeEntryRow(id=entry_id)
+                _fill(row, draft)
+                session.add(row)
 
 
 def set_status(store: Store, entry_ids: list[int], status: str) -> dict[int, str]:
@@ -201,6 +195,7 @@ def restore_statuses(store: Store, before: dict[int, str]) -> None:
 @dataclass(frozen=True)
 class ShortDay:
     day: date
+    timekeeper_id: int
     timekeeper: str  # initials
     minutes: int
     target: int
@@ -228,6 +223,6 @@ def short_days(store: Store, first: date, last: date, timekeeper_id: int | None 
             for keeper_id, initials, target in keepers:
                 minutes = int(recorded.get((keeper_id, day), 0))
                 if minutes < target:
-                    found.append(ShortDay(day, initials, minutes, target))
+                    found.append(ShortDay(day, keeper_id, initials, minutes, target))
         day += timedelta(days=1)
     return found

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legalsec_desktop.services import matters, timesheet
+from legalsec_desktop.services import calendar, matters, timesheet
 from legalsec_desktop.ui.app_state import AppState
 from legalsec_desktop.ui.fields import DateField, matter_combo
 from legalsec_desktop.ui.form_errors import FormErrors
@@ -63,11 +63,10 @@ class TimesheetDialog(QDialog):
         self.last = DateField(last or today)
         self.keeper = QComboBox()
         self.keeper.addItem(self.tr("Every timekeeper"), "")
-        for _keeper_id, label in matters.attorneys(state.store):
-            initials = label.rsplit("(", 1)[-1].rstrip(")")
-            self.keeper.addItem(label, initials)
-            if _keeper_id == keeper_id:
-                self.keeper.setCurrentIndex(self.keeper.count() - 1)
+        initials = calendar.attorney_initials(state.store)
+        for choice_id, label in matters.attorneys(state.store):
+            self.keeper.addItem(label, initials[choice_id])
+        self.keeper.setCurrentIndex(max(0, self.keeper.findData(initials.get(keeper_id))))
         self.matter = matter_combo(state.store, matter_id, self.tr("Every matter"), include_closed=True)
         form = QFormLayout(self)
         self.errors = FormErrors(form)
@@ -147,17 +146,16 @@ class LedesDialog(QDialog):
             first = self.first.date("first", required=True)
             last = self.last.date("last", required=True)
             when = self.invoice_date.date("invoice_date", required=True)
-            timesheet.ledes_invoice(self.state.store, number, first, last, self.number.text(), when)  # checks it all
-            values[:] = [number, first, last, when]
+            values[:] = [number, last, timesheet.ledes_invoice(self.state.store, number, first, last,
+                                                               self.number.text(), when)]
 
         if not self.errors.attempt(self, self.tr("Not exported"), read):
             return
-        number, first, last, when = values
+        number, last, text = values
         path = _ask_path(self, self.tr("Save LEDES Invoice"), f"LEDES {number} {last:%Y-%m}.txt",
                          self.tr("LEDES text files (*.txt)"), ".txt")
         if path is None:
             return
-        if self.errors.attempt(self, self.tr("Not exported"), lambda: timesheet.export_ledes(
-                self.state.store, number, first, last, path, self.number.text(), when)):
+        if self.errors.attempt(self, self.tr("Not exported"), lambda: timesheet.write_ledes(text, path)):
             self.saved = path
             self.accept()

@@ -295,14 +295,11 @@ class TimeTab(ListTab):
         last = min(self.filters.get("last") or today, today)
         first = self.filters.get("first") or last - timedelta(days=SHORT_DAYS_SPAN)
         first = max(first, last - timedelta(days=SHORT_DAYS_SPAN))
-        keepers = {self.keeper_filter.itemData(i): self.keeper_filter.itemText(i)
-                   for i in range(1, self.keeper_filter.count())}
         for short in reversed(time_entries.short_days(self.state.store, first, last, self.filters.get("timekeeper"),
                                                       today)):
             item = QListWidgetItem(self.tr("%s  %s  %s of %s h") % (
                 format_date(short.day), short.timekeeper, format_hours(short.minutes, 2), format_hours(short.target, 2)))
-            item.setData(Qt.ItemDataRole.UserRole, (short.day, next(
-                (k for k, label in keepers.items() if label.endswith(f"({short.timekeeper})")), None)))
+            item.setData(Qt.ItemDataRole.UserRole, (short.day, short.timekeeper_id))
             self.short_days.addItem(item)
         if self.short_days.count() == 0:
             self.short_days.addItem(self.tr("Every weekday of the period meets its target."))
