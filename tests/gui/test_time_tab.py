@@ -258,3 +258,16 @@ def test_a_running_timer_is_in_the_status_bar_when_the_program_opens(make_window
     window.show()
     window.running_timer.update_text()
     assert window.running_timer.isVisible() and "Deposition prep" in window.running_timer.text()
+
+
+def test_a_timer_started_without_a_matter_takes_the_entry_bars_matter_when_stopped(window, qtbot, message_boxes):
+    tab, panel = window.time_tab, window.time_tab.timers
+    bar = tab.entry_bar
+    bar.matter.setCurrentIndex(0)
+    panel.start_button.click()
+    panel.stop_button.click()
+    assert any("Choose the matter in the entry bar" in text for _kind, text in message_boxes)
+    assert len(panel.timers) == 1  # nothing lost
+    bar.matter.setCurrentIndex(bar.matter.findData(window.rivera))
+    panel.stop_button.click()
+    assert panel.timers == [] and time_entries.load_entry(window.state.store, bar.editing_id).matter_id == window.rivera

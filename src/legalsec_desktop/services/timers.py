@@ -98,7 +98,7 @@ def stop_timer(store: Store, timer_id: int, entry_date: date | None = None, now:
         _bank(row, now)
         terms = time_entries.terms_in(session, row.timekeeper_id, row.matter_id)
         draft = TimeDraft(entry_date or date.today(), row.timekeeper_id, row.matter_id,
-                          min(minutes_of(row.elapsed_seconds), 24 * 60), terms.rate_cents, narrative=row.narrative)
+                          minutes_of(row.elapsed_seconds), terms.rate_cents, narrative=row.narrative)
         entry_id = time_entries.save_in(session, draft)
         session.delete(row)
         return entry_id

@@ -143,9 +143,20 @@ class TimersPanel(QGroupBox):
             self._run(lambda: timers().resume_timer(self.state.store, timer.id), self.tr("Not resumed"))
 
     def stop(self) -> None:
+        """Record the timer as a draft entry; one started without a matter takes the entry bar's matter."""
         timer_id = self.current_id()
-        if timer_id is None:
+        timer = next((t for t in self.timers if t.id == timer_id), None)
+        if timer is None:
             return
+        if timer.matter_id is None:
+            _keeper, matter, narrative = self.start_with()
+            if matter is None:
+                show_problem(self, UserFixableError("This timer has no matter yet. Choose the matter in the entry "
+                                                   "bar above, then press Stop again."), self.tr("Timer not stopped"))
+                return
+            if not self._run(lambda: timers().update_timer(self.state.store, timer_id, matter,
+                                                           timer.narrative or narrative), self.tr("Timer not stopped")):
+                return
         made: list[int] = []
         if self._run(lambda: made.append(timers().stop_timer(self.state.store, timer_id)), self.tr("Timer not stopped")):
             self.state.data_changed.emit("time")
