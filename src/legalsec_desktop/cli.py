@@ -284,15 +284,12 @@ def _demo(args: argparse.Namespace, db_path: Path) -> int:
 def _conflicts(args: argparse.Namespace, db_path: Path) -> int:
     from legalsec_desktop.domain.conflicts import SearchName
     from legalsec_desktop.services import conflicts
-    from legalsec_desktop.services.database import open_database
 
-    if not db_path.is_file():
-        raise UserFixableError(f"{db_path} does not exist; there are no names to check against.")
     if not 0 <= args.min_score <= 100:
         raise UserFixableError("--min-score must be between 0 and 100.")
     names = ([SearchName(n, "client") for n in args.names] + [SearchName(n, "adverse") for n in args.adverse]
              + [SearchName(n, "other") for n in args.other])
-    store = open_database(db_path, paths.backup_dir(db_path))
+    store = _open_existing(db_path, "there are no names to check against")
     try:
         hits = conflicts.find_hits(store, names, min_score=args.min_score)
         for hit in hits:
@@ -376,7 +373,6 @@ def _open_if_present(db_path: Path):  # noqa: ANN202 - a Store or None
 
 def _docket(args: argparse.Namespace, db_path: Path) -> int:
     from legalsec_desktop.reports.docket import DocketRequest
-    from legalsec_desktop.services.database import open_database
     from legalsec_desktop.services.docket import docket_report
 
     out = Path(args.out).expanduser() if args.out else None
@@ -384,13 +380,11 @@ def _docket(args: argparse.Namespace, db_path: Path) -> int:
         raise UserFixableError("Say where the docket goes: --out FILE.pdf, --out FILE.docx, or --print.")
     if out is not None and out.suffix.lower() not in (".pdf", ".docx"):
         raise UserFixableError(f"--out {out.name}: the file name must end in .pdf or .docx.")
-    if not db_path.is_file():
-        raise UserFixableError(f"{db_path} does not exist; there is no calendar to print.")
     request = DocketRequest(first=args.date or date.today(), days=args.days, ahead=args.ahead,
                             attorney=args.attorney.strip().upper(), by_attorney=args.by_attorney,
                             landscape=not args.portrait)
     request.check()
-    store = open_database(db_path, paths.backup_dir(db_path))
+    store = _open_existing(db_path, "there is no calendar to print")
     try:
         report = docket_report(store, request)
     finally:
@@ -412,11 +406,12 @@ def _docket(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
-def _open_existing(db_path: Path):  # noqa: ANN202 - a Store
+def _open_existing(db_path: Path, missing: str):  # noqa: ANN202 - a Store
+    """The database, or a clear message (`missing` says what its absence means) when there is none."""
     from legalsec_desktop.services.database import open_database
 
     if not db_path.is_file():
-        raise UserFixableError(f"{db_path} does not exist; there is no time to export.")
+        raise UserFixableError(f"{db_path} does not exist; {missing}.")
     return open_database(db_path, paths.backup_dir(db_path))
 
 
@@ -426,7 +421,7 @@ def _timesheet(args: argparse.Namespace, db_path: Path) -> int:
     out = Path(args.out).expanduser()
     if out.suffix.lower() != ".xlsx":
         raise UserFixableError(f"--out {out.name}: the file name must end in .xlsx.")
-    store = _open_existing(db_path)
+    store = _open_existing(db_path, "there is no time to export")
     try:
         path, count = export_timesheet(store, Scope(args.first, args.last, args.timekeeper.strip(),
                                                     args.matter.strip()), out)
@@ -437,14 +432,14 @@ def _timesheet(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _ledes(args: argparse.Namespace, db_path: Path) -> int:
-    from legalsec_desktop.services.timesheet import export_ledes
+    from legalsec_desktop.services.timesheet import ledes_invoice, write_ledes
 
-    store = _open_existing(db_path)
+    store = _open_existing(db_path, "there is no time to export")
     try:
-        path = export_ledes(store, args.matter, args.first, args.last, Path(args.out).expanduser(), args.invoice,
-                            args.invoice_date)
+        text = ledes_invoice(store, args.matter, args.first, args.last, args.invoice, args.invoice_date)
     finally:
         store.close()
+    path = write_ledes(text, Path(args.out).expanduser())
     print(f"Saved the LEDES 1998B invoice to {path}.")
     return EXIT_OK
 

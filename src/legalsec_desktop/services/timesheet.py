@@ -152,7 +152,6 @@ def ledes_invoice(store: Store, matter_number: str, first: date, last: date, inv
     return ledes.render([invoice])
 
 
-def export_ledes(store: Store, matter_number: str, first: date, last: date, path: Path, invoice_number: str = "",
-                 invoice_date: date | None = None) -> Path:
-    text = ledes_invoice(store, matter_number, first, last, invoice_number, invoice_date)
+def write_ledes(text: str, path: Path) -> Path:
+    """Save a LEDES file made by ledes_invoice (an earlier file survives any failure)."""
     return write_atomically(Path(path), lambda temporary: temporary.write_bytes(text.encode("ascii")))
