@@ -93,7 +93,12 @@ def docket_report(store: Store, request: DocketRequest, now: datetime | None = N
 
 
 def save_docket_as_word(store: Store, request: DocketRequest, path: Path, now: datetime | None = None) -> Path:
-    return write_docx(docket_report(store, request, now), path)
+    return save_as_word(docket_report(store, request, now), path)
+
+
+def save_as_word(report: Report, path: Path) -> Path:
+    """Save a docket already built (the one on screen) as a Word file."""
+    return write_docx(report, path)
 
 
 def _matters(session, ids: set[int]) -> dict[int, tuple]:  # noqa: ANN001

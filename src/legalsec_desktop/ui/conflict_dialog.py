@@ -261,9 +261,8 @@ class ConflictCheckDialog(QDialog):
         if kind == "print":
             report_print.print_preview(self, report)
             return
-        suggested = str(self.state.db_path.parent / f"Conflict check {self.check_id}.{kind}")
         saved = report_print.ask_and_save(
-            self, report, kind, suggested,
+            self, report, kind, f"Conflict check {self.check_id}.{kind}",
             save_word=lambda path: conflicts.save_report_as_word(self.state.store, self.check_id, path))
         if saved is not None:
             self.summary.setText(self.summary.text() + self.tr(" Report saved to %s.") % saved)

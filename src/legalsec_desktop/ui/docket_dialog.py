@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPageLayout, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import (
@@ -121,7 +121,7 @@ class DocketPreview(QPrintPreviewDialog):
         geometry = settings.value(SETTINGS + "geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self._set_up_page()
+        report_print.set_up_page(self.printer, landscape=True)  # the preview's buttons may turn it
         self.refresh()
 
     # --- the sheet -------------------------------------------------------------------------
@@ -129,10 +129,9 @@ class DocketPreview(QPrintPreviewDialog):
         """The sheet the options describe; raises ValidationError for a date that is not one."""
         first = self.first.date("first", required=True)
         assert first is not None
-        landscape = self.printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape
         return DocketRequest(first=first, days=self.days.value(), ahead=self.ahead.value(),
                              attorney=self.attorney.currentData() or "", by_attorney=self.by_attorney.isChecked(),
-                             landscape=landscape)
+                             landscape=self._landscape())
 
     def refresh(self) -> None:
         """Build the sheet for the options shown and redraw the preview; a bad date is explained, not drawn."""
@@ -160,16 +159,14 @@ class DocketPreview(QPrintPreviewDialog):
         self.days.setValue(days)
         self.refresh()
 
-    def _set_up_page(self) -> None:
-        """Letter, landscape, the margins the sheet is laid out for (the preview's buttons may turn it)."""
-        report_print.set_up_page(self.printer, landscape=True)
+    def _landscape(self) -> bool:
+        return self.printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape
 
     def current_report(self) -> Report | None:
         """The sheet as shown, on the page orientation the preview shows."""
         if self.report is None:
             return None
-        landscape = self.printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape
-        return replace(self.report, landscape=landscape)
+        return replace(self.report, landscape=self._landscape())
 
     # --- out ---------------------------------------------------------------------------------
     def print_sheet(self) -> None:
@@ -188,18 +185,14 @@ class DocketPreview(QPrintPreviewDialog):
         if report is None:
             return None
         try:
-            request = replace(self.request(), landscape=report.landscape)
+            request = self.request()
         except UserFixableError as exc:
             show_problem(self, exc, self.tr("Not saved"))
             return None
-        folder = str(QSettings().value(SETTINGS + "folder", "") or "") or \
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = f"Docket {request.first.isoformat()}" + (f" {request.attorney}" if request.attorney else "")
-        saved = report_print.ask_and_save(
-            self, report, kind, str(Path(folder) / f"{name}.{kind}"),
-            save_word=lambda path: docket.save_docket_as_word(self.state.store, request, path))
+        saved = report_print.ask_and_save(self, report, kind, f"{name}.{kind}",
+                                          save_word=lambda path: docket.save_as_word(report, path))
         if saved is not None:
-            QSettings().setValue(SETTINGS + "folder", str(saved.parent))
             self.saved.append(saved)
             self._say(self.tr("Saved to %s.") % saved, "#1b5e20")
         return saved

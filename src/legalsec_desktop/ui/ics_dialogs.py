@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,34 +27,29 @@ from legalsec_desktop.ui.app_state import AppState
 from legalsec_desktop.ui.errors import show_problem
 from legalsec_desktop.ui.event_dialog import default_zone
 from legalsec_desktop.ui.fields import matter_combo
-
-
-def _folder() -> str:
-    return str(QSettings().value("calendar/ics_folder", str(Path.home())))
+from legalsec_desktop.ui.save_paths import ask_save_path, last_folder, remember_folder
 
 
 def export_calendar(state: AppState, parent: QWidget, filters: Filters) -> str | None:
     """Ask for a file and write the events the Calendar filters show; returns a status message."""
-    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("Export Calendar"), str(Path(_folder()) / "calendar.ics"),
-                                          parent.tr("iCalendar files (*.ics)"))
-    if not path:
+    target = ask_save_path(parent, parent.tr("Export Calendar"), "calendar.ics", parent.tr("iCalendar files (*.ics)"),
+                           ".ics")
+    if target is None:
         return None
-    target = Path(path) if path.lower().endswith(".ics") else Path(path + ".ics")
     try:
         count = ical.export_ics(state.store, target, filters)
     except UserFixableError as exc:
         show_problem(parent, exc, parent.tr("Calendar not exported"))
         return None
-    QSettings().setValue("calendar/ics_folder", str(target.parent))
     return parent.tr("Exported %d events to %s.") % (count, target)
 
 
 def import_calendar(state: AppState, parent: QWidget, matter_id: int | None = None) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("Import Calendar"), _folder(),
+    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("Import Calendar"), last_folder(),
                                           parent.tr("iCalendar files (*.ics);;All files (*)"))
     if not path:
         return None
-    QSettings().setValue("calendar/ics_folder", str(Path(path).parent))
+    remember_folder(Path(path))
     try:
         items = ical.read_ics(Path(path), default_zone(state.store, matter_id))
     except UserFixableError as exc:

@@ -17,12 +17,13 @@ from PySide6.QtGui import (
     QTextOption,
 )
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.export.files import write_atomically
 from legalsec_desktop.domain.report import Report, Table
 from legalsec_desktop.ui.errors import show_problem
+from legalsec_desktop.ui.save_paths import ask_save_path
 
 MARK = "#b00020"
 
@@ -169,15 +170,12 @@ def print_preview(parent: QWidget, report: Report) -> None:
     preview.exec()
 
 
-def ask_and_save(parent: QWidget, report: Report, kind: str, suggested: str, save_word=None) -> Path | None:  # noqa: ANN001
-    """Ask where to save (PDF or Word), save, and say where it went; problems get a plain message."""
+def ask_and_save(parent: QWidget, report: Report, kind: str, name: str, save_word=None) -> Path | None:  # noqa: ANN001
+    """Ask where to save `name` (PDF or Word), save, and say where it went; problems get a plain message."""
     pattern = parent.tr("PDF files (*.pdf)") if kind == "pdf" else parent.tr("Word documents (*.docx)")
-    name, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save Report"), suggested, pattern)
-    if not name:
+    path = ask_save_path(parent, parent.tr("Save Report"), name, pattern, f".{kind}")
+    if path is None:
         return None
-    path = Path(name)
-    if path.suffix.lower() != f".{kind}":
-        path = path.with_name(path.name + f".{kind}")
     try:
         if kind == "pdf":
             write_pdf(report, path)

@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLineEdit,
     QProgressDialog,
@@ -22,22 +21,7 @@ from legalsec_desktop.services import calendar, matters, timesheet
 from legalsec_desktop.ui.app_state import AppState
 from legalsec_desktop.ui.fields import DateField, matter_combo
 from legalsec_desktop.ui.form_errors import FormErrors
-
-
-def _folder() -> str:
-    return str(QSettings().value("export/folder", "") or "") or \
-        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-
-
-def _ask_path(parent: QWidget, title: str, name: str, pattern: str, suffix: str) -> Path | None:
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path(_folder()) / name), pattern)
-    if not chosen:
-        return None
-    path = Path(chosen)
-    if path.suffix.lower() != suffix:
-        path = path.with_name(path.name + suffix)
-    QSettings().setValue("export/folder", str(path.parent))
-    return path
+from legalsec_desktop.ui.save_paths import ask_save_path
 
 
 def _save_buttons(dialog: QDialog, form: QFormLayout, save) -> None:  # noqa: ANN001
@@ -91,7 +75,7 @@ class TimesheetDialog(QDialog):
             return
         scope = scopes[0]
         name = f"Timesheet {scope.first.isoformat()} to {scope.last.isoformat()}.xlsx"
-        path = _ask_path(self, self.tr("Save Timesheet"), name, self.tr("Excel workbooks (*.xlsx)"), ".xlsx")
+        path = ask_save_path(self, self.tr("Save Timesheet"), name, self.tr("Excel workbooks (*.xlsx)"), ".xlsx")
         if path is None:
             return
         progress = QProgressDialog(self.tr("Writing the timesheet…"), self.tr("Cancel"), 0, 0, self)
@@ -152,7 +136,7 @@ class LedesDialog(QDialog):
         if not self.errors.attempt(self, self.tr("Not exported"), read):
             return
         number, last, text = values
-        path = _ask_path(self, self.tr("Save LEDES Invoice"), f"LEDES {number} {last:%Y-%m}.txt",
+        path = ask_save_path(self, self.tr("Save LEDES Invoice"), f"LEDES {number} {last:%Y-%m}.txt",
                          self.tr("LEDES text files (*.txt)"), ".txt")
         if path is None:
             return
