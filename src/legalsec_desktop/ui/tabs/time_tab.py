@@ -267,7 +267,6 @@ class TimeTab(ListTab):
                 self.stack.setCurrentIndex(self.EMPTY)
         self._show_totals()
         self._show_short_days()
-        self.timers.reload()
         if keep is not None:
             row = self.model.row_of(keep)
             if row is not None:
