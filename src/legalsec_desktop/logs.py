@@ -1,16 +1,105 @@
-"""One private rotating log file per user, for the error dialog to point at."""
+"""One private rotating log file per user, for the error dialog to point at; it names error kinds, never client data.
+
+Exception messages can hold anything: a client's name in a validation message, a file the user
+chose in an OSError, a statement's parameters in a database error. So what leaves the program as
+text (the log, the bug dialog's details) keeps a traceback's frames (file, line, function) and
+replaces every message, in the whole chain, by the error's kind: its class and any error code.
+"""
 
 from __future__ import annotations
 
+import errno
 import logging
 import logging.handlers
 import os
+import textwrap
+import traceback
 from pathlib import Path
+from types import TracebackType
 
 from legalsec_desktop import paths
+from legalsec_desktop.domain.errors import ValidationError
 
 LOG_NAME = "legalsec.log"
 BACKUP_COUNT = 3
+_CAUSE = "\nThe above exception was the direct cause of the following exception:\n\n"
+_CONTEXT = "\nDuring handling of the above exception, another exception occurred:\n\n"
+
+
+def error_kind(exc: BaseException) -> str:
+    """The class of an error and its code (errno, SQLite's error name, the form field), never its message."""
+    kind = type(exc)
+    name = kind.__qualname__ if kind.__module__ in ("builtins", "__main__") else f"{kind.__module__}.{kind.__qualname__}"
+    code = None
+    if isinstance(exc, OSError) and isinstance(exc.errno, int):
+        code = f"errno {errno.errorcode.get(exc.errno, exc.errno)}"
+    elif isinstance(getattr(exc, "sqlite_errorname", None), str):
+        code = exc.sqlite_errorname  # type: ignore[attr-defined]
+    elif isinstance(exc, ValidationError):
+        code = f"field {exc.field}"
+    return f"{name} [{code}]" if code else name
+
+
+def scrubbed_traceback(kind: type[BaseException] | None, exc: BaseException | None,
+                       tb: TracebackType | None) -> str:
+    """Like traceback.format_exception, with each message of the chain replaced by `error_kind`."""
+    if exc is None:
+        return f"{kind.__qualname__ if kind else 'NoneType'}\n"
+    blocks: list[tuple[BaseException, TracebackType | None, str]] = []
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if current.__cause__ is not None:
+            earlier, link = current.__cause__, _CAUSE
+        elif current.__context__ is not None and not current.__suppress_context__:
+            earlier, link = current.__context__, _CONTEXT
+        else:
+            earlier, link = None, ""
+        if earlier is None or id(earlier) in seen:
+            link = ""
+        blocks.append((current, tb if current is exc else current.__traceback__, link))
+        current = earlier
+    out: list[str] = []
+    for error, frames, link in reversed(blocks):
+        out.append(link)  # how this error follows the one printed above it
+        if frames is not None:
+            out.append("Traceback (most recent call last):\n")
+            out.extend(traceback.format_tb(frames))
+        out.append(error_kind(error) + "\n")
+        if isinstance(error, BaseExceptionGroup):
+            for number, member in enumerate(error.exceptions, 1):
+                text = scrubbed_traceback(type(member), member, member.__traceback__)
+                out.append(f"  +---------------- {number} ----------------\n" + textwrap.indent(text, "  | "))
+    return "".join(out)
+
+
+def _scrub(record: logging.LogRecord) -> None:
+    """Make a record safe for any formatter: exceptions in its arguments become their kinds, its traceback scrubbed."""
+    if isinstance(record.args, tuple):
+        record.args = tuple(error_kind(a) if isinstance(a, BaseException) else a for a in record.args)
+    if record.exc_info:
+        record.exc_text = scrubbed_traceback(*record.exc_info).rstrip("\n")
+
+
+class ScrubbingFormatter(logging.Formatter):
+    """A formatter whose tracebacks keep their frames and lose their messages."""
+
+    def formatException(self, ei) -> str:  # noqa: ANN001, N802 - logging's name and argument
+        return scrubbed_traceback(*ei).rstrip("\n")
+
+    def format(self, record: logging.LogRecord) -> str:
+        # Another handler's plain formatter may already have cached the raw traceback on this record.
+        _scrub(record)
+        return super().format(record)
+
+
+class _ScrubRecords(logging.Filter):
+    """On the program's logger: every handler up the chain (a console, a test's capture) sees scrubbed records."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        _scrub(record)
+        return True
 
 
 def _private_opener(path: str, flags: int) -> int:
@@ -43,6 +132,8 @@ def setup_logging(folder: Path | None = None) -> Path | None:
     log_file = folder / LOG_NAME
     logger = logging.getLogger("legalsec")
     logger.setLevel(logging.INFO)
+    if not any(isinstance(f, _ScrubRecords) for f in logger.filters):
+        logger.addFilter(_ScrubRecords())
     if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in logger.handlers):
         return log_file
     try:
@@ -52,6 +143,6 @@ def setup_logging(folder: Path | None = None) -> Path | None:
                                              encoding="utf-8")
     except OSError:
         return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(ScrubbingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger.addHandler(handler)
     return log_file
