@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import sys
 import threading
-import traceback
 from pathlib import Path
 from types import TracebackType
 
@@ -13,6 +12,7 @@ from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from legalsec_desktop.domain.errors import UserFixableError
+from legalsec_desktop.logs import error_kind, scrubbed_traceback
 
 log = logging.getLogger("legalsec")
 
@@ -20,7 +20,7 @@ log = logging.getLogger("legalsec")
 def show_problem(parent: QWidget | None, exc: BaseException, title: str = "Could not finish") -> None:
     """Show a user-fixable error plainly; hand anything else to the bug dialog."""
     if isinstance(exc, UserFixableError):
-        log.info("user-fixable: %s", exc.message)
+        log.info("user-fixable: %s", error_kind(exc))  # its message may name a client or a file
         QMessageBox.warning(parent, title, exc.message)
     else:
         report_bug(type(exc), exc, exc.__traceback__)
@@ -30,8 +30,12 @@ _log_file: Path | None = None
 
 
 def report_bug(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-    """Log the traceback; tell the user plainly, with the details one click away."""
-    log.error("unexpected error", exc_info=(kind, exc, tb))
+    """Log the traceback; tell the user plainly, with the details one click away.
+
+    The details are the traceback's frames and the errors' kinds, without their messages, which may
+    hold client data; so they can be sent to whoever supports the program as they are.
+    """
+    log.error("unexpected error: %s", error_kind(exc), exc_info=(kind, exc, tb))
     app = QApplication.instance()
     if app is None:
         return
@@ -45,7 +49,7 @@ def report_bug(kind: type[BaseException], exc: BaseException, tb: TracebackType 
     box.setInformativeText(
         "Please try again. If it happens again, send the details to whoever supports this program." + where
     )
-    box.setDetailedText("".join(traceback.format_exception(kind, exc, tb)))
+    box.setDetailedText(scrubbed_traceback(kind, exc, tb))
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.exec()
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.domain.formatting import format_clock, format_date
+from legalsec_desktop.logs import error_kind
 from legalsec_desktop.services import maintenance
 from legalsec_desktop.ui.errors import show_problem
 from legalsec_desktop.ui.worker import run_in_background
@@ -43,7 +44,7 @@ def back_up_if_due(window: MainWindow) -> None:
             window.statusBar().showMessage(window.tr("Daily backup made: %s") % result.made.name, 8000)
 
     def failed(exc: BaseException) -> None:
-        log.warning("daily backup failed: %s", exc)
+        log.warning("daily backup failed: %s", error_kind(exc))  # its message names the database's path
         if not isinstance(exc, UserFixableError):
             show_problem(window, exc)
         else:
