@@ -1,13 +1,29 @@
-"""Apply Alembic migrations programmatically (imported only when a migration is due)."""
+"""Apply Alembic migrations programmatically (imported only when a migration is due).
+
+Migrated the way SQLite's documentation ("Making Other Kinds Of Table Schema Changes") and Zotero
+do it: foreign keys off for the whole upgrade, so that the table rebuilds of batch mode cannot
+cascade deletes into child tables; `PRAGMA foreign_key_check` must be empty before the commit;
+every step in one transaction, so an upgrade is done whole or not at all.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from legalsec_desktop.db.store import WRITE_OPTION
+from legalsec_desktop.domain.errors import UserFixableError
+
 SCRIPT_LOCATION = "legalsec_desktop.db:migrations"
+Progress = Callable[[str, int, int], object]
+
+
+class MigrationCheckError(UserFixableError):
+    """The upgraded schema failed its foreign-key check; nothing was committed."""
 
 
 def alembic_config() -> Config:
@@ -16,12 +32,64 @@ def alembic_config() -> Config:
     return config
 
 
-def upgrade_to_head(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema up to the newest revision (or `revision`), all in one transaction."""
+def pending_steps(current: str | None, target: str = "head") -> list[tuple[str, str]]:
+    """(revision, one-line description) of each migration from `current` to `target`, oldest first."""
+    script = ScriptDirectory.from_config(alembic_config())
+    steps = list(script.iterate_revisions(target, current))
+    return [(rev.revision, (rev.doc or "").split(":")[0].strip()) for rev in reversed(steps)]
+
+
+def upgrade_to_head(engine: Engine, revision: str = "head", progress: Progress | None = None) -> None:
+    """Bring the schema up to `revision`, all in one transaction, foreign keys off until it is checked."""
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    with engine.connect() as connection:
+        raw = connection.connection.dbapi_connection
+        # Must run outside any transaction (inside one SQLite ignores it); SQLAlchemy has not begun one yet.
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            connection.execution_options(**{WRITE_OPTION: True})  # BEGIN IMMEDIATE: no writer sneaks in
+            with connection.begin():
+                current = connection.exec_driver_sql(
+                    "SELECT version_num FROM alembic_version"
+                ).scalar() if _has_version_table(connection) else None
+                steps = pending_steps(current, revision)
+                config.attributes["connection"] = connection
+                config.attributes["on_step"] = _reporter(steps, progress)
+                command.upgrade(config, revision)
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    table, rowid, parent, _ = broken[0]
+                    raise MigrationCheckError(
+                        f"The upgrade was stopped and the database left as it was: {len(broken)} row(s) would "
+                        f"point to missing rows (first: {table} row {rowid} → {parent}). "
+                        "Restore a backup or contact support."
+                    )
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
+
+
+def _has_version_table(connection) -> bool:  # noqa: ANN001
+    return connection.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).first() is not None
+
+
+def _reporter(steps: list[tuple[str, str]], progress: Progress | None) -> Callable[..., None]:
+    """Alembic's on_version_apply hook: say which step is done, and which is next."""
+    names = {rev: text for rev, text in steps}
+    order = [rev for rev, _ in steps]
+    if progress is not None and steps:
+        progress(f"Upgrading the database: {steps[0][1]}", 0, len(steps))
+
+    def on_step(*, step, **_kwargs) -> None:  # noqa: ANN001
+        if progress is None:
+            return
+        done_rev = step.up_revision_id
+        done = order.index(done_rev) + 1 if done_rev in names else 0
+        text = names[order[done]] if done < len(order) else "checking the result"
+        progress(f"Upgrading the database: {text}", done, len(order))
+
+    return on_step
 
 
 def script_revisions() -> list[str]:
