@@ -10,13 +10,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from legalsec_desktop.db import sqlite_file
+from legalsec_desktop.db import leftovers, sqlite_file, wal
 from legalsec_desktop.domain.errors import BackupError, StoreOpenError
 from legalsec_desktop.domain.retention import RetentionPolicy, backups_to_keep
 
 _NAME = re.compile(r"^legalsec-(\d{8}-\d{6})(?:-(\d+))?(?:-([a-z-]+))?\.db$")
 _STAMP = "%Y%m%d-%H%M%S"
 DAILY = timedelta(hours=24)
+# Safety copies made before an upgrade or a restore: kept until the user deletes them, never rotated.
+KEPT_REASONS = frozenset({"pre-migrate", "pre-restore"})
 
 
 @dataclass(frozen=True)
@@ -42,15 +44,19 @@ def list_backups(folder: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda info: info.made_at, reverse=True)
 
 
-def backup_due(folder: Path, now: datetime | None = None) -> bool:
-    """True when the newest backup is more than a day old (or there is none)."""
-    backups = list_backups(folder)
-    return not backups or (now or datetime.now()) - backups[0].made_at >= DAILY
+def backup_due(folder: Path, now: datetime) -> bool:
+    """True when the newest backup is more than a day old (or there is none).
+
+    A backup stamped in the future (made while the clock was wrong) does not count: it would
+    otherwise stop the daily backup until the clock caught up with it.
+    """
+    made = [info.made_at for info in list_backups(folder) if info.made_at <= now]
+    return not made or now - max(made) >= DAILY
 
 
 def copy_database(source: Path, target: Path) -> None:
     """Copy a live database with the backup API into a temporary file, verify it, then move it in."""
-    partial = target.with_name(target.name + ".partial")
+    partial = leftovers.temporary_name(target, "partial")
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         partial.unlink(missing_ok=True)
@@ -80,9 +86,8 @@ def copy_database(source: Path, target: Path) -> None:
             partial.unlink(missing_ok=True)
 
 
-def make_backup(db_path: Path, folder: Path, reason: str = "", now: datetime | None = None) -> Path:
+def make_backup(db_path: Path, folder: Path, now: datetime, reason: str = "") -> Path:
     """Back up `db_path` into `folder` under a dated name; verify it; return its path."""
-    now = now or datetime.now()
     stamp = now.strftime(_STAMP)
     suffix = f"-{reason}" if reason else ""
     target = folder / f"legalsec-{stamp}{suffix}.db"
@@ -95,12 +100,8 @@ def make_backup(db_path: Path, folder: Path, reason: str = "", now: datetime | N
 
 
 def rotate(folder: Path, policy: RetentionPolicy = RetentionPolicy()) -> list[Path]:
-    """Delete the backups the policy does not keep; return what was deleted."""
-    for stale in folder.glob("*.partial") if folder.is_dir() else ():
-        # Left by a process that was killed mid-backup; never a finished backup.
-        if datetime.now().timestamp() - stale.stat().st_mtime > 3600:
-            stale.unlink(missing_ok=True)
-    backups = list_backups(folder)
+    """Delete the backups the policy does not keep (never a safety copy); return what was deleted."""
+    backups = [info for info in list_backups(folder) if info.reason not in KEPT_REASONS]
     keep = backups_to_keep([info.made_at for info in backups], policy)
     removed = []
     for info in backups:
@@ -132,27 +133,45 @@ def newest_good_backup(folder: Path) -> BackupInfo | None:
     return None
 
 
-def move_aside(db_path: Path, now: datetime | None = None) -> Path:
+def move_aside(db_path: Path, now: datetime) -> Path:
     """Rename a damaged database (and its WAL files) out of the way; never overwrite anything."""
-    stamp = (now or datetime.now()).strftime(_STAMP)
+    stamp = now.strftime(_STAMP)
     aside = db_path.with_name(f"{db_path.stem}.damaged-{stamp}{db_path.suffix}")
     counter = 0
     while aside.exists():
         counter += 1
         aside = db_path.with_name(f"{db_path.stem}.damaged-{stamp}-{counter}{db_path.suffix}")
-    for extra in ("-wal", "-shm"):
-        side = Path(str(db_path) + extra)
+    # The main file first: a -wal left without its database is harmless, a database without its -wal is not.
+    if db_path.exists():
+        os.replace(db_path, aside)
+    for side, extra in zip(sqlite_file.companions(db_path), ("-wal", "-shm")):
         if side.exists():
             os.replace(side, Path(str(aside) + extra))
-    os.replace(db_path, aside)
     return aside
 
 
-def restore(backup: Path, db_path: Path, folder: Path) -> Path | None:
+def set_aside_journal(db_path: Path, now: datetime) -> Path:
+    """Rename a -wal (and -shm) that must not be applied to `db_path`; return the new name of the -wal."""
+    stamp = now.strftime(_STAMP)
+    wal_file, shm_file = sqlite_file.companions(db_path)
+    aside = db_path.with_name(f"{db_path.name}.set-aside-{stamp}-wal")
+    counter = 0
+    while aside.exists():
+        counter += 1
+        aside = db_path.with_name(f"{db_path.name}.set-aside-{stamp}-{counter}-wal")
+    if wal_file.exists():
+        os.replace(wal_file, aside)
+    if shm_file.exists():
+        os.replace(shm_file, aside.with_name(aside.name[:-4] + "-shm"))
+    return aside
+
+
+def restore(backup: Path, db_path: Path, folder: Path, now: datetime) -> Path | None:
     """Replace `db_path` with `backup` after verifying it.
 
-    The current file is backed up first if it is sound, or moved aside if it is not; returns
-    the path of that safety copy (None if there was no current file).
+    The current file is backed up first if it is sound, or moved aside (with its -wal and -shm) if it is
+    not; returns the path of that safety copy (None if there was no current file). The restored file gets
+    a new identity, so no -wal of the file it replaced can ever be applied to it.
     """
     verify_backup(backup)
     safety: Path | None = None
@@ -163,22 +182,36 @@ def restore(backup: Path, db_path: Path, folder: Path) -> Path | None:
             sound = not sqlite_file.check_database(db_path)
         except StoreOpenError:
             pass
-        safety = make_backup(db_path, folder, reason="pre-restore") if sound else move_aside(db_path)
-    if db_path.exists():
-        # Write the backup's pages through SQLite so the live WAL is handled correctly.
-        try:
+        safety = make_backup(db_path, folder, now, reason="pre-restore") if sound else move_aside(db_path, now)
+    elif any(side.exists() for side in sqlite_file.companions(db_path)):
+        move_aside(db_path, now)  # a -wal or -shm without its database belongs to no file we will make
+    try:
+        if db_path.exists():
+            # Write the backup's pages through SQLite so the live WAL is handled correctly.
             src = sqlite3.connect(sqlite_file.file_uri(backup, mode="ro"), uri=True)
             dst = sqlite_file.connect(db_path)
             try:
                 src.backup(dst)
+                wal.new_identity(dst)
+                dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
                 dst.close()
                 src.close()
-        except sqlite3.Error as exc:
-            raise BackupError(f"Could not restore {backup.name}: {exc}") from exc
-    else:
-        copy_database(backup, db_path)
-        with sqlite3.connect(str(db_path)) as conn:
-            conn.execute("PRAGMA journal_mode = WAL")
-        conn.close()
+        else:
+            partial = leftovers.temporary_name(db_path, "partial")
+            try:
+                copy_database(backup, partial)
+                with contextlib.closing(sqlite3.connect(str(partial))) as conn:
+                    wal.new_identity(conn)
+                    conn.commit()
+                    conn.execute("PRAGMA journal_mode = WAL")  # as the program keeps it; closing folds it back
+                os.replace(partial, db_path)
+            finally:
+                partial.unlink(missing_ok=True)
+    except sqlite3.Error as exc:
+        raise BackupError(f"Could not restore {backup.name}: {exc}") from exc
+    problems = sqlite_file.check_database(db_path)
+    if problems:
+        raise BackupError(f"The restored database failed its check ({problems[0]}); "
+                          f"the previous one is kept as {safety}.")
     return safety

@@ -8,10 +8,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from legalsec_desktop.db.schema_version import HEAD_REVISION, KNOWN_REVISIONS
-from legalsec_desktop.domain.errors import DamagedDatabaseError, NewerSchemaError, NotADatabaseError
+from legalsec_desktop.domain.errors import (
+    DamagedDatabaseError,
+    NewerSchemaError,
+    StoreOpenError,
+    NotADatabaseError,
+    ReadOnlyWalError,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+_WAL_HEADER = 32
 
 
 def file_uri(path: Path, **params: str) -> str:
@@ -26,8 +33,19 @@ def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
         try:
             conn = sqlite3.connect(file_uri(path, mode="ro"), uri=True, check_same_thread=False)
             conn.execute("PRAGMA schema_version").fetchone()
-        except sqlite3.OperationalError:
-            # A read-only folder cannot hold the WAL index; nothing can write there either.
+        except sqlite3.OperationalError as exc:
+            text = str(exc).lower()
+            if "locked" in text or "busy" in text:
+                raise  # another program is writing: a snapshot read past its lock would be half a database
+            if wal_has_frames(path):
+                # immutable=1 would ignore the -wal and show the file as it was before its newest changes.
+                raise ReadOnlyWalError(
+                    str(path),
+                    f"{path} has changes in its journal file ({path.name}-wal) that cannot be read from this "
+                    "read-only folder. Open it once where it can be written (or copy the folder with both files "
+                    "somewhere writable), then open it again.",
+                ) from exc
+            # A read-only folder cannot hold the WAL index, and without a -wal there is nothing it would add.
             conn = sqlite3.connect(file_uri(path, mode="ro", immutable="1"), uri=True, check_same_thread=False)
     else:
         conn = sqlite3.connect(str(path), check_same_thread=False)
@@ -36,12 +54,32 @@ def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
 
 
 def apply_pragmas(conn: sqlite3.Connection, read_only: bool) -> None:
-    """WAL, full sync, foreign keys and a busy timeout: the data rules of ARCHITECTURE.md."""
+    """WAL, full sync, foreign keys, secure delete, memory temp store, a busy timeout: ARCHITECTURE.md's rules.
+
+    secure_delete and temp_store are set explicitly: their defaults depend on how SQLite was built, and
+    deleted client data must not linger in free pages, nor sorts spill into the system temp folder.
+    """
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
     if not read_only:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
+
+
+def companions(path: Path) -> tuple[Path, Path]:
+    """The -wal and -shm files that belong with a database file: the three are one unit."""
+    return Path(f"{path}-wal"), Path(f"{path}-shm")
+
+
+def wal_has_frames(path: Path) -> bool:
+    """Whether the database's -wal holds anything beyond its 32-byte header."""
+    wal, _ = companions(path)
+    try:
+        return wal.stat().st_size > _WAL_HEADER
+    except OSError:
+        return False
 
 
 def has_sqlite_header(path: Path) -> bool:
@@ -72,17 +110,28 @@ class Probe:
         return self.revision != HEAD_REVISION
 
 
-def probe(path: Path) -> Probe:
-    """Classify a database file cheaply; raise a StoreOpenError subclass if it cannot be used."""
+def probe(path: Path, deep: bool = False) -> Probe:
+    """Classify a database file cheaply; raise a StoreOpenError subclass if it cannot be used.
+
+    `deep` adds SQLite's quick_check (a full read, about a second on a large practice): asked for after
+    an unclean exit, or when the file changed since the program last closed it.
+    """
     if path.is_dir():
         raise NotADatabaseError(str(path), f"{path} is a folder, not a database file. Give the path of a file.")
-    if not path.exists() or path.stat().st_size == 0:
-        return Probe(exists=path.exists(), revision=None)
+    if not path.exists():
+        return Probe(exists=False, revision=None)
+    if path.stat().st_size == 0:
+        raise DamagedDatabaseError(str(path), f"{path} is empty (0 bytes): its contents were lost, "
+                                              "perhaps by a crash or a copy that did not finish.")
     if not has_sqlite_header(path):
         raise NotADatabaseError(str(path), f"{path} is not a legalsec-desktop database (it is not a SQLite file).")
     try:
         conn = connect(path, read_only=True)
         try:
+            if deep:
+                problems = [row[0] for row in conn.execute("PRAGMA quick_check") if row[0] != "ok"]
+                if problems:
+                    raise DamagedDatabaseError(str(path), f"{path} is damaged: {problems[0]}")
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             revision = None
             if "alembic_version" in tables:
@@ -90,6 +139,10 @@ def probe(path: Path) -> Probe:
                 revision = row[0] if row else None
         finally:
             conn.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise StoreOpenError(str(path), f"{path} is held by another program. Close it there and try again.") from exc
+        raise DamagedDatabaseError(str(path), f"{path} is damaged and cannot be read ({exc}).") from exc
     except sqlite3.DatabaseError as exc:
         raise DamagedDatabaseError(str(path), f"{path} is damaged and cannot be read ({exc}).") from exc
     if revision is None and tables - {"alembic_version"}:

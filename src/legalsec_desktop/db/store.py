@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from legalsec_desktop.db import sqlite_file
+from legalsec_desktop.db import sqlite_file, wal
 from legalsec_desktop.domain.errors import (
+    DamagedDatabaseError,
     DatabaseBusyError,
+    DiskError,
     ReadOnlyError,
     StorageFullError,
     StoreOpenError,
@@ -32,6 +34,7 @@ class Store:
     path: Path
     engine: Engine
     read_only: bool
+    notes: tuple[str, ...] = ()  # what opening it did that the user should know (a journal set aside)
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -58,24 +61,37 @@ class Store:
 
 @contextlib.contextmanager
 def translate_errors() -> Iterator[None]:
-    """Turn SQLite's disk-full, read-only and locked errors into messages a user can act on."""
+    """Turn SQLite's storage errors (disk full, read-only, locked, I/O, damage) into messages a user can act on."""
     try:
         yield
-    except OperationalError as exc:
-        text = str(exc.orig).lower()
-        if "full" in text:
-            raise StorageFullError(
-                "The disk is full, so the change was not saved. Free some space and try again; "
-                "what you typed is still here."
-            ) from exc
-        if "readonly" in text or "read-only" in text:
-            raise ReadOnlyError("The database file cannot be written, so the change was not saved.") from exc
-        if "locked" in text or "busy" in text:
-            raise DatabaseBusyError(
-                "Another program is holding the database. Wait a moment and try again."
-            ) from exc
-        raise
+    except (OperationalError, DatabaseError) as exc:
+        raise storage_error(exc.orig if isinstance(exc.orig, BaseException) else exc) from exc
+    except sqlite3.DatabaseError as exc:
+        raise storage_error(exc) from exc
 
+
+def storage_error(exc: BaseException) -> BaseException:
+    """The user-fixable error for a storage failure, or `exc` itself when it is a bug."""
+    text = str(exc).lower()
+    if "full" in text:
+        return StorageFullError(
+            "The disk is full, so the change was not saved. Free some space and try again; "
+            "what you typed is still here."
+        )
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyError("The database file cannot be written, so the change was not saved. Check that the "
+                             "file and its folder are not read-only, then try again.")
+    if "locked" in text or "busy" in text:
+        return DatabaseBusyError("Another program is holding the database. Wait a moment and try again.")
+    if "disk i/o" in text or "unable to open" in text:
+        return DiskError(
+            "The disk reported an error while reading or writing the database, so the last change may not be "
+            "saved. Check that the drive or network folder is still connected, then restart the program."
+        )
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return DamagedDatabaseError("", "The database file is damaged. Close the program and start it again: it "
+                                        "will offer to restore the newest good backup.")
+    return exc
 
 def make_engine(path: Path, read_only: bool = False) -> Engine:
     """An engine whose every connection has the program's pragmas."""
@@ -83,7 +99,8 @@ def make_engine(path: Path, read_only: bool = False) -> Engine:
     def creator() -> sqlite3.Connection:
         return sqlite_file.connect(path, read_only=read_only)
 
-    engine = create_engine("sqlite+pysqlite://", creator=creator)
+    # hide_parameters: SQL errors must never carry client names or narratives into a log or a dialog.
+    engine = create_engine("sqlite+pysqlite://", creator=creator, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _no_driver_transactions(dbapi_conn, _record) -> None:  # noqa: ANN001
@@ -103,6 +120,7 @@ def open_store(
     path: Path,
     read_only: bool | None = None,
     before_migrate: Callable[[Path], object] | None = None,
+    progress: Callable[[str, int, int], object] | None = None,
 ) -> Store:
     """Open (creating if new) and migrate the database at `path`.
 
@@ -133,5 +151,17 @@ def open_store(
         from legalsec_desktop.db.migrate import upgrade_to_head
 
         with translate_errors():
-            upgrade_to_head(engine)
+            upgrade_to_head(engine, progress=progress)
+    if not read_only:
+        with translate_errors():
+            _give_identity(engine)
     return Store(path=path, engine=engine, read_only=read_only)
+
+
+def _give_identity(engine: Engine) -> None:
+    """A database without an identity gets one, checkpointed at once (see db/wal.py for why)."""
+    with engine.connect() as connection:
+        raw = connection.connection.dbapi_connection
+        if raw.execute("PRAGMA user_version").fetchone()[0] == 0:
+            wal.new_identity(raw)
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")

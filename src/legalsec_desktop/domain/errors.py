@@ -51,6 +51,14 @@ class NewerSchemaError(StoreOpenError):
     """The file was written by a newer version of the program."""
 
 
+class ReadOnlyWalError(StoreOpenError):
+    """Read-only, and the -wal holds committed changes that cannot be read without writing the WAL index."""
+
+
+class DiskError(UserFixableError):
+    """The disk or the network share reported an input/output error."""
+
+
 class DatabaseInUseError(StoreOpenError):
     """Another running copy of the program has this database open."""
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
+from legalsec_desktop.clock import SYSTEM_CLOCK, Clock
 from legalsec_desktop.db import backup as backups
-from legalsec_desktop.db import sqlite_file
+from legalsec_desktop.db import leftovers, sqlite_file
 from legalsec_desktop.db.backup import BackupInfo
 from legalsec_desktop.domain.retention import RetentionPolicy
 
@@ -20,18 +20,19 @@ class BackupResult:
     removed: tuple[Path, ...]
 
 
-def back_up(db_path: Path, folder: Path, reason: str = "", policy: RetentionPolicy = RetentionPolicy()) -> BackupResult:
-    """Make a verified backup now, then rotate the folder."""
-    made = backups.make_backup(db_path, folder, reason=reason)
+def back_up(db_path: Path, folder: Path, reason: str = "", policy: RetentionPolicy = RetentionPolicy(),
+            clock: Clock = SYSTEM_CLOCK) -> BackupResult:
+    """Make a verified backup now, then rotate the folder (safety copies are never rotated)."""
+    made = backups.make_backup(db_path, folder, clock.now(), reason=reason)
     removed = backups.rotate(folder, policy)
     return BackupResult(made, tuple(removed))
 
 
-def back_up_if_due(db_path: Path, folder: Path, now: datetime | None = None) -> BackupResult | None:
+def back_up_if_due(db_path: Path, folder: Path, clock: Clock = SYSTEM_CLOCK) -> BackupResult | None:
     """The daily backup: made only when the newest one is a day old or more."""
-    if not db_path.exists() or not backups.backup_due(folder, now):
+    if not db_path.exists() or not backups.backup_due(folder, clock.now()):
         return None
-    return back_up(db_path, folder, reason="daily")
+    return back_up(db_path, folder, reason="daily", clock=clock)
 
 
 def list_backups(folder: Path) -> list[BackupInfo]:
@@ -42,13 +43,19 @@ def newest_good_backup(folder: Path) -> BackupInfo | None:
     return backups.newest_good_backup(folder)
 
 
-def restore(backup_file: Path, db_path: Path, folder: Path) -> Path | None:
+def restore(backup_file: Path, db_path: Path, folder: Path, clock: Clock = SYSTEM_CLOCK) -> Path | None:
     """Verify `backup_file`, keep a safety copy of the current database, and restore."""
-    return backups.restore(backup_file, db_path, folder)
+    return backups.restore(backup_file, db_path, folder, clock.now())
 
 
-def move_aside(db_path: Path) -> Path:
-    return backups.move_aside(db_path)
+def move_aside(db_path: Path, clock: Clock = SYSTEM_CLOCK) -> Path:
+    """Rename a damaged database with its -wal and -shm, so nothing of it is lost or applied elsewhere."""
+    return backups.move_aside(db_path, clock.now())
+
+
+def sweep_leftovers(db_path: Path, folder: Path) -> list[Path]:
+    """Remove the temporary files of runs that were killed half-way (backups, demos, restores)."""
+    return leftovers.sweep(db_path, folder)
 
 
 def check(db_path: Path) -> list[str]:
