@@ -11,7 +11,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
 
-from legalsec_desktop.export.files import write_atomically
+from legalsec_desktop.export.files import write_atomically, zip_complete
 from legalsec_desktop.domain.report import Report, Table
 
 MARK_COLOUR = RGBColor(0xB0, 0x00, 0x20)
@@ -20,7 +20,7 @@ MARK_COLOUR = RGBColor(0xB0, 0x00, 0x20)
 def write_docx(report: Report, path: Path) -> Path:
     """Save `report` as .docx at `path` (atomically: an earlier file survives any failure)."""
     document = build_document(report)
-    return write_atomically(Path(path), lambda temporary: document.save(str(temporary)))
+    return write_atomically(Path(path), lambda temporary: document.save(str(temporary)), check=zip_complete)
 
 
 def build_document(report: Report) -> Document:

@@ -1,20 +1,43 @@
-"""Writing an output file so that a failure never leaves a half-written or lost file behind."""
+"""Writing an output file so that a failure never leaves a half-written or lost file behind.
+
+Every file the program saves goes through `write_atomically`: it writes a temporary file beside the target,
+checks that the file is complete (some writers, such as Qt's PDF engine, do not report a failed write), makes
+it durable, and only then renames it over the target. Any earlier file at the target stays as it was.
+"""
 
 from __future__ import annotations
 
 import errno
+import logging
 import os
+import re
+import shutil
 import tempfile
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 from legalsec_desktop.domain.errors import StorageFullError, UserFixableError
 
+log = logging.getLogger("legalsec")
 
-def write_atomically(path: Path, write: Callable[[Path], object]) -> Path:
-    """Call `write(temporary path)` in the target's folder, then move the result over `path`.
+Check = Callable[[Path], None]
+"""Raises IncompleteFile when the file at the path is not whole."""
 
-    An earlier file at `path` stays as it was unless the new one is complete.
+_NEARLY_FULL = 1 << 20  # bytes: less free space than this after a failed write means the disk filled up
+_PDF_TAIL = 2048
+
+
+class IncompleteFile(Exception):
+    """The written file fails its format's completeness check; the text says how (no client data)."""
+
+
+def write_atomically(path: Path, write: Callable[[Path], object], check: Check | None = None) -> Path:
+    """Call `write(temporary path)` in the target's folder, check the result, then move it over `path`.
+
+    `check` decides whether the written file is whole; without one, the check is chosen by the target's ending
+    (.pdf, .docx, .xlsx). Every file must at least be non-empty. An earlier file at `path` stays as it was unless
+    the new one is complete, and the temporary file is removed whatever happens.
     """
     path = Path(path)
     if not path.parent.is_dir():
@@ -29,19 +52,143 @@ def write_atomically(path: Path, write: Callable[[Path], object]) -> Path:
     temp_path = Path(temporary)
     try:
         write(temp_path)
-        with open(temp_path, "rb") as done:
+        _verify(temp_path, check or check_for(path))
+        with open(temp_path, "r+b") as done:  # writable: Windows cannot flush a read-only handle
             os.fsync(done.fileno())
         os.replace(temp_path, path)
+        _sync_folder(path.parent)
     except OSError as exc:
         raise _explain(exc, path) from exc
+    except IncompleteFile as exc:
+        raise _incomplete(exc, path) from exc
+    except UserFixableError:
+        raise
+    except Exception as exc:
+        # A library may wrap a failed write in its own error (lxml's serialiser does); a full disk is still
+        # the user's to fix, whichever folder filled up (the target's or our temporary folder).
+        if _disk_is_full(path.parent) or _disk_is_full(Path(tempfile.gettempdir())):
+            raise _full(path) from exc
+        raise
     finally:
-        temp_path.unlink(missing_ok=True)
+        try:
+            temp_path.unlink(missing_ok=True)
+        except OSError:  # never hide the real problem behind a failed clean-up
+            log.warning("a temporary export file could not be removed", exc_info=True)
     return path
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> Path:
+    """Save `data` (a text format already encoded) at `path`; the file must hold exactly those bytes."""
+    return write_atomically(path, lambda temporary: temporary.write_bytes(data), check=size_is(len(data)))
+
+
+# ---- completeness checks ------------------------------------------------------------------------------------------
+
+
+def check_for(path: Path) -> Check | None:
+    """The completeness check a file's ending calls for, if the ending names a format we check."""
+    return {".pdf": pdf_complete, ".docx": zip_complete, ".xlsx": zip_complete}.get(Path(path).suffix.lower())
+
+
+def pdf_complete(path: Path) -> None:
+    """A PDF starts with its header and ends with `%%EOF` after a `startxref` that points at the cross-reference.
+
+    A writer that stopped part-way leaves no trailer; one that lost a block in the middle leaves the
+    cross-reference somewhere other than where the trailer says.
+    """
+    size = path.stat().st_size
+    with open(path, "rb") as pdf:
+        if not pdf.read(5) == b"%PDF-":
+            raise IncompleteFile("it does not start as a PDF")
+        pdf.seek(max(0, size - _PDF_TAIL))
+        tail = pdf.read().rstrip()
+        if not tail.endswith(b"%%EOF"):
+            raise IncompleteFile("the PDF has no end")
+        found = re.search(rb"startxref\s+(\d+)\s+%%EOF$", tail)
+        if found is None or int(found.group(1)) >= size:
+            raise IncompleteFile("the PDF's trailer is damaged")
+        pdf.seek(int(found.group(1)))
+        if not re.match(rb"xref|\d+\s+\d+\s+obj", pdf.read(32)):
+            raise IncompleteFile("the PDF's cross-reference is not where its trailer says")
+
+
+def zip_complete(path: Path) -> None:
+    """.docx and .xlsx are zip files: the central directory must read and every member's checksum match."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            bad = archive.testzip()
+    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        raise IncompleteFile("the file's index is missing or damaged") from exc
+    if bad is not None:
+        raise IncompleteFile("a part of the file is damaged")
+
+
+def size_is(expected: int) -> Check:
+    """A text file is whole when it holds exactly the bytes meant for it."""
+
+    def check(path: Path) -> None:
+        size = path.stat().st_size
+        if size != expected:
+            raise IncompleteFile(f"{size:,} of {expected:,} bytes were written")
+
+    return check
+
+
+def _verify(temporary: Path, check: Check | None) -> None:
+    if not temporary.is_file() or temporary.stat().st_size == 0:
+        raise IncompleteFile("nothing was written")
+    if check is not None:
+        check(temporary)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows has no way to flush a folder, nor needs one."""
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        log.warning("could not open the export folder to flush it", exc_info=True)
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # some file systems cannot flush a folder; the file is in place, so this is not a failure
+        log.warning("could not flush the export folder", exc_info=True)
+    finally:
+        os.close(fd)
+
+
+# ---- messages -----------------------------------------------------------------------------------------------------
+
+
+def _disk_is_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < _NEARLY_FULL
+    except OSError:
+        return False
+
+
+def _full(path: Path) -> StorageFullError:
+    return StorageFullError(f"The disk is full, so {path.name} was not saved. Free some space (or choose another "
+                            "place to save) and try again. Any earlier file is unchanged.")
+
+
+def _incomplete(exc: IncompleteFile, path: Path) -> UserFixableError:
+    if _disk_is_full(path.parent):
+        return _full(path)
+    return UserFixableError(
+        f"{path.name} was not saved: the file came out incomplete ({exc}). The disk may be full or the folder "
+        "may have become unreachable. Free some space or choose another place to save, and try again. Any "
+        "earlier file is unchanged.")
 
 
 def _explain(exc: OSError, path: Path) -> UserFixableError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return StorageFullError(f"The disk is full, so {path.name} was not saved. Free some space and try again.")
+        return _full(path)
+    if exc.errno == errno.EFBIG:
+        return UserFixableError(f"{path.name} is too large for the disk it was to be saved on (its format "
+                                "limits the size of a file). Choose another place to save. Any earlier file is "
+                                "unchanged.")
     if isinstance(exc, PermissionError):
         return UserFixableError(
             f"{path} cannot be written: it may be open in another program (such as Word or Excel), or the folder "

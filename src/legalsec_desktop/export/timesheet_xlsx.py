@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from legalsec_desktop.domain.errors import UserFixableError
-from legalsec_desktop.export.files import write_atomically
+from legalsec_desktop.export.files import write_atomically, zip_complete
 
 DATE_FORMAT = "mm/dd/yyyy"
 MONEY_FORMAT = '"$"#,##0.00'
@@ -85,7 +85,7 @@ def write_timesheet(rows: Iterable[SheetRow], title: SheetTitle, path: Path,
         nonlocal written
         written = _build(rows, title, progress).save_to(temporary)
 
-    return write_atomically(Path(path), write), written
+    return write_atomically(Path(path), write, check=zip_complete), written
 
 
 class _Book:

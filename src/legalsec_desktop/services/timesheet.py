@@ -23,7 +23,7 @@ from legalsec_desktop.domain.time_entries import (
     entry_amount,
     entry_billed_minutes,
 )
-from legalsec_desktop.export.files import write_atomically
+from legalsec_desktop.export.files import write_bytes_atomically
 from legalsec_desktop.export.timesheet_xlsx import SheetRow, SheetTitle, write_timesheet
 from legalsec_desktop.services.time_entries import firm_increment
 
@@ -154,4 +154,4 @@ def ledes_invoice(store: Store, matter_number: str, first: date, last: date, inv
 
 def write_ledes(text: str, path: Path) -> Path:
     """Save a LEDES file made by ledes_invoice (an earlier file survives any failure)."""
-    return write_atomically(Path(path), lambda temporary: temporary.write_bytes(text.encode("ascii")))
+    return write_bytes_atomically(Path(path), text.encode("ascii"))

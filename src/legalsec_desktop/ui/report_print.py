@@ -20,7 +20,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
 from legalsec_desktop.domain.errors import UserFixableError
-from legalsec_desktop.export.files import write_atomically
+from legalsec_desktop.export.files import pdf_complete, write_atomically
 from legalsec_desktop.domain.report import Report, Table
 from legalsec_desktop.ui.errors import show_problem
 from legalsec_desktop.ui.save_paths import ask_save_path
@@ -126,7 +126,11 @@ def paint_report(report: Report, printer: QPrinter) -> int:
 
 
 def write_pdf(report: Report, path: Path) -> Path:
-    """Save the report as PDF at `path`; an earlier file stays intact if anything fails."""
+    """Save the report as PDF at `path`; an earlier file stays intact if anything fails.
+
+    Qt's PDF engine does not report a failed write (a full disk leaves a truncated file and no error), so the
+    file is checked for its trailer before it replaces anything.
+    """
 
     def render(temporary: Path) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -134,11 +138,13 @@ def write_pdf(report: Report, path: Path) -> Path:
         printer.setOutputFileName(str(temporary))
         printer.setDocName(report.title)
         set_up_page(printer, report.landscape)
-        paint_report(report, printer)
-        if not temporary.exists() or temporary.stat().st_size == 0:
-            raise UserFixableError(f"The PDF could not be written to {path.parent}.")
+        try:
+            paint_report(report, printer)
+        except UserFixableError as exc:  # the "printer" here is a file: say so
+            raise UserFixableError(f"The PDF could not be written to {Path(path).parent}. Check that the folder "
+                                   "can be written to, or choose another place to save.") from exc
 
-    return write_atomically(Path(path), render)
+    return write_atomically(Path(path), render, check=pdf_complete)
 
 
 def default_printer() -> QPrinter:

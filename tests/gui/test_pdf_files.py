@@ -1,0 +1,75 @@
+"""Qt's PDF writer reports no write errors, so a PDF is checked before it replaces anything: a short file (a full
+disk) leaves the earlier PDF as it was, no temporary file, and a message that says what to do."""
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from legalsec_desktop.domain.errors import StorageFullError, UserFixableError
+from legalsec_desktop.domain.report import Report, Section, Table
+from legalsec_desktop.ui import report_print
+
+
+def docket(rows: int) -> Report:
+    lines = [(f"11/{n % 28 + 1:02d}/2026", f"2026-{n:04d}", "Motion to compel discovery responses " * 3)
+             for n in range(rows)]
+    return Report("Docket", ("Okafor Law",), (Section("Events", table=Table(("Date", "Matter", "What"), lines)),),
+                  footer="Printed by the tests", landscape=True)
+
+
+def earlier_pdf(folder: Path) -> tuple[Path, bytes]:
+    target = folder / "Docket 2026-11-23.pdf"
+    report_print.write_pdf(docket(3), target)
+    return target, target.read_bytes()
+
+
+def test_a_pdf_that_qt_left_short_is_not_saved(tmp_path, monkeypatch):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target, earlier = earlier_pdf(folder)
+    paint = report_print.paint_report
+
+    def paint_then_lose_the_end(report, printer):  # noqa: ANN001, ANN202 - as Qt does when the disk fills up
+        pages = paint(report, printer)
+        written = Path(printer.outputFileName())
+        written.write_bytes(written.read_bytes()[: written.stat().st_size // 2])
+        return pages
+
+    monkeypatch.setattr(report_print, "paint_report", paint_then_lose_the_end)
+    with pytest.raises(UserFixableError) as caught:
+        report_print.write_pdf(docket(60), target)
+    assert "came out incomplete" in caught.value.message and "Free some space" in caught.value.message
+    assert target.read_bytes() == earlier
+    assert [p.name for p in folder.iterdir()] == [target.name]
+
+
+def _mount_small_disk(folder: Path, size: str) -> None:
+    if not hasattr(os, "geteuid") or os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small disk needs root")
+    folder.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip("mounting a small disk is not permitted here")
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    folder = tmp_path / "small disk"
+    _mount_small_disk(folder, "200k")
+    yield folder
+    subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_a_real_full_disk_keeps_the_earlier_docket_pdf(small_disk):
+    target, earlier = earlier_pdf(small_disk)
+    big = docket(900)  # some 200 kB of PDF: more than the disk holds beside the earlier file
+    with pytest.raises(StorageFullError) as caught:
+        report_print.write_pdf(big, target)
+    assert "disk is full" in caught.value.message
+    assert target.read_bytes() == earlier
+    assert [p.name for p in small_disk.iterdir()] == [target.name]
+    assert len(PdfReader(str(target)).pages) == 1
