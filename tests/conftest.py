@@ -29,6 +29,16 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def private_temp_released():
+    """A command run in a test (cli.main) moves temporary files to the program's own folder, as at start-up:
+    remove that folder and point temporary files back where they went after each test."""
+    yield
+    from legalsec_desktop import temp_folder
+
+    temp_folder.release()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     """A database path with a space and non-ASCII letters in it, as people's folders have."""

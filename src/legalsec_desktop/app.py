@@ -119,6 +119,7 @@ class Gui:
 
 def run(db_path: Path, read_only: bool = False) -> int:
     """Start the GUI on `db_path` and run until the window closes."""
+    paths.use_private_temp()  # exports' and printing's temporary files never go to the system temp folder
     gui = Gui(db_path, read_only)
     try:
         early = gui.start()

@@ -175,6 +175,7 @@ def _time_parsers(commands: argparse._SubParsersAction, common: argparse.Argumen
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    paths.use_private_temp()  # exports' temporary files (client data) never go to the system temp folder
     db_path = paths.resolve_db_path(getattr(args, "db", None))
     if args.command is None:
         from legalsec_desktop.app import run

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from platformdirs import PlatformDirs
 
-from legalsec_desktop import APP_NAME
+from legalsec_desktop import APP_NAME, temp_folder
 
 DB_ENV = "LEGALSEC_DB"
 _dirs = PlatformDirs(APP_NAME, appauthor=False)
@@ -49,3 +49,16 @@ def log_dir() -> Path:
 def lock_path(db_path: Path) -> Path:
     """The lock file that says one running copy of the program has this database open."""
     return Path(_dirs.user_cache_dir) / "locks" / f"{db_key(db_path)}.lock"
+
+
+def temp_dir() -> Path:
+    """The root of the program's own temporary folders (never the system's): one folder per running copy."""
+    return Path(_dirs.user_cache_dir) / "tmp"
+
+
+def use_private_temp() -> Path:
+    """Send this process's temporary files (Python's tempfile, Qt's, openpyxl's) to a private folder; returns it.
+
+    Called first by the window and by the command line; it also removes what copies no longer running left.
+    """
+    return temp_folder.use(temp_dir())

@@ -1,12 +1,15 @@
 """The timesheet workbook: a Detail sheet (one row per entry) and a Summary whose totals are live formulas.
 
 Written in openpyxl's write-only mode, row by row as the entries stream in, so a year of time needs little
-memory. Numbers are numbers (dates are date cells, hours and money are numeric with formats); the Summary's
+memory. openpyxl streams each sheet through a temporary file (in the program's private temporary folder, see
+temp_folder.py) that it removes only after a successful save; the export removes them however it ends. Numbers are numbers (dates are date cells, hours and money are numeric with formats); the Summary's
 SUMIFS/SUBTOTAL formulas are computed by Excel or LibreOffice when the file opens (fullCalcOnLoad).
 """
 
 from __future__ import annotations
 
+import logging
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -19,6 +22,8 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.export.files import write_atomically, zip_complete
+
+log = logging.getLogger("legalsec")
 
 DATE_FORMAT = "mm/dd/yyyy"
 MONEY_FORMAT = '"$"#,##0.00'
@@ -80,25 +85,42 @@ def write_timesheet(rows: Iterable[SheetRow], title: SheetTitle, path: Path,
     `progress(rows written)` is called every 500 rows; returning False cancels (nothing is written).
     """
     written = 0
+    workbook = Workbook(write_only=True)
 
     def write(temporary: Path) -> None:
         nonlocal written
-        written = _build(rows, title, progress).save_to(temporary)
+        written = _build(workbook, rows, title, progress)
+        workbook.save(str(temporary))
 
-    return write_atomically(Path(path), write, check=zip_complete), written
-
-
-class _Book:
-    def __init__(self, workbook: Workbook, count: int) -> None:
-        self.workbook, self.count = workbook, count
-
-    def save_to(self, path: Path) -> int:
-        self.workbook.save(str(path))
-        return self.count
+    try:
+        return write_atomically(Path(path), write, check=zip_complete), written
+    finally:
+        _discard_temporaries(workbook)
 
 
-def _build(rows: Iterable[SheetRow], title: SheetTitle, progress: Callable[[int], bool] | None) -> _Book:
-    workbook = Workbook(write_only=True)
+def _discard_temporaries(workbook: Workbook) -> None:
+    """Close and remove the sheets' temporary files (after a cancel or a failure they would stay until exit)."""
+    for sheet in workbook.worksheets:
+        writer = getattr(sheet, "_writer", None)
+        if writer is None or not isinstance(writer.out, str):
+            continue
+        for stream in (getattr(sheet, "_rows", None), writer.xf):  # the rows first: they write into the sheet
+            if stream is not None:
+                try:
+                    stream.close()
+                except Exception:  # noqa: BLE001 - a stream broken by the failure being reported; it goes anyway
+                    pass
+        try:
+            os.remove(writer.out)
+        except FileNotFoundError:
+            pass  # saved: openpyxl removed it
+        except OSError:
+            log.warning("a temporary sheet of the timesheet export could not be removed", exc_info=True)
+
+
+def _build(workbook: Workbook, rows: Iterable[SheetRow], title: SheetTitle,
+           progress: Callable[[int], bool] | None) -> int:
+    """Fill the write-only `workbook`; returns the number of entries written."""
     workbook.calculation.fullCalcOnLoad = True  # Excel and LibreOffice compute the formulas when the file opens
     summary = workbook.create_sheet("Summary")
     detail = workbook.create_sheet("Detail")
@@ -148,7 +170,7 @@ def _build(rows: Iterable[SheetRow], title: SheetTitle, progress: Callable[[int]
     detail.auto_filter.ref = f"A1:L{max(last, 2)}"
     detail.print_title_rows = "1:1"
     _write_summary(summary, title, matters, keepers, sorted(days), last, total_row)
-    return _Book(workbook, count)
+    return count
 
 
 def _cells_of(sheet):  # noqa: ANN001, ANN202 - a write-only sheet; a generator function like openpyxl's own
