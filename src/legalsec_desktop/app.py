@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from legalsec_desktop import APP_NAME, APP_TITLE, paths
+from legalsec_desktop.domain.errors import DatabaseInUseError
 from legalsec_desktop.instance_lock import InstanceLock
 from legalsec_desktop.logs import setup_logging
 from legalsec_desktop.ui.app_state import AppState
@@ -20,7 +21,7 @@ from legalsec_desktop.ui.errors import install_excepthook, show_problem
 from legalsec_desktop.ui.icons import icon
 from legalsec_desktop.ui.single_instance import InstanceServer, notify_running, server_name
 from legalsec_desktop.ui.startup import settle_file
-from legalsec_desktop.ui.worker import wait_for_background
+from legalsec_desktop.ui.worker import run_and_wait, wait_for_background
 
 log = logging.getLogger("legalsec")
 
@@ -47,7 +48,9 @@ class Gui:
         self.app.setWindowIcon(icon("app"))
         self.log_file = setup_logging()
         install_excepthook(self.log_file)
-        self.lock = InstanceLock(paths.lock_path(db_path))
+        self.lock = InstanceLock(*paths.lock_paths(db_path))
+        self.seal_file = paths.seal_path(db_path)
+        self.opened = False
         self.state = AppState(db_path, paths.backup_dir(db_path), self.log_file)
         self.window = None
         self.server: InstanceServer | None = None
@@ -64,7 +67,10 @@ class Gui:
                 f"{self.db_path} is in use by another running copy of the program"
                 + (f" (process {pid})" if pid else "") + ". Close it first, or open a different database."))
             return 1
-        if not settle_file(self.db_path, self.state.backup_dir):
+        from legalsec_desktop.services import maintenance
+
+        maintenance.sweep_leftovers(self.db_path, self.state.backup_dir)
+        if not settle_file(self.db_path, self.state.backup_dir, self.seal_file):
             return 1
         from legalsec_desktop.ui.main_window import MainWindow
 
@@ -93,15 +99,28 @@ class Gui:
 
     def open_database(self) -> None:
         """Open (and if needed migrate, after a backup) the database once the window is up."""
-        from legalsec_desktop.services import firm
-        from legalsec_desktop.services.database import open_database
+        from legalsec_desktop.services import database, firm
 
+        read_only = True if self.force_read_only else None
         try:
-            store = open_database(self.db_path, self.state.backup_dir, read_only=True if self.force_read_only else None)
+            if database.needs_upgrade(self.db_path):
+                # An upgrade of a large practice takes seconds: off the UI thread, saying what it is doing.
+                store = run_and_wait(self.window, self.window.tr("Upgrading the database…"), lambda progress:
+                                     database.open_database(self.db_path, self.state.backup_dir, read_only, progress))
+            else:
+                store = database.open_database(self.db_path, self.state.backup_dir, read_only=read_only)
+            paths_now = paths.lock_paths(self.db_path)
+            if not self.lock.add(paths_now[-1]):
+                store.close()
+                raise DatabaseInUseError(str(self.db_path), f"{self.db_path} is open in another running copy of "
+                                                            "the program (through another path). Close it first.")
         except Exception as exc:  # noqa: BLE001 - shown to the user either way, then we stop
             show_problem(self.window, exc, "The database cannot be opened")
             self.window.close()
             return
+        if not store.read_only:
+            database.opened_for_writing(self.db_path, self.seal_file)
+        self.opened = True
         self.state.set_store(store)
         if not store.read_only and not firm.load_profile(store).is_set_up:
             self.window.open_settings(first_run=True)
@@ -114,6 +133,10 @@ class Gui:
         wait_for_background()  # let a running backup finish
         if self.state.store is not None:
             self.state.store.close()
+        if self.opened:
+            from legalsec_desktop.services import database
+
+            database.closed_cleanly(self.db_path, self.seal_file)
         self.lock.release()
 
 

@@ -1,4 +1,4 @@
-"""One running copy per database: an OS file lock, released by the OS even if the process is killed."""
+"""One running copy per database: OS file locks, released by the OS even if the process is killed."""
 
 from __future__ import annotations
 
@@ -11,50 +11,76 @@ else:
     import fcntl
 
 
-class InstanceLock:
-    """Hold `path` locked for as long as this object is acquired."""
+def _try_lock(fd: int) -> bool:
+    try:
+        if os.name == "nt":
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._fd: int | None = None
+
+def _unlock(fd: int) -> None:
+    if os.name == "nt":
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+    else:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+class InstanceLock:
+    """Hold every one of `paths` locked (all or none) for as long as this object is acquired."""
+
+    def __init__(self, *paths: Path) -> None:
+        self.paths = paths
+        self.path = paths[0]
+        self._fds: list[int] = []
 
     def acquire(self) -> bool:
-        """Take the lock without waiting; False if another process holds it."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            if os.name == "nt":
-                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-            else:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            os.close(fd)
+        """Take the locks without waiting; False (holding none) if another process holds any."""
+        for path in self.paths:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+            if not _try_lock(fd):
+                os.close(fd)
+                self._holder = path
+                self.release()
+                return False
+            os.ftruncate(fd, 0)
+            os.write(fd, str(os.getpid()).encode())
+            self._fds.append(fd)
+        return True
+
+    def add(self, path: Path) -> bool:
+        """Also hold `path` (the file's identity, once a new database exists); False if another process has it."""
+        if path in self.paths:
+            return True
+        extra = InstanceLock(path)
+        if not extra.acquire():
             return False
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
-        self._fd = fd
+        self.paths += (path,)
+        self._fds += extra._fds
         return True
 
     def holder_pid(self) -> int | None:
         """The process id written by the holder, if readable."""
         try:
-            text = self.path.read_text().strip()
+            text = getattr(self, "_holder", self.path).read_text().strip()
         except OSError:
             return None
         return int(text) if text.isdigit() else None
 
     def release(self) -> None:
-        if self._fd is not None:
-            if os.name == "nt":
-                os.lseek(self._fd, 0, os.SEEK_SET)
-                msvcrt.locking(self._fd, msvcrt.LK_UNLCK, 1)
-            else:
-                fcntl.flock(self._fd, fcntl.LOCK_UN)
-            os.close(self._fd)
-            self._fd = None
+        for fd in self._fds:
+            _unlock(fd)
+            os.close(fd)
+        self._fds = []
 
     def __enter__(self) -> InstanceLock:
         return self
 
     def __exit__(self, *_exc: object) -> None:
         self.release()
+

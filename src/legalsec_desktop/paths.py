@@ -46,9 +46,35 @@ def log_dir() -> Path:
     return Path(_dirs.user_log_dir)
 
 
-def lock_path(db_path: Path) -> Path:
-    """The lock file that says one running copy of the program has this database open."""
-    return Path(_dirs.user_cache_dir) / "locks" / f"{db_key(db_path)}.lock"
+def lock_paths(db_path: Path) -> tuple[Path, ...]:
+    """The lock files that say one running copy of the program has this database open.
+
+    One is named by the path; one by the file itself (device and inode; on Windows the canonical path),
+    so a hard link, a bind mount or another spelling of the path cannot open a second window on it.
+    """
+    folder = Path(_dirs.user_cache_dir) / "locks"
+    found = [folder / f"{db_key(db_path)}.lock"]
+    identity = file_identity(db_path)
+    if identity:
+        found.append(folder / f"file-{identity}.lock")
+    return tuple(found)
+
+
+def file_identity(db_path: Path) -> str | None:
+    """A name for the file itself, the same whichever path reaches it (None while it does not exist)."""
+    try:
+        found = db_path.stat()
+    except OSError:
+        return None
+    if os.name == "nt":
+        canonical = os.path.normcase(os.path.realpath(db_path))
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+    return f"{found.st_dev:x}-{found.st_ino:x}"
+
+
+def seal_path(db_path: Path) -> Path:
+    """Where a clean close records the database file as it was left (see db/seal.py)."""
+    return Path(_dirs.user_cache_dir) / "locks" / f"{db_key(db_path)}.seal"
 
 
 def temp_dir() -> Path:

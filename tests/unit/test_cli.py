@@ -66,7 +66,7 @@ def test_restore_refuses_while_the_window_has_the_database(db_path, capsys):
     backup = next(paths.backup_dir(db_path).glob("*.db"))
     holder = subprocess.Popen([sys.executable, "-c", (
         "import sys, time; from pathlib import Path; from legalsec_desktop.instance_lock import InstanceLock;"
-        f"lock = InstanceLock(Path({str(paths.lock_path(db_path))!r})); assert lock.acquire(); print('held', flush=True);"
+        f"lock = InstanceLock(*map(Path, {[str(p) for p in paths.lock_paths(db_path)]!r})); assert lock.acquire(); print('held', flush=True);"
         "time.sleep(30)")], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "held"
@@ -75,7 +75,7 @@ def test_restore_refuses_while_the_window_has_the_database(db_path, capsys):
     finally:
         holder.kill()
         holder.wait()
-    lock = InstanceLock(paths.lock_path(db_path))
+    lock = InstanceLock(*paths.lock_paths(db_path))
     assert lock.acquire(), "a killed holder must not leave the lock taken"
     lock.release()
 

@@ -10,6 +10,11 @@ from pathlib import Path
 from legalsec_desktop.db.schema_version import HEAD_REVISION, KNOWN_REVISIONS
 from legalsec_desktop.domain.errors import (
     DamagedDatabaseError,
+    DatabaseBusyError,
+    DiskError,
+    ReadOnlyError,
+    StorageFullError,
+    UserFixableError,
     NewerSchemaError,
     StoreOpenError,
     NotADatabaseError,
@@ -82,6 +87,30 @@ def wal_has_frames(path: Path) -> bool:
         return False
 
 
+def storage_error(exc: BaseException | None) -> UserFixableError | None:
+    """The message for a storage failure (disk full, read-only, locked, I/O, damage); None when it is a bug."""
+    text = str(exc).lower()
+    if "full" in text:
+        return StorageFullError(
+            "The disk is full, so the change was not saved. Free some space and try again; "
+            "what you typed is still here."
+        )
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyError("The database file cannot be written, so the change was not saved. Check that the "
+                             "file and its folder are not read-only, then try again.")
+    if "locked" in text or "busy" in text:
+        return DatabaseBusyError("Another program is holding the database. Wait a moment and try again.")
+    if "disk i/o" in text or "unable to open" in text:
+        return DiskError(
+            "The disk reported an error while reading or writing the database, so the last change may not be "
+            "saved. Check that the drive or network folder is still connected, then start the program again."
+        )
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return DamagedDatabaseError("", "The database file is damaged. Close the program and start it again: it "
+                                        "will offer to restore the newest good backup.")
+    return None
+
+
 def has_sqlite_header(path: Path) -> bool:
     """True if the file starts like a SQLite database (an empty file counts as new, not SQLite)."""
     with open(path, "rb") as handle:
@@ -140,8 +169,9 @@ def probe(path: Path, deep: bool = False) -> Probe:
         finally:
             conn.close()
     except sqlite3.OperationalError as exc:
-        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
-            raise StoreOpenError(str(path), f"{path} is held by another program. Close it there and try again.") from exc
+        fixable = storage_error(exc)
+        if isinstance(fixable, (DatabaseBusyError, DiskError)):
+            raise StoreOpenError(str(path), fixable.message) from exc
         raise DamagedDatabaseError(str(path), f"{path} is damaged and cannot be read ({exc}).") from exc
     except sqlite3.DatabaseError as exc:
         raise DamagedDatabaseError(str(path), f"{path} is damaged and cannot be read ({exc}).") from exc

@@ -10,18 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from legalsec_desktop.db import sqlite_file, wal
-from legalsec_desktop.domain.errors import (
-    DamagedDatabaseError,
-    DatabaseBusyError,
-    DiskError,
-    ReadOnlyError,
-    StorageFullError,
-    StoreOpenError,
-)
+from legalsec_desktop.domain.errors import ReadOnlyError, StoreOpenError
 
 
 WRITE_OPTION = "legalsec_write"
@@ -64,34 +57,17 @@ def translate_errors() -> Iterator[None]:
     """Turn SQLite's storage errors (disk full, read-only, locked, I/O, damage) into messages a user can act on."""
     try:
         yield
-    except (OperationalError, DatabaseError) as exc:
-        raise storage_error(exc.orig if isinstance(exc.orig, BaseException) else exc) from exc
+    except DatabaseError as exc:
+        fixable = sqlite_file.storage_error(exc.orig)
+        if fixable is None:
+            raise
+        raise fixable from exc
     except sqlite3.DatabaseError as exc:
-        raise storage_error(exc) from exc
+        fixable = sqlite_file.storage_error(exc)
+        if fixable is None:
+            raise
+        raise fixable from exc
 
-
-def storage_error(exc: BaseException) -> BaseException:
-    """The user-fixable error for a storage failure, or `exc` itself when it is a bug."""
-    text = str(exc).lower()
-    if "full" in text:
-        return StorageFullError(
-            "The disk is full, so the change was not saved. Free some space and try again; "
-            "what you typed is still here."
-        )
-    if "readonly" in text or "read-only" in text:
-        return ReadOnlyError("The database file cannot be written, so the change was not saved. Check that the "
-                             "file and its folder are not read-only, then try again.")
-    if "locked" in text or "busy" in text:
-        return DatabaseBusyError("Another program is holding the database. Wait a moment and try again.")
-    if "disk i/o" in text or "unable to open" in text:
-        return DiskError(
-            "The disk reported an error while reading or writing the database, so the last change may not be "
-            "saved. Check that the drive or network folder is still connected, then restart the program."
-        )
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return DamagedDatabaseError("", "The database file is damaged. Close the program and start it again: it "
-                                        "will offer to restore the newest good backup.")
-    return exc
 
 def make_engine(path: Path, read_only: bool = False) -> Engine:
     """An engine whose every connection has the program's pragmas."""

@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert
 
 from legalsec_desktop.db import models as m
+from legalsec_desktop.db import sqlite_file
+from legalsec_desktop.db.leftovers import temporary_name
 from legalsec_desktop.db.store import open_store
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.domain.names import fold_name
@@ -63,17 +65,19 @@ def build_demo(path: Path, size: str = "small", seed: int = 1, today: date | Non
     if path.exists() and not force:
         raise DemoExistsError(f"{path} already exists; the demo never overwrites a database unless told to (--force).")
     spec = SIZES[size]
-    building = path.with_name(path.name + ".building")
-    for leftover in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
-        leftover.unlink(missing_ok=True)
+    building = temporary_name(path, "building")
     store = open_store(building)
     try:
         counts = _Generator(random.Random(seed), today or date.today(), spec, progress).write(store)
     except BaseException:
         store.close()
-        building.unlink(missing_ok=True)
+        for leftover in (building, *sqlite_file.companions(building)):
+            leftover.unlink(missing_ok=True)
         raise
-    store.close()
+    store.close()  # the last connection checkpoints: the demo is one self-contained file now
+    # The old database's -wal and -shm go with it: applied to the new file they would mix two practices.
+    for side in sqlite_file.companions(path):
+        side.unlink(missing_ok=True)
     os.replace(building, path)
     return counts
 

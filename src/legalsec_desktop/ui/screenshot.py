@@ -11,14 +11,14 @@ from legalsec_desktop.ui import headless
 
 def render_screenshots(db_path: Path, out_dir: Path, size: tuple[int, int] = (1280, 800)) -> list[Path]:
     """Save one PNG per tab of the database's window; return their paths. Nothing is written to the database."""
-    from legalsec_desktop.services.database import open_database, probe_file
+    from legalsec_desktop.services.database import open_database, prepare_file
     from legalsec_desktop.ui.app_state import AppState
     from legalsec_desktop.ui.main_window import TAB_SPECS, MainWindow
     from legalsec_desktop.ui.settings_dialog import SettingsDialog
 
     if not db_path.exists():
         raise UserFixableError(f"{db_path} does not exist. Build one with: legalsec demo --db \"{db_path}\"")
-    probe_file(db_path)
+    prepare_file(db_path)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -14,7 +14,8 @@ from legalsec_desktop.domain.errors import (
 )
 from legalsec_desktop.domain.formatting import format_clock, format_date
 from legalsec_desktop.services import maintenance
-from legalsec_desktop.services.database import probe_file
+from legalsec_desktop.services.database import is_sealed, prepare_file
+from legalsec_desktop.ui.worker import run_and_wait
 
 QUIT, RESTORE, START_EMPTY = range(3)
 
@@ -53,11 +54,21 @@ def ask_about_bad_file(exc: StoreOpenError, backup_dir: Path, parent: QWidget | 
     return QUIT
 
 
-def settle_file(db_path: Path, backup_dir: Path) -> bool:
-    """Make sure the file is usable, asking the user what to do if it is not; False means quit."""
+def settle_file(db_path: Path, backup_dir: Path, seal_file: Path | None = None) -> bool:
+    """Make sure the file is usable, asking the user what to do if it is not; False means quit.
+
+    Unless the program closed this file cleanly last time, it is checked first (quick_check, behind a
+    progress dialog): a damaged file is refused and the newest good backup offered.
+    """
     while True:
         try:
-            probe_file(db_path)
+            if seal_file is not None and db_path.is_file() and not is_sealed(db_path, seal_file):
+                notes = run_and_wait(None, "Checking the database…",
+                                     lambda progress: _checked(db_path, seal_file, progress))
+            else:
+                notes = prepare_file(db_path)
+            for note in notes:
+                QMessageBox.information(None, "The database was opened safely", note)
             return True
         except (NotADatabaseError, DamagedDatabaseError) as exc:
             choice = ask_about_bad_file(exc, backup_dir)
@@ -76,3 +87,9 @@ def settle_file(db_path: Path, backup_dir: Path) -> bool:
         except StoreOpenError as exc:
             QMessageBox.critical(None, "The database cannot be opened", exc.message)
             return False
+
+
+def _checked(db_path: Path, seal_file: Path, progress) -> list[str]:  # noqa: ANN001
+    progress("The program did not close normally last time (or the file was changed since): checking the "
+             "database before it is used…", 0, 0)
+    return prepare_file(db_path, seal_file)

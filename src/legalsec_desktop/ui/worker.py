@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Progress = Callable[[str, int, int], bool]
@@ -90,3 +90,26 @@ def wait_for_background(timeout_s: float = 60.0) -> None:
     """Let running work (a backup, say) finish before the program exits."""
     for thread in list(_running):
         thread.join(timeout_s)
+
+
+def run_and_wait(parent: QWidget | None, title: str, work: Callable[[Progress], Any]) -> Any:
+    """Run `work` off the UI thread behind a progress dialog (no Cancel) and return its result, or raise.
+
+    For start-up steps that must finish before anything else, but must not freeze the window: the
+    check after an unclean exit, an upgrade of the database.
+    """
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+
+    def finish(key: str, value: Any) -> None:
+        outcome[key] = value
+        loop.quit()
+
+    dialog = run_in_background(parent, title, work, lambda value: finish("result", value),
+                               lambda exc: finish("error", exc), cancellable=False)
+    dialog.setMinimumDuration(0)
+    if not outcome:
+        loop.exec()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("result")
