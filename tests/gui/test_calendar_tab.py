@@ -57,7 +57,9 @@ def test_every_view_shows_the_event_and_navigation_moves(window, qtbot):
     assert tab.model.rowCount() == 1  # the List view
     tab.set_view(0)
     tab.step(1)
-    assert tab.anchor.month == (today.month % 12) + 1 and tab.occurrences == []
+    assert tab.anchor.month == (today.month % 12) + 1
+    tab.step(1)  # two months on: no month grid reaches back to today (next month's may start in this one)
+    assert tab.occurrences == []
     tab.go_today()
     assert tab.anchor == today and len(tab.occurrences) == 1
     tab.kind_filter.setCurrentIndex(tab.kind_filter.findText("Hearing"))

@@ -155,3 +155,87 @@ def test_forced_read_only_start(gui_factory, demo_path, qtbot):
     gui.start()
     qtbot.waitUntil(lambda: gui.state.store is not None)
     assert gui.state.read_only and gui.window.banner.isVisible()
+
+
+def test_an_old_database_is_upgraded_behind_a_progress_dialog_and_loses_nothing(gui_factory, tmp_path, qtbot,
+                                                                               monkeypatch):
+    import shutil
+    import sqlite3
+    from pathlib import Path
+
+    from legalsec_desktop.ui import worker
+
+    fixture = Path(__file__).resolve().parents[1] / "data" / "migrations" / "rev-0001.db"
+    db = tmp_path / "old.db"
+    shutil.copyfile(fixture, db)
+    with sqlite3.connect(db) as conn:
+        parties = conn.execute("SELECT count(*) FROM party").fetchone()[0]
+    conn.close()
+    labels = []
+    real = worker.run_in_background
+
+    def watched(parent, title, work, on_done, on_error, cancellable=True):
+        dialog = real(parent, title, work, on_done, on_error, cancellable)
+        labels.append(title)
+        dialog.setLabelText = lambda text, original=dialog.setLabelText: labels.append(text) or original(text)
+        return dialog
+
+    monkeypatch.setattr(worker, "run_in_background", watched)
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    gui = gui_factory(db)
+    assert gui.start() is None
+    qtbot.waitUntil(lambda: gui.state.store is not None, timeout=20000)
+    assert "Upgrading the database…" in labels
+    with gui.state.store.read() as session:
+        assert session.execute(text("SELECT count(*) FROM party")).scalar() == parties
+    backups = maintenance.list_backups(paths.backup_dir(db))
+    assert [info.reason for info in backups] == ["pre-migrate"]
+
+
+def test_a_damaged_page_after_an_unclean_exit_is_refused_and_the_backup_offered(gui_factory, demo_path, qtbot,
+                                                                               monkeypatch):
+    import sqlite3
+
+    maintenance.back_up(demo_path, paths.backup_dir(demo_path))
+    conn = sqlite3.connect(demo_path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'contact'").fetchone()[0]
+    conn.close()
+    with open(demo_path, "r+b") as handle:  # one page of the contact table overwritten: the header is fine
+        handle.seek((root - 1) * 4096 + 8)
+        handle.write(b"\x13" * 2000)
+    offered = []
+    monkeypatch.setattr(startup, "ask_about_bad_file",
+                        lambda exc, where, parent=None: offered.append(exc.message) or startup.RESTORE)
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    gui = gui_factory(demo_path)
+    assert gui.start() is None
+    assert offered and "damaged" in offered[0]
+    qtbot.waitUntil(lambda: gui.state.store is not None)
+    assert gui.window.list_tabs[0].model.rowCount() > 0
+
+
+def test_a_zero_byte_database_is_treated_as_damaged(gui_factory, demo_path, monkeypatch):
+    maintenance.back_up(demo_path, paths.backup_dir(demo_path))
+    demo_path.write_bytes(b"")
+    offered = []
+    monkeypatch.setattr(startup, "ask_about_bad_file",
+                        lambda exc, where, parent=None: offered.append(exc.message) or startup.QUIT)
+    gui = gui_factory(demo_path)
+    assert gui.start() == 1
+    assert offered and "empty" in offered[0]
+    assert demo_path.stat().st_size == 0  # untouched until the user chooses
+
+
+def test_a_clean_close_seals_the_file_and_the_next_start_skips_the_check(gui_factory, demo_path, qtbot,
+                                                                         monkeypatch):
+    from legalsec_desktop.services import database
+
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    gui = gui_factory(demo_path)
+    gui.start()
+    qtbot.waitUntil(lambda: gui.state.store is not None)
+    assert not paths.seal_path(demo_path).exists()  # open for writing: a crash now means a check next time
+    gui.window.remember_layout = False
+    gui.state.set_store(None)
+    gui.stop()
+    assert database.is_sealed(demo_path, paths.seal_path(demo_path))
