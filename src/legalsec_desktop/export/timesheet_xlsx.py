@@ -4,6 +4,8 @@ Written in openpyxl's write-only mode, row by row as the entries stream in, so a
 memory. openpyxl streams each sheet through a temporary file (in the program's private temporary folder, see
 temp_folder.py) that it removes only after a successful save; the export removes them however it ends. Numbers are numbers (dates are date cells, hours and money are numeric with formats); the Summary's
 SUMIFS/SUBTOTAL formulas are computed by Excel or LibreOffice when the file opens (fullCalcOnLoad).
+Text from users (names, clients, matters, narratives) is never a formula: it is written as a string cell with
+the "quoted" style (quotePrefix), so "=HYPERLINK(...)" or "-- called client" shows as typed, also once edited.
 """
 
 from __future__ import annotations
@@ -138,7 +140,9 @@ def _build(workbook: Workbook, rows: Iterable[SheetRow], title: SheetTitle,
     hours_cell = _styled(detail, None, number_format=title.hours_format)
     rate_cell = _styled(detail, None, number_format=MONEY_FORMAT)
     amount_cell = _styled(detail, None, number_format=MONEY_FORMAT)
-    text_cell = _styled(detail, None, alignment=Alignment(wrap_text=True, vertical="top"))
+    keeper_cell, client_cell, matter_cell, billable_cell, status_cell, task_cell, activity_cell = (
+        _styled(detail, None, quoted=True) for _ in range(7))
+    text_cell = _styled(detail, None, alignment=Alignment(wrap_text=True, vertical="top"), quoted=True)
     matters: dict[str, tuple[str, str]] = {}
     keepers: dict[str, str] = {}
     days: set[date] = set()
@@ -146,14 +150,16 @@ def _build(workbook: Workbook, rows: Iterable[SheetRow], title: SheetTitle,
     day_cell.value, hours_cell.value, rate_cell.value, amount_cell.value = date.min, 0.0, 0.0, 0.0
     for row in rows:
         # Dates and numbers need no checking, so they go straight into the cells (their types are set above);
-        # the narrative goes through openpyxl, which removes characters a workbook cannot hold.
+        # text goes through openpyxl, which removes characters a workbook cannot hold, and stays text.
         day_cell._value = row.day
         hours_cell._value = row.billed_minutes / 60
         rate_cell._value = row.rate_cents / 100
         amount_cell._value = row.amount_cents / 100
-        text_cell.value = row.narrative
-        detail.append([day_cell, row.timekeeper, row.client, row.matter, hours_cell, rate_cell, amount_cell,
-                       row.billable, row.status, row.task_code or None, row.activity_code or None, text_cell])
+        detail.append([day_cell, _text(keeper_cell, row.timekeeper), _text(client_cell, row.client),
+                       _text(matter_cell, row.matter), hours_cell, rate_cell, amount_cell,
+                       _text(billable_cell, row.billable), _text(status_cell, row.status),
+                       _text(task_cell, row.task_code), _text(activity_cell, row.activity_code),
+                       _text(text_cell, row.narrative)])
         matters.setdefault(row.matter, (row.client, row.matter_title))
         keepers.setdefault(row.timekeeper, row.timekeeper_name)
         days.add(row.day)
@@ -197,9 +203,28 @@ def _cells_of(sheet):  # noqa: ANN001, ANN202 - a write-only sheet; a generator 
     return cells
 
 
+def _text(cell: Cell, value: str) -> Cell | None:
+    """`cell` holding `value` as a string that no spreadsheet evaluates, even one that starts with "="."""
+    if not value:
+        return None
+    cell.value = value  # openpyxl's checks: characters a workbook cannot hold go, a too long text is refused
+    cell.data_type = "s"  # openpyxl makes any text that starts with "=" a formula; user text never is one
+    return cell
+
+
+def _literal(sheet, value: str, **style) -> Cell | None:  # noqa: ANN001, ANN003
+    """A new quoted string cell (for the Summary's few user texts)."""
+    return _text(_styled(sheet, None, quoted=True, **style), value)
+
+
 def _styled(sheet, value, *, font: Font | None = None, fill: PatternFill | None = None,  # noqa: ANN001
-            number_format: str | None = None, alignment: Alignment | None = None) -> WriteOnlyCell:
+            number_format: str | None = None, alignment: Alignment | None = None,
+            quoted: bool = False) -> WriteOnlyCell:
+    """A write-only cell with a style; `quoted` marks its text as text (Excel's and LibreOffice's leading
+    apostrophe, kept when the cell is edited) so that it is never read as a formula or a number."""
     cell = _StyledCell(sheet, value=value)
+    if quoted:
+        cell.quotePrefix = True
     if font is not None:
         cell.font = font
     if fill is not None:
@@ -232,8 +257,8 @@ def _write_summary(sheet, title: SheetTitle, matters: dict[str, tuple[str, str]]
         sheet.column_dimensions[column].width = width
     bold = Font(name=FONT, bold=True)
     period = f"{title.first:%m/%d/%Y} to {title.last:%m/%d/%Y}"
-    sheet.append([_styled(sheet, " — ".join(p for p in (title.firm or "Timesheet", period, title.scope) if p),
-                          font=Font(name=FONT, bold=True, size=13))])
+    sheet.append([_literal(sheet, " — ".join(p for p in (title.firm or "Timesheet", period, title.scope) if p),
+                           font=Font(name=FONT, bold=True, size=13))])
     sheet.append(["Hours are billed hours: each entry rounded up to its billing increment. Every total is a "
                   "formula over the Detail sheet."])
     row = 2
@@ -248,7 +273,8 @@ def _write_summary(sheet, title: SheetTitle, matters: dict[str, tuple[str, str]]
         first = row + 1
         for key, second, third in keys:
             row += 1
-            sheet.append([_styled(sheet, key, number_format=key_format) if key_format else key, second, third,
+            sheet.append([_styled(sheet, key, number_format=key_format) if key_format else _literal(sheet, key),
+                          _literal(sheet, second), _literal(sheet, third),
                           _sum(sheet, HOURS, detail_col, row, last, title.hours_format),
                           _sum(sheet, AMOUNT, detail_col, row, last, MONEY_FORMAT)])
         row += 1
