@@ -39,12 +39,24 @@ FONT = "Calibri"
 
 class _StyledCell(Cell):
     """A write-only cell whose repr is cheap: openpyxl formats a cell's repr each time a styled cell is appended
-    (it first tries the cell as a value), which costs more than writing it."""
+    (it first tries the cell as a value), which costs more than writing it.
 
-    __slots__ = ()
+    Its style is looked up in the workbook once, when it is first written: openpyxl would look it up again for
+    every row a reused cell writes. So a cell's style must be set before the cell is first appended.
+    """
+
+    __slots__ = ("_style_id",)
 
     def __repr__(self) -> str:
         return "cell"
+
+    @property
+    def style_id(self) -> int:
+        try:
+            return self._style_id
+        except AttributeError:
+            self._style_id = Cell.style_id.fget(self)
+            return self._style_id
 
 
 class ExportCancelled(UserFixableError):
