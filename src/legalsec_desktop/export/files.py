@@ -87,7 +87,8 @@ def write_bytes_atomically(path: Path, data: bytes) -> Path:
 
 def check_for(path: Path) -> Check | None:
     """The completeness check a file's ending calls for, if the ending names a format we check."""
-    return {".pdf": pdf_complete, ".docx": zip_complete, ".xlsx": zip_complete}.get(Path(path).suffix.lower())
+    return {".pdf": pdf_complete, ".docx": zip_complete, ".xlsx": zip_complete,
+            ".png": png_complete}.get(Path(path).suffix.lower())
 
 
 def pdf_complete(path: Path) -> None:
@@ -121,6 +122,16 @@ def zip_complete(path: Path) -> None:
         raise IncompleteFile("the file's index is missing or damaged") from exc
     if bad is not None:
         raise IncompleteFile("a part of the file is damaged")
+
+
+def png_complete(path: Path) -> None:
+    """A PNG starts with its signature and ends with the IEND chunk."""
+    with open(path, "rb") as png:
+        head = png.read(8)
+        png.seek(max(0, path.stat().st_size - 12))
+        tail = png.read()
+    if head != b"\x89PNG\r\n\x1a\n" or tail != b"\x00\x00\x00\x00IEND\xaeB`\x82":
+        raise IncompleteFile("the image has no end")
 
 
 def size_is(expected: int) -> Check:

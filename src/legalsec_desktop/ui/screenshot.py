@@ -6,6 +6,7 @@ from pathlib import Path
 
 from legalsec_desktop import paths
 from legalsec_desktop.domain.errors import UserFixableError
+from legalsec_desktop.export.files import png_complete, write_atomically
 from legalsec_desktop.ui import headless
 
 
@@ -37,10 +38,7 @@ def render_screenshots(db_path: Path, out_dir: Path, size: tuple[int, int] = (12
             if window.tabs.currentWidget() is window.matters_tab:
                 window.matters_tab.table.selectRow(0)  # show the detail pane of the newest matter
                 app.processEvents()
-            target = out_dir / f"{index + 1:02d}-{spec.title.lower()}.png"
-            if not window.grab().save(str(target)):
-                raise UserFixableError(f"Could not write {target}.")
-            saved.append(target)
+            saved.append(_save_png(window.grab(), out_dir / f"{index + 1:02d}-{spec.title.lower()}.png"))
         dialogs = [("06-settings.png", lambda: SettingsDialog(state, parent=window))]
         matter_id = window.matters_tab.current_matter_id()
         if matter_id is not None:
@@ -51,10 +49,7 @@ def render_screenshots(db_path: Path, out_dir: Path, size: tuple[int, int] = (12
             dialog = make()
             dialog.show()
             app.processEvents()
-            target = out_dir / name
-            if not dialog.grab().save(str(target)):
-                raise UserFixableError(f"Could not write {target}.")
-            saved.append(target)
+            saved.append(_save_png(dialog.grab(), out_dir / name))
             dialog.close()
     finally:
         window.hide()
@@ -62,3 +57,13 @@ def render_screenshots(db_path: Path, out_dir: Path, size: tuple[int, int] = (12
         window.deleteLater()
         app.processEvents()
     return saved
+
+
+def _save_png(image, target: Path) -> Path:  # noqa: ANN001 - a QPixmap
+    """Save `image` whole or not at all (screenshots show the database's clients, like any export)."""
+
+    def write(temporary: Path) -> None:
+        if not image.save(str(temporary), "PNG"):
+            raise UserFixableError(f"Could not write {target}.")
+
+    return write_atomically(target, write, check=png_complete)

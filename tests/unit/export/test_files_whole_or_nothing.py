@@ -190,3 +190,21 @@ def test_the_folder_is_flushed_after_the_rename(tmp_path, monkeypatch):
                                                            real_replace(a, b)))
     files.write_bytes_atomically(tmp_path / "t.txt", b"text")
     assert order == ["replace after 1"] and len(flushed) == 2  # the file before the rename, the folder after
+
+
+PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
+
+
+@pytest.mark.parametrize("content, whole", [
+    (b"\x89PNG\r\n\x1a\n" + b"chunks" + PNG_END, True),
+    (b"\x89PNG\r\n\x1a\n" + b"chunks" + PNG_END[:-3], False),
+    (b"GIF89a" + PNG_END, False),
+])
+def test_the_png_check(tmp_path, content, whole):
+    png = tmp_path / "a.png"
+    png.write_bytes(content)
+    if whole:
+        files.png_complete(png)
+    else:
+        with pytest.raises(files.IncompleteFile):
+            files.png_complete(png)
