@@ -76,3 +76,32 @@ def test_a_real_full_disk_keeps_the_earlier_docket_pdf(small_disk):
     assert target.read_bytes() == earlier
     assert [p.name for p in small_disk.iterdir()] == [target.name]
     assert len(PdfReader(str(target)).pages) == 1
+
+
+def test_print_to_file_is_saved_whole_or_not_at_all(tmp_path, monkeypatch):
+    """The print dialog's Print to File (or the preview's Export to PDF) writes through the same check."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target, earlier = earlier_pdf(folder)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(target))
+    paint = report_print.paint_report
+
+    def paint_then_lose_the_end(report, device):  # noqa: ANN001, ANN202
+        pages = paint(report, device)
+        written = Path(device.outputFileName())
+        written.write_bytes(written.read_bytes()[:1000])
+        return pages
+
+    monkeypatch.setattr(report_print, "paint_report", paint_then_lose_the_end)
+    with pytest.raises(UserFixableError):
+        report_print.paint_to(docket(60), printer)
+    assert target.read_bytes() == earlier and [p.name for p in folder.iterdir()] == [target.name]
+    assert printer.outputFileName() == str(target)  # the printer still prints where the user chose
+
+    monkeypatch.setattr(report_print, "paint_report", paint)
+    assert report_print.paint_to(docket(60), printer) >= 2
+    assert len(PdfReader(str(target)).pages) >= 2 and [p.name for p in folder.iterdir()] == [target.name]

@@ -150,8 +150,12 @@ class DocketPreview(QPrintPreviewDialog):
         self.preview.updatePreview()
 
     def _paint(self, printer: QPrinter) -> None:
-        if self.report is not None:
-            report_print.paint_report(self.report, printer)
+        if self.report is None:
+            return
+        try:  # Qt calls this; a problem saving a PDF (the preview's Print when there is no printer) is explained
+            report_print.paint_to(self.report, printer)
+        except UserFixableError as exc:
+            show_problem(self, exc, self.tr("Not printed"))
 
     def _preset(self, first: date | None, days: int) -> None:
         if first is not None:
@@ -176,7 +180,7 @@ class DocketPreview(QPrintPreviewDialog):
         if QPrintDialog(self.printer, self).exec() != QPrintDialog.DialogCode.Accepted:
             return
         try:
-            report_print.paint_report(report, self.printer)
+            report_print.paint_to(report, self.printer)
         except UserFixableError as exc:
             show_problem(self, exc, self.tr("Not printed"))
 

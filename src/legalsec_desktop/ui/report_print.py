@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QFont,
     QPageLayout,
     QPageSize,
+    QPaintEngine,
     QPainter,
     QTextDocument,
     QTextOption,
@@ -147,6 +148,29 @@ def write_pdf(report: Report, path: Path) -> Path:
     return write_atomically(Path(path), render, check=pdf_complete)
 
 
+def paint_to(report: Report, printer: QPrinter) -> int:
+    """Paint the report on `printer`; returns the page count.
+
+    A "printer" that is a PDF file (the print dialog's Print to File, the preview's Export to PDF) gets the file
+    whole or not at all, like Save as PDF. The preview's own drawing (a picture engine) is left as it is.
+    """
+    target = printer.outputFileName()
+    engine = printer.paintEngine()
+    if not target or engine is None or engine.type() != QPaintEngine.Type.Pdf:
+        return paint_report(report, printer)
+    pages = [0]
+
+    def render(temporary: Path) -> None:
+        printer.setOutputFileName(str(temporary))
+        try:
+            pages[0] = paint_report(report, printer)
+        finally:
+            printer.setOutputFileName(target)
+
+    write_atomically(Path(target), render, check=pdf_complete)
+    return pages[0]
+
+
 def default_printer() -> QPrinter:
     """The system's default printer, or a clear message when there is none."""
     info = QPrinterInfo.defaultPrinter()
@@ -171,7 +195,14 @@ def print_preview(parent: QWidget, report: Report) -> None:
     set_up_page(printer, report.landscape)
     preview = QPrintPreviewDialog(printer, parent)
     preview.setWindowTitle(parent.tr("Print Preview — %s") % report.title)
-    preview.paintRequested.connect(lambda target: paint_report(report, target))
+
+    def paint(target: QPrinter) -> None:
+        try:  # Qt calls this; a problem saving a PDF (Print to File, Export to PDF) is explained
+            paint_to(report, target)
+        except UserFixableError as exc:
+            show_problem(preview, exc, parent.tr("Not printed"))
+
+    preview.paintRequested.connect(paint)
     preview.resize(1000, 760)
     preview.exec()
 
