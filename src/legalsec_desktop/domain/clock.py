@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.formatting import format_clock, format_date
+from legalsec_desktop.domain.text_limits import shown
 
 _TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m?\.?)?$", re.IGNORECASE)
 
@@ -15,8 +16,9 @@ _TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m?\.?)?$", re.IGNORECASE)
 def zone(name: str, field: str = "tz") -> ZoneInfo:
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(field, f"“{name}” is not a time zone. Use a name such as America/New_York.") from None
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder of zones ("America"), a long name
+        raise ValidationError(field, f"“{shown(name)}” is not a time zone. "
+                                     "Use a name such as America/New_York.") from None
 
 
 def parse_time(text: str, field: str = "time") -> time:
@@ -24,14 +26,15 @@ def parse_time(text: str, field: str = "time") -> time:
     cleaned = (text or "").strip().replace(" ", "")
     match = _TIME.match(cleaned)
     if not match:
-        raise ValidationError(field, f"“{text}” is not a time. Type it like 9:30 AM or 14:00.")
+        raise ValidationError(field, f"“{shown(text)}” is not a time. Type it like 9:30 AM or 14:00.")
     hour, minute, half = int(match.group(1)), int(match.group(2) or 0), (match.group(3) or "").lower()
     if half:
         if not 1 <= hour <= 12:
-            raise ValidationError(field, f"“{text}” is not a time: with AM or PM the hour runs from 1 to 12.")
+            raise ValidationError(field, f"“{shown(text)}” is not a time: "
+                                         "with AM or PM the hour runs from 1 to 12.")
         hour = hour % 12 + (12 if half.startswith("p") else 0)
     if hour > 23 or minute > 59:
-        raise ValidationError(field, f"“{text}” is not a time of day.")
+        raise ValidationError(field, f"“{shown(text)}” is not a time of day.")
     return time(hour, minute)
 
 

@@ -6,8 +6,10 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from legalsec_desktop.domain.errors import ValidationError
+from legalsec_desktop.domain.text_limits import shown
 
 MAX_MINUTES = 24 * 60
+MAX_TYPED = 40  # "23 hours 59 minutes" is 19 characters; longer text is a slip, refused before it is read
 _CLOCK = re.compile(r"^(\d{1,2}):([0-5]\d)$")
 _PARTS = re.compile(r"(\d+(?:\.\d*)?|\.\d+)\s*(hours|hour|hrs|hr|h|minutes|minute|mins|min|m)?", re.IGNORECASE)
 
@@ -17,6 +19,9 @@ def parse_duration(text: str, field: str = "duration") -> int:
     cleaned = (text or "").strip().lower()
     if not cleaned:
         raise ValidationError(field, "Enter how long it took, such as 0.3, 18m, 1:15 or 1h 20m.")
+    if len(cleaned) > MAX_TYPED:
+        raise ValidationError(field, f"“{shown(cleaned)}” is too long for a duration. "
+                                     f"Type it like 0.3, .25h, 18m, 1:15 or 1h 20m.")
     if cleaned.startswith("-"):
         raise ValidationError(field, "A duration cannot be negative.")
     clock = _CLOCK.match(cleaned)
@@ -51,5 +56,6 @@ def _parse_parts(cleaned: str, original: str, field: str) -> int:
     else:
         if position and not cleaned[position:].strip():
             return int(total.to_integral_value(rounding="ROUND_HALF_UP"))
-    raise ValidationError(field, f"“{original}” is not a duration. Type it like 0.3, .25h, 18m, 1:15 or 1h 20m.")
+    raise ValidationError(field, f"“{shown(original)}” is not a duration. "
+                                 f"Type it like 0.3, .25h, 18m, 1:15 or 1h 20m.")
 

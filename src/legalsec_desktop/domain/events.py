@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from legalsec_desktop.domain.clock import to_utc, zone
 from legalsec_desktop.domain.errors import ValidationError
+from legalsec_desktop.domain.text_limits import shown
 
 KINDS = ("hearing", "trial", "deposition", "meeting", "filing deadline", "response deadline",
          "statute of limitations", "reminder", "travel")
@@ -134,7 +135,7 @@ def parse_leads(text: str) -> tuple[int, ...]:
     try:
         leads = tuple(sorted({int(part) for part in text.replace(";", ",").split(",") if part.strip()}, reverse=True))
     except ValueError:
-        raise ValidationError("leads", f"“{text}” is not a list of days, such as 14, 7, 1.") from None
+        raise ValidationError("leads", f"“{shown(text)}” is not a list of days, such as 14, 7, 1.") from None
     if any(lead < 0 or lead > 3650 for lead in leads):
         raise ValidationError("leads", "Reminder days run from 0 (the day itself) to 3650.")
     return leads

@@ -11,10 +11,10 @@ from legalsec_desktop.domain.money import format_money
 
 
 def format_date(value: date | None) -> str:
-    """'Mon 11/23/2026': the weekday matters when reading a docket."""
+    """'Mon 11/23/2026': the weekday matters when reading a docket; the year always has four digits."""
     if value is None:
         return ""
-    return f"{value:%a} {value.month:02d}/{value.day:02d}/{value.year}"
+    return f"{value:%a} {value.month:02d}/{value.day:02d}/{value.year:04d}"
 
 
 def format_clock(value: datetime) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from legalsec_desktop.domain.dates import format_date_entry, parse_date
+from legalsec_desktop.domain.dates import FIRST_YEAR, LAST_YEAR, format_date_entry, parse_date
 from legalsec_desktop.domain.money import format_money, parse_money
 from legalsec_desktop.ui.icons import icon
 
@@ -38,6 +38,7 @@ class DateField(QWidget):
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
+        self.calendar.setDateRange(QDate(FIRST_YEAR, 1, 1), QDate(LAST_YEAR, 12, 31))  # what parse_date accepts
         self.calendar.clicked.connect(self._picked)
         self.calendar.activated.connect(self._picked)
         menu = QMenu(button)
