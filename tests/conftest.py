@@ -95,3 +95,37 @@ def two_attorney_firm():
         return mary, ken
 
     return set_up
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):
+    """A callable that mounts a real small disk (tmpfs) in a new folder, optionally read-only; root only.
+
+    Skipped where mounting is not permitted. Every disk is unmounted at the end of the test.
+    """
+    import gc
+    import shutil
+    import subprocess
+
+    if not hasattr(os, "geteuid") or os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small disk needs root")
+    mounted: list[Path] = []
+
+    def mount(name: str = "small disk", size: str = "200k") -> Path:
+        folder = tmp_path / name
+        folder.mkdir()
+        if subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                          capture_output=True).returncode != 0:
+            pytest.skip("mounting a small disk is not permitted here")
+        mounted.append(folder)
+        return folder
+
+    def make_read_only(folder: Path) -> None:
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+
+    mount.read_only = make_read_only
+    yield mount
+    gc.collect()  # a writer the test left open would keep the disk busy
+    for folder in reversed(mounted):
+        if subprocess.run(["umount", str(folder)], capture_output=True).returncode != 0:
+            subprocess.run(["umount", "-l", str(folder)], check=True)  # detached now, gone when the last file closes

@@ -2,7 +2,6 @@
 copy), what a crashed copy left is removed at the next start, and exports remove theirs however they end."""
 
 import errno
-import gc
 import os
 import signal
 import stat
@@ -197,32 +196,15 @@ def test_the_timesheet_command_uses_the_private_folder(system_temp, store, db_pa
     assert holds(temp_folder.current()) == [] and list(system_temp.iterdir()) == []
 
 
-@pytest.fixture
-def small_disk(tmp_path: Path):
-    """A 100 kB disk (tmpfs), where root may mount one; skipped elsewhere."""
-    import shutil
-
-    if not POSIX or os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("mounting a small disk needs root")
-    folder = tmp_path / "small disk"
-    folder.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=100k", "tmpfs", str(folder)],
-                      capture_output=True).returncode != 0:
-        pytest.skip("mounting a small disk is not permitted here")
-    yield folder
-    gc.collect()  # a writer the test left open would keep the disk busy
-    if subprocess.run(["umount", str(folder)], capture_output=True).returncode != 0:
-        subprocess.run(["umount", "-l", str(folder)], check=True)  # detached now, gone when the last file closes
-
-
 def test_a_full_temporary_disk_is_a_full_disk_to_the_user(small_disk, tmp_path, monkeypatch):
     """openpyxl's sheets fill the temporary folder's disk: lxml reports it in its own words (IO_ENOSPC)."""
-    monkeypatch.setattr(tempfile, "tempdir", str(small_disk))
+    disk = small_disk(size="100k")
+    monkeypatch.setattr(tempfile, "tempdir", str(disk))
     out = tmp_path / "out"
     out.mkdir()
     (out / "sheet.xlsx").write_bytes(b"last month's timesheet")
     with pytest.raises(StorageFullError) as caught:
         write_timesheet(rows(5000), TITLE, out / "sheet.xlsx")
     assert "disk is full" in caught.value.message
-    assert list(small_disk.iterdir()) == [] and [p.name for p in out.iterdir()] == ["sheet.xlsx"]
+    assert list(disk.iterdir()) == [] and [p.name for p in out.iterdir()] == ["sheet.xlsx"]
     assert (out / "sheet.xlsx").read_bytes() == b"last month's timesheet"

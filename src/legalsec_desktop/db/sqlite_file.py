@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,9 +88,15 @@ def wal_has_frames(path: Path) -> bool:
         return False
 
 
-def storage_error(exc: BaseException | None) -> UserFixableError | None:
-    """The message for a storage failure (disk full, read-only, locked, I/O, damage); None when it is a bug."""
+def storage_error(exc: BaseException | None, path: Path | None = None) -> UserFixableError | None:
+    """The message for a storage failure (disk full, read-only, locked, I/O, damage); None when it is a bug.
+
+    SQLite reports some writes that fail for want of space (the -wal, the -shm) as "disk I/O error":
+    with the database's `path`, such an error on a nearly full disk is reported as the full disk it is.
+    """
     text = str(exc).lower()
+    if "disk i/o" in text and path is not None and _nearly_full(path):
+        text = "full"
     if "full" in text:
         return StorageFullError(
             "The disk is full, so the change was not saved. Free some space and try again; "
@@ -109,6 +116,13 @@ def storage_error(exc: BaseException | None) -> UserFixableError | None:
         return DamagedDatabaseError("", "The database file is damaged. Close the program and start it again: it "
                                         "will offer to restore the newest good backup.")
     return None
+
+
+def _nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < 4 * 1024 * 1024
+    except OSError:
+        return False
 
 
 def has_sqlite_header(path: Path) -> bool:

@@ -36,7 +36,7 @@ class Store:
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading only; errors from the disk become user-fixable errors."""
-        with translate_errors(), self._sessions() as session:
+        with translate_errors(self.path), self._sessions() as session:
             yield session
 
     @contextlib.contextmanager
@@ -44,7 +44,7 @@ class Store:
         """One transaction for one user action: committed whole, or not at all."""
         if self.read_only:
             raise ReadOnlyError("This database is open read-only, so the change was not saved.")
-        with translate_errors(), self._sessions() as session, session.begin():
+        with translate_errors(self.path), self._sessions() as session, session.begin():
             session.connection(execution_options={WRITE_OPTION: True})  # BEGIN IMMEDIATE: take the write lock now
             yield session
 
@@ -53,17 +53,17 @@ class Store:
 
 
 @contextlib.contextmanager
-def translate_errors() -> Iterator[None]:
+def translate_errors(path: Path | None = None) -> Iterator[None]:
     """Turn SQLite's storage errors (disk full, read-only, locked, I/O, damage) into messages a user can act on."""
     try:
         yield
     except DatabaseError as exc:
-        fixable = sqlite_file.storage_error(exc.orig)
+        fixable = sqlite_file.storage_error(exc.orig, path)
         if fixable is None:
             raise
         raise fixable from exc
     except sqlite3.DatabaseError as exc:
-        fixable = sqlite_file.storage_error(exc)
+        fixable = sqlite_file.storage_error(exc, path)
         if fixable is None:
             raise
         raise fixable from exc
@@ -126,10 +126,10 @@ def open_store(
             before_migrate(path)
         from legalsec_desktop.db.migrate import upgrade_to_head
 
-        with translate_errors():
+        with translate_errors(path):
             upgrade_to_head(engine, progress=progress)
     if not read_only:
-        with translate_errors():
+        with translate_errors(path):
             _give_identity(engine)
     return Store(path=path, engine=engine, read_only=read_only)
 

@@ -14,7 +14,7 @@ import pytest
 
 from legalsec_desktop import paths
 from legalsec_desktop.cli import main
-from legalsec_desktop.db import backup, leftovers, sqlite_file
+from legalsec_desktop.db import backup, sqlite_file
 from legalsec_desktop.db.store import open_store
 from legalsec_desktop.domain.errors import BackupError, DamagedDatabaseError, ReadOnlyWalError
 from legalsec_desktop.instance_lock import InstanceLock
