@@ -174,6 +174,8 @@ def restore(backup: Path, db_path: Path, folder: Path, now: datetime) -> Path | 
     a new identity, so no -wal of the file it replaced can ever be applied to it.
     """
     verify_backup(backup)
+    if db_path.exists() and wal.foreign_reason(db_path):
+        set_aside_journal(db_path, now)  # not this file's journal: it must not reach the backup's pages either
     safety: Path | None = None
     if db_path.exists():
         sound = False

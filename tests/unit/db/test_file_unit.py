@@ -278,3 +278,14 @@ def _write_failing(store, message):
     with store.write() as session:
         session.connection().connection.dbapi_connection  # noqa: B018 - a real write session
         raise sqlite3.OperationalError(message)
+
+
+def test_restore_over_a_file_with_a_foreign_wal_sets_the_wal_aside(practice, tmp_path):
+    saved = backup.make_backup(practice, tmp_path / "b", NOW)
+    other = tmp_path / "other.db"
+    add_contacts(other, 10, "Other")
+    crash_copy(other, tmp_path / "other-crashed.db", 800, "Other unsaved")
+    shutil.copyfile(tmp_path / "other-crashed.db-wal", f"{practice}-wal")
+    backup.restore(saved, practice, tmp_path / "b", NOW)
+    assert count(practice) == 100 and sqlite_file.check_database(practice) == []
+    assert list(tmp_path.glob("practice.db.set-aside-*-wal"))
