@@ -3,38 +3,36 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
+import os
 import sys
 from datetime import date, datetime
 from pathlib import Path
 
 from legalsec_desktop import __version__, paths
+from legalsec_desktop.cli_arguments import Parser, iso_date, path, rules, text, time_zone, trigger, whole_number
 from legalsec_desktop.domain.errors import UserFixableError
+from legalsec_desktop.domain.text_limits import printable, shown
 from legalsec_desktop.instance_lock import InstanceLock
 from legalsec_desktop.logs import setup_logging
 
 log = logging.getLogger("legalsec")
 EXIT_OK, EXIT_PROBLEM, EXIT_BUG = 0, 1, 3
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a date on the calendar; write it as YYYY-MM-DD") from None
+MAX_NAME, MAX_NUMBER, MAX_INITIALS = 300, 40, 10  # a contact's name, a matter number, a timekeeper's initials
 
 
 def _db_option() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     # SUPPRESS: a subcommand's own --db default must not erase a --db given before the subcommand.
-    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, type=path(new=True),
                         help=f"database file (default: ${paths.DB_ENV}, else the user data folder)")
     return common
 
 
 def build_parser() -> argparse.ArgumentParser:
     common = _db_option()
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="legalsec", parents=[common],
         description="legalsec-desktop: calendar and deadlines, matters, correspondence, time and files for a "
                     "legal secretary. With no command, opens the window.",
@@ -50,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", parents=[common], help="replace the database with a backup",
                                   description="Verify FILE, back up (or move aside, if damaged) the current database, "
                                               "then restore FILE in its place.")
-    restore.add_argument("file", metavar="FILE", help="the backup to restore")
+    restore.add_argument("file", metavar="FILE", type=path(new=False), help="the backup to restore")
     commands.add_parser("check", parents=[common], help="integrity and foreign-key check (exit 1 on damage)",
                         description="Run SQLite's integrity_check and foreign_key_check; exit 1 if anything is wrong.")
     commands.add_parser("backups", parents=[common], help="list the backups of the database",
@@ -60,8 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
                                            "existing database unless --force is given.")
     demo.add_argument("--size", choices=("small", "large"), default="small",
                       help="small: a look around; large: a busy ten-year practice for benchmarks")
-    demo.add_argument("--seed", type=int, default=1, help="random seed (same seed and date, same database)")
-    demo.add_argument("--today", type=_iso_date, metavar="YYYY-MM-DD",
+    demo.add_argument("--seed", type=whole_number, default=1, help="random seed (same seed and date, same database)")
+    demo.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD",
                       help="the date the practice is built around (default: today)")
     demo.add_argument("--force", action="store_true", help="replace an existing database")
     conflicts = commands.add_parser(
@@ -72,21 +70,23 @@ def build_parser() -> argparse.ArgumentParser:
                     "role, matter status, score (0-100), and LIKELY CONFLICT when a client-side name was on the "
                     "adverse side of a matter, or an --adverse name is or was a client. The check is recorded.",
     )
-    conflicts.add_argument("names", nargs="+", metavar="NAME", help="the prospective client and its people")
-    conflicts.add_argument("--adverse", action="append", default=[], metavar="NAME",
+    name = text(MAX_NAME, "a name")
+    conflicts.add_argument("names", nargs="+", metavar="NAME", type=name, help="the prospective client and its people")
+    conflicts.add_argument("--adverse", action="append", default=[], metavar="NAME", type=name,
                            help="an opposing party or counsel of the new matter (repeatable)")
-    conflicts.add_argument("--other", action="append", default=[], metavar="NAME",
+    conflicts.add_argument("--other", action="append", default=[], metavar="NAME", type=name,
                            help="anyone else involved: witness, insurer... (repeatable)")
-    conflicts.add_argument("--min-score", type=int, default=85, metavar="N",
+    conflicts.add_argument("--min-score", type=whole_number, default=85, metavar="N",
                            help="list names scoring at least N out of 100 (default 85)")
-    conflicts.add_argument("--report", metavar="FILE.docx", help="also save the conflict report as a Word file")
+    conflicts.add_argument("--report", metavar="FILE.docx", type=path(new=True),
+                           help="also save the conflict report as a Word file")
     conflicts.add_argument("--no-record", action="store_true", help="do not record this check in the database")
     _deadline_parser(commands, common)
     _docket_parser(commands, common)
     _time_parsers(commands, common)
     shots = commands.add_parser("screenshot", parents=[common], help="save a PNG of every tab (offscreen)",
                                 description="Render every tab of the database's window to PNG files, offscreen.")
-    shots.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files")
+    shots.add_argument("--out", required=True, metavar="DIR", type=path(new=True), help="folder for the PNG files")
     return parser
 
 
@@ -109,21 +109,22 @@ def _deadline_parser(commands: argparse._SubParsersAction, common: argparse.Argu
                     "calendar (the date is printed with a warning).",
         epilog="Named rule events (--event):\n" + "\n".join(named),
     )
-    deadline.add_argument("--rules", required=True, metavar="RULES",
+    deadline.add_argument("--rules", required=True, metavar="RULES", type=rules,
                           help="US-FED, US-FED:ST (a federal court in state ST, e.g. US-FED:MA), CA, NY or TX")
-    deadline.add_argument("--from", dest="trigger", required=True, metavar="DATE[THH:MM]",
+    deadline.add_argument("--from", dest="trigger", required=True, metavar="DATE[THH:MM]", type=trigger,
                           help="the trigger: the day of service, filing or the hearing (a time for --hours)")
     amount = deadline.add_mutually_exclusive_group(required=True)
-    amount.add_argument("--days", type=int, metavar="N", help="a period of N calendar days")
-    amount.add_argument("--court-days", type=int, metavar="N", help="a period of N court days")
-    amount.add_argument("--hours", type=int, metavar="N", help="a period of N hours")
-    amount.add_argument("--event", metavar="NAME", help="a named rule event (listed below): all its deadlines")
+    amount.add_argument("--days", type=whole_number, metavar="N", help="a period of N calendar days")
+    amount.add_argument("--court-days", type=whole_number, metavar="N", help="a period of N court days")
+    amount.add_argument("--hours", type=whole_number, metavar="N", help="a period of N hours")
+    amount.add_argument("--event", metavar="NAME", type=text(40, "an event name"),
+                        help="a named rule event (listed below): all its deadlines")
     deadline.add_argument("--before", action="store_true", help="count backward: N days before the trigger")
     deadline.add_argument("--service", default="personal", metavar="METHOD",
                           choices=rule_sets.SERVICE_METHODS,
                           help="how the paper was served: " + ", ".join(rule_sets.SERVICE_METHODS)
                                + " (default personal: nothing added)")
-    deadline.add_argument("--tz", default="", metavar="ZONE",
+    deadline.add_argument("--tz", default="", metavar="ZONE", type=time_zone,
                           help="time zone of the court for --hours (default: the rules' zone, e.g. America/New_York)")
 
 
@@ -136,15 +137,16 @@ def _docket_parser(commands: argparse._SubParsersAction, common: argparse.Argume
                     "coming up, what is overdue, unverified deadlines and statutes of limitations within 90 days. "
                     "Saved as PDF or Word (.docx) by the file name's ending, or printed on the default printer.",
     )
-    docket.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="the first day (default: today)")
-    docket.add_argument("--days", type=int, default=1, metavar="N",
+    docket.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="the first day (default: today)")
+    docket.add_argument("--days", type=whole_number, default=1, metavar="N",
                         help=f"how many days the sheet covers (1 to {MAX_DAYS}; default 1; 7 for the week ahead)")
-    docket.add_argument("--ahead", type=int, default=7, metavar="N",
+    docket.add_argument("--ahead", type=whole_number, default=7, metavar="N",
                         help=f"list what is coming up in the N days after (0 to {MAX_AHEAD}; default 7)")
-    docket.add_argument("--attorney", default="", metavar="INITIALS", help="only this attorney's docket")
+    docket.add_argument("--attorney", default="", metavar="INITIALS", type=text(MAX_INITIALS, "initials"),
+                        help="only this attorney's docket")
     docket.add_argument("--by-attorney", action="store_true", help="group the items by attorney")
     docket.add_argument("--portrait", action="store_true", help="portrait pages (default: landscape)")
-    docket.add_argument("--out", metavar="FILE.pdf|FILE.docx", help="save the sheet to this file")
+    docket.add_argument("--out", metavar="FILE.pdf|FILE.docx", type=path(new=True), help="save the sheet to this file")
     docket.add_argument("--print", action="store_true", help="send the sheet to the default printer")
 
 
@@ -154,53 +156,121 @@ def _time_parsers(commands: argparse._SubParsersAction, common: argparse.Argumen
         description="Write the time entries of a period (dates inclusive) to an Excel workbook: a Detail sheet "
                     "with one row per entry and a Summary by client and matter, by timekeeper and by day whose "
                     "totals are live formulas.")
-    sheet.add_argument("--from", dest="first", required=True, type=_iso_date, metavar="DATE", help="first day")
-    sheet.add_argument("--to", dest="last", required=True, type=_iso_date, metavar="DATE", help="last day")
-    sheet.add_argument("--timekeeper", default="", metavar="INITIALS", help="only this timekeeper's time")
-    sheet.add_argument("--matter", default="", metavar="NUMBER", help="only this matter's time")
-    sheet.add_argument("--out", required=True, metavar="FILE.xlsx", help="the workbook to write")
+    sheet.add_argument("--from", dest="first", required=True, type=iso_date, metavar="DATE", help="first day")
+    sheet.add_argument("--to", dest="last", required=True, type=iso_date, metavar="DATE", help="last day")
+    sheet.add_argument("--timekeeper", default="", metavar="INITIALS", type=text(MAX_INITIALS, "initials"),
+                       help="only this timekeeper's time")
+    sheet.add_argument("--matter", default="", metavar="NUMBER", type=text(MAX_NUMBER, "a matter number"),
+                       help="only this matter's time")
+    sheet.add_argument("--out", required=True, metavar="FILE.xlsx", type=path(new=True), help="the workbook to write")
     invoice = commands.add_parser(
         "ledes", parents=[common], help="export a matter's time as a LEDES 1998B e-billing file",
         description="Write the fee entries of one matter in a period as a LEDES 1998B invoice (pipe-delimited "
                     "text). Billable time is billed in full; no-charge time is listed and discounted to zero; "
                     "non-billable time is left out.")
-    invoice.add_argument("--matter", required=True, metavar="NUMBER", help="the matter to invoice")
-    invoice.add_argument("--from", dest="first", required=True, type=_iso_date, metavar="DATE", help="first day")
-    invoice.add_argument("--to", dest="last", required=True, type=_iso_date, metavar="DATE", help="last day")
-    invoice.add_argument("--invoice", default="", metavar="NUMBER",
+    invoice.add_argument("--matter", required=True, metavar="NUMBER", type=text(MAX_NUMBER, "a matter number"),
+                         help="the matter to invoice")
+    invoice.add_argument("--from", dest="first", required=True, type=iso_date, metavar="DATE", help="first day")
+    invoice.add_argument("--to", dest="last", required=True, type=iso_date, metavar="DATE", help="last day")
+    invoice.add_argument("--invoice", default="", metavar="NUMBER", type=text(MAX_NUMBER, "an invoice number"),
                          help="the invoice number (default: MATTER-YYYYMM of the last day)")
-    invoice.add_argument("--invoice-date", type=_iso_date, metavar="DATE", help="the invoice date (default: today)")
-    invoice.add_argument("--out", required=True, metavar="FILE.txt", help="the file to write")
+    invoice.add_argument("--invoice-date", type=iso_date, metavar="DATE", help="the invoice date (default: today)")
+    invoice.add_argument("--out", required=True, metavar="FILE.txt", type=path(new=True), help="the file to write")
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     paths.use_private_temp()  # exports' temporary files (client data) never go to the system temp folder
-    db_path = paths.resolve_db_path(getattr(args, "db", None))
+    try:
+        db_path = _db_path(getattr(args, "db", None))
+    except UserFixableError as exc:
+        _say(exc.message)
+        return EXIT_PROBLEM
     if args.command is None:
         from legalsec_desktop.app import run
 
         return run(db_path, read_only=args.read_only)
+    _never_fail_on_output()
     log_file = setup_logging()
     try:
         return COMMANDS[args.command](args, db_path)
     except UserFixableError as exc:
-        print(f"legalsec: {exc.message}", file=sys.stderr)
+        _say(exc.message)
         return EXIT_PROBLEM
     except KeyboardInterrupt:
-        print("legalsec: stopped.", file=sys.stderr)
+        _say("stopped.")
+        return EXIT_PROBLEM
+    except OSError as exc:  # the system refused: a name too long, no permission, a full disk, a missing folder
+        log.warning("'legalsec %s' stopped by the system: %s", args.command,
+                    errno.errorcode.get(exc.errno or 0, type(exc).__name__))
+        _say(_system_problem(exc))
+        return EXIT_PROBLEM
+    except OverflowError:  # a date or number past what Python counts, from input the checks let through
+        log.warning("'legalsec %s' counted past the last date", args.command, exc_info=True)
+        _say("a date or number is beyond what the program can count; choose nearer dates or smaller numbers.")
         return EXIT_PROBLEM
     except Exception:  # noqa: BLE001 - a bug: log it whole, tell the user briefly
         log.exception("unexpected error in 'legalsec %s'", args.command)
         where = f" Details were written to {log_file}." if log_file else ""
-        print(f"legalsec: something unexpected went wrong; nothing was changed that was not reported.{where}",
-              file=sys.stderr)
+        _say(f"something unexpected went wrong; nothing was changed that was not reported.{where}")
         return EXIT_BUG
+
+
+def _db_path(given: str | None) -> Path:
+    """The database to use: --db (argparse has checked it), else $LEGALSEC_DB (checked here), else the default."""
+    if given is None and os.environ.get(paths.DB_ENV):
+        try:
+            path(new=True)(os.environ[paths.DB_ENV])
+        except argparse.ArgumentTypeError as exc:
+            raise UserFixableError(f"${paths.DB_ENV}: {exc}.") from None
+    try:
+        return paths.resolve_db_path(given)
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symbolic link that points at itself
+        raise UserFixableError(f"{shown(given or os.environ.get(paths.DB_ENV, ''))} cannot be used as the "
+                               f"database: {getattr(exc, 'strerror', None) or exc}.") from None
+
+
+def _say(message: str) -> None:
+    """One message on stderr, printable even on a stream that is strict about its encoding."""
+    print(f"legalsec: {printable(message)}", file=sys.stderr)
+
+
+def _never_fail_on_output() -> None:
+    """Print what a terminal cannot encode as escapes: a saved file must not turn into a failure at 'Saved …'."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a closed or unusual stream: leave it as it is
+                pass
+
+
+_WHAT_TO_DO = {
+    errno.ENAMETOOLONG: "Choose a shorter file or folder name.",
+    errno.ENOENT: "Check that the folder exists.",
+    errno.ENOTDIR: "Part of the path is a file, not a folder.",
+    errno.EISDIR: "That is a folder; give a file name.",
+    errno.EACCES: "Check the permissions, or choose another place.",
+    errno.EPERM: "Check the permissions, or choose another place.",
+    errno.EROFS: "The disk is read-only; choose another place.",
+    errno.ENOSPC: "The disk is full; free some space and try again.",
+    errno.EIO: "The disk or network share reported an error; check it and try again.",
+    errno.EEXIST: "A file of that name is in the way (a folder was expected there).",
+}
+
+
+def _system_problem(exc: OSError) -> str:
+    """A plain message for an OSError: what was refused, why, what to do; the path shown short."""
+    why = exc.strerror or type(exc).__name__
+    where = exc.filename if exc.filename is not None else ""
+    where = os.fsdecode(where) if isinstance(where, bytes) else str(where)
+    subject = f"{shown(where)}: " if where else ""
+    return f"{subject}{why}. {_WHAT_TO_DO.get(exc.errno or 0, 'Nothing else was changed.')}".strip()
 
 
 def _exclusive(db_path: Path) -> InstanceLock:
     """Hold the database's instance lock, or explain that the window has it open."""
-    lock = InstanceLock(paths.lock_path(db_path))
+    lock = InstanceLock(*paths.lock_paths(db_path))
     if not lock.acquire():
         raise UserFixableError(f"{db_path} is open in the legalsec-desktop window. Close the window first.")
     return lock
@@ -319,7 +389,7 @@ def _deadline(args: argparse.Namespace, db_path: Path) -> int:
     trigger = _trigger(args.trigger, hours=args.hours is not None)
     store = _open_if_present(db_path)
     try:
-        if args.event:
+        if args.event is not None:  # even blank: the rules then say which events there are
             if args.before:
                 raise UserFixableError("--event sets its own directions; leave out --before.")
             planned = plan_chain(store, trigger, args.rules, args.event, args.service)  # type: ignore[arg-type]
@@ -340,23 +410,18 @@ def _deadline(args: argparse.Namespace, db_path: Path) -> int:
         print(result.first_line + (f"\t{title}" if title else ""))
         print(result.text())
         for warning in result.warnings:
-            print(f"legalsec: warning: {warning}", file=sys.stderr)
+            _say(f"warning: {warning}")
         warned = warned or any("holiday calendar" in w for w in result.warnings)
     return EXIT_PROBLEM if warned else EXIT_OK
 
 
-def _trigger(text: str, hours: bool) -> date | datetime:
-    try:
-        if "T" in text or " " in text.strip():
-            value = datetime.fromisoformat(text.strip())
-            return value if hours else value.date()
-        day = date.fromisoformat(text.strip())
-    except ValueError:
-        raise UserFixableError(f"--from “{text}” is not a date on the calendar; write YYYY-MM-DD "
-                               f"(or YYYY-MM-DDTHH:MM for --hours).") from None
+def _trigger(value: date | datetime, hours: bool) -> date | datetime:
+    """--from as the count needs it: a time for --hours, a day otherwise (argparse has checked the text)."""
+    if isinstance(value, datetime):
+        return value if hours else value.date()
     if hours:
         raise UserFixableError("--hours counts from a time: write --from YYYY-MM-DDTHH:MM.")
-    return day
+    return value
 
 
 def _open_if_present(db_path: Path):  # noqa: ANN202 - a Store or None
@@ -368,7 +433,7 @@ def _open_if_present(db_path: Path):  # noqa: ANN202 - a Store or None
     try:
         return open_database(db_path, paths.backup_dir(db_path))
     except UserFixableError as exc:
-        print(f"legalsec: warning: court closure days not read: {exc.message}", file=sys.stderr)
+        _say(f"warning: court closure days not read: {exc.message}")
         return None
 
 
@@ -380,7 +445,7 @@ def _docket(args: argparse.Namespace, db_path: Path) -> int:
     if out is None and not args.print:
         raise UserFixableError("Say where the docket goes: --out FILE.pdf, --out FILE.docx, or --print.")
     if out is not None and out.suffix.lower() not in (".pdf", ".docx"):
-        raise UserFixableError(f"--out {out.name}: the file name must end in .pdf or .docx.")
+        raise UserFixableError(f"--out {shown(out.name or str(out))}: the file name must end in .pdf or .docx.")
     request = DocketRequest(first=args.date or date.today(), days=args.days, ahead=args.ahead,
                             attorney=args.attorney.strip().upper(), by_attorney=args.by_attorney,
                             landscape=not args.portrait)
@@ -413,7 +478,10 @@ def _open_existing(db_path: Path, missing: str):  # noqa: ANN202 - a Store
 
     if not db_path.is_file():
         raise UserFixableError(f"{db_path} does not exist; {missing}.")
-    return open_database(db_path, paths.backup_dir(db_path))
+    store = open_database(db_path, paths.backup_dir(db_path), check_with=paths.seal_path(db_path))
+    for note in store.notes:
+        print(f"legalsec: {note}", file=sys.stderr)
+    return store
 
 
 def _timesheet(args: argparse.Namespace, db_path: Path) -> int:
@@ -421,7 +489,7 @@ def _timesheet(args: argparse.Namespace, db_path: Path) -> int:
 
     out = Path(args.out).expanduser()
     if out.suffix.lower() != ".xlsx":
-        raise UserFixableError(f"--out {out.name}: the file name must end in .xlsx.")
+        raise UserFixableError(f"--out {shown(out.name or str(out))}: the file name must end in .xlsx.")
     store = _open_existing(db_path, "there is no time to export")
     try:
         path, count = export_timesheet(store, Scope(args.first, args.last, args.timekeeper.strip(),

@@ -154,8 +154,16 @@ def test_deadline_warns_and_fails_for_a_year_without_a_calendar(capsys):
     assert "No holiday calendar" in captured.err and "WARNING" in captured.out
 
 
+def test_deadline_from_a_day_not_on_the_calendar_is_a_usage_error(capsys):
+    from legalsec_desktop.cli import main
+
+    with pytest.raises(SystemExit) as caught:
+        main(["deadline", "--rules", "US-FED", "--from", "2026-02-30", "--days", "3"])
+    assert caught.value.code == 2
+    assert "not a date on the calendar" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("args, message", [
-    (["--from", "2026-02-30", "--days", "3"], "not a date on the calendar"),
     (["--from", "2026-03-08T02:30", "--hours", "3"], "does not exist"),
     (["--from", "2026-11-01T01:30", "--hours", "3"], "happens twice"),
     (["--from", "2026-03-02", "--hours", "3"], "counts from a time"),
