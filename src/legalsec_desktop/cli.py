@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from legalsec_desktop import __version__, paths
+from legalsec_desktop.clock import SYSTEM_CLOCK
 from legalsec_desktop.cli_arguments import Parser, iso_date, path, rules, text, time_zone, trigger, whole_number
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.domain.text_limits import printable, shown
@@ -19,6 +20,7 @@ from legalsec_desktop.logs import setup_logging
 
 log = logging.getLogger("legalsec")
 EXIT_OK, EXIT_PROBLEM, EXIT_BUG = 0, 1, 3
+CLOCK = SYSTEM_CLOCK  # the command line's one clock; tests pin it
 MAX_NAME, MAX_NUMBER, MAX_INITIALS = 300, 40, 10  # a contact's name, a matter number, a timekeeper's initials
 
 
@@ -269,10 +271,13 @@ def _system_problem(exc: OSError) -> str:
 
 
 def _exclusive(db_path: Path) -> InstanceLock:
-    """Hold the database's instance lock, or explain that the window has it open."""
+    """Hold the database's instance lock, or explain that the window has it open; clear a killed run's leftovers."""
+    from legalsec_desktop.services import maintenance
+
     lock = InstanceLock(*paths.lock_paths(db_path))
     if not lock.acquire():
         raise UserFixableError(f"{db_path} is open in the legalsec-desktop window. Close the window first.")
+    maintenance.sweep_leftovers(db_path, paths.backup_dir(db_path))
     return lock
 
 
@@ -446,13 +451,13 @@ def _docket(args: argparse.Namespace, db_path: Path) -> int:
         raise UserFixableError("Say where the docket goes: --out FILE.pdf, --out FILE.docx, or --print.")
     if out is not None and out.suffix.lower() not in (".pdf", ".docx"):
         raise UserFixableError(f"--out {shown(out.name or str(out))}: the file name must end in .pdf or .docx.")
-    request = DocketRequest(first=args.date or date.today(), days=args.days, ahead=args.ahead,
+    request = DocketRequest(first=args.date or CLOCK.today(), days=args.days, ahead=args.ahead,
                             attorney=args.attorney.strip().upper(), by_attorney=args.by_attorney,
                             landscape=not args.portrait)
     request.check()
     store = _open_existing(db_path, "there is no calendar to print")
     try:
-        report = docket_report(store, request)
+        report = docket_report(store, request, CLOCK.now())
     finally:
         store.close()
     if out is not None and out.suffix.lower() == ".docx":

@@ -1,7 +1,7 @@
 """`legalsec docket`: the sheet saved as PDF (read back as text) or Word, or sent to the printer, headless."""
 
 import re
-from datetime import date, time
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,15 @@ from legalsec_desktop.services import deadlines, matters
 from legalsec_desktop.services.firm import save_profile
 
 LONG_WORD = "x" * 300
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock(monkeypatch):
+    """The docket's overdue section depends on today: the tests run on the morning of 2026-11-23."""
+    from legalsec_desktop import cli
+    from legalsec_desktop.clock import Clock
+
+    monkeypatch.setattr(cli, "CLOCK", Clock(datetime(2026, 11, 23, 8, 0)))
 
 
 @pytest.fixture

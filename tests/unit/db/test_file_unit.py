@@ -289,3 +289,12 @@ def test_restore_over_a_file_with_a_foreign_wal_sets_the_wal_aside(practice, tmp
     backup.restore(saved, practice, tmp_path / "b", NOW)
     assert count(practice) == 100 and sqlite_file.check_database(practice) == []
     assert list(tmp_path.glob("practice.db.set-aside-*-wal"))
+
+
+def test_the_command_line_sweeps_a_killed_demo_build(tmp_path):
+    db = tmp_path / "demo.db"
+    dead = 2**22 + 4321
+    leftover = tmp_path / f"demo.db.{dead}.building"
+    leftover.write_bytes(b"half a practice")
+    assert main(["demo", "--db", str(db), "--today", "2026-11-23"]) == 0
+    assert not leftover.exists() and db.exists()
