@@ -342,3 +342,11 @@ def test_stdout_that_cannot_encode_a_path_does_not_turn_success_into_a_bug(demo_
     assert out.is_file()
     stream.flush()
     assert b"docket.docx" in stream.buffer.getvalue()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links need privileges on Windows")
+def test_a_database_path_that_is_a_symbolic_link_loop_is_explained(tmp_path, capsys):
+    loop = tmp_path / "loop.db"
+    loop.symlink_to(loop)
+    code, _, err = run(["check", "--db", str(loop)], capsys)
+    assert_refused(code, err, 1, "cannot be used as the database")
