@@ -78,16 +78,19 @@ def _reporter(steps: list[tuple[str, str]], progress: Progress | None) -> Callab
     """Alembic's on_version_apply hook: say which step is done, and which is next."""
     names = {rev: text for rev, text in steps}
     order = [rev for rev, _ in steps]
+    total = len(steps)
     if progress is not None and steps:
-        progress(f"Upgrading the database: {steps[0][1]}", 0, len(steps))
+        progress(f"Upgrading the database, step 1 of {total}: {steps[0][1]}", 0, total)
 
     def on_step(*, step, **_kwargs) -> None:  # noqa: ANN001
         if progress is None:
             return
         done_rev = step.up_revision_id
         done = order.index(done_rev) + 1 if done_rev in names else 0
-        text = names[order[done]] if done < len(order) else "checking the result"
-        progress(f"Upgrading the database: {text}", done, len(order))
+        if done < total:
+            progress(f"Upgrading the database, step {done + 1} of {total}: {names[order[done]]}", done, total)
+        else:
+            progress("Upgrading the database: checking that every row is still in place", done, total)
 
     return on_step
 

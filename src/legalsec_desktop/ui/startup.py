@@ -90,6 +90,6 @@ def settle_file(db_path: Path, backup_dir: Path, seal_file: Path | None = None) 
 
 
 def _checked(db_path: Path, seal_file: Path, progress) -> list[str]:  # noqa: ANN001
-    progress("The program did not close normally last time (or the file was changed since): checking the "
-             "database before it is used…", 0, 0)
+    progress("Checking the database before it is used (it was not closed normally by this program last time)…",
+             0, 0)
     return prepare_file(db_path, seal_file)

@@ -74,8 +74,11 @@ def run_in_background(parent: QWidget | None, title: str, work: Callable[[Progre
             if latest is not None:
                 stage, done, total = latest
                 dialog.setLabelText(stage)
-                dialog.setMaximum(max(total, 1))
-                dialog.setValue(min(done, max(total, 1)))
+                if total <= 0:
+                    dialog.setRange(0, 0)  # how long is not known: a busy bar, not a 0% that never moves
+                else:
+                    dialog.setRange(0, total)
+                    dialog.setValue(min(done, total))
         finally:
             polling[0] = False
 
