@@ -324,6 +324,8 @@ def _restore(args: argparse.Namespace, db_path: Path) -> int:
 def _check(_args: argparse.Namespace, db_path: Path) -> int:
     from legalsec_desktop.services import maintenance
 
+    if not db_path.exists():
+        raise UserFixableError(f"{db_path} does not exist; there is nothing to check.")
     problems = maintenance.check(db_path)
     if problems:
         print(f"{db_path} is damaged:", file=sys.stderr)

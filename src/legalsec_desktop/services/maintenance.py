@@ -62,6 +62,8 @@ def check(db_path: Path) -> list[str]:
     """Integrity and foreign-key problems of the database; empty when it is sound."""
     if not db_path.is_file():
         return [f"{db_path} is a folder, not a database file." if db_path.is_dir() else f"{db_path} does not exist."]
+    if db_path.stat().st_size == 0:
+        return [f"{db_path} is empty (0 bytes): its contents were lost."]
     if not sqlite_file.has_sqlite_header(db_path):
         return [f"{db_path} is not a SQLite database."]
     return sqlite_file.check_database(db_path)

@@ -298,3 +298,11 @@ def test_the_command_line_sweeps_a_killed_demo_build(tmp_path):
     leftover.write_bytes(b"half a practice")
     assert main(["demo", "--db", str(db), "--today", "2026-11-23"]) == 0
     assert not leftover.exists() and db.exists()
+
+
+def test_check_says_plainly_when_there_is_no_file_or_an_empty_one(tmp_path, capsys):
+    assert main(["check", "--db", str(tmp_path / "missing.db")]) == 1
+    assert "does not exist; there is nothing to check" in capsys.readouterr().err
+    (tmp_path / "empty.db").touch()
+    assert main(["check", "--db", str(tmp_path / "empty.db")]) == 1
+    assert "empty (0 bytes)" in capsys.readouterr().err
