@@ -13,7 +13,7 @@ from pathlib import Path
 from legalsec_desktop import __version__, paths
 from legalsec_desktop.clock import SYSTEM_CLOCK
 from legalsec_desktop.cli_arguments import Parser, iso_date, path, rules, text, time_zone, trigger, whole_number
-from legalsec_desktop.domain.errors import UserFixableError
+from legalsec_desktop.domain.errors import DamagedDatabaseError, NotADatabaseError, UserFixableError
 from legalsec_desktop.domain.text_limits import printable, shown
 from legalsec_desktop.instance_lock import InstanceLock
 from legalsec_desktop.logs import setup_logging
@@ -331,10 +331,7 @@ def _check(_args: argparse.Namespace, db_path: Path) -> int:
         print(f"{db_path} is damaged:", file=sys.stderr)
         for problem in problems:
             print(f"  {problem}", file=sys.stderr)
-        newest = maintenance.newest_good_backup(paths.backup_dir(db_path))
-        if newest:
-            print(f"The newest good backup is {newest.path}; restore it with: legalsec restore \"{newest.path}\"",
-                  file=sys.stderr)
+        print(_restore_hint(db_path).strip(), file=sys.stderr)
         return EXIT_PROBLEM
     print(f"ok: {db_path} passed the integrity and foreign-key checks.")
     return EXIT_OK
@@ -479,13 +476,27 @@ def _docket(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
+def _restore_hint(db_path: Path) -> str:
+    """What to do about a damaged database: the newest good backup and the command that restores it."""
+    from legalsec_desktop.services import maintenance
+
+    newest = maintenance.newest_good_backup(paths.backup_dir(db_path))
+    if newest is None:
+        return " There is no good backup of it; nothing was changed."
+    return (f" Nothing was changed. The newest good backup is {newest.path}; restore it with: "
+            f"legalsec restore \"{newest.path}\" (the damaged file is kept, renamed, beside it)")
+
+
 def _open_existing(db_path: Path, missing: str):  # noqa: ANN202 - a Store
     """The database, or a clear message (`missing` says what its absence means) when there is none."""
     from legalsec_desktop.services.database import open_database
 
     if not db_path.is_file():
         raise UserFixableError(f"{db_path} does not exist; {missing}.")
-    store = open_database(db_path, paths.backup_dir(db_path), check_with=paths.seal_path(db_path))
+    try:
+        store = open_database(db_path, paths.backup_dir(db_path), check_with=paths.seal_path(db_path))
+    except (DamagedDatabaseError, NotADatabaseError) as exc:
+        raise UserFixableError(exc.message + _restore_hint(db_path)) from exc
     for note in store.notes:
         print(f"legalsec: {note}", file=sys.stderr)
     return store

@@ -135,6 +135,7 @@ def test_a_damaged_page_is_refused_after_an_unclean_exit_and_by_the_command_line
     assert main(["conflicts", "Nobody Similar", "--db", str(db)]) == 1
     err = capsys.readouterr().err
     assert "damaged" in err and "No similar names" not in err
+    assert "legalsec restore" in err  # and how to get the newest good backup back
 
 
 def test_a_cleanly_closed_file_is_not_checked_again_but_a_changed_one_is(practice, monkeypatch):
