@@ -3,6 +3,10 @@
 Every file the program saves goes through `write_atomically`: it writes a temporary file beside the target,
 checks that the file is complete (some writers, such as Qt's PDF engine, do not report a failed write), makes
 it durable, and only then renames it over the target. Any earlier file at the target stays as it was.
+
+The temporary file is made private (0600), as `mkstemp` makes it; the finished file gets the permissions the
+earlier file at the target had, or, for a new file, those a program creating it directly would have given it
+under the user's umask (so files saved in a shared folder can be read there as the user expects).
 """
 
 from __future__ import annotations
@@ -11,21 +15,39 @@ import errno
 import logging
 import os
 import re
-import shutil
 import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 from legalsec_desktop.domain.errors import StorageFullError, UserFixableError
+from legalsec_desktop.fsutil import error_kind, fsync_folder, nearly_full
 
 log = logging.getLogger("legalsec")
 
 Check = Callable[[Path], None]
 """Raises IncompleteFile when the file at the path is not whole."""
 
-_NEARLY_FULL = 1 << 20  # bytes: less free space than this after a failed write means the disk filled up
 _PDF_TAIL = 2048
+
+
+def _read_umask() -> int:
+    """The process's umask. Linux reports it in /proc without changing it; elsewhere it can only be read by
+    setting it, so this sets a stricter mask for that instant (a file another thread creates meanwhile is made
+    more private, never less)."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask() if os.name != "nt" else 0  # read once, at import: reading it is not thread-safe
 
 
 class IncompleteFile(Exception):
@@ -53,10 +75,12 @@ def write_atomically(path: Path, write: Callable[[Path], object], check: Check |
     try:
         write(temp_path)
         _verify(temp_path, check or check_for(path))
+        mode = _mode_for(path)
         with open(temp_path, "r+b") as done:  # writable: Windows cannot flush a read-only handle
+            _set_mode(done.fileno(), mode)  # on the open file: a read-only mode must not stop the flush
             os.fsync(done.fileno())
         os.replace(temp_path, path)
-        _sync_folder(path.parent)
+        fsync_folder(path.parent)
     except OSError as exc:
         raise _explain(exc, path) from exc
     except IncompleteFile as exc:
@@ -66,14 +90,14 @@ def write_atomically(path: Path, write: Callable[[Path], object], check: Check |
     except Exception as exc:
         # A library may wrap a failed write in its own error (lxml's serialiser does); a full disk is still
         # the user's to fix, whichever folder filled up (the target's or our temporary folder).
-        if _disk_is_full(path.parent) or _disk_is_full(Path(tempfile.gettempdir())):
+        if nearly_full(path.parent) or nearly_full(Path(tempfile.gettempdir())):
             raise _full(path) from exc
         raise
     finally:
         try:
             temp_path.unlink(missing_ok=True)
-        except OSError:  # never hide the real problem behind a failed clean-up
-            log.warning("a temporary export file could not be removed", exc_info=True)
+        except OSError as exc:  # never hide the real problem behind a failed clean-up
+            log.warning("a temporary export file could not be removed (%s)", error_kind(exc))  # its name is the user's
     return path
 
 
@@ -152,31 +176,26 @@ def _verify(temporary: Path, check: Check | None) -> None:
         check(temporary)
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows has no way to flush a folder, nor needs one."""
+def _mode_for(path: Path) -> int | None:
+    """The permissions the finished file gets: the earlier file's, else a new file's under the umask (POSIX)."""
     if os.name == "nt":
+        return None  # Windows files take their access rights from the folder; mkstemp sets none of its own
+    try:
+        return path.stat().st_mode & 0o777  # not set-id or sticky bits: a saved document needs none
+    except OSError:  # no earlier file (or none this user may look at): a new file's permissions
+        return 0o666 & ~_UMASK
+
+
+def _set_mode(fd: int, mode: int | None) -> None:
+    if mode is None:
         return
     try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        log.warning("could not open the export folder to flush it", exc_info=True)
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # some file systems cannot flush a folder; the file is in place, so this is not a failure
-        log.warning("could not flush the export folder", exc_info=True)
-    finally:
-        os.close(fd)
+        os.fchmod(fd, mode)
+    except OSError as exc:  # some shared folders refuse; the file is still whole, only as private as mkstemp made it
+        log.warning("could not set the saved file's permissions (%s)", error_kind(exc))
 
 
 # ---- messages -----------------------------------------------------------------------------------------------------
-
-
-def _disk_is_full(folder: Path) -> bool:
-    try:
-        return shutil.disk_usage(folder).free < _NEARLY_FULL
-    except OSError:
-        return False
 
 
 def _full(path: Path) -> StorageFullError:
@@ -185,7 +204,7 @@ def _full(path: Path) -> StorageFullError:
 
 
 def _incomplete(exc: IncompleteFile, path: Path) -> UserFixableError:
-    if _disk_is_full(path.parent):
+    if nearly_full(path.parent):
         return _full(path)
     return UserFixableError(
         f"{path.name} was not saved: the file came out incomplete ({exc}). The disk may be full or the folder "

@@ -10,6 +10,7 @@ import pytest
 from docx.document import Document as WordDocument
 from openpyxl.workbook.workbook import Workbook
 
+from legalsec_desktop import fsutil
 from legalsec_desktop.domain.errors import StorageFullError, UserFixableError
 from legalsec_desktop.domain.report import Report, Section, Table
 from legalsec_desktop.export import files
@@ -142,10 +143,19 @@ def test_a_whole_file_replaces_the_earlier_one(kind, store, tmp_path):
 
 def test_a_failed_check_says_the_disk_is_full_when_it_is(tmp_path, monkeypatch):
     target = _earlier(tmp_path, "pdf")
-    monkeypatch.setattr(files.shutil, "disk_usage", lambda _folder: type("Usage", (), {"free": 4096})())
+    monkeypatch.setattr(fsutil.shutil, "disk_usage", lambda _folder: type("Usage", (), {"free": 4096})())
     with pytest.raises(StorageFullError):
         files.write_atomically(target, lambda temporary: temporary.write_bytes(b"%PDF-1.4\n1 0 obj"))
     assert target.read_bytes() == EARLIER and [p.name for p in target.parent.iterdir()] == [target.name]
+
+
+def test_the_export_and_the_database_agree_when_a_disk_is_nearly_full(tmp_path, monkeypatch):
+    """One threshold (fsutil's): 2 MiB left after a failed write is a full disk here as it is for the database."""
+    target = _earlier(tmp_path, "pdf")
+    monkeypatch.setattr(fsutil.shutil, "disk_usage", lambda _folder: type("Usage", (), {"free": 2 << 20})())
+    with pytest.raises(StorageFullError):
+        files.write_atomically(target, lambda temporary: temporary.write_bytes(b"%PDF-1.4\n1 0 obj"))
+    assert target.read_bytes() == EARLIER
 
 
 @pytest.mark.parametrize("content, whole", [
@@ -208,3 +218,15 @@ def test_the_png_check(tmp_path, content, whole):
     else:
         with pytest.raises(files.IncompleteFile):
             files.png_complete(png)
+
+
+def test_a_temporary_file_that_cannot_be_removed_is_logged_without_its_name(tmp_path, monkeypatch, caplog):
+    target = tmp_path / "Zyxwvut Canary-Client.txt"
+
+    def refuse(self, missing_ok=False):  # noqa: ANN001, ANN202
+        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+    monkeypatch.setattr(Path, "unlink", refuse)
+    with caplog.at_level("WARNING", logger="legalsec"):
+        files.write_bytes_atomically(target, b"text")
+    assert target.read_bytes() == b"text"
+    assert "could not be removed (EACCES)" in caplog.text and "Canary" not in caplog.text
