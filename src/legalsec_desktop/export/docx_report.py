@@ -1,4 +1,8 @@
-"""Lay out a Report as a Word document: real tables whose header row repeats on every page."""
+"""Lay out a Report as a Word document: real tables whose header row repeats on every page.
+
+Every text of the report may come from users (names, titles, notes pasted from Word), so each one goes in through
+xml_text: python-docx refuses the control characters a Word file cannot hold.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
 
 from legalsec_desktop.export.files import write_atomically, zip_complete
+from legalsec_desktop.export.xml_text import xml_text as fit
 from legalsec_desktop.domain.report import Report, Table
 
 MARK_COLOUR = RGBColor(0xB0, 0x00, 0x20)
@@ -34,9 +39,9 @@ def build_document(report: Report) -> Document:
         section.page_width, section.page_height = section.page_height, section.page_width
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Pt(42))
-    document.add_heading(report.title, level=1)
+    document.add_heading(fit(report.title), level=1)
     for line in report.header_lines:
-        document.add_paragraph(line)
+        document.add_paragraph(fit(line))
     if report.facts:
         facts = document.add_table(rows=0, cols=2)
         facts.autofit = False
@@ -46,25 +51,25 @@ def build_document(report: Report) -> Document:
         for label, value in report.facts:
             cells = facts.add_row().cells
             cells[0].width, cells[1].width = label_width, value_width
-            cells[0].paragraphs[0].add_run(label).bold = True
-            cells[1].text = value
+            cells[0].paragraphs[0].add_run(fit(label)).bold = True
+            cells[1].text = fit(value)
     for part in report.sections:
-        document.add_heading(part.heading, level=2)
+        document.add_heading(fit(part.heading), level=2)
         for text in part.paragraphs:
-            document.add_paragraph(text)
+            document.add_paragraph(fit(text))
         if part.table is not None:
             _add_table(document, part.table, section.page_width - section.left_margin - section.right_margin,
                        report.landscape)
     if report.running_head:
         head = section.header.paragraphs[0]
-        head.add_run(report.running_head).font.size = Pt(8)
+        head.add_run(fit(report.running_head)).font.size = Pt(8)
     _add_footer(section, report.footer)
     return document
 
 
 def _add_table(document: Document, table: Table, usable_width: int, landscape: bool) -> None:
     if not table.rows:
-        document.add_paragraph(table.empty_text).runs[0].italic = True
+        document.add_paragraph(fit(table.empty_text)).runs[0].italic = True
         return
     grid = document.add_table(rows=1, cols=len(table.columns))
     grid.style = "Table Grid"
@@ -83,7 +88,7 @@ def _add_table(document: Document, table: Table, usable_width: int, landscape: b
     for cell, title, width in zip(header.cells, table.columns, widths):
         cell.width = width
         _shade(cell, "E8EDF3")
-        run = cell.paragraphs[0].add_run(title)
+        run = cell.paragraphs[0].add_run(fit(title))
         run.bold, run.font.size = True, size
     for index, values in enumerate(table.rows):
         row = grid.add_row()  # add_row() is linear; cell(r, c) lookups would be quadratic
@@ -92,12 +97,12 @@ def _add_table(document: Document, table: Table, usable_width: int, landscape: b
         if index in table.groups:
             merged = cells[0].merge(cells[-1])
             _shade(merged, "F3F3F3")
-            run = merged.paragraphs[0].add_run(values[0])
+            run = merged.paragraphs[0].add_run(fit(values[0]))
             run.bold, run.font.size = True, size
             continue
         for cell, value, width in zip(cells, values, widths):
             cell.width = width
-            run = cell.paragraphs[0].add_run(value)  # "\n" becomes a line break
+            run = cell.paragraphs[0].add_run(fit(value))  # "\n" becomes a line break
             run.font.size = size
             if index in table.marked:
                 run.font.color.rgb = MARK_COLOUR
@@ -132,7 +137,7 @@ def _repeat_as_header(row) -> None:  # noqa: ANN001
 def _add_footer(section, text: str) -> None:  # noqa: ANN001
     paragraph = section.footer.paragraphs[0]
     if text:
-        paragraph.add_run(f"{text}    ")
+        paragraph.add_run(f"{fit(text)}    ")
     paragraph.add_run("Page ")
     _add_field(paragraph, "PAGE")
     paragraph.add_run(" of ")

@@ -6,6 +6,8 @@ temp_folder.py) that it removes only after a successful save; the export removes
 SUMIFS/SUBTOTAL formulas are computed by Excel or LibreOffice when the file opens (fullCalcOnLoad).
 Text from users (names, clients, matters, narratives) is never a formula: it is written as a string cell with
 the "quoted" style (quotePrefix), so "=HYPERLINK(...)" or "-- called client" shows as typed, also once edited.
+Characters a workbook cannot hold are made fit first (xml_text.py): Word's line breaks become line breaks, other
+control characters go.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.export.files import write_atomically, zip_complete
+from legalsec_desktop.export.xml_text import xml_text
 
 log = logging.getLogger("legalsec")
 
@@ -162,7 +165,7 @@ def _build(workbook: Workbook, rows: Iterable[SheetRow], title: SheetTitle,
     day_cell.value, hours_cell.value, rate_cell.value, amount_cell.value = date.min, 0.0, 0.0, 0.0
     for row in rows:
         # Dates and numbers need no checking, so they go straight into the cells (their types are set above);
-        # text goes through openpyxl, which removes characters a workbook cannot hold, and stays text.
+        # text is made fit for the file (see _text) and stays text.
         day_cell._value = row.day
         hours_cell._value = row.billed_minutes / 60
         rate_cell._value = row.rate_cents / 100
@@ -217,9 +220,10 @@ def _cells_of(sheet):  # noqa: ANN001, ANN202 - a write-only sheet; a generator 
 
 def _text(cell: Cell, value: str) -> Cell | None:
     """`cell` holding `value` as a string that no spreadsheet evaluates, even one that starts with "="."""
+    value = xml_text(value)  # openpyxl refuses (does not remove) a character a workbook cannot hold
     if not value:
         return None
-    cell.value = value  # openpyxl's checks: characters a workbook cannot hold go, a too long text is refused
+    cell.value = value  # openpyxl cuts a text longer than a cell holds (32,767 characters)
     cell.data_type = "s"  # openpyxl makes any text that starts with "=" a formula; user text never is one
     return cell
 
@@ -256,7 +260,7 @@ def _set_up_page(sheet, title: SheetTitle, heading: str) -> None:  # noqa: ANN00
     sheet.print_options.gridLines = False
     period = f"{title.first:%m/%d/%Y} to {title.last:%m/%d/%Y}"
     header = " — ".join(part for part in (title.firm, heading, period, title.scope) if part)
-    sheet.oddHeader.center.text = header.replace("&", "&&")
+    sheet.oddHeader.center.text = xml_text(header).replace("&", "&&")
     sheet.oddFooter.left.text = "Printed &D &T"
     sheet.oddFooter.right.text = "Page &P of &N"
 

@@ -134,3 +134,17 @@ def test_cli_prints_one_hit_per_line_and_records_the_check(store, practice, db_p
     assert out == "" and "No similar names" in err
     assert cli.main(["conflicts", "--db", str(tmp_path / "none.db"), "X"]) == 1
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_a_report_with_text_pasted_from_word_saves_as_word(store, practice, tmp_path):
+    names = [SearchName("Acme\x0bInc.\x01", "client")]
+    check_id = conflicts.record_check(store, names, conflicts.find_hits(store, names), context="On\x1f demand",
+                                      checked_by="sec")
+    conflicts.decide(store, check_id, "waived", "Written consent\x0bon file.\x02")
+    path = tmp_path / "report.docx"
+    conflicts.save_report_as_word(store, check_id, path)
+    document = Document(str(path))
+    cells = [c.text for table in document.tables for row in table.rows for c in row.cells]
+    texts = "\n".join([p.text for p in document.paragraphs] + cells)
+    assert "Acme\nInc." in texts and "Written consent\non file." in texts
+    assert not any(chr(code) in texts for code in (*range(9), 0x0b, 0x0c, *range(0x0e, 0x20)))

@@ -143,3 +143,12 @@ def test_a_word_file_that_cannot_be_written_leaves_the_earlier_one(practice, tmp
         docket.save_docket_as_word(store, DocketRequest(DAY), earlier, NOW)
     assert earlier.read_bytes() == b"the earlier docket"
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".docx"] == ["docket.docx"]  # no temporary left
+
+
+def test_a_docket_with_text_pasted_from_word_saves_as_word(practice, tmp_path):
+    store, rivera, lee, mary, ken = practice
+    add(store, rivera, "hearing", "Motion\x0bto compel\x01", DAY, time(9, 30), (mary,), notes="Bring\x0bexhibits\x1f")
+    path = docket.save_docket_as_word(store, DocketRequest(DAY), tmp_path / "docket.docx", NOW)
+    row = Document(str(path)).tables[0].rows[1]
+    assert row.cells[COLUMNS.index("Event")].text == "Hearing: Motion\nto compel"
+    assert row.cells[COLUMNS.index("Notes")].text == "Bring\nexhibits"
