@@ -11,7 +11,11 @@ else:
     import fcntl
 
 
-def _try_lock(fd: int) -> bool:
+def try_lock(fd: int) -> bool:
+    """Lock the open file `fd` for this process without waiting; False if another holds it (or the lock fails).
+
+    The OS releases the lock when the file is closed or the process ends, however it ends.
+    """
     try:
         if os.name == "nt":
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
@@ -22,12 +26,16 @@ def _try_lock(fd: int) -> bool:
     return True
 
 
-def _unlock(fd: int) -> None:
-    if os.name == "nt":
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-    else:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+def unlock(fd: int) -> None:
+    """Release `try_lock`'s lock; the file stays open. A failure is ignored: closing the file releases it too."""
+    try:
+        if os.name == "nt":
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        else:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    except OSError:
+        pass
 
 
 class InstanceLock:
@@ -43,7 +51,7 @@ class InstanceLock:
         for path in self.paths:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-            if not _try_lock(fd):
+            if not try_lock(fd):
                 os.close(fd)
                 self._holder = path
                 self.release()
@@ -74,7 +82,7 @@ class InstanceLock:
 
     def release(self) -> None:
         for fd in self._fds:
-            _unlock(fd)
+            unlock(fd)
             os.close(fd)
         self._fds = []
 

@@ -22,10 +22,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-if os.name == "nt":
-    import msvcrt
-else:
-    import fcntl
+from legalsec_desktop.instance_lock import try_lock, unlock
 
 log = logging.getLogger("legalsec")
 
@@ -53,7 +50,7 @@ def use(root: Path) -> Path:
     root.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.chmod(root, 0o700)  # an existing folder may have been made with looser permissions
     folder = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=root))  # 0700
-    fd = _try_lock(folder / LOCK_NAME)
+    fd = _open_locked(folder / LOCK_NAME)
     if fd is None:  # only this process knows the new folder's name, so this cannot happen
         shutil.rmtree(folder, ignore_errors=True)
         raise OSError(f"could not lock the new temporary folder {folder.name}")
@@ -89,7 +86,7 @@ def release() -> None:
         else:
             os.environ[name] = value
     if fd is not None:
-        _unlock(fd)
+        _close_unlocked(fd)
     shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -126,10 +123,10 @@ def _abandoned(folder: Path, now: float) -> bool:
     lock = folder / LOCK_NAME
     if not lock.exists():
         return _older(folder, now)  # otherwise it may be a copy starting up this very moment
-    fd = _try_lock(lock, create=False)
+    fd = _open_locked(lock, create=False)
     if fd is None:
         return False  # its copy of the program is running
-    _unlock(fd)
+    _close_unlocked(fd)
     return True
 
 
@@ -140,30 +137,20 @@ def _older(path: Path, now: float) -> bool:
         return False
 
 
-def _try_lock(path: Path, create: bool = True) -> int | None:
+def _open_locked(path: Path, create: bool = True) -> int | None:
+    """The lock file at `path` opened and locked (the same OS lock as the database's); None if it is held."""
     try:
         fd = os.open(path, os.O_RDWR | (os.O_CREAT if create else 0), 0o600)
     except OSError:
         return None
-    try:
-        if os.name == "nt":
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        else:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+    if not try_lock(fd):
         os.close(fd)
         return None
     return fd
 
 
-def _unlock(fd: int) -> None:
+def _close_unlocked(fd: int) -> None:
     try:
-        if os.name == "nt":
-            os.lseek(fd, 0, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-        else:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    except OSError:
-        pass
+        unlock(fd)
     finally:
         os.close(fd)

@@ -118,6 +118,27 @@ def test_what_a_crashed_copy_left_is_removed_and_a_running_copys_folder_is_not(s
             running.wait(30)
 
 
+def test_a_folder_is_held_by_the_same_os_lock_as_the_database(system_temp):
+    """temp_folder and the one-copy-per-database lock share one pair of lock functions (instance_lock's)."""
+    from legalsec_desktop import instance_lock
+
+    root = paths.temp_dir()
+    other = root / "4245-mnop"
+    other.mkdir(parents=True)
+    fd = os.open(other / temp_folder.LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        assert instance_lock.try_lock(fd)  # as another running copy holds it
+        mine = paths.use_private_temp()
+        assert other.is_dir()
+        instance_lock.unlock(fd)  # that copy ended
+        assert instance_lock.try_lock(fd) is True  # free again, and taken again: nothing else holds it
+        instance_lock.unlock(fd)
+    finally:
+        os.close(fd)
+    assert temp_folder.sweep(root, keep=mine) == 1 and not other.exists()
+    assert not hasattr(temp_folder, "_try_lock") and not hasattr(temp_folder, "_unlock")  # no copies of its own
+
+
 def test_a_copy_that_exits_removes_its_folder(system_temp):
     env = {**os.environ, "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}
     done = subprocess.run([sys.executable, "-c", "import tempfile\nfrom legalsec_desktop import paths\n"
