@@ -52,6 +52,7 @@ class Gui:
         self.seal_file = paths.seal_path(db_path)
         self.opened = False
         self.state = AppState(db_path, paths.backup_dir(db_path), self.log_file)
+        self.state.hold_file = self.hold_file
         self.window = None
         self.server: InstanceServer | None = None
 
@@ -109,8 +110,7 @@ class Gui:
                                      database.open_database(self.db_path, self.state.backup_dir, read_only, progress))
             else:
                 store = database.open_database(self.db_path, self.state.backup_dir, read_only=read_only)
-            paths_now = paths.lock_paths(self.db_path)
-            if not self.lock.add(paths_now[-1]):
+            if not self.hold_file():
                 store.close()
                 raise DatabaseInUseError(str(self.db_path), f"{self.db_path} is open in another running copy of "
                                                             "the program (through another path). Close it first.")
@@ -119,7 +119,7 @@ class Gui:
             self.window.close()
             return
         if not store.read_only:
-            database.opened_for_writing(self.db_path, self.seal_file)
+            database.opened_for_writing(self.seal_file)
         self.opened = True
         self.state.set_store(store)
         if not store.read_only and not firm.load_profile(store).is_set_up:
@@ -129,14 +129,19 @@ class Gui:
         if not store.read_only:
             back_up_if_due(self.window)
 
+    def hold_file(self) -> bool:
+        """Lock the database file itself too (it may be new, or replaced by a restore); False if another copy has it."""
+        return self.lock.add(paths.lock_paths(self.db_path)[-1])
+
     def stop(self) -> None:
         wait_for_background()  # let a running backup finish
+        troubled = self.state.store is not None and self.state.store.troubled
         if self.state.store is not None:
             self.state.store.close()
         if self.opened:
             from legalsec_desktop.services import database
 
-            database.closed_cleanly(self.db_path, self.seal_file)
+            database.closed_cleanly(self.db_path, self.seal_file, troubled=troubled)
         self.lock.release()
 
 

@@ -106,11 +106,11 @@ def test_the_ask_dialog_offers_restore_or_a_fresh_start(tmp_path, demo_path, qtb
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     error = DamagedDatabaseError(str(demo_path), f"{demo_path} is damaged.")
-    assert startup.ask_about_bad_file(error, tmp_path / "none") == startup.QUIT
+    assert startup.ask_about_bad_file(error, maintenance.newest_good_backup(tmp_path / "none")) == startup.QUIT
     assert "Move Aside and Start Empty" in seen["buttons"] and "no backup" in seen["text"]
     folder = tmp_path / "backups"
     maintenance.back_up(demo_path, folder)
-    startup.ask_about_bad_file(error, folder)
+    startup.ask_about_bad_file(error, maintenance.newest_good_backup(folder))
     assert any(b.startswith("Restore Backup of") for b in seen["buttons"])
 
 

@@ -11,7 +11,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from legalsec_desktop.db import leftovers, sqlite_file, wal
-from legalsec_desktop.domain.errors import BackupError, StoreOpenError
+from legalsec_desktop.domain.errors import (
+    BackupError,
+    DamagedDatabaseError,
+    NotADatabaseError,
+    StoreOpenError,
+    UserFixableError,
+)
+from legalsec_desktop.fsutil import fsync_folder
 from legalsec_desktop.domain.retention import RetentionPolicy, backups_to_keep
 
 _NAME = re.compile(r"^legalsec-(\d{8}-\d{6})(?:-(\d+))?(?:-([a-z-]+))?\.db$")
@@ -55,30 +62,42 @@ def backup_due(folder: Path, now: datetime) -> bool:
 
 
 def copy_database(source: Path, target: Path) -> None:
-    """Copy a live database with the backup API into a temporary file, verify it, then move it in."""
+    """Copy a live database with the backup API into a temporary file, verify it, then move it in.
+
+    The copy gets an identity of its own: put back by hand beside the live file's -wal, it must not
+    take that journal for its own (see db/wal.py).
+    """
     partial = leftovers.temporary_name(target, "partial")
     try:
+        wal.guard(source)  # another database's journal must not reach the copy
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         partial.unlink(missing_ok=True)
         os.close(os.open(partial, os.O_CREAT | os.O_WRONLY, 0o600))
         src = sqlite_file.connect(source, read_only=True)
         try:
-            dst = sqlite3.connect(str(partial))
+            dst = sqlite3.connect(str(partial), isolation_level=None)
             try:
+                sqlite_file.apply_private_pragmas(dst)
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
+                wal.new_identity(dst)
             finally:
                 dst.close()
         finally:
             src.close()
-        problems = sqlite_file.check_database(partial)
+        # The copy must be whole: integrity_check. A row that pointed nowhere in the source is copied as it
+        # was (`legalsec check` reports it); refusing to back it up would only leave the user with no copy.
+        problems = sqlite_file.check_database(partial, foreign_keys=False)
         if problems:
             raise BackupError(f"The copy of {source} failed its integrity check: {problems[0]}")
         with open(partial, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(partial, target)
+        fsync_folder(target.parent)
     except sqlite3.Error as exc:
-        raise BackupError(f"Could not copy {source} to {target}: {exc}") from exc
+        fixable = sqlite_file.storage_error(exc, target)
+        raise BackupError(f"Could not copy {source} to {target}: "
+                          f"{fixable.message if fixable else exc}") from exc
     except OSError as exc:
         raise BackupError(f"Could not write {target}: {exc.strerror or exc}") from exc
     finally:
@@ -117,14 +136,21 @@ def verify_backup(path: Path) -> None:
         sqlite_file.probe(path)
     except StoreOpenError as exc:
         raise BackupError(f"{path.name} cannot be restored: {exc.message}") from exc
-    problems = sqlite_file.check_database(path)
+    problems = sqlite_file.check_database(path, foreign_keys=False)
     if problems:
         raise BackupError(f"{path.name} cannot be restored: it fails the integrity check ({problems[0]}).")
 
 
-def newest_good_backup(folder: Path) -> BackupInfo | None:
-    """The newest backup that passes verification, or None."""
-    for info in list_backups(folder):
+def newest_good_backup(folder: Path, now: datetime | None = None) -> BackupInfo | None:
+    """The newest backup that passes verification, or None.
+
+    With `now`, a backup stamped later than now (made while the clock was wrong) is offered only when
+    no other is good: its stamp says nothing about how recent it really is.
+    """
+    found = list_backups(folder)
+    if now is not None:
+        found = [info for info in found if info.made_at <= now] + [info for info in found if info.made_at > now]
+    for info in found:
         try:
             verify_backup(info.path)
         except BackupError:
@@ -150,68 +176,49 @@ def move_aside(db_path: Path, now: datetime) -> Path:
     return aside
 
 
-def set_aside_journal(db_path: Path, now: datetime) -> Path:
-    """Rename a -wal (and -shm) that must not be applied to `db_path`; return the new name of the -wal."""
-    stamp = now.strftime(_STAMP)
-    wal_file, shm_file = sqlite_file.companions(db_path)
-    aside = db_path.with_name(f"{db_path.name}.set-aside-{stamp}-wal")
-    counter = 0
-    while aside.exists():
-        counter += 1
-        aside = db_path.with_name(f"{db_path.name}.set-aside-{stamp}-{counter}-wal")
-    if wal_file.exists():
-        os.replace(wal_file, aside)
-    if shm_file.exists():
-        os.replace(shm_file, aside.with_name(aside.name[:-4] + "-shm"))
-    return aside
-
-
 def restore(backup: Path, db_path: Path, folder: Path, now: datetime) -> Path | None:
     """Replace `db_path` with `backup` after verifying it.
 
     The current file is backed up first if it is sound, or moved aside (with its -wal and -shm) if it is
-    not; returns the path of that safety copy (None if there was no current file). The restored file gets
-    a new identity, so no -wal of the file it replaced can ever be applied to it.
+    damaged; a file that another program holds is left alone and the restore refused. Returns the path
+    of that safety copy (None if there was no current file).
+
+    The backup is copied whole to a temporary file beside the database, given a new identity, and moved
+    into place after the old -wal and -shm are gone: the three files are replaced as one unit, and no
+    journal of the file it replaced can ever be applied to it.
     """
     verify_backup(backup)
-    if db_path.exists() and wal.foreign_reason(db_path):
-        set_aside_journal(db_path, now)  # not this file's journal: it must not reach the backup's pages either
+    wal.guard(db_path)
     safety: Path | None = None
     if db_path.exists():
-        sound = False
         try:
             sqlite_file.probe(db_path)
             sound = not sqlite_file.check_database(db_path)
-        except StoreOpenError:
-            pass
+        except (DamagedDatabaseError, NotADatabaseError):
+            sound = False
+        except StoreOpenError as exc:  # held by another program, or a disk error: not damage
+            raise BackupError(f"{db_path.name} was not replaced: {exc.message}") from exc
+        except UserFixableError as exc:
+            raise BackupError(f"{db_path.name} was not replaced: {exc.message}") from exc
         safety = make_backup(db_path, folder, now, reason="pre-restore") if sound else move_aside(db_path, now)
-    elif any(side.exists() for side in sqlite_file.companions(db_path)):
-        move_aside(db_path, now)  # a -wal or -shm without its database belongs to no file we will make
+    partial = leftovers.temporary_name(db_path, "restoring")
     try:
-        if db_path.exists():
-            # Write the backup's pages through SQLite so the live WAL is handled correctly.
-            src = sqlite3.connect(sqlite_file.file_uri(backup, mode="ro"), uri=True)
-            dst = sqlite_file.connect(db_path)
-            try:
-                src.backup(dst)
-                wal.new_identity(dst)
-                dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            finally:
-                dst.close()
-                src.close()
-        else:
-            partial = leftovers.temporary_name(db_path, "partial")
-            try:
-                copy_database(backup, partial)
-                with contextlib.closing(sqlite3.connect(str(partial))) as conn:
-                    wal.new_identity(conn)
-                    conn.commit()
-                    conn.execute("PRAGMA journal_mode = WAL")  # as the program keeps it; closing folds it back
-                os.replace(partial, db_path)
-            finally:
-                partial.unlink(missing_ok=True)
+        copy_database(backup, partial)
+        with contextlib.closing(sqlite3.connect(str(partial), isolation_level=None)) as conn:
+            conn.execute("PRAGMA journal_mode = WAL")  # as the program keeps it; closing folds it back
+        for side in sqlite_file.companions(db_path):  # the safety copy above holds everything they held
+            side.unlink(missing_ok=True)
+        os.replace(partial, db_path)
+        fsync_folder(db_path.parent)
     except sqlite3.Error as exc:
         raise BackupError(f"Could not restore {backup.name}: {exc}") from exc
+    except OSError as exc:
+        raise BackupError(f"Could not restore {backup.name}: {exc.strerror or exc}. The database was not "
+                          "replaced.") from exc
+    finally:
+        for leftover in (partial, *sqlite_file.companions(partial)):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
     problems = sqlite_file.check_database(db_path)
     if problems:
         raise BackupError(f"The restored database failed its check ({problems[0]}); "

@@ -11,11 +11,11 @@ import os
 import re
 from pathlib import Path
 
-_LEFTOVER = re.compile(r"^(?P<target>.+?)(?:\.(?P<pid>\d+))?\.(?:partial|building)(?:-journal|-wal|-shm)?$")
+_LEFTOVER = re.compile(r"^(?P<target>.+?)(?:\.(?P<pid>\d+))?\.(?:partial|building|restoring)(?:-journal|-wal|-shm)?$")
 
 
 def temporary_name(target: Path, kind: str) -> Path:
-    """The temporary file this process writes before `target` is moved into place (`kind`: partial, building)."""
+    """The temporary file this process writes before `target` is moved into place (partial, building, restoring)."""
     return target.with_name(f"{target.name}.{os.getpid()}.{kind}")
 
 

@@ -8,6 +8,7 @@ every step in one transaction, so an upgrade is done whole or not at all.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from alembic import command
@@ -55,17 +56,25 @@ def upgrade_to_head(engine: Engine, revision: str = "head", progress: Progress |
                 steps = pending_steps(current, revision)
                 config.attributes["connection"] = connection
                 config.attributes["on_step"] = _reporter(steps, progress)
+                # Rows that pointed nowhere before the upgrade are not its doing: only new ones stop it.
+                before = _orphans(connection)
                 command.upgrade(config, revision)
-                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                broken = _orphans(connection) - before
                 if broken:
-                    table, rowid, parent, _ = broken[0]
+                    (table, parent), count = next(iter(broken.items()))
                     raise MigrationCheckError(
-                        f"The upgrade was stopped and the database left as it was: {len(broken)} row(s) would "
-                        f"point to missing rows (first: {table} row {rowid} → {parent}). "
-                        "Restore a backup or contact support."
+                        f"The upgrade was stopped and the database left as it was: it would have left {count} "
+                        f"more {table} row(s) pointing to missing {parent} rows. "
+                        "Keep using the previous version of the program and contact support."
                     )
         finally:
             raw.execute("PRAGMA foreign_keys = ON")
+
+
+def _orphans(connection) -> Counter[tuple[str, str]]:  # noqa: ANN001
+    """How many rows of each (table, parent table) point to a missing row (rowids may change in a rebuild)."""
+    return Counter((table, parent) for table, _rowid, parent, _ in
+                   connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
 
 
 def _has_version_table(connection) -> bool:  # noqa: ANN001

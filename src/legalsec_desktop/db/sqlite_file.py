@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from legalsec_desktop.db import wal
+from legalsec_desktop.fsutil import nearly_full
 from legalsec_desktop.db.schema_version import HEAD_REVISION, KNOWN_REVISIONS
 from legalsec_desktop.domain.errors import (
     DamagedDatabaseError,
@@ -24,7 +25,7 @@ from legalsec_desktop.domain.errors import (
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-_WAL_HEADER = 32
+companions = wal.companions
 
 
 def file_uri(path: Path, **params: str) -> str:
@@ -67,62 +68,75 @@ def apply_pragmas(conn: sqlite3.Connection, read_only: bool) -> None:
     """
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA secure_delete = ON")
-    conn.execute("PRAGMA temp_store = MEMORY")
+    apply_private_pragmas(conn)
     if not read_only:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
 
 
-def companions(path: Path) -> tuple[Path, Path]:
-    """The -wal and -shm files that belong with a database file: the three are one unit."""
-    return Path(f"{path}-wal"), Path(f"{path}-shm")
+def apply_private_pragmas(conn: sqlite3.Connection) -> None:
+    """Deleted data overwritten, not left in free pages; sorts kept in memory, not in the system temp folder."""
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
 
 
 def wal_has_frames(path: Path) -> bool:
-    """Whether the database's -wal holds anything beyond its 32-byte header."""
-    wal, _ = companions(path)
-    try:
-        return wal.stat().st_size > _WAL_HEADER
-    except OSError:
-        return False
+    """Whether the database's -wal holds anything beyond its header."""
+    return wal.has_frames(path)
+
+
+_FIXABLE_CODES = {
+    "SQLITE_FULL": "full",
+    "SQLITE_IOERR": "io",
+    "SQLITE_CANTOPEN": "io",
+    "SQLITE_READONLY": "read-only",
+    "SQLITE_BUSY": "busy",
+    "SQLITE_CORRUPT": "damaged",
+    "SQLITE_NOTADB": "damaged",
+}
+_FIXABLE_WORDS = (("database or disk is full", "full"), ("disk i/o error", "io"), ("unable to open", "io"),
+                  ("readonly database", "read-only"), ("database is locked", "busy"),
+                  ("malformed", "damaged"), ("file is not a database", "damaged"))
 
 
 def storage_error(exc: BaseException | None, path: Path | None = None) -> UserFixableError | None:
-    """The message for a storage failure (disk full, read-only, locked, I/O, damage); None when it is a bug.
+    """The message for a storage failure (disk full, read-only, busy, I/O, damage); None when it is a bug.
 
-    SQLite reports some writes that fail for want of space (the -wal, the -shm) as "disk I/O error":
-    with the database's `path`, such an error on a nearly full disk is reported as the full disk it is.
+    Decided by SQLite's error code where Python gives it (3.11+), else by SQLite's fixed wording; never
+    for an integrity error (a constraint the program broke is a bug). SQLite reports some writes that fail
+    for want of space (the -wal, the -shm) as I/O errors: with the database's `path`, such an error on a
+    nearly full disk is reported as the full disk it is.
     """
-    text = str(exc).lower()
-    if "disk i/o" in text and path is not None and _nearly_full(path):
-        text = "full"
-    if "full" in text:
+    if exc is None or isinstance(exc, sqlite3.IntegrityError):
+        return None
+    code = getattr(exc, "sqlite_errorname", None)
+    if code:
+        kind = next((kind for prefix, kind in _FIXABLE_CODES.items()
+                     if code == prefix or code.startswith(prefix + "_")), None)
+    else:
+        text = str(exc).lower()
+        kind = next((kind for words, kind in _FIXABLE_WORDS if words in text), None)
+    if kind == "io" and path is not None and nearly_full(path):
+        kind = "full"
+    if kind == "full":
         return StorageFullError(
             "The disk is full, so the change was not saved. Free some space and try again; "
             "what you typed is still here."
         )
-    if "readonly" in text or "read-only" in text:
+    if kind == "read-only":
         return ReadOnlyError("The database file cannot be written, so the change was not saved. Check that the "
                              "file and its folder are not read-only, then try again.")
-    if "locked" in text or "busy" in text:
+    if kind == "busy":
         return DatabaseBusyError("Another program is holding the database. Wait a moment and try again.")
-    if "disk i/o" in text or "unable to open" in text:
+    if kind == "io":
         return DiskError(
             "The disk reported an error while reading or writing the database, so the last change may not be "
             "saved. Check that the drive or network folder is still connected, then start the program again."
         )
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
+    if kind == "damaged":
         return DamagedDatabaseError("", "The database file is damaged. Close the program and start it again: it "
                                         "will offer to restore the newest good backup.")
     return None
-
-
-def _nearly_full(path: Path) -> bool:
-    try:
-        return shutil.disk_usage(path.parent).free < 4 * 1024 * 1024
-    except OSError:
-        return False
 
 
 def has_sqlite_header(path: Path) -> bool:
@@ -202,16 +216,26 @@ def probe(path: Path, deep: bool = False) -> Probe:
     return Probe(exists=True, revision=revision)
 
 
-def check_database(path: Path) -> list[str]:
-    """Run SQLite's integrity and foreign-key checks; return the problems found (empty if sound)."""
+def check_database(path: Path, foreign_keys: bool = True) -> list[str]:
+    """Run SQLite's integrity and (unless told not to) foreign-key checks; return the problems (empty if sound).
+
+    Raises DatabaseBusyError when another program holds the file: busy is not damaged.
+    """
+    reason = wal.foreign_reason(path)
+    if reason:
+        return [f"the journal file beside it ({path.name}-wal) is not its own: {reason}. It will be set aside, "
+                "not applied, when the database is next opened"]
     try:
         conn = connect(path, read_only=True)
         try:
             problems = [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
-            for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
+            for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check") if foreign_keys else ():
                 problems.append(f"{table} row {rowid} points to a missing {parent} row")
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        fixable = storage_error(exc)
+        if isinstance(fixable, DatabaseBusyError):
+            raise fixable from exc
         return [str(exc)]
     return problems

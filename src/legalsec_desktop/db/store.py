@@ -14,7 +14,8 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from legalsec_desktop.db import sqlite_file, wal
-from legalsec_desktop.domain.errors import ReadOnlyError, StoreOpenError
+from legalsec_desktop.db.leftovers import temporary_name
+from legalsec_desktop.domain.errors import DamagedDatabaseError, DiskError, ReadOnlyError, StoreOpenError
 
 
 WRITE_OPTION = "legalsec_write"
@@ -28,6 +29,7 @@ class Store:
     engine: Engine
     read_only: bool
     notes: tuple[str, ...] = ()  # what opening it did that the user should know (a journal set aside)
+    troubled: bool = False  # a read or write met damage or a disk error: the file must be checked next time
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -36,7 +38,7 @@ class Store:
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading only; errors from the disk become user-fixable errors."""
-        with translate_errors(self.path), self._sessions() as session:
+        with translate_errors(self.path, self), self._sessions() as session:
             yield session
 
     @contextlib.contextmanager
@@ -44,7 +46,7 @@ class Store:
         """One transaction for one user action: committed whole, or not at all."""
         if self.read_only:
             raise ReadOnlyError("This database is open read-only, so the change was not saved.")
-        with translate_errors(self.path), self._sessions() as session, session.begin():
+        with translate_errors(self.path, self), self._sessions() as session, session.begin():
             session.connection(execution_options={WRITE_OPTION: True})  # BEGIN IMMEDIATE: take the write lock now
             yield session
 
@@ -53,19 +55,19 @@ class Store:
 
 
 @contextlib.contextmanager
-def translate_errors(path: Path | None = None) -> Iterator[None]:
-    """Turn SQLite's storage errors (disk full, read-only, locked, I/O, damage) into messages a user can act on."""
+def translate_errors(path: Path | None = None, store: Store | None = None) -> Iterator[None]:
+    """Turn SQLite's storage errors (disk full, read-only, busy, I/O, damage) into messages a user can act on.
+
+    A damaged file or a disk error also marks `store` as troubled: it is then never sealed as cleanly closed.
+    """
     try:
         yield
-    except DatabaseError as exc:
-        fixable = sqlite_file.storage_error(exc.orig, path)
+    except (DatabaseError, sqlite3.DatabaseError) as exc:
+        fixable = sqlite_file.storage_error(exc.orig if isinstance(exc, DatabaseError) else exc, path)
         if fixable is None:
             raise
-        raise fixable from exc
-    except sqlite3.DatabaseError as exc:
-        fixable = sqlite_file.storage_error(exc, path)
-        if fixable is None:
-            raise
+        if store is not None and isinstance(fixable, (DamagedDatabaseError, DiskError)):
+            store.troubled = True
         raise fixable from exc
 
 
@@ -105,9 +107,10 @@ def open_store(
     Raises a StoreOpenError subclass when the file cannot be used; never changes such a file.
     """
     path = Path(path)
-    found = sqlite_file.probe(path)
     if read_only is None:
         read_only = not sqlite_file.is_writable(path)
+    notes = _guard_journal(path, read_only)
+    found = sqlite_file.probe(path)
     if read_only and not found.exists:
         raise StoreOpenError(str(path), f"{path} does not exist and cannot be created here (the folder is read-only).")
     if read_only and found.needs_upgrade:
@@ -117,11 +120,10 @@ def open_store(
             "Make it writable (or copy it somewhere writable) and open it again.",
         )
     if not found.exists:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        # Create it private to this user before SQLite writes anything into it.
-        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        with translate_errors(path):
+            _create(path)
     engine = make_engine(path, read_only=read_only)
-    if found.needs_upgrade:
+    if found.exists and found.needs_upgrade:
         if found.revision is not None and before_migrate is not None:
             before_migrate(path)
         from legalsec_desktop.db.migrate import upgrade_to_head
@@ -131,7 +133,45 @@ def open_store(
     if not read_only:
         with translate_errors(path):
             _give_identity(engine)
-    return Store(path=path, engine=engine, read_only=read_only)
+    return Store(path=path, engine=engine, read_only=read_only, notes=tuple(notes))
+
+
+def _guard_journal(path: Path, read_only: bool) -> list[str]:
+    """Set aside a -wal that is not the file's own before anything can apply it (see db/wal.py)."""
+    if read_only:
+        reason = wal.foreign_reason(path) if path.is_file() else None
+        if reason:
+            raise StoreOpenError(str(path), f"The journal file beside {path.name} is not its own ({reason}), and "
+                                            "this read-only folder does not let it be set aside. Open the database "
+                                            "where it can be written.")
+        return []
+    try:
+        note = wal.guard(path)
+    except OSError as exc:
+        raise StoreOpenError(str(path), f"The journal file beside {path.name} is not its own and could not be "
+                                        f"moved out of the way: {exc.strerror or exc}.") from exc
+    return [note] if note else []
+
+
+def _create(path: Path) -> None:
+    """Make a new database whole at a temporary name, then move it into place: never a half-made file at `path`."""
+    from legalsec_desktop.db.migrate import upgrade_to_head
+
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    partial = temporary_name(path, "partial")
+    # Private to this user before SQLite writes anything into it (its -wal and -shm take the same mode).
+    os.close(os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
+    engine = make_engine(partial)
+    try:
+        upgrade_to_head(engine)
+        _give_identity(engine)
+    finally:
+        engine.dispose()  # the last connection checkpoints: one self-contained file
+    try:
+        os.replace(partial, path)
+    finally:
+        for leftover in (partial, *sqlite_file.companions(partial)):
+            leftover.unlink(missing_ok=True)
 
 
 def _give_identity(engine: Engine) -> None:

@@ -10,15 +10,30 @@ WAL must carry the same identity and the same page size, or the WAL is not this 
 
 from __future__ import annotations
 
+import os
 import secrets
 import sqlite3
 import struct
+from datetime import datetime
 from pathlib import Path
 
 WAL_MAGIC = (0x377F0682, 0x377F0683)
 WAL_HEADER = 32
 FRAME_HEADER = 24
 _USER_VERSION = slice(60, 64)
+
+
+def companions(path: Path) -> tuple[Path, Path]:
+    """The -wal and -shm files that belong with a database file: the three are one unit."""
+    return Path(f"{path}-wal"), Path(f"{path}-shm")
+
+
+def has_frames(path: Path) -> bool:
+    """Whether the database's -wal holds anything beyond its header (changes not yet in the main file)."""
+    try:
+        return companions(path)[0].stat().st_size > WAL_HEADER
+    except OSError:
+        return False
 
 
 def new_identity(conn: sqlite3.Connection) -> None:
@@ -73,7 +88,7 @@ def last_committed_page_one(wal: bytes) -> tuple[int, bytes | None]:
 
 def foreign_reason(db_path: Path) -> str | None:
     """Why the -wal beside `db_path` cannot be this database's, or None when it may be applied."""
-    wal_path = Path(f"{db_path}-wal")
+    wal_path = companions(db_path)[0]
     try:
         with open(db_path, "rb") as handle:
             db_header = handle.read(100)
@@ -92,3 +107,41 @@ def foreign_reason(db_path: Path) -> str | None:
         if ours != bytes(4) and ours != theirs:
             return "it was written for another database file"
     return None
+
+
+def guard(db_path: Path) -> str | None:
+    """Set aside a -wal (and -shm) that is not `db_path`'s own, before anything opens the file.
+
+    Returns a sentence for the user when something was set aside. A -wal or -shm whose database is
+    missing is set aside too: a database made at that path later must not start with it.
+    Raises OSError when the journal must be set aside but cannot be (a read-only folder).
+    """
+    wal_file, shm_file = companions(db_path)
+    if db_path.is_file():
+        reason = foreign_reason(db_path)
+    else:
+        reason = "its database file is missing" if wal_file.exists() or shm_file.exists() else None
+    if reason is None:
+        return None
+    aside = set_aside(db_path)
+    return (f"A journal file beside the database was not its own ({reason}). It was set aside as {aside.name} "
+            "and not applied; the database is as it was.")
+
+
+def set_aside(db_path: Path) -> Path:
+    """Rename the -wal and -shm out of the way (named by when the -wal was last written); return the -wal's new name."""
+    wal_file, shm_file = companions(db_path)
+    try:
+        stamp = datetime.fromtimestamp((wal_file if wal_file.exists() else shm_file).stat().st_mtime)
+    except OSError:
+        stamp = datetime.fromtimestamp(0)
+    base = f"{db_path.name}.set-aside-{stamp:%Y%m%d-%H%M%S}"
+    aside, counter = db_path.with_name(f"{base}-wal"), 0
+    while aside.exists():
+        counter += 1
+        aside = db_path.with_name(f"{base}-{counter}-wal")
+    if wal_file.exists():
+        os.replace(wal_file, aside)
+    if shm_file.exists():
+        os.replace(shm_file, aside.with_name(aside.name[:-4] + "-shm"))
+    return aside

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from legalsec_desktop.clock import SYSTEM_CLOCK, Clock
 from legalsec_desktop.db import seal, sqlite_file, wal
-from legalsec_desktop.db.backup import set_aside_journal
 from legalsec_desktop.domain.errors import StoreOpenError
 from legalsec_desktop.services import maintenance
 
@@ -21,7 +20,7 @@ log = logging.getLogger("legalsec")
 Progress = Callable[[str, int, int], object]
 
 
-def prepare_file(db_path: Path, seal_file: Path | None = None, clock: Clock = SYSTEM_CLOCK) -> list[str]:
+def prepare_file(db_path: Path, seal_file: Path | None = None) -> list[str]:
     """Make sure the file can be opened as it is; return notes for the user about what was done.
 
     A -wal that is not this database's is set aside, never applied. Unless the program closed this
@@ -29,18 +28,14 @@ def prepare_file(db_path: Path, seal_file: Path | None = None, clock: Clock = SY
     (DamagedDatabaseError) before anything reads from or writes to it.
     """
     notes = []
-    journal_exists = any(side.exists() for side in sqlite_file.companions(db_path))
-    reason = wal.foreign_reason(db_path) if db_path.is_file() else (
-        "its database file is missing" if journal_exists else None)
-    if reason:
-        try:
-            aside = set_aside_journal(db_path, clock.now())
-        except OSError as exc:
-            raise StoreOpenError(str(db_path), f"The journal file beside {db_path.name} is not its own ({reason}) "
-                                               f"and could not be moved out of the way: {exc.strerror}.") from exc
-        log.warning("set aside a foreign -wal (%s)", reason)
-        notes.append(f"A journal file beside the database was not its own ({reason}). It was set aside as "
-                     f"{aside.name} and not applied; the database is as it was.")
+    try:
+        note = wal.guard(db_path)
+    except OSError as exc:
+        raise StoreOpenError(str(db_path), f"The journal file beside {db_path.name} is not its own and could not "
+                                           f"be moved out of the way: {exc.strerror or exc}.") from exc
+    if note:
+        log.warning("set aside a -wal that was not the database's own")
+        notes.append(note)
     deep = seal_file is not None and db_path.is_file() and not seal.is_sealed(db_path, seal_file)
     sqlite_file.probe(db_path, deep=deep)
     return notes
@@ -62,28 +57,48 @@ def open_database(db_path: Path, backup_dir: Path, read_only: bool | None = None
                   clock: Clock = SYSTEM_CLOCK) -> Store:
     """Open `db_path`, creating it if new; an older schema is backed up (kept out of rotation), then migrated.
 
-    `check_with` (a seal file) runs `prepare_file` first; its notes are on the returned store.
+    `check_with` (a seal file) runs `prepare_file` first; its notes are on the returned store. An upgrade
+    that fails leaves the file as it was (one transaction), so the backup made for it is removed again:
+    failed attempts must not fill the disk with copies.
     """
     from legalsec_desktop.db.store import open_store  # SQLAlchemy: loaded once the window is showing
 
-    notes = prepare_file(db_path, check_with, clock) if check_with is not None else []
+    notes = prepare_file(db_path, check_with) if check_with is not None else []
+    made: list[Path] = []
 
     def back_up_first(path: Path) -> None:
         if progress is not None:
             progress("Backing up the database before the upgrade", 0, 0)
-        maintenance.back_up(path, backup_dir, reason="pre-migrate", clock=clock)
+        made.append(maintenance.back_up(path, backup_dir, reason="pre-migrate", clock=clock).made)
 
-    store = open_store(db_path, read_only=read_only, before_migrate=back_up_first, progress=progress)
-    store.notes = tuple(notes)
+    try:
+        store = open_store(db_path, read_only=read_only, before_migrate=back_up_first, progress=progress)
+    except BaseException:
+        if made and _still_old(db_path):
+            for path in made:
+                path.unlink(missing_ok=True)
+        raise
+    store.notes = tuple(notes) + store.notes
     return store
 
 
-def opened_for_writing(db_path: Path, seal_file: Path) -> None:
+def _still_old(db_path: Path) -> bool:
+    """True when the file is still at its old revision (the upgrade rolled back), so its backup is redundant."""
+    try:
+        return sqlite_file.probe(db_path).needs_upgrade
+    except Exception:  # noqa: BLE001 - in doubt, keep the backup
+        return False
+
+
+def opened_for_writing(seal_file: Path) -> None:
     """The window holds the file now: until it closes cleanly, a crash must lead to a check."""
     seal.break_seal(seal_file)
 
 
-def closed_cleanly(db_path: Path, seal_file: Path) -> None:
-    """The store is closed and its WAL checkpointed: record the file as left."""
-    if os.path.exists(db_path):
+def closed_cleanly(db_path: Path, seal_file: Path, troubled: bool = False) -> None:
+    """The store is closed and its WAL checkpointed: record the file as left.
+
+    Not after a session that met damage or a disk error (`troubled`): the next start must check the file.
+    """
+    if os.path.exists(db_path) and not troubled:
         seal.seal(db_path, seal_file)

@@ -9,6 +9,8 @@ from legalsec_desktop.clock import SYSTEM_CLOCK, Clock
 from legalsec_desktop.db import backup as backups
 from legalsec_desktop.db import leftovers, sqlite_file
 from legalsec_desktop.db.backup import BackupInfo
+
+__all__ = ["BackupInfo", "BackupResult"]
 from legalsec_desktop.domain.retention import RetentionPolicy
 
 
@@ -39,8 +41,9 @@ def list_backups(folder: Path) -> list[BackupInfo]:
     return backups.list_backups(folder)
 
 
-def newest_good_backup(folder: Path) -> BackupInfo | None:
-    return backups.newest_good_backup(folder)
+def newest_good_backup(folder: Path, clock: Clock = SYSTEM_CLOCK) -> BackupInfo | None:
+    """The newest backup that passes verification (one stamped in the future only as a last resort)."""
+    return backups.newest_good_backup(folder, clock.now())
 
 
 def restore(backup_file: Path, db_path: Path, folder: Path, clock: Clock = SYSTEM_CLOCK) -> Path | None:

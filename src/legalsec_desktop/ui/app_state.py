@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -21,6 +22,8 @@ class AppState(QObject):
         super().__init__()
         self.db_path, self.backup_dir, self.log_file = db_path, backup_dir, log_file
         self.store: Store | None = None
+        # Locks the database file itself once it exists or was replaced; set by the composition root.
+        self.hold_file: Callable[[], bool] = lambda: True
 
     @property
     def read_only(self) -> bool:

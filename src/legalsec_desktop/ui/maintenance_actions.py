@@ -94,6 +94,7 @@ def restore_backup(window: MainWindow) -> None:
 
         try:
             state.set_store(open_database(state.db_path, state.backup_dir, read_only=read_only or None))
+            state.hold_file()  # a restore puts a new file in place: lock it too
         except UserFixableError as exc:
             show_problem(window, exc, window.tr("Could not reopen the database"))
 

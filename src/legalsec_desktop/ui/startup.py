@@ -14,15 +14,15 @@ from legalsec_desktop.domain.errors import (
 )
 from legalsec_desktop.domain.formatting import format_clock, format_date
 from legalsec_desktop.services import maintenance
+from legalsec_desktop.services.maintenance import BackupInfo
 from legalsec_desktop.services.database import is_sealed, prepare_file
 from legalsec_desktop.ui.worker import run_and_wait
 
 QUIT, RESTORE, START_EMPTY = range(3)
 
 
-def ask_about_bad_file(exc: StoreOpenError, backup_dir: Path, parent: QWidget | None = None) -> int:
+def ask_about_bad_file(exc: StoreOpenError, newest: BackupInfo | None, parent: QWidget | None = None) -> int:
     """Explain what is wrong with the file and offer the newest good backup (or a fresh start)."""
-    newest = maintenance.newest_good_backup(backup_dir)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle("The database cannot be opened")
@@ -71,14 +71,16 @@ def settle_file(db_path: Path, backup_dir: Path, seal_file: Path | None = None) 
                 QMessageBox.information(None, "The database was opened safely", note)
             return True
         except (NotADatabaseError, DamagedDatabaseError) as exc:
-            choice = ask_about_bad_file(exc, backup_dir)
+            # Each backup is verified with integrity_check: seconds for a large practice, so off the UI thread.
+            newest = run_and_wait(None, "Looking for the newest good backup…",
+                                  lambda _progress: maintenance.newest_good_backup(backup_dir))
+            choice = ask_about_bad_file(exc, newest)
             if choice == QUIT:
                 return False
             try:
-                if choice == RESTORE:
-                    newest = maintenance.newest_good_backup(backup_dir)
-                    if newest is not None:
-                        maintenance.restore(newest.path, db_path, backup_dir)
+                if choice == RESTORE and newest is not None:
+                    run_and_wait(None, "Restoring the backup…",
+                                 lambda _progress: maintenance.restore(newest.path, db_path, backup_dir))
                 else:
                     maintenance.move_aside(db_path)
             except UserFixableError as error:

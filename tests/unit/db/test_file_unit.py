@@ -71,7 +71,7 @@ def test_restore_onto_a_missing_database_sets_a_stale_wal_aside(practice, tmp_pa
     backup.restore(saved, practice, tmp_path / "b", NOW)
     assert sqlite_file.check_database(practice) == []
     assert count(practice) == 100
-    assert list(tmp_path.glob("practice.damaged-*-wal")), "the stale -wal is kept, renamed, never applied"
+    assert list(tmp_path.glob("practice.db.set-aside-*-wal")), "the stale -wal is kept, renamed, never applied"
 
 
 def test_demo_force_over_unsaved_wal_changes_is_the_new_practice_only(tmp_path):
@@ -144,7 +144,7 @@ def test_a_cleanly_closed_file_is_not_checked_again_but_a_changed_one_is(practic
     assert database.is_sealed(practice, seal_file)
     add_contacts(practice, 1, "Later")  # another program (or a crash) changed it since
     assert not database.is_sealed(practice, seal_file)
-    database.opened_for_writing(practice, seal_file)
+    database.opened_for_writing(seal_file)
     assert not seal_file.exists()
 
 
@@ -307,3 +307,114 @@ def test_check_says_plainly_when_there_is_no_file_or_an_empty_one(tmp_path, caps
     (tmp_path / "empty.db").touch()
     assert main(["check", "--db", str(tmp_path / "empty.db")]) == 1
     assert "empty (0 bytes)" in capsys.readouterr().err
+
+
+def test_every_command_sets_a_foreign_wal_aside_before_using_the_file(practice, tmp_path, capsys):
+    other = tmp_path / "other.db"
+    add_contacts(other, 10, "Other")
+    crash_copy(other, tmp_path / "other-crashed.db", 700, "Other unsaved")
+    for command in (["deadline", "--rules", "US-FED", "--from", "2026-01-05", "--days", "3"], ["backup"], ["check"]):
+        shutil.copyfile(tmp_path / "other-crashed.db-wal", f"{practice}-wal")
+        code = main([*command, "--db", str(practice)])
+        if command == ["check"]:  # a check reports it and changes nothing
+            assert code == 1 and "not its own" in capsys.readouterr().err
+            Path(f"{practice}-wal").unlink()
+        else:
+            assert code == 0, command
+        assert count(practice) == 100, command
+    made = backup.list_backups(paths.backup_dir(practice))
+    assert made and all(count(info.path) == 100 for info in made)
+
+
+def test_a_restore_while_another_connection_reads_is_whole_and_its_wal_stays_its_own(practice, tmp_path):
+    saved = backup.make_backup(practice, tmp_path / "b", NOW)
+    add_contacts(practice, 50, "After the backup")
+    reader = sqlite3.connect(practice)
+    reader.execute("BEGIN")
+    assert reader.execute("SELECT count(*) FROM contact").fetchone()[0] == 150  # a reader holds a snapshot
+    backup.restore(saved, practice, tmp_path / "b", NOW)
+    reader.close()
+    store = open_store(practice)
+    with store.write() as session:
+        from legalsec_desktop.db.models import ContactRow
+
+        session.add_all(ContactRow(name=f"Later {n}", sort_name=f"Later {n}") for n in range(30))
+    crashed = tmp_path / "crashed.db"  # killed now: its -wal holds the 30 later contacts
+    shutil.copyfile(practice, crashed)
+    shutil.copyfile(f"{practice}-wal", f"{crashed}-wal")
+    store.close()
+    assert database.prepare_file(crashed) == []
+    assert count(crashed) == 130
+
+
+def test_every_backup_has_an_identity_of_its_own(practice, tmp_path):
+    made = backup.make_backup(practice, tmp_path / "b", NOW)
+
+    def identity(path):
+        conn = sqlite3.connect(path)
+        try:
+            return conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+
+    assert identity(made) not in (0, identity(practice))
+    crash_copy(practice, tmp_path / "crashed.db", 300, "Unsaved")
+    shutil.copyfile(made, practice)  # a backup put back by hand beside the live file's -wal
+    shutil.copyfile(tmp_path / "crashed.db-wal", f"{practice}-wal")
+    assert "not its own" in database.prepare_file(practice)[0]
+    assert count(practice) == 100
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a second process holding SQLite's exclusive lock")
+def test_restore_refuses_a_file_another_program_holds_and_moves_nothing(practice, tmp_path):
+    saved = backup.make_backup(practice, tmp_path / "b", NOW)
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sqlite3, time\n"
+        f"c = sqlite3.connect({str(practice)!r}, isolation_level=None)\n"
+        "c.execute('PRAGMA locking_mode = EXCLUSIVE')\n"
+        "c.execute('BEGIN EXCLUSIVE')\n"
+        "print('held', flush=True)\n"
+        "time.sleep(30)\n")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(BackupError, match="not replaced"):
+            backup.restore(saved, practice, tmp_path / "b", NOW)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert not list(tmp_path.glob("*.damaged-*")) and count(practice) == 100
+
+
+def test_a_session_that_met_damage_is_not_sealed(practice):
+    from sqlalchemy import text
+
+    conn = sqlite3.connect(practice)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'contact'").fetchone()[0]
+    conn.close()
+    with open(practice, "r+b") as handle:
+        handle.seek((root - 1) * 4096)
+        handle.write(b"\xff" * 4096)
+    store = open_store(practice)  # damage the quick open does not look for: found when the page is read
+    with pytest.raises(DamagedDatabaseError):
+        with store.read() as session:
+            session.execute(text("SELECT notes FROM contact")).all()  # not in an index: the table is read
+    assert store.troubled
+    store.close()
+    seal_file = paths.seal_path(practice)
+    database.closed_cleanly(practice, seal_file, troubled=store.troubled)
+    assert not database.is_sealed(practice, seal_file)
+
+
+def test_a_future_stamped_backup_is_offered_only_when_nothing_else_is_good(practice, tmp_path):
+    folder = tmp_path / "b"
+    real = backup.make_backup(practice, folder, NOW - timedelta(days=1))
+    backup.make_backup(practice, folder, NOW + timedelta(days=200))
+    assert backup.newest_good_backup(folder, NOW).path == real
+
+
+def test_integrity_errors_and_sql_bugs_are_never_storage_messages():
+    assert sqlite_file.storage_error(sqlite3.IntegrityError("CHECK constraint failed: is_locked")) is None
+    assert sqlite_file.storage_error(sqlite3.OperationalError("no such column: full_name")) is None
+    bug = sqlite3.OperationalError("database table is locked")  # SQLITE_LOCKED: this process's own doing
+    bug.sqlite_errorname = "SQLITE_LOCKED"
+    assert sqlite_file.storage_error(bug) is None

@@ -194,3 +194,47 @@ def test_pre_migrate_backup_holds_the_old_rows(fixture, tmp_path):
     assert sorted(snapshot(backups[0])) == sorted(before)
     assert lost_data(before, backups[0]) == []
     assert soundness_problems(backups[0]) == []
+
+
+def test_an_orphan_from_before_does_not_block_the_upgrade_but_a_new_one_does(tmp_path, monkeypatch):
+    import sqlite3
+
+    from legalsec_desktop.db import migrate
+    from legalsec_desktop.db.migrate import MigrationCheckError
+    from legalsec_desktop.services.database import open_database
+
+    old = tmp_path / "orphan.db"
+    shutil.copyfile(FIXTURES / "rev-0001.db", old)
+    conn = sqlite3.connect(old)  # foreign keys are off in a plain connection: as a damaged old file has it
+    conn.execute("INSERT INTO contact_alias (contact_id, alias, kind) VALUES (999999, 'Nobody', 'other')")
+    conn.commit()
+    conn.close()
+    open_database(old, tmp_path / "b1").close()
+
+    fresh = tmp_path / "fresh.db"
+    shutil.copyfile(FIXTURES / "rev-0001.db", fresh)
+    real = migrate._reporter
+
+    def breaking(steps, progress):
+        hook = real(steps, progress)
+
+        def on_step(*, ctx, step, **kwargs):
+            ctx.connection.exec_driver_sql("DELETE FROM matter WHERE id = (SELECT min(matter_id) FROM party)")
+            hook(ctx=ctx, step=step, **kwargs)
+
+        return on_step
+
+    monkeypatch.setattr(migrate, "_reporter", breaking)
+    def state(path):
+        conn = sqlite3.connect(path)
+        try:
+            tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            return {table: conn.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall() for table in tables}
+        finally:
+            conn.close()
+
+    before = state(fresh)
+    with pytest.raises(MigrationCheckError, match="left as it was"):
+        open_database(fresh, tmp_path / "b2")
+    assert state(fresh) == before  # every row, and the old revision
+    assert not list((tmp_path / "b2").glob("*.db")), "a failed upgrade leaves no extra backup behind"
