@@ -204,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_PROBLEM
     except OSError as exc:  # the system refused: a name too long, no permission, a full disk, a missing folder
         log.warning("'legalsec %s' stopped by the system: %s", args.command,
-                    errno.errorcode.get(exc.errno or 0, type(exc).__name__))
+                    errno.errorcode.get(exc.errno or 0, type(exc).__name__), exc_info=True)  # frames, no messages
         _say(_system_problem(exc))
         return EXIT_PROBLEM
     except OverflowError:  # a date or number past what Python counts, from input the checks let through

@@ -6,6 +6,7 @@ import errno
 import logging
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 log = logging.getLogger("legalsec")
@@ -25,6 +26,15 @@ def nearly_full(path: Path) -> bool:
         return shutil.disk_usage(place).free < NEARLY_FULL
     except OSError:
         return False
+
+
+def unused_path(named: Callable[[str], Path]) -> Path:
+    """The first of named(""), named("-1"), named("-2") … that does not exist: never overwrite a kept file."""
+    counter, path = 0, named("")
+    while path.exists():
+        counter += 1
+        path = named(f"-{counter}")
+    return path
 
 
 def fsync_folder(folder: Path) -> None:

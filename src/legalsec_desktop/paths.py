@@ -66,10 +66,10 @@ def file_identity(db_path: Path) -> str | None:
         found = db_path.stat()
     except OSError:
         return None
-    if os.name == "nt":
-        canonical = os.path.normcase(os.path.realpath(db_path))
-        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
-    return f"{found.st_dev:x}-{found.st_ino:x}"
+    if found.st_ino:  # POSIX, and NTFS (volume serial and file index): hard links share it
+        return f"{found.st_dev:x}-{found.st_ino:x}"
+    canonical = os.path.normcase(os.path.realpath(db_path))  # file systems without file ids
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 
 def seal_path(db_path: Path) -> Path:

@@ -18,7 +18,7 @@ from legalsec_desktop.domain.errors import (
     StoreOpenError,
     UserFixableError,
 )
-from legalsec_desktop.fsutil import fsync_folder
+from legalsec_desktop.fsutil import fsync_folder, unused_path
 from legalsec_desktop.domain.retention import RetentionPolicy, backups_to_keep
 
 _NAME = re.compile(r"^legalsec-(\d{8}-\d{6})(?:-(\d+))?(?:-([a-z-]+))?\.db$")
@@ -109,11 +109,7 @@ def make_backup(db_path: Path, folder: Path, now: datetime, reason: str = "") ->
     """Back up `db_path` into `folder` under a dated name; verify it; return its path."""
     stamp = now.strftime(_STAMP)
     suffix = f"-{reason}" if reason else ""
-    target = folder / f"legalsec-{stamp}{suffix}.db"
-    counter = 0
-    while target.exists():
-        counter += 1
-        target = folder / f"legalsec-{stamp}-{counter}{suffix}.db"
+    target = unused_path(lambda count: folder / f"legalsec-{stamp}{count}{suffix}.db")
     copy_database(db_path, target)
     return target
 
@@ -162,11 +158,7 @@ def newest_good_backup(folder: Path, now: datetime | None = None) -> BackupInfo 
 def move_aside(db_path: Path, now: datetime) -> Path:
     """Rename a damaged database (and its WAL files) out of the way; never overwrite anything."""
     stamp = now.strftime(_STAMP)
-    aside = db_path.with_name(f"{db_path.stem}.damaged-{stamp}{db_path.suffix}")
-    counter = 0
-    while aside.exists():
-        counter += 1
-        aside = db_path.with_name(f"{db_path.stem}.damaged-{stamp}-{counter}{db_path.suffix}")
+    aside = unused_path(lambda count: db_path.with_name(f"{db_path.stem}.damaged-{stamp}{count}{db_path.suffix}"))
     # The main file first: a -wal left without its database is harmless, a database without its -wal is not.
     if db_path.exists():
         os.replace(db_path, aside)

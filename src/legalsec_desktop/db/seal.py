@@ -10,6 +10,8 @@ import json
 import os
 from pathlib import Path
 
+from legalsec_desktop.db import wal
+
 
 def _fingerprint(db_path: Path) -> dict[str, int] | None:
     try:
@@ -25,8 +27,7 @@ def is_sealed(db_path: Path, seal_file: Path) -> bool:
         recorded = json.loads(seal_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    wal = Path(f"{db_path}-wal")
-    return recorded == _fingerprint(db_path) and not (wal.exists() and wal.stat().st_size > 0)
+    return recorded == _fingerprint(db_path) and not wal.has_frames(db_path)
 
 
 def break_seal(seal_file: Path) -> None:

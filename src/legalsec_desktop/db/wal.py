@@ -17,6 +17,8 @@ import struct
 from datetime import datetime
 from pathlib import Path
 
+from legalsec_desktop.fsutil import unused_path
+
 WAL_MAGIC = (0x377F0682, 0x377F0683)
 WAL_HEADER = 32
 FRAME_HEADER = 24
@@ -136,10 +138,7 @@ def set_aside(db_path: Path) -> Path:
     except OSError:
         stamp = datetime.fromtimestamp(0)
     base = f"{db_path.name}.set-aside-{stamp:%Y%m%d-%H%M%S}"
-    aside, counter = db_path.with_name(f"{base}-wal"), 0
-    while aside.exists():
-        counter += 1
-        aside = db_path.with_name(f"{base}-{counter}-wal")
+    aside = unused_path(lambda count: db_path.with_name(f"{base}{count}-wal"))
     if wal_file.exists():
         os.replace(wal_file, aside)
     if shm_file.exists():
