@@ -129,3 +129,17 @@ def small_disk(tmp_path: Path):
     for folder in reversed(mounted):
         if subprocess.run(["umount", str(folder)], capture_output=True).returncode != 0:
             subprocess.run(["umount", "-l", str(folder)], check=True)  # detached now, gone when the last file closes
+
+
+@pytest.fixture
+def legalsec_logger(monkeypatch: pytest.MonkeyPatch):
+    """The program's logger as a fresh start-up finds it (no handlers from other tests); handlers added here
+    are closed afterwards."""
+    import logging
+
+    logger = logging.getLogger("legalsec")
+    monkeypatch.setattr(logger, "handlers", [])
+    monkeypatch.setattr(logger, "filters", [])
+    yield logger
+    for handler in logger.handlers:
+        handler.close()

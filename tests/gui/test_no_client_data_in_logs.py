@@ -3,7 +3,6 @@ backups, and not the bug dialog's details either; the log file is private."""
 
 from __future__ import annotations
 
-import logging
 import os
 import stat
 import sys
@@ -27,17 +26,6 @@ from legalsec_desktop.ui.worker import run_in_background
 
 CANARY = "Zyxwvut Canary-Client 7431"
 DAY = date(2026, 11, 23)
-
-
-@pytest.fixture
-def legalsec_logger(monkeypatch: pytest.MonkeyPatch):
-    """The program's logger as a fresh start-up finds it; handlers added here are closed afterwards."""
-    logger = logging.getLogger("legalsec")
-    monkeypatch.setattr(logger, "handlers", [])
-    monkeypatch.setattr(logger, "filters", [])
-    yield logger
-    for handler in logger.handlers:
-        handler.close()
 
 
 @pytest.fixture

@@ -16,17 +16,6 @@ CANARY = "Zyxwvut Canary-Client 7431"
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
 
 
-@pytest.fixture
-def legalsec_logger(monkeypatch: pytest.MonkeyPatch):
-    """The program's logger with no handlers from other tests; handlers added here are closed afterwards."""
-    logger = logging.getLogger("legalsec")
-    monkeypatch.setattr(logger, "handlers", [])
-    monkeypatch.setattr(logger, "filters", [])
-    yield logger
-    for handler in logger.handlers:
-        handler.close()
-
-
 def mode(path) -> int:  # noqa: ANN001
     return stat.S_IMODE(os.stat(path).st_mode)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -54,6 +55,29 @@ def crash_copy(path: Path, target: Path, rows: int, prefix: str) -> None:
     shutil.copyfile(path, target)
     shutil.copyfile(f"{path}-wal", f"{target}-wal")
     conn.close()
+
+
+@contextlib.contextmanager
+def held_exclusively(path: Path, commit_rows: int = 0):
+    """Another program holds `path` with SQLite's exclusive locking mode (after committing `commit_rows` rows)."""
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sqlite3, time\n"
+        f"c = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
+        "c.execute('PRAGMA locking_mode = EXCLUSIVE')\n"
+        "c.execute('BEGIN EXCLUSIVE')\n"
+        "c.executemany(\"INSERT INTO contact (is_organization, name, sort_name, address, phone, email, notes, "
+        "is_client, match_key) VALUES (0, ?, ?, '', '', '', '', 0, '')\", "
+        f"[(f'x{{n}}', f'x{{n}}') for n in range({commit_rows})])\n"
+        "c.execute('COMMIT')\n"
+        "c.execute('BEGIN EXCLUSIVE')\n"
+        "print('held', flush=True)\n"
+        "time.sleep(30)\n")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        yield
+    finally:
+        holder.kill()
+        holder.wait()
 
 
 @pytest.fixture
@@ -197,24 +221,10 @@ def test_one_window_per_file_whatever_the_path(practice, tmp_path):
 
 @pytest.mark.skipif(os.name == "nt", reason="a second process holding SQLite's exclusive lock")
 def test_backup_is_never_verified_while_another_program_holds_an_exclusive_lock(practice, tmp_path):
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import sqlite3, sys, time\n"
-        f"c = sqlite3.connect({str(practice)!r}, isolation_level=None)\n"
-        "c.execute('PRAGMA locking_mode = EXCLUSIVE')\n"
-        "c.execute('BEGIN')\n"
-        "c.executemany(\"INSERT INTO contact (is_organization, name, sort_name, address, phone, email, notes, "
-        "is_client, match_key) VALUES (0, ?, ?, '', '', '', '', 0, '')\", [(f'x{n}', f'x{n}') for n in range(500)])\n"
-        "c.execute('COMMIT')\n"
-        "print('held', flush=True)\n"
-        "time.sleep(30)\n")], stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "held"
+    with held_exclusively(practice, commit_rows=500):
         with pytest.raises(BackupError, match="holding|locked"):
             backup.make_backup(practice, tmp_path / "b", NOW)
         assert backup.list_backups(tmp_path / "b") == []
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 def test_safety_copies_outlive_rotation(practice, tmp_path):
@@ -368,20 +378,9 @@ def test_every_backup_has_an_identity_of_its_own(practice, tmp_path):
 @pytest.mark.skipif(os.name == "nt", reason="a second process holding SQLite's exclusive lock")
 def test_restore_refuses_a_file_another_program_holds_and_moves_nothing(practice, tmp_path):
     saved = backup.make_backup(practice, tmp_path / "b", NOW)
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import sqlite3, time\n"
-        f"c = sqlite3.connect({str(practice)!r}, isolation_level=None)\n"
-        "c.execute('PRAGMA locking_mode = EXCLUSIVE')\n"
-        "c.execute('BEGIN EXCLUSIVE')\n"
-        "print('held', flush=True)\n"
-        "time.sleep(30)\n")], stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "held"
+    with held_exclusively(practice):
         with pytest.raises(BackupError, match="not replaced"):
             backup.restore(saved, practice, tmp_path / "b", NOW)
-    finally:
-        holder.kill()
-        holder.wait()
     assert not list(tmp_path.glob("*.damaged-*")) and count(practice) == 100
 
 
