@@ -4,13 +4,27 @@ from __future__ import annotations
 
 import os
 import shutil
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 DEMO_TODAY = date(2026, 11, 23)
+# The moment every test runs at, whatever the real date: the morning the demo practice is built around.
+PINNED_NOW = datetime(2026, 11, 23, 9, 30)
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock(monkeypatch: pytest.MonkeyPatch) -> datetime:
+    """Pin the program's one clock (legalsec_desktop.clock) for every test, so the suite passes on any date.
+
+    A Clock made with `fixed=` keeps its own moment; every other clock, the system's included, says PINNED_NOW.
+    """
+    from legalsec_desktop.clock import Clock
+
+    monkeypatch.setattr(Clock, "now", lambda self: (self.fixed or PINNED_NOW).replace(microsecond=0))
+    return PINNED_NOW
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from legalsec_desktop import APP_NAME, APP_TITLE, paths
+from legalsec_desktop.clock import Clock
 from legalsec_desktop.domain.errors import DatabaseInUseError
 from legalsec_desktop.instance_lock import InstanceLock
 from legalsec_desktop.logs import setup_logging
@@ -51,7 +52,8 @@ class Gui:
         self.lock = InstanceLock(*paths.lock_paths(db_path))
         self.seal_file = paths.seal_path(db_path)
         self.opened = False
-        self.state = AppState(db_path, paths.backup_dir(db_path), self.log_file)
+        self.clock = Clock()  # the one clock of the running program
+        self.state = AppState(db_path, paths.backup_dir(db_path), self.log_file, self.clock)
         self.state.hold_file = self.hold_file
         self.window = None
         self.server: InstanceServer | None = None
@@ -71,7 +73,7 @@ class Gui:
         from legalsec_desktop.services import maintenance
 
         maintenance.sweep_leftovers(self.db_path, self.state.backup_dir)
-        if not settle_file(self.db_path, self.state.backup_dir, self.seal_file):
+        if not settle_file(self.db_path, self.state.backup_dir, self.seal_file, self.clock):
             return 1
         from legalsec_desktop.ui.main_window import MainWindow
 
@@ -107,9 +109,11 @@ class Gui:
             if database.needs_upgrade(self.db_path):
                 # An upgrade of a large practice takes seconds: off the UI thread, saying what it is doing.
                 store = run_and_wait(self.window, self.window.tr("Upgrading the database…"), lambda progress:
-                                     database.open_database(self.db_path, self.state.backup_dir, read_only, progress))
+                                     database.open_database(self.db_path, self.state.backup_dir, read_only, progress,
+                                                            clock=self.clock))
             else:
-                store = database.open_database(self.db_path, self.state.backup_dir, read_only=read_only)
+                store = database.open_database(self.db_path, self.state.backup_dir, read_only=read_only,
+                                               clock=self.clock)
             if not self.hold_file():
                 store.close()
                 raise DatabaseInUseError(str(self.db_path), f"{self.db_path} is open in another running copy of "

@@ -288,7 +288,7 @@ def _backup(_args: argparse.Namespace, db_path: Path) -> int:
     if not db_path.exists():
         raise UserFixableError(f"{db_path} does not exist; there is nothing to back up.")
     probe(db_path)
-    result = maintenance.back_up(db_path, paths.backup_dir(db_path), reason="manual")
+    result = maintenance.back_up(db_path, paths.backup_dir(db_path), reason="manual", clock=CLOCK)
     print(f"Backed up {db_path} to {result.made} (verified).")
     if result.removed:
         print(f"Removed {len(result.removed)} old backup(s) by the rotation policy.")
@@ -314,7 +314,7 @@ def _restore(args: argparse.Namespace, db_path: Path) -> int:
     if not backup.is_file():
         raise UserFixableError(f"{backup} does not exist.")
     with _exclusive(db_path):
-        safety = maintenance.restore(backup, db_path, paths.backup_dir(db_path))
+        safety = maintenance.restore(backup, db_path, paths.backup_dir(db_path), clock=CLOCK)
     print(f"Restored {backup} to {db_path}.")
     if safety:
         print(f"The previous database was kept as {safety}.")
@@ -346,7 +346,7 @@ def _demo(args: argparse.Namespace, db_path: Path) -> int:
         return True
 
     with _exclusive(db_path):
-        counts = build_demo(db_path, size=args.size, seed=args.seed, today=args.today, force=args.force,
+        counts = build_demo(db_path, size=args.size, seed=args.seed, today=args.today or CLOCK.today(), force=args.force,
                             progress=progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)
@@ -435,7 +435,7 @@ def _open_if_present(db_path: Path):  # noqa: ANN202 - a Store or None
     from legalsec_desktop.services.database import open_database
 
     try:
-        return open_database(db_path, paths.backup_dir(db_path))
+        return open_database(db_path, paths.backup_dir(db_path), clock=CLOCK)
     except UserFixableError as exc:
         _say(f"warning: court closure days not read: {exc.message}")
         return None
@@ -480,7 +480,7 @@ def _restore_hint(db_path: Path) -> str:
     """What to do about a damaged database: the newest good backup and the command that restores it."""
     from legalsec_desktop.services import maintenance
 
-    newest = maintenance.newest_good_backup(paths.backup_dir(db_path))
+    newest = maintenance.newest_good_backup(paths.backup_dir(db_path), clock=CLOCK)
     if newest is None:
         return " There is no good backup of it; nothing was changed."
     return (f" Nothing was changed. The newest good backup is {newest.path}; restore it with: "
@@ -494,7 +494,7 @@ def _open_existing(db_path: Path, missing: str):  # noqa: ANN202 - a Store
     if not db_path.is_file():
         raise UserFixableError(f"{db_path} does not exist; {missing}.")
     try:
-        store = open_database(db_path, paths.backup_dir(db_path), check_with=paths.seal_path(db_path))
+        store = open_database(db_path, paths.backup_dir(db_path), check_with=paths.seal_path(db_path), clock=CLOCK)
     except (DamagedDatabaseError, NotADatabaseError) as exc:
         raise UserFixableError(exc.message + _restore_hint(db_path)) from exc
     for note in store.notes:

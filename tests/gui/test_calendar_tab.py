@@ -14,6 +14,7 @@ from legalsec_desktop.ui.event_dialog import EventDialog
 from legalsec_desktop.ui.ics_dialogs import ImportPreview
 
 NY = "America/New_York"
+TODAY = date(2026, 11, 23)  # the day tests/conftest.py pins the program's clock to
 
 
 @pytest.fixture
@@ -47,7 +48,7 @@ def fill(dialog, title="Hearing on motion", day="12/02/2026", start="9:00 AM", e
 
 def test_every_view_shows_the_event_and_navigation_moves(window, qtbot):
     store = window.state.store
-    today = date.today()
+    today = TODAY
     deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief", today))
     tab = window.calendar_tab
     for view in range(5):
@@ -75,7 +76,7 @@ def test_every_view_shows_the_event_and_navigation_moves(window, qtbot):
 
 def test_month_view_double_click_opens_the_item(window, qtbot, monkeypatch):
     store = window.state.store
-    deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief", date.today()))
+    deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief", TODAY))
     tab = window.calendar_tab
     tab.set_view(0)
     tab.month.repaint()
@@ -177,7 +178,7 @@ def test_calculator_explains_bad_input_in_place(window, qtbot):
 def test_verify_from_the_attention_list(window, qtbot, monkeypatch):
     store = window.state.store
     event_id = deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief",
-                                                      date.today() + timedelta(days=30)))
+                                                      TODAY + timedelta(days=30)))
     tab = window.calendar_tab
     tab.refresh()
     item = next(tab.attention.item(i) for i in range(tab.attention.count())
@@ -194,7 +195,7 @@ def test_verify_from_the_attention_list(window, qtbot, monkeypatch):
 def test_reminders_notify_once_and_dismiss_with_undo(window, qtbot):
     store = window.state.store
     deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief",
-                                           date.today() + timedelta(days=3)))
+                                           TODAY + timedelta(days=3)))
     fresh = window.check_reminders()
     assert [r.occurrence.title for r in fresh] == ["File brief"]
     assert window.reminder_box.isVisible() and "File brief" in window.reminder_box.text()

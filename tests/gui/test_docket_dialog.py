@@ -54,7 +54,8 @@ def test_ctrl_p_opens_the_docket_preview(window, qtbot, monkeypatch):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    assert opened == [f"Docket for {date.today():%A}, {date.today():%B} {date.today().day}, {date.today().year}"]
+    today = date(2026, 11, 23)  # the day tests/conftest.py pins the program's clock to
+    assert opened == [f"Docket for {today:%A}, {today:%B} {today.day}, {today.year}"]
     assert window.docket_action in window.menuBar().actions()[0].menu().actions()
 
 

@@ -13,7 +13,7 @@ from legalsec_desktop.domain.time_entries import TimeDraft
 from legalsec_desktop.services import listings, matters, time_entries
 from legalsec_desktop.ui.time_export_dialogs import LedesDialog, TimesheetDialog
 
-TODAY = date.today()
+TODAY = date(2026, 11, 23)  # the day tests/conftest.py pins the program's clock to
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
+from legalsec_desktop.clock import SYSTEM_CLOCK, Clock
 from legalsec_desktop.db import sqlite_file, wal
 from legalsec_desktop.db.leftovers import temporary_name
 from legalsec_desktop.domain.errors import DamagedDatabaseError, DiskError, ReadOnlyError, StoreOpenError
@@ -30,6 +31,7 @@ class Store:
     read_only: bool
     notes: tuple[str, ...] = ()  # what opening it did that the user should know (a journal set aside)
     troubled: bool = False  # a read or write met damage or a disk error: the file must be checked next time
+    clock: Clock = SYSTEM_CLOCK  # the composition root's one clock, for the services that use this store
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -99,6 +101,7 @@ def open_store(
     read_only: bool | None = None,
     before_migrate: Callable[[Path], object] | None = None,
     progress: Callable[[str, int, int], object] | None = None,
+    clock: Clock = SYSTEM_CLOCK,
 ) -> Store:
     """Open (creating if new) and migrate the database at `path`.
 
@@ -133,7 +136,7 @@ def open_store(
     if not read_only:
         with translate_errors(path):
             _give_identity(engine)
-    return Store(path=path, engine=engine, read_only=read_only, notes=tuple(notes))
+    return Store(path=path, engine=engine, read_only=read_only, notes=tuple(notes), clock=clock)
 
 
 def _guard_journal(path: Path, read_only: bool) -> list[str]:

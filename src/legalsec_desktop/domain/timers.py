@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 MAX_TIMER_SECONDS = 24 * 3600
 
@@ -30,11 +30,6 @@ class Timer:
         if self.started_at is None:
             return self.elapsed
         return self.elapsed + max(0, int((now_utc - self.started_at).total_seconds()))
-
-
-def utc_now() -> datetime:
-    """Now as naive UTC, to the second (how timers store their start)."""
-    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
 
 
 def minutes_of(seconds: int) -> int:

@@ -239,13 +239,14 @@ def fill_row(session: Session, row: EventRow, draft: EventDraft) -> None:
         session.add(EventAttendeeRow(event_id=row.id, timekeeper_id=keeper))
 
 
-def add_note(row: EventRow, text: str) -> None:
-    stamp = datetime.now().strftime("%m/%d/%Y %I:%M %p")
+def add_note(row: EventRow, text: str, now: datetime) -> None:
+    """A dated line in the event's history ("why this date?")."""
+    stamp = now.strftime("%m/%d/%Y %I:%M %p")
     row.history = (row.history + "\n" if row.history else "") + f"{stamp}: {text}"
 
 
 def save_event(store: Store, draft: EventDraft, event_id: int | None = None, *, occurrence: date | None = None,
-               recompute=None) -> int:  # noqa: ANN001 - recompute: a callable(session, trigger row, old date)
+               recompute=None) -> int:  # noqa: ANN001 - recompute: a callable(session, trigger row, old date, now)
     """Add or change an event; returns its id.
 
     With `occurrence`, only that occurrence of the series `event_id` changes: it becomes an event of its own
@@ -263,16 +264,16 @@ def save_event(store: Store, draft: EventDraft, event_id: int | None = None, *, 
             row.exdates = ",".join(sorted(d.isoformat() for d in skipped))
             single = EventRow(series_id=row.id, occurrence_date=occurrence)
             fill_row(session, single, replace(draft, rrule="", exdates=()))
-            add_note(single, f"Changed on its own; it was the {format_date(occurrence)} occurrence of a series.")
+            add_note(single, f"Changed on its own; it was the {format_date(occurrence)} occurrence of a series.", store.clock.now())
             return single.id
         old_date, old_status = row.on_date, row.status
         fill_row(session, row, draft)
         if old_date != draft.on_date:
-            add_note(row, f"Moved from {format_date(old_date)} to {format_date(draft.on_date)}.")
+            add_note(row, f"Moved from {format_date(old_date)} to {format_date(draft.on_date)}.", store.clock.now())
             if recompute is not None:
-                recompute(session, row, old_date)
+                recompute(session, row, old_date, store.clock.now())
         if old_status != draft.status:
-            add_note(row, f"Status changed from {old_status} to {draft.status}.")
+            add_note(row, f"Status changed from {old_status} to {draft.status}.", store.clock.now())
         return row.id
 
 
@@ -283,7 +284,7 @@ def delete_event(store: Store, event_id: int, occurrence: date | None = None) ->
         if occurrence is not None and row.rrule:
             row.exdates = ",".join(sorted(set(filter(None, row.exdates.split(","))) | {occurrence.isoformat()}))
             return f"“{row.title}” on {format_date(occurrence)}"
-        row.deleted_at = datetime.now().replace(microsecond=0)
+        row.deleted_at = store.clock.now()
         session.execute(update(EventRow).where(EventRow.series_id == event_id, EventRow.deleted_at.is_(None))
                         .values(deleted_at=row.deleted_at))
         return f"“{row.title}”"
@@ -309,7 +310,7 @@ def set_status(store: Store, event_id: int, status: str) -> str:
         row = _row(session, event_id)
         old = row.status
         row.status = status
-        add_note(row, f"Status changed from {old} to {status}.")
+        add_note(row, f"Status changed from {old} to {status}.", store.clock.now())
         return old
 
 
@@ -323,7 +324,7 @@ def verify(store: Store, event_ids: list[int], initials: str) -> int:
                                                       EventRow.kind.in_(DEADLINE_KINDS))).all()
         for row in rows:
             row.verified_by = initials
-            add_note(row, f"Verified by {initials}.")
+            add_note(row, f"Verified by {initials}.", store.clock.now())
         return len(rows)
 
 

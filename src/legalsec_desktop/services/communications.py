@@ -77,7 +77,7 @@ def delete_communication(store: Store, entry_id: int) -> str:
         row = session.get(CommunicationRow, entry_id)
         if row is None or row.deleted_at is not None:
             raise ValidationError("subject", "That log entry was already deleted.")
-        row.deleted_at = datetime.now().replace(microsecond=0)
+        row.deleted_at = store.clock.now()
         return f"{KIND_LABELS.get(row.kind, row.kind).lower()} with {row.with_whom}"
 
 

@@ -129,7 +129,7 @@ def record_check(store: Store, names: list[SearchName], hits: list[Hit], decisio
     """Save a check as it was run; returns its id."""
     if decision not in DECISIONS + (UNDECIDED,):
         raise ValidationError("decision", f"“{decision}” is not a decision (cleared, waived or declined).")
-    now = datetime.now().replace(microsecond=0)
+    now = store.clock.now()
     with store.write() as session:
         row = ConflictCheckRow(
             checked_at=now, checked_by=current_user() if checked_by is None else checked_by, context=context,
@@ -148,7 +148,7 @@ def decide(store: Store, check_id: int, decision: str, notes: str, matter_id: in
         raise ValidationError("decision", "Choose cleared, waived or declined.")
     if decision == "waived" and not notes.strip():
         raise ValidationError("notes", "Say who waived the conflict and how (for example, “written consent from both clients, 11/23/2026”).")
-    values: dict[str, object] = {"decision": decision, "notes": notes.strip(), "decided_at": datetime.now().replace(microsecond=0)}
+    values: dict[str, object] = {"decision": decision, "notes": notes.strip(), "decided_at": store.clock.now()}
     if matter_id is not None:
         values["matter_id"] = matter_id
     with store.write() as session:
@@ -184,7 +184,7 @@ def report_for(store: Store, check_id: int) -> Report:
     with store.read() as session:
         firm_name = session.scalar(select(FirmRow.name).where(FirmRow.id == 1)) or ""
     return conflict_report(firm_name, record.checked_at, record.checked_by, record.context, record.names, record.hits,
-                           record.decision, record.decided_at, record.notes, datetime.now())
+                           record.decision, record.decided_at, record.notes, store.clock.now())
 
 
 def save_report_as_word(store: Store, check_id: int, path) -> None:  # noqa: ANN001

@@ -6,7 +6,6 @@ Deleting a contact, a party or a log entry only marks it deleted, so it can be b
 
 from __future__ import annotations
 
-from datetime import datetime
 
 from sqlalchemy import delete, func, select, update
 
@@ -16,10 +15,6 @@ from legalsec_desktop.domain.conflicts import PARTY_ROLES
 from legalsec_desktop.domain.contacts import ContactDraft, validate_contact
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.names import sort_name
-
-
-def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
 
 
 def load_contact(store: Store, contact_id: int) -> ContactDraft:
@@ -67,7 +62,7 @@ def delete_contact(store: Store, contact_id: int) -> str:
             raise ValidationError("name", f"{row.name} is the client of matter {', '.join(clients_of[:3])}"
                                           f"{' and others' if len(clients_of) > 3 else ''}. A client cannot be "
                                           "deleted; change the matter's client first.")
-        row.deleted_at = _now()
+        row.deleted_at = store.clock.now()
         return row.name
 
 
@@ -160,7 +155,7 @@ def remove_party(store: Store, party_id: int) -> str:
         contact = session.get(ContactRow, party.contact_id)
         if party.role == "client" and matter.client_id == party.contact_id:
             raise ValidationError("name", f"{contact.name} is the matter's client. Edit the matter to change its client.")
-        party.deleted_at = _now()
+        party.deleted_at = store.clock.now()
         return f"{contact.name} ({party.role})"
 
 

@@ -72,7 +72,8 @@ def open_database(db_path: Path, backup_dir: Path, read_only: bool | None = None
         made.append(maintenance.back_up(path, backup_dir, reason="pre-migrate", clock=clock).made)
 
     try:
-        store = open_store(db_path, read_only=read_only, before_migrate=back_up_first, progress=progress)
+        store = open_store(db_path, read_only=read_only, before_migrate=back_up_first, progress=progress,
+                           clock=clock)
     except BaseException:
         if made and _still_old(db_path):
             for path in made:

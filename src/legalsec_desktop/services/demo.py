@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert
 
 from legalsec_desktop.db import models as m
+from legalsec_desktop.clock import SYSTEM_CLOCK
 from legalsec_desktop.db import sqlite_file
 from legalsec_desktop.db.leftovers import temporary_name
 from legalsec_desktop.db.store import open_store
@@ -68,7 +69,7 @@ def build_demo(path: Path, size: str = "small", seed: int = 1, today: date | Non
     building = temporary_name(path, "building")
     store = open_store(building)
     try:
-        counts = _Generator(random.Random(seed), today or date.today(), spec, progress).write(store)
+        counts = _Generator(random.Random(seed), today or SYSTEM_CLOCK.today(), spec, progress).write(store)
     except BaseException:
         store.close()
         for leftover in (building, *sqlite_file.companions(building)):

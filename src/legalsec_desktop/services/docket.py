@@ -83,7 +83,7 @@ def docket_data(store: Store, request: DocketRequest, today: date) -> DocketData
 
 def docket_report(store: Store, request: DocketRequest, now: datetime | None = None) -> Report:
     """The docket sheet for `request`, printed at `now` (default: the clock)."""
-    now = (now or datetime.now()).replace(second=0, microsecond=0)
+    now = (now or store.clock.now()).replace(second=0, microsecond=0)
     request = replace(request, attorney=request.attorney.strip().upper())
     data = docket_data(store, request, now.date())
     with store.read() as session:

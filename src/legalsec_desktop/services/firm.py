@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from sqlalchemy import select
 
 from legalsec_desktop.db.models import FirmRow, TimekeeperRow
@@ -58,7 +56,7 @@ def save_profile(store: Store, profile: FirmProfile) -> FirmProfile:
         row.default_jurisdiction = profile.default_jurisdiction
         row.matter_number_pattern = profile.matter_number_pattern
         row.tax_id = profile.tax_id.strip()
-        row.set_up_at = row.set_up_at or datetime.now(timezone.utc).replace(tzinfo=None)
+        row.set_up_at = row.set_up_at or store.clock.utc_now()
         session.add(row)
         existing = {k.id: k for k in session.scalars(select(TimekeeperRow))}
         by_initials = {k.initials.upper(): k for k in existing.values()}

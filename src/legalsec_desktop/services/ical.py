@@ -42,7 +42,7 @@ def export_ics(store: Store, path: Path, filters: Filters = Filters(), first: da
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    stamp = datetime.now(timezone.utc).replace(microsecond=0)
+    stamp = store.clock.utc_now().replace(tzinfo=timezone.utc)
     count = 0
     with store.read() as session:
         query = apply_filters(select(EventRow, MatterRow.number).outerjoin(MatterRow, MatterRow.id == EventRow.matter_id)

@@ -34,7 +34,7 @@ class Listing:
     spec: ListingColumns
     query: Callable[[], Select[Any]]  # id first, then one expression per column
     search: Callable[[], Sequence[ColumnElement[Any]]]
-    scope: Callable[[], ColumnElement[bool] | None] = lambda: None
+    scope: Callable[[date], ColumnElement[bool] | None] = lambda today: None  # which rows exist, as of today
     filters: Callable[[], dict[str, Callable[[Any], ColumnElement[bool]]]] = dict  # name -> condition for a value
 
 
@@ -144,12 +144,12 @@ LISTINGS: dict[str, Listing] = {
     "contacts": Listing(
         COLUMNS["contacts"], _contact_query,
         lambda: (ContactRow.name, ContactRow.email, ContactRow.phone, ContactAliasRow.alias),
-        lambda: ContactRow.deleted_at.is_(None),
+        lambda _today: ContactRow.deleted_at.is_(None),
     ),
     "events": Listing(
         COLUMNS["events"], _event_query,
         lambda: (EventRow.title, MatterRow.number, EventRow.location),
-        lambda: and_(EventRow.on_date >= date.today(), EventRow.deleted_at.is_(None)),
+        lambda today: and_(EventRow.on_date >= today, EventRow.deleted_at.is_(None)),
         lambda: {
             "matter": lambda value: EventRow.matter_id == value,
             "kinds": lambda value: EventRow.kind.in_(value),
@@ -159,7 +159,7 @@ LISTINGS: dict[str, Listing] = {
     "communications": Listing(
         COLUMNS["communications"], _communication_query,
         lambda: (CommunicationRow.subject, CommunicationRow.with_whom, MatterRow.number),
-        lambda: CommunicationRow.deleted_at.is_(None),
+        lambda _today: CommunicationRow.deleted_at.is_(None),
     ),
     "time": Listing(
         COLUMNS["time"], _time_query,
@@ -179,9 +179,9 @@ LISTINGS: dict[str, Listing] = {
 }
 
 
-def _filtered(listing: Listing, text: str, filters: dict[str, Any] | None = None) -> Select[Any]:
+def _filtered(listing: Listing, today: date, text: str, filters: dict[str, Any] | None = None) -> Select[Any]:
     query = listing.query()
-    scope = listing.scope()
+    scope = listing.scope(today)
     if scope is not None:
         query = query.where(scope)
     conditions = listing.filters()
@@ -203,7 +203,7 @@ def list_ids(store: Store, key: str, sort: str | None = None, descending: bool |
     listing = LISTINGS[key]
     sort = sort or listing.spec.default_sort
     descending = listing.spec.default_descending if descending is None else descending
-    query = _filtered(listing, text, filters)
+    query = _filtered(listing, store.clock.today(), text, filters)
     index = [c.key for c in listing.spec.columns].index(sort) + 1
     sort_column = list(query.selected_columns)[index]
     id_column = list(query.selected_columns)[0]
@@ -251,7 +251,7 @@ class TimeTotals:
 
 def time_totals(store: Store, text: str = "", filters: dict[str, Any] | None = None) -> TimeTotals:
     """Totals of exactly the entries the Time tab lists (same text and filters), by the one billing rule."""
-    query = _filtered(LISTINGS["time"], text, filters).with_only_columns(
+    query = _filtered(LISTINGS["time"], store.clock.today(), text, filters).with_only_columns(
         TimeEntryRow.minutes, TimeEntryRow.rate_cents, TimeEntryRow.billable, ContactRow.billing_increment_minutes,
         maintain_column_froms=True)
     count = billed = billable = amount = 0

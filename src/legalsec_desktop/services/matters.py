@@ -35,7 +35,7 @@ from legalsec_desktop.domain.time_entries import effective_increment, entry_amou
 
 def next_matter_number(store: Store, today: date | None = None) -> str:
     """The next free number from the firm's pattern for this year."""
-    year = (today or date.today()).year
+    year = (today or store.clock.today()).year
     with store.read() as session:
         pattern = session.scalar(select(FirmRow.matter_number_pattern).where(FirmRow.id == 1)) or "{year}-{seq:04d}"
         prefix = number_prefix(pattern, year)
@@ -199,7 +199,7 @@ class MatterSummary:
 
 
 def matter_summary(store: Store, matter_id: int, today: date | None = None) -> MatterSummary:
-    today = today or date.today()
+    today = today or store.clock.today()
     draft = load_matter(store, matter_id)
     with store.read() as session:
         row = session.get(MatterRow, matter_id)

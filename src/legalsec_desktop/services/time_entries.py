@@ -204,7 +204,7 @@ class ShortDay:
 def short_days(store: Store, first: date, last: date, timekeeper_id: int | None = None,
                today: date | None = None) -> list[ShortDay]:
     """Weekdays from `first` to `last` (not after today) on which a timekeeper recorded less than their target."""
-    today = today or date.today()
+    today = today or store.clock.today()
     last = min(last, today)
     with store.read() as session:
         keepers = session.execute(select(TimekeeperRow.id, TimekeeperRow.initials, TimekeeperRow.daily_target_minutes)

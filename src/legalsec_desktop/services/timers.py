@@ -11,7 +11,7 @@ from legalsec_desktop.db.models import MatterRow, TimekeeperRow, TimerRow
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.time_entries import TimeDraft
-from legalsec_desktop.domain.timers import MAX_TIMER_SECONDS, Timer, minutes_of, utc_now
+from legalsec_desktop.domain.timers import MAX_TIMER_SECONDS, Timer, minutes_of
 from legalsec_desktop.services import time_entries
 
 
@@ -55,7 +55,7 @@ def start_timer(store: Store, timekeeper_id: int | None, matter_id: int | None =
     """A new running timer (any other running timer pauses); returns its id."""
     if timekeeper_id is None:
         raise ValidationError("timekeeper_id", "Choose whose time the timer records.")
-    now = now or utc_now()
+    now = now or store.clock.utc_now()
     with store.write() as session:
         if session.get(TimekeeperRow, timekeeper_id) is None:
             raise ValidationError("timekeeper_id", "That timekeeper no longer exists.")
@@ -69,12 +69,12 @@ def start_timer(store: Store, timekeeper_id: int | None, matter_id: int | None =
 
 def pause_timer(store: Store, timer_id: int, now: datetime | None = None) -> None:
     with store.write() as session:
-        _bank(_row(session, timer_id), now or utc_now())
+        _bank(_row(session, timer_id), now or store.clock.utc_now())
 
 
 def resume_timer(store: Store, timer_id: int, now: datetime | None = None) -> None:
     """Run this timer again; the one that was running pauses."""
-    now = now or utc_now()
+    now = now or store.clock.utc_now()
     with store.write() as session:
         row = _row(session, timer_id)
         _pause_running(session, now, except_id=timer_id)
@@ -90,14 +90,14 @@ def update_timer(store: Store, timer_id: int, matter_id: int | None, narrative: 
 
 def stop_timer(store: Store, timer_id: int, entry_date: date | None = None, now: datetime | None = None) -> int:
     """Turn the timer into a draft time entry, in one transaction (never both, never neither); returns its id."""
-    now = now or utc_now()
+    now = now or store.clock.utc_now()
     with store.write() as session:
         row = _row(session, timer_id)
         if row.matter_id is None:
             raise ValidationError("matter_id", "Choose the matter for this timer before stopping it.")
         _bank(row, now)
         terms = time_entries.terms_in(session, row.timekeeper_id, row.matter_id)
-        draft = TimeDraft(entry_date or date.today(), row.timekeeper_id, row.matter_id,
+        draft = TimeDraft(entry_date or store.clock.today(), row.timekeeper_id, row.matter_id,
                           minutes_of(row.elapsed_seconds), terms.rate_cents, narrative=row.narrative)
         entry_id = time_entries.save_in(session, draft)
         session.delete(row)
@@ -108,7 +108,7 @@ def discard_timer(store: Store, timer_id: int, now: datetime | None = None) -> T
     """Delete a timer without recording time; returns it (paused) so it can be put back."""
     with store.write() as session:
         row = _row(session, timer_id)
-        _bank(row, now or utc_now())
+        _bank(row, now or store.clock.utc_now())
         gone = _timer(row)
         session.delete(row)
         return gone
@@ -119,4 +119,4 @@ def restore_timer(store: Store, timer: Timer) -> None:
         if session.get(TimerRow, timer.id) is None:
             session.add(TimerRow(id=timer.id, timekeeper_id=timer.timekeeper_id, matter_id=timer.matter_id,
                                  narrative=timer.narrative, elapsed_seconds=timer.elapsed, started_at=None,
-                                 created_at=utc_now()))
+                                 created_at=store.clock.utc_now()))

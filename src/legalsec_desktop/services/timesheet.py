@@ -141,7 +141,7 @@ def ledes_invoice(store: Store, matter_number: str, first: date, last: date, inv
                                        sort_name(name, False), classification or DEFAULT_CLASSIFICATION[is_attorney],
                                        narrative))
         invoice = ledes.Invoice(
-            invoice_date=invoice_date or date.today(),
+            invoice_date=invoice_date or store.clock.today(),
             number=invoice_number.strip() or f"{matter.number}-{last:%Y%m}"[:ledes.ID_LIMIT],
             client_id=client.billing_id or f"C{client.id:05d}", matter_id=matter.number, start=first, end=last,
             description=description, law_firm_id=firm.tax_id if firm else "",

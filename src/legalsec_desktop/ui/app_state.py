@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from legalsec_desktop.clock import SYSTEM_CLOCK, Clock
+
 if TYPE_CHECKING:
     from legalsec_desktop.services.database import Store
 
@@ -18,9 +20,11 @@ class AppState(QObject):
     store_changed = Signal()  # a database was opened, or replaced by a restore
     data_changed = Signal(str)  # what changed: "matters", "firm", "*" ...
 
-    def __init__(self, db_path: Path, backup_dir: Path, log_file: Path | None = None) -> None:
+    def __init__(self, db_path: Path, backup_dir: Path, log_file: Path | None = None,
+                 clock: Clock = SYSTEM_CLOCK) -> None:
         super().__init__()
         self.db_path, self.backup_dir, self.log_file = db_path, backup_dir, log_file
+        self.clock = clock  # the one clock: the composition root's, or a test's pinned one
         self.store: Store | None = None
         # Locks the database file itself once it exists or was replaced; set by the composition root.
         self.hold_file: Callable[[], bool] = lambda: True

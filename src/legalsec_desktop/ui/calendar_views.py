@@ -64,11 +64,11 @@ class _PaintedView(QWidget):
     new_requested = Signal(object, object)  # a date, and a datetime or None
     day_selected = Signal(object)  # a date
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.items: list[Occurrence] = []
         self.closed: dict[date, str] = {}
-        self.today = date.today()
+        self.today = today
         self.selected_day = self.today
         self.selected: Occurrence | None = None
         self._hits: list[tuple[QRect, Occurrence]] = []
@@ -160,9 +160,9 @@ class _PaintedView(QWidget):
 class MonthView(_PaintedView):
     """Six weeks from the Sunday on or before the first of the month."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.month = date.today().replace(day=1)
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(today, parent)
+        self.month = today.replace(day=1)
         self.setMinimumSize(420, 300)
 
     def first_day(self) -> date:
@@ -240,10 +240,10 @@ class TimeGridView(_PaintedView):
 
     FIRST_HOUR, LAST_HOUR = 7, 20
 
-    def __init__(self, days: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, days: int, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(today, parent)
         self.days = days
-        self.start = date.today()
+        self.start = today
         self.setMinimumSize(420, 300)
 
     def range(self) -> tuple[date, date]:
@@ -347,7 +347,7 @@ class AgendaView(QTreeWidget):
     open_requested = Signal(object)
     new_requested = Signal(object, object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setColumnCount(5)
         self.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Matter"), self.tr("Where"),
@@ -360,7 +360,7 @@ class AgendaView(QTreeWidget):
         self.setColumnWidth(1, 320)
         self.setColumnWidth(2, 220)
         self.itemActivated.connect(self._activated)
-        self.start = date.today()
+        self.start = today
         self.days = 30
 
     def range(self) -> tuple[date, date]:

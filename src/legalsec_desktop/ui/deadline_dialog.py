@@ -59,7 +59,7 @@ class DeadlineDialog(QDialog):
             self.rules.addItem(f"{label} ({code})", code)
         self.rules.setCurrentIndex(max(0, self.rules.findData(deadlines.rules_for_matter(store, matter_id))))
         self.event = QComboBox()
-        self.trigger = DateField(trigger_day or date.today())
+        self.trigger = DateField(trigger_day or state.clock.today())
         self.trigger_time = QLineEdit(placeholderText=self.tr("time, for hours (e.g. 10:23 AM)"))
         trigger_row = QWidget()
         row = QHBoxLayout(trigger_row)
@@ -186,7 +186,7 @@ class DeadlineDialog(QDialog):
         for item in self.planned:
             due = item.result
             when = format_date(due.due) + (f" at {format_clock(due.due_at)} {due.tz}" if due.due_at else "")
-            passed = self.tr(" (already passed)") if due.due < date.today() else ""
+            passed = self.tr(" (already passed)") if due.due < self.state.clock.today() else ""
             lines.append((f"{item.title}: {when}" if item.title else self.tr("Due %s") % when) + passed)
             steps.append((f"{item.title}\n" if item.title else "") + due.text())
             warned = warned or bool(due.warnings)

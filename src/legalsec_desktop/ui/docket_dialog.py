@@ -7,7 +7,7 @@ Print goes through the system print dialog; Save as PDF and Export to Word save 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -49,10 +49,10 @@ class DocketPreview(QPrintPreviewDialog):
         self.setWindowTitle(self.tr("Print Docket"))
         settings = QSettings()
 
-        self.first = DateField(first or date.today())
+        self.first = DateField(first or state.clock.today())
         self.first.setObjectName("docketDate")
         self.today_button = today = QPushButton(self.tr("&Today"))
-        today.clicked.connect(lambda: self._preset(date.today(), 1))
+        today.clicked.connect(lambda: self._preset(self.state.clock.today(), 1))
         self.week_button = week = QPushButton(self.tr("&Week Ahead"))
         week.setToolTip(self.tr("The seven days from the date shown"))
         week.clicked.connect(lambda: self._preset(None, 7))
@@ -140,7 +140,7 @@ class DocketPreview(QPrintPreviewDialog):
             request = self.request()
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                self.report = docket.docket_report(self.state.store, request, datetime.now())
+                self.report = docket.docket_report(self.state.store, request, self.state.clock.now())
             finally:
                 QGuiApplication.restoreOverrideCursor()
         except UserFixableError as exc:

@@ -78,7 +78,7 @@ class EventDialog(QDialog):
         self.setMinimumWidth(620)
         if existing is not None:
             matter_id = existing.matter_id
-        first_day = occurrence or (existing.on_date if existing else day or date.today())
+        first_day = occurrence or (existing.on_date if existing else day or state.clock.today())
 
         self.kind = QComboBox()
         for key in KINDS:
@@ -236,7 +236,7 @@ class EventDialog(QDialog):
             rule = self.rule.text().strip().removeprefix("RRULE:")
         attendees = tuple(self.attending.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.attending.count())
                           if self.attending.item(i).checkState() == Qt.CheckState.Checked)
-        base = self.existing or EventDraft(None, "meeting", "", date.today())
+        base = self.existing or EventDraft(None, "meeting", "", self.state.clock.today())
         return replace(base, matter_id=self.matter.currentData(), kind=self.kind.currentData(),
                        title=self.title.text(), on_date=self.on_date.date("on_date", required=True), all_day=all_day,
                        start=start, end=end, tz=self.tz.currentText().strip(), location=self.location.text(),

@@ -58,9 +58,10 @@ class DateField(QWidget):
     def _sync_calendar(self) -> None:
         try:
             current = parse_date(self.edit.text())
-        except Exception:  # noqa: BLE001 - a half-typed date: start the calendar at today
+        except Exception:  # noqa: BLE001 - a half-typed date: start the calendar where it was
             current = None
-        self.calendar.setSelectedDate(QDate(current) if current else QDate.currentDate())
+        if current is not None:
+            self.calendar.setSelectedDate(QDate(current))
 
     def _picked(self, picked: QDate) -> None:
         self.set_date(picked.toPython())

@@ -62,7 +62,7 @@ class LogDialog(QDialog):
         row.addWidget(self.incoming)
         row.addWidget(self.outgoing)
         row.addStretch(1)
-        self.when = QDateTimeEdit(QDateTime(existing.occurred_at) if existing else QDateTime.currentDateTime())
+        self.when = QDateTimeEdit(QDateTime(existing.occurred_at if existing else state.clock.now()))
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("ddd MM/dd/yyyy h:mm AP")
         self.with_whom = QComboBox()

@@ -451,22 +451,20 @@ class MainWindow(QMainWindow):
 
     def check_reminders(self) -> list:
         """Tell the user about reminders that fell due since the last look (once each per session)."""
-        from datetime import date
-
         from legalsec_desktop.domain.errors import UserFixableError
         from legalsec_desktop.services import reminders
 
         if self.state.store is None:
             return []
         try:
-            due = reminders.due_reminders(self.state.store, date.today())
+            due = reminders.due_reminders(self.state.store, self.state.clock.today())
         except UserFixableError:
             return []
         fresh = [r for r in due if r.key not in self._notified]
         self._notified.update(r.key for r in fresh)
         if not fresh:
             return []
-        today = date.today()
+        today = self.state.clock.today()
         lines = [f"{r.occurrence.title} [{r.occurrence.matter_number}] — {r.says(today)}" for r in fresh[:12]]
         if len(fresh) > 12:
             lines.append(self.tr("… and %d more") % (len(fresh) - 12))

@@ -29,7 +29,7 @@ def back_up_now(window: MainWindow) -> None:
         window.statusBar().showMessage(window.tr("Backed up and verified: %s") % result.made.name, 8000)
 
     run_in_background(window, window.tr("Backing up…"),
-                      lambda _progress: maintenance.back_up(state.db_path, state.backup_dir, reason="manual"),
+                      lambda _progress: maintenance.back_up(state.db_path, state.backup_dir, reason="manual", clock=state.clock),
                       done, lambda exc: show_problem(window, exc, window.tr("Backup failed")), cancellable=False)
 
 
@@ -51,7 +51,7 @@ def back_up_if_due(window: MainWindow) -> None:
             window.statusBar().showMessage(window.tr("The daily backup failed: %s") % exc.message)
 
     run_in_background(window, window.tr("Daily backup…"),
-                      lambda _progress: maintenance.back_up_if_due(state.db_path, state.backup_dir), done, failed,
+                      lambda _progress: maintenance.back_up_if_due(state.db_path, state.backup_dir, clock=state.clock), done, failed,
                       cancellable=False)
 
 
@@ -62,7 +62,7 @@ def back_up_on_close(window: MainWindow) -> None:
         return
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        maintenance.back_up(state.db_path, state.backup_dir, reason="close")
+        maintenance.back_up(state.db_path, state.backup_dir, reason="close", clock=state.clock)
     except UserFixableError as exc:
         QApplication.restoreOverrideCursor()
         QMessageBox.warning(window, window.tr("Backup failed"), exc.message + window.tr(
@@ -93,7 +93,8 @@ def restore_backup(window: MainWindow) -> None:
         from legalsec_desktop.services.database import open_database
 
         try:
-            state.set_store(open_database(state.db_path, state.backup_dir, read_only=read_only or None))
+            state.set_store(open_database(state.db_path, state.backup_dir, read_only=read_only or None,
+                                          clock=state.clock))
             state.hold_file()  # a restore puts a new file in place: lock it too
         except UserFixableError as exc:
             show_problem(window, exc, window.tr("Could not reopen the database"))
@@ -108,7 +109,7 @@ def restore_backup(window: MainWindow) -> None:
         show_problem(window, exc, window.tr("Restore failed"))
 
     run_in_background(window, window.tr("Restoring…"),
-                      lambda _progress: maintenance.restore(backup, state.db_path, state.backup_dir), done, failed,
+                      lambda _progress: maintenance.restore(backup, state.db_path, state.backup_dir, clock=state.clock), done, failed,
                       cancellable=False)
 
 
@@ -120,7 +121,7 @@ def check_database(window: MainWindow) -> None:
             QMessageBox.information(window, window.tr("Database check"), window.tr(
                 "The database passed its integrity and consistency checks."))
             return
-        newest = maintenance.newest_good_backup(state.backup_dir)
+        newest = maintenance.newest_good_backup(state.backup_dir, clock=state.clock)
         advice = (window.tr("The newest good backup is from %s %s; restore it with File ▸ Restore from Backup.")
                   % (format_date(newest.made_at.date()), format_clock(newest.made_at))) if newest else ""
         QMessageBox.critical(window, window.tr("Database check"), window.tr(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from datetime import date, timedelta
+from datetime import timedelta
 from html import escape
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -199,7 +199,7 @@ class MatterDetail(QWidget):
                 f"&nbsp;&nbsp;<span style='color:{colour}; font-weight:bold'>{escape(s.draft.status.upper())}</span>")
 
     def _overview_html(self, s: matters.MatterSummary) -> str:
-        d, today = s.draft, date.today()
+        d, today = s.draft, self.state.clock.today()
         rows = [
             (self.tr("Client"), escape(d.client_name) + (f"<br>{escape(s.client_phone)}" if s.client_phone else "")
              + (f" · {escape(s.client_email)}" if s.client_email else "")),

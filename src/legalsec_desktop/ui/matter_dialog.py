@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -69,7 +68,7 @@ class MatterDialog(QDialog):
         self.status = QComboBox()
         for status in STATUSES:
             self.status.addItem(status.capitalize(), status)
-        self.opened = DateField(date.today())
+        self.opened = DateField(state.clock.today())
         self.closed = DateField(placeholder=self.tr("MM/DD/YYYY (when closed)"))
         self.court = QLineEdit()
         self.case_number = QLineEdit()
@@ -163,7 +162,7 @@ class MatterDialog(QDialog):
     def _status_changed(self) -> None:
         closed = self.status.currentData() == "closed"
         if closed and not self.closed.text().strip():
-            self.closed.set_date(date.today())
+            self.closed.set_date(self.state.clock.today())
         if not closed and self.is_new:
             self.closed.set_date(None)
         self.closed.setEnabled(closed or bool(self.closed.text().strip()))

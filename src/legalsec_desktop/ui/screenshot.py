@@ -28,7 +28,7 @@ def render_screenshots(db_path: Path, out_dir: Path, size: tuple[int, int] = (12
     state = AppState(db_path, paths.backup_dir(db_path))
     window = MainWindow(state, remember_layout=False)
     window.resize(*size)
-    state.set_store(open_database(db_path, state.backup_dir))
+    state.set_store(open_database(db_path, state.backup_dir, clock=state.clock))
     window.show()
     saved = []
     try:

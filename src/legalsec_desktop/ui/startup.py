@@ -13,6 +13,7 @@ from legalsec_desktop.domain.errors import (
     UserFixableError,
 )
 from legalsec_desktop.domain.formatting import format_clock, format_date
+from legalsec_desktop.clock import SYSTEM_CLOCK, Clock
 from legalsec_desktop.services import maintenance
 from legalsec_desktop.services.maintenance import BackupInfo
 from legalsec_desktop.services.database import is_sealed, prepare_file
@@ -54,7 +55,7 @@ def ask_about_bad_file(exc: StoreOpenError, newest: BackupInfo | None, parent: Q
     return QUIT
 
 
-def settle_file(db_path: Path, backup_dir: Path, seal_file: Path | None = None) -> bool:
+def settle_file(db_path: Path, backup_dir: Path, seal_file: Path | None = None, clock: Clock = SYSTEM_CLOCK) -> bool:
     """Make sure the file is usable, asking the user what to do if it is not; False means quit.
 
     Unless the program closed this file cleanly last time, it is checked first (quick_check, behind a
@@ -73,16 +74,16 @@ def settle_file(db_path: Path, backup_dir: Path, seal_file: Path | None = None) 
         except (NotADatabaseError, DamagedDatabaseError) as exc:
             # Each backup is verified with integrity_check: seconds for a large practice, so off the UI thread.
             newest = run_and_wait(None, "Looking for the newest good backup…",
-                                  lambda _progress: maintenance.newest_good_backup(backup_dir))
+                                  lambda _progress: maintenance.newest_good_backup(backup_dir, clock))
             choice = ask_about_bad_file(exc, newest)
             if choice == QUIT:
                 return False
             try:
                 if choice == RESTORE and newest is not None:
                     run_and_wait(None, "Restoring the backup…",
-                                 lambda _progress: maintenance.restore(newest.path, db_path, backup_dir))
+                                 lambda _progress: maintenance.restore(newest.path, db_path, backup_dir, clock))
                 else:
-                    maintenance.move_aside(db_path)
+                    maintenance.move_aside(db_path, clock)
             except UserFixableError as error:
                 QMessageBox.critical(None, "Could not restore", error.message)
                 return False

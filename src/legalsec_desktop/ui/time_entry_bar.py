@@ -6,7 +6,6 @@ is explained under the bar and nothing typed is cleared.
 
 from __future__ import annotations
 
-from datetime import date
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -45,7 +44,7 @@ class TimeEntryBar(QGroupBox):
         self.editing_before: TimeDraft | None = None
         self.rate_typed = False  # the rate was typed by hand: a new matter or timekeeper leaves it alone
         self.setObjectName("timeEntryBar")
-        self.day = DateField(date.today())
+        self.day = DateField(state.clock.today())
         self.keeper = QComboBox()
         self.keeper.setObjectName("entryTimekeeper")
         self.matter = searchable_combo()  # filled once the database is open
@@ -245,7 +244,7 @@ class TimeEntryBar(QGroupBox):
         """An empty entry for today (timekeeper and matter stay as chosen)."""
         self.editing_id = self.editing_before = None
         self.rate_typed = False
-        self.day.set_date(date.today())
+        self.day.set_date(self.state.clock.today())
         self.duration.clear()
         self.narrative.clear()
         self.billing.setCurrentIndex(0)
@@ -305,7 +304,7 @@ class TimeEntryBar(QGroupBox):
         self.start_new()
         self.fill(previous)
         self.rate_typed = True
-        self.day.set_date(date.today())
+        self.day.set_date(self.state.clock.today())
         self.duration.setFocus()
         self.duration.selectAll()
 

@@ -42,7 +42,7 @@ class TimesheetDialog(QDialog):
         self.saved: Path | None = None
         self.setWindowTitle(self.tr("Export Timesheet to Excel"))
         self.setMinimumWidth(460)
-        today = date.today()
+        today = state.clock.today()
         self.first = DateField(first or today.replace(day=1))
         self.last = DateField(last or today)
         self.keeper = QComboBox()
@@ -106,7 +106,7 @@ class LedesDialog(QDialog):
         self.saved: Path | None = None
         self.setWindowTitle(self.tr("Export LEDES 1998B Invoice"))
         self.setMinimumWidth(520)
-        today = date.today()
+        today = state.clock.today()
         self.matter = matter_combo(state.store, matter_id, include_closed=True)
         self.first = DateField(first or today.replace(day=1))
         self.last = DateField(last or today)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from legalsec_desktop.domain.errors import UserFixableError
-from legalsec_desktop.domain.timers import Timer, format_elapsed, utc_now
+from legalsec_desktop.domain.timers import Timer, format_elapsed
 from legalsec_desktop.ui.app_state import AppState
 from legalsec_desktop.ui.errors import show_problem
 from legalsec_desktop.ui.undo import delete_with_undo
@@ -100,7 +100,7 @@ class TimersPanel(QGroupBox):
         self.changed.emit()
 
     def tick(self) -> None:
-        now = utc_now()
+        now = self.state.clock.utc_now()
         for index, timer in enumerate(self.timers):
             item = self.list.item(index)
             if item is not None:
@@ -198,7 +198,7 @@ class RunningTimerButton(QToolButton):
         timer = self.panel.running()
         self.setVisible(timer is not None)
         if timer is not None:
-            self.setText(describe(timer, timer.seconds(utc_now())))
+            self.setText(describe(timer, timer.seconds(self.panel.state.clock.utc_now())))
 
     def _pause(self) -> None:
         timer = self.panel.running()

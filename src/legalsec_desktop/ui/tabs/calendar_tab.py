@@ -59,7 +59,7 @@ class CalendarTab(ListTab):
 
     def __init__(self, spec: TabSpec, state: AppState, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         self.undo_stack = undo_stack
-        self.anchor = date.today()
+        self.anchor = state.clock.today()
         self.occurrences: list = []
         super().__init__(spec, state, parent)
         self.table.doubleClicked.connect(self._open_from_list)
@@ -74,8 +74,9 @@ class CalendarTab(ListTab):
 
     # --- building --------------------------------------------------------------------------
     def _build_body(self) -> QWidget:
-        self.month, self.week, self.day = MonthView(), TimeGridView(7), TimeGridView(1)
-        self.agenda = AgendaView()
+        today = self.anchor
+        self.month, self.week, self.day = MonthView(today), TimeGridView(7, today), TimeGridView(1, today)
+        self.agenda = AgendaView(today)
         for name, view in zip(VIEWS, (self.month, self.week, self.day, self.agenda)):
             view.setObjectName(f"calendar{name}View")
         self.views = QStackedWidget()
@@ -210,7 +211,7 @@ class CalendarTab(ListTab):
             super().refresh()
 
     def go_today(self) -> None:
-        self.go_to(date.today())
+        self.go_to(self.state.clock.today())
 
     def go_to(self, day: date) -> None:
         self.anchor = day
@@ -325,7 +326,7 @@ class CalendarTab(ListTab):
             items = [o for o in items if text in f"{o.title} {o.matter_number} {o.client} {o.location}".lower()]
         self.occurrences = items
         closed = deadlines.holidays_between(self.state.store, first, last, self.matter_filter.currentData())
-        view.set_items(items, closed, date.today())
+        view.set_items(items, closed, self.state.clock.today())
         if index == 0:
             self.period_label.setText(f"{self.anchor:%B %Y}")
         else:
@@ -336,7 +337,7 @@ class CalendarTab(ListTab):
     def _refresh_attention(self) -> None:
         from legalsec_desktop.services import calendar, reminders
 
-        store, today = self.state.store, date.today()
+        store, today = self.state.store, self.state.clock.today()
         filters = self._filters()
         self.attention.clear()
         sections = (

@@ -192,7 +192,7 @@ class TimeTab(ListTab):
     def _period_chosen(self, apply: bool = False) -> None:
         name = self.period.currentText()
         if name != "Custom":
-            first, last = period_range(name, date.today())
+            first, last = period_range(name, self.state.clock.today())
             for field, value in ((self.first, first), (self.last, last)):
                 field.blockSignals(True)
                 field.set_date(value)
@@ -290,7 +290,7 @@ class TimeTab(ListTab):
             return
         from legalsec_desktop.services import time_entries
 
-        today = date.today()
+        today = self.state.clock.today()
         last = min(self.filters.get("last") or today, today)
         first = self.filters.get("first") or last - timedelta(days=SHORT_DAYS_SPAN)
         first = max(first, last - timedelta(days=SHORT_DAYS_SPAN))
