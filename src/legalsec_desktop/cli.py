@@ -195,6 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     _never_fail_on_output()
     log_file = setup_logging()
     try:
+        if db_path.is_dir() and args.command not in ("deadline",):  # the calculator works without a database
+            raise UserFixableError(f"{db_path} is a folder, not a database file. Give the path of a file.")
         return COMMANDS[args.command](args, db_path)
     except UserFixableError as exc:
         _say(exc.message)
@@ -311,6 +313,8 @@ def _restore(args: argparse.Namespace, db_path: Path) -> int:
     from legalsec_desktop.services import maintenance
 
     backup = Path(args.file).expanduser().resolve()
+    if backup.is_dir():
+        raise UserFixableError(f"{backup} is a folder. Give the backup file to restore (legalsec backups lists them).")
     if not backup.is_file():
         raise UserFixableError(f"{backup} does not exist.")
     with _exclusive(db_path):
@@ -484,7 +488,7 @@ def _restore_hint(db_path: Path) -> str:
     if newest is None:
         return " There is no good backup of it; nothing was changed."
     return (f" Nothing was changed. The newest good backup is {newest.path}; restore it with: "
-            f"legalsec restore \"{newest.path}\" (the damaged file is kept, renamed, beside it)")
+            f"legalsec restore \"{newest.path}\" --db \"{db_path}\" (the damaged file is kept, renamed, beside it)")
 
 
 def _open_existing(db_path: Path, missing: str):  # noqa: ANN202 - a Store

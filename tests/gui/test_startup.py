@@ -239,3 +239,41 @@ def test_a_clean_close_seals_the_file_and_the_next_start_skips_the_check(gui_fac
     gui.state.set_store(None)
     gui.stop()
     assert database.is_sealed(demo_path, paths.seal_path(demo_path))
+
+
+def test_the_start_up_check_is_seen_while_it_runs(gui_factory, demo_path, qtbot, monkeypatch):
+    """The progress dialog shows at once (Qt shows one only after a value is set), even for work that reports nothing."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    release = threading.Event()
+    real_prepare = startup.prepare_file
+
+    def slow_prepare(*args, **kwargs):
+        release.wait(10)
+        return real_prepare(*args, **kwargs)
+
+    monkeypatch.setattr(startup, "prepare_file", slow_prepare)
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    seen = []
+
+    def look() -> None:  # well before the 400 ms after which Qt would show a dialog it was never told to
+        seen.extend(w.labelText() for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QProgressDialog) and w.isVisible())
+        release.set()
+
+    QTimer.singleShot(100, look)
+    gui = gui_factory(demo_path)  # never closed cleanly here: checked first
+    assert gui.start() is None
+    assert seen and "Checking the database" in seen[0]
+
+
+def test_a_folder_given_as_the_database_is_never_moved_aside(gui_factory, tmp_path, message_boxes):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    gui = gui_factory(folder)
+    assert gui.start() == 1
+    assert folder.is_dir() and not list(tmp_path.glob("exports.damaged-*"))
+    assert any("is a folder" in text for _title, text in message_boxes)

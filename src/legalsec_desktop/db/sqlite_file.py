@@ -188,7 +188,9 @@ def probe(path: Path, deep: bool = False) -> Probe:
             if deep:
                 problems = [row[0] for row in conn.execute("PRAGMA quick_check") if row[0] != "ok"]
                 if problems:
-                    raise DamagedDatabaseError(str(path), f"{path} is damaged: {problems[0]}")
+                    raise DamagedDatabaseError(str(path), f"{path} is damaged: SQLite's check found "
+                                                          f"{len(problems)} problem(s) in it, so some of its "
+                                                          "records cannot be read safely.")
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             revision = None
             if "alembic_version" in tables:

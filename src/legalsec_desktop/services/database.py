@@ -37,7 +37,13 @@ def prepare_file(db_path: Path, seal_file: Path | None = None) -> list[str]:
         log.warning("set aside a -wal that was not the database's own")
         notes.append(note)
     deep = seal_file is not None and db_path.is_file() and not seal.is_sealed(db_path, seal_file)
-    sqlite_file.probe(db_path, deep=deep)
+    try:
+        sqlite_file.probe(db_path, deep=deep)
+    except StoreOpenError as exc:
+        log.warning("the database cannot be opened as it is (%s)", type(exc).__name__)
+        raise
+    if deep:
+        log.info("the database was not closed cleanly last time (or changed since): quick_check passed")
     return notes
 
 
@@ -70,15 +76,20 @@ def open_database(db_path: Path, backup_dir: Path, read_only: bool | None = None
         if progress is not None:
             progress("Backing up the database before the upgrade", 0, 0)
         made.append(maintenance.back_up(path, backup_dir, reason="pre-migrate", clock=clock).made)
+        log.info("upgrading the database schema; the pre-migrate backup is made")
 
     try:
         store = open_store(db_path, read_only=read_only, before_migrate=back_up_first, progress=progress,
                            clock=clock)
-    except BaseException:
+    except BaseException as exc:
+        if made:
+            log.warning("the database upgrade did not finish (%s)", type(exc).__name__)
         if made and _still_old(db_path):
             for path in made:
                 path.unlink(missing_ok=True)
         raise
+    if made:
+        log.info("the database schema was upgraded")
     store.notes = tuple(notes) + store.notes
     return store
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from legalsec_desktop.db.backup import BackupInfo
 
 __all__ = ["BackupInfo", "BackupResult"]
 from legalsec_desktop.domain.retention import RetentionPolicy
+
+log = logging.getLogger("legalsec")
 
 
 @dataclass(frozen=True)
@@ -48,12 +51,17 @@ def newest_good_backup(folder: Path, clock: Clock = SYSTEM_CLOCK) -> BackupInfo 
 
 def restore(backup_file: Path, db_path: Path, folder: Path, clock: Clock = SYSTEM_CLOCK) -> Path | None:
     """Verify `backup_file`, keep a safety copy of the current database, and restore."""
-    return backups.restore(backup_file, db_path, folder, clock.now())
+    safety = backups.restore(backup_file, db_path, folder, clock.now())
+    log.info("a backup was restored; the previous database was %s",
+             "kept as a safety copy" if safety is not None else "absent")
+    return safety
 
 
 def move_aside(db_path: Path, clock: Clock = SYSTEM_CLOCK) -> Path:
     """Rename a damaged database with its -wal and -shm, so nothing of it is lost or applied elsewhere."""
-    return backups.move_aside(db_path, clock.now())
+    aside = backups.move_aside(db_path, clock.now())
+    log.warning("a damaged database was moved aside, with its -wal and -shm")
+    return aside
 
 
 def sweep_leftovers(db_path: Path, folder: Path) -> list[Path]:

@@ -61,6 +61,11 @@ def settle_file(db_path: Path, backup_dir: Path, seal_file: Path | None = None, 
     Unless the program closed this file cleanly last time, it is checked first (quick_check, behind a
     progress dialog): a damaged file is refused and the newest good backup offered.
     """
+    if db_path.is_dir():
+        QMessageBox.critical(None, "The database cannot be opened",
+                             f"{db_path} is a folder, not a database file. Start the program with the path of a "
+                             "file (or none, for the usual one).")
+        return False
     while True:
         try:
             if seal_file is not None and db_path.is_file() and not is_sealed(db_path, seal_file):

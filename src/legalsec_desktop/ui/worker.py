@@ -29,6 +29,7 @@ def run_in_background(parent: QWidget | None, title: str, work: Callable[[Progre
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
+    dialog.setValue(0)  # arms the show timer: Qt shows a progress dialog only once a value is set
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     if not cancellable:
@@ -76,6 +77,7 @@ def run_in_background(parent: QWidget | None, title: str, work: Callable[[Progre
                 dialog.setLabelText(stage)
                 if total <= 0:
                     dialog.setRange(0, 0)  # how long is not known: a busy bar, not a 0% that never moves
+                    dialog.setValue(0)  # Qt shows the dialog (after its minimum duration) only once a value is set
                 else:
                     dialog.setRange(0, total)
                     dialog.setValue(min(done, total))

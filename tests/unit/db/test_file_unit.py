@@ -417,3 +417,25 @@ def test_integrity_errors_and_sql_bugs_are_never_storage_messages():
     bug = sqlite3.OperationalError("database table is locked")  # SQLITE_LOCKED: this process's own doing
     bug.sqlite_errorname = "SQLITE_LOCKED"
     assert sqlite_file.storage_error(bug) is None
+
+
+def test_a_folder_is_never_taken_for_a_database_on_the_command_line(tmp_path, capsys):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    for command in (["check"], ["backups"], ["conflicts", "Ana"], ["backup"]):
+        assert main([*command, "--db", str(folder)]) == 1, command
+        err = capsys.readouterr().err
+        assert "is a folder" in err and "damaged" not in err and "does not exist" not in err, command
+    assert main(["restore", str(folder), "--db", str(tmp_path / "x.db")]) == 1
+    assert "is a folder" in capsys.readouterr().err
+
+
+def test_the_restore_hint_names_the_database_it_is_for(tmp_path, capsys):
+    db = tmp_path / "firm two.db"
+    build_demo(db, seed=1, today=NOW.date())
+    assert main(["backup", "--db", str(db)]) == 0
+    with open(db, "r+b") as handle:
+        handle.seek(40 * 4096)
+        handle.write(b"\x13" * 8192)
+    assert main(["check", "--db", str(db)]) == 1
+    assert f'--db "{db}"' in capsys.readouterr().err
