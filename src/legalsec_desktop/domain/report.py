@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 
 @dataclass(frozen=True)
@@ -42,3 +43,5 @@ class Report:
     landscape: bool = False
     facts: tuple[tuple[str, str], ...] = field(default=())  # label/value pairs shown under the header
     running_head: str = ""
+    author: str = ""  # who the file says made it (the firm), in a Word file's properties
+    made_at: datetime | None = None  # when it was made, likewise

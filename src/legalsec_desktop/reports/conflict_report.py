@@ -44,6 +44,8 @@ def conflict_report(firm_name: str, checked_at: datetime, checked_by: str, conte
         decision_text += f" ({format_when(decided_at)})"
     return Report(
         title="Conflict-of-interest check",
+        author=firm_name,
+        made_at=printed_at,
         header_lines=tuple(line for line in (firm_name, context) if line),
         facts=(
             ("Checked", format_when(checked_at) + (f" by {checked_by}" if checked_by else "")),

@@ -145,6 +145,8 @@ def build_docket(request: DocketRequest, data: DocketData, firm_name: str, attor
         footer=printed,
         landscape=request.landscape,
         running_head=" — ".join(part for part in (firm_name, f"Docket for {period}", request.attorney) if part),
+        author=firm_name,
+        made_at=printed_at,
     )
 
 

@@ -152,3 +152,20 @@ def test_a_docket_with_text_pasted_from_word_saves_as_word(practice, tmp_path):
     row = Document(str(path)).tables[0].rows[1]
     assert row.cells[COLUMNS.index("Event")].text == "Hearing: Motion\nto compel"
     assert row.cells[COLUMNS.index("Notes")].text == "Bring\nexhibits"
+
+
+def test_the_word_docket_says_who_made_it_and_when_not_python_docx(tmp_path):
+    from datetime import datetime, timezone
+
+    from docx import Document
+
+    from legalsec_desktop.domain.report import Report, Section
+    from legalsec_desktop.export.docx_report import write_docx
+
+    made = datetime(2026, 11, 23, 8, 15)
+    path = write_docx(Report("Docket for Monday", ("Okafor Law",), (Section("Today"),), author="Okafor Law",
+                             made_at=made), tmp_path / "docket.docx")
+    properties = Document(str(path)).core_properties
+    assert properties.author == "Okafor Law" and properties.title == "Docket for Monday"
+    assert "python-docx" not in (properties.comments + properties.author + properties.last_modified_by)
+    assert properties.created == properties.modified == made.astimezone(timezone.utc)
