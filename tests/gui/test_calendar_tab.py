@@ -66,12 +66,10 @@ def test_every_view_shows_the_event_and_navigation_moves(window, qtbot):
     tab.kind_filter.setCurrentIndex(tab.kind_filter.findText("Hearing"))
     assert tab.occurrences == []
     tab.kind_filter.setCurrentIndex(0)
-    tab.filter_box.setText("brief")
-    tab._apply_filter()
-    assert len(tab.occurrences) == 1
+    tab.filter_box.setText("brief")  # applied after a short pause in typing
+    qtbot.waitUntil(lambda: len(tab.occurrences) == 1)
     tab.filter_box.setText("nothing like it")
-    tab._apply_filter()
-    assert tab.occurrences == []
+    qtbot.waitUntil(lambda: tab.occurrences == [])
 
 
 def test_month_view_double_click_opens_the_item(window, qtbot, monkeypatch):
@@ -218,7 +216,7 @@ def test_delete_is_undoable(window, qtbot, message_boxes):
     event_id = deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief",
                                                       date(2026, 12, 4)))
     dialog = open_dialog(window, qtbot, event_id=event_id)
-    dialog._delete()
+    dialog.delete_button.click()
     assert calendar.events_between(store, date(2026, 12, 1), date(2026, 12, 31)) == []
     window.undo_stack.undo()
     assert len(calendar.events_between(store, date(2026, 12, 1), date(2026, 12, 31))) == 1

@@ -1,13 +1,19 @@
 """The first-run/Settings dialog and the matter dialog: saving, and bad input kept and explained."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QPushButton
 
 from legalsec_desktop.services.firm import load_profile
 from legalsec_desktop.services.listings import list_ids
 from legalsec_desktop.ui.matter_dialog import MatterDialog
 from legalsec_desktop.ui.settings_dialog import RATE, SettingsDialog
 
+
+
+def add_timekeeper(dialog) -> None:  # noqa: ANN001
+    """Click Settings' "Add Timekeeper" button, as the user does."""
+    button, = (b for b in dialog.findChildren(QPushButton) if b.text() == "Add Timekeeper")
+    button.click()
 
 def test_first_run_setup_saves_the_firm(make_window, tmp_path, qtbot):
     window = make_window(tmp_path / "new.db")
@@ -16,7 +22,7 @@ def test_first_run_setup_saves_the_firm(make_window, tmp_path, qtbot):
     assert "Welcome" in dialog.windowTitle()
     qtbot.keyClicks(dialog.name, "Lee & Park LLP")
     dialog.address.setPlainText("1 Main St\nAustin, TX 78701")
-    dialog._add_keeper(None)
+    add_timekeeper(dialog)
     dialog.keepers.item(0, 0).setText("Ann Lee")
     dialog.keepers.item(0, 1).setText("al")
     dialog.keepers.item(0, RATE).setText("$325")
@@ -40,7 +46,7 @@ def test_bad_input_is_explained_beside_the_field_and_kept(make_window, tmp_path,
     assert dialog.errors.labels["name"].isVisible()
     assert "firm's name" in dialog.errors.labels["name"].text()
     dialog.name.setText("Lee LLP")
-    dialog._add_keeper(None)
+    add_timekeeper(dialog)
     dialog.keepers.item(0, 0).setText("Ann Lee")
     dialog.keepers.item(0, 1).setText("AL")
     dialog.keepers.item(0, RATE).setText("three hundred")

@@ -117,7 +117,7 @@ def test_print_goes_through_the_print_dialog(window, qtbot, monkeypatch, tmp_pat
     qtbot.waitUntil(preview.isActiveWindow)
     qtbot.keyClick(preview, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert "Deposition of Lee" in re.sub(r"\s+", " ", PdfReader(str(paper)).pages[0].extract_text())
-    assert preview.printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape
+    assert preview.printer().pageLayout().orientation() == QPageLayout.Orientation.Landscape
 
 
 def test_options_are_remembered(window, qtbot):

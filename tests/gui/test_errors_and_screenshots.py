@@ -1,5 +1,8 @@
 """Errors reach the user as plain words (bugs with details one click away); screenshots render."""
 
+import sys
+import threading
+
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
@@ -21,6 +24,9 @@ def test_bugs_get_one_dialog_with_hidden_details(monkeypatch, tmp_path):
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test, with the log path
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    monkeypatch.setattr(errors, "_log_file", errors._log_file)
     errors.install_excepthook(tmp_path / "legalsec.log")
     try:
         raise ValueError("a bug")

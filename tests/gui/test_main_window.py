@@ -107,4 +107,3 @@ def test_status_bar_names_the_database(make_window, demo_path):
     window = make_window()
     assert window.db_label.text() == demo_path.name
     assert window.db_label.toolTip() == str(demo_path)
-    assert Qt.WindowType.Window & window.windowFlags()

@@ -4,7 +4,7 @@ import sqlite3
 
 from PySide6.QtWidgets import QFileDialog
 
-from legalsec_desktop.services import maintenance
+from legalsec_desktop.services import listings, maintenance
 from legalsec_desktop.ui import maintenance_actions
 
 
@@ -36,7 +36,8 @@ def test_restore_replaces_the_database_and_keeps_a_safety_copy(make_window, qtbo
     window.restore_action.trigger()
     qtbot.waitUntil(lambda: any(kind == "information" for kind, _ in message_boxes), timeout=10000)
     assert state.store is not None
-    assert window.list_tabs[2].model.rowCount() > 0 or window.list_tabs[2].stale
+    window.tabs.setCurrentWidget(window.list_tabs[2])  # the Correspondence tab shows the restored rows
+    qtbot.waitUntil(lambda: window.list_tabs[2].model.rowCount() > 0)
     with sqlite3.connect(state.db_path) as conn:
         assert conn.execute("SELECT count(*) FROM communication").fetchone()[0] > 0
     conn.close()
@@ -51,8 +52,29 @@ def test_restore_cancelled_at_the_question_changes_nothing(make_window, monkeypa
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(made), ""))
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Cancel)
     store = window.state.store
+    before = listings.list_ids(store, "communications")
     maintenance_actions.restore_backup(window)
-    assert window.state.store is store
+    assert window.state.store is store and not store.troubled
+    assert listings.list_ids(store, "communications") == before
+    assert [b.reason for b in maintenance.list_backups(window.state.backup_dir)] == ["auto"]  # no safety copy made
+
+
+def test_undo_does_not_reach_across_a_restore(make_window, qtbot, monkeypatch, message_boxes):
+    window = make_window()
+    state = window.state
+    made = maintenance.back_up(state.db_path, state.backup_dir).made
+    entry = listings.list_ids(state.store, "communications")[0]
+    from legalsec_desktop.services import communications
+    from legalsec_desktop.ui.undo import delete_with_undo
+
+    assert delete_with_undo(window.undo_stack, window, state, "communications",
+                            lambda: communications.delete_communication(state.store, entry),
+                            lambda: communications.restore_communication(state.store, entry), "Delete Entry")
+    assert window.undo_stack.canUndo()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(made), ""))
+    window.restore_action.trigger()
+    qtbot.waitUntil(lambda: any(kind == "information" for kind, _ in message_boxes), timeout=10000)
+    assert not window.undo_stack.canUndo()  # Ctrl+Z would have replayed a change on the replaced database
 
 
 def test_check_database_says_it_passed(make_window, qtbot, message_boxes):

@@ -92,8 +92,7 @@ def test_a_closed_matter_asks_first(window, qtbot, monkeypatch):
     with store.write() as session:
         row = session.get(MatterRow, window.rivera)
         row.status, row.closed_on = "closed", TODAY
-    window.time_tab._choices_loaded = False
-    window.time_tab.refresh()
+    window.state.data_changed.emit("matters")  # what the Matters tab says when it closes one
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
     bar.matter.setCurrentIndex(bar.matter.findData(window.rivera))

@@ -41,8 +41,9 @@ SETTINGS = "docket/"
 
 class DocketPreview(QPrintPreviewDialog):
     def __init__(self, state: AppState, parent: QWidget | None = None, first: date | None = None) -> None:
-        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        super().__init__(self.printer, parent)
+        # The preview's own printer() is kept (not shadowed): it is this same QPrinter.
+        self.paper = QPrinter(QPrinter.PrinterMode.HighResolution)
+        super().__init__(self.paper, parent)
         self.state = state
         self.report: Report | None = None
         self.saved: list[Path] = []
@@ -121,7 +122,7 @@ class DocketPreview(QPrintPreviewDialog):
         geometry = settings.value(SETTINGS + "geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        report_print.set_up_page(self.printer, landscape=True)  # the preview's buttons may turn it
+        report_print.set_up_page(self.paper, landscape=True)  # the preview's buttons may turn it
         self.refresh()
 
     # --- the sheet -------------------------------------------------------------------------
@@ -164,7 +165,7 @@ class DocketPreview(QPrintPreviewDialog):
         self.refresh()
 
     def _landscape(self) -> bool:
-        return self.printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape
+        return self.paper.pageLayout().orientation() == QPageLayout.Orientation.Landscape
 
     def current_report(self) -> Report | None:
         """The sheet as shown, on the page orientation the preview shows."""
@@ -177,10 +178,10 @@ class DocketPreview(QPrintPreviewDialog):
         report = self.current_report()
         if report is None:
             return
-        if QPrintDialog(self.printer, self).exec() != QPrintDialog.DialogCode.Accepted:
+        if QPrintDialog(self.paper, self).exec() != QPrintDialog.DialogCode.Accepted:
             return
         try:
-            report_print.paint_to(report, self.printer)
+            report_print.paint_to(report, self.paper)
         except UserFixableError as exc:
             show_problem(self, exc, self.tr("Not printed"))
 

@@ -100,6 +100,7 @@ def restore_backup(window: MainWindow) -> None:
             show_problem(window, exc, window.tr("Could not reopen the database"))
 
     def done(safety: Path | None) -> None:
+        window.undo_stack.clear()  # the undo history belongs to the database that was replaced
         reopen()
         where = window.tr(" The previous database was kept as %s.") % safety if safety else ""
         QMessageBox.information(window, window.tr("Restored"), window.tr("The backup was restored.") + where)
