@@ -1,6 +1,6 @@
 """The main window: tabs, shortcuts, empty states, read-only banner and remembered layout."""
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
 
 from legalsec_desktop.ui.tabs.list_tab import ListTab

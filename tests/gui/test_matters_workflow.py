@@ -6,7 +6,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from legalsec_desktop.domain.conflicts import SearchName
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services import communications, conflicts, contacts, listings, matters
 from legalsec_desktop.ui.conflict_dialog import ConflictCheckDialog
