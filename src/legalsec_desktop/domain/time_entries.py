@@ -1,7 +1,8 @@
 """Time entries: what one must hold, which rate and billing increment apply, and what it is worth.
 
-The one rounding rule is billing.billed_minutes (always up, to the increment); the grid, the totals, the
-timesheet and LEDES all go through entry_amount.
+The one rounding rule is billing.billed_minutes (always up, to the increment) and entry_amount. Lists, totals,
+timesheets and LEDES read the same numbers from the database through services/billing_sql, which a test
+holds to these functions.
 """
 
 from __future__ import annotations

@@ -21,10 +21,9 @@ from legalsec_desktop.db.models import (
     TimeEntryRow,
 )
 from legalsec_desktop.db.store import Store
-from legalsec_desktop.domain.time_entries import effective_increment, entry_amount, entry_billed_minutes
+from legalsec_desktop.services import billing_sql
 from legalsec_desktop.services.calendar import attorney_condition
 from legalsec_desktop.services.columns import COLUMNS, ListingColumns
-from legalsec_desktop.services.time_entries import firm_increment
 
 
 @dataclass(frozen=True)
@@ -102,15 +101,14 @@ def _time_query() -> Select[Any]:
             TimeEntryRow.entry_date,
             TimekeeperRow.initials,
             MatterRow.number,
-            TimeEntryRow.minutes,
+            billing_sql.billed_minutes(),  # shown, sorted and totalled by the one billing rule
             TimeEntryRow.rate_cents,
-            TimeEntryRow.minutes * TimeEntryRow.rate_cents,
+            billing_sql.amount_cents(),
             TimeEntryRow.billable,
             TimeEntryRow.status,
             TimeEntryRow.task_code,
             TimeEntryRow.activity_code,
             TimeEntryRow.narrative,
-            ContactRow.billing_increment_minutes,  # not a column: the client's increment, for the amounts
         )
         .outerjoin(TimekeeperRow, TimekeeperRow.id == TimeEntryRow.timekeeper_id)
         .outerjoin(MatterRow, MatterRow.id == TimeEntryRow.matter_id)
@@ -220,9 +218,6 @@ def fetch_rows(store: Store, key: str, ids: Sequence[int]) -> dict[int, tuple[An
     id_column = list(query.selected_columns)[0]
     with store.read() as session:
         rows = session.execute(query.where(id_column.in_(list(ids)))).all()
-        if key == "time":  # only amounts need the firm's billing increment
-            increment = firm_increment(session)
-            return {row[0]: _time_values(tuple(row[1:]), increment) for row in rows}
     if key == "events":
         return {row[0]: _event_values(tuple(row[1:])) for row in rows}
     return {row[0]: tuple(row[1:]) for row in rows}
@@ -231,14 +226,6 @@ def fetch_rows(store: Store, key: str, ids: Sequence[int]) -> dict[int, tuple[An
 def _event_values(values: tuple[Any, ...]) -> tuple[Any, ...]:
     on_date, start_utc, kind, title, matter, location, status, tz = values
     return (on_date, (start_utc, tz) if start_utc else None, kind, title, matter or "", location, status)
-
-
-def _time_values(values: tuple[Any, ...], firm_increment: int) -> tuple[Any, ...]:
-    """Hours shown are billed hours and amounts come from the one billing rule, with the client's increment."""
-    entry_date, keeper, matter, minutes, rate, _raw, billable, status, task, activity, narrative, client = values
-    increment = effective_increment(firm_increment, client)
-    return (entry_date, keeper, matter, entry_billed_minutes(minutes, increment), rate,
-            entry_amount(minutes, rate, billable, increment), billable, status, task, activity, narrative)
 
 
 @dataclass(frozen=True)
@@ -251,18 +238,12 @@ class TimeTotals:
 
 def time_totals(store: Store, text: str = "", filters: dict[str, Any] | None = None) -> TimeTotals:
     """Totals of exactly the entries the Time tab lists (same text and filters), by the one billing rule."""
+    billed = billing_sql.billed_minutes()
     query = _filtered(LISTINGS["time"], store.clock.today(), text, filters).with_only_columns(
-        TimeEntryRow.minutes, TimeEntryRow.rate_cents, TimeEntryRow.billable, ContactRow.billing_increment_minutes,
+        func.count(), func.coalesce(func.sum(billed), 0),
+        func.coalesce(func.sum(case((TimeEntryRow.billable == "billable", billed), else_=0)), 0),
+        func.coalesce(func.sum(billing_sql.amount_cents()), 0),
         maintain_column_froms=True)
-    count = billed = billable = amount = 0
     with store.read() as session:
-        firm = firm_increment(session)
-        for minutes, rate, kind, client in session.execute(query):
-            increment = effective_increment(firm, client)
-            hours = entry_billed_minutes(minutes, increment)
-            count += 1
-            billed += hours
-            if kind == "billable":
-                billable += hours
-            amount += entry_amount(minutes, rate, kind, increment)
-    return TimeTotals(count, billed, billable, amount)
+        count, billed_total, billable_total, amount = session.execute(query).one()
+    return TimeTotals(count, billed_total, billable_total, amount)

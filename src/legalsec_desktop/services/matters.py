@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from legalsec_desktop.db.models import (
@@ -20,7 +20,7 @@ from legalsec_desktop.db.models import (
     TimeEntryRow,
 )
 from legalsec_desktop.db.store import Store
-from legalsec_desktop.services import time_entries
+from legalsec_desktop.services import billing_sql
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.matters import (
     DEADLINE_KINDS,
@@ -30,7 +30,6 @@ from legalsec_desktop.domain.matters import (
     validate_matter,
 )
 from legalsec_desktop.domain.names import sort_name
-from legalsec_desktop.domain.time_entries import effective_increment, entry_amount, entry_billed_minutes
 
 
 def next_matter_number(store: Store, today: date | None = None) -> str:
@@ -212,22 +211,24 @@ def matter_summary(store: Store, matter_id: int, today: date | None = None) -> M
         ).all()
         overdue = session.scalar(select(func.count()).select_from(EventRow).where(
             EventRow.matter_id == matter_id, EventRow.on_date < today, EventRow.status == "scheduled")) or 0
-        increment = effective_increment(time_entries.firm_increment(session),
-                                        client.billing_increment_minutes if client else None)
-        entries = session.execute(select(TimeEntryRow.minutes, TimeEntryRow.rate_cents, TimeEntryRow.billable,
-                                         TimeEntryRow.status).where(TimeEntryRow.matter_id == matter_id)).all()
+        # The one billing rule, in SQL: the client's increment, else the firm's.
+        time_count, time_minutes, unbilled = session.execute(
+            select(func.count(), func.coalesce(func.sum(billing_sql.billed_minutes()), 0),
+                   func.coalesce(func.sum(case((TimeEntryRow.status != "billed", billing_sql.amount_cents()),
+                                               else_=0)), 0))
+            .select_from(TimeEntryRow).join(MatterRow, MatterRow.id == TimeEntryRow.matter_id)
+            .outerjoin(ContactRow, ContactRow.id == MatterRow.client_id)
+            .where(TimeEntryRow.matter_id == matter_id)).one()
         files = session.execute(select(FileRecordRow.label, FileRecordRow.medium, FileRecordRow.location)
                                 .where(FileRecordRow.matter_id == matter_id).order_by(FileRecordRow.label)).all()
         live = (CommunicationRow.matter_id == matter_id, CommunicationRow.deleted_at.is_(None))
         communications = session.scalar(select(func.count()).select_from(CommunicationRow).where(*live)) or 0
         follow_ups = session.scalar(select(func.count()).select_from(CommunicationRow).where(
             *live, CommunicationRow.follow_up_on >= today)) or 0
-    unbilled = sum(entry_amount(m, r, b, increment) for m, r, b, s in entries if s != "billed")
     return MatterSummary(
         id=matter_id, draft=draft, client_id=row.client_id, client_phone=client.phone if client else "",
         client_email=client.email if client else "", attorney=f"{lawyer.name} ({lawyer.initials})" if lawyer else "",
         upcoming=[tuple(u) for u in upcoming], overdue=overdue,
-        time_minutes=sum(entry_billed_minutes(e[0], increment) for e in entries),
-        unbilled_cents=unbilled, time_entries=len(entries), files=[tuple(f) for f in files],
+        time_minutes=time_minutes, unbilled_cents=unbilled, time_entries=time_count, files=[tuple(f) for f in files],
         communications=communications, follow_ups=follow_ups,
     )

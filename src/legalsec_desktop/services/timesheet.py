@@ -16,15 +16,10 @@ from legalsec_desktop.domain import ledes
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.formatting import format_date
 from legalsec_desktop.domain.names import sort_name
-from legalsec_desktop.domain.time_entries import (
-    BILLABLE_LABELS,
-    STATUS_LABELS,
-    effective_increment,
-    entry_amount,
-    entry_billed_minutes,
-)
+from legalsec_desktop.domain.time_entries import BILLABLE_LABELS, STATUS_LABELS
 from legalsec_desktop.export.files import write_bytes_atomically
 from legalsec_desktop.export.timesheet_xlsx import SheetRow, SheetTitle, write_timesheet
+from legalsec_desktop.services import billing_sql
 from legalsec_desktop.services.time_entries import firm_increment
 
 MAX_PERIOD_DAYS = 366 * 5
@@ -62,9 +57,9 @@ def _check(session: Session, scope: Scope) -> tuple[int | None, int | None]:
 
 def _query(scope: Scope, keeper_id: int | None, matter_id: int | None):  # noqa: ANN202 - a Select
     query = (select(TimeEntryRow.entry_date, TimekeeperRow.initials, TimekeeperRow.name, ContactRow.name,
-                    MatterRow.number, MatterRow.title, TimeEntryRow.minutes, TimeEntryRow.rate_cents,
-                    TimeEntryRow.billable, TimeEntryRow.status, TimeEntryRow.task_code, TimeEntryRow.activity_code,
-                    TimeEntryRow.narrative, ContactRow.billing_increment_minutes, TimekeeperRow.classification,
+                    MatterRow.number, MatterRow.title, billing_sql.billed_minutes(), TimeEntryRow.rate_cents,
+                    billing_sql.amount_cents(), TimeEntryRow.billable, TimeEntryRow.status, TimeEntryRow.task_code,
+                    TimeEntryRow.activity_code, TimeEntryRow.narrative, TimekeeperRow.classification,
                     TimekeeperRow.id, TimekeeperRow.is_attorney)
              .join(TimekeeperRow, TimekeeperRow.id == TimeEntryRow.timekeeper_id)
              .join(MatterRow, MatterRow.id == TimeEntryRow.matter_id)
@@ -78,14 +73,12 @@ def _query(scope: Scope, keeper_id: int | None, matter_id: int | None):  # noqa:
     return query
 
 
-def _sheet_rows(session: Session, scope: Scope, keeper_id: int | None, matter_id: int | None,
-                firm: int) -> Iterator[SheetRow]:
-    for (day, initials, name, client, number, title, minutes, rate, billable, status, task, activity, narrative,
-         client_increment, *_rest) in session.execute(_query(scope, keeper_id, matter_id)).yield_per(2000):
-        increment = effective_increment(firm, client_increment)
-        yield SheetRow(day, initials, name, client, number, title, entry_billed_minutes(minutes, increment), rate,
-                       entry_amount(minutes, rate, billable, increment), BILLABLE_LABELS.get(billable, billable),
-                       STATUS_LABELS.get(status, status), task, activity, narrative)
+def _sheet_rows(session: Session, scope: Scope, keeper_id: int | None, matter_id: int | None) -> Iterator[SheetRow]:
+    for (day, initials, name, client, number, title, billed, rate, amount, billable, status, task, activity,
+         narrative, *_rest) in session.execute(_query(scope, keeper_id, matter_id)).yield_per(2000):
+        yield SheetRow(day, initials, name, client, number, title, billed, rate, amount,
+                       BILLABLE_LABELS.get(billable, billable), STATUS_LABELS.get(status, status), task, activity,
+                       narrative)
 
 
 def export_timesheet(store: Store, scope: Scope, path: Path,
@@ -101,15 +94,14 @@ def export_timesheet(store: Store, scope: Scope, path: Path,
                            f"Timekeeper {scope.timekeeper.upper()}" if scope.timekeeper else
                            (f"Matter {scope.matter}" if scope.matter else ""),
                            "0.00" if odd is not None or increment % 6 else "0.0")
-        return write_timesheet(_sheet_rows(session, scope, keeper_id, matter_id, increment), title, Path(path),
-                               progress)
+        return write_timesheet(_sheet_rows(session, scope, keeper_id, matter_id), title, Path(path), progress)
 
 
 def sheet_rows(store: Store, scope: Scope) -> list[SheetRow]:
     """The rows a timesheet for `scope` holds (what the Detail sheet lists)."""
     with store.read() as session:
         keeper_id, matter_id = _check(session, scope)
-        return list(_sheet_rows(session, scope, keeper_id, matter_id, firm_increment(session)))
+        return list(_sheet_rows(session, scope, keeper_id, matter_id))
 
 
 # ---- LEDES ------------------------------------------------------------------------------------------------------
@@ -128,16 +120,13 @@ def ledes_invoice(store: Store, matter_number: str, first: date, last: date, inv
         matter = session.get(MatterRow, matter_id)
         client = session.get(ContactRow, matter.client_id)
         firm = session.get(FirmRow, 1)
-        increment = firm_increment(session)
         lines = []
-        for (day, _initials, name, _client, _number, _title, minutes, rate, billable, _status, task, activity,
-             narrative, client_increment, classification, keeper, is_attorney) in session.execute(
+        for (day, _initials, name, _client, _number, _title, billed, rate, amount, billable, _status, task, activity,
+             narrative, classification, keeper, is_attorney) in session.execute(
                  _query(scope, keeper_id, matter_id)):
             if billable == "non-billable":
                 continue
-            step = effective_increment(increment, client_increment)
-            lines.append(ledes.FeeLine(day, entry_billed_minutes(minutes, step), rate,
-                                       entry_amount(minutes, rate, billable, step), task, activity, str(keeper),
+            lines.append(ledes.FeeLine(day, billed, rate, amount, task, activity, str(keeper),
                                        sort_name(name, False), classification or DEFAULT_CLASSIFICATION[is_attorney],
                                        narrative))
         invoice = ledes.Invoice(
