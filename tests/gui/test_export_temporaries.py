@@ -44,8 +44,31 @@ def test_cancel_in_the_timesheet_progress_leaves_nothing_behind(private, make_wi
     out = tmp_path / "out"
     out.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out / "sheet.xlsx"), ""))
+    import threading
+
+    from legalsec_desktop.services import timesheet
+
     asked: list[bool] = []
-    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: asked.append(True) or True)
+    pressed = threading.Event()
+    real_label, real_export = QProgressDialog.setLabelText, timesheet.export_timesheet
+
+    def cancel_on_first_count(self, text):  # noqa: ANN001 - the user presses Cancel once counting shows
+        real_label(self, text)
+        if "entries" in text and not asked:
+            asked.append(True)
+            self.canceled.emit()  # what the Cancel button sends
+            pressed.set()
+
+    def export_waiting_for_the_user(store, scope, path, progress):  # noqa: ANN001
+        def report(done):  # noqa: ANN001 - the count reaches the dialog; the next step sees the Cancel
+            progress(done)
+            pressed.wait(10)
+            return progress(done)
+
+        return real_export(store, scope, path, report)
+
+    monkeypatch.setattr(QProgressDialog, "setLabelText", cancel_on_first_count)
+    monkeypatch.setattr(timesheet, "export_timesheet", export_waiting_for_the_user)
     dialog = TimesheetDialog(window.state, window, first=date(2022, 1, 1), last=date(2026, 12, 31))
     dialog.export()
     assert asked and dialog.saved is None

@@ -19,7 +19,7 @@ from legalsec_desktop.domain.errors import (
     UserFixableError,
 )
 from legalsec_desktop.fsutil import fsync_folder, unused_path
-from legalsec_desktop.domain.retention import RetentionPolicy, backups_to_keep
+from legalsec_desktop.domain.backup_rotation import RetentionPolicy, backups_to_keep
 
 _NAME = re.compile(r"^legalsec-(\d{8}-\d{6})(?:-(\d+))?(?:-([a-z-]+))?\.db$")
 _STAMP = "%Y%m%d-%H%M%S"

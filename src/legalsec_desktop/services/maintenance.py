@@ -12,7 +12,7 @@ from legalsec_desktop.db import leftovers, sqlite_file
 from legalsec_desktop.db.backup import BackupInfo
 
 __all__ = ["BackupInfo", "BackupResult"]
-from legalsec_desktop.domain.retention import RetentionPolicy
+from legalsec_desktop.domain.backup_rotation import RetentionPolicy
 
 log = logging.getLogger("legalsec")
 

@@ -5,23 +5,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QProgressDialog,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from legalsec_desktop.services import calendar, matters, timesheet
 from legalsec_desktop.ui.app_state import AppState
 from legalsec_desktop.ui.fields import DateField, matter_combo
 from legalsec_desktop.ui.form_errors import FormErrors
 from legalsec_desktop.ui.save_paths import ask_save_path
+from legalsec_desktop.ui.worker import run_and_wait
 
 
 def _save_buttons(dialog: QDialog, form: QFormLayout, save) -> None:  # noqa: ANN001
@@ -78,19 +69,16 @@ class TimesheetDialog(QDialog):
         path = ask_save_path(self, self.tr("Save Timesheet"), name, self.tr("Excel workbooks (*.xlsx)"), ".xlsx")
         if path is None:
             return
-        progress = QProgressDialog(self.tr("Writing the timesheet…"), self.tr("Cancel"), 0, 0, self)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
+        label = self.tr("Writing the timesheet… %s entries")
+        store = self.state.store
 
-        def report(done: int) -> bool:
-            progress.setLabelText(self.tr("Writing the timesheet… %s entries") % f"{done:,}")
-            QApplication.processEvents()
-            return not progress.wasCanceled()
+        def work(progress) -> tuple:  # noqa: ANN001 - on the worker thread: no widgets here
+            return timesheet.export_timesheet(store, scope, path,
+                                              lambda done: progress(label % f"{done:,}", 0, 0))
 
         result: list = []
         done = self.errors.attempt(self, self.tr("Not exported"), lambda: result.append(
-            timesheet.export_timesheet(self.state.store, scope, path, report)))
-        progress.close()
+            run_and_wait(self, self.tr("Writing the timesheet…"), work, cancellable=True)))
         if done:
             self.saved, self.count = result[0]
             self.accept()

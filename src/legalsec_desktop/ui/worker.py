@@ -97,11 +97,11 @@ def wait_for_background(timeout_s: float = 60.0) -> None:
         thread.join(timeout_s)
 
 
-def run_and_wait(parent: QWidget | None, title: str, work: Callable[[Progress], Any]) -> Any:
-    """Run `work` off the UI thread behind a progress dialog (no Cancel) and return its result, or raise.
+def run_and_wait(parent: QWidget | None, title: str, work: Callable[[Progress], Any], cancellable: bool = False) -> Any:
+    """Run `work` off the UI thread behind a progress dialog and return its result, or raise.
 
-    For start-up steps that must finish before anything else, but must not freeze the window: the
-    check after an unclean exit, an upgrade of the database.
+    For steps the caller must wait for, without freezing the window: the check after an unclean exit,
+    an upgrade of the database, an export. With `cancellable`, Cancel makes `progress` return False.
     """
     outcome: dict[str, Any] = {}
     loop = QEventLoop()
@@ -111,7 +111,7 @@ def run_and_wait(parent: QWidget | None, title: str, work: Callable[[Progress], 
         loop.quit()
 
     dialog = run_in_background(parent, title, work, lambda value: finish("result", value),
-                               lambda exc: finish("error", exc), cancellable=False)
+                               lambda exc: finish("error", exc), cancellable=cancellable)
     dialog.setMinimumDuration(0)
     if not outcome:
         loop.exec()

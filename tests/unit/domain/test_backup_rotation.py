@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta
 
-from legalsec_desktop.domain.retention import RetentionPolicy, backups_to_keep
+from legalsec_desktop.domain.backup_rotation import RetentionPolicy, backups_to_keep
 
 
 def test_hourly_backups_for_a_year_shrink_to_the_policy():

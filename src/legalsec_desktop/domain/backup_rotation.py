@@ -1,4 +1,6 @@
-"""Which backups to keep: the newest few, plus one a day, a week and a month going back."""
+"""Which backups of the database to keep: the newest few, plus one a day, a week and a month going back.
+
+Named for what it is: the retention of database backups, not the file room's retention rules for client files."""
 
 from __future__ import annotations
 
