@@ -51,3 +51,12 @@ def sort_name(name: str, is_organization: bool) -> str:
     if len(words) < 2:
         return name
     return f"{words[-1]}, {' '.join(words[:-1])}"
+
+
+def same_name(first: str, second: str) -> bool:
+    """The same name as typed, whatever the case in any script ("ÖZTÜRK GMBH" is "Öztürk GmbH"), the spaces
+    or the Unicode form; accents and punctuation still count (that is what fold_name is for)."""
+    def key(name: str) -> str:
+        return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+    return key(first) == key(second)

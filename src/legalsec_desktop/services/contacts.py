@@ -7,14 +7,26 @@ Deleting a contact, a party or a log entry only marks it deleted, so it can be b
 from __future__ import annotations
 
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
 
 from legalsec_desktop.db.models import ContactAliasRow, ContactRow, MatterRow, PartyRow
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.conflicts import PARTY_ROLES
 from legalsec_desktop.domain.contacts import ContactDraft, validate_contact
 from legalsec_desktop.domain.errors import ValidationError
-from legalsec_desktop.domain.names import sort_name
+from legalsec_desktop.domain.names import fold_name, same_name, sort_name
+
+
+def find_by_name(session: Session, name: str, clients_first: bool = False) -> ContactRow | None:
+    """The live contact of that very name in any case and any script, through the stored folded key.
+
+    (SQLite's lower() folds ASCII only: "ÖZTÜRK GMBH" and "Öztürk GmbH" were two clients.)
+    """
+    order = (ContactRow.is_client.desc(), ContactRow.id) if clients_first else (ContactRow.id,)
+    candidates = session.scalars(select(ContactRow).where(
+        ContactRow.match_key == fold_name(name), ContactRow.deleted_at.is_(None)).order_by(*order))
+    return next((contact for contact in candidates if same_name(contact.name, name)), None)
 
 
 def load_contact(store: Store, contact_id: int) -> ContactDraft:
@@ -115,8 +127,7 @@ def add_party(store: Store, matter_id: int, name: str, role: str, contact_id: in
         if session.get(MatterRow, matter_id) is None:
             raise ValidationError("name", "That matter no longer exists.")
         if contact_id is None:
-            contact = session.scalars(select(ContactRow).where(
-                func.lower(ContactRow.name) == name.lower(), ContactRow.deleted_at.is_(None)).order_by(ContactRow.id)).first()
+            contact = find_by_name(session, name)
             if contact is None:
                 contact = ContactRow(name=name, sort_name=sort_name(name, False), is_client=role == "client")
                 session.add(contact)

@@ -20,7 +20,6 @@ from legalsec_desktop.db.models import (
     TimeEntryRow,
 )
 from legalsec_desktop.db.store import Store
-from legalsec_desktop.services import billing_sql
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.matters import (
     DEADLINE_KINDS,
@@ -30,6 +29,7 @@ from legalsec_desktop.domain.matters import (
     validate_matter,
 )
 from legalsec_desktop.domain.names import sort_name
+from legalsec_desktop.services import billing_sql, contacts
 
 
 def next_matter_number(store: Store, today: date | None = None) -> str:
@@ -64,12 +64,9 @@ def attorneys(store: Store) -> list[tuple[int, str]]:
 
 
 def _find_or_add_contact(session: Session, name: str, client: bool = False) -> ContactRow:
-    """The live contact of that exact name (any case), or a new one."""
+    """The live contact of that exact name (any case, any script), or a new one."""
     name = " ".join(name.split())
-    found = session.scalars(
-        select(ContactRow).where(func.lower(ContactRow.name) == name.lower(), ContactRow.deleted_at.is_(None))
-        .order_by(ContactRow.is_client.desc(), ContactRow.id)
-    ).first()
+    found = contacts.find_by_name(session, name, clients_first=True)
     if found is None:
         found = ContactRow(name=name, sort_name=sort_name(name, False), is_client=client)
         session.add(found)

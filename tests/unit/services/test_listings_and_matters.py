@@ -82,3 +82,25 @@ def test_non_latin_and_right_to_left_names_are_stored_as_typed(store):
     name = "شركة الأمل للتجارة"
     matters.create_matter(store, MatterDraft("2026-0009", "北京 v. Müller", name, date(2026, 1, 1)))
     assert matters.client_names(store) == [name]
+
+
+def test_a_client_typed_in_another_case_is_the_same_client_in_any_script(store):
+    from legalsec_desktop.domain.matters import MatterDraft
+    from legalsec_desktop.services import matters
+
+    first = matters.create_matter(store, MatterDraft("2026-0101", "Öztürk GmbH: lease", "Öztürk GmbH",
+                                                     date(2026, 11, 2)))
+    second = matters.create_matter(store, MatterDraft("2026-0102", "ÖZTÜRK GMBH: second lease", "ÖZTÜRK  GMBH",
+                                                      date(2026, 11, 3)))
+    third = matters.create_matter(store, MatterDraft("2026-0103", "Ozturk GmbH: not the same", "Ozturk GmbH",
+                                                     date(2026, 11, 4)))
+    clients = [matters.load_matter(store, m).client_name for m in (first, second, third)]
+    assert clients == ["Öztürk GmbH", "Öztürk GmbH", "Ozturk GmbH"]  # one client reused; an unaccented name is not
+
+
+def test_same_name_folds_case_in_every_script_but_keeps_accents():
+    from legalsec_desktop.domain.names import same_name
+
+    assert same_name("ÖZTÜRK GMBH", "Öztürk  GmbH") and same_name("ΣΩΚΡΆΤΗΣ", "σωκράτης")
+    assert same_name("Straße AG", "STRASSE AG")  # casefold: ß is ss
+    assert not same_name("Ozturk GmbH", "Öztürk GmbH") and not same_name("Acme Inc.", "Acme LLC")
