@@ -53,6 +53,45 @@ def private_temp_released():
     temp_folder.release()
 
 
+@pytest.fixture(scope="session")
+def empty_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new database made once by the program itself (every migration run), for the copies below."""
+    from legalsec_desktop.db import store as store_module
+
+    path = tmp_path_factory.mktemp("template") / "empty.db"
+    store_module._create(path)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def new_databases_from_a_template(empty_database: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make each new database by copying the one made above, not by running every migration again.
+
+    The copy is what the program's own creation gives (the schema at head, 0600, moved into place whole),
+    with an identity of its own. Creation itself is tested on the template, and by tests that call
+    store._create directly.
+    """
+    import sqlite3
+
+    from legalsec_desktop.db import store as store_module
+    from legalsec_desktop.db import wal
+    from legalsec_desktop.db.leftovers import temporary_name
+
+    def create(path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        partial = temporary_name(path, "partial")
+        shutil.copyfile(empty_database, partial)
+        os.chmod(partial, 0o600)
+        conn = sqlite3.connect(partial, isolation_level=None)
+        try:
+            wal.new_identity(conn)
+        finally:
+            conn.close()
+        os.replace(partial, path)
+
+    monkeypatch.setattr(store_module, "_create", create)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     """A database path with a space and non-ASCII letters in it, as people's folders have."""

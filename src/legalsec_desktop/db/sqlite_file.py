@@ -38,7 +38,8 @@ def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
     """Open a raw connection with the pragmas every connection of this program gets."""
     if read_only:
         try:
-            conn = sqlite3.connect(file_uri(path, mode="ro"), uri=True, check_same_thread=False)
+            conn = sqlite3.connect(file_uri(path, mode="ro"), uri=True, check_same_thread=False,
+                                   timeout=BUSY_TIMEOUT_MS / 1000)
             conn.execute("PRAGMA schema_version").fetchone()
         except sqlite3.OperationalError as exc:
             text = str(exc).lower()
@@ -53,9 +54,10 @@ def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
                     "somewhere writable), then open it again.",
                 ) from exc
             # A read-only folder cannot hold the WAL index, and without a -wal there is nothing it would add.
-            conn = sqlite3.connect(file_uri(path, mode="ro", immutable="1"), uri=True, check_same_thread=False)
+            conn = sqlite3.connect(file_uri(path, mode="ro", immutable="1"), uri=True, check_same_thread=False,
+                                   timeout=BUSY_TIMEOUT_MS / 1000)
     else:
-        conn = sqlite3.connect(str(path), check_same_thread=False)
+        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
     apply_pragmas(conn, read_only)
     return conn
 

@@ -57,6 +57,12 @@ def crash_copy(path: Path, target: Path, rows: int, prefix: str) -> None:
     conn.close()
 
 
+@pytest.fixture
+def short_busy_timeout(monkeypatch):
+    """Waiting the program's 5 s for a lock that will not be let go proves nothing more than 0.2 s does."""
+    monkeypatch.setattr(sqlite_file, "BUSY_TIMEOUT_MS", 200)
+
+
 @contextlib.contextmanager
 def held_exclusively(path: Path, commit_rows: int = 0):
     """Another program holds `path` with SQLite's exclusive locking mode (after committing `commit_rows` rows)."""
@@ -220,7 +226,8 @@ def test_one_window_per_file_whatever_the_path(practice, tmp_path):
 
 
 @pytest.mark.skipif(os.name == "nt", reason="a second process holding SQLite's exclusive lock")
-def test_backup_is_never_verified_while_another_program_holds_an_exclusive_lock(practice, tmp_path):
+def test_backup_is_never_verified_while_another_program_holds_an_exclusive_lock(practice, tmp_path,
+                                                                               short_busy_timeout):
     with held_exclusively(practice, commit_rows=500):
         with pytest.raises(BackupError, match="holding|locked"):
             backup.make_backup(practice, tmp_path / "b", NOW)
@@ -376,7 +383,7 @@ def test_every_backup_has_an_identity_of_its_own(practice, tmp_path):
 
 
 @pytest.mark.skipif(os.name == "nt", reason="a second process holding SQLite's exclusive lock")
-def test_restore_refuses_a_file_another_program_holds_and_moves_nothing(practice, tmp_path):
+def test_restore_refuses_a_file_another_program_holds_and_moves_nothing(practice, tmp_path, short_busy_timeout):
     saved = backup.make_backup(practice, tmp_path / "b", NOW)
     with held_exclusively(practice):
         with pytest.raises(BackupError, match="not replaced"):
