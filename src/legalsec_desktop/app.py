@@ -165,7 +165,8 @@ def run(db_path: Path, read_only: bool = False) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `legalsec-desktop` launcher (no console window on Windows)."""
     parser = argparse.ArgumentParser(prog="legalsec-desktop", description="Open the legalsec-desktop window.")
-    parser.add_argument("--db", metavar="PATH", help=f"database file (default: ${paths.DB_ENV} or the user data folder)")
+    parser.add_argument("--db", metavar="PATH",
+                        help=f"database file (default: ${paths.DB_ENV} or the user data folder)")
     parser.add_argument("--read-only", action="store_true", help="open the database without allowing changes")
     args = parser.parse_args(argv)
     return run(paths.resolve_db_path(args.db), args.read_only)

@@ -350,8 +350,8 @@ def _demo(args: argparse.Namespace, db_path: Path) -> int:
         return True
 
     with _exclusive(db_path):
-        counts = build_demo(db_path, size=args.size, seed=args.seed, today=args.today or CLOCK.today(), force=args.force,
-                            progress=progress)
+        counts = build_demo(db_path, size=args.size, seed=args.seed, today=args.today or CLOCK.today(),
+                            force=args.force, progress=progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(f"Built the {args.size} demo practice in {db_path}:")
@@ -384,7 +384,8 @@ def _conflicts(args: argparse.Namespace, db_path: Path) -> int:
                 conflicts.save_report_as_word(store, check_id, Path(args.report).expanduser())
                 print(f"Saved the conflict report to {args.report}.", file=sys.stderr)
         elif args.report:
-            raise UserFixableError("A report needs a recorded check; leave out --no-record (and open a writable database).")
+            raise UserFixableError("A report needs a recorded check; leave out --no-record "
+                                   "(and open a writable database).")
     finally:
         store.close()
     return EXIT_OK

@@ -29,7 +29,8 @@ _CONTEXT = "\nDuring handling of the above exception, another exception occurred
 def error_kind(exc: BaseException) -> str:
     """The class of an error and its code (errno, SQLite's error name, the form field), never its message."""
     kind = type(exc)
-    name = kind.__qualname__ if kind.__module__ in ("builtins", "__main__") else f"{kind.__module__}.{kind.__qualname__}"
+    name = (kind.__qualname__ if kind.__module__ in ("builtins", "__main__")
+            else f"{kind.__module__}.{kind.__qualname__}")
     code = None
     if isinstance(exc, OSError) and isinstance(exc.errno, int):
         code = f"errno {errno.errorcode.get(exc.errno, exc.errno)}"

@@ -54,7 +54,8 @@ def test_bad_input_is_explained_beside_the_field_and_kept(window, qtbot, fill, f
         elif key in ("closed", "opened"):
             getattr(dialog, key).edit.setText(value)
         else:
-            {"title": dialog.title_edit, "client": dialog.client, "number": dialog.number, "rate": dialog.rate}[key].setText(value)
+            {"title": dialog.title_edit, "client": dialog.client, "number": dialog.number,
+             "rate": dialog.rate}[key].setText(value)
     before = listings.list_ids(window.state.store, "matters")
     dialog.accept()
     assert dialog.result() != QDialog.DialogCode.Accepted
@@ -130,7 +131,8 @@ def test_closing_with_open_deadlines_asks_first(window, qtbot, message_boxes, mo
                              on_date=date(2026, 12, 1)))
     from PySide6.QtWidgets import QMessageBox
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: message_boxes.append(("q", a[2])) or QMessageBox.StandardButton.No)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: message_boxes.append(("q", a[2])) or QMessageBox.StandardButton.No)
     dialog = MatterDialog(window.state, window, window.first_id)
     qtbot.addWidget(dialog)
     dialog.status.setCurrentIndex(dialog.status.findData("closed"))

@@ -37,7 +37,8 @@ def gui_factory(qtbot, monkeypatch):
 
 def test_first_run_opens_the_window_then_asks_for_the_firm(gui_factory, db_path, qtbot, monkeypatch):
     asked = []
-    monkeypatch.setattr(SettingsDialog, "exec", lambda self: asked.append(self.windowTitle()) or QDialog.DialogCode.Rejected)
+    monkeypatch.setattr(SettingsDialog, "exec",
+                        lambda self: asked.append(self.windowTitle()) or QDialog.DialogCode.Rejected)
     gui = gui_factory(db_path)
     assert gui.start() is None
     assert gui.window.isVisible()
@@ -63,7 +64,8 @@ def test_a_damaged_database_offers_the_newest_backup(gui_factory, demo_path, qtb
     original = demo_path.read_bytes()
     demo_path.write_bytes(b"SQLite format 3\x00" + b"\x07" * 8000)
     offered = []
-    monkeypatch.setattr(startup, "ask_about_bad_file", lambda exc, where, parent=None: offered.append(exc.message) or startup.RESTORE)
+    monkeypatch.setattr(startup, "ask_about_bad_file",
+                        lambda exc, where, parent=None: offered.append(exc.message) or startup.RESTORE)
     monkeypatch.setattr(SettingsDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     gui = gui_factory(demo_path)
     assert gui.start() is None
@@ -244,7 +246,8 @@ def test_a_clean_close_seals_the_file_and_the_next_start_skips_the_check(gui_fac
 
 
 def test_the_start_up_check_is_seen_while_it_runs(gui_factory, demo_path, qtbot, monkeypatch):
-    """The progress dialog shows at once (Qt shows one only after a value is set), even for work that reports nothing."""
+    """The progress dialog shows at once (Qt shows one only after a value is set), even for work that reports
+    nothing."""
     import threading
 
     from PySide6.QtCore import QTimer

@@ -66,7 +66,8 @@ def test_restore_refuses_while_the_window_has_the_database(db_path, capsys):
     backup = next(paths.backup_dir(db_path).glob("*.db"))
     holder = subprocess.Popen([sys.executable, "-c", (
         "import sys, time; from pathlib import Path; from legalsec_desktop.instance_lock import InstanceLock;"
-        f"lock = InstanceLock(*map(Path, {[str(p) for p in paths.lock_paths(db_path)]!r})); assert lock.acquire(); print('held', flush=True);"
+        f"lock = InstanceLock(*map(Path, {[str(p) for p in paths.lock_paths(db_path)]!r})); assert lock.acquire(); "
+        "print('held', flush=True);"
         "time.sleep(30)")], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "held"

@@ -69,7 +69,8 @@ def evaluate(formula: str, detail, summary_row) -> Decimal:  # noqa: ANN001
 def test_the_workbook_holds_numbers_dates_formats_and_formulas_that_match_the_app(time_db, tmp_path, capsys):
     db, totals = time_db
     out = tmp_path / "November.xlsx"
-    assert cli.main(["timesheet", "--db", str(db), "--from", "2026-11-01", "--to", "2026-11-30", "--out", str(out)]) == 0
+    assert cli.main(["timesheet", "--db", str(db), "--from", "2026-11-01", "--to", "2026-11-30",
+                     "--out", str(out)]) == 0
     assert "Saved 5 time entries" in capsys.readouterr().out
     book = load_workbook(out)
     assert book.sheetnames == ["Summary", "Detail"]
@@ -193,8 +194,10 @@ def test_libreoffice_computes_the_summary_totals_on_opening(time_db, tmp_path):
     """openpyxl stores formulas without values; a real spreadsheet program must show the right totals."""
     db, totals = time_db
     book = tmp_path / "sheet.xlsx"
-    assert cli.main(["timesheet", "--db", str(db), "--from", "2026-11-01", "--to", "2026-11-30", "--out", str(book)]) == 0
-    subprocess.run(["soffice", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(tmp_path), str(book)],
+    assert cli.main(["timesheet", "--db", str(db), "--from", "2026-11-01", "--to", "2026-11-30",
+                     "--out", str(book)]) == 0
+    subprocess.run(["soffice", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76",
+                    "--outdir", str(tmp_path), str(book)],
                    check=True, capture_output=True, timeout=120, env={**os.environ, "HOME": str(tmp_path)})
     rows = list(csv.reader((tmp_path / "sheet.csv").read_text("utf-8").splitlines()))  # the first sheet: Summary
     shown = [(row[3], row[4]) for row in rows if row and row[0] == "Total"]

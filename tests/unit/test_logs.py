@@ -115,7 +115,8 @@ def test_a_record_formatted_elsewhere_first_is_still_scrubbed():
 
 def test_error_kind_names_the_class_and_the_code_never_the_text():
     assert logs.error_kind(RuntimeError(CANARY)) == "RuntimeError"
-    assert logs.error_kind(PermissionError(errno.EACCES, "Permission denied", CANARY)) == "PermissionError [errno EACCES]"
+    assert logs.error_kind(PermissionError(errno.EACCES, "Permission denied", CANARY)) == \
+        "PermissionError [errno EACCES]"
     import sqlite3
 
     with sqlite3.connect(":memory:") as conn:

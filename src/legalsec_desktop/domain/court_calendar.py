@@ -49,8 +49,8 @@ _federal_cached = lru_cache(maxsize=None)(_federal_year)
 
 
 def federal() -> HolidayList:
-    return HolidayList("US", "Federal holidays", "United States", "5 U.S.C. 6103 and executive orders", FEDERAL_FIRST_YEAR, 9999,
-                       _federal_cached)
+    return HolidayList("US", "Federal holidays", "United States", "5 U.S.C. 6103 and executive orders",
+                       FEDERAL_FIRST_YEAR, 9999, _federal_cached)
 
 
 def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:

@@ -180,7 +180,8 @@ def _days(request: Request, rules: rule_sets.RuleSet, counter: _Counter) -> None
     result.steps.append(f"Due: {format_date(due)}.")
 
 
-def _applies(extension: dict[str, Any] | None, trigger: date, request: Request, result: Result) -> dict[str, Any] | None:
+def _applies(extension: dict[str, Any] | None, trigger: date, request: Request,
+             result: Result) -> dict[str, Any] | None:
     method = rule_sets.SERVICE_LABELS.get(request.service, request.service)
     if extension and "before" in extension and trigger >= date.fromisoformat(extension["before"]):
         result.steps.append(f"{method[:1].upper()}{method[1:]} adds no days ({extension['cite']}).")

@@ -63,7 +63,8 @@ def validate_matter(matter: MatterDraft) -> None:
         raise ValidationError("client_name", "Enter the client's name.")
     for key, label, limit in _LIMITS:
         if len(getattr(matter, key).strip()) > limit:
-            raise ValidationError(key, f"{label} is longer than {limit} characters ({len(getattr(matter, key).strip())}).")
+            raise ValidationError(key,
+                                  f"{label} is longer than {limit} characters ({len(getattr(matter, key).strip())}).")
     for name in matter.adverse_names:
         if len(name.strip()) > MAX_NAME:
             raise ValidationError("adverse_names", f"“{name[:40]}…” is longer than {MAX_NAME} characters.")

@@ -2,7 +2,8 @@
 
 Written in openpyxl's write-only mode, row by row as the entries stream in, so a year of time needs little
 memory. openpyxl streams each sheet through a temporary file (in the program's private temporary folder, see
-temp_folder.py) that it removes only after a successful save; the export removes them however it ends. Numbers are numbers (dates are date cells, hours and money are numeric with formats); the Summary's
+temp_folder.py) that it removes only after a successful save; the export removes them however it ends.
+Numbers are numbers (dates are date cells, hours and money are numeric with formats); the Summary's
 SUMIFS/SUBTOTAL formulas are computed by Excel or LibreOffice when the file opens (fullCalcOnLoad).
 Text from users (names, clients, matters, narratives) is never a formula: it is written as a string cell with
 the "quoted" style (quotePrefix), so "=HYPERLINK(...)" or "-- called client" shows as typed, also once edited.

@@ -46,7 +46,8 @@ class DocketRequest:
         if not 1 <= self.days <= MAX_DAYS:
             raise ValidationError("days", f"A docket covers 1 to {MAX_DAYS} days; {self.days} is outside that.")
         if not 0 <= self.ahead <= MAX_AHEAD:
-            raise ValidationError("ahead", f"“Coming up” looks 0 to {MAX_AHEAD} days ahead; {self.ahead} is outside that.")
+            raise ValidationError("ahead",
+                                  f"“Coming up” looks 0 to {MAX_AHEAD} days ahead; {self.ahead} is outside that.")
 
 
 @dataclass(frozen=True)

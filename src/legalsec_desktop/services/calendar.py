@@ -264,7 +264,8 @@ def save_event(store: Store, draft: EventDraft, event_id: int | None = None, *, 
             row.exdates = ",".join(sorted(d.isoformat() for d in skipped))
             single = EventRow(series_id=row.id, occurrence_date=occurrence)
             fill_row(session, single, replace(draft, rrule="", exdates=()))
-            add_note(single, f"Changed on its own; it was the {format_date(occurrence)} occurrence of a series.", store.clock.now())
+            add_note(single, f"Changed on its own; it was the {format_date(occurrence)} occurrence of a series.",
+                     store.clock.now())
             return single.id
         old_date, old_status = row.on_date, row.status
         fill_row(session, row, draft)

@@ -64,7 +64,8 @@ def find_hits(store: Store, names: list[SearchName], min_score: int = MIN_SCORE)
         if found:
             for chunk in _chunks(sorted(found), 900):
                 query = (
-                    select(PartyRow.contact_id, MatterRow.id, MatterRow.number, MatterRow.title, PartyRow.role, MatterRow.status)
+                    select(PartyRow.contact_id, MatterRow.id, MatterRow.number, MatterRow.title, PartyRow.role,
+                           MatterRow.status)
                     .join(MatterRow, MatterRow.id == PartyRow.matter_id)
                     .where(PartyRow.contact_id.in_(chunk), PartyRow.deleted_at.is_(None))
                 )
@@ -147,7 +148,8 @@ def decide(store: Store, check_id: int, decision: str, notes: str, matter_id: in
     if decision not in DECISIONS:
         raise ValidationError("decision", "Choose cleared, waived or declined.")
     if decision == "waived" and not notes.strip():
-        raise ValidationError("notes", "Say who waived the conflict and how (for example, “written consent from both clients, 11/23/2026”).")
+        raise ValidationError("notes", "Say who waived the conflict and how "
+                                       "(for example, “written consent from both clients, 11/23/2026”).")
     values: dict[str, object] = {"decision": decision, "notes": notes.strip(), "decided_at": store.clock.now()}
     if matter_id is not None:
         values["matter_id"] = matter_id
@@ -161,7 +163,8 @@ def load_check(store: Store, check_id: int) -> CheckRecord:
         if row is None:
             raise ValidationError("check", f"Conflict check {check_id} does not exist.")
         return CheckRecord(
-            id=row.id, checked_at=row.checked_at, checked_by=row.checked_by, context=row.context, matter_id=row.matter_id,
+            id=row.id, checked_at=row.checked_at, checked_by=row.checked_by,
+            context=row.context, matter_id=row.matter_id,
             names=[SearchName(**n) for n in json.loads(row.names)], hits=[Hit(**h) for h in json.loads(row.hits)],
             decision=row.decision, decided_at=row.decided_at, notes=row.notes,
         )

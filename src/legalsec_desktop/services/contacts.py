@@ -53,7 +53,8 @@ def save_contact(store: Store, draft: ContactDraft, contact_id: int | None = Non
         row.is_organization = draft.is_organization
         row.address, row.phone, row.email, row.notes = (draft.address.strip(), draft.phone.strip(),
                                                         draft.email.strip(), draft.notes.strip())
-        row.rate_override_cents, row.billing_increment_minutes = draft.rate_override_cents, draft.billing_increment_minutes
+        row.rate_override_cents, row.billing_increment_minutes = (draft.rate_override_cents,
+                                                                  draft.billing_increment_minutes)
         row.billing_id = draft.billing_id.strip()
         session.add(row)
         session.flush()
@@ -165,7 +166,8 @@ def remove_party(store: Store, party_id: int) -> str:
         matter = session.get(MatterRow, party.matter_id)
         contact = session.get(ContactRow, party.contact_id)
         if party.role == "client" and matter.client_id == party.contact_id:
-            raise ValidationError("name", f"{contact.name} is the matter's client. Edit the matter to change its client.")
+            raise ValidationError("name",
+                                  f"{contact.name} is the matter's client. Edit the matter to change its client.")
         party.deleted_at = store.clock.now()
         return f"{contact.name} ({party.role})"
 

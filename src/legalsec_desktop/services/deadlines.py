@@ -165,7 +165,8 @@ def add_computed(store: Store, trigger_id: int | None, matter_id: int | None, pl
                            rule_key=item.rule_key, location="")
             if item.result.due_at is not None:
                 row.start_utc = to_utc(item.result.due_at, item.result.tz)
-            calendar.add_note(row, f"Computed: {item.request.cite or 'court rules'}, due {format_date(item.result.due)}.",
+            calendar.add_note(row, f"Computed: {item.request.cite or 'court rules'}, "
+                                   f"due {format_date(item.result.due)}.",
                               store.clock.now())
             session.add(row)
             session.flush()
@@ -195,7 +196,8 @@ def recompute_dependents(session: Session, trigger: EventRow, old_date: date, no
             row.verified_by = ""  # a moved deadline is verified again
         calendar.add_note(row, f"Trigger “{trigger.title}” moved from {format_date(old_date)} to "
                             f"{format_date(trigger.on_date)}: recomputed, due {format_date(before)} → "
-                            f"{format_date(result.due)}" + (" (to be verified again)." if before != result.due else "."),
+                            f"{format_date(result.due)}"
+                            + (" (to be verified again)." if before != result.due else "."),
                             now)
         changes.append(f"{row.title}: {format_date(before)} → {format_date(result.due)}")
     return changes

@@ -34,7 +34,8 @@ class DemoSize:
 
 
 SIZES = {
-    "small": DemoSize(clients=12, matters=20, contacts=70, events=240, time_entries=900, file_records=80, communications=90),
+    "small": DemoSize(clients=12, matters=20, contacts=70, events=240, time_entries=900, file_records=80,
+                      communications=90),
     "large": DemoSize(
         clients=2_000, matters=5_000, contacts=20_000, events=60_000, time_entries=250_000,
         file_records=50_000, communications=20_000,
@@ -164,7 +165,8 @@ class _Generator:
                 match_key=fold_name(name),
             ))
             if self.rng.random() < 0.05:
-                alias = f"{name.split()[0]} {self.rng.choice(w.LAST_NAMES)}" if not is_org else f"{name} d/b/a {self.rng.choice(w.COMPANY_WORDS)}"
+                alias = (f"{name.split()[0]} {self.rng.choice(w.LAST_NAMES)}" if not is_org
+                         else f"{name} d/b/a {self.rng.choice(w.COMPANY_WORDS)}")
                 aliases.append(dict(contact_id=i, alias=alias, kind="d/b/a" if is_org else "former name",
                                     match_key=fold_name(alias)))
         self.tables["contact"], self.tables["contact_alias"] = rows, aliases
@@ -184,16 +186,20 @@ class _Generator:
             per_year[opened_on.year] = per_year.get(opened_on.year, 0) + 1
             client = rng.randint(1, self.spec.clients)
             area, litigated = rng.choice(w.PRACTICE_AREAS)
-            court, juris, tz, case_pattern, room = rng.choice(w.COURTS) if litigated else ("", "", "America/Los_Angeles", "", "")
+            court, juris, tz, case_pattern, room = (rng.choice(w.COURTS) if litigated
+                                                    else ("", "", "America/Los_Angeles", "", ""))
             other = self._person()[0] if rng.random() < 0.7 else self._company()
             client_name = self.tables["contact"][client - 1]["name"]
             title = f"{client_name} v. {other}" if litigated else f"{client_name}: {area.lower()}"
             age = (self.today - opened_on).days
             status = "closed" if age > 700 and rng.random() < 0.9 else ("pending" if rng.random() < 0.05 else "open")
-            closed_on = min(self.today, opened_on + timedelta(days=rng.randint(90, 700))) if status == "closed" else None
-            sol = opened_on + timedelta(days=rng.randint(200, 700)) if area == "Personal injury" and status != "closed" else None
+            closed_on = (min(self.today, opened_on + timedelta(days=rng.randint(90, 700)))
+                         if status == "closed" else None)
+            sol = (opened_on + timedelta(days=rng.randint(200, 700))
+                   if area == "Personal injury" and status != "closed" else None)
             rows.append(dict(
-                id=i, number=f"{opened_on.year}-{per_year[opened_on.year]:04d}", title=title, caption=title if litigated else "",
+                id=i, number=f"{opened_on.year}-{per_year[opened_on.year]:04d}", title=title,
+                caption=title if litigated else "",
                 client_id=client, practice_area=area, court=court,
                 case_number=case_pattern.format(yy=opened_on.year % 100, n=rng.randint(1, 99999)) if litigated else "",
                 judge="Hon. " + self.tables["contact"][rng.choice(self.judges) - 1]["name"] if litigated else "",
@@ -202,7 +208,8 @@ class _Generator:
                 rate_override_cents=None if rng.random() < 0.95 else rng.choice((30_000, 25_000)), notes="",
             ))
             last = closed_on or self.today + timedelta(days=180)
-            self.matter_info.append((i, opened_on, last, litigated, tz, room.format(r=rng.randint(1, 30)) if room else ""))
+            self.matter_info.append((i, opened_on, last, litigated, tz,
+                                     room.format(r=rng.randint(1, 30)) if room else ""))
         self.tables["matter"] = rows
 
     def _parties(self) -> None:
@@ -210,9 +217,11 @@ class _Generator:
         for matter in self.tables["matter"]:
             rows.append(dict(matter_id=matter["id"], contact_id=matter["client_id"], role="client", deleted_at=None))
             if matter["court"]:
-                roles = ["opposing party", "opposing counsel"] + rng.sample(["witness", "expert", "insurer", "co-counsel"], rng.randint(0, 1))
+                roles = ["opposing party", "opposing counsel"] + rng.sample(
+                    ["witness", "expert", "insurer", "co-counsel"], rng.randint(0, 1))
                 for role in roles:
-                    rows.append(dict(matter_id=matter["id"], contact_id=rng.choice(self.others), role=role, deleted_at=None))
+                    rows.append(dict(matter_id=matter["id"], contact_id=rng.choice(self.others), role=role,
+                                     deleted_at=None))
         self.tables["party"] = rows
 
     def _events(self) -> None:
@@ -230,21 +239,24 @@ class _Generator:
             timed = kind in TIMED_KINDS
             start = end = None
             if timed:
-                local = datetime.combine(on, time(rng.choice((8, 9, 9, 10, 11, 13, 14, 15)), rng.choice((0, 0, 30))), ZoneInfo(tz))
+                local = datetime.combine(on, time(rng.choice((8, 9, 9, 10, 11, 13, 14, 15)), rng.choice((0, 0, 30))),
+                                         ZoneInfo(tz))
                 start = local.astimezone(timezone.utc).replace(tzinfo=None)
                 end = start + timedelta(minutes=rng.choice((30, 60, 90, 180)) if kind != "trial" else 480)
             past = on < self.today
             status = ("done" if rng.random() < 0.9 else rng.choice(("continued", "vacated"))) if past else "scheduled"
             deadline = kind in ("filing deadline", "response deadline", "statute of limitations")
             rows.append(dict(
-                id=i, matter_id=matter_id, kind=kind, title=rng.choice(w.EVENT_TITLES[kind]), all_day=not timed, on_date=on,
-                start_utc=start, end_utc=end, tz=tz if timed else "", location=room if kind in ("hearing", "trial") else "",
+                id=i, matter_id=matter_id, kind=kind, title=rng.choice(w.EVENT_TITLES[kind]), all_day=not timed,
+                on_date=on, start_utc=start, end_utc=end, tz=tz if timed else "",
+                location=room if kind in ("hearing", "trial") else "",
                 status=status, docketed_by=SECRETARY,
                 verified_by="" if deadline and not past and rng.random() < 0.15 else ("MAH" if deadline else ""),
                 derivation="", notes="",
             ))
             if timed:
-                attendees.append(dict(event_id=i, timekeeper_id=self.tables["matter"][matter_id - 1]["responsible_attorney_id"]))
+                attendees.append(dict(event_id=i,
+                                      timekeeper_id=self.tables["matter"][matter_id - 1]["responsible_attorney_id"]))
         self.tables["event"], self.tables["event_attendee"] = rows, attendees
 
     def _time_entries(self) -> None:
@@ -297,7 +309,8 @@ class _Generator:
                 id=i, matter_id=matter_id, label=f"{rng.choice(w.FILE_LABELS)}, vol. {volume}", medium=medium,
                 location=w.LOCATIONS[-1] if medium == "digital" else rng.choice(w.LOCATIONS[:-1]),
                 box=f"Box {rng.randint(1, 400)}" if medium == "paper" else "", opened_on=first, closed_on=closed,
-                destroy_after=closed.replace(year=closed.year + 7) if closed and not (closed.month == 2 and closed.day == 29) else None,
+                destroy_after=(closed.replace(year=closed.year + 7)
+                               if closed and not (closed.month == 2 and closed.day == 29) else None),
                 notes="",
             ))
         self.tables["file_record"] = rows

@@ -42,12 +42,16 @@ CITIES = (
 
 # (court, jurisdiction, time zone, case-number pattern, courtroom pattern)
 COURTS = (
-    ("U.S. District Court, N.D. Cal.", "US-FED", "America/Los_Angeles", "3:{yy}-cv-{n:05d}", "Courtroom {r}, 17th Floor"),
+    ("U.S. District Court, N.D. Cal.", "US-FED", "America/Los_Angeles", "3:{yy}-cv-{n:05d}",
+     "Courtroom {r}, 17th Floor"),
     ("U.S. District Court, S.D.N.Y.", "US-FED", "America/New_York", "1:{yy}-cv-{n:05d}", "Courtroom {r}A"),
     ("U.S. District Court, D. Mass.", "US-FED", "America/New_York", "1:{yy}-cv-{n:05d}", "Courtroom {r}"),
-    ("Superior Court of California, County of Los Angeles", "CA", "America/Los_Angeles", "{yy}STCV{n:05d}", "Dept. {r}"),
-    ("Superior Court of California, County of San Francisco", "CA", "America/Los_Angeles", "CGC-{yy}-{n:06d}", "Dept. {r}"),
-    ("Supreme Court of the State of New York, County of New York", "NY", "America/New_York", "{n:06d}/20{yy}", "Part {r}"),
+    ("Superior Court of California, County of Los Angeles", "CA", "America/Los_Angeles", "{yy}STCV{n:05d}",
+     "Dept. {r}"),
+    ("Superior Court of California, County of San Francisco", "CA", "America/Los_Angeles", "CGC-{yy}-{n:06d}",
+     "Dept. {r}"),
+    ("Supreme Court of the State of New York, County of New York", "NY", "America/New_York", "{n:06d}/20{yy}",
+     "Part {r}"),
     ("District Court of Travis County, Texas", "TX", "America/Chicago", "D-1-GN-{yy}-{n:06d}", "{r}th District Court"),
 )
 
@@ -84,7 +88,8 @@ EVENT_TITLES = {
     "deposition": ("Deposition of plaintiff", "Deposition of defendant", "Deposition of treating physician",
                    "Deposition of corporate representative (PMK)"),
     "meeting": ("Client meeting", "Mediation", "Settlement conference", "Meeting with expert"),
-    "filing deadline": ("File opposition to motion", "File reply brief", "File trial brief", "Serve expert designations"),
+    "filing deadline": ("File opposition to motion", "File reply brief", "File trial brief",
+                        "Serve expert designations"),
     "response deadline": ("Answer due", "Responses to interrogatories due", "Responses to requests for production due",
                           "Response to requests for admission due"),
     "statute of limitations": ("Statute of limitations",),
@@ -94,4 +99,5 @@ EVENT_TITLES = {
 
 FILE_LABELS = ("Correspondence", "Pleadings", "Discovery", "Medical records", "Billing", "Research", "Exhibits",
                "Settlement", "Client documents", "Notes")
-LOCATIONS = ("Cabinet A", "Cabinet B", "Cabinet C", "File room shelf 3", "Off-site storage (Iron Mountain)", "Scanned to S:\\Clients")
+LOCATIONS = ("Cabinet A", "Cabinet B", "Cabinet C", "File room shelf 3", "Off-site storage (Iron Mountain)",
+             "Scanned to S:\\Clients")

@@ -68,7 +68,8 @@ def save_profile(store: Store, profile: FirmProfile) -> FirmProfile:
                 if target is None and not clash.active:
                     target = clash  # bringing back someone who had been removed
                 else:
-                    raise ValidationError("timekeepers", f"The initials {keeper.initials} already belong to {clash.name}.")
+                    raise ValidationError("timekeepers",
+                                          f"The initials {keeper.initials} already belong to {clash.name}.")
             target = target or TimekeeperRow()
             target.name = keeper.name.strip()
             target.initials = keeper.initials.upper()

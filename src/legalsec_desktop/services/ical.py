@@ -45,7 +45,8 @@ def export_ics(store: Store, path: Path, filters: Filters = Filters(), first: da
     stamp = store.clock.utc_now().replace(tzinfo=timezone.utc)
     count = 0
     with store.read() as session:
-        query = apply_filters(select(EventRow, MatterRow.number).outerjoin(MatterRow, MatterRow.id == EventRow.matter_id)
+        query = apply_filters(select(EventRow, MatterRow.number)
+                              .outerjoin(MatterRow, MatterRow.id == EventRow.matter_id)
                               .order_by(EventRow.on_date, EventRow.id), filters)
         if last is not None:
             query = query.where(EventRow.on_date < last)

@@ -38,7 +38,8 @@ def next_matter_number(store: Store, today: date | None = None) -> str:
     with store.read() as session:
         pattern = session.scalar(select(FirmRow.matter_number_pattern).where(FirmRow.id == 1)) or "{year}-{seq:04d}"
         prefix = number_prefix(pattern, year)
-        taken = set(session.scalars(select(MatterRow.number).where(MatterRow.number.startswith(prefix, autoescape=True))))
+        taken = set(session.scalars(select(MatterRow.number)
+                                    .where(MatterRow.number.startswith(prefix, autoescape=True))))
     seq = len(taken) + 1
     while format_matter_number(pattern, year, seq) in taken:
         seq += 1
@@ -48,7 +49,8 @@ def next_matter_number(store: Store, today: date | None = None) -> str:
 def client_names(store: Store) -> list[str]:
     """Existing clients' names, for completion in the matter dialog."""
     with store.read() as session:
-        query = select(ContactRow.name).where(ContactRow.is_client, ContactRow.deleted_at.is_(None)).order_by(ContactRow.sort_name)
+        query = (select(ContactRow.name).where(ContactRow.is_client, ContactRow.deleted_at.is_(None))
+                 .order_by(ContactRow.sort_name))
         return list(session.scalars(query))
 
 
@@ -142,7 +144,8 @@ def update_matter(store: Store, matter_id: int, draft: MatterDraft) -> None:
         if current is None or current.name.casefold() != " ".join(draft.client_name.split()).casefold():
             client = _find_or_add_contact(session, draft.client_name, client=True)
             party = session.scalars(select(PartyRow).where(
-                PartyRow.matter_id == matter_id, PartyRow.role == "client", PartyRow.contact_id == row.client_id)).first()
+                PartyRow.matter_id == matter_id, PartyRow.role == "client",
+                PartyRow.contact_id == row.client_id)).first()
             if party is not None:
                 party.contact_id = client.id
             else:

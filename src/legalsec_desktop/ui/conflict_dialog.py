@@ -273,7 +273,8 @@ class ConflictCheckDialog(QDialog):
         self.history = QTableWidget(0, 6)
         self.history.setObjectName("historyTable")
         self.history.setHorizontalHeaderLabels(
-            [self.tr("When"), self.tr("For"), self.tr("Names"), self.tr("Hits"), self.tr("Likely"), self.tr("Decision")])
+            [self.tr("When"), self.tr("For"), self.tr("Names"), self.tr("Hits"), self.tr("Likely"),
+             self.tr("Decision")])
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.verticalHeader().setVisible(False)

@@ -47,7 +47,8 @@ class ContactDialog(QDialog):
                                              "“d/b/a: Acme Tools”, “former company name: Acme Ltd”"))
         self.notes = _text_box(60, "")
         self.rate = MoneyField(placeholder=self.tr("the timekeeper's or matter's rate"))
-        self.rate.setToolTip(self.tr("As a client: the hourly rate on all its matters (a matter's own rate still wins)"))
+        self.rate.setToolTip(self.tr("As a client: the hourly rate on all its matters "
+                                     "(a matter's own rate still wins)"))
         self.increment = QComboBox()
         self.increment.addItem(self.tr("The firm's increment"), None)
         for minutes in BILLING_INCREMENTS:

@@ -191,7 +191,8 @@ class EventDialog(QDialog):
         self._load(existing, first_day, when, matter_id)
         self.all_day.toggled.connect(self._all_day_toggled)
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.repeats.currentIndexChanged.connect(lambda: self.rule.setVisible(self.repeats.currentData() == CUSTOM_REPEAT))
+        self.repeats.currentIndexChanged.connect(
+            lambda: self.rule.setVisible(self.repeats.currentData() == CUSTOM_REPEAT))
         self.title.setFocus()
 
     def _load(self, existing: EventDraft | None, first_day: date, when: datetime | None, matter_id: int | None) -> None:

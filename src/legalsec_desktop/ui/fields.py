@@ -27,7 +27,8 @@ class DateField(QWidget):
 
     changed = Signal()
 
-    def __init__(self, value: date | None = None, placeholder: str = "MM/DD/YYYY", parent: QWidget | None = None) -> None:
+    def __init__(self, value: date | None = None, placeholder: str = "MM/DD/YYYY",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = QLineEdit(format_date_entry(value), placeholderText=placeholder)
         self.edit.setClearButtonEnabled(True)

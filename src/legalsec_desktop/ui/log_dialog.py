@@ -137,7 +137,8 @@ class LogDialog(QDialog):
     def _suggest_narrative(self) -> None:
         if self._narrative_touched:
             return
-        kind = {"call": "Telephone call", "email": "E-mail", "letter": "Letter", "meeting": "Meeting"}[self.kind.currentData()]
+        kind = {"call": "Telephone call", "email": "E-mail", "letter": "Letter",
+                "meeting": "Meeting"}[self.kind.currentData()]
         who, about = self.with_whom.currentText().strip(), self.subject.text().strip()
         self.narrative.setText(f"{kind} with {who or '…'}" + (f" re {about}" if about else ""))
 
@@ -160,8 +161,8 @@ class LogDialog(QDialog):
             return None
         if self.timekeeper.currentData() is None:
             raise ValidationError("timekeeper", "Choose who the time is for.")
-        return communications.TimeForEntry(self.timekeeper.currentData(), parse_duration(self.duration.text(), "minutes"),
-                                           self.narrative.text())
+        return communications.TimeForEntry(self.timekeeper.currentData(),
+                                           parse_duration(self.duration.text(), "minutes"), self.narrative.text())
 
     def accept(self) -> None:
         def save() -> None:

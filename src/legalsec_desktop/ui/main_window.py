@@ -61,7 +61,8 @@ class MainWindow(QMainWindow):
         self.banner = QLabel()
         self.banner.setObjectName("readOnlyBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 8px; border-bottom: 1px solid #e0c36b;")
+        self.banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 8px; "
+                                  "border-bottom: 1px solid #e0c36b;")
         self.banner.hide()
         central = QWidget()
         column = QVBoxLayout(central)
@@ -149,8 +150,10 @@ class MainWindow(QMainWindow):
                                               self.tr("Save the events the Calendar filters show, for Outlook or "
                                                       "Google Calendar"))
         self.backup_action = self._action(self.tr("&Back Up Now"), lambda: maintenance_actions.back_up_now(self),
-                                          "Ctrl+Shift+B", "backup", self.tr("Make a verified backup of the database now"))
-        self.restore_action = self._action(self.tr("&Restore from Backup…"), lambda: maintenance_actions.restore_backup(self),
+                                          "Ctrl+Shift+B", "backup",
+                                          self.tr("Make a verified backup of the database now"))
+        self.restore_action = self._action(self.tr("&Restore from Backup…"),
+                                           lambda: maintenance_actions.restore_backup(self),
                                            None, "restore", self.tr("Replace the database with a backup"))
         self.check_action = self._action(self.tr("&Check Database"), lambda: maintenance_actions.check_database(self))
         self.data_folder_action = self._action(self.tr("Show &Data Folder"), self.show_data_folder)
@@ -167,8 +170,8 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(self.tr("&About %s") % APP_TITLE, self.show_about)
         self.tab_actions = []
         for index, spec in enumerate(TAB_SPECS):
-            action = self._action(spec.title, lambda _=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}",
-                                  spec.icon)
+            action = self._action(spec.title, lambda _=False, i=index: self.tabs.setCurrentIndex(i),
+                                  f"Ctrl+{index + 1}", spec.icon)
             self.tab_actions.append(action)
         self.write_actions = [self.new_matter_action, self.restore_action, self.settings_action,
                               self.edit_matter_action, self.log_call_action, self.new_event_action,

@@ -29,7 +29,8 @@ def back_up_now(window: MainWindow) -> None:
         window.statusBar().showMessage(window.tr("Backed up and verified: %s") % result.made.name, 8000)
 
     run_in_background(window, window.tr("Backing up…"),
-                      lambda _progress: maintenance.back_up(state.db_path, state.backup_dir, reason="manual", clock=state.clock),
+                      lambda _progress: maintenance.back_up(state.db_path, state.backup_dir, reason="manual",
+                                                            clock=state.clock),
                       done, lambda exc: show_problem(window, exc, window.tr("Backup failed")), cancellable=False)
 
 
@@ -51,8 +52,8 @@ def back_up_if_due(window: MainWindow) -> None:
             window.statusBar().showMessage(window.tr("The daily backup failed: %s") % exc.message)
 
     run_in_background(window, window.tr("Daily backup…"),
-                      lambda _progress: maintenance.back_up_if_due(state.db_path, state.backup_dir, clock=state.clock), done, failed,
-                      cancellable=False)
+                      lambda _progress: maintenance.back_up_if_due(state.db_path, state.backup_dir, clock=state.clock),
+                      done, failed, cancellable=False)
 
 
 def back_up_on_close(window: MainWindow) -> None:
@@ -76,14 +77,16 @@ def restore_backup(window: MainWindow) -> None:
     state = window.state
     state.backup_dir.mkdir(parents=True, exist_ok=True)
     chosen, _ = QFileDialog.getOpenFileName(
-        window, window.tr("Restore from Backup"), str(state.backup_dir), window.tr("Database backups (*.db);;All files (*)"))
+        window, window.tr("Restore from Backup"), str(state.backup_dir),
+        window.tr("Database backups (*.db);;All files (*)"))
     if not chosen:
         return
     backup = Path(chosen)
     answer = QMessageBox.question(window, window.tr("Restore from Backup"), window.tr(
         "Replace the current database with the backup “%s”?\n\nEverything entered since that backup was made will "
         "be replaced. The current database is backed up first, so this can be undone by restoring that copy."
-    ) % backup.name, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+    ) % backup.name, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                                  QMessageBox.StandardButton.Cancel)
     if answer != QMessageBox.StandardButton.Yes:
         return
     read_only = state.read_only
@@ -110,8 +113,8 @@ def restore_backup(window: MainWindow) -> None:
         show_problem(window, exc, window.tr("Restore failed"))
 
     run_in_background(window, window.tr("Restoring…"),
-                      lambda _progress: maintenance.restore(backup, state.db_path, state.backup_dir, clock=state.clock), done, failed,
-                      cancellable=False)
+                      lambda _progress: maintenance.restore(backup, state.db_path, state.backup_dir, clock=state.clock),
+                      done, failed, cancellable=False)
 
 
 def check_database(window: MainWindow) -> None:

@@ -182,7 +182,8 @@ class MatterDetail(QWidget):
         self.heading.setText(self._heading_html(summary))
         self.overview.setText(self._overview_html(summary))
         _fill(self.parties, [(pid, (name, role.capitalize(), phone, email))
-                             for pid, _cid, name, role, phone, email in contacts.list_parties(self.state.store, matter_id)])
+                             for pid, _cid, name, role, phone, email
+                             in contacts.list_parties(self.state.store, matter_id)])
         _fill(self.log, [(eid, (f"{format_date(when.date())} {format_clock(when)}", KIND_LABELS.get(kind, kind),
                                 "In" if direction == "in" else "Out", who, subject, format_date(follow)))
                          for eid, when, kind, direction, who, subject, follow in

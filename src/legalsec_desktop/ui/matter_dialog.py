@@ -209,7 +209,8 @@ class MatterDialog(QDialog):
 
     def _conflicts_cleared(self, draft: MatterDraft) -> bool:
         """Run the conflict check on the client and opposing parties; False unless cleared or waived."""
-        names = (SearchName(draft.client_name, "client"),) + tuple(SearchName(n, "adverse") for n in draft.adverse_names)
+        names = (SearchName(draft.client_name, "client"),) + tuple(SearchName(n, "adverse")
+                                                                   for n in draft.adverse_names)
         key = tuple((n.name.strip().casefold(), n.side) for n in names)
         if key == self._cleared_names:
             return True  # already checked and cleared for these very names (e.g. the number was then fixed)

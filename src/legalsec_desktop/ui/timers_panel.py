@@ -158,7 +158,8 @@ class TimersPanel(QGroupBox):
                                                            timer.narrative or narrative), self.tr("Timer not stopped")):
                 return
         made: list[int] = []
-        if self._run(lambda: made.append(timers().stop_timer(self.state.store, timer_id)), self.tr("Timer not stopped")):
+        if self._run(lambda: made.append(timers().stop_timer(self.state.store, timer_id)),
+                     self.tr("Timer not stopped")):
             self.state.data_changed.emit("time")
             self.entry_made.emit(made[0])
 

@@ -142,7 +142,8 @@ def test_disk_full_while_saving_is_a_clear_error_and_nothing_half_written(store)
 
     with pytest.raises(StorageFullError, match="disk is full"):
         with store.write() as session:
-            session.add_all(ContactRow(name=f"Person {i}", sort_name=f"Person {i}", notes="x" * 2000) for i in range(200))
+            session.add_all(ContactRow(name=f"Person {i}", sort_name=f"Person {i}", notes="x" * 2000)
+                            for i in range(200))
     event.remove(store.engine, "begin", shrink)
     with store.read() as session:
         assert session.execute(text("SELECT count(*) FROM contact")).scalar() == 0

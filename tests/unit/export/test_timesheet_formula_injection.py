@@ -28,7 +28,8 @@ FIRM = "=1+1 Law"
 def dangerous_rows() -> list[SheetRow]:
     rows = []
     for n, (lead, text) in enumerate(LEADS.items(), 1):
-        rows.append(SheetRow(date(2026, 11, n), f"{lead}K{n}", f"{text} keeper", f"{text} client", f"{lead}2026-{n:04d}",
+        rows.append(SheetRow(date(2026, 11, n), f"{lead}K{n}", f"{text} keeper", f"{text} client",
+                             f"{lead}2026-{n:04d}",
                              f"{text} matter", 60, 10000, 10000, "Billable", "Open", "", "", text))
     return rows
 

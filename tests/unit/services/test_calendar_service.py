@@ -66,7 +66,8 @@ def test_weekly_series_expands_and_one_occurrence_can_change_alone(practice):
     # 9:00 stays 9:00 on both sides of the DST change (11-01).
     starts = {o.start.time() for o in calendar.events_between(store, date(2026, 10, 1), date(2026, 12, 31))}
     assert starts == {time(9)}
-    moved = deadlines.save_event(store, replace(calendar.load_event(store, series), rrule="", on_date=date(2026, 11, 4)),
+    moved = deadlines.save_event(store, replace(calendar.load_event(store, series), rrule="",
+                                                on_date=date(2026, 11, 4)),
                                  series, occurrence=date(2026, 11, 3))
     days = [(o.day, o.event_id) for o in calendar.events_between(store, date(2026, 10, 1), date(2026, 12, 31))]
     assert (date(2026, 11, 4), moved) in days and all(d != date(2026, 11, 3) for d, _ in days)

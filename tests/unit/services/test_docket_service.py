@@ -29,7 +29,8 @@ def practice(store, two_attorney_firm):
 
 
 def add(store, matter, kind, title, day, start=None, who=(), **kw) -> int:
-    draft = EventDraft(matter, kind, title, day, start is None, start, None, LA if start else "", attendee_ids=who, **kw)
+    draft = EventDraft(matter, kind, title, day, start is None, start, None, LA if start else "",
+                       attendee_ids=who, **kw)
     return deadlines.save_event(store, draft)
 
 

@@ -119,7 +119,8 @@ def test_a_logged_call_can_record_its_time_at_the_matter_rate(store, matter_id):
         store, call, time=communications.TimeForEntry(keeper, 18, "Telephone call with C. Okafor re settlement"))
     with store.read() as session:
         entry = session.get(TimeEntryRow, time_id)
-        assert (entry.minutes, entry.rate_cents, entry.entry_date, entry.status) == (18, 25000, date(2026, 11, 23), "draft")
+        assert (entry.minutes, entry.rate_cents, entry.entry_date, entry.status) == \
+            (18, 25000, date(2026, 11, 23), "draft")
     log = communications.matter_log(store, matter_id)
     assert log[0][0] == entry_id and log[0][1] == datetime(2026, 11, 23, 9, 41) and log[0][5] == "Settlement"
     assert communications.delete_communication(store, entry_id) == "call with Chidi Okafor"

@@ -249,7 +249,8 @@ class TimeTab(ListTab):
         keepers = matters.attorneys(self.state.store)
         every_matter = matters.matter_choices(self.state.store, include_closed=True)
         self.entry_bar.load_choices(keepers, every_matter)
-        fill_combo(self.keeper_filter, [(None, self.tr("Every timekeeper")), *keepers], self.keeper_filter.currentData())
+        fill_combo(self.keeper_filter, [(None, self.tr("Every timekeeper")), *keepers],
+                   self.keeper_filter.currentData())
         fill_combo(self.matter_filter, [(None, self.tr("Every matter")), *every_matter],
                    self.matter_filter.currentData())
 
@@ -297,7 +298,8 @@ class TimeTab(ListTab):
         for short in reversed(time_entries.short_days(self.state.store, first, last, self.filters.get("timekeeper"),
                                                       today)):
             item = QListWidgetItem(self.tr("%s  %s  %s of %s h") % (
-                format_date(short.day), short.timekeeper, format_hours(short.minutes, 2), format_hours(short.target, 2)))
+                format_date(short.day), short.timekeeper, format_hours(short.minutes, 2),
+                format_hours(short.target, 2)))
             item.setData(Qt.ItemDataRole.UserRole, (short.day, short.timekeeper_id))
             self.short_days.addItem(item)
         if self.short_days.count() == 0:
