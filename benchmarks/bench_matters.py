@@ -42,7 +42,8 @@ print(f"conflict_median_ms={sorted(times)[len(times) // 2]}")
 print(f"conflict_worst_ms={max(times)}")
 with state.store.read() as session:
     from sqlalchemy import text
-    names = session.execute(text("SELECT (SELECT count(*) FROM contact) + (SELECT count(*) FROM contact_alias)")).scalar()
+    names = session.execute(text("SELECT (SELECT count(*) FROM contact) + "
+                                 "(SELECT count(*) FROM contact_alias)")).scalar()
 print(f"names_searched={names}")
 """
 

@@ -1,7 +1,7 @@
 """Set up a virtual environment for legalsec-desktop, then start the app or run the whole test suite.
 
     python3 tools/dev.py start [legalsec arguments…]   set up, then open the window
-    python3 tools/dev.py test  [pytest arguments…]     set up, then check import rules and run every test
+    python3 tools/dev.py test  [pytest arguments…]     set up, then check import rules and ruff, and run every test
 
 Standard library only, so it runs on a fresh machine (Windows, macOS or Linux).
 """
@@ -93,6 +93,11 @@ def test(args: list[str]) -> int:
     if lint != 0:
         print("The import rules (layering) are broken; see above.", file=sys.stderr)
         return lint
+    ruff = subprocess.call([str(BIN / "ruff"), "check", "--quiet", "src", "tests", "tools", "benchmarks",
+                            "packaging"], cwd=ROOT, env=env)
+    if ruff != 0:
+        print("ruff found problems (see above); `.venv/bin/ruff check --fix` mends some.", file=sys.stderr)
+        return ruff
     return subprocess.call([str(PYTHON), "-m", "pytest", *args], cwd=ROOT, env=env)
 
 

@@ -539,8 +539,8 @@ def _ledes(args: argparse.Namespace, db_path: Path) -> int:
 def _screenshot(args: argparse.Namespace, db_path: Path) -> int:
     from legalsec_desktop.ui.screenshot import render_screenshots
 
-    for path in render_screenshots(db_path, Path(args.out)):
-        print(path)
+    for saved in render_screenshots(db_path, Path(args.out)):
+        print(saved)
     return EXIT_OK
 
 

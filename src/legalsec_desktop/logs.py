@@ -8,6 +8,7 @@ replaces every message, in the whole chain, by the error's kind: its class and a
 
 from __future__ import annotations
 
+import builtins
 import errno
 import logging
 import logging.handlers
@@ -24,6 +25,9 @@ LOG_NAME = "legalsec.log"
 BACKUP_COUNT = 3
 _CAUSE = "\nThe above exception was the direct cause of the following exception:\n\n"
 _CONTEXT = "\nDuring handling of the above exception, another exception occurred:\n\n"
+
+# Python 3.11 and later: an exception group's members get scrubbed too (3.10 has none to scrub).
+_EXCEPTION_GROUPS = getattr(builtins, "BaseExceptionGroup", ())
 
 
 def error_kind(exc: BaseException) -> str:
@@ -68,7 +72,7 @@ def scrubbed_traceback(kind: type[BaseException] | None, exc: BaseException | No
             out.append("Traceback (most recent call last):\n")
             out.extend(traceback.format_tb(frames))
         out.append(error_kind(error) + "\n")
-        if isinstance(error, BaseExceptionGroup):
+        if isinstance(error, _EXCEPTION_GROUPS):
             for number, member in enumerate(error.exceptions, 1):
                 text = scrubbed_traceback(type(member), member, member.__traceback__)
                 out.append(f"  +---------------- {number} ----------------\n" + textwrap.indent(text, "  | "))

@@ -79,7 +79,7 @@ class CalendarSettingsDialog(QDialog):
         self.closure_day = DateField()
         self.closure_rules = QComboBox()
         self.closure_rules.addItem(self.tr("Every court"), "")
-        for code, label in rule_sets.choices():
+        for code, _label in rule_sets.choices():
             self.closure_rules.addItem(code, code)
         self.closure_reason = QLineEdit(placeholderText=self.tr("Reason, e.g. Closed for snow"))
         add = QPushButton(self.tr("Add"))

@@ -86,7 +86,8 @@ def settle_file(db_path: Path, backup_dir: Path, seal_file: Path | None = None, 
             try:
                 if choice == RESTORE and newest is not None:
                     run_and_wait(None, "Restoring the backup…",
-                                 lambda _progress: maintenance.restore(newest.path, db_path, backup_dir, clock))
+                                 lambda _progress, chosen=newest.path: maintenance.restore(chosen, db_path,
+                                                                                             backup_dir, clock))
                 else:
                     maintenance.move_aside(db_path, clock)
             except UserFixableError as error:
