@@ -37,11 +37,12 @@ def large_demo() -> Path:
     """benchmarks/data/large.db, built once (about 10 s) and reused."""
     path = DATA / "large.db"
     if not path.exists():
+        from legalsec_desktop.clock import SYSTEM_CLOCK
         from legalsec_desktop.services.demo import build_demo
 
         DATA.mkdir(exist_ok=True)
         started = time.perf_counter()
-        counts = build_demo(path, "large", seed=1)
+        counts = build_demo(path, "large", seed=1, today=SYSTEM_CLOCK.today())  # benchmarks run at today
         print(f"built {path.name} in {time.perf_counter() - started:.1f} s: {counts}")
     return path
 

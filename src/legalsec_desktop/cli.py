@@ -539,7 +539,7 @@ def _ledes(args: argparse.Namespace, db_path: Path) -> int:
 def _screenshot(args: argparse.Namespace, db_path: Path) -> int:
     from legalsec_desktop.ui.screenshot import render_screenshots
 
-    for saved in render_screenshots(db_path, Path(args.out)):
+    for saved in render_screenshots(db_path, Path(args.out), clock=CLOCK):
         print(saved)
     return EXIT_OK
 

@@ -57,6 +57,8 @@ def test_cancel_in_the_timesheet_progress_leaves_nothing_behind(private, make_wi
         if "entries" in text and not asked:
             asked.append(True)
             self.canceled.emit()  # what the Cancel button sends
+            # The work stops at its next step: until then the dialog stays up, modal, and says so.
+            assert self.isVisible() and self.labelText() == "Cancelling…"
             pressed.set()
 
     def export_waiting_for_the_user(store, scope, path, progress):  # noqa: ANN001

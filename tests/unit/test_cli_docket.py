@@ -19,7 +19,7 @@ LONG_WORD = "x" * 300
 
 
 @pytest.fixture(autouse=True)
-def pinned_clock(monkeypatch):
+def docket_clock(monkeypatch):
     """The docket's overdue section depends on today: the tests run on the morning of 2026-11-23."""
     from legalsec_desktop import cli
     from legalsec_desktop.clock import Clock

@@ -164,13 +164,13 @@ def _create(path: Path) -> None:
     partial = temporary_name(path, "partial")
     # Private to this user before SQLite writes anything into it (its -wal and -shm take the same mode).
     os.close(os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
-    engine = make_engine(partial)
     try:
-        upgrade_to_head(engine)
-        _give_identity(engine)
-    finally:
-        engine.dispose()  # the last connection checkpoints: one self-contained file
-    try:
+        engine = make_engine(partial)
+        try:
+            upgrade_to_head(engine)
+            _give_identity(engine)
+        finally:
+            engine.dispose()  # the last connection checkpoints: one self-contained file
         os.replace(partial, path)
     finally:
         for leftover in (partial, *sqlite_file.companions(partial)):

@@ -108,12 +108,20 @@ def write_timesheet(rows: Iterable[SheetRow], title: SheetTitle, path: Path,
     def write(temporary: Path) -> None:
         nonlocal written
         written = _build(workbook, rows, title, progress)
-        workbook.save(str(temporary))
+        _still_wanted(progress, written)
+        workbook.save(str(temporary))  # seconds for years of entries: a Cancel meanwhile still counts
+        _still_wanted(progress, written)
 
     try:
         return write_atomically(Path(path), write, check=zip_complete), written
     finally:
         _discard_temporaries(workbook)
+
+
+def _still_wanted(progress: Callable[[int], bool] | None, written: int) -> None:
+    """Ask once more before the file takes the place of an earlier one: Cancel may come after the last row."""
+    if progress is not None and not progress(written):
+        raise ExportCancelled("The timesheet export was cancelled; no file was written.")
 
 
 def _discard_temporaries(workbook: Workbook) -> None:

@@ -12,15 +12,15 @@ from typing import Any
 from sqlalchemy import ColumnElement, Integer, case, func, literal, select
 
 from legalsec_desktop.db.models import ContactRow, FirmRow, TimeEntryRow
+from legalsec_desktop.domain.firm import DEFAULT_INCREMENT_MINUTES
 
-DEFAULT_INCREMENT = 6  # minutes: a tenth of an hour, as domain.time_entries.effective_increment
 
 
 def increment() -> ColumnElement[Any]:
     """An entry's billing increment: its client's, else the firm's, else six minutes (needs ContactRow joined)."""
     firm = select(FirmRow.billing_increment_minutes).where(FirmRow.id == 1).scalar_subquery()
     return func.coalesce(func.nullif(ContactRow.billing_increment_minutes, 0), func.nullif(firm, 0),
-                         literal(DEFAULT_INCREMENT, Integer), type_=Integer)
+                         literal(DEFAULT_INCREMENT_MINUTES, Integer), type_=Integer)
 
 
 def billed_minutes(step: ColumnElement[Any] | None = None) -> ColumnElement[Any]:

@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert
 
 from legalsec_desktop.db import models as m
-from legalsec_desktop.clock import SYSTEM_CLOCK
 from legalsec_desktop.db import sqlite_file
 from legalsec_desktop.db.leftovers import temporary_name
 from legalsec_desktop.db.store import open_store
@@ -60,7 +59,7 @@ class DemoCancelled(UserFixableError):
     """The person building the demo cancelled it; nothing was written."""
 
 
-def build_demo(path: Path, size: str = "small", seed: int = 1, today: date | None = None,
+def build_demo(path: Path, size: str = "small", seed: int = 1, *, today: date,
                force: bool = False, progress: Progress | None = None) -> dict[str, int]:
     """Write a demo practice to `path` (built beside it, then moved into place); return row counts."""
     path = Path(path)
@@ -70,7 +69,7 @@ def build_demo(path: Path, size: str = "small", seed: int = 1, today: date | Non
     building = temporary_name(path, "building")
     store = open_store(building)
     try:
-        counts = _Generator(random.Random(seed), today or SYSTEM_CLOCK.today(), spec, progress).write(store)
+        counts = _Generator(random.Random(seed), today, spec, progress).write(store)
     except BaseException:
         store.close()
         for leftover in (building, *sqlite_file.companions(building)):

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from legalsec_desktop.clock import SYSTEM_CLOCK, Clock
+
 from legalsec_desktop import paths
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.export.files import png_complete, write_atomically
 from legalsec_desktop.ui import headless
 
 
-def render_screenshots(db_path: Path, out_dir: Path, size: tuple[int, int] = (1280, 800)) -> list[Path]:
+def render_screenshots(db_path: Path, out_dir: Path, size: tuple[int, int] = (1280, 800),
+                       clock: Clock = SYSTEM_CLOCK) -> list[Path]:
     """Save one PNG per tab of the database's window; return their paths. Nothing is written to the database."""
     from legalsec_desktop.services.database import open_database, prepare_file
     from legalsec_desktop.ui.app_state import AppState
@@ -25,7 +28,7 @@ def render_screenshots(db_path: Path, out_dir: Path, size: tuple[int, int] = (12
     except OSError as exc:
         raise UserFixableError(f"Cannot create {out_dir}: {exc.strerror}") from exc
     app = headless.application()
-    state = AppState(db_path, paths.backup_dir(db_path))
+    state = AppState(db_path, paths.backup_dir(db_path), clock=clock)
     window = MainWindow(state, remember_layout=False)
     window.resize(*size)
     state.set_store(open_database(db_path, state.backup_dir, clock=state.clock))

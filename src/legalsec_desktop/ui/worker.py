@@ -36,6 +36,15 @@ def run_in_background(parent: QWidget | None, title: str, work: Callable[[Progre
         dialog.setCancelButton(None)
     dialog.canceled.connect(cancelled.set)
 
+    def cancelling() -> None:
+        # Qt hides the dialog on Cancel, but the work ends only at its next step: until it has, stay up (and
+        # modal) saying so, so nothing else is started or closed under it.
+        dialog.setLabelText("Cancelling…")
+        dialog.setCancelButtonText("")
+        dialog.show()
+
+    dialog.canceled.connect(cancelling)
+
     def progress(stage: str, done: int, total: int) -> bool:
         messages.put(("progress", (stage, done, total)))
         return not cancelled.is_set()
@@ -74,7 +83,8 @@ def run_in_background(parent: QWidget | None, title: str, work: Callable[[Progre
                 return
             if latest is not None:
                 stage, done, total = latest
-                dialog.setLabelText(stage)
+                if not cancelled.is_set():
+                    dialog.setLabelText(stage)
                 if total <= 0:
                     dialog.setRange(0, 0)  # how long is not known: a busy bar, not a 0% that never moves
                     dialog.setValue(0)  # Qt shows the dialog (after its minimum duration) only once a value is set
