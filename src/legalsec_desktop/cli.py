@@ -465,7 +465,7 @@ def _docket(args: argparse.Namespace, db_path: Path) -> int:
     finally:
         store.close()
     if out is not None and out.suffix.lower() == ".docx":
-        from legalsec_desktop.export.docx_report import write_docx
+        from legalsec_desktop.formats.docx_report import write_docx
 
         write_docx(report, out)
         print(f"Saved the docket to {out}.")

@@ -149,7 +149,7 @@ def test_a_pdf_that_cannot_be_replaced_leaves_the_earlier_one(calendar_db, tmp_p
     def open_elsewhere(_source, _target):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("legalsec_desktop.export.files.os.replace", open_elsewhere)
+    monkeypatch.setattr("legalsec_desktop.formats.files.os.replace", open_elsewhere)
     assert run(calendar_db, "--out", str(earlier)) == 1
     assert "open in another program" in capsys.readouterr().err
     assert earlier.read_bytes() == b"%PDF earlier"

@@ -152,7 +152,7 @@ def test_an_unwritable_timesheet_leaves_the_earlier_file(time_db, tmp_path, monk
     def open_in_excel(_source, _target):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("legalsec_desktop.export.files.os.replace", open_in_excel)
+    monkeypatch.setattr("legalsec_desktop.formats.files.os.replace", open_in_excel)
     assert cli.main(["timesheet", "--db", str(db), "--from", "2026-11-01", "--to", "2026-11-30", "--out",
                      str(earlier)]) == 1
     assert "open in another program" in capsys.readouterr().err

@@ -19,7 +19,7 @@ from legalsec_desktop import cli, paths, temp_folder
 from legalsec_desktop.domain.errors import StorageFullError
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.domain.time_entries import TimeDraft
-from legalsec_desktop.export.timesheet_xlsx import ExportCancelled, SheetRow, SheetTitle, write_timesheet
+from legalsec_desktop.formats.timesheet_xlsx import ExportCancelled, SheetRow, SheetTitle, write_timesheet
 from legalsec_desktop.services import matters, time_entries
 
 TITLE = SheetTitle("Okafor Law", date(2026, 11, 1), date(2026, 11, 30))

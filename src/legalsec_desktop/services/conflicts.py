@@ -28,7 +28,7 @@ from legalsec_desktop.domain.conflicts import (
 )
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.names import fold_name
-from legalsec_desktop.export.docx_report import write_docx
+from legalsec_desktop.formats.docx_report import write_docx
 from legalsec_desktop.reports.conflict_report import conflict_report
 from legalsec_desktop.domain.report import Report
 

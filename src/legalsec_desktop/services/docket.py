@@ -14,7 +14,7 @@ from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.events import DEADLINE_KINDS
 from legalsec_desktop.domain.report import Report
-from legalsec_desktop.export.docx_report import write_docx
+from legalsec_desktop.formats.docx_report import write_docx
 from legalsec_desktop.reports.docket import (
     LIMITATION_DAYS,
     UNVERIFIED_DAYS,

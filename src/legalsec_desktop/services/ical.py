@@ -23,7 +23,7 @@ from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.clock import from_utc
 from legalsec_desktop.domain.errors import UserFixableError, ValidationError
 from legalsec_desktop.domain.events import KIND_LABELS, KINDS, EventDraft, validate_event
-from legalsec_desktop.export.files import write_bytes_atomically
+from legalsec_desktop.formats.files import write_bytes_atomically
 from legalsec_desktop.services.calendar import Filters, apply_filters, derivation_text, fill_row
 
 PRODID = f"-//legalsec-desktop//legalsec-desktop {__version__}//EN"

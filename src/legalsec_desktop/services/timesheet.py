@@ -12,13 +12,13 @@ from sqlalchemy.orm import Session
 
 from legalsec_desktop.db.models import ContactRow, FirmRow, MatterRow, TimekeeperRow, TimeEntryRow
 from legalsec_desktop.db.store import Store
-from legalsec_desktop.domain import ledes
+from legalsec_desktop.formats import ledes
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.formatting import format_date
 from legalsec_desktop.domain.names import sort_name
 from legalsec_desktop.domain.time_entries import BILLABLE_LABELS, STATUS_LABELS
-from legalsec_desktop.export.files import write_bytes_atomically
-from legalsec_desktop.export.timesheet_xlsx import SheetRow, SheetTitle, write_timesheet
+from legalsec_desktop.formats.files import write_bytes_atomically
+from legalsec_desktop.formats.timesheet_xlsx import SheetRow, SheetTitle, write_timesheet
 from legalsec_desktop.services import billing_sql
 from legalsec_desktop.services.time_entries import firm_increment
 

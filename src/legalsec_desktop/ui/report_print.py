@@ -21,7 +21,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
 from legalsec_desktop.domain.errors import UserFixableError
-from legalsec_desktop.export.files import pdf_complete, write_atomically
+from legalsec_desktop.formats.files import pdf_complete, write_atomically
 from legalsec_desktop.domain.report import Report, Table
 from legalsec_desktop.ui.errors import show_problem
 from legalsec_desktop.ui.save_paths import ask_save_path

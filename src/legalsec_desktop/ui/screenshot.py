@@ -8,7 +8,7 @@ from legalsec_desktop.clock import SYSTEM_CLOCK, Clock
 
 from legalsec_desktop import paths
 from legalsec_desktop.domain.errors import UserFixableError
-from legalsec_desktop.export.files import png_complete, write_atomically
+from legalsec_desktop.formats.files import png_complete, write_atomically
 from legalsec_desktop.ui import headless
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from legalsec_desktop.domain import ledes, utbms
+from legalsec_desktop.domain import utbms
 from legalsec_desktop.domain.billing import amount_cents
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.time_entries import (
@@ -19,6 +19,7 @@ from legalsec_desktop.domain.time_entries import (
     validate_entry,
 )
 from legalsec_desktop.domain.timers import Timer, format_elapsed, minutes_of
+from legalsec_desktop.formats import ledes
 
 DRAFT = TimeDraft(date(2026, 11, 23), 1, 1, 18, 30000, narrative="Draft motion to compel")
 

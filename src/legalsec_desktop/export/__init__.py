@@ -1,1 +1,0 @@
-"""Writers for Word, Excel, iCalendar and LEDES files."""

@@ -1,0 +1,2 @@
+"""Every file format the program reads or writes, in one place: Word, Excel, LEDES, and the checked write
+that keeps a file whole or leaves the earlier one. (iCalendar still lives in services/ical.py.)"""
