@@ -204,3 +204,18 @@ def test_libreoffice_computes_the_summary_totals_on_opening(time_db, tmp_path):
     hours = f"{totals.billed_minutes / 60:.2f}"
     amount = f"${totals.amount_cents // 100:,}.{totals.amount_cents % 100:02d}"
     assert shown == [(hours, amount)] * 3
+
+
+def test_the_workbook_says_who_made_it_and_when(tmp_path):
+    from datetime import date, datetime
+
+    from openpyxl import load_workbook
+
+    from legalsec_desktop.formats.timesheet_xlsx import SheetTitle, write_timesheet
+
+    made = datetime(2026, 11, 23, 9, 30)
+    path = tmp_path / "sheet.xlsx"
+    write_timesheet([], SheetTitle("Okafor Law", date(2026, 11, 1), date(2026, 11, 30), made_at=made), path)
+    properties = load_workbook(path).properties
+    assert properties.creator == "Okafor Law" and properties.lastModifiedBy == "Okafor Law"
+    assert properties.created == made  # (openpyxl stamps 'modified' itself when it saves)

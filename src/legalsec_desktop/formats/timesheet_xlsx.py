@@ -17,7 +17,7 @@ import logging
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -94,6 +94,7 @@ class SheetTitle:
     last: date
     scope: str = ""  # "Timekeeper MAH", "Matter 2026-0001" or ""
     hours_format: str = "0.0"  # '0.00' when some client bills in increments that are not tenths of an hour
+    made_at: datetime | None = None  # for the file's properties (local time), instead of openpyxl's own clock
 
 
 def write_timesheet(rows: Iterable[SheetRow], title: SheetTitle, path: Path,
@@ -104,6 +105,11 @@ def write_timesheet(rows: Iterable[SheetRow], title: SheetTitle, path: Path,
     """
     written = 0
     workbook = Workbook(write_only=True)
+    # File ▸ Properties: the firm and the time the program was told, not "openpyxl" (openpyxl itself still
+    # stamps "modified" when it saves).
+    workbook.properties.creator = workbook.properties.lastModifiedBy = xml_text(title.firm)
+    if title.made_at is not None:
+        workbook.properties.created = title.made_at
 
     def write(temporary: Path) -> None:
         nonlocal written

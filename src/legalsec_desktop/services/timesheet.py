@@ -93,7 +93,7 @@ def export_timesheet(store: Store, scope: Scope, path: Path,
         title = SheetTitle(firm.name if firm else "", scope.first, scope.last,
                            f"Timekeeper {scope.timekeeper.upper()}" if scope.timekeeper else
                            (f"Matter {scope.matter}" if scope.matter else ""),
-                           "0.00" if odd is not None or increment % 6 else "0.0")
+                           "0.00" if odd is not None or increment % 6 else "0.0", made_at=store.clock.now())
         return write_timesheet(_sheet_rows(session, scope, keeper_id, matter_id), title, Path(path), progress)
 
 
