@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -15,11 +16,12 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    event,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, validates
 
-from legalsec_desktop.domain.names import fold_name
+from legalsec_desktop.domain.names import fold_name, search_fold
 
 # Named constraints keep Alembic's batch migrations on SQLite predictable.
 NAMING = {
@@ -33,6 +35,34 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+# The text a list's filter box searches, per table: kept folded in the row's search_key (search_fold), so the
+# filter finds "Öztürk" by "ozturk" or "ÖZTÜRK" in any script, the same on SQLite and PostgreSQL.
+SEARCHED: dict[str, tuple[str, ...]] = {
+    "contact": ("name", "email", "phone"),
+    "contact_alias": ("alias",),
+    "matter": ("number", "title", "caption", "case_number"),
+    "event": ("title", "location"),
+    "communication": ("subject", "with_whom"),
+    "time_entry": ("narrative", "task_code"),
+    "file_record": ("label", "location", "box"),
+}
+
+
+def search_key_of(table: str, values: Mapping[str, object]) -> str:
+    """The stored search key of a row of `table` with these column values."""
+    return search_fold(" ".join(str(values.get(column) or "") for column in SEARCHED[table]))
+
+
+def _keep_search_key(_mapper, _connection, target) -> None:  # noqa: ANN001 - an ORM before_insert/update hook
+    table = target.__tablename__
+    if table in SEARCHED:
+        target.search_key = search_key_of(table, {column: getattr(target, column) for column in SEARCHED[table]})
+
+
+event.listen(Base, "before_insert", _keep_search_key, propagate=True)
+event.listen(Base, "before_update", _keep_search_key, propagate=True)
 
 
 class FirmRow(Base):
@@ -68,6 +98,7 @@ class ContactRow(Base):
 
     __tablename__ = "contact"
     id: Mapped[int] = mapped_column(primary_key=True)
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")  # see SEARCHED
     is_organization: Mapped[bool] = mapped_column(Boolean, default=False)
     name: Mapped[str] = mapped_column(String(300), index=True)
     sort_name: Mapped[str] = mapped_column(String(300), index=True)
@@ -93,6 +124,7 @@ class ContactAliasRow(Base):
 
     __tablename__ = "contact_alias"
     id: Mapped[int] = mapped_column(primary_key=True)
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")  # see SEARCHED
     contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), index=True)
     alias: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(30), default="aka")
@@ -107,6 +139,7 @@ class ContactAliasRow(Base):
 class MatterRow(Base):
     __tablename__ = "matter"
     id: Mapped[int] = mapped_column(primary_key=True)
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")  # see SEARCHED
     number: Mapped[str] = mapped_column(String(40), unique=True)
     title: Mapped[str] = mapped_column(String(300))
     caption: Mapped[str] = mapped_column(String(500), default="")
@@ -148,6 +181,7 @@ class EventRow(Base):
 
     __tablename__ = "event"
     id: Mapped[int] = mapped_column(primary_key=True)
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")  # see SEARCHED
     matter_id: Mapped[int | None] = mapped_column(ForeignKey("matter.id"), index=True)
     kind: Mapped[str] = mapped_column(String(30))
     title: Mapped[str] = mapped_column(String(300))
@@ -204,6 +238,7 @@ class EventAttendeeRow(Base):
 class TimeEntryRow(Base):
     __tablename__ = "time_entry"
     id: Mapped[int] = mapped_column(primary_key=True)
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")  # see SEARCHED
     entry_date: Mapped[date] = mapped_column(Date)
     timekeeper_id: Mapped[int] = mapped_column(ForeignKey("timekeeper.id"), index=True)
     matter_id: Mapped[int] = mapped_column(ForeignKey("matter.id"), index=True)
@@ -242,6 +277,7 @@ class CommunicationRow(Base):
 
     __tablename__ = "communication"
     id: Mapped[int] = mapped_column(primary_key=True)
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")  # see SEARCHED
     matter_id: Mapped[int] = mapped_column(ForeignKey("matter.id"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     direction: Mapped[str] = mapped_column(String(3))
@@ -262,6 +298,7 @@ class FileRecordRow(Base):
 
     __tablename__ = "file_record"
     id: Mapped[int] = mapped_column(primary_key=True)
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")  # see SEARCHED
     matter_id: Mapped[int] = mapped_column(ForeignKey("matter.id"), index=True)
     label: Mapped[str] = mapped_column(String(300))
     medium: Mapped[str] = mapped_column(String(10), default="paper")

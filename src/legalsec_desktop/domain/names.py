@@ -60,3 +60,11 @@ def same_name(first: str, second: str) -> bool:
         return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
     return key(first) == key(second)
+
+
+def search_fold(text: str) -> str:
+    """How text is kept for searching and how a search word is turned: no accents, no case in any script,
+    single spaces ("ÖZTÜRK  GmbH" -> "ozturk gmbh"). Stored beside the row, so SQL compares plain keys."""
+    if text.isascii():  # most text: the same result, without Unicode normalisation (upgrades fold every row)
+        return " ".join(text.lower().split())
+    return " ".join(strip_accents(unicodedata.normalize("NFKC", text)).casefold().split())

@@ -21,6 +21,7 @@ from legalsec_desktop.db.models import (
     TimeEntryRow,
 )
 from legalsec_desktop.db.store import Store
+from legalsec_desktop.domain.names import search_fold
 from legalsec_desktop.services import billing_sql
 from legalsec_desktop.services.calendar import attorney_condition
 from legalsec_desktop.services.columns import COLUMNS, ListingColumns
@@ -32,7 +33,7 @@ class Listing:
 
     spec: ListingColumns
     query: Callable[[], Select[Any]]  # id first, then one expression per column
-    search: Callable[[], Sequence[ColumnElement[Any]]]
+    search: Callable[[], Sequence[ColumnElement[Any]]]  # folded search keys (and lower-case initials)
     scope: Callable[[date], ColumnElement[bool] | None] = lambda today: None  # which rows exist, as of today
     filters: Callable[[], dict[str, Callable[[Any], ColumnElement[bool]]]] = dict  # name -> condition for a value
 
@@ -132,7 +133,7 @@ def _file_query() -> Select[Any]:
 LISTINGS: dict[str, Listing] = {
     "matters": Listing(
         COLUMNS["matters"], _matter_query,
-        lambda: (MatterRow.number, MatterRow.title, MatterRow.caption, ContactRow.name, MatterRow.case_number),
+        lambda: (MatterRow.search_key, ContactRow.search_key),
         filters=lambda: {
             "status": lambda value: MatterRow.status == value,
             "attorney": lambda value: MatterRow.responsible_attorney_id == value,
@@ -141,12 +142,12 @@ LISTINGS: dict[str, Listing] = {
     ),
     "contacts": Listing(
         COLUMNS["contacts"], _contact_query,
-        lambda: (ContactRow.name, ContactRow.email, ContactRow.phone, ContactAliasRow.alias),
+        lambda: (ContactRow.search_key, ContactAliasRow.search_key),
         lambda _today: ContactRow.deleted_at.is_(None),
     ),
     "events": Listing(
         COLUMNS["events"], _event_query,
-        lambda: (EventRow.title, MatterRow.number, EventRow.location),
+        lambda: (EventRow.search_key, MatterRow.search_key),
         lambda today: and_(EventRow.on_date >= today, EventRow.deleted_at.is_(None)),
         lambda: {
             "matter": lambda value: EventRow.matter_id == value,
@@ -156,12 +157,13 @@ LISTINGS: dict[str, Listing] = {
     ),
     "communications": Listing(
         COLUMNS["communications"], _communication_query,
-        lambda: (CommunicationRow.subject, CommunicationRow.with_whom, MatterRow.number),
+        lambda: (CommunicationRow.search_key, MatterRow.search_key),
         lambda _today: CommunicationRow.deleted_at.is_(None),
     ),
     "time": Listing(
         COLUMNS["time"], _time_query,
-        lambda: (TimeEntryRow.narrative, MatterRow.number, TimekeeperRow.initials, TimeEntryRow.task_code),
+        # Initials are A-Z only (domain.firm checks), so lower() folds them completely, on any database.
+        lambda: (TimeEntryRow.search_key, MatterRow.search_key, func.lower(TimekeeperRow.initials)),
         filters=lambda: {
             "first": lambda value: TimeEntryRow.entry_date >= value,
             "last": lambda value: TimeEntryRow.entry_date <= value,
@@ -172,7 +174,7 @@ LISTINGS: dict[str, Listing] = {
     ),
     "files": Listing(
         COLUMNS["files"], _file_query,
-        lambda: (FileRecordRow.label, MatterRow.number, FileRecordRow.location, FileRecordRow.box),
+        lambda: (FileRecordRow.search_key, MatterRow.search_key),
     ),
 }
 
@@ -186,9 +188,8 @@ def _filtered(listing: Listing, today: date, text: str, filters: dict[str, Any] 
     for name, value in (filters or {}).items():
         if value is not None:
             query = query.where(conditions[name](value))
-    words = text.split()
-    for word in words:
-        query = query.where(or_(*(column.icontains(word, autoescape=True) for column in listing.search())))
+    for word in search_fold(text).split():  # the stored keys are folded the same way (db.models.SEARCHED)
+        query = query.where(or_(*(column.contains(word, autoescape=True) for column in listing.search())))
     return query
 
 

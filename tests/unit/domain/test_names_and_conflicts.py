@@ -122,3 +122,23 @@ def test_communication_rules():
         with pytest.raises(ValidationError) as caught:
             validate_communication(draft)
         assert caught.value.field == field
+
+
+def test_search_fold_takes_a_shortcut_only_where_it_gives_the_same_key():
+    import unicodedata
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from legalsec_desktop.domain.names import search_fold, strip_accents
+
+    def slow(text: str) -> str:
+        return " ".join(strip_accents(unicodedata.normalize("NFKC", text)).casefold().split())
+
+    @given(st.text(alphabet=st.characters(max_codepoint=127)), st.text())
+    def same(ascii_text: str, any_text: str) -> None:
+        assert search_fold(ascii_text) == slow(ascii_text)
+        assert search_fold(any_text) == slow(any_text)
+
+    same()
+    assert search_fold("ÖZTÜRK  GmbH") == "ozturk gmbh" and search_fold("Σωκράτης") == "σωκρατησ"

@@ -104,3 +104,31 @@ def test_same_name_folds_case_in_every_script_but_keeps_accents():
     assert same_name("ÖZTÜRK GMBH", "Öztürk  GmbH") and same_name("ΣΩΚΡΆΤΗΣ", "σωκράτης")
     assert same_name("Straße AG", "STRASSE AG")  # casefold: ß is ss
     assert not same_name("Ozturk GmbH", "Öztürk GmbH") and not same_name("Acme Inc.", "Acme LLC")
+
+
+def test_the_filter_box_folds_case_and_accents_in_every_script(store):
+    from legalsec_desktop.domain.matters import MatterDraft
+    from legalsec_desktop.services import matters
+
+    turkish = matters.create_matter(store, MatterDraft("2026-0201", "ÖZTÜRK GMBH v. Wiśniewski", "Öztürk GmbH",
+                                                       date(2026, 11, 2)))
+    greek = matters.create_matter(store, MatterDraft("2026-0202", "Estate of ΣΩΚΡΆΤΗΣ Παπαδόπουλος", "Ελένη Νίκου",
+                                                     date(2026, 11, 3)))
+    for typed, expected in (("öztürk", [turkish]), ("OZTURK", [turkish]), ("wisniewski", [turkish]),
+                            ("σωκρατης", [greek]), ("ΕΛΕΝΗ", [greek]), ("gmbh 0201", [turkish]),
+                            ("100%", [])):
+        assert listings.list_ids(store, "matters", text=typed) == expected, typed
+
+
+def test_a_renamed_record_is_found_by_its_new_name(store):
+    from legalsec_desktop.domain.matters import MatterDraft
+    from legalsec_desktop.services import matters
+
+    matter_id = matters.create_matter(store, MatterDraft("2026-0301", "Lease review", "Åsa Lind", date(2026, 11, 2)))
+    draft = matters.load_matter(store, matter_id)
+    from dataclasses import replace
+
+    matters.update_matter(store, matter_id, replace(draft, title="Zoning appeal"))
+    assert listings.list_ids(store, "matters", text="zoning") == [matter_id]
+    assert listings.list_ids(store, "matters", text="lease") == []
+    assert listings.list_ids(store, "matters", text="asa") == [matter_id]  # the client's name, folded
