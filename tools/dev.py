@@ -1,7 +1,7 @@
 """Set up a virtual environment for legalsec-desktop, then start the app or run the whole test suite.
 
     python3 tools/dev.py start [legalsec arguments…]   set up, then open the window
-    python3 tools/dev.py test  [pytest arguments…]     set up, then check import rules and ruff, and run every test
+    python3 tools/dev.py test  [pytest arguments…]     set up, check imports, ruff and mypy, run every test
 
 Standard library only, so it runs on a fresh machine (Windows, macOS or Linux).
 """
@@ -98,6 +98,10 @@ def test(args: list[str]) -> int:
     if ruff != 0:
         print("ruff found problems (see above); `.venv/bin/ruff check --fix` mends some.", file=sys.stderr)
         return ruff
+    types = subprocess.call([str(BIN / "mypy")], cwd=ROOT, env=env)  # the files and rules are in pyproject.toml
+    if types != 0:
+        print("mypy found type errors (see above).", file=sys.stderr)
+        return types
     return subprocess.call([str(PYTHON), "-m", "pytest", *args], cwd=ROOT, env=env)
 
 

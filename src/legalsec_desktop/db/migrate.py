@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
-from legalsec_desktop.db.store import WRITE_OPTION
+from legalsec_desktop.db.store import WRITE_OPTION, raw_sqlite
 from legalsec_desktop.domain.errors import UserFixableError
 
 SCRIPT_LOCATION = "legalsec_desktop.db:migrations"
@@ -44,7 +45,7 @@ def upgrade_to_head(engine: Engine, revision: str = "head", progress: Progress |
     """Bring the schema up to `revision`, all in one transaction, foreign keys off until it is checked."""
     config = alembic_config()
     with engine.connect() as connection:
-        raw = connection.connection.dbapi_connection
+        raw = raw_sqlite(connection)
         # Must run outside any transaction (inside one SQLite ignores it); SQLAlchemy has not begun one yet.
         raw.execute("PRAGMA foreign_keys = OFF")
         try:
@@ -71,13 +72,13 @@ def upgrade_to_head(engine: Engine, revision: str = "head", progress: Progress |
             raw.execute("PRAGMA foreign_keys = ON")
 
 
-def _orphans(connection) -> Counter[tuple[str, str]]:  # noqa: ANN001
+def _orphans(connection: Connection) -> Counter[tuple[str, str]]:
     """How many rows of each (table, parent table) point to a missing row (rowids may change in a rebuild)."""
     return Counter((table, parent) for table, _rowid, parent, _ in
                    connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
 
 
-def _has_version_table(connection) -> bool:  # noqa: ANN001
+def _has_version_table(connection: Connection) -> bool:
     return connection.exec_driver_sql(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
     ).first() is not None
@@ -91,7 +92,7 @@ def _reporter(steps: list[tuple[str, str]], progress: Progress | None) -> Callab
     if progress is not None and steps:
         progress(f"Upgrading the database, step 1 of {total}: {steps[0][1]}", 0, total)
 
-    def on_step(*, step, **_kwargs) -> None:  # noqa: ANN001
+    def on_step(*, step: Any, **_kwargs: Any) -> None:
         if progress is None:
             return
         done_rev = step.up_revision_id

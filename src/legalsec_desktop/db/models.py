@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -55,7 +56,7 @@ def search_key_of(table: str, values: Mapping[str, object]) -> str:
     return search_fold(" ".join(str(values.get(column) or "") for column in SEARCHED[table]))
 
 
-def _keep_search_key(_mapper, _connection, target) -> None:  # noqa: ANN001 - an ORM before_insert/update hook
+def _keep_search_key(_mapper: object, _connection: object, target: Any) -> None:  # an ORM before_insert/update hook
     table = target.__tablename__
     if table in SEARCHED:
         target.search_key = search_key_of(table, {column: getattr(target, column) for column in SEARCHED[table]})

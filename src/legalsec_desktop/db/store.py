@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -83,12 +83,12 @@ def make_engine(path: Path, read_only: bool = False) -> Engine:
     engine = create_engine("sqlite+pysqlite://", creator=creator, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
-    def _no_driver_transactions(dbapi_conn, _record) -> None:  # noqa: ANN001
+    def _no_driver_transactions(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         # Let SQLAlchemy emit BEGIN itself so a transaction covers exactly one user action.
         dbapi_conn.isolation_level = None
 
     @event.listens_for(engine, "begin")
-    def _begin(conn) -> None:  # noqa: ANN001
+    def _begin(conn: Connection) -> None:
         # Reads share the file; a write takes the lock at once, so it cannot deadlock half-way.
         writing = conn.get_execution_options().get(WRITE_OPTION, False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if writing and not read_only else "BEGIN")
@@ -177,10 +177,17 @@ def _create(path: Path) -> None:
             leftover.unlink(missing_ok=True)
 
 
+def raw_sqlite(connection: Connection) -> sqlite3.Connection:
+    """The sqlite3 connection under a SQLAlchemy one: for PRAGMAs that must run outside its transactions."""
+    raw = connection.connection.dbapi_connection
+    assert isinstance(raw, sqlite3.Connection), "this store is SQLite"
+    return raw
+
+
 def _give_identity(engine: Engine) -> None:
     """A database without an identity gets one, checkpointed at once (see db/wal.py for why)."""
     with engine.connect() as connection:
-        raw = connection.connection.dbapi_connection
+        raw = raw_sqlite(connection)
         if raw.execute("PRAGMA user_version").fetchone()[0] == 0:
             wal.new_identity(raw)
             raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")

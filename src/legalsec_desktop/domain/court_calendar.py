@@ -37,11 +37,12 @@ class HolidayList:
         return self.first_year <= year <= self.last_year
 
     def holidays_in(self, year: int) -> dict[date, str]:
-        return self.by_year(year)
+        found: dict[date, str] = self.by_year(year)
+        return found
 
 
 def _federal_year(year: int) -> dict[date, str]:
-    found = holidays.US(years=year, categories=("public", "government"))
+    found = holidays.country_holidays("US", years=year, categories=("public", "government"))
     return {day: name.split(";")[0] for day, name in found.items() if day.year == year}
 
 

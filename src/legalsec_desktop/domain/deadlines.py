@@ -135,7 +135,7 @@ def compute(request: Request, closures: Mapping[date, str] | None = None) -> Res
 
 def _days(request: Request, rules: rule_sets.RuleSet, counter: _Counter) -> None:
     result, forward = counter.result, not request.before
-    trigger: date = request.trigger  # type: ignore[assignment]
+    trigger: date = request.trigger
     extension = rules.extension(request.service, request.before) if request.service else None
     extension = _applies(extension, trigger, request, result)
     added_days = extension.get("days", 0) if extension else 0

@@ -115,7 +115,7 @@ def check_rrule(rule: str, first: date) -> None:
         parsed = rrulestr(rule, dtstart=datetime.combine(first, time()))
     except (ValueError, TypeError) as exc:
         raise ValidationError("rrule", f"The repeat rule “{rule}” is not valid: {exc}.") from None
-    if parsed[0:1] == []:  # type: ignore[index]
+    if parsed[0:1] == []:
         raise ValidationError("rrule", "The repeat rule never happens.")
 
 

@@ -72,7 +72,7 @@ class DocketLine:
     authority: str = ""  # a computed deadline's trigger and rule: "Served by mail 2026-03-02; FRCP 6(a),(d)"
     notes: str = ""
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[date, bool, datetime, str, str]:
         return self.day, self.start is not None, self.start or datetime.min, self.matter_number, self.title
 
 
