@@ -58,17 +58,23 @@ def test_a_set_up_database_does_not_ask_again(gui_factory, demo_path, qtbot, mon
     assert asked == []
 
 
+def start_accepting_the_backup(gui_factory, path, monkeypatch):  # noqa: ANN001, ANN201
+    """Start the program on `path`, answering "Restore Backup" when it offers one; returns the Gui and the offers."""
+    offered: list[str] = []
+    monkeypatch.setattr(startup, "ask_about_bad_file",
+                        lambda exc, where, parent=None: offered.append(exc.message) or startup.RESTORE)
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    gui = gui_factory(path)
+    assert gui.start() is None
+    return gui, offered
+
+
 def test_a_damaged_database_offers_the_newest_backup(gui_factory, demo_path, qtbot, monkeypatch):
     folder = paths.backup_dir(demo_path)
     maintenance.back_up(demo_path, folder)
     original = demo_path.read_bytes()
     demo_path.write_bytes(b"SQLite format 3\x00" + b"\x07" * 8000)
-    offered = []
-    monkeypatch.setattr(startup, "ask_about_bad_file",
-                        lambda exc, where, parent=None: offered.append(exc.message) or startup.RESTORE)
-    monkeypatch.setattr(SettingsDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
-    gui = gui_factory(demo_path)
-    assert gui.start() is None
+    gui, offered = start_accepting_the_backup(gui_factory, demo_path, monkeypatch)
     assert offered and str(demo_path) in offered[0]
     aside = [p for p in demo_path.parent.glob("*.damaged-*") if p.name.endswith(".db")]
     assert len(aside) == 1 and aside[0].read_bytes()[:16] == b"SQLite format 3\x00"
@@ -207,12 +213,7 @@ def test_a_damaged_page_after_an_unclean_exit_is_refused_and_the_backup_offered(
     with open(demo_path, "r+b") as handle:  # one page of the contact table overwritten: the header is fine
         handle.seek((root - 1) * 4096 + 8)
         handle.write(b"\x13" * 2000)
-    offered = []
-    monkeypatch.setattr(startup, "ask_about_bad_file",
-                        lambda exc, where, parent=None: offered.append(exc.message) or startup.RESTORE)
-    monkeypatch.setattr(SettingsDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
-    gui = gui_factory(demo_path)
-    assert gui.start() is None
+    gui, offered = start_accepting_the_backup(gui_factory, demo_path, monkeypatch)
     assert offered and "damaged" in offered[0]
     qtbot.waitUntil(lambda: gui.state.store is not None)
     assert gui.window.list_tabs[0].model.rowCount() > 0

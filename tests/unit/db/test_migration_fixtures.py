@@ -238,3 +238,22 @@ def test_an_orphan_from_before_does_not_block_the_upgrade_but_a_new_one_does(tmp
         open_database(fresh, tmp_path / "b2")
     assert state(fresh) == before  # every row, and the old revision
     assert not list((tmp_path / "b2").glob("*.db")), "a failed upgrade leaves no extra backup behind"
+
+
+@pytest.mark.parametrize("fixture", OLDER_FILES, ids=fixture_id)
+def test_the_upgrade_gives_every_searchable_row_its_search_key(fixture, tmp_path):
+    """Migration 0005 fills the folded key the filter box searches, the same key the program keeps on writes."""
+    from legalsec_desktop.db.models import SEARCHED, search_key_of
+
+    db_path, backup_dir = upgraded_copy(fixture, tmp_path)
+    open_database(db_path, backup_dir).close()
+    conn = sqlite3.connect(db_path)
+    conn.row_factory = sqlite3.Row
+    try:
+        for table in SEARCHED:
+            rows = conn.execute(f"SELECT * FROM {table}").fetchall()
+            assert rows, table
+            for row in rows:
+                assert row["search_key"] == search_key_of(table, dict(row)), f"{table} row {row['id']}"
+    finally:
+        conn.close()
