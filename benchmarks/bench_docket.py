@@ -34,7 +34,8 @@ for offset in range(1, 8):
 print(f"day_build_median_ms={sorted(times)[len(times) // 2]}")
 rows = sum(len(s.table.rows) for s in report.sections if s.table is not None)
 print(f"day_rows={rows}")
-from legalsec_desktop.ui import headless, report_print
+from legalsec_desktop.ui import headless
+from legalsec_desktop.ui.common import report_print
 headless.application()
 t = time.perf_counter()
 report_print.write_pdf(report, out / "day.pdf")

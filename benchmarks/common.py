@@ -23,7 +23,7 @@ db = Path(sys.argv[2])
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from legalsec_desktop.services.database import open_database
-from legalsec_desktop.ui.app_state import AppState
+from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.main_window import MainWindow
 state = AppState(db, Path(tempfile.mkdtemp()))
 window = MainWindow(state, remember_layout=False)

@@ -17,12 +17,12 @@ from legalsec_desktop.clock import Clock
 from legalsec_desktop.domain.errors import DatabaseInUseError
 from legalsec_desktop.instance_lock import InstanceLock
 from legalsec_desktop.logs import setup_logging
-from legalsec_desktop.ui.app_state import AppState
-from legalsec_desktop.ui.errors import install_excepthook, show_problem
-from legalsec_desktop.ui.icons import icon
+from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.errors import install_excepthook, show_problem
+from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.single_instance import InstanceServer, notify_running, server_name
 from legalsec_desktop.ui.startup import settle_file
-from legalsec_desktop.ui.worker import run_and_wait, wait_for_background
+from legalsec_desktop.ui.common.worker import run_and_wait, wait_for_background
 
 log = logging.getLogger("legalsec")
 
@@ -128,7 +128,7 @@ class Gui:
         self.state.set_store(store)
         if not store.read_only and not firm.load_profile(store).is_set_up:
             self.window.open_settings(first_run=True)
-        from legalsec_desktop.ui.maintenance_actions import back_up_if_due
+        from legalsec_desktop.ui.maintenance.backup_actions import back_up_if_due
 
         if not store.read_only:
             back_up_if_due(self.window)

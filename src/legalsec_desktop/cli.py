@@ -470,7 +470,8 @@ def _docket(args: argparse.Namespace, db_path: Path) -> int:
         write_docx(report, out)
         print(f"Saved the docket to {out}.")
     if (out is not None and out.suffix.lower() == ".pdf") or args.print:
-        from legalsec_desktop.ui import headless, report_print
+        from legalsec_desktop.ui import headless
+        from legalsec_desktop.ui.common import report_print
 
         headless.application()
         if out is not None and out.suffix.lower() == ".pdf":

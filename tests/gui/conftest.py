@@ -41,7 +41,7 @@ def make_window(qtbot, demo_path):  # noqa: ANN001
     """A main window over an open store (the demo practice unless another store is given)."""
     from legalsec_desktop import paths
     from legalsec_desktop.db.store import open_store
-    from legalsec_desktop.ui.app_state import AppState
+    from legalsec_desktop.ui.common.app_state import AppState
     from legalsec_desktop.ui.main_window import MainWindow
 
     made = []

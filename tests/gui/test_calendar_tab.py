@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from legalsec_desktop.domain.events import EventDraft
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services import calendar, deadlines, matters
-from legalsec_desktop.ui.deadline_dialog import DeadlineDialog
-from legalsec_desktop.ui.event_dialog import EventDialog
-from legalsec_desktop.ui.ics_dialogs import ImportPreview
+from legalsec_desktop.ui.calendar.deadline_dialog import DeadlineDialog
+from legalsec_desktop.ui.calendar.event_dialog import EventDialog
+from legalsec_desktop.ui.calendar.ics_dialogs import ImportPreview
 
 NY = "America/New_York"
 TODAY = date(2026, 11, 23)  # the day tests/conftest.py pins the program's clock to

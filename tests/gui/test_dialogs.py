@@ -5,8 +5,8 @@ from PySide6.QtWidgets import QDialog, QPushButton
 
 from legalsec_desktop.services.firm import load_profile
 from legalsec_desktop.services.listings import list_ids
-from legalsec_desktop.ui.matter_dialog import MatterDialog
-from legalsec_desktop.ui.settings_dialog import RATE, SettingsDialog
+from legalsec_desktop.ui.matters.matter_dialog import MatterDialog
+from legalsec_desktop.ui.settings.settings_dialog import RATE, SettingsDialog
 
 
 

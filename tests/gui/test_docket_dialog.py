@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from legalsec_desktop.domain.events import EventDraft
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services import deadlines, matters
-from legalsec_desktop.ui.docket_dialog import DocketPreview
+from legalsec_desktop.ui.calendar.docket_dialog import DocketPreview
 
 DAY = date(2026, 11, 23)
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
 from legalsec_desktop.domain.errors import StorageFullError
-from legalsec_desktop.ui import errors
+from legalsec_desktop.ui.common import errors
 from legalsec_desktop.ui.screenshot import render_screenshots
 
 

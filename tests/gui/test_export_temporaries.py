@@ -10,7 +10,7 @@ from PySide6.QtCore import QDir, QTemporaryFile
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from legalsec_desktop import paths, temp_folder
-from legalsec_desktop.ui.time_export_dialogs import TimesheetDialog
+from legalsec_desktop.ui.time.time_export_dialogs import TimesheetDialog
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QDate
 
 from legalsec_desktop.domain.errors import ValidationError
-from legalsec_desktop.ui.fields import DateField, MoneyField
+from legalsec_desktop.ui.common.fields import DateField, MoneyField
 
 
 def test_the_calendar_offers_only_the_years_a_date_field_accepts(qtbot):

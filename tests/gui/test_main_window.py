@@ -3,7 +3,7 @@
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
 
-from legalsec_desktop.ui.tabs.list_tab import ListTab
+from legalsec_desktop.ui.common.list_tab import ListTab
 
 
 def test_five_tabs_in_order_with_shortcuts(make_window, qtbot):

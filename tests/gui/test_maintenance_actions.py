@@ -5,7 +5,7 @@ import sqlite3
 from PySide6.QtWidgets import QFileDialog
 
 from legalsec_desktop.services import listings, maintenance
-from legalsec_desktop.ui import maintenance_actions
+from legalsec_desktop.ui.maintenance import backup_actions as maintenance_actions
 
 
 def count_matters(path):
@@ -65,7 +65,7 @@ def test_undo_does_not_reach_across_a_restore(make_window, qtbot, monkeypatch, m
     made = maintenance.back_up(state.db_path, state.backup_dir).made
     entry = listings.list_ids(state.store, "communications")[0]
     from legalsec_desktop.services import communications
-    from legalsec_desktop.ui.undo import delete_with_undo
+    from legalsec_desktop.ui.common.undo import delete_with_undo
 
     assert delete_with_undo(window.undo_stack, window, state, "communications",
                             lambda: communications.delete_communication(state.store, entry),

@@ -8,11 +8,11 @@ from PySide6.QtWidgets import QDialog
 
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services import communications, conflicts, contacts, listings, matters
-from legalsec_desktop.ui.conflict_dialog import ConflictCheckDialog
-from legalsec_desktop.ui.contacts_window import ContactsWindow
-from legalsec_desktop.ui.log_dialog import LogDialog
-from legalsec_desktop.ui.matter_dialog import MatterDialog
-from legalsec_desktop.ui.party_dialog import PartyDialog
+from legalsec_desktop.ui.matters.conflict_dialog import ConflictCheckDialog
+from legalsec_desktop.ui.matters.contacts_window import ContactsWindow
+from legalsec_desktop.ui.correspondence.log_dialog import LogDialog
+from legalsec_desktop.ui.matters.matter_dialog import MatterDialog
+from legalsec_desktop.ui.matters.party_dialog import PartyDialog
 
 
 @pytest.fixture

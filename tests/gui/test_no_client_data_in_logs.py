@@ -21,8 +21,9 @@ from legalsec_desktop.domain.errors import BackupError, UserFixableError
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services import communications, conflicts, contacts, maintenance, matters
 from legalsec_desktop.services.database import open_database
-from legalsec_desktop.ui import errors, maintenance_actions
-from legalsec_desktop.ui.worker import run_in_background
+from legalsec_desktop.ui.common import errors
+from legalsec_desktop.ui.maintenance import backup_actions as maintenance_actions
+from legalsec_desktop.ui.common.worker import run_in_background
 
 CANARY = "Zyxwvut Canary-Client 7431"
 DAY = date(2026, 11, 23)

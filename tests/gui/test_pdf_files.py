@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from legalsec_desktop.domain.errors import StorageFullError, UserFixableError
 from legalsec_desktop.domain.report import Report, Section, Table
-from legalsec_desktop.ui import report_print
+from legalsec_desktop.ui.common import report_print
 
 
 def docket(rows: int) -> Report:

@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 
 from legalsec_desktop.services import listings
-from legalsec_desktop.ui.record_model import ID_ROLE, SORT_ROLE, RecordTableModel
+from legalsec_desktop.ui.common.record_model import ID_ROLE, SORT_ROLE, RecordTableModel
 
 
 def make_model(store, key, calls=None):

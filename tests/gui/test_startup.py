@@ -13,7 +13,7 @@ from legalsec_desktop import paths
 from legalsec_desktop.db.store import open_store
 from legalsec_desktop.services import maintenance
 from legalsec_desktop.ui import startup
-from legalsec_desktop.ui.settings_dialog import SettingsDialog
+from legalsec_desktop.ui.settings.settings_dialog import SettingsDialog
 from legalsec_desktop.ui.single_instance import InstanceServer, notify_running, server_name
 
 
@@ -173,7 +173,7 @@ def test_an_old_database_is_upgraded_behind_a_progress_dialog_and_loses_nothing(
     import sqlite3
     from pathlib import Path
 
-    from legalsec_desktop.ui import worker
+    from legalsec_desktop.ui.common import worker
 
     fixture = Path(__file__).resolve().parents[1] / "data" / "migrations" / "rev-0001.db"
     db = tmp_path / "old.db"

@@ -11,7 +11,7 @@ from legalsec_desktop.db.models import MatterRow
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.domain.time_entries import TimeDraft
 from legalsec_desktop.services import listings, matters, time_entries
-from legalsec_desktop.ui.time_export_dialogs import LedesDialog, TimesheetDialog
+from legalsec_desktop.ui.time.time_export_dialogs import LedesDialog, TimesheetDialog
 
 TODAY = date(2026, 11, 23)  # the day tests/conftest.py pins the program's clock to
 
@@ -196,9 +196,9 @@ def test_billing_settings_reach_the_entry_bar(window, qtbot):
     """A timekeeper's daily target and LEDES class (Settings), a client's rate and increment (contact), and a
     matter that needs UTBMS codes (Edit Matter) are saved where the time rules read them."""
     from legalsec_desktop.services import contacts, firm
-    from legalsec_desktop.ui.contact_dialog import ContactDialog
-    from legalsec_desktop.ui.matter_dialog import MatterDialog
-    from legalsec_desktop.ui.settings_dialog import CLASS, TARGET, SettingsDialog
+    from legalsec_desktop.ui.matters.contact_dialog import ContactDialog
+    from legalsec_desktop.ui.matters.matter_dialog import MatterDialog
+    from legalsec_desktop.ui.settings.settings_dialog import CLASS, TARGET, SettingsDialog
 
     store = window.state.store
     settings = SettingsDialog(window.state, parent=window)

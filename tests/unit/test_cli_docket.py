@@ -103,7 +103,7 @@ def test_the_word_file_holds_the_week_ahead(calendar_db, tmp_path):
 def test_print_sends_the_sheet_to_the_default_printer(calendar_db, tmp_path, monkeypatch, capsys):
     from PySide6.QtPrintSupport import QPrinter
 
-    from legalsec_desktop.ui import report_print
+    from legalsec_desktop.ui.common import report_print
 
     paper = tmp_path / "printed.pdf"
 

@@ -7,16 +7,20 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, 
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from legalsec_desktop import APP_TITLE, __version__
-from legalsec_desktop.ui import maintenance_actions
-from legalsec_desktop.ui.app_state import AppState
-from legalsec_desktop.ui.icons import icon
-from legalsec_desktop.ui.style import STYLE_SHEET
-from legalsec_desktop.ui.tabs import calendar_tab, correspondence_tab, files_tab, matters_tab, time_tab
-from legalsec_desktop.ui.tabs.calendar_tab import CalendarTab
-from legalsec_desktop.ui.tabs.list_tab import ListTab
-from legalsec_desktop.ui.tabs.matters_tab import MattersTab
-from legalsec_desktop.ui.tabs.time_tab import TimeTab
-from legalsec_desktop.ui.timers_panel import RunningTimerButton
+from legalsec_desktop.ui.maintenance import backup_actions as maintenance_actions
+from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.icons import icon
+from legalsec_desktop.ui.common.style import STYLE_SHEET
+from legalsec_desktop.ui.calendar import calendar_tab
+from legalsec_desktop.ui.correspondence import correspondence_tab
+from legalsec_desktop.ui.files import files_tab
+from legalsec_desktop.ui.matters import matters_tab
+from legalsec_desktop.ui.time import time_tab
+from legalsec_desktop.ui.calendar.calendar_tab import CalendarTab
+from legalsec_desktop.ui.common.list_tab import ListTab
+from legalsec_desktop.ui.matters.matters_tab import MattersTab
+from legalsec_desktop.ui.time.time_tab import TimeTab
+from legalsec_desktop.ui.time.timers_panel import RunningTimerButton
 
 TAB_SPECS = (calendar_tab.SPEC, matters_tab.SPEC, correspondence_tab.SPEC, time_tab.SPEC, files_tab.SPEC)
 
@@ -257,7 +261,7 @@ class MainWindow(QMainWindow):
     def new_matter(self) -> None:
         if self.state.store is None or self.state.read_only:
             return
-        from legalsec_desktop.ui.matter_dialog import MatterDialog
+        from legalsec_desktop.ui.matters.matter_dialog import MatterDialog
 
         dialog = MatterDialog(self.state, self)
         if dialog.exec() == MatterDialog.DialogCode.Accepted:
@@ -273,7 +277,7 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.matters_tab)
             self.statusBar().showMessage(self.tr("Select a matter in the Matters tab first."), 5000)
             return
-        from legalsec_desktop.ui.matter_dialog import MatterDialog
+        from legalsec_desktop.ui.matters.matter_dialog import MatterDialog
 
         dialog = MatterDialog(self.state, self, matter_id)
         if dialog.exec() == MatterDialog.DialogCode.Accepted:
@@ -282,7 +286,7 @@ class MainWindow(QMainWindow):
     def log_call(self) -> None:
         if self.state.store is None or self.state.read_only:
             return
-        from legalsec_desktop.ui.log_dialog import LogDialog
+        from legalsec_desktop.ui.correspondence.log_dialog import LogDialog
 
         dialog = LogDialog(self.state, self, self.matters_tab.current_matter_id(), "call")
         if dialog.exec() == LogDialog.DialogCode.Accepted:
@@ -292,14 +296,14 @@ class MainWindow(QMainWindow):
     def show_contacts(self) -> None:
         if self.state.store is None:
             return
-        from legalsec_desktop.ui.contacts_window import ContactsWindow
+        from legalsec_desktop.ui.matters.contacts_window import ContactsWindow
 
         ContactsWindow(self.state, self.undo_stack, self).exec()
 
     def conflict_check(self, client: tuple[str, ...] = (), adverse: tuple[str, ...] = ()) -> None:
         if self.state.store is None:
             return
-        from legalsec_desktop.ui.conflict_dialog import ConflictCheckDialog
+        from legalsec_desktop.ui.matters.conflict_dialog import ConflictCheckDialog
 
         ConflictCheckDialog(self.state, self, client=client, adverse=adverse).exec()
 
@@ -318,8 +322,8 @@ class MainWindow(QMainWindow):
 
     def _event_dialog(self, **kw) -> None:  # noqa: ANN003
         from legalsec_desktop.domain.errors import UserFixableError
-        from legalsec_desktop.ui.errors import show_problem
-        from legalsec_desktop.ui.event_dialog import EventDialog
+        from legalsec_desktop.ui.common.errors import show_problem
+        from legalsec_desktop.ui.calendar.event_dialog import EventDialog
 
         try:
             dialog = EventDialog(self.state, self.undo_stack, self, **kw)
@@ -338,7 +342,7 @@ class MainWindow(QMainWindow):
     def deadline_calculator(self, trigger_id: int | None = None) -> None:
         if self.state.store is None:
             return
-        from legalsec_desktop.ui.deadline_dialog import DeadlineDialog
+        from legalsec_desktop.ui.calendar.deadline_dialog import DeadlineDialog
 
         dialog = DeadlineDialog(self.state, self, trigger_id=trigger_id,
                                 matter_id=self.calendar_tab.matter_filter.currentData())
@@ -357,7 +361,7 @@ class MainWindow(QMainWindow):
     def export_timesheet(self) -> None:
         if self.state.store is None:
             return
-        from legalsec_desktop.ui.time_export_dialogs import TimesheetDialog
+        from legalsec_desktop.ui.time.time_export_dialogs import TimesheetDialog
 
         tab = self.time_tab
         dialog = TimesheetDialog(self.state, self, tab.filters.get("first"), tab.filters.get("last"),
@@ -369,7 +373,7 @@ class MainWindow(QMainWindow):
     def export_ledes(self) -> None:
         if self.state.store is None:
             return
-        from legalsec_desktop.ui.time_export_dialogs import LedesDialog
+        from legalsec_desktop.ui.time.time_export_dialogs import LedesDialog
 
         tab = self.time_tab
         matter = tab.filters.get("matter") or self.matters_tab.current_matter_id()
@@ -380,21 +384,21 @@ class MainWindow(QMainWindow):
     def print_docket(self) -> None:
         if self.state.store is None:
             return
-        from legalsec_desktop.ui.docket_dialog import DocketPreview
+        from legalsec_desktop.ui.calendar.docket_dialog import DocketPreview
 
         DocketPreview(self.state, self).exec()
 
     def calendar_settings(self) -> None:
         if self.state.store is None:
             return
-        from legalsec_desktop.ui.calendar_settings_dialog import CalendarSettingsDialog
+        from legalsec_desktop.ui.calendar.calendar_settings_dialog import CalendarSettingsDialog
 
         CalendarSettingsDialog(self.state, self).exec()
 
     def import_calendar(self) -> None:
         if self.state.store is None or self.state.read_only:
             return
-        from legalsec_desktop.ui.ics_dialogs import import_calendar
+        from legalsec_desktop.ui.calendar.ics_dialogs import import_calendar
 
         message = import_calendar(self.state, self, self.calendar_tab.matter_filter.currentData())
         if message:
@@ -404,7 +408,7 @@ class MainWindow(QMainWindow):
     def export_calendar(self) -> None:
         if self.state.store is None:
             return
-        from legalsec_desktop.ui.ics_dialogs import export_calendar
+        from legalsec_desktop.ui.calendar.ics_dialogs import export_calendar
 
         message = export_calendar(self.state, self, self.calendar_tab._filters())
         if message:
@@ -415,8 +419,8 @@ class MainWindow(QMainWindow):
 
         from legalsec_desktop.domain.errors import UserFixableError
         from legalsec_desktop.services import calendar
-        from legalsec_desktop.ui.errors import show_problem
-        from legalsec_desktop.ui.event_dialog import my_initials
+        from legalsec_desktop.ui.common.errors import show_problem
+        from legalsec_desktop.ui.calendar.event_dialog import my_initials
 
         chosen = [occ.event_id for _, occ, _ in self.calendar_tab.selected_attention() if occ.unverified]
         if not chosen or self.state.read_only:
@@ -438,7 +442,7 @@ class MainWindow(QMainWindow):
 
     def dismiss_selected(self) -> None:
         from legalsec_desktop.services import reminders
-        from legalsec_desktop.ui.undo import StoreCommand
+        from legalsec_desktop.ui.common.undo import StoreCommand
 
         chosen = [reminder for _, _, reminder in self.calendar_tab.selected_attention() if reminder is not None]
         if not chosen or self.state.read_only:
@@ -492,7 +496,7 @@ class MainWindow(QMainWindow):
     def open_settings(self, first_run: bool = False) -> bool:
         if self.state.store is None:
             return False
-        from legalsec_desktop.ui.settings_dialog import SettingsDialog
+        from legalsec_desktop.ui.settings.settings_dialog import SettingsDialog
 
         return SettingsDialog(self.state, first_run=first_run, parent=self).exec() == SettingsDialog.DialogCode.Accepted
 

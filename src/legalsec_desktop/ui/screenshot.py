@@ -16,9 +16,9 @@ def render_screenshots(db_path: Path, out_dir: Path, size: tuple[int, int] = (12
                        clock: Clock = SYSTEM_CLOCK) -> list[Path]:
     """Save one PNG per tab of the database's window; return their paths. Nothing is written to the database."""
     from legalsec_desktop.services.database import open_database, prepare_file
-    from legalsec_desktop.ui.app_state import AppState
+    from legalsec_desktop.ui.common.app_state import AppState
     from legalsec_desktop.ui.main_window import TAB_SPECS, MainWindow
-    from legalsec_desktop.ui.settings_dialog import SettingsDialog
+    from legalsec_desktop.ui.settings.settings_dialog import SettingsDialog
 
     if not db_path.exists():
         raise UserFixableError(f"{db_path} does not exist. Build one with: legalsec demo --db \"{db_path}\"")
@@ -45,7 +45,7 @@ def render_screenshots(db_path: Path, out_dir: Path, size: tuple[int, int] = (12
         dialogs = [("06-settings.png", lambda: SettingsDialog(state, parent=window))]
         matter_id = window.matters_tab.current_matter_id()
         if matter_id is not None:
-            from legalsec_desktop.ui.matter_dialog import MatterDialog
+            from legalsec_desktop.ui.matters.matter_dialog import MatterDialog
 
             dialogs.append(("07-matter.png", lambda: MatterDialog(state, window, matter_id)))
         for name, make in dialogs:

@@ -17,7 +17,7 @@ from legalsec_desktop.clock import SYSTEM_CLOCK, Clock
 from legalsec_desktop.services import maintenance
 from legalsec_desktop.services.maintenance import BackupInfo
 from legalsec_desktop.services.database import is_sealed, prepare_file
-from legalsec_desktop.ui.worker import run_and_wait
+from legalsec_desktop.ui.common.worker import run_and_wait
 
 QUIT, RESTORE, START_EMPTY = range(3)
 

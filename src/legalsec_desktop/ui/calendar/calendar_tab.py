@@ -1,0 +1,392 @@
+"""The Calendar tab: month, week, day and agenda views, the list of every event ahead, and what needs attention.
+
+Navigation: Today (Ctrl+T), previous/next (Alt+Left/Right, or Page Up/Down), Go to Date (Ctrl+G); views
+Ctrl+Shift+1..5. Filters: attorney, matter and type, plus the text box (title, matter number, client).
+The side panel lists overdue items, reminders that fell due, and deadlines that wait for verification.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legalsec_desktop.domain.events import KIND_COLOURS, KIND_LABELS, KINDS
+from legalsec_desktop.domain.formatting import format_date
+from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.calendar.calendar_views import AgendaView, MonthView, TimeGridView, item_text
+from legalsec_desktop.ui.common.icons import icon
+from legalsec_desktop.ui.common.list_tab import ListTab, TabSpec
+
+SPEC = TabSpec(
+    listing="events",
+    title="Calendar",
+    icon="calendar",
+    empty_title="Nothing on the calendar from today on",
+    empty_text=(
+        "Hearings, deadlines and appointments appear here, soonest first. Add one with New Event (Ctrl+Shift+E), "
+        "or compute court deadlines with Tools ▸ Deadline Calculator."
+    ),
+    action_text="New Event…",
+    noun="event",
+    nouns="events",
+)
+VIEWS = ("Month", "Week", "Day", "Agenda", "List")
+
+
+class CalendarTab(ListTab):
+    """The list of events from today on is the "List" view; the painted views sit beside it in a stack."""
+
+    open_event = Signal(object)  # an Occurrence
+    new_event = Signal(object, object)  # a date, a datetime or None
+
+    def __init__(self, spec: TabSpec, state: AppState, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        self.undo_stack = undo_stack
+        self.anchor = state.clock.today()
+        self.occurrences: list = []
+        super().__init__(spec, state, parent)
+        self.table.doubleClicked.connect(self._open_from_list)
+        self.filter_box.setPlaceholderText(self.tr("Filter by title, matter or client… (Ctrl+F)"))
+        for view in (self.month, self.week, self.day):
+            view.open_requested.connect(self.open_event)
+            view.new_requested.connect(self.new_event)
+            view.day_selected.connect(self._day_clicked)
+        self.agenda.open_requested.connect(self.open_event)
+        self.agenda.new_requested.connect(self.new_event)
+        self._shortcuts()
+
+    # --- building --------------------------------------------------------------------------
+    def _build_body(self) -> QWidget:
+        today = self.anchor
+        self.month, self.week, self.day = MonthView(today), TimeGridView(7, today), TimeGridView(1, today)
+        self.agenda = AgendaView(today)
+        for name, view in zip(VIEWS, (self.month, self.week, self.day, self.agenda)):
+            view.setObjectName(f"calendar{name}View")
+        self.views = QStackedWidget()
+        for widget in (self.month, self.week, self.day, self.agenda, self.stack):
+            self.views.addWidget(widget)
+
+        nav = QHBoxLayout()
+        self.today_button = QPushButton(self.tr("Today"))
+        self.today_button.setToolTip(self.tr("Go to today (Ctrl+T)"))
+        self.today_button.clicked.connect(self.go_today)
+        self.prev_button, self.next_button = QToolButton(), QToolButton()
+        self.prev_button.setArrowType(Qt.ArrowType.LeftArrow)
+        self.next_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.prev_button.setToolTip(self.tr("Previous (Alt+Left)"))
+        self.next_button.setToolTip(self.tr("Next (Alt+Right)"))
+        self.prev_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.goto_button = QPushButton(self.tr("Go to…"))
+        self.goto_button.setToolTip(self.tr("Go to a date (Ctrl+G)"))
+        self.goto_button.clicked.connect(self.ask_date)
+        self.period_label = QLabel()
+        self.period_label.setObjectName("periodLabel")
+        self.period_label.setStyleSheet("font-size: 15px; font-weight: 600;")
+        for widget in (self.today_button, self.prev_button, self.next_button, self.goto_button, self.period_label):
+            nav.addWidget(widget)
+        nav.addStretch(1)
+        self.view_buttons = QButtonGroup(self)
+        for index, name in enumerate(VIEWS):
+            button = QToolButton()
+            button.setText(self.tr(name))
+            button.setCheckable(True)
+            button.setToolTip(self.tr("%s view (Ctrl+Shift+%d)") % (name, index + 1))
+            self.view_buttons.addButton(button, index)
+            nav.addWidget(button)
+        self.view_buttons.idClicked.connect(self.set_view)
+
+        filters = QHBoxLayout()
+        self.attorney_filter, self.matter_filter, self.kind_filter = QComboBox(), QComboBox(), QComboBox()
+        self.attorney_filter.setObjectName("calendarAttorneyFilter")
+        self.matter_filter.setObjectName("calendarMatterFilter")
+        self.kind_filter.setObjectName("calendarKindFilter")
+        self.kind_filter.addItem(self.tr("Every type"), None)
+        self.kind_filter.addItem(self.tr("Deadlines only"), ("filing deadline", "response deadline",
+                                                             "statute of limitations"))
+        self.kind_filter.addItem(self.tr("Court dates (hearings, trials)"), ("hearing", "trial"))
+        for kind in KINDS:
+            self.kind_filter.addItem(KIND_LABELS[kind], (kind,))
+        for combo in (self.attorney_filter, self.matter_filter, self.kind_filter):
+            combo.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            combo.setMinimumWidth(90)
+            combo.currentIndexChanged.connect(self._filters_changed)
+            filters.addWidget(combo, 1)
+        self.new_button = QPushButton(icon("new"), self.tr("New Event"))
+        self.new_button.setToolTip(self.tr("Add an event (Ctrl+Shift+E)"))
+        self.new_button.clicked.connect(lambda: self.new_event.emit(self.selected_day(), None))
+        filters.addWidget(self.new_button)
+
+        chips = "&nbsp;&nbsp; ".join(f"<span style='color:{KIND_COLOURS[k]}'>■</span> {KIND_LABELS[k]}" for k in KINDS)
+        legend_box = QLabel(chips + "&nbsp;&nbsp; <span style='color:#b00020'><b>! overdue</b></span>&nbsp;&nbsp; "
+                            "? unverified")
+        legend_box.setStyleSheet("color: #444; font-size: 11px;")
+        legend_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+        self.attention = QListWidget()
+        self.attention.setObjectName("attentionList")
+        self.attention.itemActivated.connect(self._attention_activated)
+        self.attention.setWordWrap(True)
+        self.attention.setSpacing(2)
+        self.verify_button = QPushButton(self.tr("Verify Selected…"))
+        self.verify_button.setToolTip(self.tr("Record your initials as the second check of the selected deadlines"))
+        self.dismiss_button = QPushButton(self.tr("Dismiss Reminder"))
+        self.attention.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        side = QWidget()
+        side_column = QVBoxLayout(side)
+        side_column.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(self.tr("Needs attention"))
+        heading.setStyleSheet("font-weight: 600;")
+        side_column.addWidget(heading)
+        side_column.addWidget(self.attention, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.verify_button)
+        buttons.addWidget(self.dismiss_button)
+        side_column.addLayout(buttons)
+        side.setMinimumWidth(160)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("calendarSplitter")
+        self.splitter.addWidget(self.views)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 260])
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(nav)
+        column.addLayout(filters)
+        column.addWidget(self.splitter, 1)
+        column.addWidget(legend_box)
+        self.view_buttons.button(0).setChecked(True)
+        self.views.setCurrentIndex(0)
+        return body
+
+    def _shortcuts(self) -> None:
+        pairs = [("Ctrl+T", self.go_today), ("Alt+Left", lambda: self.step(-1)), ("Alt+Right", lambda: self.step(1)),
+                 ("PgUp", lambda: self.step(-1)), ("PgDown", lambda: self.step(1)), ("Ctrl+G", self.ask_date)]
+        pairs += [(f"Ctrl+Shift+{i + 1}", lambda i=i: self.set_view(i)) for i in range(len(VIEWS))]
+        for keys, slot in pairs:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # --- navigation ------------------------------------------------------------------------
+    def current_view(self) -> int:
+        return self.views.currentIndex()
+
+    def set_view(self, index: int) -> None:
+        self.views.setCurrentIndex(index)
+        self.view_buttons.button(index).setChecked(True)
+        self.show_period()
+
+    def show_period(self) -> None:
+        """Redraw the current view only (navigation does not change the list or the attention panel)."""
+        if self.state.store is None:
+            return
+        if self.stale:
+            self.refresh()
+        elif self.current_view() < 4:
+            self._refresh_view(self.current_view())
+        else:
+            super().refresh()
+
+    def go_today(self) -> None:
+        self.go_to(self.state.clock.today())
+
+    def go_to(self, day: date) -> None:
+        self.anchor = day
+        for view in (self.month, self.week, self.day):
+            view.selected_day = day
+        self.show_period()
+
+    def step(self, direction: int) -> None:
+        view = self.current_view()
+        if view == 0:
+            month = self.anchor.month - 1 + direction
+            year = self.anchor.year + month // 12
+            self.anchor = date(year, month % 12 + 1, 1)
+        elif view == 1:
+            self.anchor += timedelta(days=7 * direction)
+        elif view == 2:
+            self.anchor += timedelta(days=direction)
+        else:
+            self.anchor += timedelta(days=30 * direction)
+        self.show_period()
+
+    def ask_date(self) -> None:
+        from legalsec_desktop.domain.dates import format_date_entry, parse_date
+        from legalsec_desktop.domain.errors import ValidationError
+
+        text, accepted = QInputDialog.getText(self, self.tr("Go to Date"), self.tr("Date (MM/DD/YYYY):"),
+                                              text=format_date_entry(self.anchor))
+        if not accepted:
+            return
+        try:
+            self.go_to(parse_date(text, "date", required=True))  # type: ignore[arg-type]
+        except ValidationError as exc:
+            self.window().statusBar().showMessage(exc.message, 8000)
+
+    def selected_day(self) -> date:
+        view = self.current_view()
+        if view in (0, 1, 2):
+            return (self.month, self.week, self.day)[view].selected_day
+        return self.anchor
+
+    def _day_clicked(self, day: date) -> None:
+        self.anchor = day
+
+    # --- data ------------------------------------------------------------------------------
+    def _filters(self):  # noqa: ANN202 - services.calendar.Filters
+        from legalsec_desktop.services.calendar import Filters
+
+        return Filters(self.attorney_filter.currentData(), self.matter_filter.currentData(),
+                       self.kind_filter.currentData() or ())
+
+    def _filters_changed(self) -> None:
+        self.filters = self._list_filters()  # the base class counts "N match" and picks the empty state by them
+        self.refresh()
+
+    def _list_ids(self, sort: str, descending: bool, text: str) -> list[int]:
+        if self.state.store is None:
+            return []
+        from legalsec_desktop.services import listings
+
+        return listings.list_ids(self.state.store, "events", sort, descending, text, self._list_filters())
+
+    def _list_filters(self) -> dict[str, object]:
+        if not hasattr(self, "kind_filter"):  # the base class sorts the list before the filters exist
+            return {}
+        filters = self._filters()
+        return {"attorney": filters.attorney_id, "matter": filters.matter_id,
+                "kinds": filters.kinds or None}
+
+    def _fill_filter_choices(self) -> None:
+        from legalsec_desktop.services import matters
+
+        store = self.state.store
+        for combo, everyone, choices in (
+            (self.attorney_filter, self.tr("Every attorney"), matters.attorneys(store)),
+            (self.matter_filter, self.tr("Every matter"), matters.matter_choices(store)),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everyone, None)
+            for key, label in choices:
+                combo.addItem(label, key)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+    def refresh(self) -> None:
+        if self.state.store is None:
+            super().refresh()
+            return
+        if self.attorney_filter.count() == 0 or self.stale:
+            self._fill_filter_choices()
+        super().refresh()  # the List view (and the empty state)
+        view = self.current_view()
+        if view < 4:
+            self._refresh_view(view)
+        self._refresh_attention()
+
+    def _refresh_view(self, index: int) -> None:
+        from legalsec_desktop.services import calendar, deadlines
+
+        view = (self.month, self.week, self.day, self.agenda)[index]
+        if index == 0:
+            self.month.month = self.anchor.replace(day=1)
+        elif index == 1:
+            self.week.start = self.anchor - timedelta(days=(self.anchor.weekday() + 1) % 7)
+        else:
+            view.start = self.anchor  # type: ignore[union-attr]
+        first, last = view.range()
+        items = calendar.events_between(self.state.store, first, last, self._filters())
+        text = self.filter_box.text().strip().lower()
+        if text:
+            items = [o for o in items if text in f"{o.title} {o.matter_number} {o.client} {o.location}".lower()]
+        self.occurrences = items
+        closed = deadlines.holidays_between(self.state.store, first, last, self.matter_filter.currentData())
+        view.set_items(items, closed, self.state.clock.today())
+        if index == 0:
+            self.period_label.setText(f"{self.anchor:%B %Y}")
+        else:
+            end = last - timedelta(days=1)
+            self.period_label.setText(format_date(first) if first == end else
+                                      f"{format_date(first)} – {format_date(end)}")
+
+    def _refresh_attention(self) -> None:
+        from legalsec_desktop.services import calendar, reminders
+
+        store, today = self.state.store, self.state.clock.today()
+        filters = self._filters()
+        self.attention.clear()
+        sections = (
+            (self.tr("Overdue"), [(o, None) for o in calendar.overdue(store, today, filters)], "#b00020"),
+            (self.tr("Reminders"), [(r.occurrence, r) for r in reminders.due_reminders(store, today, filters)],
+             "#7d6608"),
+            (self.tr("Unverified deadlines"), [(o, None) for o in calendar.unverified(store, filters)], "#c0392b"),
+        )
+        for title, entries, colour in sections:
+            heading = QListWidgetItem(f"{title} ({len(entries)})")
+            heading.setFlags(Qt.ItemFlag.NoItemFlags)
+            heading.setForeground(QColor(colour))
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+            self.attention.addItem(heading)
+            for occ, reminder in entries[:200]:
+                when = format_date(occ.day) + (f" ({reminder.says(today)})" if reminder else "")
+                item = QListWidgetItem(f"{when}\n{item_text(occ, today)}")
+                item.setData(Qt.ItemDataRole.UserRole, (title, occ, reminder))
+                item.setToolTip(f"{occ.matter_number} {occ.client}".strip())
+                self.attention.addItem(item)
+            if len(entries) > 200:
+                self.attention.addItem(self.tr("… and %d more") % (len(entries) - 200))
+        self.attention_counts = {title: len(entries) for title, entries, _ in sections}
+
+    def selected_attention(self) -> list[tuple[str, object, object]]:
+        return [item.data(Qt.ItemDataRole.UserRole) for item in self.attention.selectedItems()
+                if item.data(Qt.ItemDataRole.UserRole)]
+
+    def _attention_activated(self, item: QListWidgetItem) -> None:
+        data = item.data(Qt.ItemDataRole.UserRole)
+        if data:
+            self.open_event.emit(data[1])
+
+    def _open_from_list(self, index) -> None:  # noqa: ANN001
+        from legalsec_desktop.services import calendar
+
+        occ = calendar.event_occurrence(self.state.store, self.model.id_at(index.row()))
+        if occ is not None:
+            self.open_event.emit(occ)
+
+    # --- remembered layout -----------------------------------------------------------------
+    def save_layout(self, settings: QSettings) -> None:
+        super().save_layout(settings)
+        settings.setValue("calendar/view", self.current_view())
+
+    def restore_layout(self, settings: QSettings) -> None:
+        super().restore_layout(settings)
+        view = int(settings.value("calendar/view", 0))
+        self.views.setCurrentIndex(view if 0 <= view < len(VIEWS) else 0)
+        self.view_buttons.button(self.views.currentIndex()).setChecked(True)

@@ -1,0 +1,242 @@
+"""Tools ▸ Deadline Calculator: count a period under a court's rules, show every step, put it on the calendar.
+
+The answer updates as you type. "Add to Calendar" saves the deadline(s) with their derivation, linked to
+the trigger event when the calculator was opened from one (so moving the trigger recomputes them).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legalsec_desktop.domain import rule_sets
+from legalsec_desktop.domain.clock import parse_time
+from legalsec_desktop.domain.deadlines import MAX_COUNT, Request
+from legalsec_desktop.domain.errors import UserFixableError
+from legalsec_desktop.domain.events import DEADLINE_KINDS, KIND_LABELS
+from legalsec_desktop.domain.formatting import format_clock, format_date
+from legalsec_desktop.services import calendar, deadlines
+from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.errors import show_problem
+from legalsec_desktop.ui.calendar.event_dialog import ZONES, my_initials
+from legalsec_desktop.ui.common.fields import DateField, matter_combo
+
+CUSTOM = ""
+
+
+class DeadlineDialog(QDialog):
+    def __init__(self, state: AppState, parent: QWidget | None = None, trigger_id: int | None = None,
+                 matter_id: int | None = None, trigger_day: date | None = None) -> None:
+        super().__init__(parent)
+        self.state, self.trigger_id = state, trigger_id
+        self.added: list[int] = []
+        self.planned: list[deadlines.Planned] = []
+        store = state.store
+        trigger_title = ""
+        if trigger_id is not None:
+            trigger = calendar.load_event(store, trigger_id)
+            matter_id, trigger_day, trigger_title = trigger.matter_id, trigger.on_date, trigger.title
+        self.setWindowTitle(self.tr("Deadline Calculator") + (f" — {trigger_title}" if trigger_title else ""))
+        self.setMinimumWidth(680)
+
+        self.rules = QComboBox()
+        for code, label in rule_sets.choices():
+            self.rules.addItem(f"{label} ({code})", code)
+        self.rules.setCurrentIndex(max(0, self.rules.findData(deadlines.rules_for_matter(store, matter_id))))
+        self.event = QComboBox()
+        self.trigger = DateField(trigger_day or state.clock.today())
+        self.trigger_time = QLineEdit(placeholderText=self.tr("time, for hours (e.g. 10:23 AM)"))
+        trigger_row = QWidget()
+        row = QHBoxLayout(trigger_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.trigger, 2)
+        row.addWidget(self.trigger_time, 1)
+        self.count = QSpinBox()
+        self.count.setRange(0, MAX_COUNT)
+        self.count.setValue(21)
+        self.unit = QComboBox()
+        for unit in ("days", "court_days", "hours"):
+            self.unit.addItem(self.tr(rule_sets.UNIT_LABELS[unit]), unit)
+        self.direction = QComboBox()
+        self.direction.addItem(self.tr("after the trigger"), False)
+        self.direction.addItem(self.tr("before the trigger (e.g. a hearing)"), True)
+        period_row = QWidget()
+        row = QHBoxLayout(period_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.count, self.unit, self.direction):
+            row.addWidget(widget)
+        self.service = QComboBox()
+        for method in rule_sets.SERVICE_METHODS:
+            self.service.addItem(rule_sets.SERVICE_LABELS[method].capitalize(), method)
+        self.tz = QComboBox()
+        self.tz.setEditable(True)
+        self.tz.addItems(ZONES)
+        self.title = QLineEdit(placeholderText=self.tr("e.g. Opposition due"))
+        self.kind = QComboBox()
+        for kind in DEADLINE_KINDS:
+            self.kind.addItem(KIND_LABELS[kind], kind)
+        self.matter = matter_combo(store, matter_id, blank=self.tr("(no matter)"))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Court &rules:"), self.rules)
+        form.addRow(self.tr("&Rule:"), self.event)
+        form.addRow(self.tr("&Trigger date:"), trigger_row)
+        self.period_label = QLabel(self.tr("&Period:"))
+        self.period_label.setBuddy(self.count)
+        form.addRow(self.period_label, period_row)
+        form.addRow(self.tr("&Served by:"), self.service)
+        self.tz_label = QLabel(self.tr("Time &zone:"))
+        self.tz_label.setBuddy(self.tz)
+        form.addRow(self.tz_label, self.tz)
+        self.title_label = QLabel(self.tr("Deadline &title:"))
+        self.title_label.setBuddy(self.title)
+        form.addRow(self.title_label, self.title)
+        self.kind_label = QLabel(self.tr("&Kind:"))
+        self.kind_label.setBuddy(self.kind)
+        form.addRow(self.kind_label, self.kind)
+        form.addRow(self.tr("&Matter:"), self.matter)
+
+        self.answer = QLabel()
+        self.answer.setObjectName("deadlineAnswer")
+        self.answer.setWordWrap(True)
+        self.answer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.answer.setStyleSheet("font-size: 16px; font-weight: 600; padding: 6px; background: #eef5ee;")
+        self.steps = QPlainTextEdit()
+        self.steps.setObjectName("deadlineSteps")
+        self.steps.setReadOnly(True)
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.steps.setFont(mono)
+        self.steps.setMinimumHeight(180)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.add_button = buttons.addButton(self.tr("&Add to Calendar"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.copy_button = buttons.addButton(self.tr("&Copy"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.clicked.connect(self._copy)
+        self.add_button.clicked.connect(self.add_to_calendar)
+        buttons.rejected.connect(self.reject)
+        self.add_button.setEnabled(not state.read_only)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.answer)
+        layout.addWidget(self.steps, 1)
+        layout.addWidget(buttons)
+
+        self._fill_events()
+        self.rules.currentIndexChanged.connect(self._fill_events)
+        self.event.currentIndexChanged.connect(self.recompute)
+        self.trigger.changed.connect(self.recompute)
+        self.trigger_time.textChanged.connect(self.recompute)
+        self.count.valueChanged.connect(self.recompute)
+        for combo in (self.unit, self.direction, self.service):
+            combo.currentIndexChanged.connect(self.recompute)
+        self.tz.currentTextChanged.connect(self.recompute)
+        self.recompute()
+
+    def _fill_events(self) -> None:
+        current = self.event.currentData()
+        self.event.blockSignals(True)
+        self.event.clear()
+        self.event.addItem(self.tr("A period I enter"), CUSTOM)
+        rules = rule_sets.load(self.rules.currentData())
+        for event in rules.events:
+            self.event.addItem(f"{event.trigger} → " + ", ".join(d.title for d in event.deadlines), event.key)
+        self.event.setCurrentIndex(max(0, self.event.findData(current)))
+        self.event.blockSignals(False)
+        self.tz.setCurrentText(rules.default_tz)
+        self.recompute()
+
+    def _custom(self) -> bool:
+        return self.event.currentData() == CUSTOM
+
+    def recompute(self) -> None:
+        custom = self._custom()
+        hours = custom and self.unit.currentData() == "hours"
+        for widget in (self.period_label, self.count, self.unit, self.direction, self.title_label, self.title,
+                       self.kind, self.kind_label):
+            widget.setVisible(custom)
+        for widget in (self.tz, self.tz_label, self.trigger_time):
+            widget.setVisible(hours)
+        self.planned = []
+        try:
+            self.planned = self._plan()
+        except UserFixableError as exc:
+            self.answer.setText(exc.message)
+            self.answer.setStyleSheet("font-size: 14px; padding: 6px; background: #fdecea; color: #b00020;")
+            self.steps.clear()
+            self.add_button.setEnabled(False)
+            return
+        lines, steps, warned = [], [], False
+        for item in self.planned:
+            due = item.result
+            when = format_date(due.due) + (f" at {format_clock(due.due_at)} {due.tz}" if due.due_at else "")
+            passed = self.tr(" (already passed)") if due.due < self.state.clock.today() else ""
+            lines.append((f"{item.title}: {when}" if item.title else self.tr("Due %s") % when) + passed)
+            steps.append((f"{item.title}\n" if item.title else "") + due.text())
+            warned = warned or bool(due.warnings)
+        self.answer.setText("<br>".join(lines) + (self.tr("<br><span style='color:#b00020'>See the warning below."
+                                                          "</span>") if warned else ""))
+        self.answer.setStyleSheet("font-size: 16px; font-weight: 600; padding: 6px; background: %s;"
+                                  % ("#fff3cd" if warned else "#eef5ee"))
+        self.steps.setPlainText("\n\n".join(steps))
+        self.add_button.setEnabled(not self.state.read_only)
+
+    def _plan(self) -> list[deadlines.Planned]:
+        store, rules = self.state.store, self.rules.currentData()
+        trigger_day = self.trigger.date("trigger", required=True)
+        assert trigger_day is not None
+        service = self.service.currentData()
+        if not self._custom():
+            return deadlines.plan_chain(store, trigger_day, rules, self.event.currentData(), service)
+        unit = self.unit.currentData()
+        trigger: date | datetime = trigger_day
+        if unit == "hours":
+            trigger = datetime.combine(trigger_day, parse_time(self.trigger_time.text(), "time"))
+        request = Request(rules=rules, trigger=trigger, count=self.count.value(), unit=unit,
+                          before=self.direction.currentData(), service=service, tz=self.tz.currentText().strip(),
+                          trigger_label=self.tr("trigger %s") % trigger_day.isoformat())
+        title = self.title.text().strip()
+        return [deadlines.Planned(title, self.kind.currentData(), request,
+                                  deadlines.compute_with_closures(store, request), f"{rules}/custom/0")]
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.answer.text().replace("<br>", "\n") + "\n\n"
+                                            + self.steps.toPlainText())
+
+    def add_to_calendar(self) -> None:
+        if not self.planned:
+            return
+        planned = self.planned
+        if self._custom():
+            title = self.title.text().strip()
+            if not title:
+                self.answer.setText(self.tr("Enter a title for the deadline (e.g. “Opposition due”), then add it."))
+                self.answer.setStyleSheet("font-size: 14px; padding: 6px; background: #fdecea; color: #b00020;")
+                self.title.setFocus()
+                return
+            planned = [deadlines.Planned(title, self.kind.currentData(), p.request, p.result, p.rule_key)
+                       for p in planned]
+        try:
+            self.added = deadlines.add_computed(self.state.store, self.trigger_id, self.matter.currentData(), planned,
+                                                my_initials())
+        except UserFixableError as exc:
+            show_problem(self, exc, self.tr("Not added"))
+            return
+        self.state.data_changed.emit("events")
+        self.accept()

@@ -1,0 +1,217 @@
+"""File ▸ Print Docket…: the docket sheet in a print preview, with its day or range and attorney chosen above it.
+
+Print goes through the system print dialog; Save as PDF and Export to Word save the sheet as shown
+(the preview's portrait/landscape buttons decide the page for all three).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPageLayout, QShortcut
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSpinBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legalsec_desktop.domain.errors import UserFixableError
+from legalsec_desktop.domain.report import Report
+from legalsec_desktop.reports.docket import MAX_AHEAD, MAX_DAYS, DocketRequest
+from legalsec_desktop.services import docket
+from legalsec_desktop.ui.common import report_print
+from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.errors import show_problem
+from legalsec_desktop.ui.common.fields import DateField
+from legalsec_desktop.ui.common.icons import icon
+
+SETTINGS = "docket/"
+
+
+class DocketPreview(QPrintPreviewDialog):
+    def __init__(self, state: AppState, parent: QWidget | None = None, first: date | None = None) -> None:
+        # The preview's own printer() is kept (not shadowed): it is this same QPrinter.
+        self.paper = QPrinter(QPrinter.PrinterMode.HighResolution)
+        super().__init__(self.paper, parent)
+        self.state = state
+        self.report: Report | None = None
+        self.saved: list[Path] = []
+        self.setWindowTitle(self.tr("Print Docket"))
+        settings = QSettings()
+
+        self.first = DateField(first or state.clock.today())
+        self.first.setObjectName("docketDate")
+        self.today_button = today = QPushButton(self.tr("&Today"))
+        today.clicked.connect(lambda: self._preset(self.state.clock.today(), 1))
+        self.week_button = week = QPushButton(self.tr("&Week Ahead"))
+        week.setToolTip(self.tr("The seven days from the date shown"))
+        week.clicked.connect(lambda: self._preset(None, 7))
+        self.days = QSpinBox(minimum=1, maximum=MAX_DAYS, value=int(settings.value(SETTINGS + "days", 1) or 1))
+        self.days.setSuffix(self.tr(" day(s)"))
+        self.ahead = QSpinBox(minimum=0, maximum=MAX_AHEAD, value=int(settings.value(SETTINGS + "ahead", 7) or 7))
+        self.ahead.setSuffix(self.tr(" days"))
+        self.ahead.setToolTip(self.tr("“Coming up” lists what is scheduled this many days after the sheet"))
+        self.attorney = QComboBox()
+        self.attorney.setObjectName("docketAttorney")
+        self.attorney.addItem(self.tr("Every attorney"), "")
+        for initials, name in docket.timekeeper_names(state.store).items():
+            self.attorney.addItem(f"{name} ({initials})", initials)
+        self.attorney.setCurrentIndex(max(0, self.attorney.findData(settings.value(SETTINGS + "attorney", ""))))
+        self.by_attorney = QCheckBox(self.tr("&Group by attorney"))
+        self.by_attorney.setChecked(settings.value(SETTINGS + "by_attorney", "false") in (True, "true"))
+        self.problem = QLabel()  # a bad date, or where the sheet was saved
+        self.problem.setObjectName("docketMessage")
+        self.problem.setWordWrap(True)
+
+        print_button = QPushButton(icon("print"), self.tr("&Print…"))
+        print_button.setToolTip(self.tr("Choose a printer and print (Ctrl+P)"))
+        print_button.clicked.connect(self.print_sheet)
+        pdf_button = QPushButton(self.tr("Save as P&DF…"))
+        pdf_button.clicked.connect(lambda: self.save("pdf"))
+        word_button = QPushButton(icon("word"), self.tr("Export to &Word…"))
+        word_button.clicked.connect(lambda: self.save("docx"))
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_sheet)
+
+        first_row = QHBoxLayout()
+        for widget in (QLabel(self.tr("&From:")), self.first, today, week, QLabel(self.tr("Covering:")), self.days,
+                       QLabel(self.tr("Coming up:")), self.ahead):
+            first_row.addWidget(widget)
+        first_row.itemAt(0).widget().setBuddy(self.first)
+        first_row.addStretch(1)
+        second_row = QHBoxLayout()
+        for widget in (QLabel(self.tr("Attorney:")), self.attorney, self.by_attorney):
+            second_row.addWidget(widget)
+        second_row.addStretch(1)
+        for button in (print_button, pdf_button, word_button):
+            second_row.addWidget(button)
+        bar = QWidget()
+        column = QVBoxLayout(bar)
+        column.setContentsMargins(6, 4, 6, 0)
+        column.addLayout(first_row)
+        column.addLayout(second_row)
+        column.addWidget(self.problem)
+        # Under the preview's own toolbar (zoom, pages, orientation), which lives in a main window inside the dialog
+        inner = self.findChild(QMainWindow)
+        options = QToolBar(self.tr("Docket"))
+        options.setObjectName("docketOptions")
+        options.setMovable(False)
+        options.addWidget(bar)
+        inner.addToolBarBreak()
+        inner.addToolBar(options)
+
+        self.preview = self.findChild(QPrintPreviewWidget)
+        self.paintRequested.connect(self._paint)
+        self.refresh_timer = QTimer(self, singleShot=True, interval=300)
+        self.refresh_timer.timeout.connect(self.refresh)
+        self.first.changed.connect(self.refresh_timer.start)
+        for signal in (self.days.valueChanged, self.ahead.valueChanged, self.attorney.currentIndexChanged,
+                       self.by_attorney.toggled):
+            signal.connect(self.refresh)
+        self.resize(1100, 800)
+        geometry = settings.value(SETTINGS + "geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        report_print.set_up_page(self.paper, landscape=True)  # the preview's buttons may turn it
+        self.refresh()
+
+    # --- the sheet -------------------------------------------------------------------------
+    def request(self) -> DocketRequest:
+        """The sheet the options describe; raises ValidationError for a date that is not one."""
+        first = self.first.date("first", required=True)
+        assert first is not None
+        return DocketRequest(first=first, days=self.days.value(), ahead=self.ahead.value(),
+                             attorney=self.attorney.currentData() or "", by_attorney=self.by_attorney.isChecked(),
+                             landscape=self._landscape())
+
+    def refresh(self) -> None:
+        """Build the sheet for the options shown and redraw the preview; a bad date is explained, not drawn."""
+        self.refresh_timer.stop()
+        try:
+            request = self.request()
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self.report = docket.docket_report(self.state.store, request, self.state.clock.now())
+            finally:
+                QGuiApplication.restoreOverrideCursor()
+        except UserFixableError as exc:
+            self._say(exc.message, "#b00020")
+            return
+        self.problem.hide()
+        self.preview.updatePreview()
+
+    def _paint(self, printer: QPrinter) -> None:
+        if self.report is None:
+            return
+        try:  # Qt calls this; a problem saving a PDF (the preview's Print when there is no printer) is explained
+            report_print.paint_to(self.report, printer)
+        except UserFixableError as exc:
+            show_problem(self, exc, self.tr("Not printed"))
+
+    def _preset(self, first: date | None, days: int) -> None:
+        if first is not None:
+            self.first.set_date(first)
+        self.days.setValue(days)
+        self.refresh()
+
+    def _landscape(self) -> bool:
+        return self.paper.pageLayout().orientation() == QPageLayout.Orientation.Landscape
+
+    def current_report(self) -> Report | None:
+        """The sheet as shown, on the page orientation the preview shows."""
+        if self.report is None:
+            return None
+        return replace(self.report, landscape=self._landscape())
+
+    # --- out ---------------------------------------------------------------------------------
+    def print_sheet(self) -> None:
+        report = self.current_report()
+        if report is None:
+            return
+        if QPrintDialog(self.paper, self).exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        try:
+            report_print.paint_to(report, self.paper)
+        except UserFixableError as exc:
+            show_problem(self, exc, self.tr("Not printed"))
+
+    def save(self, kind: str) -> Path | None:
+        report = self.current_report()
+        if report is None:
+            return None
+        try:
+            request = self.request()
+        except UserFixableError as exc:
+            show_problem(self, exc, self.tr("Not saved"))
+            return None
+        name = f"Docket {request.first.isoformat()}" + (f" {request.attorney}" if request.attorney else "")
+        saved = report_print.ask_and_save(self, report, kind, f"{name}.{kind}",
+                                          save_word=lambda path: docket.save_as_word(report, path))
+        if saved is not None:
+            self.saved.append(saved)
+            self._say(self.tr("Saved to %s.") % saved, "#1b5e20")
+        return saved
+
+    def _say(self, text: str, colour: str) -> None:
+        self.problem.setStyleSheet(f"color: {colour}")
+        self.problem.setText(text)
+        self.problem.show()
+
+    def done(self, result: int) -> None:  # noqa: D102 - remember the options for next time
+        settings = QSettings()
+        settings.setValue(SETTINGS + "days", self.days.value())
+        settings.setValue(SETTINGS + "ahead", self.ahead.value())
+        settings.setValue(SETTINGS + "attorney", self.attorney.currentData() or "")
+        settings.setValue(SETTINGS + "by_attorney", self.by_attorney.isChecked())
+        settings.setValue(SETTINGS + "geometry", self.saveGeometry())
+        super().done(result)

@@ -1,0 +1,1 @@
+"""Shared pieces of the shell: the id-list model, list tab, fields, form errors, undo, the task runner, save paths."""

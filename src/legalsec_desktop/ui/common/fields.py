@@ -1,0 +1,126 @@
+"""Entry fields shared by the dialogs: a typed date with a calendar button, and optional money."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
+
+from legalsec_desktop.domain.dates import FIRST_YEAR, LAST_YEAR, format_date_entry, parse_date
+from legalsec_desktop.domain.money import format_money, parse_money
+from legalsec_desktop.ui.common.icons import icon
+
+
+class DateField(QWidget):
+    """A date typed as 11/23/2026 (or picked from the calendar button); may be left blank when optional."""
+
+    changed = Signal()
+
+    def __init__(self, value: date | None = None, placeholder: str = "MM/DD/YYYY",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(format_date_entry(value), placeholderText=placeholder)
+        self.edit.setClearButtonEnabled(True)
+        self.edit.textChanged.connect(self.changed)
+        button = QToolButton()
+        button.setIcon(icon("calendar"))
+        button.setToolTip(self.tr("Pick a date (Alt+Down)"))
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(True)
+        self.calendar.setDateRange(QDate(FIRST_YEAR, 1, 1), QDate(LAST_YEAR, 12, 31))  # what parse_date accepts
+        self.calendar.clicked.connect(self._picked)
+        self.calendar.activated.connect(self._picked)
+        menu = QMenu(button)
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(self.calendar)
+        menu.addAction(holder)
+        menu.aboutToShow.connect(self._sync_calendar)
+        button.setMenu(menu)
+        self.button, self.menu = button, menu
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(self.edit, 1)
+        row.addWidget(button)
+        self.setFocusProxy(self.edit)
+
+    def _sync_calendar(self) -> None:
+        try:
+            current = parse_date(self.edit.text())
+        except Exception:  # noqa: BLE001 - a half-typed date: start the calendar where it was
+            current = None
+        if current is not None:
+            self.calendar.setSelectedDate(QDate(current))
+
+    def _picked(self, picked: QDate) -> None:
+        self.set_date(picked.toPython())
+        self.menu.hide()
+        self.edit.setFocus()
+
+    def set_date(self, value: date | None) -> None:
+        self.edit.setText(format_date_entry(value))
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def date(self, field: str, required: bool = False) -> date | None:
+        """The typed date; raises ValidationError(field) when it is not a real date."""
+        return parse_date(self.edit.text(), field, required)
+
+
+class MoneyField(QLineEdit):
+    """An optional amount in dollars, kept as integer cents."""
+
+    def __init__(self, cents: int | None = None, placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(format_money(cents) if cents is not None else "", parent, placeholderText=placeholder)
+        self.setClearButtonEnabled(True)
+
+    def cents(self, field: str) -> int | None:
+        return parse_money(self.text(), field) if self.text().strip() else None
+
+
+def matter_combo(store, matter_id: int | None, blank: str = "", include_closed: bool = False) -> QComboBox:  # noqa: ANN001
+    """An editable picker of open matters ('number — title'), searchable by any part; data is the id."""
+    from legalsec_desktop.services import matters
+
+    combo = searchable_combo()
+    choices = matters.matter_choices(store, include_closed)
+    if matter_id is not None and matter_id not in {c[0] for c in choices}:
+        draft = matters.load_matter(store, matter_id)
+        choices.insert(0, (matter_id, f"{draft.number} — {draft.title}"))
+    fill_combo(combo, [(None, blank), *choices], matter_id)
+    return combo
+
+
+def searchable_combo(minimum_length: int = 18) -> QComboBox:
+    """An editable combo that finds its items by any part of their text and never grows to its longest item."""
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+    combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    combo.setMinimumContentsLength(minimum_length)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    return combo
+
+
+def fill_combo(combo: QComboBox, items: list[tuple[object, str]], chosen: object = None) -> None:
+    """Replace a combo's (data, label) items quietly and choose `chosen` (else the first)."""
+    combo.blockSignals(True)
+    combo.clear()
+    for data, label in items:
+        combo.addItem(label, data)
+    combo.setCurrentIndex(max(0, combo.findData(chosen)))
+    combo.blockSignals(False)

@@ -1,0 +1,195 @@
+"""A tab that lists one kind of record: filter box, sortable table, and an honest empty state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legalsec_desktop.services.columns import COLUMNS
+from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.icons import icon
+from legalsec_desktop.ui.common.record_model import RecordTableModel, configure_table
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    """What a list tab shows and what its empty state says."""
+
+    listing: str
+    title: str
+    icon: str
+    empty_title: str
+    empty_text: str
+    action_text: str = ""  # the empty state's button; empty for none
+    noun: str = "item"
+    nouns: str = "items"
+
+
+class ListTab(QWidget):
+    """Lists records from the database; refreshes when shown if the data changed while hidden."""
+
+    action_requested = Signal()  # the empty-state button was pressed
+
+    LOADING, EMPTY, TABLE = range(3)
+
+    def __init__(self, spec: TabSpec, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec, self.state = spec, state
+        self.stale = True
+        self.filters: dict[str, object] = {}  # the listing's named filters (None means any)
+        listing = COLUMNS[spec.listing]
+        self.model = RecordTableModel(
+            listing.columns, self._list_ids, self._fetch_rows, listing.default_sort, listing.default_descending, self
+        )
+        self.filter_box = QLineEdit(placeholderText=self.tr("Filter %s… (Ctrl+F)") % spec.title.lower())
+        self.filter_box.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self._filter_timer = QTimer(self, singleShot=True, interval=150)
+        self._filter_timer.timeout.connect(lambda: self._apply_filter())
+        self.filter_box.textChanged.connect(lambda: self._filter_timer.start())
+
+        self.table = QTableView()
+        self.table.setObjectName(f"{spec.listing}Table")
+        self.table.setModel(self.model)
+        configure_table(self.table, listing.columns)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().setSortIndicator(
+            [c.key for c in listing.columns].index(listing.default_sort),
+            Qt.SortOrder.DescendingOrder if listing.default_descending else Qt.SortOrder.AscendingOrder,
+        )
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._centred(QLabel(self.tr("Opening the database…"))))
+        self.stack.addWidget(self._empty_state())
+        self.stack.addWidget(self.table)
+
+        top = self.top = QHBoxLayout()
+        heading = QLabel(spec.title)
+        heading.setObjectName("tabHeading")
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.count_label)
+        top.addWidget(self.filter_box, 0)
+        self.filter_box.setMinimumWidth(260)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self._build_body(), 1)
+
+        state.data_changed.connect(self._on_data_changed)
+        state.store_changed.connect(self._on_store_changed)
+
+    # --- building --------------------------------------------------------------------------
+    def _build_body(self) -> QWidget:
+        """What sits under the filter row; a subclass may wrap the list with more."""
+        return self.stack
+
+    def _centred(self, *widgets: QWidget) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addStretch(1)
+        for widget in widgets:
+            column.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(2)
+        return page
+
+    def _empty_state(self) -> QWidget:
+        picture = QLabel()
+        picture.setPixmap(icon(self.spec.icon).pixmap(64, 64))
+        title = QLabel(self.spec.empty_title)
+        title.setObjectName("emptyTitle")
+        text = QLabel(self.spec.empty_text)
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setMaximumWidth(520)
+        text.setMinimumWidth(240)
+        self.empty_text_label = text
+        widgets: list[QWidget] = [picture, title, text]
+        self.empty_button: QPushButton | None = None
+        if self.spec.action_text:
+            self.empty_button = QPushButton(icon("new"), self.spec.action_text)
+            self.empty_button.clicked.connect(self.action_requested)
+            widgets.append(self.empty_button)
+        return self._centred(*widgets)
+
+    # --- data ------------------------------------------------------------------------------
+    def _list_ids(self, sort: str, descending: bool, text: str) -> list[int]:
+        if self.state.store is None:
+            return []
+        from legalsec_desktop.services import listings  # SQLAlchemy loads after the window is up
+
+        return listings.list_ids(self.state.store, self.spec.listing, sort, descending, text, self.filters)
+
+    def _fetch_rows(self, ids):  # noqa: ANN001, ANN202
+        if self.state.store is None:
+            return {}
+        from legalsec_desktop.services import listings
+
+        return listings.fetch_rows(self.state.store, self.spec.listing, ids)
+
+    def refresh(self) -> None:
+        """Read the list again from the database and choose what to show."""
+        self.stale = False
+        if self.state.store is None:
+            self.stack.setCurrentIndex(self.LOADING)
+            return
+        self.model.reload()
+        rows = self.model.rowCount()
+        filtered = bool(self.model.filter_text) or any(v is not None for v in self.filters.values())
+        noun = self.spec.noun if rows == 1 else self.spec.nouns
+        self.count_label.setText(self.tr("%d %s") % (rows, noun) + (self.tr(" match") if filtered else ""))
+        if rows == 0 and not filtered:
+            self.stack.setCurrentIndex(self.EMPTY)
+        else:
+            self.stack.setCurrentIndex(self.TABLE)
+        if self.empty_button is not None:
+            self.empty_button.setEnabled(not self.state.read_only)
+
+    def _apply_filter(self) -> None:
+        self.model.filter_text = self.filter_box.text().strip()
+        self.refresh()
+
+    def _on_data_changed(self, what: str) -> None:
+        self.stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def _on_store_changed(self) -> None:
+        self._on_data_changed("*")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.refresh()
+
+    def focus_filter(self) -> None:
+        self.filter_box.setFocus()
+        self.filter_box.selectAll()
+
+    # --- remembered layout -----------------------------------------------------------------
+    def save_layout(self, settings: QSettings) -> None:
+        """The list's columns, and the split beside it when the tab has one (`self.splitter`)."""
+        settings.setValue(f"tables/{self.spec.listing}/header", self.table.horizontalHeader().saveState())
+        splitter = getattr(self, "splitter", None)
+        if splitter is not None:
+            settings.setValue(f"tables/{self.spec.listing}/splitter", splitter.saveState())
+
+    def restore_layout(self, settings: QSettings) -> None:
+        state = settings.value(f"tables/{self.spec.listing}/header")
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)
+        split = settings.value(f"tables/{self.spec.listing}/splitter")
+        if split is not None and getattr(self, "splitter", None) is not None:
+            self.splitter.restoreState(split)

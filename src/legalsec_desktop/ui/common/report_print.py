@@ -1,0 +1,224 @@
+"""Lay out a Report for the screen, the printer and PDF (the content is built in the core)."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QPaintEngine,
+    QPainter,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
+from PySide6.QtWidgets import QWidget
+
+from legalsec_desktop.domain.errors import UserFixableError
+from legalsec_desktop.formats.files import pdf_complete, write_atomically
+from legalsec_desktop.domain.report import Report, Table
+from legalsec_desktop.ui.common.errors import show_problem
+from legalsec_desktop.ui.common.save_paths import ask_save_path
+
+MARK = "#b00020"
+
+
+def report_html(report: Report) -> str:
+    parts = [f"<h2>{escape(report.title)}</h2>"]
+    parts += [f"<p style='margin:0'>{escape(line)}</p>" for line in report.header_lines]
+    if report.facts:
+        parts.append("<table cellspacing='0' cellpadding='2' style='margin-top:8px'>")
+        parts += [f"<tr><td><b>{escape(k)}</b>&nbsp;&nbsp;</td><td>{escape(v)}</td></tr>" for k, v in report.facts]
+        parts.append("</table>")
+    for section in report.sections:
+        parts.append(f"<h3>{escape(section.heading)}</h3>")
+        parts += [f"<p>{_text(text)}</p>" for text in section.paragraphs]
+        if section.table is not None:
+            parts.append(_table_html(section.table))
+    size = 8 if report.landscape else 7  # a portrait page is narrower: smaller type keeps words whole
+    return f"<html><body style='font-family: sans-serif; font-size: {size}pt'>" + "".join(parts) + "</body></html>"
+
+
+def _text(value: str) -> str:
+    return escape(value).replace("\n", "<br>")
+
+
+def _table_html(table: Table) -> str:
+    if not table.rows:
+        return f"<p><i>{escape(table.empty_text)}</i></p>"
+    weights = table.widths or (1,) * len(table.columns)
+    total, running, percents = sum(weights), 0, []
+    for weight in weights:  # whole percentages that add up to exactly 100, so the table fills the width
+        percents.append(round((running + weight) * 100 / total) - round(running * 100 / total))
+        running += weight
+    head = "".join(f"<th align='left' width='{p}%' bgcolor='#e8edf3'>{escape(c)}</th>"
+                   for c, p in zip(table.columns, percents))
+    rows = []
+    for index, values in enumerate(table.rows):
+        if index in table.groups:
+            rows.append(f"<tr><td colspan='{len(table.columns)}' bgcolor='#f3f3f3'><b>{_text(values[0])}</b></td></tr>")
+            continue
+        style = f" style='color:{MARK}'" if index in table.marked else ""
+        rows.append(f"<tr{style}>" + "".join(f"<td>{_text(v)}</td>" for v in values) + "</tr>")
+    # <thead> becomes the table's header row, which the layout repeats at the top of every page
+    return ("<table width='100%' border='1' cellspacing='0' cellpadding='3' style='border-collapse:collapse; "
+            "border-color:#999'><thead><tr>" + head + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+
+
+def make_document(report: Report) -> QTextDocument:
+    document = QTextDocument()
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # a long path or URL wraps too
+    document.setDefaultTextOption(option)
+    document.setHtml(report_html(report))
+    return document
+
+
+def set_up_page(printer: QPrinter, landscape: bool) -> None:
+    """US Letter with 12 mm margins, turned as asked."""
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.Letter), orientation,
+                                      QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
+
+
+def paint_report(report: Report, printer: QPrinter) -> int:
+    """Lay the report out on `printer`'s pages with a running head and "Page X of Y"; returns the page count."""
+    document = make_document(report)
+    layout = document.documentLayout()
+    layout.setPaintDevice(printer)  # font sizes in points come out right at the printer's resolution
+    page = printer.pageLayout().paintRectPixels(printer.resolution())
+    band = printer.resolution() * 0.3  # inches for the head and the foot of each page
+    body = QRectF(0, band, page.width(), page.height() - 2 * band)
+    document.setPageSize(QSizeF(body.width(), body.height()))
+    pages = document.pageCount()
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise UserFixableError("The printer could not be opened. Check that it is on and connected, and try again.")
+    try:
+        small = QFont(document.defaultFont())
+        small.setPointSizeF(7.5)
+        for number in range(pages):
+            if number:
+                printer.newPage()
+            painter.save()
+            painter.translate(body.left(), body.top() - number * body.height())
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = QRectF(0, number * body.height(), body.width(), body.height())
+            painter.setClipRect(context.clip)
+            layout.draw(painter, context)
+            painter.restore()
+            painter.setFont(small)
+            painter.setPen(QColor("#444444"))
+            head = QRectF(0, 0, body.width(), band * 0.8)
+            foot = QRectF(0, body.bottom() + band * 0.2, body.width(), band * 0.8)
+            painter.drawText(head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, report.running_head)
+            painter.drawText(foot, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, report.footer)
+            painter.drawText(foot, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             f"Page {number + 1} of {pages}")
+    finally:
+        painter.end()
+    return pages
+
+
+def write_pdf(report: Report, path: Path) -> Path:
+    """Save the report as PDF at `path`; an earlier file stays intact if anything fails.
+
+    Qt's PDF engine does not report a failed write (a full disk leaves a truncated file and no error), so the
+    file is checked for its trailer before it replaces anything.
+    """
+
+    def render(temporary: Path) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(temporary))
+        printer.setDocName(report.title)
+        set_up_page(printer, report.landscape)
+        try:
+            paint_report(report, printer)
+        except UserFixableError as exc:  # the "printer" here is a file: say so
+            raise UserFixableError(f"The PDF could not be written to {Path(path).parent}. Check that the folder "
+                                   "can be written to, or choose another place to save.") from exc
+
+    return write_atomically(Path(path), render, check=pdf_complete)
+
+
+def paint_to(report: Report, printer: QPrinter) -> int:
+    """Paint the report on `printer`; returns the page count.
+
+    A "printer" that is a PDF file (the print dialog's Print to File, the preview's Export to PDF) gets the file
+    whole or not at all, like Save as PDF. The preview's own drawing (a picture engine) is left as it is.
+    """
+    target = printer.outputFileName()
+    engine = printer.paintEngine()
+    if not target or engine is None or engine.type() != QPaintEngine.Type.Pdf:
+        return paint_report(report, printer)
+    pages = [0]
+
+    def render(temporary: Path) -> None:
+        printer.setOutputFileName(str(temporary))
+        try:
+            pages[0] = paint_report(report, printer)
+        finally:
+            printer.setOutputFileName(target)
+
+    write_atomically(Path(target), render, check=pdf_complete)
+    return pages[0]
+
+
+def default_printer() -> QPrinter:
+    """The system's default printer, or a clear message when there is none."""
+    info = QPrinterInfo.defaultPrinter()
+    if info.isNull():
+        raise UserFixableError("No default printer is set up on this computer. Set one up in the system's printer "
+                               "settings, or save the report as PDF and print that.")
+    return QPrinter(info, QPrinter.PrinterMode.HighResolution)
+
+
+def print_to_default(report: Report) -> str:
+    """Print on the default printer without asking; returns the printer's name."""
+    printer = default_printer()
+    printer.setDocName(report.title)
+    set_up_page(printer, report.landscape)
+    paint_report(report, printer)
+    return printer.printerName() or "the default printer"
+
+
+def print_preview(parent: QWidget, report: Report) -> None:
+    """Show the print preview; its Print button goes to the system print dialog."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    set_up_page(printer, report.landscape)
+    preview = QPrintPreviewDialog(printer, parent)
+    preview.setWindowTitle(parent.tr("Print Preview — %s") % report.title)
+
+    def paint(target: QPrinter) -> None:
+        try:  # Qt calls this; a problem saving a PDF (Print to File, Export to PDF) is explained
+            paint_to(report, target)
+        except UserFixableError as exc:
+            show_problem(preview, exc, parent.tr("Not printed"))
+
+    preview.paintRequested.connect(paint)
+    preview.resize(1000, 760)
+    preview.exec()
+
+
+def ask_and_save(parent: QWidget, report: Report, kind: str, name: str, save_word=None) -> Path | None:  # noqa: ANN001
+    """Ask where to save `name` (PDF or Word), save, and say where it went; problems get a plain message."""
+    pattern = parent.tr("PDF files (*.pdf)") if kind == "pdf" else parent.tr("Word documents (*.docx)")
+    path = ask_save_path(parent, parent.tr("Save Report"), name, pattern, f".{kind}")
+    if path is None:
+        return None
+    try:
+        if kind == "pdf":
+            write_pdf(report, path)
+        else:
+            save_word(path)
+    except UserFixableError as exc:
+        show_problem(parent, exc, parent.tr("Report not saved"))
+        return None
+    return path

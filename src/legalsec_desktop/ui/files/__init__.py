@@ -1,0 +1,1 @@
+"""The Files feature: the index of paper and digital client files."""

@@ -1,0 +1,1 @@
+"""Backups, restore and the database check, as the shell offers them."""

@@ -1,0 +1,113 @@
+"""New Contact and Edit Contact: a person or organisation, with addresses, phones and other names."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legalsec_desktop.domain.contacts import ContactDraft, format_aliases, parse_aliases
+from legalsec_desktop.domain.firm import BILLING_INCREMENTS, describe_increment
+from legalsec_desktop.domain.money import format_money
+from legalsec_desktop.services import contacts
+from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.fields import MoneyField
+from legalsec_desktop.ui.common.form_errors import FormErrors
+
+
+def _text_box(height: int, placeholder: str) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setPlaceholderText(placeholder)
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(height)
+    return box
+
+
+class ContactDialog(QDialog):
+    def __init__(self, state: AppState, parent: QWidget | None = None, contact_id: int | None = None) -> None:
+        super().__init__(parent)
+        self.state, self.contact_id = state, contact_id
+        self.setWindowTitle(self.tr("New Contact") if contact_id is None else self.tr("Edit Contact"))
+        self.setMinimumWidth(560)
+        self.name = QLineEdit(placeholderText=self.tr("Jane Q. Smith, or Acme Widgets Inc."))
+        self.organisation = QCheckBox(self.tr("This is an &organisation (company, agency, court…)"))
+        self.address = _text_box(64, self.tr("Street\nCity, State ZIP"))
+        self.phone = QLineEdit(placeholderText=self.tr("(415) 555-0100; cell (415) 555-0199"))
+        self.email = QLineEdit(placeholderText=self.tr("name@example.com (several: separate with commas)"))
+        self.aliases = _text_box(64, self.tr("Other names, one per line: a maiden or former name, "
+                                             "“d/b/a: Acme Tools”, “former company name: Acme Ltd”"))
+        self.notes = _text_box(60, "")
+        self.rate = MoneyField(placeholder=self.tr("the timekeeper's or matter's rate"))
+        self.rate.setToolTip(self.tr("As a client: the hourly rate on all its matters "
+                                     "(a matter's own rate still wins)"))
+        self.increment = QComboBox()
+        self.increment.addItem(self.tr("The firm's increment"), None)
+        for minutes in BILLING_INCREMENTS:
+            self.increment.addItem(describe_increment(minutes), minutes)
+        self.billing_id = QLineEdit(placeholderText=self.tr("the client's ID for LEDES e-billing, if it has one"))
+        self.billing_id.setMaxLength(20)
+        form = QFormLayout()
+        self.errors = FormErrors(form)
+        self.errors.add_row("name", self.tr("&Name:"), self.name)
+        form.addRow("", self.organisation)
+        self.errors.add_row("address", self.tr("&Address:"), self.address)
+        self.errors.add_row("phone", self.tr("&Phone:"), self.phone)
+        self.errors.add_row("email", self.tr("&E-mail:"), self.email)
+        self.errors.add_row("aliases", self.tr("Other na&mes:"), self.aliases)
+        self.errors.add_row("notes", self.tr("No&tes:"), self.notes)
+        self.errors.add_row("rate_override_cents", self.tr("Client &rate:"), self.rate)
+        self.errors.add_row("billing_increment_minutes", self.tr("Billing &increment:"), self.increment)
+        self.errors.add_row("billing_id", self.tr("E-&billing ID:"), self.billing_id)
+        self.matters_label = QLabel()
+        self.matters_label.setWordWrap(True)
+        self.matters_label.setObjectName("contactMatters")
+        if contact_id is not None:
+            draft = contacts.load_contact(state.store, contact_id)
+            self.name.setText(draft.name)
+            self.organisation.setChecked(draft.is_organization)
+            self.address.setPlainText(draft.address)
+            self.phone.setText(draft.phone)
+            self.email.setText(draft.email)
+            self.aliases.setPlainText(format_aliases(draft.aliases))
+            self.notes.setPlainText(draft.notes)
+            self.rate.setText(format_money(draft.rate_override_cents) if draft.rate_override_cents is not None else "")
+            self.increment.setCurrentIndex(max(0, self.increment.findData(draft.billing_increment_minutes)))
+            self.billing_id.setText(draft.billing_id)
+            roles = contacts.contact_matters(state.store, contact_id)
+            listed = "; ".join(f"{n} {t} ({r}, {s})" for n, t, r, s in roles[:12])
+            self.matters_label.setText(self.tr("On matters: %s") % listed + (" …" if len(roles) > 12 else "")
+                                       if roles else self.tr("Not on any matter."))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not state.read_only)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.matters_label)
+        layout.addWidget(buttons)
+
+    def draft(self) -> ContactDraft:
+        return ContactDraft(
+            name=self.name.text(), is_organization=self.organisation.isChecked(), address=self.address.toPlainText(),
+            phone=self.phone.text(), email=self.email.text(), notes=self.notes.toPlainText(),
+            aliases=parse_aliases(self.aliases.toPlainText()),
+            rate_override_cents=self.rate.cents("rate_override_cents"),
+            billing_increment_minutes=self.increment.currentData(), billing_id=self.billing_id.text(),
+        )
+
+    def accept(self) -> None:
+        def save() -> None:
+            self.contact_id = contacts.save_contact(self.state.store, self.draft(), self.contact_id)
+
+        if self.errors.attempt(self, self.tr("Contact not saved"), save):
+            self.state.data_changed.emit("contacts")
+            super().accept()

@@ -1,0 +1,329 @@
+"""The detail pane of the Matters tab: overview, parties and the communication log of one matter."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from datetime import timedelta
+from html import escape
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legalsec_desktop.domain.billing import format_hours
+from legalsec_desktop.domain.communications import KIND_LABELS
+from legalsec_desktop.domain.conflicts import PARTY_ROLES
+from legalsec_desktop.domain.formatting import format_clock, format_date, local_time
+from legalsec_desktop.domain.money import format_money
+from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.errors import show_problem
+from legalsec_desktop.ui.common.icons import icon
+from legalsec_desktop.ui.common.undo import delete_with_undo
+
+TAB_LINKS = {"calendar": 0, "correspondence": 2, "time": 3, "files": 4}
+
+if TYPE_CHECKING:
+    from legalsec_desktop.services import matters
+
+
+def _table(headers: list[str], widths: tuple[int, ...], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[tuple[int, tuple[str, ...]]]) -> None:
+    table.setRowCount(len(rows))
+    for row, (key, values) in enumerate(rows):
+        for column, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            table.setItem(row, column, item)
+
+
+def _selected(table: QTableWidget) -> int | None:
+    item = table.item(table.currentRow(), 0)
+    return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+
+class MatterDetail(QWidget):
+    """Shows one matter; its buttons edit it, add parties, and log calls."""
+
+    show_in_tab = Signal(int, str)  # tab index, matter number to filter on
+    edit_requested = Signal()
+    conflict_check_requested = Signal(tuple, tuple)  # client names, adverse names
+
+    def __init__(self, state: AppState, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state, self.undo_stack = state, undo_stack
+        self.matter_id: int | None = None
+        self.number = ""
+        self.heading = QLabel()
+        self.heading.setObjectName("matterHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.edit_button = QPushButton(icon("edit"), self.tr("&Edit…"))
+        self.edit_button.setToolTip(self.tr("Edit this matter (Enter)"))
+        self.edit_button.clicked.connect(self.edit_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.heading, 1)
+        buttons.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.overview = QLabel()
+        self.overview.setObjectName("matterOverview")
+        self.overview.setWordWrap(True)
+        self.overview.setTextFormat(Qt.TextFormat.RichText)
+        self.overview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.overview.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.overview.linkActivated.connect(self._link)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.overview)
+        self.overview.setContentsMargins(8, 8, 8, 8)
+
+        self.parties = _table([self.tr("Name"), self.tr("Role"), self.tr("Phone"), self.tr("E-mail")],
+                              (220, 120, 130), "partiesTable")
+        self.parties.doubleClicked.connect(lambda _i: self.edit_contact())
+        QShortcut(QKeySequence.StandardKey.Delete, self.parties, self.remove_party)
+        party_page = self._page(self.parties, (
+            (self.tr("&Add Party…"), "new", self.add_party),
+            (self.tr("Change &Role…"), "", self.change_role),
+            (self.tr("Edit &Contact…"), "edit", self.edit_contact),
+            (self.tr("Remo&ve"), "delete", self.remove_party),
+            (self.tr("Con&flict Check"), "conflict", self.check_parties),
+        ))
+        self.log = _table([self.tr("When"), self.tr("Kind"), self.tr("In/Out"), self.tr("With"), self.tr("Subject"),
+                           self.tr("Follow up")], (170, 70, 50, 150, 220), "logTable")
+        self.log.doubleClicked.connect(lambda _i: self.edit_log())
+        QShortcut(QKeySequence.StandardKey.Delete, self.log, self.delete_log)
+        log_page = self._page(self.log, (
+            (self.tr("Log a &Call… (Ctrl+L)"), "call", lambda: self.log_entry("call")),
+            (self.tr("Log E-&mail…"), "correspondence", lambda: self.log_entry("email")),
+            (self.tr("Log &Letter…"), "correspondence", lambda: self.log_entry("letter")),
+            (self.tr("Log Meeting…"), "", lambda: self.log_entry("meeting")),
+            (self.tr("Edit…"), "edit", self.edit_log),
+            (self.tr("Delete"), "delete", self.delete_log),
+        ))
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("matterDetailTabs")
+        self.tabs.addTab(scroll, self.tr("Overview"))
+        self.tabs.addTab(party_page, icon("contacts"), self.tr("Parties"))
+        self.tabs.addTab(log_page, icon("correspondence"), self.tr("Log"))
+
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(buttons)
+        column.addWidget(self.tabs, 1)
+        hint = QLabel(self.tr("Select a matter to see its overview, parties and log."))
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(hint)
+        self.stack.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        layout.addWidget(self.stack)
+        state.data_changed.connect(self._data_changed)
+
+    def _page(self, table: QTableWidget, actions: tuple) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        bar = QToolBar()  # folds into a » menu when the pane is narrow
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.setIconSize(QSize(16, 16))
+        self.write_buttons = getattr(self, "write_buttons", [])
+        for text, icon_name, slot in actions:
+            action = QAction(icon(icon_name), text, bar) if icon_name else QAction(text, bar)
+            action.triggered.connect(slot)
+            bar.addAction(action)
+            self.write_buttons.append(action)
+        column.addWidget(bar)
+        column.addWidget(table, 1)
+        return page
+
+    # --- showing -----------------------------------------------------------------------------
+    def show_matter(self, matter_id: int | None) -> None:
+        from legalsec_desktop.services import communications, contacts, matters  # after the window is up
+        self.matter_id = matter_id
+        if matter_id is None or self.state.store is None:
+            self.stack.setCurrentIndex(0)
+            return
+        try:
+            summary = matters.matter_summary(self.state.store, matter_id)
+        except Exception as exc:  # noqa: BLE001 - the matter vanished (restore) or a bug: say so, keep going
+            self.stack.setCurrentIndex(0)
+            show_problem(self, exc)
+            return
+        self.number = summary.draft.number
+        self.heading.setText(self._heading_html(summary))
+        self.overview.setText(self._overview_html(summary))
+        _fill(self.parties, [(pid, (name, role.capitalize(), phone, email))
+                             for pid, _cid, name, role, phone, email
+                             in contacts.list_parties(self.state.store, matter_id)])
+        _fill(self.log, [(eid, (f"{format_date(when.date())} {format_clock(when)}", KIND_LABELS.get(kind, kind),
+                                "In" if direction == "in" else "Out", who, subject, format_date(follow)))
+                         for eid, when, kind, direction, who, subject, follow in
+                         communications.matter_log(self.state.store, matter_id)])
+        self.tabs.setTabText(1, self.tr("Parties (%d)") % self.parties.rowCount())
+        self.tabs.setTabText(2, self.tr("Log (%d)") % self.log.rowCount())
+        for button in self.write_buttons + [self.edit_button]:
+            button.setEnabled(not self.state.read_only)
+        self.stack.setCurrentIndex(1)
+
+    def _heading_html(self, s: matters.MatterSummary) -> str:
+        colour = {"open": "#1b6e3a", "pending": "#8a5a00", "closed": "#666"}[s.draft.status]
+        return (f"<span style='font-size:15pt'><b>{escape(s.draft.number)}</b>&nbsp; {escape(s.draft.title)}</span>"
+                f"&nbsp;&nbsp;<span style='color:{colour}; font-weight:bold'>{escape(s.draft.status.upper())}</span>")
+
+    def _overview_html(self, s: matters.MatterSummary) -> str:
+        d, today = s.draft, self.state.clock.today()
+        rows = [
+            (self.tr("Client"), escape(d.client_name) + (f"<br>{escape(s.client_phone)}" if s.client_phone else "")
+             + (f" · {escape(s.client_email)}" if s.client_email else "")),
+            (self.tr("Caption"), escape(d.caption)),
+            (self.tr("Court"), escape(d.court)),
+            (self.tr("Case no."), escape(d.case_number)),
+            (self.tr("Judge / dept."), escape(d.judge)),
+            (self.tr("Attorney"), escape(s.attorney)),
+            (self.tr("Practice area"), escape(d.practice_area)),
+            (self.tr("Opened"), format_date(d.opened_on) + (self.tr(" · closed %s") % format_date(d.closed_on)
+                                                           if d.closed_on else "")),
+        ]
+        if d.sol_date:
+            near = d.sol_date <= today + timedelta(days=90) and d.status != "closed"
+            sol = format_date(d.sol_date) + (f" — {escape(d.sol_note)}" if d.sol_note else "")
+            rows.append((self.tr("Statute of limitations"), f"<b style='color:#b00020'>{sol}</b>" if near else sol))
+        if d.rate_override_cents is not None:
+            rows.append((self.tr("Rate override"), format_money(d.rate_override_cents) + self.tr(" an hour")))
+        if d.notes:
+            rows.append((self.tr("Notes"), escape(d.notes).replace("\n", "<br>")))
+        html = ["<table cellspacing='0' cellpadding='3'>"]
+        html += [f"<tr><td style='color:#555'>{k}</td><td>{v}</td></tr>" for k, v in rows if v]
+        html.append("</table>")
+        events = "".join(
+            f"<li>{format_date(on)}{' ' + format_clock(local_time(start, tz)) if start else ''} — "
+            f"{escape(kind)}: {escape(title)}</li>" for on, start, tz, kind, title, _status in s.upcoming)
+        overdue = (f" <b style='color:#b00020'>{self.tr('%d overdue') % s.overdue}</b>" if s.overdue else "")
+        html.append(f"<h4>{self.tr('Coming up')}{overdue} · <a href='tab:calendar'>{self.tr('Calendar')}</a></h4>")
+        html.append(f"<ul>{events}</ul>" if events else f"<p>{self.tr('Nothing scheduled.')}</p>")
+        html.append(f"<h4>{self.tr('Time')} · <a href='tab:time'>{self.tr('Time tab')}</a></h4><p>" + self.tr(
+            "%d entries, %s hours; unbilled %s") % (s.time_entries, format_hours(s.time_minutes),
+                                                   format_money(s.unbilled_cents)) + "</p>")
+        html.append(f"<h4>{self.tr('Correspondence')} · <a href='tab:correspondence'>{self.tr('Correspondence tab')}"
+                    f"</a></h4><p>" + self.tr("%d logged; %d follow-up(s) due") % (s.communications, s.follow_ups)
+                    + "</p>")
+        files = "".join(f"<li>{escape(label)} ({escape(medium)}{', ' + escape(where) if where else ''})</li>"
+                        for label, medium, where in s.files[:10])
+        more = f"<li>{self.tr('…and %d more') % (len(s.files) - 10)}</li>" if len(s.files) > 10 else ""
+        html.append(f"<h4>{self.tr('Files')} · <a href='tab:files'>{self.tr('Files tab')}</a></h4>")
+        html.append(f"<ul>{files}{more}</ul>" if files else f"<p>{self.tr('No files indexed.')}</p>")
+        return "".join(html)
+
+    def _link(self, link: str) -> None:
+        name = link.removeprefix("tab:")
+        if name in TAB_LINKS:
+            self.show_in_tab.emit(TAB_LINKS[name], self.number)
+
+    def _data_changed(self, what: str) -> None:
+        if self.matter_id is not None and self.isVisible():
+            self.show_matter(self.matter_id)
+
+    # --- parties -----------------------------------------------------------------------------
+    def add_party(self) -> None:
+        if self.matter_id is None or self.state.read_only:
+            return
+        from legalsec_desktop.ui.matters.party_dialog import PartyDialog
+
+        PartyDialog(self.state, self.matter_id, self.number, self).exec()
+
+    def change_role(self) -> None:
+        from legalsec_desktop.services import contacts  # after the window is up
+        party_id = _selected(self.parties)
+        if party_id is None or self.state.read_only:
+            return
+        current = self.parties.item(self.parties.currentRow(), 1).text().lower()
+        labels = [role.capitalize() for role in PARTY_ROLES]
+        chosen, ok = QInputDialog.getItem(self, self.tr("Change Role"), self.tr("Role on %s:") % self.number, labels,
+                                          PARTY_ROLES.index(current) if current in PARTY_ROLES else 0, False)
+        if ok:
+            try:
+                contacts.set_party_role(self.state.store, party_id, PARTY_ROLES[labels.index(chosen)])
+            except Exception as exc:  # noqa: BLE001
+                show_problem(self, exc, self.tr("Role not changed"))
+            self.state.data_changed.emit("parties")
+
+    def edit_contact(self) -> None:
+        from legalsec_desktop.services import contacts  # after the window is up
+        party_id = _selected(self.parties)
+        if party_id is None:
+            return
+        from legalsec_desktop.ui.matters.contact_dialog import ContactDialog
+
+        contact_id = next(c for p, c, *_ in contacts.list_parties(self.state.store, self.matter_id) if p == party_id)
+        ContactDialog(self.state, self, contact_id).exec()
+
+    def remove_party(self) -> None:
+        from legalsec_desktop.services import contacts  # after the window is up
+        party_id = _selected(self.parties)
+        if party_id is None or self.state.read_only:
+            return
+        delete_with_undo(self.undo_stack, self, self.state, "parties",
+                         lambda: contacts.remove_party(self.state.store, party_id),
+                         lambda: contacts.restore_party(self.state.store, party_id), self.tr("Remove party"))
+
+    def check_parties(self) -> None:
+        from legalsec_desktop.services import contacts  # after the window is up
+        rows = contacts.list_parties(self.state.store, self.matter_id) if self.matter_id else []
+        client = tuple(name for _p, _c, name, role, *_ in rows if role == "client")
+        adverse = tuple(name for _p, _c, name, role, *_ in rows if role in ("opposing party", "opposing counsel"))
+        self.conflict_check_requested.emit(client, adverse)
+
+    # --- the log -----------------------------------------------------------------------------
+    def log_entry(self, kind: str = "call") -> None:
+        if self.state.read_only:
+            return
+        from legalsec_desktop.ui.correspondence.log_dialog import LogDialog
+
+        LogDialog(self.state, self, self.matter_id, kind).exec()
+
+    def edit_log(self) -> None:
+        entry_id = _selected(self.log)
+        if entry_id is None or self.state.read_only:
+            return
+        from legalsec_desktop.ui.correspondence.log_dialog import LogDialog
+
+        LogDialog(self.state, self, entry_id=entry_id).exec()
+
+    def delete_log(self) -> None:
+        from legalsec_desktop.services import communications  # after the window is up
+        entry_id = _selected(self.log)
+        if entry_id is None or self.state.read_only:
+            return
+        delete_with_undo(self.undo_stack, self, self.state, "communications",
+                         lambda: communications.delete_communication(self.state.store, entry_id),
+                         lambda: communications.restore_communication(self.state.store, entry_id),
+                         self.tr("Delete log entry:"))

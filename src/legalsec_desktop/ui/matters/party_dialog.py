@@ -1,0 +1,92 @@
+"""Add a party to a matter: an existing or new contact in a role, after a conflict check."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legalsec_desktop.domain.conflicts import PARTY_ROLES, SearchName, side_of_role
+from legalsec_desktop.domain.contacts import ContactDraft, validate_contact
+from legalsec_desktop.domain.errors import UserFixableError, ValidationError
+from legalsec_desktop.services import conflicts, contacts
+from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.errors import show_problem
+from legalsec_desktop.ui.common.form_errors import FormErrors
+
+
+class PartyDialog(QDialog):
+    def __init__(self, state: AppState, matter_id: int, matter_number: str, parent: QWidget | None = None,
+                 role: str = "opposing party") -> None:
+        super().__init__(parent)
+        self.state, self.matter_id, self.matter_number = state, matter_id, matter_number
+        self.party_id: int | None = None
+        self.setWindowTitle(self.tr("Add Party to %s") % matter_number)
+        self.setMinimumWidth(480)
+        self.name = QLineEdit(placeholderText=self.tr("An existing contact, or a new name"))
+        completer = QCompleter(contacts.contact_names(state.store), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.name.setCompleter(completer)
+        self.role = QComboBox()
+        for key in PARTY_ROLES:
+            self.role.addItem(key.capitalize(), key)
+        self.role.setCurrentIndex(PARTY_ROLES.index(role))
+        form = QFormLayout()
+        self.errors = FormErrors(form)
+        self.errors.add_row("name", self.tr("&Name:"), self.name)
+        self.errors.add_row("role", self.tr("&Role:"), self.role)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Check Conflicts && &Add"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        self.errors.clear()
+        name, role = " ".join(self.name.text().split()), self.role.currentData()
+        try:
+            validate_contact(ContactDraft(name))
+        except ValidationError as exc:
+            self.errors.show("name", exc.message)
+            return
+        if not self._cleared(name, role):
+            return
+
+        def save() -> None:
+            self.party_id = contacts.add_party(self.state.store, self.matter_id, name, role)
+
+        if self.errors.attempt(self, self.tr("Party not added"), save):
+            self.state.data_changed.emit("parties")
+            super().accept()
+
+    def _cleared(self, name: str, role: str) -> bool:
+        names = [SearchName(name, side_of_role(role))]
+        context = self.tr("Party added to %s") % self.matter_number
+        try:
+            hits = conflicts.find_hits(self.state.store, names)
+            if not hits:
+                conflicts.record_check(self.state.store, names, hits, decision="cleared", context=context,
+                                       matter_id=self.matter_id, notes="No hits.")
+                return True
+        except UserFixableError as exc:
+            show_problem(self, exc, self.tr("Conflict check not run"))
+            return False
+        from legalsec_desktop.ui.matters.conflict_dialog import ConflictCheckDialog
+
+        side = {names[0].side: (name,)}  # client=, adverse= or other=
+        dialog = ConflictCheckDialog(self.state, self, context=context, require_decision=True, **side)
+        dialog.exec()
+        if dialog.check_id is not None:
+            conflicts.link_to_matter(self.state.store, dialog.check_id, self.matter_id)
+        return dialog.decision in ("cleared", "waived")

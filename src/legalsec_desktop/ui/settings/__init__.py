@@ -1,0 +1,1 @@
+"""The firm's settings: firm, timekeepers and billing defaults."""

@@ -1,0 +1,202 @@
+"""First-run setup and Tools ▸ Settings: the firm, its timekeepers and billing defaults."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legalsec_desktop.domain.errors import ValidationError
+from legalsec_desktop.domain.billing import format_hours
+from legalsec_desktop.domain.durations import parse_duration
+from legalsec_desktop.domain.firm import (
+    BILLING_INCREMENTS,
+    CLASSIFICATIONS,
+    JURISDICTIONS,
+    FirmProfile,
+    Timekeeper,
+    describe_increment,
+)
+from legalsec_desktop.domain.money import format_money, parse_money
+from legalsec_desktop.services import firm
+from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.form_errors import FormErrors
+
+NAME, INITIALS, RATE, ATTORNEY, TARGET, CLASS = range(6)
+
+
+class SettingsDialog(QDialog):
+    """Edits the firm profile; on a new database it is the first-run setup."""
+
+    def __init__(self, state: AppState, first_run: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.setWindowTitle(self.tr("Welcome — set up your firm") if first_run else self.tr("Settings"))
+        self.setMinimumWidth(820)
+        profile = firm.load_profile(state.store)
+        self._ids: list[int | None] = []
+
+        intro = QLabel(
+            self.tr(
+                "A few facts about the firm. They head the docket sheet and timesheets, and you can change them "
+                "later under Tools ▸ Settings."
+            )
+            if first_run
+            else self.tr("These settings are saved in the database, so they travel with its backups.")
+        )
+        intro.setWordWrap(True)
+        self.name = QLineEdit(profile.name, placeholderText=self.tr("e.g. Holloway & Chen LLP"))
+        self.address = QPlainTextEdit(profile.address)
+        self.address.setPlaceholderText(self.tr("Street\nCity, State ZIP"))
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(64)
+        self.increment = QComboBox()
+        for minutes in BILLING_INCREMENTS:
+            self.increment.addItem(describe_increment(minutes), minutes)
+        self.increment.setCurrentIndex(max(0, self.increment.findData(profile.billing_increment_minutes)))
+        self.jurisdiction = QComboBox()
+        for code, label in JURISDICTIONS.items():
+            self.jurisdiction.addItem(f"{label} ({code})", code)
+        self.jurisdiction.setCurrentIndex(max(0, self.jurisdiction.findData(profile.default_jurisdiction)))
+
+        self.tax_id = QLineEdit(profile.tax_id, placeholderText=self.tr("for LEDES e-billing, e.g. 24-6437381"))
+        self.tax_id.setMaxLength(20)
+        self.keepers = QTableWidget(0, 6)
+        self.keepers.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Initials"), self.tr("Hourly rate"), self.tr("Attorney"),
+             self.tr("Hours a day"), self.tr("LEDES class")]
+        )
+        self.keepers.horizontalHeaderItem(TARGET).setToolTip(
+            self.tr("Daily target: the Time tab lists weekdays with less time than this (0: no target)"))
+        self.keepers.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((INITIALS, 64), (RATE, 96), (ATTORNEY, 70), (TARGET, 90), (CLASS, 110)):
+            self.keepers.setColumnWidth(column, width)
+        self.keepers.verticalHeader().setVisible(False)
+        self.keepers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.keepers.setMinimumHeight(140)
+        for keeper in profile.timekeepers:
+            if keeper.active:
+                self._add_keeper(keeper)
+        add = QPushButton(self.tr("Add Timekeeper"))
+        add.clicked.connect(lambda: self._add_keeper(None))
+        remove = QPushButton(self.tr("Remove"))
+        remove.clicked.connect(self._remove_keeper)
+        keeper_box = QWidget()
+        keeper_layout = QVBoxLayout(keeper_box)
+        keeper_layout.setContentsMargins(0, 0, 0, 0)
+        keeper_layout.addWidget(self.keepers)
+        buttons_row = QHBoxLayout()
+        buttons_row.addWidget(add)
+        buttons_row.addWidget(remove)
+        buttons_row.addStretch(1)
+        keeper_layout.addLayout(buttons_row)
+
+        form = QFormLayout()
+        self.errors = FormErrors(form)
+        self.errors.add_row("name", self.tr("Firm &name:"), self.name)
+        self.errors.add_row("address", self.tr("&Address:"), self.address)
+        self.errors.add_row("timekeepers", self.tr("&Timekeepers:"), keeper_box)
+        self.errors.add_row("billing_increment_minutes", self.tr("&Billing increment:"), self.increment)
+        self.errors.add_row("default_jurisdiction", self.tr("Default &jurisdiction:"), self.jurisdiction)
+        self.errors.add_row("tax_id", self.tr("Ta&xpayer ID:"), self.tax_id)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        if first_run:
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Later"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        if state.read_only:
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def _add_keeper(self, keeper: Timekeeper | None) -> None:
+        row = self.keepers.rowCount()
+        self.keepers.insertRow(row)
+        self._ids.append(keeper.id if keeper else None)
+        self.keepers.setItem(row, NAME, QTableWidgetItem(keeper.name if keeper else ""))
+        self.keepers.setItem(row, INITIALS, QTableWidgetItem(keeper.initials if keeper else ""))
+        rate = format_money(keeper.default_rate_cents) if keeper else ""
+        rate_item = QTableWidgetItem(rate)
+        rate_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.keepers.setItem(row, RATE, rate_item)
+        check = QTableWidgetItem()
+        check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        check.setCheckState(Qt.CheckState.Checked if (keeper is None or keeper.is_attorney)
+                            else Qt.CheckState.Unchecked)
+        self.keepers.setItem(row, ATTORNEY, check)
+        target = QTableWidgetItem(format_hours(keeper.daily_target_minutes) if keeper else "6.0")
+        target.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.keepers.setItem(row, TARGET, target)
+        classes = QComboBox()
+        for code in CLASSIFICATIONS:
+            classes.addItem(code or self.tr("(automatic)"), code)
+        classes.setCurrentIndex(max(0, classes.findData(keeper.classification if keeper else "")))
+        self.keepers.setCellWidget(row, CLASS, classes)
+        if keeper is None:
+            self.keepers.setCurrentCell(row, NAME)
+            self.keepers.editItem(self.keepers.item(row, NAME))
+
+    def _remove_keeper(self) -> None:
+        row = self.keepers.currentRow()
+        if row >= 0:
+            self.keepers.removeRow(row)
+            del self._ids[row]
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.keepers.item(row, column)
+        return item.text().strip() if item else ""
+
+    def profile(self) -> FirmProfile:
+        """What the form says, as a profile; raises ValidationError for a rate that is not money."""
+        keepers = []
+        for row in range(self.keepers.rowCount()):
+            name, initials, rate = self._text(row, NAME), self._text(row, INITIALS), self._text(row, RATE)
+            if not (name or initials or rate):
+                continue  # a blank row left by Add
+            try:
+                cents = parse_money(rate or "0", "timekeepers")
+            except ValidationError as exc:
+                raise ValidationError("timekeepers", f"Rate for {name or 'row %d' % (row + 1)}: {exc.message}") from exc
+            attorney = self.keepers.item(row, ATTORNEY).checkState() == Qt.CheckState.Checked
+            typed = self._text(row, TARGET)
+            try:
+                target = 0 if typed.strip("0.:") == "" else parse_duration(typed, "timekeepers")
+            except ValidationError as exc:
+                raise ValidationError("timekeepers", f"Hours a day for {name or 'row %d' % (row + 1)}: "
+                                                     f"{exc.message}") from exc
+            keepers.append(Timekeeper(name=name, initials=initials.upper(), default_rate_cents=cents,
+                                      id=self._ids[row], is_attorney=attorney, daily_target_minutes=target,
+                                      classification=self.keepers.cellWidget(row, CLASS).currentData()))
+        return FirmProfile(
+            name=self.name.text(),
+            address=self.address.toPlainText(),
+            billing_increment_minutes=self.increment.currentData(),
+            default_jurisdiction=self.jurisdiction.currentData(),
+            timekeepers=tuple(keepers),
+            tax_id=self.tax_id.text(),
+        )
+
+    def accept(self) -> None:
+        """Save; on a problem, say so beside the field and keep everything that was typed."""
+        if self.errors.attempt(self, self.tr("Settings not saved"),
+                               lambda: firm.save_profile(self.state.store, self.profile())):
+            self.state.data_changed.emit("firm")
+            super().accept()

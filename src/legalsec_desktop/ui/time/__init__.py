@@ -1,0 +1,1 @@
+"""The Time feature: the time tab, the entry bar, timers, timesheet and LEDES exports."""

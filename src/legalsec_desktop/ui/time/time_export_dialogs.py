@@ -1,0 +1,133 @@
+"""File ▸ Export Timesheet (Excel)… and File ▸ Export LEDES Invoice…: choose the period and what to include."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+
+from legalsec_desktop.services import calendar, matters, timesheet
+from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.fields import DateField, matter_combo
+from legalsec_desktop.ui.common.form_errors import FormErrors
+from legalsec_desktop.ui.common.save_paths import ask_save_path
+from legalsec_desktop.ui.common.worker import run_and_wait
+
+
+def _save_buttons(dialog: QDialog, form: QFormLayout, save) -> None:  # noqa: ANN001
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Save).setText(dialog.tr("&Save As…"))
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+
+
+class TimesheetDialog(QDialog):
+    """Period, timekeeper and matter; Save writes the workbook, with progress and a way to cancel."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None, first: date | None = None,
+                 last: date | None = None, keeper_id: int | None = None, matter_id: int | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.saved: Path | None = None
+        self.setWindowTitle(self.tr("Export Timesheet to Excel"))
+        self.setMinimumWidth(460)
+        today = state.clock.today()
+        self.first = DateField(first or today.replace(day=1))
+        self.last = DateField(last or today)
+        self.keeper = QComboBox()
+        self.keeper.addItem(self.tr("Every timekeeper"), "")
+        initials = calendar.attorney_initials(state.store)
+        for choice_id, label in matters.attorneys(state.store):
+            self.keeper.addItem(label, initials[choice_id])
+        self.keeper.setCurrentIndex(max(0, self.keeper.findData(initials.get(keeper_id))))
+        self.matter = matter_combo(state.store, matter_id, self.tr("Every matter"), include_closed=True)
+        form = QFormLayout(self)
+        self.errors = FormErrors(form)
+        self.errors.add_row("first", self.tr("&From:"), self.first)
+        self.errors.add_row("last", self.tr("&To:"), self.last)
+        self.errors.add_row("timekeeper", self.tr("T&imekeeper:"), self.keeper)
+        self.errors.add_row("matter", self.tr("&Matter:"), self.matter)
+        _save_buttons(self, form, self.export)
+
+    def scope(self) -> timesheet.Scope:
+        first = self.first.date("first", required=True)
+        last = self.last.date("last", required=True)
+        assert first is not None and last is not None
+        number = ""
+        if self.matter.currentData() is not None:
+            number = self.matter.currentText().split(" — ")[0].strip()
+        return timesheet.Scope(first, last, self.keeper.currentData() or "", number)
+
+    def export(self) -> None:
+        scopes: list[timesheet.Scope] = []
+        if not self.errors.attempt(self, self.tr("Not exported"), lambda: scopes.append(self.scope())):
+            return
+        scope = scopes[0]
+        name = f"Timesheet {scope.first.isoformat()} to {scope.last.isoformat()}.xlsx"
+        path = ask_save_path(self, self.tr("Save Timesheet"), name, self.tr("Excel workbooks (*.xlsx)"), ".xlsx")
+        if path is None:
+            return
+        label = self.tr("Writing the timesheet… %s entries")
+        store = self.state.store
+
+        def work(progress) -> tuple:  # noqa: ANN001 - on the worker thread: no widgets here
+            return timesheet.export_timesheet(store, scope, path,
+                                              lambda done: progress(label % f"{done:,}", 0, 0))
+
+        result: list = []
+        done = self.errors.attempt(self, self.tr("Not exported"), lambda: result.append(
+            run_and_wait(self, self.tr("Writing the timesheet…"), work, cancellable=True)))
+        if done:
+            self.saved, self.count = result[0]
+            self.accept()
+
+
+class LedesDialog(QDialog):
+    """One matter's fee entries of a period as a LEDES 1998B invoice file."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None, matter_id: int | None = None,
+                 first: date | None = None, last: date | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.saved: Path | None = None
+        self.setWindowTitle(self.tr("Export LEDES 1998B Invoice"))
+        self.setMinimumWidth(520)
+        today = state.clock.today()
+        self.matter = matter_combo(state.store, matter_id, include_closed=True)
+        self.first = DateField(first or today.replace(day=1))
+        self.last = DateField(last or today)
+        self.number = QLineEdit(placeholderText=self.tr("matter number and month, if left blank"))
+        self.number.setMaxLength(20)
+        self.invoice_date = DateField(today)
+        form = QFormLayout(self)
+        self.errors = FormErrors(form)
+        self.errors.add_row("matter", self.tr("&Matter:"), self.matter)
+        self.errors.add_row("first", self.tr("&From:"), self.first)
+        self.errors.add_row("last", self.tr("&To:"), self.last)
+        self.errors.add_row("ledes", self.tr("&Invoice number:"), self.number)
+        self.errors.add_row("invoice_date", self.tr("Invoice &date:"), self.invoice_date)
+        _save_buttons(self, form, self.export)
+
+    def export(self) -> None:
+        values: list = []
+
+        def read() -> None:
+            number = self.matter.currentText().split(" — ")[0].strip() if self.matter.currentData() else ""
+            first = self.first.date("first", required=True)
+            last = self.last.date("last", required=True)
+            when = self.invoice_date.date("invoice_date", required=True)
+            values[:] = [number, last, timesheet.ledes_invoice(self.state.store, number, first, last,
+                                                               self.number.text(), when)]
+
+        if not self.errors.attempt(self, self.tr("Not exported"), read):
+            return
+        number, last, text = values
+        path = ask_save_path(self, self.tr("Save LEDES Invoice"), f"LEDES {number} {last:%Y-%m}.txt",
+                         self.tr("LEDES text files (*.txt)"), ".txt")
+        if path is None:
+            return
+        if self.errors.attempt(self, self.tr("Not exported"), lambda: timesheet.write_ledes(text, path)):
+            self.saved = path
+            self.accept()

@@ -1,0 +1,423 @@
+"""The Time tab: the entry bar, the entries of a period with their totals, timers, and days short of target."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legalsec_desktop.domain.billing import format_hours
+from legalsec_desktop.domain.errors import UserFixableError
+from legalsec_desktop.domain.formatting import format_date
+from legalsec_desktop.domain.money import format_money
+from legalsec_desktop.domain.time_entries import BILLABLE, BILLABLE_LABELS
+from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.errors import show_problem
+from legalsec_desktop.ui.common.fields import DateField, fill_combo, searchable_combo
+from legalsec_desktop.ui.common.record_model import ID_ROLE
+from legalsec_desktop.ui.common.list_tab import ListTab, TabSpec
+from legalsec_desktop.ui.common.undo import StoreCommand
+
+SPEC = TabSpec(
+    listing="time",
+    title="Time",
+    icon="time",
+    empty_title="No time recorded yet",
+    empty_text=(
+        "Type an entry in the bar above (Tab between fields, Enter saves), or start a timer. Hours are billed "
+        "in the firm's increment, always rounded up."
+    ),
+    noun="entry",
+    nouns="entries",
+)
+
+PERIODS = ("This week", "Last week", "This month", "Last month", "This year", "Last year", "All dates", "Custom")
+SHORT_DAYS_SPAN = 31  # the short-days list looks back at most this far
+
+
+def period_range(name: str, today: date) -> tuple[date | None, date | None]:
+    """(first, last) of a named period around `today`; (None, None) for all dates."""
+    monday = today - timedelta(days=today.weekday())
+    month = today.replace(day=1)
+    if name == "This week":
+        return monday, monday + timedelta(days=6)
+    if name == "Last week":
+        return monday - timedelta(days=7), monday - timedelta(days=1)
+    if name == "This month":
+        following = (month + timedelta(days=32)).replace(day=1)
+        return month, following - timedelta(days=1)
+    if name == "Last month":
+        previous = (month - timedelta(days=1)).replace(day=1)
+        return previous, month - timedelta(days=1)
+    if name == "This year":
+        return date(today.year, 1, 1), date(today.year, 12, 31)
+    if name == "Last year":
+        return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+    return None, None
+
+
+class TimeTab(ListTab):
+    def __init__(self, spec: TabSpec, state: AppState, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        self.undo_stack = undo_stack
+        super().__init__(spec, state, parent)
+        from legalsec_desktop.ui.time.time_entry_bar import TimeEntryBar
+        from legalsec_desktop.ui.time.timers_panel import TimersPanel
+
+        self.entry_bar = TimeEntryBar(state)
+        self.entry_bar.saved.connect(self._entry_saved)
+        self.entry_bar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # clipped, not widening
+        self.timers = TimersPanel(state, undo_stack, self._timer_values)
+        self.timers.entry_made.connect(self._timer_stopped)
+        self.bar_holder.addWidget(self.entry_bar)
+        self.side.addWidget(self.timers, 1)
+        self._build_filters()
+        self._build_short_days()
+        for key, slot in ((Qt.Key.Key_Return, self.edit_current), (Qt.Key.Key_Enter, self.edit_current),
+                          (QKeySequence.StandardKey.Delete, self.delete_selected)):
+            # Only while the list has focus: the entry bar takes Enter for itself. (PySide6 ignores a context
+            # given to the constructor together with a slot, so it is set here.)
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        self._choices_loaded = False
+
+    def _build_body(self) -> QWidget:
+        self.filter_row = QWidget()
+        self.filter_row.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.bar_holder = QVBoxLayout()
+        self.bar_holder.setContentsMargins(0, 0, 0, 0)
+        self.totals_label = QLabel()
+        self.totals_label.setObjectName("timeTotals")
+        self.final_button = QPushButton(self.tr("Mark &Final"))
+        self.final_button.setToolTip(self.tr("Ready to bill: the selected entries are final"))
+        self.final_button.clicked.connect(lambda: self.set_status("final"))
+        self.billed_button = QPushButton(self.tr("Mark &Billed…"))
+        self.billed_button.setToolTip(self.tr("The selected entries were billed; they are locked afterwards"))
+        self.billed_button.clicked.connect(lambda: self.set_status("billed"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.export_button = QPushButton(self.tr("E&xport to Excel…"))
+        self.export_button.setToolTip(self.tr("The timesheet of this period, timekeeper and matter (Ctrl+Shift+X)"))
+        self.export_button.clicked.connect(lambda: self.window().export_timesheet())
+        foot = QHBoxLayout()
+        foot.addWidget(self.totals_label, 1)
+        for button in (self.final_button, self.billed_button, self.delete_button, self.export_button):
+            foot.addWidget(button)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.filter_row)
+        column.addLayout(self.bar_holder)
+        column.addWidget(self.stack, 1)
+        column.addLayout(foot)
+        right = QWidget()
+        self.side = QVBoxLayout(right)
+        self.side.setContentsMargins(0, 0, 0, 0)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("timeSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([980, 300])
+        self.splitter.setChildrenCollapsible(False)
+        return self.splitter
+
+    def _build_filters(self) -> None:
+        self.period = QComboBox()
+        self.period.setObjectName("timePeriod")
+        self.period.addItems(PERIODS)
+        self.first = DateField(placeholder=self.tr("from"))
+        self.last = DateField(placeholder=self.tr("to"))
+        self.keeper_filter = QComboBox()
+        self.keeper_filter.setObjectName("timeKeeperFilter")
+        self.keeper_filter.addItem(self.tr("Every timekeeper"), None)
+        self.matter_filter = searchable_combo(14)
+        self.matter_filter.setObjectName("timeMatterFilter")
+        self.matter_filter.addItem(self.tr("Every matter"), None)
+        self.billing_filter = QComboBox()
+        self.billing_filter.addItem(self.tr("Any billing"), None)
+        for key in BILLABLE:
+            self.billing_filter.addItem(BILLABLE_LABELS[key], key)
+        row = QHBoxLayout(self.filter_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        for label, widget in ((self.tr("&Period:"), self.period), (None, self.first), ("–", self.last),
+                              (None, self.keeper_filter), (None, self.matter_filter), (None, self.billing_filter)):
+            if label:
+                caption = QLabel(label)
+                caption.setBuddy(widget)
+                row.addWidget(caption)
+            row.addWidget(widget)
+        row.addStretch(1)
+        remembered = str(QSettings().value("time/period", "This month") or "This month")
+        self.period.setCurrentText(remembered if remembered in PERIODS else "This month")
+        self._period_chosen()
+        self.period.currentTextChanged.connect(lambda _t: self._period_chosen(apply=True))
+        self._dates_timer = QTimer(self, singleShot=True, interval=400)
+        self._dates_timer.timeout.connect(self._dates_typed)
+        self.first.changed.connect(self._dates_timer.start)
+        self.last.changed.connect(self._dates_timer.start)
+        for combo, key in ((self.keeper_filter, "timekeeper"), (self.matter_filter, "matter"),
+                           (self.billing_filter, "billable")):
+            combo.currentIndexChanged.connect(lambda _i, c=combo, k=key: self._set_filter(k, c.currentData()))
+
+    def _build_short_days(self) -> None:
+        box = QGroupBox(self.tr("Days short of target"))
+        box.setToolTip(self.tr("Weekdays in the period (up to today) with less time than the timekeeper's daily "
+                               "target: double-click one to see and add its time"))
+        self.short_days = QListWidget()
+        self.short_days.setObjectName("shortDays")
+        self.short_days.itemActivated.connect(self._open_short_day)
+        column = QVBoxLayout(box)
+        column.addWidget(self.short_days)
+        self.side.addWidget(box, 1)
+
+    # --- filters ---------------------------------------------------------------------------
+    def _period_chosen(self, apply: bool = False) -> None:
+        name = self.period.currentText()
+        if name != "Custom":
+            first, last = period_range(name, self.state.clock.today())
+            for field, value in ((self.first, first), (self.last, last)):
+                field.blockSignals(True)
+                field.set_date(value)
+                field.blockSignals(False)
+            self.filters["first"], self.filters["last"] = first, last
+            QSettings().setValue("time/period", name)
+        if apply:
+            self.refresh()
+
+    def _dates_typed(self) -> None:
+        try:
+            first, last = self.first.date("first"), self.last.date("last")
+        except UserFixableError as exc:
+            self.totals_label.setText(f"<span style='color:#b00020'>{exc.message}</span>")
+            return
+        if (first, last) == (self.filters.get("first"), self.filters.get("last")):
+            return
+        self.period.blockSignals(True)
+        self.period.setCurrentText("Custom")
+        self.period.blockSignals(False)
+        self.filters["first"], self.filters["last"] = first, last
+        self.refresh()
+
+    def _set_filter(self, key: str, value: object) -> None:
+        self.filters[key] = value
+        self.refresh()
+
+    def show_day(self, day: date, keeper_id: int | None) -> None:
+        """List one day's entries (of one timekeeper) and set the entry bar to add to it."""
+        self.period.blockSignals(True)
+        self.period.setCurrentText("Custom")
+        self.period.blockSignals(False)
+        for field in (self.first, self.last):
+            field.blockSignals(True)
+            field.set_date(day)
+            field.blockSignals(False)
+        self.filters["first"] = self.filters["last"] = day
+        self.keeper_filter.blockSignals(True)
+        self.keeper_filter.setCurrentIndex(max(0, self.keeper_filter.findData(keeper_id)))
+        self.keeper_filter.blockSignals(False)
+        self.filters["timekeeper"] = keeper_id
+        self.refresh()
+        self.entry_bar.start_new()
+        self.entry_bar.day.set_date(day)
+        self.entry_bar.keeper.setCurrentIndex(max(0, self.entry_bar.keeper.findData(keeper_id)))
+
+    # --- data ------------------------------------------------------------------------------
+    def _load_choices(self) -> None:
+        if self.state.store is None or self._choices_loaded:
+            return
+        from legalsec_desktop.services import matters
+
+        self._choices_loaded = True
+        keepers = matters.attorneys(self.state.store)
+        every_matter = matters.matter_choices(self.state.store, include_closed=True)
+        self.entry_bar.load_choices(keepers, every_matter)
+        fill_combo(self.keeper_filter, [(None, self.tr("Every timekeeper")), *keepers],
+                   self.keeper_filter.currentData())
+        fill_combo(self.matter_filter, [(None, self.tr("Every matter")), *every_matter],
+                   self.matter_filter.currentData())
+
+    def refresh(self) -> None:
+        if not hasattr(self, "timers"):  # the base class sorts while the tab is still being built
+            super().refresh()
+            return
+        self._load_choices()
+        keep = self.current_entry_id()
+        super().refresh()
+        if self.state.store is not None and self.model.rowCount() == 0:
+            from legalsec_desktop.services import time_entries
+
+            if not time_entries.has_entries(self.state.store):  # the period is a view, not a search
+                self.stack.setCurrentIndex(self.EMPTY)
+        self._show_totals()
+        self._show_short_days()
+        if keep is not None:
+            row = self.model.row_of(keep)
+            if row is not None:
+                self.table.selectRow(row)
+
+    def _show_totals(self) -> None:
+        if self.state.store is None:
+            self.totals_label.clear()
+            return
+        from legalsec_desktop.services import listings
+
+        totals = listings.time_totals(self.state.store, self.model.filter_text, self.filters)
+        noun = self.tr("entry") if totals.count == 1 else self.tr("entries")
+        self.totals_label.setText(self.tr("<b>%s hours</b> (%s billable) · <b>%s</b> · %d %s shown") % (
+            format_hours(totals.billed_minutes), format_hours(totals.billable_minutes),
+            format_money(totals.amount_cents), totals.count, noun))
+
+    def _show_short_days(self) -> None:
+        self.short_days.clear()
+        if self.state.store is None:
+            return
+        from legalsec_desktop.services import time_entries
+
+        today = self.state.clock.today()
+        last = min(self.filters.get("last") or today, today)
+        first = self.filters.get("first") or last - timedelta(days=SHORT_DAYS_SPAN)
+        first = max(first, last - timedelta(days=SHORT_DAYS_SPAN))
+        for short in reversed(time_entries.short_days(self.state.store, first, last, self.filters.get("timekeeper"),
+                                                      today)):
+            item = QListWidgetItem(self.tr("%s  %s  %s of %s h") % (
+                format_date(short.day), short.timekeeper, format_hours(short.minutes, 2),
+                format_hours(short.target, 2)))
+            item.setData(Qt.ItemDataRole.UserRole, (short.day, short.timekeeper_id))
+            self.short_days.addItem(item)
+        if self.short_days.count() == 0:
+            self.short_days.addItem(self.tr("Every weekday of the period meets its target."))
+
+    def _open_short_day(self, item: QListWidgetItem) -> None:
+        data = item.data(Qt.ItemDataRole.UserRole)
+        if data:
+            self.show_day(*data)
+
+    def _on_data_changed(self, what: str) -> None:
+        if what in ("matters", "firm", "*"):
+            self._choices_loaded = False
+        super()._on_data_changed(what)
+
+    def _on_store_changed(self) -> None:
+        self._choices_loaded = False
+        super()._on_store_changed()
+
+    # --- entries ---------------------------------------------------------------------------
+    def current_entry_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            chosen = self.table.selectionModel().selectedRows()
+            index = chosen[0] if chosen else index
+        return self.model.data(index, ID_ROLE) if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        ids = [self.model.data(self.model.index(row, 0), ID_ROLE) for row in sorted(rows)]
+        return [i for i in ids if i is not None]
+
+    def edit_current(self) -> None:
+        entry_id = self.current_entry_id()
+        if entry_id is None:
+            return
+        try:
+            self.entry_bar.edit(entry_id)
+        except UserFixableError as exc:
+            show_problem(self, exc, self.tr("Cannot edit"))
+
+    def new_entry(self) -> None:
+        self.entry_bar.start_new()
+
+    def _entry_saved(self, entry_id: int) -> None:
+        """Undo takes a new entry away again, or puts a changed one back as it was."""
+        from legalsec_desktop.services import time_entries
+
+        store, before = self.state.store, self.entry_bar.editing_before
+        if before is None:
+            removed: list = []
+            self.undo_stack.push(StoreCommand(
+                self.tr("Add time entry"),
+                lambda: removed.__setitem__(slice(None), time_entries.delete_entries(store, [entry_id])),
+                lambda: time_entries.restore_entries(store, removed), self.state, "time", self))
+        else:
+            after = time_entries.load_entry(store, entry_id)
+            self.undo_stack.push(StoreCommand(
+                self.tr("Change time entry"), lambda: time_entries.save_entry(store, before, entry_id),
+                lambda: time_entries.save_entry(store, after, entry_id), self.state, "time", self))
+        self.state.data_changed.emit("time")
+        row = self.model.row_of(entry_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(self.tr("Time entry saved. Edit ▸ Undo (Ctrl+Z) takes it back."), 5000)
+
+    def _timer_values(self) -> tuple:
+        bar = self.entry_bar
+        return bar.keeper.currentData(), bar.matter.currentData(), bar.narrative.text()
+
+    def _timer_stopped(self, entry_id: int) -> None:
+        self.refresh()
+        row = self.model.row_of(entry_id)
+        if row is not None:
+            self.table.selectRow(row)
+        self.entry_bar.edit(entry_id)
+        self.entry_bar.say(self.tr("The timer's time is a draft entry now: check it and press Enter."))
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids or self.state.read_only:
+            return
+        from legalsec_desktop.services import time_entries
+        from legalsec_desktop.ui.common.undo import delete_with_undo
+
+        deleted: list = []
+
+        def delete() -> str:
+            deleted[:] = time_entries.delete_entries(self.state.store, ids)
+            return self.tr("%d time entr%s") % (len(ids), "y" if len(ids) == 1 else "ies")
+
+        delete_with_undo(self.undo_stack, self, self.state, "time", delete,
+                         lambda: time_entries.restore_entries(self.state.store, deleted), self.tr("Delete"))
+
+    def set_status(self, status: str) -> None:
+        ids = self.selected_ids()
+        if not ids or self.state.read_only:
+            return
+        from legalsec_desktop.services import time_entries
+
+        if status == "billed":
+            answer = QMessageBox.question(
+                self, self.tr("Mark billed"),
+                self.tr("Mark %d entr%s billed? Billed time is locked: it cannot be changed or deleted afterwards.")
+                % (len(ids), "y" if len(ids) == 1 else "ies"))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            before = time_entries.set_status(self.state.store, ids, status)
+        except UserFixableError as exc:
+            show_problem(self, exc, self.tr("Status not changed"))
+            return
+        if status != "billed":
+            self.undo_stack.push(StoreCommand(self.tr("Mark %s") % status,
+                                              lambda: time_entries.restore_statuses(self.state.store, before),
+                                              lambda: time_entries.set_status(self.state.store, ids, status),
+                                              self.state, "time", self))
+        self.state.data_changed.emit("time")
