@@ -4,6 +4,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
 
 from legalsec_desktop.ui.common.list_tab import ListTab
+from legalsec_desktop.services.changes import Changed
 
 
 def test_five_tabs_in_order_with_shortcuts(make_window, qtbot):
@@ -91,7 +92,7 @@ def test_data_changed_refreshes_the_visible_tab_and_marks_hidden_ones_stale(make
     window = make_window()
     window.show()
     window.tabs.setCurrentIndex(0)
-    window.state.data_changed.emit("*")
+    window.state.data_changed.emit(Changed.ALL)
     assert window.list_tabs[0].stale is False
     assert window.list_tabs[4].stale is True
 

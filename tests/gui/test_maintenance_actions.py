@@ -65,9 +65,10 @@ def test_undo_does_not_reach_across_a_restore(make_window, qtbot, monkeypatch, m
     made = maintenance.back_up(state.db_path, state.backup_dir).made
     entry = listings.list_ids(state.store, "communications")[0]
     from legalsec_desktop.services import communications
+    from legalsec_desktop.services.changes import Changed
     from legalsec_desktop.ui.common.undo import delete_with_undo
 
-    assert delete_with_undo(window.undo_stack, window, state, "communications",
+    assert delete_with_undo(window.undo_stack, window, state, Changed.COMMUNICATIONS,
                             lambda: communications.delete_communication(state.store, entry),
                             lambda: communications.restore_communication(state.store, entry), "Delete Entry")
     assert window.undo_stack.canUndo()

@@ -13,6 +13,7 @@ from legalsec_desktop.ui.matters.contacts_window import ContactsWindow
 from legalsec_desktop.ui.correspondence.log_dialog import LogDialog
 from legalsec_desktop.ui.matters.matter_dialog import MatterDialog
 from legalsec_desktop.ui.matters.party_dialog import PartyDialog
+from legalsec_desktop.services.changes import Changed
 
 
 @pytest.fixture
@@ -277,7 +278,7 @@ def test_matters_tab_filters_and_detail_links(window, qtbot):
     tab = window.matters_tab
     matters.create_matter(window.state.store, MatterDraft("2026-0002", "Estate of Lee", "Bo Lee", date(2026, 3, 1),
                                                           practice_area="Estate planning", status="pending"))
-    window.state.data_changed.emit("matters")
+    window.state.data_changed.emit(Changed.MATTERS)
     assert tab.model.rowCount() == 2
     tab.status_filter.setCurrentIndex(tab.status_filter.findData("pending"))
     assert tab.model.rowCount() == 1 and "1 matter match" in tab.count_label.text()

@@ -12,6 +12,7 @@ from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.domain.time_entries import TimeDraft
 from legalsec_desktop.services import listings, matters, time_entries
 from legalsec_desktop.ui.time.time_export_dialogs import LedesDialog, TimesheetDialog
+from legalsec_desktop.services.changes import Changed
 
 TODAY = date(2026, 11, 23)  # the day tests/conftest.py pins the program's clock to
 
@@ -23,7 +24,7 @@ def window(make_window, tmp_path, two_attorney_firm, qtbot):
     window.mary, window.ken = two_attorney_firm(store, "Hale Law")
     window.rivera = matters.create_matter(store, MatterDraft("2026-0001", "Rivera v. Okafor", "Ana Rivera",
                                                              date(2026, 1, 5)))
-    window.state.data_changed.emit("*")
+    window.state.data_changed.emit(Changed.ALL)
     window.show()
     window.tabs.setCurrentWidget(window.time_tab)
     bar = window.time_tab.entry_bar
@@ -92,7 +93,7 @@ def test_a_closed_matter_asks_first(window, qtbot, monkeypatch):
     with store.write() as session:
         row = session.get(MatterRow, window.rivera)
         row.status, row.closed_on = "closed", TODAY
-    window.state.data_changed.emit("matters")  # what the Matters tab says when it closes one
+    window.state.data_changed.emit(Changed.MATTERS)  # what the Matters tab says when it closes one
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
     bar.matter.setCurrentIndex(bar.matter.findData(window.rivera))
@@ -108,7 +109,7 @@ def test_billed_entries_open_locked(window, qtbot, message_boxes):
     entry_id = time_entries.save_entry(store, TimeDraft(TODAY, window.mary, window.rivera, 30, 30000,
                                                         narrative="Hearing"))
     time_entries.set_status(store, [entry_id], "billed")
-    window.state.data_changed.emit("time")
+    window.state.data_changed.emit(Changed.TIME)
     tab.table.setFocus()
     tab.table.selectRow(0)
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)
@@ -123,7 +124,7 @@ def test_edit_mark_final_and_copy_previous(window, qtbot):
     store, tab, bar = window.state.store, window.time_tab, window.time_tab.entry_bar
     entry_id = time_entries.save_entry(store, TimeDraft(TODAY, window.mary, window.rivera, 30, 30000,
                                                         task_code="L110", activity_code="A104", narrative="Review"))
-    window.state.data_changed.emit("time")
+    window.state.data_changed.emit(Changed.TIME)
     tab.table.selectRow(0)
     tab.edit_current()
     bar.duration.setText("0.7")

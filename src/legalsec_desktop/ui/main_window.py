@@ -21,6 +21,7 @@ from legalsec_desktop.ui.common.list_tab import ListTab
 from legalsec_desktop.ui.matters.matters_tab import MattersTab
 from legalsec_desktop.ui.time.time_tab import TimeTab
 from legalsec_desktop.ui.time.timers_panel import RunningTimerButton
+from legalsec_desktop.services.changes import Changed
 
 TAB_SPECS = (calendar_tab.SPEC, matters_tab.SPEC, correspondence_tab.SPEC, time_tab.SPEC, files_tab.SPEC)
 
@@ -169,7 +170,7 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(self.tr("&Find…"), self.focus_filter, key.Find)
         self.settings_action = self._action(self.tr("&Settings…"), self.open_settings, "Ctrl+,", "settings",
                                             self.tr("Firm, timekeepers and billing defaults"))
-        self.refresh_action = self._action(self.tr("&Refresh"), lambda: self.state.data_changed.emit("*"), "F5",
+        self.refresh_action = self._action(self.tr("&Refresh"), lambda: self.state.data_changed.emit(Changed.ALL), "F5",
                                            "refresh")
         self.about_action = self._action(self.tr("&About %s") % APP_TITLE, self.show_about)
         self.tab_actions = []
@@ -437,7 +438,7 @@ class MainWindow(QMainWindow):
         except UserFixableError as exc:
             show_problem(self, exc, self.tr("Not verified"))
             return
-        self.state.data_changed.emit("events")
+        self.state.data_changed.emit(Changed.EVENTS)
         self.statusBar().showMessage(self.tr("Verified %d deadline(s).") % count, 6000)
 
     def dismiss_selected(self) -> None:
@@ -452,8 +453,8 @@ class MainWindow(QMainWindow):
         reminders.dismiss(store, chosen)
         self.undo_stack.push(StoreCommand(self.tr("Dismiss %d reminder(s)") % len(chosen),
                                           lambda: reminders.undismiss(store, chosen),
-                                          lambda: reminders.dismiss(store, chosen), self.state, "events", self))
-        self.state.data_changed.emit("events")
+                                          lambda: reminders.dismiss(store, chosen), self.state, Changed.EVENTS, self))
+        self.state.data_changed.emit(Changed.EVENTS)
         self.statusBar().showMessage(self.tr("Dismissed. Edit ▸ Undo (Ctrl+Z) brings them back."), 6000)
 
     def check_reminders(self) -> list:

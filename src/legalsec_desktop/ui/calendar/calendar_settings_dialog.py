@@ -29,6 +29,7 @@ from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.fields import DateField
 from legalsec_desktop.ui.common.form_errors import FormErrors
+from legalsec_desktop.services.changes import Changed
 
 
 class CalendarSettingsDialog(QDialog):
@@ -112,7 +113,7 @@ class CalendarSettingsDialog(QDialog):
             return
         self.closure_reason.clear()
         self._load_closures()
-        self.state.data_changed.emit("events")
+        self.state.data_changed.emit(Changed.EVENTS)
 
     def remove_closure(self) -> None:
         row = self.closures.currentRow()
@@ -125,7 +126,7 @@ class CalendarSettingsDialog(QDialog):
             return
         deadlines.remove_closure(self.state.store, self.closures.item(row, 0).data(Qt.ItemDataRole.UserRole))
         self._load_closures()
-        self.state.data_changed.emit("events")
+        self.state.data_changed.emit(Changed.EVENTS)
 
     def save(self) -> None:
         def store_leads() -> None:
@@ -138,7 +139,7 @@ class CalendarSettingsDialog(QDialog):
             reminders.save_leads(self.state.store, leads)
 
         if self.errors.attempt(self, self.tr("Not saved"), store_leads):
-            self.state.data_changed.emit("events")
+            self.state.data_changed.emit(Changed.EVENTS)
             self.accept()
         else:
             self.tabs.setCurrentIndex(0)

@@ -35,6 +35,7 @@ from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.calendar.event_dialog import ZONES, my_initials
 from legalsec_desktop.ui.common.fields import DateField, matter_combo
+from legalsec_desktop.services.changes import Changed
 
 CUSTOM = ""
 
@@ -238,5 +239,5 @@ class DeadlineDialog(QDialog):
         except UserFixableError as exc:
             show_problem(self, exc, self.tr("Not added"))
             return
-        self.state.data_changed.emit("events")
+        self.state.data_changed.emit(Changed.EVENTS)
         self.accept()

@@ -45,6 +45,7 @@ from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.fields import DateField, matter_combo
 from legalsec_desktop.ui.common.form_errors import FormErrors
 from legalsec_desktop.ui.common.undo import delete_with_undo
+from legalsec_desktop.services.changes import Changed
 
 ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles",
          "America/Anchorage", "Pacific/Honolulu")
@@ -294,7 +295,7 @@ class EventDialog(QDialog):
         if draft.docketed_by.strip():
             settings.setValue("user/initials", draft.docketed_by.strip().upper())
         self.recomputed = bool(before) and self.existing is not None and self.existing.on_date != draft.on_date
-        self.state.data_changed.emit("events")
+        self.state.data_changed.emit(Changed.EVENTS)
 
     def _ask(self, icon: QMessageBox.Icon, title: str, text: str, choices: list[tuple[str, str]]) -> str | None:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Cancel, self)
@@ -339,7 +340,7 @@ class EventDialog(QDialog):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         store, event_id = self.state.store, self.event_id
-        if delete_with_undo(self.undo_stack, self, self.state, "events",
+        if delete_with_undo(self.undo_stack, self, self.state, Changed.EVENTS,
                             lambda: calendar.delete_event(store, event_id, occurrence),
                             lambda: calendar.restore_event(store, event_id, occurrence), self.tr("Delete")):
             self.reject()

@@ -28,6 +28,7 @@ from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.calendar.event_dialog import default_zone
 from legalsec_desktop.ui.common.fields import matter_combo
 from legalsec_desktop.ui.common.save_paths import ask_save_path, last_folder, remember_folder
+from legalsec_desktop.services.changes import Changed
 
 
 def export_calendar(state: AppState, parent: QWidget, filters: Filters) -> str | None:
@@ -115,5 +116,5 @@ class ImportPreview(QDialog):
         except UserFixableError as exc:
             show_problem(self, exc, self.tr("Nothing was imported"))
             return
-        self.state.data_changed.emit("events")
+        self.state.data_changed.emit(Changed.EVENTS)
         self.accept()

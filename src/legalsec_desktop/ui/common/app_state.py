@@ -18,7 +18,7 @@ class AppState(QObject):
     """The database the window shows. Tabs listen to `data_changed` and `store_changed`."""
 
     store_changed = Signal()  # a database was opened, or replaced by a restore
-    data_changed = Signal(str)  # what changed: "matters", "firm", "*" ...
+    data_changed = Signal(object)  # a services.changes.Changed: what the action touched
 
     def __init__(self, db_path: Path, backup_dir: Path, log_file: Path | None = None,
                  clock: Clock = SYSTEM_CLOCK) -> None:

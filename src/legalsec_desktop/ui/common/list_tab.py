@@ -21,6 +21,7 @@ from legalsec_desktop.services.columns import COLUMNS
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.record_model import RecordTableModel, configure_table
+from legalsec_desktop.services.changes import Changed
 
 
 @dataclass(frozen=True)
@@ -161,13 +162,13 @@ class ListTab(QWidget):
         self.model.filter_text = self.filter_box.text().strip()
         self.refresh()
 
-    def _on_data_changed(self, what: str) -> None:
+    def _on_data_changed(self, what: Changed) -> None:
         self.stale = True
         if self.isVisible():
             self.refresh()
 
     def _on_store_changed(self) -> None:
-        self._on_data_changed("*")
+        self._on_data_changed(Changed.ALL)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -10,13 +10,14 @@ from PySide6.QtWidgets import QWidget
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
+from legalsec_desktop.services.changes import Changed
 
 
 class StoreCommand(QUndoCommand):
     """An action already done in the database, with the calls that undo and redo it."""
 
     def __init__(self, text: str, undo: Callable[[], object], redo: Callable[[], object], state: AppState,
-                 what: str, parent_widget: QWidget) -> None:
+                 what: Changed, parent_widget: QWidget) -> None:
         super().__init__(text)
         self._undo, self._redo, self.state, self.what, self.parent_widget = undo, redo, state, what, parent_widget
         self._done = True  # pushed after the action succeeded: the first redo() must not repeat it
@@ -40,7 +41,7 @@ class StoreCommand(QUndoCommand):
         self.state.data_changed.emit(self.what)
 
 
-def delete_with_undo(stack: QUndoStack, parent: QWidget, state: AppState, what: str,
+def delete_with_undo(stack: QUndoStack, parent: QWidget, state: AppState, what: Changed,
                      delete: Callable[[], str], restore: Callable[[], object], label: str) -> bool:
     """Run `delete` (returns a description); on success push an undo command and say how to undo."""
     try:

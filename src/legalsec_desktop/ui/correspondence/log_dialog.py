@@ -28,6 +28,7 @@ from legalsec_desktop.services import communications, contacts, matters
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.fields import DateField, matter_combo
 from legalsec_desktop.ui.common.form_errors import FormErrors
+from legalsec_desktop.services.changes import Changed
 
 
 class LogDialog(QDialog):
@@ -170,7 +171,7 @@ class LogDialog(QDialog):
                 self.state.store, self.draft(), self.entry_id, self.time())
 
         if self.errors.attempt(self, self.tr("Not saved"), save):
-            self.state.data_changed.emit("communications")
+            self.state.data_changed.emit(Changed.COMMUNICATIONS)
             if self.time_entry_id is not None:
-                self.state.data_changed.emit("time")
+                self.state.data_changed.emit(Changed.TIME)
             super().accept()

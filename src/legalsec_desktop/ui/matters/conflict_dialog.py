@@ -36,6 +36,7 @@ from legalsec_desktop.ui.common import report_print
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.icons import icon
+from legalsec_desktop.services.changes import Changed
 
 MARK = QColor("#b00020")
 
@@ -184,7 +185,7 @@ class ConflictCheckDialog(QDialog):
             button.setChecked(False)
         self.decision_group.setExclusive(True)
         self._show_hits(hits)
-        self.state.data_changed.emit("conflicts")
+        self.state.data_changed.emit(Changed.CONFLICTS)
 
     def _show_hits(self, hits: list[Hit]) -> None:
         self.hits = hits
@@ -241,7 +242,7 @@ class ConflictCheckDialog(QDialog):
             show_problem(self, exc, self.tr("Decision not saved"))
             return False
         self.decision = decision
-        self.state.data_changed.emit("conflicts")
+        self.state.data_changed.emit(Changed.CONFLICTS)
         if self.require_decision:
             self.accept()
         else:

@@ -22,6 +22,7 @@ from legalsec_desktop.services import contacts
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.fields import MoneyField
 from legalsec_desktop.ui.common.form_errors import FormErrors
+from legalsec_desktop.services.changes import Changed
 
 
 def _text_box(height: int, placeholder: str) -> QPlainTextEdit:
@@ -109,5 +110,5 @@ class ContactDialog(QDialog):
             self.contact_id = contacts.save_contact(self.state.store, self.draft(), self.contact_id)
 
         if self.errors.attempt(self, self.tr("Contact not saved"), save):
-            self.state.data_changed.emit("contacts")
+            self.state.data_changed.emit(Changed.CONTACTS)
             super().accept()

@@ -22,6 +22,7 @@ from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.record_model import ID_ROLE, RecordTableModel, configure_table
 from legalsec_desktop.ui.common.undo import delete_with_undo
+from legalsec_desktop.services.changes import Changed
 
 
 class ContactsWindow(QDialog):
@@ -90,8 +91,8 @@ class ContactsWindow(QDialog):
         rows = self.model.rowCount()
         self.count.setText(self.tr("%d contact(s)") % rows)
 
-    def _data_changed(self, what: str) -> None:
-        if what in ("contacts", "parties", "matters", "*") and self.isVisible():
+    def _data_changed(self, what: Changed) -> None:
+        if what.touches(Changed.CONTACTS | Changed.PARTIES | Changed.MATTERS) and self.isVisible():
             self.refresh()
 
     def selected_id(self) -> int | None:
@@ -115,6 +116,6 @@ class ContactsWindow(QDialog):
         contact_id = self.selected_id()
         if contact_id is None or self.state.read_only:
             return
-        delete_with_undo(self.undo_stack, self, self.state, "contacts",
+        delete_with_undo(self.undo_stack, self, self.state, Changed.CONTACTS,
                          lambda: contacts.delete_contact(self.state.store, contact_id),
                          lambda: contacts.restore_contact(self.state.store, contact_id), self.tr("Delete contact"))

@@ -34,6 +34,7 @@ from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.undo import delete_with_undo
+from legalsec_desktop.services.changes import Changed
 
 TAB_LINKS = {"calendar": 0, "correspondence": 2, "time": 3, "files": 4}
 
@@ -248,7 +249,7 @@ class MatterDetail(QWidget):
         if name in TAB_LINKS:
             self.show_in_tab.emit(TAB_LINKS[name], self.number)
 
-    def _data_changed(self, what: str) -> None:
+    def _data_changed(self, what: Changed) -> None:
         if self.matter_id is not None and self.isVisible():
             self.show_matter(self.matter_id)
 
@@ -274,7 +275,7 @@ class MatterDetail(QWidget):
                 contacts.set_party_role(self.state.store, party_id, PARTY_ROLES[labels.index(chosen)])
             except Exception as exc:  # noqa: BLE001
                 show_problem(self, exc, self.tr("Role not changed"))
-            self.state.data_changed.emit("parties")
+            self.state.data_changed.emit(Changed.PARTIES)
 
     def edit_contact(self) -> None:
         from legalsec_desktop.services import contacts  # after the window is up
@@ -291,7 +292,7 @@ class MatterDetail(QWidget):
         party_id = _selected(self.parties)
         if party_id is None or self.state.read_only:
             return
-        delete_with_undo(self.undo_stack, self, self.state, "parties",
+        delete_with_undo(self.undo_stack, self, self.state, Changed.PARTIES,
                          lambda: contacts.remove_party(self.state.store, party_id),
                          lambda: contacts.restore_party(self.state.store, party_id), self.tr("Remove party"))
 
@@ -323,7 +324,7 @@ class MatterDetail(QWidget):
         entry_id = _selected(self.log)
         if entry_id is None or self.state.read_only:
             return
-        delete_with_undo(self.undo_stack, self, self.state, "communications",
+        delete_with_undo(self.undo_stack, self, self.state, Changed.COMMUNICATIONS,
                          lambda: communications.delete_communication(self.state.store, entry_id),
                          lambda: communications.restore_communication(self.state.store, entry_id),
                          self.tr("Delete log entry:"))

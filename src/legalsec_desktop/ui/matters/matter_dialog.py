@@ -30,6 +30,7 @@ from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.fields import DateField, MoneyField
 from legalsec_desktop.ui.common.form_errors import FormErrors
+from legalsec_desktop.services.changes import Changed
 
 
 class MatterDialog(QDialog):
@@ -204,7 +205,7 @@ class MatterDialog(QDialog):
                 matters.update_matter(self.state.store, self.matter_id, draft)
 
         if self.errors.attempt(self, self.tr("Matter not saved"), save):
-            self.state.data_changed.emit("matters")
+            self.state.data_changed.emit(Changed.MATTERS)
             super().accept()
 
     def _conflicts_cleared(self, draft: MatterDraft) -> bool:

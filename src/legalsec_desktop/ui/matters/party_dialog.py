@@ -21,6 +21,7 @@ from legalsec_desktop.services import conflicts, contacts
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.form_errors import FormErrors
+from legalsec_desktop.services.changes import Changed
 
 
 class PartyDialog(QDialog):
@@ -67,7 +68,7 @@ class PartyDialog(QDialog):
             self.party_id = contacts.add_party(self.state.store, self.matter_id, name, role)
 
         if self.errors.attempt(self, self.tr("Party not added"), save):
-            self.state.data_changed.emit("parties")
+            self.state.data_changed.emit(Changed.PARTIES)
             super().accept()
 
     def _cleared(self, name: str, role: str) -> bool:

@@ -36,6 +36,7 @@ from legalsec_desktop.domain.money import format_money, parse_money
 from legalsec_desktop.services import firm
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.form_errors import FormErrors
+from legalsec_desktop.services.changes import Changed
 
 NAME, INITIALS, RATE, ATTORNEY, TARGET, CLASS = range(6)
 
@@ -198,5 +199,5 @@ class SettingsDialog(QDialog):
         """Save; on a problem, say so beside the field and keep everything that was typed."""
         if self.errors.attempt(self, self.tr("Settings not saved"),
                                lambda: firm.save_profile(self.state.store, self.profile())):
-            self.state.data_changed.emit("firm")
+            self.state.data_changed.emit(Changed.FIRM)
             super().accept()

@@ -32,6 +32,7 @@ from legalsec_desktop.ui.common.fields import DateField, fill_combo, searchable_
 from legalsec_desktop.ui.common.record_model import ID_ROLE
 from legalsec_desktop.ui.common.list_tab import ListTab, TabSpec
 from legalsec_desktop.ui.common.undo import StoreCommand
+from legalsec_desktop.services.changes import Changed
 
 SPEC = TabSpec(
     listing="time",
@@ -310,8 +311,8 @@ class TimeTab(ListTab):
         if data:
             self.show_day(*data)
 
-    def _on_data_changed(self, what: str) -> None:
-        if what in ("matters", "firm", "*"):
+    def _on_data_changed(self, what: Changed) -> None:
+        if what.touches(Changed.MATTERS | Changed.FIRM):
             self._choices_loaded = False
         super()._on_data_changed(what)
 
@@ -354,13 +355,13 @@ class TimeTab(ListTab):
             self.undo_stack.push(StoreCommand(
                 self.tr("Add time entry"),
                 lambda: removed.__setitem__(slice(None), time_entries.delete_entries(store, [entry_id])),
-                lambda: time_entries.restore_entries(store, removed), self.state, "time", self))
+                lambda: time_entries.restore_entries(store, removed), self.state, Changed.TIME, self))
         else:
             after = time_entries.load_entry(store, entry_id)
             self.undo_stack.push(StoreCommand(
                 self.tr("Change time entry"), lambda: time_entries.save_entry(store, before, entry_id),
-                lambda: time_entries.save_entry(store, after, entry_id), self.state, "time", self))
-        self.state.data_changed.emit("time")
+                lambda: time_entries.save_entry(store, after, entry_id), self.state, Changed.TIME, self))
+        self.state.data_changed.emit(Changed.TIME)
         row = self.model.row_of(entry_id)
         if row is not None:
             self.table.selectRow(row)
@@ -394,7 +395,7 @@ class TimeTab(ListTab):
             deleted[:] = time_entries.delete_entries(self.state.store, ids)
             return self.tr("%d time entr%s") % (len(ids), "y" if len(ids) == 1 else "ies")
 
-        delete_with_undo(self.undo_stack, self, self.state, "time", delete,
+        delete_with_undo(self.undo_stack, self, self.state, Changed.TIME, delete,
                          lambda: time_entries.restore_entries(self.state.store, deleted), self.tr("Delete"))
 
     def set_status(self, status: str) -> None:
@@ -419,5 +420,5 @@ class TimeTab(ListTab):
             self.undo_stack.push(StoreCommand(self.tr("Mark %s") % status,
                                               lambda: time_entries.restore_statuses(self.state.store, before),
                                               lambda: time_entries.set_status(self.state.store, ids, status),
-                                              self.state, "time", self))
-        self.state.data_changed.emit("time")
+                                              self.state, Changed.TIME, self))
+        self.state.data_changed.emit(Changed.TIME)

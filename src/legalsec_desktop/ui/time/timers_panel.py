@@ -24,6 +24,7 @@ from legalsec_desktop.domain.timers import Timer, format_elapsed
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.undo import delete_with_undo
+from legalsec_desktop.services.changes import Changed
 
 
 def timers():  # noqa: ANN201 - the services module, imported when first used (after the window is up)
@@ -81,7 +82,7 @@ class TimersPanel(QGroupBox):
         self.ticker.start()
         # A timer left running when the program closed (or crashed) is in the status bar as soon as it opens.
         state.store_changed.connect(self.reload)
-        state.data_changed.connect(lambda what: self.reload() if what in ("timers", "*") else None)
+        state.data_changed.connect(lambda what: self.reload() if what.touches(Changed.TIMERS) else None)
 
     def reload(self) -> None:
         if self.state.store is None:
@@ -160,7 +161,7 @@ class TimersPanel(QGroupBox):
         made: list[int] = []
         if self._run(lambda: made.append(timers().stop_timer(self.state.store, timer_id)),
                      self.tr("Timer not stopped")):
-            self.state.data_changed.emit("time")
+            self.state.data_changed.emit(Changed.TIME)
             self.entry_made.emit(made[0])
 
     def discard(self) -> None:
@@ -177,7 +178,7 @@ class TimersPanel(QGroupBox):
             timers().restore_timer(self.state.store, gone[0])
             self.reload()
 
-        if delete_with_undo(self.undo_stack, self, self.state, "timers", delete, restore, self.tr("Discard")):
+        if delete_with_undo(self.undo_stack, self, self.state, Changed.TIMERS, delete, restore, self.tr("Discard")):
             self.reload()
 
 
