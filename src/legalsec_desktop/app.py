@@ -103,6 +103,8 @@ class Gui:
     def open_database(self) -> None:
         """Open (and if needed migrate, after a backup) the database once the window is up."""
         from legalsec_desktop.services import database, firm
+        from legalsec_desktop.ui.maintenance.maintenance_feature import MaintenanceFeature
+        from legalsec_desktop.ui.settings.settings_feature import SettingsFeature
 
         read_only = True if self.force_read_only else None
         try:
@@ -127,11 +129,9 @@ class Gui:
         self.opened = True
         self.state.set_store(store)
         if not store.read_only and not firm.load_profile(store).is_set_up:
-            self.window.open_settings(first_run=True)
-        from legalsec_desktop.ui.maintenance.backup_actions import back_up_if_due
-
+            self.window.feature(SettingsFeature).open_settings(first_run=True)
         if not store.read_only:
-            back_up_if_due(self.window)
+            self.window.feature(MaintenanceFeature).back_up_if_due()
 
     def hold_file(self) -> bool:
         """Lock the database file itself too (it may be new, or replaced by a restore); False if another copy has it."""

@@ -46,10 +46,11 @@ def make_window(qtbot, demo_path):  # noqa: ANN001
 
     made = []
 
-    def make(path=None, read_only=None, remember_layout=True):
+    def make(path=None, read_only=None, remember_layout=True, features=None):
         path = path or demo_path
         state = AppState(path, paths.backup_dir(path))
-        window = MainWindow(state, remember_layout=remember_layout)
+        window = (MainWindow(state, remember_layout=remember_layout) if features is None
+                  else MainWindow(state, remember_layout=remember_layout, features=features))
         qtbot.addWidget(window)
         state.set_store(open_store(path, read_only=read_only))
         made.append(state)

@@ -12,6 +12,8 @@ from legalsec_desktop.services import calendar, deadlines, matters
 from legalsec_desktop.ui.calendar.deadline_dialog import DeadlineDialog
 from legalsec_desktop.ui.calendar.event_dialog import EventDialog
 from legalsec_desktop.ui.calendar.ics_dialogs import ImportPreview
+from legalsec_desktop.ui.common.navigation import TabKey
+from legalsec_desktop.ui.calendar.calendar_feature import CalendarFeature
 
 NY = "America/New_York"
 TODAY = date(2026, 11, 23)  # the day tests/conftest.py pins the program's clock to
@@ -50,7 +52,7 @@ def test_every_view_shows_the_event_and_navigation_moves(window, qtbot):
     store = window.state.store
     today = TODAY
     deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief", today))
-    tab = window.calendar_tab
+    tab = window.tab(TabKey.CALENDAR)
     for view in range(5):
         tab.set_view(view)
         if view < 4:
@@ -75,7 +77,7 @@ def test_every_view_shows_the_event_and_navigation_moves(window, qtbot):
 def test_month_view_double_click_opens_the_item(window, qtbot, monkeypatch):
     store = window.state.store
     deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief", TODAY))
-    tab = window.calendar_tab
+    tab = window.tab(TabKey.CALENDAR)
     tab.set_view(0)
     tab.month.repaint()
     opened = []
@@ -177,7 +179,7 @@ def test_verify_from_the_attention_list(window, qtbot, monkeypatch):
     store = window.state.store
     event_id = deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief",
                                                       TODAY + timedelta(days=30)))
-    tab = window.calendar_tab
+    tab = window.tab(TabKey.CALENDAR)
     tab.refresh()
     item = next(tab.attention.item(i) for i in range(tab.attention.count())
                 if tab.attention.item(i).data(Qt.ItemDataRole.UserRole))
@@ -185,7 +187,7 @@ def test_verify_from_the_attention_list(window, qtbot, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("mah", True))
-    window.verify_selected()
+    window.feature(CalendarFeature).verify_selected()
     assert calendar.load_event(store, event_id).verified_by == "MAH"
     assert tab.attention_counts["Unverified deadlines"] == 0
 
@@ -194,17 +196,18 @@ def test_reminders_notify_once_and_dismiss_with_undo(window, qtbot):
     store = window.state.store
     deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief",
                                            TODAY + timedelta(days=3)))
-    fresh = window.check_reminders()
+    feature = window.feature(CalendarFeature)
+    fresh = feature.check_reminders()
     assert [r.occurrence.title for r in fresh] == ["File brief"]
-    assert window.reminder_box.isVisible() and "File brief" in window.reminder_box.text()
-    assert window.check_reminders() == []  # not again this session
-    tab = window.calendar_tab
+    assert feature.reminder_box.isVisible() and "File brief" in feature.reminder_box.text()
+    assert feature.check_reminders() == []  # not again this session
+    tab = window.tab(TabKey.CALENDAR)
     tab.refresh()
     for i in range(tab.attention.count()):
         data = tab.attention.item(i).data(Qt.ItemDataRole.UserRole)
         if data and data[2] is not None:
             tab.attention.item(i).setSelected(True)
-    window.dismiss_selected()
+    feature.dismiss_selected()
     assert tab.attention_counts["Reminders"] == 0
     window.undo_stack.undo()
     tab.refresh()
@@ -242,7 +245,7 @@ def test_ics_import_preview_saves_only_the_ticked_events(window, qtbot, tmp_path
 
 def test_calendar_layout_is_remembered(make_window, tmp_path, qtbot):
     window = make_window(tmp_path / "layout.db")
-    window.calendar_tab.set_view(3)
+    window.tab(TabKey.CALENDAR).set_view(3)
     window.save_layout()
     again = make_window(tmp_path / "layout.db")
-    assert again.calendar_tab.current_view() == 3
+    assert again.tab(TabKey.CALENDAR).current_view() == 3

@@ -7,6 +7,7 @@ from legalsec_desktop.services.firm import load_profile
 from legalsec_desktop.services.listings import list_ids
 from legalsec_desktop.ui.matters.matter_dialog import MatterDialog
 from legalsec_desktop.ui.settings.settings_dialog import RATE, SettingsDialog
+from legalsec_desktop.ui.common.navigation import TabKey
 
 
 
@@ -70,8 +71,8 @@ def test_new_matter_from_the_empty_state(make_window, tmp_path, qtbot, monkeypat
         return dialog.result()
 
     monkeypatch.setattr(MatterDialog, "exec", fill_and_save)
-    window.matters_tab.empty_button.click()
-    tab = window.matters_tab
+    window.tab(TabKey.MATTERS).empty_button.click()
+    tab = window.tab(TabKey.MATTERS)
     assert tab.model.rowCount() == 1
     assert tab.model.data(tab.model.index(0, 1)) == "Smith v. Jones"
     assert "opened" in window.statusBar().currentMessage()
@@ -79,8 +80,8 @@ def test_new_matter_from_the_empty_state(make_window, tmp_path, qtbot, monkeypat
 
 def test_duplicate_number_is_shown_beside_the_field(make_window, demo_path, qtbot):
     window = make_window()
-    taken = window.matters_tab.model
-    window.matters_tab.refresh()
+    taken = window.tab(TabKey.MATTERS).model
+    window.tab(TabKey.MATTERS).refresh()
     existing = taken.data(taken.index(0, 0))
     dialog = MatterDialog(window.state, window)
     qtbot.addWidget(dialog)

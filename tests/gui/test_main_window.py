@@ -5,6 +5,7 @@ from PySide6.QtGui import QKeySequence
 
 from legalsec_desktop.ui.common.list_tab import ListTab
 from legalsec_desktop.services.changes import Changed
+from legalsec_desktop.ui.common.navigation import TabKey
 
 
 def test_five_tabs_in_order_with_shortcuts(make_window, qtbot):
@@ -12,10 +13,11 @@ def test_five_tabs_in_order_with_shortcuts(make_window, qtbot):
     window.show()
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles == ["Calendar", "Matters", "Correspondence", "Time", "Files"]
-    for index, action in enumerate(window.tab_actions):
+    for index, key in enumerate(TabKey):
+        action = window.action(f"show_{key.value}")
         assert action.shortcut() == QKeySequence(f"Ctrl+{index + 1}")
         action.trigger()
-        assert window.tabs.currentIndex() == index
+        assert window.tabs.currentIndex() == index and window.current_tab() is key
         tab = window.tabs.currentWidget()
         assert tab.stack.currentIndex() == ListTab.TABLE
         assert tab.model.rowCount() > 0
@@ -26,9 +28,16 @@ def test_menus_hold_the_expected_actions(make_window):
     menus = {a.text().replace("&", ""): [x.text().replace("&", "") for x in a.menu().actions() if x.text()]
              for a in window.menuBar().actions()}
     assert list(menus) == ["File", "Edit", "View", "Tools", "Help"]
-    assert {"New Matter…", "Back Up Now", "Restore from Backup…", "Quit"} <= set(menus["File"])
-    assert {"Undo", "Redo", "Find…"} <= set(menus["Edit"])
-    assert "Settings…" in menus["Tools"]
+    assert menus["File"] == ["New Matter…", "Edit Matter…", "Log a Call…", "New Event…", "Print Docket…",
+                             "Export Timesheet (Excel)…", "Export LEDES Invoice…", "Import Calendar (.ics)…",
+                             "Export Calendar (.ics)…", "Back Up Now", "Restore from Backup…", "Show Data Folder",
+                             "Quit"]
+    assert menus["Edit"] == ["Undo", "Redo", "New Time Entry", "Copy Previous Time Entry", "Find…"]
+    assert menus["View"][:6] == ["Calendar", "Matters", "Correspondence", "Time", "Files", "Refresh"]
+    assert menus["Tools"] == ["Deadline Calculator…", "Court Days and Reminders…", "Conflict Check…", "Contacts…",
+                              "Check Database", "Settings…"]
+    separators = [a.isSeparator() for a in window.menuBar().actions()[0].menu().actions()]
+    assert separators.count(True) == 5  # new · print and export · calendar files · backups · folder · quit
     assert any(text.startswith("About") for text in menus["Help"])
 
 
@@ -40,7 +49,7 @@ def test_empty_database_shows_honest_empty_states(make_window, tmp_path):
         tab = window.tabs.currentWidget()
         assert tab.stack.currentIndex() == ListTab.EMPTY
         assert tab.empty_text_label.text()
-    matters = window.matters_tab
+    matters = window.tab(TabKey.MATTERS)
     assert matters.empty_button is not None and matters.empty_button.text() == "New Matter…"
 
 
@@ -53,7 +62,7 @@ def test_filter_narrows_the_list(make_window, qtbot):
     tab = window.tabs.currentWidget()
     everything = tab.model.rowCount()
     first = tab.model.data(tab.model.index(0, 0))
-    window.find_action.trigger()
+    window.action("find").trigger()
     assert tab.filter_box.hasFocus()
     qtbot.keyClicks(tab.filter_box, first)
     qtbot.waitUntil(lambda: tab.model.rowCount() < everything)
@@ -66,10 +75,10 @@ def test_read_only_shows_a_banner_and_disables_changes(make_window, demo_path):
     window = make_window(demo_path, read_only=True)
     window.show()
     assert window.banner.isVisible() and "Read-only" in window.banner.text()
-    assert not window.new_matter_action.isEnabled()
-    assert not window.settings_action.isEnabled()
-    assert not window.restore_action.isEnabled()
-    assert window.backup_action.isEnabled()
+    assert not window.action("new_matter").isEnabled()
+    assert not window.action("settings").isEnabled()
+    assert not window.action("restore").isEnabled()
+    assert window.action("back_up").isEnabled()
     assert "(read-only)" in window.db_label.text()
 
 
@@ -78,14 +87,14 @@ def test_window_and_column_layout_are_remembered(make_window, message_boxes):
     window.show()
     window.resize(700, 500)
     window.tabs.setCurrentIndex(3)
-    window.list_tabs[3].table.setColumnWidth(0, 211)
+    window.tab(TabKey.TIME).table.setColumnWidth(0, 211)
     window.save_layout()
     again = make_window()
     again.show()
     assert again.tabs.currentIndex() == 3
     assert again.size().width() == 700
-    assert again.list_tabs[3].table.columnWidth(0) == 211
-    assert QSettings().value("window/tab") is not None
+    assert again.tab(TabKey.TIME).table.columnWidth(0) == 211
+    assert QSettings().value("window/tab") == "time"  # by key: a tab added later does not shift it
 
 
 def test_data_changed_refreshes_the_visible_tab_and_marks_hidden_ones_stale(make_window):
@@ -93,8 +102,8 @@ def test_data_changed_refreshes_the_visible_tab_and_marks_hidden_ones_stale(make
     window.show()
     window.tabs.setCurrentIndex(0)
     window.state.data_changed.emit(Changed.ALL)
-    assert window.list_tabs[0].stale is False
-    assert window.list_tabs[4].stale is True
+    assert window.tab(TabKey.CALENDAR).stale is False
+    assert window.tab(TabKey.FILES).stale is True
 
 
 def test_close_makes_a_backup(make_window):

@@ -5,7 +5,8 @@ import sqlite3
 from PySide6.QtWidgets import QFileDialog
 
 from legalsec_desktop.services import listings, maintenance
-from legalsec_desktop.ui.maintenance import backup_actions as maintenance_actions
+from legalsec_desktop.ui.maintenance import backup_actions
+from legalsec_desktop.ui.common.navigation import TabKey
 
 
 def count_matters(path):
@@ -18,7 +19,7 @@ def count_matters(path):
 def test_back_up_now_reports_in_the_status_bar(make_window, qtbot):
     window = make_window()
     window.show()
-    window.backup_action.trigger()
+    window.action("back_up").trigger()
     qtbot.waitUntil(lambda: "Backed up and verified" in window.statusBar().currentMessage(), timeout=10000)
     assert len(maintenance.list_backups(window.state.backup_dir)) == 1
 
@@ -33,11 +34,11 @@ def test_restore_replaces_the_database_and_keeps_a_safety_copy(make_window, qtbo
         conn.execute("DELETE FROM communication")
     conn.close()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(made), ""))
-    window.restore_action.trigger()
+    window.action("restore").trigger()
     qtbot.waitUntil(lambda: any(kind == "information" for kind, _ in message_boxes), timeout=10000)
     assert state.store is not None
-    window.tabs.setCurrentWidget(window.list_tabs[2])  # the Correspondence tab shows the restored rows
-    qtbot.waitUntil(lambda: window.list_tabs[2].model.rowCount() > 0)
+    window.tabs.setCurrentWidget(window.tab(TabKey.CORRESPONDENCE))  # the Correspondence tab shows the restored rows
+    qtbot.waitUntil(lambda: window.tab(TabKey.CORRESPONDENCE).model.rowCount() > 0)
     with sqlite3.connect(state.db_path) as conn:
         assert conn.execute("SELECT count(*) FROM communication").fetchone()[0] > 0
     conn.close()
@@ -53,7 +54,7 @@ def test_restore_cancelled_at_the_question_changes_nothing(make_window, monkeypa
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Cancel)
     store = window.state.store
     before = listings.list_ids(store, "communications")
-    maintenance_actions.restore_backup(window)
+    backup_actions.restore_backup(window, window.state, window.undo_stack)
     assert window.state.store is store and not store.troubled
     assert listings.list_ids(store, "communications") == before
     assert [b.reason for b in maintenance.list_backups(window.state.backup_dir)] == ["auto"]  # no safety copy made
@@ -73,13 +74,13 @@ def test_undo_does_not_reach_across_a_restore(make_window, qtbot, monkeypatch, m
                             lambda: communications.restore_communication(state.store, entry), "Delete Entry")
     assert window.undo_stack.canUndo()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(made), ""))
-    window.restore_action.trigger()
+    window.action("restore").trigger()
     qtbot.waitUntil(lambda: any(kind == "information" for kind, _ in message_boxes), timeout=10000)
     assert not window.undo_stack.canUndo()  # Ctrl+Z would have replayed a change on the replaced database
 
 
 def test_check_database_says_it_passed(make_window, qtbot, message_boxes):
     window = make_window()
-    window.check_action.trigger()
+    window.action("check_database").trigger()
     qtbot.waitUntil(lambda: bool(message_boxes), timeout=10000)
     assert message_boxes[0][0] == "information" and "passed" in message_boxes[0][1]

@@ -14,6 +14,7 @@ from legalsec_desktop.ui.correspondence.log_dialog import LogDialog
 from legalsec_desktop.ui.matters.matter_dialog import MatterDialog
 from legalsec_desktop.ui.matters.party_dialog import PartyDialog
 from legalsec_desktop.services.changes import Changed
+from legalsec_desktop.ui.common.navigation import TabKey
 
 
 @pytest.fixture
@@ -25,7 +26,7 @@ def window(make_window, tmp_path):
     window.first_id = first
     window.show()
     window.tabs.setCurrentIndex(1)
-    window.matters_tab.refresh()
+    window.tab(TabKey.MATTERS).refresh()
     return window
 
 
@@ -75,10 +76,10 @@ def test_non_latin_and_right_to_left_names_are_saved_and_shown(window, qtbot):
     dialog.client.setText("مريم الحسيني")
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    window.matters_tab.select_matter(dialog.matter_id)
-    detail = window.matters_tab.detail
+    window.tab(TabKey.MATTERS).select_matter(dialog.matter_id)
+    detail = window.tab(TabKey.MATTERS).detail
     assert "مريم الحسيني" in detail.heading.text() and "北京贸易有限公司" in detail.heading.text()
-    model = window.matters_tab.model
+    model = window.tab(TabKey.MATTERS).model
     row = model.row_of(dialog.matter_id)
     assert model.data(model.index(row, 2)) == "مريم الحسيني"
 
@@ -147,7 +148,7 @@ def test_closing_with_open_deadlines_asks_first(window, qtbot, message_boxes, mo
 
 
 def test_add_party_checks_conflicts_and_remove_can_be_undone(window, qtbot, monkeypatch):
-    tab = window.matters_tab
+    tab = window.tab(TabKey.MATTERS)
     tab.select_matter(window.first_id)
     assert tab.detail.matter_id == window.first_id
     dialog = PartyDialog(window.state, window.first_id, "2026-0001", window, role="witness")
@@ -176,7 +177,7 @@ def test_ctrl_l_logs_a_call_on_the_selected_matter_with_its_time(window, qtbot, 
     profile = load_profile(window.state.store)
     save_profile(window.state.store, profile.__class__(**{**profile.__dict__, "name": "F",
                                                          "timekeepers": (Timekeeper("Ann Lee", "AL", 30000),)}))
-    window.matters_tab.select_matter(window.first_id)
+    window.tab(TabKey.MATTERS).select_matter(window.first_id)
     opened = {}
 
     def fill(dialog):
@@ -275,7 +276,7 @@ def test_conflict_check_dialog_runs_records_and_saves_reports(window, qtbot, tmp
 
 
 def test_matters_tab_filters_and_detail_links(window, qtbot):
-    tab = window.matters_tab
+    tab = window.tab(TabKey.MATTERS)
     matters.create_matter(window.state.store, MatterDraft("2026-0002", "Estate of Lee", "Bo Lee", date(2026, 3, 1),
                                                           practice_area="Estate planning", status="pending"))
     window.state.data_changed.emit(Changed.MATTERS)
@@ -288,4 +289,4 @@ def test_matters_tab_filters_and_detail_links(window, qtbot):
     tab.area_filter.setCurrentIndex(0)
     tab.select_matter(window.first_id)
     tab.detail._link("tab:time")
-    assert window.tabs.currentIndex() == 3 and window.list_tabs[3].filter_box.text() == "2026-0001"
+    assert window.tabs.currentIndex() == 3 and window.tab(TabKey.TIME).filter_box.text() == "2026-0001"

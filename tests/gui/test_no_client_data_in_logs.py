@@ -22,7 +22,7 @@ from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services import communications, conflicts, contacts, maintenance, matters
 from legalsec_desktop.services.database import open_database
 from legalsec_desktop.ui.common import errors
-from legalsec_desktop.ui.maintenance import backup_actions as maintenance_actions
+from legalsec_desktop.ui.maintenance import backup_actions
 from legalsec_desktop.ui.common.worker import run_in_background
 
 CANARY = "Zyxwvut Canary-Client 7431"
@@ -137,7 +137,7 @@ def test_the_client_name_reaches_no_log_and_no_bug_dialog(
         raise BackupError(f"Could not write {tmp_path / CANARY}.db: No space left on device")
 
     monkeypatch.setattr(maintenance, "back_up_if_due", disk_full)
-    maintenance_actions.back_up_if_due(window)
+    backup_actions.back_up_if_due(window, window.state)
     qtbot.waitUntil(lambda: "daily backup failed" in window.statusBar().currentMessage(), timeout=10000)
 
     # 5. The command line's bug path, the client's name on the command line and in the service's error.

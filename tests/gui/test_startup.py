@@ -15,6 +15,7 @@ from legalsec_desktop.services import maintenance
 from legalsec_desktop.ui import startup
 from legalsec_desktop.ui.settings.settings_dialog import SettingsDialog
 from legalsec_desktop.ui.single_instance import InstanceServer, notify_running, server_name
+from legalsec_desktop.ui.common.navigation import TabKey
 
 
 @pytest.fixture
@@ -45,7 +46,7 @@ def test_first_run_opens_the_window_then_asks_for_the_firm(gui_factory, db_path,
     qtbot.waitUntil(lambda: gui.state.store is not None)
     assert asked and "Welcome" in asked[0]
     assert db_path.exists()
-    assert gui.window.list_tabs[0].stack.currentIndex() == 1  # the empty state
+    assert gui.window.tab(TabKey.CALENDAR).stack.currentIndex() == 1  # the empty state
 
 
 def test_a_set_up_database_does_not_ask_again(gui_factory, demo_path, qtbot, monkeypatch):
@@ -54,7 +55,7 @@ def test_a_set_up_database_does_not_ask_again(gui_factory, demo_path, qtbot, mon
     gui = gui_factory(demo_path)
     gui.start()
     qtbot.waitUntil(lambda: gui.state.store is not None)
-    qtbot.waitUntil(lambda: gui.window.list_tabs[0].model.rowCount() > 0)
+    qtbot.waitUntil(lambda: gui.window.tab(TabKey.CALENDAR).model.rowCount() > 0)
     assert asked == []
 
 
@@ -79,7 +80,7 @@ def test_a_damaged_database_offers_the_newest_backup(gui_factory, demo_path, qtb
     aside = [p for p in demo_path.parent.glob("*.damaged-*") if p.name.endswith(".db")]
     assert len(aside) == 1 and aside[0].read_bytes()[:16] == b"SQLite format 3\x00"
     qtbot.waitUntil(lambda: gui.state.store is not None)
-    assert gui.window.list_tabs[0].model.rowCount() > 0
+    assert gui.window.tab(TabKey.CALENDAR).model.rowCount() > 0
     assert len(original) > 0
 
 
@@ -216,7 +217,7 @@ def test_a_damaged_page_after_an_unclean_exit_is_refused_and_the_backup_offered(
     gui, offered = start_accepting_the_backup(gui_factory, demo_path, monkeypatch)
     assert offered and "damaged" in offered[0]
     qtbot.waitUntil(lambda: gui.state.store is not None)
-    assert gui.window.list_tabs[0].model.rowCount() > 0
+    assert gui.window.tab(TabKey.CALENDAR).model.rowCount() > 0
 
 
 def test_a_zero_byte_database_is_treated_as_damaged(gui_factory, demo_path, monkeypatch):

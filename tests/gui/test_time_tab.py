@@ -13,6 +13,8 @@ from legalsec_desktop.domain.time_entries import TimeDraft
 from legalsec_desktop.services import listings, matters, time_entries
 from legalsec_desktop.ui.time.time_export_dialogs import LedesDialog, TimesheetDialog
 from legalsec_desktop.services.changes import Changed
+from legalsec_desktop.ui.common.navigation import TabKey
+from legalsec_desktop.ui.time.time_feature import TimeFeature
 
 TODAY = date(2026, 11, 23)  # the day tests/conftest.py pins the program's clock to
 
@@ -26,8 +28,8 @@ def window(make_window, tmp_path, two_attorney_firm, qtbot):
                                                              date(2026, 1, 5)))
     window.state.data_changed.emit(Changed.ALL)
     window.show()
-    window.tabs.setCurrentWidget(window.time_tab)
-    bar = window.time_tab.entry_bar
+    window.tabs.setCurrentWidget(window.tab(TabKey.TIME))
+    bar = window.tab(TabKey.TIME).entry_bar
     bar.keeper.setCurrentIndex(bar.keeper.findData(window.mary))
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
@@ -45,7 +47,7 @@ def type_entry(bar, qtbot, duration="1h 20m", narrative="Draft the complaint", m
 
 
 def test_an_entry_typed_and_saved_with_enter_then_undone(window, qtbot):
-    tab, bar = window.time_tab, window.time_tab.entry_bar
+    tab, bar = window.tab(TabKey.TIME), window.tab(TabKey.TIME).entry_bar
     assert bar.rate.text() == "$300.00"  # Mary's rate, filled in for the matter
     type_entry(bar, qtbot, matter=window.rivera)
     assert tab.model.rowCount() == 1
@@ -67,7 +69,7 @@ def test_an_entry_typed_and_saved_with_enter_then_undone(window, qtbot):
     ("task", "L999", "“L999” is not a UTBMS task code"),
 ])
 def test_bad_input_is_explained_and_nothing_typed_is_lost(window, qtbot, field, text, message):
-    bar = window.time_tab.entry_bar
+    bar = window.tab(TabKey.TIME).entry_bar
     bar.matter.setCurrentIndex(bar.matter.findData(window.rivera))
     bar.duration.setText("0.5")
     bar.narrative.setText("Research venue")
@@ -76,11 +78,11 @@ def test_bad_input_is_explained_and_nothing_typed_is_lost(window, qtbot, field, 
     assert bar.save() is None
     assert message in bar.message.text() and bar.message.isVisible()
     assert target.text() == text and bar.narrative.text() == "Research venue"
-    assert window.time_tab.model.rowCount() == 0
+    assert window.tab(TabKey.TIME).model.rowCount() == 0
 
 
 def test_more_than_a_day_for_one_timekeeper_is_refused(window, qtbot):
-    store, bar = window.state.store, window.time_tab.entry_bar
+    store, bar = window.state.store, window.tab(TabKey.TIME).entry_bar
     time_entries.save_entry(store, TimeDraft(TODAY, window.mary, window.rivera, 20 * 60, 30000, narrative="Trial"))
     bar.matter.setCurrentIndex(bar.matter.findData(window.rivera))
     bar.duration.setText("5")
@@ -89,7 +91,7 @@ def test_more_than_a_day_for_one_timekeeper_is_refused(window, qtbot):
 
 
 def test_a_closed_matter_asks_first(window, qtbot, monkeypatch):
-    store, bar = window.state.store, window.time_tab.entry_bar
+    store, bar = window.state.store, window.tab(TabKey.TIME).entry_bar
     with store.write() as session:
         row = session.get(MatterRow, window.rivera)
         row.status, row.closed_on = "closed", TODAY
@@ -105,7 +107,7 @@ def test_a_closed_matter_asks_first(window, qtbot, monkeypatch):
 
 
 def test_billed_entries_open_locked(window, qtbot, message_boxes):
-    store, tab = window.state.store, window.time_tab
+    store, tab = window.state.store, window.tab(TabKey.TIME)
     entry_id = time_entries.save_entry(store, TimeDraft(TODAY, window.mary, window.rivera, 30, 30000,
                                                         narrative="Hearing"))
     time_entries.set_status(store, [entry_id], "billed")
@@ -121,7 +123,7 @@ def test_billed_entries_open_locked(window, qtbot, message_boxes):
 
 
 def test_edit_mark_final_and_copy_previous(window, qtbot):
-    store, tab, bar = window.state.store, window.time_tab, window.time_tab.entry_bar
+    store, tab, bar = window.state.store, window.tab(TabKey.TIME), window.tab(TabKey.TIME).entry_bar
     entry_id = time_entries.save_entry(store, TimeDraft(TODAY, window.mary, window.rivera, 30, 30000,
                                                         task_code="L110", activity_code="A104", narrative="Review"))
     window.state.data_changed.emit(Changed.TIME)
@@ -143,16 +145,17 @@ def test_edit_mark_final_and_copy_previous(window, qtbot):
 
 
 def test_timers_start_pause_and_stop_into_an_entry(window, qtbot):
-    tab, panel = window.time_tab, window.time_tab.timers
+    tab, panel = window.tab(TabKey.TIME), window.tab(TabKey.TIME).timers
     bar = tab.entry_bar
     bar.matter.setCurrentIndex(bar.matter.findData(window.rivera))
     bar.narrative.setText("Call with opposing counsel")
     panel.start_button.click()
     assert len(panel.timers) == 1 and panel.running() is not None
-    window.running_timer.update_text()
-    assert window.running_timer.isVisible() and "2026-0001" in window.running_timer.text()
+    running = window.feature(TimeFeature).running_timer
+    running.update_text()
+    assert running.isVisible() and "2026-0001" in running.text()
     panel.toggle_button.click()
-    assert panel.running() is None and not window.running_timer.isVisible()
+    assert panel.running() is None and not running.isVisible()
     panel.stop_button.click()
     assert panel.timers == [] and tab.model.rowCount() == 1
     assert bar.editing_id is not None and bar.narrative.text() == "Call with opposing counsel"
@@ -160,7 +163,7 @@ def test_timers_start_pause_and_stop_into_an_entry(window, qtbot):
 
 
 def test_short_days_lead_to_the_day(window, qtbot):
-    tab = window.time_tab
+    tab = window.tab(TabKey.TIME)
     monday = TODAY - timedelta(days=TODAY.weekday() + 7)  # last week's Monday, with no time yet
     tab.period.setCurrentText("Last week")
     texts = [tab.short_days.item(i).text() for i in range(tab.short_days.count())]
@@ -180,14 +183,14 @@ def test_export_timesheet_and_ledes_from_the_window(window, qtbot, monkeypatch, 
     dialogs = []
     monkeypatch.setattr(TimesheetDialog, "exec", lambda self: dialogs.append(self) or self.export() or self.result())
     monkeypatch.setattr(LedesDialog, "exec", lambda self: dialogs.append(self) or self.export() or self.result())
-    window.time_tab.export_button.click()
+    window.tab(TabKey.TIME).export_button.click()
     assert dialogs[0].saved == tmp_path / "sheet.xlsx"
     detail = load_workbook(tmp_path / "sheet.xlsx")["Detail"]
     assert detail["L2"].value == "Hearing prep" and detail["G2"].value == 150.0
     assert "Saved 1 time entries" in window.statusBar().currentMessage()
     dialogs[0].deleteLater()
-    window.time_tab.matter_filter.setCurrentIndex(window.time_tab.matter_filter.findData(window.rivera))
-    window.ledes_action.trigger()
+    window.tab(TabKey.TIME).matter_filter.setCurrentIndex(window.tab(TabKey.TIME).matter_filter.findData(window.rivera))
+    window.action("export_ledes").trigger()
     assert dialogs[1].saved == tmp_path / "invoice.txt"
     assert (tmp_path / "invoice.txt").read_text("ascii").startswith("LEDES1998B[]\n")
     assert listings.time_totals(store).amount_cents == 15000
@@ -231,7 +234,7 @@ def test_billing_settings_reach_the_entry_bar(window, qtbot):
     editor.accept()
     terms = time_entries.terms(store, window.mary, window.rivera)
     assert (terms.rate_cents, terms.increment, terms.codes_required) == (20000, 15, True)
-    bar = window.time_tab.entry_bar
+    bar = window.tab(TabKey.TIME).entry_bar
     bar.matter.setCurrentIndex(bar.matter.findData(window.rivera))
     bar._fill_rate()
     assert bar.rate.text() == "$200.00"
@@ -256,12 +259,13 @@ def test_a_running_timer_is_in_the_status_bar_when_the_program_opens(make_window
     store.close()
     window = make_window(path)  # the Calendar tab shows; the Time tab has not been opened
     window.show()
-    window.running_timer.update_text()
-    assert window.running_timer.isVisible() and "Deposition prep" in window.running_timer.text()
+    running = window.feature(TimeFeature).running_timer
+    running.update_text()
+    assert running.isVisible() and "Deposition prep" in running.text()
 
 
 def test_a_timer_started_without_a_matter_takes_the_entry_bars_matter_when_stopped(window, qtbot, message_boxes):
-    tab, panel = window.time_tab, window.time_tab.timers
+    tab, panel = window.tab(TabKey.TIME), window.tab(TabKey.TIME).timers
     bar = tab.entry_bar
     bar.matter.setCurrentIndex(0)
     panel.start_button.click()

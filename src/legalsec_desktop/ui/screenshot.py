@@ -17,7 +17,9 @@ def render_screenshots(db_path: Path, out_dir: Path, size: tuple[int, int] = (12
     """Save one PNG per tab of the database's window; return their paths. Nothing is written to the database."""
     from legalsec_desktop.services.database import open_database, prepare_file
     from legalsec_desktop.ui.common.app_state import AppState
-    from legalsec_desktop.ui.main_window import TAB_SPECS, MainWindow
+    from legalsec_desktop.ui.common.navigation import TabKey
+    from legalsec_desktop.ui.main_window import MainWindow
+    from legalsec_desktop.ui.matters.matters_tab import MattersTab
     from legalsec_desktop.ui.settings.settings_dialog import SettingsDialog
 
     if not db_path.exists():
@@ -35,15 +37,18 @@ def render_screenshots(db_path: Path, out_dir: Path, size: tuple[int, int] = (12
     window.show()
     saved = []
     try:
-        for index, spec in enumerate(TAB_SPECS):
+        matters = window.tab(TabKey.MATTERS)
+        assert isinstance(matters, MattersTab)
+        for index in range(window.tabs.count()):
             window.tabs.setCurrentIndex(index)
             app.processEvents()
-            if window.tabs.currentWidget() is window.matters_tab:
-                window.matters_tab.table.selectRow(0)  # show the detail pane of the newest matter
+            if window.tabs.currentWidget() is matters:
+                matters.table.selectRow(0)  # show the detail pane of the newest matter
                 app.processEvents()
-            saved.append(_save_png(window.grab(), out_dir / f"{index + 1:02d}-{spec.title.lower()}.png"))
+            title = window.tabs.tabText(index).lower()
+            saved.append(_save_png(window.grab(), out_dir / f"{index + 1:02d}-{title}.png"))
         dialogs = [("06-settings.png", lambda: SettingsDialog(state, parent=window))]
-        matter_id = window.matters_tab.current_matter_id()
+        matter_id = matters.current_matter_id()
         if matter_id is not None:
             from legalsec_desktop.ui.matters.matter_dialog import MatterDialog
 

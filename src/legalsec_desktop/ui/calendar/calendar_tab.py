@@ -256,6 +256,10 @@ class CalendarTab(ListTab):
         self.anchor = day
 
     # --- data ------------------------------------------------------------------------------
+    def current_filters(self):  # noqa: ANN201 - services.calendar.Filters
+        """What the attorney, matter and type filters and the text box ask for."""
+        return self._filters()
+
     def _filters(self):  # noqa: ANN202 - services.calendar.Filters
         from legalsec_desktop.services.calendar import Filters
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from legalsec_desktop.clock import SYSTEM_CLOCK, Clock
+from legalsec_desktop.ui.common.navigation import Destination, TabKey
 
 if TYPE_CHECKING:
     from legalsec_desktop.services.database import Store
@@ -19,6 +20,7 @@ class AppState(QObject):
 
     store_changed = Signal()  # a database was opened, or replaced by a restore
     data_changed = Signal(object)  # a services.changes.Changed: what the action touched
+    navigation_requested = Signal(object)  # a Destination: the frame shows that tab, filtered
 
     def __init__(self, db_path: Path, backup_dir: Path, log_file: Path | None = None,
                  clock: Clock = SYSTEM_CLOCK) -> None:
@@ -32,6 +34,10 @@ class AppState(QObject):
     @property
     def read_only(self) -> bool:
         return self.store is not None and self.store.read_only
+
+    def navigate_to(self, tab: TabKey, matter_number: str | None = None) -> None:
+        """Ask the frame to show a tab; filtered to one matter's number when given, as it was when not."""
+        self.navigation_requested.emit(Destination(tab, matter_number))
 
     def set_store(self, store: Store | None) -> None:
         if self.store is not None and self.store is not store:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from legalsec_desktop.services.columns import COLUMNS
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.icons import icon
+from legalsec_desktop.ui.common.navigation import Destination
 from legalsec_desktop.ui.common.record_model import RecordTableModel, configure_table
 from legalsec_desktop.services.changes import Changed
 
@@ -174,6 +175,11 @@ class ListTab(QWidget):
         super().showEvent(event)
         if self.stale:
             self.refresh()
+
+    def show_destination(self, destination: Destination) -> None:
+        """Filter the list to one matter's number (or clear the filter for everything)."""
+        self.filter_box.setText(destination.matter_number)
+        self._apply_filter()
 
     def focus_filter(self) -> None:
         self.filter_box.setFocus()

@@ -4,29 +4,27 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.domain.formatting import format_clock, format_date
 from legalsec_desktop.logs import error_kind
 from legalsec_desktop.services import maintenance
+from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
+from legalsec_desktop.ui.common.feature import Shell
 from legalsec_desktop.ui.common.worker import run_in_background
-
-if TYPE_CHECKING:
-    from legalsec_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger("legalsec")
 
 
-def back_up_now(window: MainWindow) -> None:
-    state = window.state
+def back_up_now(shell: Shell, state: AppState) -> None:
+    window = shell.dialog_parent()
 
     def done(result: maintenance.BackupResult) -> None:
-        window.statusBar().showMessage(window.tr("Backed up and verified: %s") % result.made.name, 8000)
+        shell.show_status(window.tr("Backed up and verified: %s") % result.made.name, 8000)
 
     run_in_background(window, window.tr("Backing up…"),
                       lambda _progress: maintenance.back_up(state.db_path, state.backup_dir, reason="manual",
@@ -34,31 +32,31 @@ def back_up_now(window: MainWindow) -> None:
                       done, lambda exc: show_problem(window, exc, window.tr("Backup failed")), cancellable=False)
 
 
-def back_up_if_due(window: MainWindow) -> None:
+def back_up_if_due(shell: Shell, state: AppState) -> None:
     """The daily backup, quietly in the background; a failure shows in the status bar and the log."""
-    state = window.state
+    window = shell.dialog_parent()
     if state.store is None:
         return
 
     def done(result: maintenance.BackupResult | None) -> None:
         if result is not None:
-            window.statusBar().showMessage(window.tr("Daily backup made: %s") % result.made.name, 8000)
+            shell.show_status(window.tr("Daily backup made: %s") % result.made.name, 8000)
 
     def failed(exc: BaseException) -> None:
         log.warning("daily backup failed: %s", error_kind(exc))  # its message names the database's path
         if not isinstance(exc, UserFixableError):
             show_problem(window, exc)
         else:
-            window.statusBar().showMessage(window.tr("The daily backup failed: %s") % exc.message)
+            shell.show_status(window.tr("The daily backup failed: %s") % exc.message, 0)
 
     run_in_background(window, window.tr("Daily backup…"),
                       lambda _progress: maintenance.back_up_if_due(state.db_path, state.backup_dir, clock=state.clock),
                       done, failed, cancellable=False)
 
 
-def back_up_on_close(window: MainWindow) -> None:
+def back_up_on_close(shell: Shell, state: AppState) -> None:
     """Every close leaves a verified backup behind (the window is already saving its layout)."""
-    state = window.state
+    window = shell.dialog_parent()
     if state.store is None:
         return
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -73,8 +71,8 @@ def back_up_on_close(window: MainWindow) -> None:
             QApplication.restoreOverrideCursor()
 
 
-def restore_backup(window: MainWindow) -> None:
-    state = window.state
+def restore_backup(shell: Shell, state: AppState, undo_stack: QUndoStack) -> None:
+    window = shell.dialog_parent()
     state.backup_dir.mkdir(parents=True, exist_ok=True)
     chosen, _ = QFileDialog.getOpenFileName(
         window, window.tr("Restore from Backup"), str(state.backup_dir),
@@ -103,7 +101,7 @@ def restore_backup(window: MainWindow) -> None:
             show_problem(window, exc, window.tr("Could not reopen the database"))
 
     def done(safety: Path | None) -> None:
-        window.undo_stack.clear()  # the undo history belongs to the database that was replaced
+        undo_stack.clear()  # the undo history belongs to the database that was replaced
         reopen()
         where = window.tr(" The previous database was kept as %s.") % safety if safety else ""
         QMessageBox.information(window, window.tr("Restored"), window.tr("The backup was restored.") + where)
@@ -117,8 +115,8 @@ def restore_backup(window: MainWindow) -> None:
                       done, failed, cancellable=False)
 
 
-def check_database(window: MainWindow) -> None:
-    state = window.state
+def check_database(shell: Shell, state: AppState) -> None:
+    window = shell.dialog_parent()
 
     def done(problems: list[str]) -> None:
         if not problems:

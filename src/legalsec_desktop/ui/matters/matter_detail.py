@@ -33,10 +33,12 @@ from legalsec_desktop.domain.money import format_money
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.icons import icon
+from legalsec_desktop.ui.common.navigation import TabKey
 from legalsec_desktop.ui.common.undo import delete_with_undo
 from legalsec_desktop.services.changes import Changed
 
-TAB_LINKS = {"calendar": 0, "correspondence": 2, "time": 3, "files": 4}
+TAB_LINKS = {"calendar": TabKey.CALENDAR, "correspondence": TabKey.CORRESPONDENCE, "time": TabKey.TIME,
+             "files": TabKey.FILES}
 
 if TYPE_CHECKING:
     from legalsec_desktop.services import matters
@@ -73,7 +75,8 @@ def _selected(table: QTableWidget) -> int | None:
 class MatterDetail(QWidget):
     """Shows one matter; its buttons edit it, add parties, and log calls."""
 
-    show_in_tab = Signal(int, str)  # tab index, matter number to filter on
+    log_requested = Signal(int, str)  # matter id, kind of entry ("call", "letter" …): log a new one
+    log_edit_requested = Signal(int)  # a log entry's id: open it
     edit_requested = Signal()
     conflict_check_requested = Signal(tuple, tuple)  # client names, adverse names
 
@@ -247,7 +250,7 @@ class MatterDetail(QWidget):
     def _link(self, link: str) -> None:
         name = link.removeprefix("tab:")
         if name in TAB_LINKS:
-            self.show_in_tab.emit(TAB_LINKS[name], self.number)
+            self.state.navigate_to(TAB_LINKS[name], self.number)
 
     def _data_changed(self, what: Changed) -> None:
         if self.matter_id is not None and self.isVisible():
@@ -305,19 +308,15 @@ class MatterDetail(QWidget):
 
     # --- the log -----------------------------------------------------------------------------
     def log_entry(self, kind: str = "call") -> None:
-        if self.state.read_only:
+        if self.state.read_only or self.matter_id is None:
             return
-        from legalsec_desktop.ui.correspondence.log_dialog import LogDialog
-
-        LogDialog(self.state, self, self.matter_id, kind).exec()
+        self.log_requested.emit(self.matter_id, kind)
 
     def edit_log(self) -> None:
         entry_id = _selected(self.log)
         if entry_id is None or self.state.read_only:
             return
-        from legalsec_desktop.ui.correspondence.log_dialog import LogDialog
-
-        LogDialog(self.state, self, entry_id=entry_id).exec()
+        self.log_edit_requested.emit(entry_id)
 
     def delete_log(self) -> None:
         from legalsec_desktop.services import communications  # after the window is up

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -73,6 +73,8 @@ def period_range(name: str, today: date) -> tuple[date | None, date | None]:
 
 
 class TimeTab(ListTab):
+    export_requested = Signal()  # Export to Excel… was pressed
+
     def __init__(self, spec: TabSpec, state: AppState, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         self.undo_stack = undo_stack
         super().__init__(spec, state, parent)
@@ -115,7 +117,7 @@ class TimeTab(ListTab):
         self.delete_button.clicked.connect(self.delete_selected)
         self.export_button = QPushButton(self.tr("E&xport to Excel…"))
         self.export_button.setToolTip(self.tr("The timesheet of this period, timekeeper and matter (Ctrl+Shift+X)"))
-        self.export_button.clicked.connect(lambda: self.window().export_timesheet())
+        self.export_button.clicked.connect(self.export_requested)
         foot = QHBoxLayout()
         foot.addWidget(self.totals_label, 1)
         for button in (self.final_button, self.billed_button, self.delete_button, self.export_button):

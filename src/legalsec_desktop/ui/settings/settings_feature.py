@@ -1,0 +1,27 @@
+"""The firm's settings as the frame offers them: Tools ▸ Settings…, and the first-run welcome."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoStack
+
+from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.feature import Feature, Menu, Needs, Shell
+
+
+class SettingsFeature(Feature):
+    """Firm, timekeepers and billing defaults; no tab of its own."""
+
+    def __init__(self, state: AppState, undo_stack: QUndoStack, shell: Shell) -> None:
+        super().__init__(state, undo_stack, shell)
+        self.add_action("settings", self.tr("&Settings…"), self.open_settings, Menu.TOOLS, 400, shortcut="Ctrl+,",
+                        icon_name="settings", tip=self.tr("Firm, timekeepers and billing defaults"),
+                        needs=Needs.WRITABLE, toolbar=100)
+
+    def open_settings(self, first_run: bool = False) -> bool:
+        """Show the settings; True when they were saved."""
+        if not self.usable():
+            return False
+        from legalsec_desktop.ui.settings.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.state, first_run=first_run, parent=self.shell.dialog_parent())
+        return dialog.exec() == SettingsDialog.DialogCode.Accepted

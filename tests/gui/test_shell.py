@@ -1,0 +1,99 @@
+"""The frame and its registry: navigation by key, and features that bring their own tab and menu entries."""
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLabel
+
+from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.feature import Feature, Menu, Needs, Shell
+from legalsec_desktop.ui.common.list_tab import ListTab
+from legalsec_desktop.ui.common.navigation import Destination, TabKey
+from legalsec_desktop.ui.files import files_tab
+
+
+class PaperRoom(Feature):
+    """A stand-in for a feature to come: a tab under the Files key, one action that writes, one that reads."""
+
+    key = TabKey.FILES
+
+    def __init__(self, state: AppState, undo_stack: QUndoStack, shell: Shell) -> None:
+        super().__init__(state, undo_stack, shell)
+        self.title, self.icon_name = "Paper", "files"
+        self.tab = ListTab(files_tab.SPEC, state)
+        self.labels: list[str] = []
+        self.add_action("label_folder", "Print Folder &Label…", lambda: self.labels.append("printed"), Menu.TOOLS,
+                        100, needs=Needs.WRITABLE, toolbar=10)
+        self.add_action("find_box", "Find a &Box…", lambda: None, Menu.TOOLS, 200)
+        self.status_widgets.append(QLabel("3 boxes out"))
+        self.closed = False
+
+    def closing(self) -> None:
+        self.closed = True
+
+
+def test_navigation_by_key_shows_the_tab_filtered_to_the_matter(make_window):
+    window = make_window()
+    window.state.navigate_to(TabKey.TIME, "2026-0009")
+    assert window.current_tab() is TabKey.TIME
+    assert window.tab(TabKey.TIME).filter_box.text() == "2026-0009"
+    window.state.navigate_to(TabKey.CALENDAR)
+    window.navigate(Destination(TabKey.TIME))  # no matter named: the tab keeps what it was filtered to
+    assert window.current_tab() is TabKey.TIME and window.tab(TabKey.TIME).filter_box.text() == "2026-0009"
+    window.navigate(Destination(TabKey.TIME, ""))  # an empty number: everything again
+    assert window.tab(TabKey.TIME).filter_box.text() == ""
+
+
+def test_a_features_tab_actions_and_status_widgets_are_placed_by_the_frame(make_window):
+    window = make_window(features=lambda state, undo, shell: [PaperRoom(state, undo, shell)])
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Paper"]
+    tools = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Tools")
+    entries = [a.text() for a in tools.actions()]
+    assert entries == ["Print Folder &Label…", "", "Find a &Box…"]  # places 100 and 200: a line between
+    assert window.action("label_folder") in window.toolbar.actions()
+    assert window.action("show_files").shortcut().toString() == "Ctrl+1"
+    window.action("label_folder").trigger()
+    assert window.feature(PaperRoom).labels == ["printed"]
+    assert any(isinstance(w, QLabel) and w.text() == "3 boxes out" for w in window.statusBar().findChildren(QLabel))
+    window.close()
+    assert window.feature(PaperRoom).closed
+
+
+def test_actions_follow_the_database_they_need(make_window):
+    window = make_window(read_only=True)
+    assert window.action("print_docket").isEnabled()  # reads
+    assert not window.action("new_matter").isEnabled()  # writes
+    window.state.set_store(None)
+    assert not window.action("print_docket").isEnabled() and not window.action("back_up").isEnabled()
+    assert window.action("quit").isEnabled() and window.action("show_calendar").isEnabled()
+
+
+def test_a_remembered_tab_position_from_before_keys_still_opens_that_tab(make_window):
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue("window/tab", 3)
+    window = make_window()
+    assert window.current_tab() is TabKey.TIME
+
+
+def test_a_matters_overview_logs_a_letter_through_the_correspondence_feature(make_window, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from legalsec_desktop.ui.correspondence.log_dialog import LogDialog
+
+    window = make_window()
+    window.show()
+    window.state.navigate_to(TabKey.MATTERS)
+    matters = window.tab(TabKey.MATTERS)
+    matters.table.selectRow(0)
+    matter_id = matters.current_matter_id()
+    assert matter_id is not None
+    opened = []
+
+    def record(dialog: LogDialog) -> int:
+        opened.append((dialog.chosen_matter(), dialog.kind.currentData()))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(LogDialog, "exec", record)
+    matters.detail.log_entry("letter")
+    assert opened == [(matter_id, "letter")]
+    window.action("log_call").trigger()  # File ▸ Log a Call… defaults to the same selected matter
+    assert opened[-1] == (matter_id, "call")
