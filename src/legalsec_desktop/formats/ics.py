@@ -1,7 +1,7 @@
 """Reading iCalendar (RFC 5545) files: each VEVENT becomes an event draft with the line it starts on.
 
 The whole file is read first and the first problem is reported with its line number; nothing is saved
-here (services/ical.py saves what the user accepts in the preview).
+here (services/ical.py saves what the user accepts in the preview); formats/ics_write.py writes files.
 """
 
 from __future__ import annotations
