@@ -57,7 +57,8 @@ def ics_bytes(events: Iterable[IcsEvent], stamp: datetime) -> bytes:
     for event in events:
         cal.add_component(_vevent(event, stamp))
     cal.add_missing_timezones()
-    return cal.to_ical()
+    data: bytes = cal.to_ical()
+    return data
 
 
 def write_ics(path: Path, events: Iterable[IcsEvent], stamp: datetime) -> Path:
