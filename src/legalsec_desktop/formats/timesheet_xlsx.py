@@ -295,8 +295,8 @@ def _write_summary(sheet: WriteOnlyWorksheet, title: SheetTitle, matters: dict[s
     period = f"{title.first:%m/%d/%Y} to {title.last:%m/%d/%Y}"
     sheet.append([_literal(sheet, " — ".join(p for p in (title.firm or "Timesheet", period, title.scope) if p),
                            font=Font(name=FONT, bold=True, size=13))])
-    sheet.append(["Hours are billed hours: each entry rounded up to its billing increment. Every total is a "
-                  "formula over the Detail sheet."])
+    sheet.append([("Hours are billed hours: each entry rounded up to its billing increment. Every total is a "
+                   "formula over the Detail sheet.")])
     row = 2
 
     def block(heading: str, labels: tuple[str, str, str], keys: Sequence[tuple[str | date, str, str]],
