@@ -94,10 +94,11 @@ def test_what_a_crashed_copy_left_is_removed_and_a_running_copys_folder_is_not(s
     os.utime(stray, (0, 0))
 
     env = {**os.environ, "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}
-    running = subprocess.Popen([sys.executable, "-c", "import sys, tempfile\nfrom legalsec_desktop import paths\n"
-                                "folder = paths.use_private_temp()\n"
-                                "tempfile.NamedTemporaryFile(delete=False).write(b'client data')\n"
-                                "print(folder, flush=True)\nsys.stdin.read()"],
+    script = ("import sys, tempfile\nfrom legalsec_desktop import paths\n"
+              "folder = paths.use_private_temp()\n"
+              "tempfile.NamedTemporaryFile(delete=False).write(b'client data')\n"
+              "print(folder, flush=True)\nsys.stdin.read()")
+    running = subprocess.Popen([sys.executable, "-c", script],
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True)
     try:
         other = Path(running.stdout.readline().strip())
@@ -141,9 +142,10 @@ def test_a_folder_is_held_by_the_same_os_lock_as_the_database(system_temp):
 
 def test_a_copy_that_exits_removes_its_folder(system_temp):
     env = {**os.environ, "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}
-    done = subprocess.run([sys.executable, "-c", "import tempfile\nfrom legalsec_desktop import paths\n"
-                           "folder = paths.use_private_temp()\n"
-                           "tempfile.NamedTemporaryFile(delete=False).write(b'client data')\nprint(folder)"],
+    script = ("import tempfile\nfrom legalsec_desktop import paths\n"
+              "folder = paths.use_private_temp()\n"
+              "tempfile.NamedTemporaryFile(delete=False).write(b'client data')\nprint(folder)")
+    done = subprocess.run([sys.executable, "-c", script],
                           capture_output=True, text=True, env=env, check=True, timeout=60)
     assert not Path(done.stdout.strip()).exists()
     assert list(system_temp.iterdir()) == []

@@ -227,8 +227,8 @@ def check_database(path: Path, foreign_keys: bool = True) -> list[str]:
     """
     reason = wal.foreign_reason(path)
     if reason:
-        return [f"the journal file beside it ({path.name}-wal) is not its own: {reason}. It will be set aside, "
-                "not applied, when the database is next opened"]
+        return [(f"the journal file beside it ({path.name}-wal) is not its own: {reason}. It will be set aside, "
+                 "not applied, when the database is next opened")]
     try:
         conn = connect(path, read_only=True)
         try:

@@ -11,7 +11,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -83,7 +83,7 @@ def _occurrences(data: Mapping[str, Any], year: int) -> dict[date, str]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def state(code: str) -> HolidayList | None:
     """The shipped court calendar of a state (resources/holidays/<code>.json), or None."""
     resource = files("legalsec_desktop.resources") / "holidays" / f"{code.upper()}.json"

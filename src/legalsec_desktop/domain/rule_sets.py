@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 from typing import Any
 
@@ -108,7 +108,7 @@ def _deadline(item: dict[str, Any]) -> RuleDeadline:
                         item.get("kind", "filing deadline"), bool(item.get("service", False)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(code: str) -> RuleSet:
     resource = files("legalsec_desktop.resources") / "rules" / f"{code}.json"
     if not resource.is_file():
@@ -126,7 +126,7 @@ def rule_codes() -> list[str]:
     return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(code: str) -> RuleSet:
     """The rule set for 'US-FED', 'US-FED:MA' (a federal court sitting in Massachusetts), 'CA', 'NY' or 'TX'."""
     cleaned = (code or "").strip().upper()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 
 from legalsec_desktop.domain.errors import ValidationError
@@ -24,19 +24,19 @@ class Code:
         return f"{self.code} {self.name}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def code_set(name: str) -> tuple[Code, ...]:
     data = json.loads((files("legalsec_desktop.resources") / "utbms" / f"{name}.json").read_text("utf-8"))
     return tuple(Code(c["code"], c["name"], name, bool(c.get("phase"))) for c in data["codes"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def task_codes() -> dict[str, Code]:
     """Every billable task code of every task set, by code."""
     return {c.code: c for name in TASK_SETS for c in code_set(name) if not c.phase}
 
 
-@lru_cache(maxsize=None)
+@cache
 def activity_codes() -> dict[str, Code]:
     return {c.code: c for c in code_set("activities")}
 

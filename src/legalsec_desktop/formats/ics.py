@@ -1,7 +1,7 @@
 """Reading iCalendar (RFC 5545) files: each VEVENT becomes an event draft with the line it starts on.
 
 The whole file is read first and the first problem is reported with its line number; nothing is saved
-here (services/ical.py saves what the user accepts in the preview).
+here (services/ical.py saves what the user accepts in the preview); formats/ics_write.py writes files.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Component
 
 from legalsec_desktop.domain.errors import UserFixableError, ValidationError
 from legalsec_desktop.domain.events import KIND_LABELS, KINDS, EventDraft, validate_event
@@ -82,7 +82,8 @@ def read_ics(path: Path, default_tz: str) -> list[Incoming]:
     return [item for item in found if item is not None]
 
 
-def _value(vevent: Event, name: str, line: int):  # noqa: ANN202
+def _value(vevent: Component, name: str, line: int) -> object:
+    """The property's value (a date or a time for DTSTART and DTEND), None if the event has none."""
     prop = vevent.get(name)
     if prop is None:
         return None
@@ -92,12 +93,21 @@ def _value(vevent: Event, name: str, line: int):  # noqa: ANN202
     return getattr(prop, "dt", prop)
 
 
-def _incoming(vevent: Event, line: int, default_tz: str) -> Incoming | None:
-    if vevent.get("recurrence-id") is not None:
-        return None  # a changed occurrence of a series: the series itself is imported
+def _start(vevent: Component, line: int) -> date:
+    """DTSTART: a date, or a datetime (which is a date too)."""
     start = _value(vevent, "dtstart", line)
     if start is None:
         raise UserFixableError(f"The event that begins on line {line} has no start (DTSTART). Nothing was imported.")
+    if not isinstance(start, date):  # a duration or a time of day alone, which RFC 5545 does not allow here
+        raise UserFixableError(f"The event that begins on line {line} has a DTSTART that is not a date or a date "
+                               f"and time. Nothing was imported.")
+    return start
+
+
+def _incoming(vevent: Component, line: int, default_tz: str) -> Incoming | None:
+    if vevent.get("recurrence-id") is not None:
+        return None  # a changed occurrence of a series: the series itself is imported
+    start = _start(vevent, line)
     end = _value(vevent, "dtend", line)
     title = str(vevent.get("summary") or "").strip() or "(untitled)"
     kind = str(vevent.get("x-legalsec-kind") or "")
@@ -140,7 +150,8 @@ def _incoming(vevent: Event, line: int, default_tz: str) -> Incoming | None:
     return Incoming(line, draft, warnings)
 
 
-def _exdates(prop) -> tuple[date, ...]:  # noqa: ANN001 - one vDDDLists or a list of them
+def _exdates(prop: object) -> tuple[date, ...]:
+    """The dates of EXDATE: `prop` is None, one vDDDLists or a list of them."""
     if prop is None:
         return ()
     lists = prop if isinstance(prop, list) else [prop]

@@ -15,15 +15,19 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.properties import PageSetupProperties
+
+if TYPE_CHECKING:  # openpyxl ships no types, so these names only document what is passed
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.formats.files import write_atomically, zip_complete
@@ -41,7 +45,7 @@ HEADER_FILL = PatternFill("solid", fgColor="E8EDF3")
 FONT = "Calibri"
 
 
-class _StyledCell(Cell):
+class _StyledCell(Cell):  # type: ignore[misc]  # openpyxl ships no types: to mypy its Cell is Any
     """A write-only cell whose repr is cheap: openpyxl formats a cell's repr each time a styled cell is appended
     (it first tries the cell as a value), which costs more than writing it.
 
@@ -50,6 +54,7 @@ class _StyledCell(Cell):
     """
 
     __slots__ = ("_style_id",)
+    _style_id: int
 
     def __repr__(self) -> str:
         return "cell"
@@ -59,8 +64,9 @@ class _StyledCell(Cell):
         try:
             return self._style_id
         except AttributeError:
-            self._style_id = Cell.style_id.fget(self)
-            return self._style_id
+            style_id: int = Cell.style_id.fget(self)
+            self._style_id = style_id
+            return style_id
 
 
 class ExportCancelled(UserFixableError):
@@ -163,7 +169,7 @@ def _build(workbook: Workbook, rows: Iterable[SheetRow], title: SheetTitle,
     bold = Font(name=FONT, bold=True)
     detail.append([_styled(detail, name, font=bold, fill=HEADER_FILL) for name, _width in DETAIL_COLUMNS])
 
-    detail._values_to_row = _cells_of(detail)  # type: ignore[method-assign]
+    detail._values_to_row = _cells_of(detail)
     # One styled cell per formatted column, reused row after row: write-only mode writes each row as it
     # is appended, and one shared style is far faster than a new styled cell per value.
     day_cell = _styled(detail, None, number_format=DATE_FORMAT)
@@ -209,7 +215,7 @@ def _build(workbook: Workbook, rows: Iterable[SheetRow], title: SheetTitle,
     return count
 
 
-def _cells_of(sheet):  # noqa: ANN001, ANN202 - a write-only sheet; a generator function like openpyxl's own
+def _cells_of(sheet: WriteOnlyWorksheet) -> Callable[[Iterable[object], int], Iterator[Cell]]:
     """openpyxl's row-to-cells step for a write-only sheet, taking a styled cell as it is.
 
     openpyxl first tries every value as a plain value and only takes a cell after that fails (building an error
@@ -217,7 +223,7 @@ def _cells_of(sheet):  # noqa: ANN001, ANN202 - a write-only sheet; a generator 
     one plain cell serves the rest of the row. Every row is written out before the next is appended, so reusing
     cells is safe. Should openpyxl stop calling this hook, its own slower step writes the same cells.
     """
-    def cells(values, row_index):  # noqa: ANN001, ANN202
+    def cells(values: Iterable[object], row_index: int) -> Iterator[Cell]:  # a generator, like openpyxl's own
         plain = WriteOnlyCell(sheet)
         for column, value in enumerate(values, 1):
             if value is None:
@@ -243,14 +249,13 @@ def _text(cell: Cell, value: str) -> Cell | None:
     return cell
 
 
-def _literal(sheet, value: str, **style) -> Cell | None:  # noqa: ANN001, ANN003
+def _literal(sheet: WriteOnlyWorksheet, value: str, *, font: Font | None = None) -> Cell | None:
     """A new quoted string cell (for the Summary's few user texts)."""
-    return _text(_styled(sheet, None, quoted=True, **style), value)
+    return _text(_styled(sheet, None, quoted=True, font=font), value)
 
 
-def _styled(sheet, value, *, font: Font | None = None, fill: PatternFill | None = None,  # noqa: ANN001
-            number_format: str | None = None, alignment: Alignment | None = None,
-            quoted: bool = False) -> WriteOnlyCell:
+def _styled(sheet: WriteOnlyWorksheet, value: object, *, font: Font | None = None, fill: PatternFill | None = None,
+            number_format: str | None = None, alignment: Alignment | None = None, quoted: bool = False) -> Cell:
     """A write-only cell with a style; `quoted` marks its text as text (Excel's and LibreOffice's leading
     apostrophe, kept when the cell is edited) so that it is never read as a formula or a number."""
     cell = _StyledCell(sheet, value=value)
@@ -267,7 +272,7 @@ def _styled(sheet, value, *, font: Font | None = None, fill: PatternFill | None 
     return cell
 
 
-def _set_up_page(sheet, title: SheetTitle, heading: str) -> None:  # noqa: ANN001
+def _set_up_page(sheet: WriteOnlyWorksheet, title: SheetTitle, heading: str) -> None:
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0  # as many pages tall as it takes
@@ -280,8 +285,8 @@ def _set_up_page(sheet, title: SheetTitle, heading: str) -> None:  # noqa: ANN00
     sheet.oddFooter.right.text = "Page &P of &N"
 
 
-def _write_summary(sheet, title: SheetTitle, matters: dict[str, tuple[str, str]], keepers: dict[str, str],  # noqa: ANN001
-                   days: list[date], last: int, detail_total_row: int) -> None:
+def _write_summary(sheet: WriteOnlyWorksheet, title: SheetTitle, matters: dict[str, tuple[str, str]],
+                   keepers: dict[str, str], days: list[date], last: int, detail_total_row: int) -> None:
     """Three blocks (by matter, by timekeeper, by day); each key's hours and amount are SUMIFS over the Detail."""
     _set_up_page(sheet, title, "Timesheet summary")
     for column, width in zip("ABCDE", (14, 30, 36, 10, 14)):
@@ -290,12 +295,12 @@ def _write_summary(sheet, title: SheetTitle, matters: dict[str, tuple[str, str]]
     period = f"{title.first:%m/%d/%Y} to {title.last:%m/%d/%Y}"
     sheet.append([_literal(sheet, " — ".join(p for p in (title.firm or "Timesheet", period, title.scope) if p),
                            font=Font(name=FONT, bold=True, size=13))])
-    sheet.append(["Hours are billed hours: each entry rounded up to its billing increment. Every total is a "
-                  "formula over the Detail sheet."])
+    sheet.append([("Hours are billed hours: each entry rounded up to its billing increment. Every total is a "
+                   "formula over the Detail sheet.")])
     row = 2
 
-    def block(heading: str, labels: tuple[str, str, str], keys: list[tuple[object, str, str]], detail_col: str,
-              key_format: str | None = None) -> None:
+    def block(heading: str, labels: tuple[str, str, str], keys: Sequence[tuple[str | date, str, str]],
+              detail_col: str, key_format: str | None = None) -> None:
         nonlocal row
         sheet.append([])
         sheet.append([_styled(sheet, heading, font=Font(name=FONT, bold=True, size=12))])
@@ -304,7 +309,7 @@ def _write_summary(sheet, title: SheetTitle, matters: dict[str, tuple[str, str]]
         first = row + 1
         for key, second, third in keys:
             row += 1
-            sheet.append([_styled(sheet, key, number_format=key_format) if key_format else _literal(sheet, key),
+            sheet.append([_styled(sheet, key, number_format=key_format) if key_format else _literal(sheet, str(key)),
                           _literal(sheet, second), _literal(sheet, third),
                           _sum(sheet, HOURS, detail_col, row, last, title.hours_format),
                           _sum(sheet, AMOUNT, detail_col, row, last, MONEY_FORMAT)])
@@ -323,7 +328,7 @@ def _write_summary(sheet, title: SheetTitle, matters: dict[str, tuple[str, str]]
     sheet.append([f"The Detail sheet's total row ({detail_total_row}) adds up the rows its filter shows."])
 
 
-def _sum(sheet, value_col: str, detail_col: str, row: int, last: int, number_format: str) -> WriteOnlyCell:  # noqa: ANN001
+def _sum(sheet: WriteOnlyWorksheet, value_col: str, detail_col: str, row: int, last: int, number_format: str) -> Cell:
     """The Detail's `value_col` added up over the rows whose `detail_col` equals this row's key (column A).
 
     Dates use SUMIFS. Text keys use SUMPRODUCT's exact comparison: a SUMIFS criterion such as "2026-01" may be

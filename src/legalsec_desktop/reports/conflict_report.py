@@ -57,9 +57,9 @@ def conflict_report(firm_name: str, checked_at: datetime, checked_by: str, conte
             Section("Names searched", table=Table(
                 ("Name", "Side"), [(n.name, SIDE_LABELS.get(n.side, n.side)) for n in names], (3, 1))),
             Section("Hits", paragraphs=(
-                "Every client, contact, party and alias whose name resembles a searched name, in open and closed "
-                "matters. A likely conflict is a new client found on the other side of a matter, or a new "
-                "adversary who is or was a client.",
+                ("Every client, contact, party and alias whose name resembles a searched name, in open and closed "
+                 "matters. A likely conflict is a new client found on the other side of a matter, or a new "
+                 "adversary who is or was a client."),
             ), table=Table(
                 HIT_COLUMNS, [hit_cells(h) for h in hits], (5, 6, 8, 4, 10, 5, 4, 3),
                 frozenset(i for i, h in enumerate(hits) if h.likely),

@@ -111,8 +111,8 @@ def build_docket(request: DocketRequest, data: DocketData, firm_name: str, attor
     sections = []
     if not data.in_range:
         sections.append(Section("Nothing scheduled", paragraphs=(
-            f"Nothing is scheduled for {period}{'' if not request.attorney else ' for ' + request.attorney}: "
-            "no hearings, appointments or deadlines.",)))
+            (f"Nothing is scheduled for {period}{'' if not request.attorney else ' for ' + request.attorney}: "
+             "no hearings, appointments or deadlines."),)))
     sections += [
         Section("Hearings and appointments" + ("" if single_day else f", {period}"),
                 table=_table(hearings, groups, with_day=not single_day,
@@ -130,9 +130,9 @@ def build_docket(request: DocketRequest, data: DocketData, firm_name: str, attor
         "Dates that have passed with the item still marked scheduled: mark each done, continued or vacated.",)
         if data.overdue else (), table=_table(data.overdue, groups, with_day=True, empty="Nothing overdue.")))
     horizon = format_date(request.first + timedelta(days=UNVERIFIED_DAYS))
-    unverified_note = (f"{data.later_unverified} more unverified deadline{'s' if data.later_unverified != 1 else ''} "
-                       f"fall{'s' if data.later_unverified == 1 else ''} after {horizon}; the Calendar's Needs "
-                       "attention panel lists them all.",) if data.later_unverified else ()
+    later = data.later_unverified
+    unverified_note = ((f"{later} more unverified deadline{'s' if later != 1 else ''} fall{'s' if later == 1 else ''} "
+                        f"after {horizon}; the Calendar's Needs attention panel lists them all."),) if later else ()
     sections.append(Section(f"Unverified deadlines due by {horizon}", paragraphs=unverified_note,
                             table=_table(data.unverified, groups, with_day=True,
                                          empty="Every deadline in this period has been verified.")))

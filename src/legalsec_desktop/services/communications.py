@@ -46,7 +46,7 @@ def save_communication(store: Store, draft: CommunicationDraft, entry_id: int | 
         row = CommunicationRow() if entry_id is None else session.get(CommunicationRow, entry_id)
         if row is None:
             raise ValidationError("subject", "That log entry no longer exists.")
-        row.matter_id, row.kind, row.direction = draft.matter_id, draft.kind, draft.direction
+        row.matter_id, row.kind, row.direction = matter.id, draft.kind, draft.direction
         row.occurred_at = draft.occurred_at.replace(second=0, microsecond=0)
         row.with_whom, row.subject, row.summary = draft.with_whom.strip(), draft.subject.strip(), draft.summary.strip()
         row.follow_up_on = draft.follow_up_on

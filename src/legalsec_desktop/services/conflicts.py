@@ -10,6 +10,7 @@ import getpass
 import json
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import select, update
@@ -60,7 +61,7 @@ def find_hits(store: Store, names: list[SearchName], min_score: int = MIN_SCORE)
                     if key not in best or score > best[key][0]:
                         best[key] = (score, stored[j])
         found = {contact for _, contact in best}
-        roles: dict[int, list[tuple[int, str, str, str, str]]] = {}
+        roles: dict[int, list[tuple[int | None, str, str, str, str]]] = {}  # None: a contact on no matter
         if found:
             for chunk in _chunks(sorted(found), 900):
                 query = (
@@ -69,8 +70,8 @@ def find_hits(store: Store, names: list[SearchName], min_score: int = MIN_SCORE)
                     .join(MatterRow, MatterRow.id == PartyRow.matter_id)
                     .where(PartyRow.contact_id.in_(chunk), PartyRow.deleted_at.is_(None))
                 )
-                for contact_id, *rest in session.execute(query):
-                    roles.setdefault(contact_id, []).append(tuple(rest))
+                for party_of, on_matter, number, title, role, status in session.execute(query):
+                    roles.setdefault(party_of, []).append((on_matter, number, title, role, status))
     hits = []
     for (i, contact_id), (score, name) in best.items():
         searched = names[i]
@@ -190,7 +191,7 @@ def report_for(store: Store, check_id: int) -> Report:
                            record.decision, record.decided_at, record.notes, store.clock.now())
 
 
-def save_report_as_word(store: Store, check_id: int, path) -> None:  # noqa: ANN001
+def save_report_as_word(store: Store, check_id: int, path: Path) -> None:
     write_docx(report_for(store, check_id), path)
 
 

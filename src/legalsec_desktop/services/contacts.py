@@ -99,7 +99,7 @@ def contact_matters(store: Store, contact_id: int) -> list[tuple[str, str, str, 
             .join(MatterRow, MatterRow.id == PartyRow.matter_id)
             .where(PartyRow.contact_id == contact_id, PartyRow.deleted_at.is_(None)).order_by(MatterRow.number.desc())
         ).all()
-    return [tuple(r) for r in rows]
+    return [(number, title, role, status) for number, title, role, status in rows]
 
 
 # --- parties ------------------------------------------------------------------------------
@@ -112,7 +112,8 @@ def list_parties(store: Store, matter_id: int) -> list[tuple[int, int, str, str,
             .join(ContactRow, ContactRow.id == PartyRow.contact_id)
             .where(PartyRow.matter_id == matter_id, PartyRow.deleted_at.is_(None), ContactRow.deleted_at.is_(None))
         ).all()
-    return sorted((tuple(r) for r in rows), key=lambda r: (order.get(r[3], 99), r[2].casefold()))
+    return sorted(((party, contact, name, role, phone, email) for party, contact, name, role, phone, email in rows),
+                  key=lambda r: (order.get(r[3], 99), r[2].casefold()))
 
 
 def add_party(store: Store, matter_id: int, name: str, role: str, contact_id: int | None = None) -> int:
@@ -163,8 +164,8 @@ def remove_party(store: Store, party_id: int) -> str:
         party = session.get(PartyRow, party_id)
         if party is None or party.deleted_at is not None:
             raise ValidationError("name", "That party was already removed.")
-        matter = session.get(MatterRow, party.matter_id)
-        contact = session.get(ContactRow, party.contact_id)
+        matter = session.get_one(MatterRow, party.matter_id)  # a party's matter and contact are never deleted
+        contact = session.get_one(ContactRow, party.contact_id)
         if party.role == "client" and matter.client_id == party.contact_id:
             raise ValidationError("name",
                                   f"{contact.name} is the matter's client. Edit the matter to change its client.")

@@ -16,6 +16,7 @@ from legalsec_desktop.domain.clock import to_utc
 from legalsec_desktop.domain.court_calendar import CourtCalendar
 from legalsec_desktop.domain.deadlines import Request, Result, compute
 from legalsec_desktop.domain.errors import ValidationError
+from legalsec_desktop.domain.events import EventDraft
 from legalsec_desktop.domain.formatting import format_date
 from legalsec_desktop.services import calendar
 
@@ -203,7 +204,8 @@ def recompute_dependents(session: Session, trigger: EventRow, old_date: date, no
     return changes
 
 
-def save_event(store: Store, draft, event_id: int | None = None, *, occurrence: date | None = None) -> int:  # noqa: ANN001
+def save_event(store: Store, draft: EventDraft, event_id: int | None = None, *,
+               occurrence: date | None = None) -> int:
     """calendar.save_event, recomputing the deadlines linked to a trigger whose date changed."""
     return calendar.save_event(store, draft, event_id, occurrence=occurrence, recompute=recompute_dependents)
 

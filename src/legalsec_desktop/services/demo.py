@@ -15,7 +15,7 @@ from sqlalchemy import insert
 from legalsec_desktop.db import models as m
 from legalsec_desktop.db import sqlite_file
 from legalsec_desktop.db.leftovers import temporary_name
-from legalsec_desktop.db.store import open_store
+from legalsec_desktop.db.store import Store, open_store
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.domain.names import fold_name
 from legalsec_desktop.services import demo_words as w
@@ -88,9 +88,9 @@ class _Generator:
         self.rng, self.today, self.spec = rng, today, spec
         self.progress = progress or (lambda *_: True)
         self.start = today.replace(year=today.year - 10)
-        self.tables: dict[str, list[dict]] = {}
+        self.tables: dict[str, list[dict[str, object]]] = {}
 
-    def write(self, store) -> dict[str, int]:  # noqa: ANN001
+    def write(self, store: Store) -> dict[str, int]:
         self._firm()
         self._contacts()
         self._matters()
@@ -114,7 +114,7 @@ class _Generator:
                         row["search_key"] = m.search_key_of(name, row)
                 for start in range(0, len(rows), 20_000):
                     chunk = rows[start:start + 20_000]
-                    connection.execute(insert(model.__table__), chunk)
+                    connection.execute(insert(model), chunk)
                     done += len(chunk)
                     if not self.progress(f"Writing {name.replace('_', ' ')}s", done, total):
                         raise DemoCancelled("The demo practice was not built.")
@@ -177,7 +177,8 @@ class _Generator:
         self.judges = people[: max(5, len(people) // 100)]
 
     def _matters(self) -> None:
-        rng, rows, per_year = self.rng, [], {}
+        rng, rows = self.rng, []
+        per_year: dict[int, int] = {}
         opened = sorted(self._weekday(self._day_between(self.start, self.today - timedelta(days=3)))
                         for _ in range(self.spec.matters))
         if self.spec.matters > 8:  # a few recent matters, so the near calendar is busy
@@ -204,7 +205,7 @@ class _Generator:
                 caption=title if litigated else "",
                 client_id=client, practice_area=area, court=court,
                 case_number=case_pattern.format(yy=opened_on.year % 100, n=rng.randint(1, 99999)) if litigated else "",
-                judge="Hon. " + self.tables["contact"][rng.choice(self.judges) - 1]["name"] if litigated else "",
+                judge=f"Hon. {self.tables['contact'][rng.choice(self.judges) - 1]['name']}" if litigated else "",
                 jurisdiction=juris, responsible_attorney_id=rng.randint(1, 3), opened_on=opened_on, closed_on=closed_on,
                 status=status, sol_date=sol, sol_note="Two years from date of injury (CCP 335.1)" if sol else "",
                 rate_override_cents=None if rng.random() < 0.95 else rng.choice((30_000, 25_000)), notes="",
@@ -312,7 +313,7 @@ class _Generator:
                 location=w.LOCATIONS[-1] if medium == "digital" else rng.choice(w.LOCATIONS[:-1]),
                 box=f"Box {rng.randint(1, 400)}" if medium == "paper" else "", opened_on=first, closed_on=closed,
                 destroy_after=(closed.replace(year=closed.year + 7)
-                               if closed and not (closed.month == 2 and closed.day == 29) else None),
+                               if isinstance(closed, date) and not (closed.month == 2 and closed.day == 29) else None),
                 notes="",
             ))
         self.tables["file_record"] = rows

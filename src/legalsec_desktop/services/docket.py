@@ -6,8 +6,10 @@ import json
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from legalsec_desktop.db.models import ContactRow, EventRow, FirmRow, MatterRow, TimekeeperRow
 from legalsec_desktop.db.store import Store
@@ -101,20 +103,34 @@ def save_as_word(report: Report, path: Path) -> Path:
     return write_docx(report, path)
 
 
-def _matters(session, ids: set[int]) -> dict[int, tuple]:  # noqa: ANN001
-    """Matter id → (caption, case number, court, judge, responsible attorney's initials)."""
-    found: dict[int, tuple] = {}
+class _MatterFacts(NamedTuple):
+    """What a docket line shows of its matter."""
+
+    caption: str
+    case_number: str
+    court: str
+    judge: str
+    responsible: str | None  # the responsible attorney's initials
+
+
+_NO_MATTER = _MatterFacts("", "", "", "", None)
+
+
+def _matters(session: Session, ids: set[int]) -> dict[int, _MatterFacts]:
+    """Matter id → what its docket lines show."""
+    found: dict[int, _MatterFacts] = {}
     ordered = sorted(ids)
     for start in range(0, len(ordered), 500):
         rows = session.execute(select(MatterRow.id, MatterRow.caption, MatterRow.case_number, MatterRow.court,
                                       MatterRow.judge, TimekeeperRow.initials)
                                .outerjoin(TimekeeperRow, TimekeeperRow.id == MatterRow.responsible_attorney_id)
                                .where(MatterRow.id.in_(ordered[start:start + 500]))).all()
-        found.update({row[0]: tuple(row[1:]) for row in rows})
+        found.update({matter_id: _MatterFacts(caption, case_number, court, judge, initials)
+                      for matter_id, caption, case_number, court, judge, initials in rows})
     return found
 
 
-def _authorities(session, ids: set[int]) -> dict[int, str]:  # noqa: ANN001
+def _authorities(session: Session, ids: set[int]) -> dict[int, str]:
     """Event id → "trigger; rule" of each computed deadline (from its stored derivation)."""
     found: dict[int, str] = {}
     ordered = sorted(ids)
@@ -138,9 +154,9 @@ def authority_text(derivation: str) -> str:
     return "; ".join(part for part in (trigger, cite) if part)
 
 
-def _line(occ: Occurrence, matters: dict[int, tuple], authority: dict[int, str]) -> DocketLine:
-    caption, case_number, court, judge, responsible = matters.get(occ.matter_id, ("", "", "", "", None)) \
-        if occ.matter_id is not None else ("", "", "", "", None)
+def _line(occ: Occurrence, matters: dict[int, _MatterFacts], authority: dict[int, str]) -> DocketLine:
+    caption, case_number, court, judge, responsible = matters.get(occ.matter_id, _NO_MATTER) \
+        if occ.matter_id is not None else _NO_MATTER
     attending = [i.strip() for i in occ.attendees.split(",") if i.strip()]
     attorneys = tuple(dict.fromkeys(([responsible] if responsible else []) + attending))
     return DocketLine(
@@ -152,7 +168,7 @@ def _line(occ: Occurrence, matters: dict[int, tuple], authority: dict[int, str])
     )
 
 
-def _matter_limitations(session, first: date, end: date, attorney_id: int | None,  # noqa: ANN001
+def _matter_limitations(session: Session, first: date, end: date, attorney_id: int | None,
                         already: set[tuple[str, date]]) -> list[DocketLine]:
     """Limitation dates kept on open matters (not as calendar events) between `first` and `end`."""
     query = (select(MatterRow.number, ContactRow.name, MatterRow.caption, MatterRow.case_number, MatterRow.court,
@@ -165,7 +181,7 @@ def _matter_limitations(session, first: date, end: date, attorney_id: int | None
         query = query.where(MatterRow.responsible_attorney_id == attorney_id)
     lines = []
     for number, client, caption, case_number, court, judge, initials, day, note in session.execute(query):
-        if (number, day) in already:
+        if day is None or (number, day) in already:  # (no None passes the query's date range)
             continue
         lines.append(DocketLine(day=day, kind=SOL, title="Limitation date on the matter", matter_number=number,
                                 client=client, caption=caption, case_number=case_number, court=court, judge=judge,

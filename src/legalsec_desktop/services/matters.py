@@ -162,7 +162,7 @@ def open_deadlines(store: Store, matter_id: int) -> list[tuple[date, str, str]]:
             .where(EventRow.matter_id == matter_id, EventRow.kind.in_(DEADLINE_KINDS), EventRow.status == "scheduled")
             .order_by(EventRow.on_date)
         ).all()
-    return [tuple(r) for r in rows]
+    return [(on_date, kind, title) for on_date, kind, title in rows]
 
 
 def matter_choices(store: Store, include_closed: bool = False) -> list[tuple[int, str]]:
@@ -202,6 +202,8 @@ def matter_summary(store: Store, matter_id: int, today: date | None = None) -> M
     draft = load_matter(store, matter_id)
     with store.read() as session:
         row = session.get(MatterRow, matter_id)
+        if row is None:  # as in load_matter above
+            raise ValidationError("number", "That matter no longer exists.")
         client = session.get(ContactRow, row.client_id)
         lawyer = session.get(TimekeeperRow, row.responsible_attorney_id) if row.responsible_attorney_id else None
         upcoming = session.execute(
@@ -228,7 +230,9 @@ def matter_summary(store: Store, matter_id: int, today: date | None = None) -> M
     return MatterSummary(
         id=matter_id, draft=draft, client_id=row.client_id, client_phone=client.phone if client else "",
         client_email=client.email if client else "", attorney=f"{lawyer.name} ({lawyer.initials})" if lawyer else "",
-        upcoming=[tuple(u) for u in upcoming], overdue=overdue,
-        time_minutes=time_minutes, unbilled_cents=unbilled, time_entries=time_count, files=[tuple(f) for f in files],
+        upcoming=[(on_date, start_utc, tz, kind, title, status) for on_date, start_utc, tz, kind, title, status
+                  in upcoming], overdue=overdue,
+        time_minutes=time_minutes, unbilled_cents=unbilled, time_entries=time_count,
+        files=[(label, medium, location) for label, medium, location in files],
         communications=communications, follow_ups=follow_ups,
     )

@@ -99,7 +99,7 @@ def save_in(session: Session, draft: TimeDraft, entry_id: int | None = None) -> 
     assert draft.timekeeper_id is not None
     day_total = _day_total(session, draft.timekeeper_id, draft.entry_date, entry_id) + draft.minutes
     if day_total > MAX_MINUTES:
-        initials = session.get(TimekeeperRow, draft.timekeeper_id).initials
+        initials = session.get_one(TimekeeperRow, draft.timekeeper_id).initials  # terms_in found the timekeeper
         raise ValidationError("minutes", f"{initials} would have {format_hours(day_total, 2)} hours on "
                                          f"{format_date(draft.entry_date)}: a day has only 24. Check the date "
                                          "and the durations.")
@@ -110,6 +110,8 @@ def save_in(session: Session, draft: TimeDraft, entry_id: int | None = None) -> 
 
 
 def _fill(row: TimeEntryRow, draft: TimeDraft) -> None:
+    # validate_entry refuses a draft without a timekeeper or a matter, and _draft (from a stored row) has both.
+    assert draft.timekeeper_id is not None and draft.matter_id is not None
     row.entry_date, row.timekeeper_id, row.matter_id = draft.entry_date, draft.timekeeper_id, draft.matter_id
     row.minutes, row.rate_cents, row.billable = draft.minutes, draft.rate_cents, draft.billable
     row.task_code, row.activity_code = draft.task_code, draft.activity_code
@@ -147,8 +149,8 @@ def previous_entry(store: Store, timekeeper_id: int | None = None) -> TimeDraft 
 def delete_entries(store: Store, entry_ids: list[int]) -> list[tuple[int, TimeDraft]]:
     """Delete entries (never billed ones); returns what was deleted, for undo."""
     with store.write() as session:
-        rows = [session.get(TimeEntryRow, entry_id) for entry_id in entry_ids]
-        rows = [row for row in rows if row is not None]
+        found = [session.get(TimeEntryRow, entry_id) for entry_id in entry_ids]
+        rows = [row for row in found if row is not None]
         if any(row.status == "billed" for row in rows):
             raise ValidationError("status", LOCKED)
         gone = [(row.id, _draft(row)) for row in rows]

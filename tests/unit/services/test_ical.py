@@ -63,8 +63,10 @@ GOOD_EVENT = "BEGIN:VEVENT\nUID:1\nDTSTART;VALUE=DATE:20261204\nSUMMARY:Answer d
      "line 7 has no start"),
     ("BEGIN:VCALENDAR\n" + GOOD_EVENT + "BEGIN:VEVENT\nDTSTART:20261204T100000\n", "line 7: BEGIN:VEVENT is never"),
     ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VTODO\nEND:VCALENDAR\n", "Line 3: END:VTODO"),
-    ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;TZID=America/New_York:20260308T023000\nSUMMARY:x\nEND:VEVENT\n"
-     "END:VCALENDAR\n", "does not exist"),
+    (("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;TZID=America/New_York:20260308T023000\nSUMMARY:x\nEND:VEVENT\n"
+      "END:VCALENDAR\n"), "does not exist"),
+    ("BEGIN:VCALENDAR\n" + GOOD_EVENT + "BEGIN:VEVENT\nDTSTART:PT1H\nSUMMARY:x\nEND:VEVENT\nEND:VCALENDAR\n",
+     "begins on line 7 has a DTSTART that is not a date"),  # a duration parses, but is no start
 ])
 def test_a_malformed_file_names_the_line_and_imports_nothing(store, tmp_path, text, message):
     path = tmp_path / "bad.ics"

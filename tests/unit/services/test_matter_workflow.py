@@ -142,3 +142,11 @@ def test_summary_of_the_demo_matter(demo_store):
     matter_id = listings.list_ids(demo_store, "matters")[0]
     summary = matters.matter_summary(demo_store, matter_id, today=date(2026, 11, 23))
     assert summary.draft.number and summary.time_minutes >= 0 and summary.unbilled_cents >= 0
+
+
+def test_a_contacts_matters_and_the_summary_of_a_matter_that_is_gone(store, matter_id):
+    client_id = next(p[1] for p in contacts.list_parties(store, matter_id) if p[3] == "client")
+    assert contacts.contact_matters(store, client_id) == [("2026-0001", "Rivera v. Okafor", "client", "open")]
+    with pytest.raises(ValidationError) as caught:
+        matters.matter_summary(store, matter_id + 1000)
+    assert "no longer exists" in caught.value.message

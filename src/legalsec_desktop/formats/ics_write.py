@@ -1,0 +1,110 @@
+"""Writing iCalendar (RFC 5545) files, so Outlook and Google Calendar show the docket.
+
+All-day deadlines stay dates, timed events keep their own time zone (with its VTIMEZONE), and a series is
+one VEVENT with RRULE and EXDATE plus a RECURRENCE-ID VEVENT for each changed occurrence. The rows come
+from services/ical.py; the file is written whole or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event, vRecur
+
+from legalsec_desktop import __version__
+from legalsec_desktop.domain.clock import from_utc
+from legalsec_desktop.domain.events import KIND_LABELS
+from legalsec_desktop.formats.files import write_bytes_atomically
+
+PRODID = f"-//legalsec-desktop//legalsec-desktop {__version__}//EN"
+STATUS_OUT = {"scheduled": "CONFIRMED", "done": "CONFIRMED", "continued": "TENTATIVE", "vacated": "CANCELLED"}
+
+
+@dataclass(frozen=True)
+class IcsEvent:
+    """One stored event as the file shows it: times in naive UTC, `tz` empty for floating UTC times."""
+
+    uid: int  # the series' id for a series and its changed occurrences, else the event's own
+    kind: str
+    title: str
+    on_date: date
+    all_day: bool = True
+    start_utc: datetime | None = None
+    end_utc: datetime | None = None
+    tz: str = ""
+    matter_number: str = ""
+    status: str = "scheduled"
+    location: str = ""
+    docketed_by: str = ""
+    verified_by: str = ""
+    notes: str = ""
+    derivation: str = ""  # how a computed deadline was counted, as lines of text
+    rrule: str = ""
+    exdates: tuple[date, ...] = ()
+    occurrence_date: date | None = None  # set on a changed occurrence: the date of the series it replaces
+
+
+def ics_bytes(events: Iterable[IcsEvent], stamp: datetime) -> bytes:
+    """The calendar file for `events`; `stamp` (aware UTC) is each event's DTSTAMP."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    for event in events:
+        cal.add_component(_vevent(event, stamp))
+    cal.add_missing_timezones()
+    data: bytes = cal.to_ical()
+    return data
+
+
+def write_ics(path: Path, events: Iterable[IcsEvent], stamp: datetime) -> Path:
+    """Write the calendar file for `events` at `path`, whole or not at all."""
+    return write_bytes_atomically(path, ics_bytes(events, stamp))
+
+
+def _local(utc: datetime, tz: str) -> datetime:
+    if tz:
+        return from_utc(utc, tz).replace(tzinfo=ZoneInfo(tz))
+    return utc.replace(tzinfo=timezone.utc)
+
+
+def _vevent(item: IcsEvent, stamp: datetime) -> Event:
+    event = Event()
+    event.add("uid", f"event-{item.uid}@legalsec-desktop")
+    event.add("dtstamp", stamp)
+    start: date | datetime = item.on_date
+    if not item.all_day and item.start_utc is not None:
+        start = _local(item.start_utc, item.tz)
+    event.add("dtstart", start)
+    if isinstance(start, datetime) and item.end_utc is not None:
+        event.add("dtend", _local(item.end_utc, item.tz))
+    elif not isinstance(start, datetime):
+        event.add("dtend", start + timedelta(days=1))
+    number = item.matter_number
+    event.add("summary", item.title + (f" [{number}]" if number else ""))
+    event.add("categories", [KIND_LABELS.get(item.kind, item.kind)])
+    event.add("x-legalsec-kind", item.kind)
+    event.add("status", STATUS_OUT.get(item.status, "CONFIRMED"))
+    if item.location:
+        event.add("location", item.location)
+    description = [f"Matter {number}" if number else "", f"Status: {item.status}",
+                   f"Docketed by {item.docketed_by}" if item.docketed_by else "",
+                   f"Verified by {item.verified_by}" if item.verified_by else "", item.notes, item.derivation]
+    event.add("description", "\n".join(part for part in description if part))
+    if item.rrule:
+        event.add("rrule", vRecur.from_ical(item.rrule))
+        if item.exdates:
+            if isinstance(start, datetime):
+                event.add("exdate", [datetime.combine(d, start.timetz()) for d in item.exdates])
+            else:
+                event.add("exdate", list(item.exdates))
+    if item.occurrence_date is not None:
+        if isinstance(start, datetime):
+            event.add("recurrence-id", datetime.combine(item.occurrence_date, start.timetz()))
+        else:
+            event.add("recurrence-id", item.occurrence_date)
+    return event

@@ -1,0 +1,94 @@
+"""The iCalendar writer on its own: dates stay dates, zones stay zones, series keep their exceptions, and the
+file is written whole (read back with icalendar and with our own reader)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timezone
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from legalsec_desktop.domain.errors import UserFixableError
+from legalsec_desktop.formats.ics import read_ics
+from legalsec_desktop.formats.ics_write import PRODID, IcsEvent, ics_bytes, write_ics
+
+NY = "America/New_York"
+STAMP = datetime(2026, 11, 23, 14, 30, tzinfo=timezone.utc)
+DEADLINE = IcsEvent(7, "filing deadline", "File opposition", date(2026, 12, 4), matter_number="2026-0009",
+                    verified_by="MAH", notes="Serve by hand", derivation="Rule 12: 21 days after service")
+# 9:00-9:30 in New York is 14:00-14:30 UTC in winter (EST, UTC-5).
+SERIES = IcsEvent(3, "meeting", "Team call", date(2026, 11, 10), all_day=False,
+                  start_utc=datetime(2026, 11, 10, 14), end_utc=datetime(2026, 11, 10, 14, 30), tz=NY,
+                  location="Room 4", rrule="FREQ=WEEKLY;COUNT=4", exdates=(date(2026, 11, 17),))
+MOVED = IcsEvent(3, "meeting", "Team call", date(2026, 11, 18), all_day=False,
+                 start_utc=datetime(2026, 11, 18, 14), end_utc=datetime(2026, 11, 18, 14, 30), tz=NY,
+                 status="continued", occurrence_date=date(2026, 11, 17))
+
+
+def _events(data: bytes) -> dict[str, list]:
+    cal = Calendar.from_ical(data)
+    found: dict[str, list] = {}
+    for vevent in cal.walk("VEVENT"):
+        found.setdefault(str(vevent["summary"]), []).append(vevent)
+    return found
+
+
+def test_an_all_day_deadline_is_a_date_with_its_matter_and_derivation() -> None:
+    data = ics_bytes([DEADLINE], STAMP)
+    cal = Calendar.from_ical(data)
+    assert str(cal["prodid"]) == PRODID and str(cal["version"]) == "2.0"
+    [vevent] = _events(data)["File opposition [2026-0009]"]
+    assert vevent["dtstart"].dt == date(2026, 12, 4) and vevent["dtend"].dt == date(2026, 12, 5)
+    assert "DTSTART;VALUE=DATE:20261204" in vevent.to_ical().decode()
+    assert str(vevent["uid"]) == "event-7@legalsec-desktop" and vevent["dtstamp"].dt == STAMP
+    assert str(vevent["x-legalsec-kind"]) == "filing deadline" and vevent["categories"].cats == ["Filing deadline"]
+    assert str(vevent["status"]) == "CONFIRMED" and "location" not in vevent
+    assert str(vevent["description"]).split("\n") == [
+        "Matter 2026-0009", "Status: scheduled", "Verified by MAH", "Serve by hand", "Rule 12: 21 days after service"]
+
+
+def test_a_series_keeps_its_zone_its_skipped_day_and_its_moved_occurrence() -> None:
+    data = ics_bytes([SERIES, MOVED], STAMP)
+    [series, moved] = _events(data)["Team call"]
+    assert series["dtstart"].dt == datetime(2026, 11, 10, 9, tzinfo=series["dtstart"].dt.tzinfo)
+    assert series["dtstart"].dt.tzinfo.key == NY and series["dtend"].dt.time() == time(9, 30)
+    assert series["rrule"]["FREQ"] == ["WEEKLY"] and series["rrule"]["COUNT"] == [4]
+    assert [d.dt for d in series["exdate"].dts] == [datetime(2026, 11, 17, 9, tzinfo=series["dtstart"].dt.tzinfo)]
+    assert str(series["location"]) == "Room 4"
+    assert moved["uid"] == series["uid"] and "rrule" not in moved
+    assert moved["recurrence-id"].dt.date() == date(2026, 11, 17) and moved["recurrence-id"].dt.time() == time(9)
+    assert str(moved["status"]) == "TENTATIVE"
+    assert [str(z["tzid"]) for z in Calendar.from_ical(data).walk("VTIMEZONE")] == [NY]  # Outlook needs it
+
+
+def test_an_all_day_series_skips_dates_and_a_time_without_a_zone_stays_utc() -> None:
+    weekly = IcsEvent(1, "reminder", "Check docket", date(2026, 11, 2), rrule="FREQ=WEEKLY",
+                      exdates=(date(2026, 11, 9), date(2026, 11, 16)), status="vacated")
+    floating = IcsEvent(2, "travel", "Flight", date(2026, 11, 5), all_day=False, start_utc=datetime(2026, 11, 5, 8))
+    found = _events(ics_bytes([weekly, floating], STAMP))
+    [series] = found["Check docket"]
+    assert [d.dt for d in series["exdate"].dts] == [date(2026, 11, 9), date(2026, 11, 16)]
+    assert str(series["status"]) == "CANCELLED"
+    [flight] = found["Flight"]
+    assert flight["dtstart"].dt == datetime(2026, 11, 5, 8, tzinfo=timezone.utc) and "dtend" not in flight
+
+
+def test_what_is_written_reads_back_as_the_same_events(tmp_path: Path) -> None:
+    path = tmp_path / "docket.ics"
+    write_ics(path, [DEADLINE, SERIES, MOVED], STAMP)
+    items = read_ics(path, NY)
+    assert [item.draft.title for item in items] == ["File opposition [2026-0009]", "Team call"]
+    deadline, series = (item.draft for item in items)
+    assert deadline.all_day and deadline.on_date == date(2026, 12, 4) and deadline.kind == "filing deadline"
+    assert (series.start, series.end, series.tz) == (time(9), time(9, 30), NY)
+    assert series.rrule == "FREQ=WEEKLY;COUNT=4" and series.exdates == (date(2026, 11, 17),)
+
+
+def test_a_write_to_a_missing_folder_says_so_and_a_good_one_replaces_the_file_whole(tmp_path: Path) -> None:
+    with pytest.raises(UserFixableError):
+        write_ics(tmp_path / "no such folder" / "x.ics", [DEADLINE], STAMP)
+    target = tmp_path / "keep.ics"
+    target.write_text("earlier", encoding="utf-8")
+    write_ics(target, [DEADLINE], STAMP)
+    assert target.read_bytes() == ics_bytes([DEADLINE], STAMP)
