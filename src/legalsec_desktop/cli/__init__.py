@@ -10,13 +10,13 @@ import errno
 import logging
 import os
 import sys
-from pathlib import Path
 
 from legalsec_desktop import __version__, paths
 from legalsec_desktop.cli import calendar, maintenance, matters, timesheets
 from legalsec_desktop.cli.arguments import Parser, path
 from legalsec_desktop.cli.common import EXIT_BUG, EXIT_OK, EXIT_PROBLEM, say
 from legalsec_desktop.clock import SYSTEM_CLOCK
+from legalsec_desktop.db.location import SqliteFile
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.domain.text_limits import shown
 from legalsec_desktop.logs import setup_logging
@@ -59,20 +59,20 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     paths.use_private_temp()  # exports' temporary files (client data) never go to the system temp folder
     try:
-        db_path = _db_path(getattr(args, "db", None))
+        location = _location(getattr(args, "db", None))
     except UserFixableError as exc:
         say(exc.message)
         return EXIT_PROBLEM
     if args.command is None:
         from legalsec_desktop.app import run
 
-        return run(db_path, read_only=args.read_only)
+        return run(location, read_only=args.read_only)
     _never_fail_on_output()
     log_file = setup_logging()
     try:
-        if db_path.is_dir() and args.command not in ("deadline",):  # the calculator works without a database
-            raise UserFixableError(f"{db_path} is a folder, not a database file. Give the path of a file.")
-        return COMMANDS[args.command](args, db_path)
+        if location.path.is_dir() and args.command not in ("deadline",):  # the calculator works without a database
+            raise UserFixableError(f"{location} is a folder, not a database file. Give the path of a file.")
+        return COMMANDS[args.command](args, location)
     except UserFixableError as exc:
         say(exc.message)
         return EXIT_PROBLEM
@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BUG
 
 
-def _db_path(given: str | None) -> Path:
+def _location(given: str | None) -> SqliteFile:
     """The database to use: --db (argparse has checked it), else $LEGALSEC_DB (checked here), else the default."""
     if given is None and os.environ.get(paths.DB_ENV):
         try:
@@ -103,7 +103,7 @@ def _db_path(given: str | None) -> Path:
         except argparse.ArgumentTypeError as exc:
             raise UserFixableError(f"${paths.DB_ENV}: {exc}.") from None
     try:
-        return paths.resolve_db_path(given)
+        return paths.resolve_location(given)
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symbolic link that points at itself
         raise UserFixableError(f"{shown(given or os.environ.get(paths.DB_ENV, ''))} cannot be used as the "
                                f"database: {getattr(exc, 'strerror', None) or exc}.") from None

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from legalsec_desktop.cli.arguments import iso_date, path, rules, text, time_zone, trigger, whole_number
+from legalsec_desktop.db.location import DatabaseLocation
 from legalsec_desktop.cli.common import EXIT_OK, EXIT_PROBLEM, MAX_INITIALS, clock, open_existing, open_if_present, say
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.domain.text_limits import shown
@@ -74,12 +75,12 @@ def add_docket_parser(commands: argparse._SubParsersAction, common: argparse.Arg
     docket.add_argument("--print", action="store_true", help="send the sheet to the default printer")
 
 
-def _deadline(args: argparse.Namespace, db_path: Path) -> int:
+def _deadline(args: argparse.Namespace, location: DatabaseLocation) -> int:
     from legalsec_desktop.domain.deadlines import Request
     from legalsec_desktop.services.deadlines import compute_with_closures, plan_chain
 
     trigger = _trigger(args.trigger, hours=args.hours is not None)
-    store = open_if_present(db_path)
+    store = open_if_present(location)
     try:
         if args.event is not None:  # even blank: the rules then say which events there are
             if args.before:
@@ -116,7 +117,7 @@ def _trigger(value: date | datetime, hours: bool) -> date | datetime:
     return value
 
 
-def _docket(args: argparse.Namespace, db_path: Path) -> int:
+def _docket(args: argparse.Namespace, location: DatabaseLocation) -> int:
     from legalsec_desktop.reports.docket import DocketRequest
     from legalsec_desktop.services.docket import docket_report
 
@@ -129,7 +130,7 @@ def _docket(args: argparse.Namespace, db_path: Path) -> int:
                             attorney=args.attorney.strip().upper(), by_attorney=args.by_attorney,
                             landscape=not args.portrait)
     request.check()
-    store = open_existing(db_path, "there is no calendar to print")
+    store = open_existing(location, "there is no calendar to print")
     try:
         report = docket_report(store, request, clock().now())
     finally:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from legalsec_desktop import paths
 from legalsec_desktop.clock import Clock
+from legalsec_desktop.db.location import DatabaseLocation
 from legalsec_desktop.domain.errors import DamagedDatabaseError, NotADatabaseError, UserFixableError
 from legalsec_desktop.domain.text_limits import printable
 
@@ -30,40 +30,41 @@ def say(message: str) -> None:
     print(f"legalsec: {printable(message)}", file=sys.stderr)
 
 
-def open_if_present(db_path: Path) -> Store | None:
+def open_if_present(location: DatabaseLocation) -> Store | None:
     """The database, when there is one (for court closure days); the calculator works without it."""
-    if not db_path.is_file():
+    if location.file is not None and not location.file.is_file():
         return None
     from legalsec_desktop.services.database import open_database
 
     try:
-        return open_database(db_path, paths.backup_dir(db_path), clock=clock())
+        return open_database(location, paths.backup_dir(location), clock=clock())
     except UserFixableError as exc:
         say(f"warning: court closure days not read: {exc.message}")
         return None
 
 
-def restore_hint(db_path: Path) -> str:
+def restore_hint(location: DatabaseLocation) -> str:
     """What to do about a damaged database: the newest good backup and the command that restores it."""
     from legalsec_desktop.services import maintenance
 
-    newest = maintenance.newest_good_backup(paths.backup_dir(db_path), clock=clock())
+    newest = maintenance.newest_good_backup(paths.backup_dir(location), clock=clock())
     if newest is None:
         return " There is no good backup of it; nothing was changed."
     return (f" Nothing was changed. The newest good backup is {newest.path}; restore it with: "
-            f"legalsec restore \"{newest.path}\" --db \"{db_path}\" (the damaged file is kept, renamed, beside it)")
+            f"legalsec restore \"{newest.path}\" --db \"{location}\" (the damaged file is kept, renamed, beside it)")
 
 
-def open_existing(db_path: Path, missing: str) -> Store:
+def open_existing(location: DatabaseLocation, missing: str) -> Store:
     """The database, or a clear message (`missing` says what its absence means) when there is none."""
     from legalsec_desktop.services.database import open_database
 
-    if not db_path.is_file():
-        raise UserFixableError(f"{db_path} does not exist; {missing}.")
+    if location.file is not None and not location.file.is_file():
+        raise UserFixableError(f"{location} does not exist; {missing}.")
     try:
-        store = open_database(db_path, paths.backup_dir(db_path), check_with=paths.seal_path(db_path), clock=clock())
+        store = open_database(location, paths.backup_dir(location), check_with=paths.seal_path(location),
+                              clock=clock())
     except (DamagedDatabaseError, NotADatabaseError) as exc:
-        raise UserFixableError(exc.message + restore_hint(db_path)) from exc
+        raise UserFixableError(exc.message + restore_hint(location)) from exc
     for note in store.notes:
         print(f"legalsec: {note}", file=sys.stderr)
     return store

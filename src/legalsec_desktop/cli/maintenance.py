@@ -9,6 +9,7 @@ from pathlib import Path
 from legalsec_desktop import paths
 from legalsec_desktop.cli.arguments import iso_date, path, whole_number
 from legalsec_desktop.cli.common import EXIT_OK, EXIT_PROBLEM, clock, restore_hint
+from legalsec_desktop.db.location import DatabaseLocation, sqlite_path
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.instance_lock import InstanceLock
 
@@ -44,35 +45,36 @@ def add_screenshot_parser(commands: argparse._SubParsersAction, common: argparse
     shots.add_argument("--out", required=True, metavar="DIR", type=path(new=True), help="folder for the PNG files")
 
 
-def _exclusive(db_path: Path) -> InstanceLock:
+def _exclusive(location: DatabaseLocation) -> InstanceLock:
     """Hold the database's instance lock, or explain that the window has it open; clear a killed run's leftovers."""
     from legalsec_desktop.services import maintenance
 
-    lock = InstanceLock(*paths.lock_paths(db_path))
+    lock = InstanceLock(*paths.lock_paths(location))
     if not lock.acquire():
-        raise UserFixableError(f"{db_path} is open in the legalsec-desktop window. Close the window first.")
-    maintenance.sweep_leftovers(db_path, paths.backup_dir(db_path))
+        raise UserFixableError(f"{location} is open in the legalsec-desktop window. Close the window first.")
+    maintenance.sweep_leftovers(sqlite_path(location), paths.backup_dir(location))
     return lock
 
 
-def _backup(_args: argparse.Namespace, db_path: Path) -> int:
+def _backup(_args: argparse.Namespace, location: DatabaseLocation) -> int:
     from legalsec_desktop.db.sqlite_file import probe
     from legalsec_desktop.services import maintenance
 
+    db_path = sqlite_path(location)  # backups, restores, checks and the demo are of a file
     if not db_path.exists():
         raise UserFixableError(f"{db_path} does not exist; there is nothing to back up.")
     probe(db_path)
-    result = maintenance.back_up(db_path, paths.backup_dir(db_path), reason="manual", clock=clock())
+    result = maintenance.back_up(db_path, paths.backup_dir(location), reason="manual", clock=clock())
     print(f"Backed up {db_path} to {result.made} (verified).")
     if result.removed:
         print(f"Removed {len(result.removed)} old backup(s) by the rotation policy.")
     return EXIT_OK
 
 
-def _backups(_args: argparse.Namespace, db_path: Path) -> int:
+def _backups(_args: argparse.Namespace, location: DatabaseLocation) -> int:
     from legalsec_desktop.services import maintenance
 
-    folder = paths.backup_dir(db_path)
+    folder = paths.backup_dir(location)
     found = maintenance.list_backups(folder)
     if not found:
         print(f"No backups yet in {folder}.")
@@ -81,25 +83,27 @@ def _backups(_args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
-def _restore(args: argparse.Namespace, db_path: Path) -> int:
+def _restore(args: argparse.Namespace, location: DatabaseLocation) -> int:
     from legalsec_desktop.services import maintenance
 
+    db_path = sqlite_path(location)  # backups, restores, checks and the demo are of a file
     backup = Path(args.file).expanduser().resolve()
     if backup.is_dir():
         raise UserFixableError(f"{backup} is a folder. Give the backup file to restore (legalsec backups lists them).")
     if not backup.is_file():
         raise UserFixableError(f"{backup} does not exist.")
-    with _exclusive(db_path):
-        safety = maintenance.restore(backup, db_path, paths.backup_dir(db_path), clock=clock())
+    with _exclusive(location):
+        safety = maintenance.restore(backup, db_path, paths.backup_dir(location), clock=clock())
     print(f"Restored {backup} to {db_path}.")
     if safety:
         print(f"The previous database was kept as {safety}.")
     return EXIT_OK
 
 
-def _check(_args: argparse.Namespace, db_path: Path) -> int:
+def _check(_args: argparse.Namespace, location: DatabaseLocation) -> int:
     from legalsec_desktop.services import maintenance
 
+    db_path = sqlite_path(location)  # backups, restores, checks and the demo are of a file
     if not db_path.exists():
         raise UserFixableError(f"{db_path} does not exist; there is nothing to check.")
     problems = maintenance.check(db_path)
@@ -107,21 +111,23 @@ def _check(_args: argparse.Namespace, db_path: Path) -> int:
         print(f"{db_path} is damaged:", file=sys.stderr)
         for problem in problems:
             print(f"  {problem}", file=sys.stderr)
-        print(restore_hint(db_path).strip(), file=sys.stderr)
+        print(restore_hint(location).strip(), file=sys.stderr)
         return EXIT_PROBLEM
     print(f"ok: {db_path} passed the integrity and foreign-key checks.")
     return EXIT_OK
 
 
-def _demo(args: argparse.Namespace, db_path: Path) -> int:
+def _demo(args: argparse.Namespace, location: DatabaseLocation) -> int:
     from legalsec_desktop.services.demo import build_demo
+
+    db_path = sqlite_path(location)  # backups, restores, checks and the demo are of a file
 
     def progress(stage: str, done: int, total: int) -> bool:
         if sys.stderr.isatty():
             print(f"\r{stage}: {done * 100 // max(total, 1)}%   ", end="", file=sys.stderr, flush=True)
         return True
 
-    with _exclusive(db_path):
+    with _exclusive(location):
         counts = build_demo(db_path, size=args.size, seed=args.seed, today=args.today or clock().today(),
                             force=args.force, progress=progress)
     if sys.stderr.isatty():
@@ -132,10 +138,10 @@ def _demo(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
-def _screenshot(args: argparse.Namespace, db_path: Path) -> int:
+def _screenshot(args: argparse.Namespace, location: DatabaseLocation) -> int:
     from legalsec_desktop.ui.screenshot import render_screenshots
 
-    for saved in render_screenshots(db_path, Path(args.out), clock=clock()):
+    for saved in render_screenshots(sqlite_path(location), Path(args.out), clock=clock()):
         print(saved)
     return EXIT_OK
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from legalsec_desktop.cli.arguments import path, text, whole_number
+from legalsec_desktop.db.location import DatabaseLocation
 from legalsec_desktop.cli.common import EXIT_OK, MAX_NAME, open_existing
 from legalsec_desktop.domain.errors import UserFixableError
 
@@ -34,7 +35,7 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     conflicts.add_argument("--no-record", action="store_true", help="do not record this check in the database")
 
 
-def _conflicts(args: argparse.Namespace, db_path: Path) -> int:
+def _conflicts(args: argparse.Namespace, location: DatabaseLocation) -> int:
     from legalsec_desktop.domain.conflicts import SearchName
     from legalsec_desktop.services import conflicts
 
@@ -42,7 +43,7 @@ def _conflicts(args: argparse.Namespace, db_path: Path) -> int:
         raise UserFixableError("--min-score must be between 0 and 100.")
     names = ([SearchName(n, "client") for n in args.names] + [SearchName(n, "adverse") for n in args.adverse]
              + [SearchName(n, "other") for n in args.other])
-    store = open_existing(db_path, "there are no names to check against")
+    store = open_existing(location, "there are no names to check against")
     try:
         hits = conflicts.find_hits(store, names, min_score=args.min_score)
         for hit in hits:

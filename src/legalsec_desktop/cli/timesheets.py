@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from legalsec_desktop.cli.arguments import iso_date, path, text
+from legalsec_desktop.db.location import DatabaseLocation
 from legalsec_desktop.cli.common import EXIT_OK, MAX_INITIALS, MAX_NUMBER, open_existing
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.domain.text_limits import shown
@@ -40,13 +41,13 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     invoice.add_argument("--out", required=True, metavar="FILE.txt", type=path(new=True), help="the file to write")
 
 
-def _timesheet(args: argparse.Namespace, db_path: Path) -> int:
+def _timesheet(args: argparse.Namespace, location: DatabaseLocation) -> int:
     from legalsec_desktop.services.timesheet import Scope, export_timesheet
 
     out = Path(args.out).expanduser()
     if out.suffix.lower() != ".xlsx":
         raise UserFixableError(f"--out {shown(out.name or str(out))}: the file name must end in .xlsx.")
-    store = open_existing(db_path, "there is no time to export")
+    store = open_existing(location, "there is no time to export")
     try:
         path, count = export_timesheet(store, Scope(args.first, args.last, args.timekeeper.strip(),
                                                     args.matter.strip()), out)
@@ -56,10 +57,10 @@ def _timesheet(args: argparse.Namespace, db_path: Path) -> int:
     return EXIT_OK
 
 
-def _ledes(args: argparse.Namespace, db_path: Path) -> int:
+def _ledes(args: argparse.Namespace, location: DatabaseLocation) -> int:
     from legalsec_desktop.services.timesheet import ledes_invoice, write_ledes
 
-    store = open_existing(db_path, "there is no time to export")
+    store = open_existing(location, "there is no time to export")
     try:
         text = ledes_invoice(store, args.matter, args.first, args.last, args.invoice, args.invoice_date)
     finally:
