@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from legalsec_desktop import APP_NAME, APP_TITLE, paths
 from legalsec_desktop.clock import Clock
+from legalsec_desktop.db.location import DatabaseLocation, location_of
 from legalsec_desktop.domain.errors import DatabaseInUseError
 from legalsec_desktop.instance_lock import InstanceLock
 from legalsec_desktop.logs import setup_logging
@@ -39,9 +40,9 @@ def _warm_imports() -> None:
 class Gui:
     """The running program: application, lock, window and the database state."""
 
-    def __init__(self, db_path: Path, read_only: bool = False) -> None:
+    def __init__(self, location: DatabaseLocation | Path, read_only: bool = False) -> None:
         threading.Thread(target=_warm_imports, name="warm-imports", daemon=True).start()
-        self.db_path, self.force_read_only = db_path, read_only
+        self.location, self.force_read_only = location_of(location), read_only
         self.app = QApplication.instance() or QApplication(sys.argv[:1])
         self.app.setOrganizationName(APP_NAME)
         self.app.setApplicationName(APP_NAME)
@@ -49,31 +50,32 @@ class Gui:
         self.app.setWindowIcon(icon("app"))
         self.log_file = setup_logging()
         install_excepthook(self.log_file)
-        self.lock = InstanceLock(*paths.lock_paths(db_path))
-        self.seal_file = paths.seal_path(db_path)
+        self.lock = InstanceLock(*paths.lock_paths(self.location))
+        self.seal_file = paths.seal_path(self.location)
         self.opened = False
         self.clock = Clock()  # the one clock of the running program
-        self.state = AppState(db_path, paths.backup_dir(db_path), self.log_file, self.clock)
+        self.state = AppState(self.location, paths.backup_dir(self.location), self.log_file, self.clock)
         self.state.hold_file = self.hold_file
         self.window = None
         self.server: InstanceServer | None = None
 
     def start(self) -> int | None:
         """Show the window; return an exit code if the program should not run after all."""
-        name = server_name(paths.db_key(self.db_path))
+        name = server_name(paths.db_key(self.location))
         if not self.lock.acquire():
             if notify_running(name):
-                print(f"legalsec-desktop is already running on {self.db_path}; its window was brought to the front.")
+                print(f"legalsec-desktop is already running on {self.location}; its window was brought to the front.")
                 return 0
             pid = self.lock.holder_pid()
             QMessageBox.warning(None, APP_TITLE, (
-                f"{self.db_path} is in use by another running copy of the program"
+                f"{self.location} is in use by another running copy of the program"
                 + (f" (process {pid})" if pid else "") + ". Close it first, or open a different database."))
             return 1
         from legalsec_desktop.services import maintenance
 
-        maintenance.sweep_leftovers(self.db_path, self.state.backup_dir)
-        if not settle_file(self.db_path, self.state.backup_dir, self.seal_file, self.clock):
+        if self.location.file is not None:  # what a killed copy left beside the file and among its backups
+            maintenance.sweep_leftovers(self.location.file, self.state.backup_dir)
+        if not settle_file(self.location, self.state.backup_dir, self.seal_file, self.clock):
             return 1
         from legalsec_desktop.ui.main_window import MainWindow
 
@@ -108,17 +110,17 @@ class Gui:
 
         read_only = True if self.force_read_only else None
         try:
-            if database.needs_upgrade(self.db_path):
+            if database.needs_upgrade(self.location):
                 # An upgrade of a large practice takes seconds: off the UI thread, saying what it is doing.
                 store = run_and_wait(self.window, self.window.tr("Upgrading the database…"), lambda progress:
-                                     database.open_database(self.db_path, self.state.backup_dir, read_only, progress,
+                                     database.open_database(self.location, self.state.backup_dir, read_only, progress,
                                                             clock=self.clock))
             else:
-                store = database.open_database(self.db_path, self.state.backup_dir, read_only=read_only,
+                store = database.open_database(self.location, self.state.backup_dir, read_only=read_only,
                                                clock=self.clock)
             if not self.hold_file():
                 store.close()
-                raise DatabaseInUseError(str(self.db_path), f"{self.db_path} is open in another running copy of "
+                raise DatabaseInUseError(str(self.location), f"{self.location} is open in another running copy of "
                                                             "the program (through another path). Close it first.")
         except Exception as exc:  # noqa: BLE001 - shown to the user either way, then we stop
             show_problem(self.window, exc, "The database cannot be opened")
@@ -135,7 +137,7 @@ class Gui:
 
     def hold_file(self) -> bool:
         """Lock the database file itself too (it may be new, or replaced by a restore); False if another copy has it."""
-        return self.lock.add(paths.lock_paths(self.db_path)[-1])
+        return self.lock.add(paths.lock_paths(self.location)[-1])
 
     def stop(self) -> None:
         wait_for_background()  # let a running backup finish
@@ -145,14 +147,14 @@ class Gui:
         if self.opened:
             from legalsec_desktop.services import database
 
-            database.closed_cleanly(self.db_path, self.seal_file, troubled=troubled)
+            database.closed_cleanly(self.location, self.seal_file, troubled=troubled)
         self.lock.release()
 
 
-def run(db_path: Path, read_only: bool = False) -> int:
-    """Start the GUI on `db_path` and run until the window closes."""
+def run(location: DatabaseLocation | Path, read_only: bool = False) -> int:
+    """Start the GUI on the database at `location` and run until the window closes."""
     paths.use_private_temp()  # exports' and printing's temporary files never go to the system temp folder
-    gui = Gui(db_path, read_only)
+    gui = Gui(location, read_only)
     try:
         early = gui.start()
         if early is not None:
@@ -169,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"database file (default: ${paths.DB_ENV} or the user data folder)")
     parser.add_argument("--read-only", action="store_true", help="open the database without allowing changes")
     args = parser.parse_args(argv)
-    return run(paths.resolve_db_path(args.db), args.read_only)
+    return run(paths.resolve_location(args.db), args.read_only)
 
 
 if __name__ == "__main__":

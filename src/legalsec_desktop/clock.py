@@ -24,8 +24,8 @@ class Clock:
         return self.now().date()
 
     def utc_now(self) -> datetime:
-        """The same moment in UTC, naive (how the database stores instants)."""
-        return self.now().astimezone(timezone.utc).replace(tzinfo=None)
+        """The same moment as an aware UTC instant (what the database's instant columns take and give back)."""
+        return self.now().astimezone(timezone.utc)
 
 
 SYSTEM_CLOCK = Clock()

@@ -1,4 +1,7 @@
-"""Where the program keeps its database, backups, logs and lock files on this platform."""
+"""Where the program keeps its database, backups, logs and lock files on this platform.
+
+The database is named by a location (db/location.py); a plain path still works and means a SQLite file.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +12,10 @@ from pathlib import Path
 from platformdirs import PlatformDirs
 
 from legalsec_desktop import APP_NAME, temp_folder
+from legalsec_desktop.db.location import DatabaseLocation, SqliteFile, location_of
 
 DB_ENV = "LEGALSEC_DB"
+Where = DatabaseLocation | Path  # a location, or a path meaning a SQLite file
 _dirs = PlatformDirs(APP_NAME, appauthor=False)
 
 
@@ -30,15 +35,21 @@ def resolve_db_path(cli_value: str | os.PathLike[str] | None) -> Path:
     return Path(chosen).expanduser().resolve()
 
 
-def db_key(db_path: Path) -> str:
-    """A short stable name for one database file, used for its lock and backup folder."""
-    digest = hashlib.sha256(str(db_path.resolve()).encode("utf-8")).hexdigest()[:10]
-    return f"{db_path.stem}-{digest}"
+def resolve_location(cli_value: str | os.PathLike[str] | None) -> SqliteFile:
+    """The database to open: --db, else LEGALSEC_DB, else the platform default (a SQLite file today)."""
+    return SqliteFile(resolve_db_path(cli_value))
 
 
-def backup_dir(db_path: Path) -> Path:
-    """The folder that holds the automatic backups of one database file."""
-    return data_dir() / "backups" / db_key(db_path)
+def db_key(where: Where) -> str:
+    """A short stable name for one database, used for its lock and backup folder."""
+    location = location_of(where)
+    digest = hashlib.sha256(location.identity.encode("utf-8")).hexdigest()[:10]
+    return f"{location.title}-{digest}"
+
+
+def backup_dir(where: Where) -> Path:
+    """The folder that holds the automatic backups of one database."""
+    return data_dir() / "backups" / db_key(where)
 
 
 def log_dir() -> Path:
@@ -46,15 +57,16 @@ def log_dir() -> Path:
     return Path(_dirs.user_log_dir)
 
 
-def lock_paths(db_path: Path) -> tuple[Path, ...]:
+def lock_paths(where: Where) -> tuple[Path, ...]:
     """The lock files that say one running copy of the program has this database open.
 
-    One is named by the path; one by the file itself (device and inode; on Windows the canonical path),
-    so a hard link, a bind mount or another spelling of the path cannot open a second window on it.
+    One is named by the location; for a file, one also by the file itself (device and inode; on Windows the
+    canonical path), so a hard link, a bind mount or another spelling of the path cannot open a second window on it.
     """
+    location = location_of(where)
     folder = Path(_dirs.user_cache_dir) / "locks"
-    found = [folder / f"{db_key(db_path)}.lock"]
-    identity = file_identity(db_path)
+    found = [folder / f"{db_key(location)}.lock"]
+    identity = file_identity(location.file) if location.file is not None else None
     if identity:
         found.append(folder / f"file-{identity}.lock")
     return tuple(found)
@@ -72,9 +84,9 @@ def file_identity(db_path: Path) -> str | None:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 
-def seal_path(db_path: Path) -> Path:
+def seal_path(where: Where) -> Path:
     """Where a clean close records the database file as it was left (see db/seal.py)."""
-    return Path(_dirs.user_cache_dir) / "locks" / f"{db_key(db_path)}.seal"
+    return Path(_dirs.user_cache_dir) / "locks" / f"{db_key(where)}.seal"
 
 
 def temp_dir() -> Path:

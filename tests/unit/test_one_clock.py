@@ -24,4 +24,4 @@ def test_a_pinned_clock_pins_every_reading():
 
     clock = Clock(datetime(2027, 2, 28, 23, 59, 30, 123456))
     assert clock.now() == datetime(2027, 2, 28, 23, 59, 30) and clock.today().isoformat() == "2027-02-28"
-    assert clock.utc_now() == clock.now().astimezone(timezone.utc).replace(tzinfo=None)
+    assert clock.utc_now() == clock.now().astimezone(timezone.utc) and clock.utc_now().tzinfo is timezone.utc

@@ -22,6 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, validates
 
+from legalsec_desktop.db.types import UtcDateTime
 from legalsec_desktop.domain.names import fold_name, search_fold
 
 # Named constraints keep Alembic's batch migrations on SQLite predictable.
@@ -76,7 +77,7 @@ class FirmRow(Base):
     billing_increment_minutes: Mapped[int] = mapped_column(Integer, default=6)
     default_jurisdiction: Mapped[str] = mapped_column(String(20), default="US-FED")
     matter_number_pattern: Mapped[str] = mapped_column(String(60), default="{year}-{seq:04d}")
-    set_up_at: Mapped[datetime | None] = mapped_column(DateTime)
+    set_up_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     reminder_leads: Mapped[str] = mapped_column(Text, default="")  # JSON {kind: [days...]}; blank: defaults
     tax_id: Mapped[str] = mapped_column(String(20), default="")  # LEDES LAW_FIRM_ID
 
@@ -188,8 +189,8 @@ class EventRow(Base):
     title: Mapped[str] = mapped_column(String(300))
     all_day: Mapped[bool] = mapped_column(Boolean, default=True)
     on_date: Mapped[date] = mapped_column(Date, index=True)  # local date of the event, for every event
-    start_utc: Mapped[datetime | None] = mapped_column(DateTime)
-    end_utc: Mapped[datetime | None] = mapped_column(DateTime)
+    start_utc: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    end_utc: Mapped[datetime | None] = mapped_column(UtcDateTime)
     tz: Mapped[str] = mapped_column(String(64), default="")
     location: Mapped[str] = mapped_column(String(300), default="")
     status: Mapped[str] = mapped_column(String(20), default="scheduled")
@@ -269,8 +270,8 @@ class TimerRow(Base):
     matter_id: Mapped[int | None] = mapped_column(ForeignKey("matter.id"))
     narrative: Mapped[str] = mapped_column(Text, default="")
     elapsed_seconds: Mapped[int] = mapped_column(Integer, default=0)  # banked while paused
-    started_at: Mapped[datetime | None] = mapped_column(DateTime)  # naive UTC while running, else NULL
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    started_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # set while running, else NULL
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class CommunicationRow(Base):

@@ -1,4 +1,8 @@
-"""Open the database: probe it, back it up and migrate it if needed, and hand out sessions."""
+"""Open the database: probe it, back it up and migrate it if needed, and hand out sessions.
+
+The store is named by a location (db/location.py). A SQLite file is the one kind today; what is SQLite-only
+(the connection's pragmas, BEGIN IMMEDIATE, the -wal guard, the identity) stays in this package.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from legalsec_desktop.clock import SYSTEM_CLOCK, Clock
 from legalsec_desktop.db import sqlite_file, wal
 from legalsec_desktop.db.leftovers import temporary_name
+from legalsec_desktop.db.location import DatabaseLocation, location_of, sqlite_path
 from legalsec_desktop.domain.errors import DamagedDatabaseError, DiskError, ReadOnlyError, StoreOpenError
 
 
@@ -24,9 +29,9 @@ WRITE_OPTION = "legalsec_write"
 
 @dataclass
 class Store:
-    """One open database file: its engine, whether it is read-only, and a session factory."""
+    """One open database: where it is, its engine, whether it is read-only, and a session factory."""
 
-    path: Path
+    location: DatabaseLocation
     engine: Engine
     read_only: bool
     notes: tuple[str, ...] = ()  # what opening it did that the user should know (a journal set aside)
@@ -35,12 +40,18 @@ class Store:
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        self.location = location_of(self.location)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def path(self) -> Path:
+        """The database file (a SQLite store's; SQLite-only code such as backups and checks reads it)."""
+        return sqlite_path(self.location)
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading only; errors from the disk become user-fixable errors."""
-        with translate_errors(self.path, self), self._sessions() as session:
+        with translate_errors(self.location.file, self), self._sessions() as session:
             yield session
 
     @contextlib.contextmanager
@@ -48,7 +59,7 @@ class Store:
         """One transaction for one user action: committed whole, or not at all."""
         if self.read_only:
             raise ReadOnlyError("This database is open read-only, so the change was not saved.")
-        with translate_errors(self.path, self), self._sessions() as session, session.begin():
+        with translate_errors(self.location.file, self), self._sessions() as session, session.begin():
             session.connection(execution_options={WRITE_OPTION: True})  # BEGIN IMMEDIATE: take the write lock now
             yield session
 
@@ -97,19 +108,20 @@ def make_engine(path: Path, read_only: bool = False) -> Engine:
 
 
 def open_store(
-    path: Path,
+    where: DatabaseLocation | Path,
     read_only: bool | None = None,
     before_migrate: Callable[[Path], object] | None = None,
     progress: Callable[[str, int, int], object] | None = None,
     clock: Clock = SYSTEM_CLOCK,
 ) -> Store:
-    """Open (creating if new) and migrate the database at `path`.
+    """Open (creating if new) and migrate the database at `where` (a location, or a path: a SQLite file).
 
     `read_only=None` opens read-only only when the file or its folder cannot be written.
     `before_migrate(path)` runs before any migration of an existing file (the caller backs it up).
     Raises a StoreOpenError subclass when the file cannot be used; never changes such a file.
     """
-    path = Path(path)
+    location = location_of(where)
+    path = sqlite_path(location)  # the one kind of store there is today
     if read_only is None:
         read_only = not sqlite_file.is_writable(path)
     notes = _guard_journal(path, read_only)
@@ -136,7 +148,7 @@ def open_store(
     if not read_only:
         with translate_errors(path):
             _give_identity(engine)
-    return Store(path=path, engine=engine, read_only=read_only, notes=tuple(notes), clock=clock)
+    return Store(location=location, engine=engine, read_only=read_only, notes=tuple(notes), clock=clock)
 
 
 def _guard_journal(path: Path, read_only: bool) -> list[str]:

@@ -10,7 +10,7 @@ MAX_TIMER_SECONDS = 24 * 3600
 
 @dataclass(frozen=True)
 class Timer:
-    """A timer; `started_at` (naive UTC) is set while it runs, and `elapsed` holds the seconds banked so far."""
+    """A timer; `started_at` (aware UTC) is set while it runs, and `elapsed` holds the seconds banked so far."""
 
     id: int
     timekeeper_id: int

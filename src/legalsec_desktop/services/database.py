@@ -1,32 +1,41 @@
-"""Opening the database for the shell and the command line: check it, back it up before a migration, open it."""
+"""Opening the database for the shell and the command line: check it, back it up before a migration, open it.
+
+Every function takes the database's location (a SQLite file today; a plain path still means one). The shell
+names the database through `DatabaseLocation`, re-exported here because the shell never imports db/.
+"""
 
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from legalsec_desktop.clock import SYSTEM_CLOCK, Clock
 from legalsec_desktop.db import seal, sqlite_file, wal
+from legalsec_desktop.db.location import DatabaseLocation, SqliteFile, location_of, sqlite_path
 from legalsec_desktop.domain.errors import StoreOpenError
 from legalsec_desktop.services import maintenance
 
 if TYPE_CHECKING:
     from legalsec_desktop.db.store import Store
 
+__all__ = ["DatabaseLocation", "SqliteFile", "closed_cleanly", "is_sealed", "location_of", "needs_upgrade",
+           "open_database", "opened_for_writing", "prepare_file"]
+
 log = logging.getLogger("legalsec")
 Progress = Callable[[str, int, int], object]
+Where = DatabaseLocation | Path
 
 
-def prepare_file(db_path: Path, seal_file: Path | None = None) -> list[str]:
+def prepare_file(where: Where, seal_file: Path | None = None) -> list[str]:
     """Make sure the file can be opened as it is; return notes for the user about what was done.
 
     A -wal that is not this database's is set aside, never applied. Unless the program closed this
     very file cleanly (its seal matches), SQLite's quick_check runs first: a damaged file is refused
     (DamagedDatabaseError) before anything reads from or writes to it.
     """
+    db_path = sqlite_path(where)
     notes = []
     try:
         note = wal.guard(db_path)
@@ -47,21 +56,21 @@ def prepare_file(db_path: Path, seal_file: Path | None = None) -> list[str]:
     return notes
 
 
-def is_sealed(db_path: Path, seal_file: Path) -> bool:
+def is_sealed(where: Where, seal_file: Path) -> bool:
     """Whether the program closed this file cleanly last time and nothing has changed it since."""
-    return seal.is_sealed(db_path, seal_file)
+    return seal.is_sealed(sqlite_path(where), seal_file)
 
 
-def needs_upgrade(db_path: Path) -> bool:
-    """True when opening the file will migrate it (an existing file of an older schema)."""
-    found = sqlite_file.probe(db_path)
+def needs_upgrade(where: Where) -> bool:
+    """True when opening the database will migrate it (an existing file of an older schema)."""
+    found = sqlite_file.probe(sqlite_path(where))
     return found.exists and found.needs_upgrade and found.revision is not None
 
 
-def open_database(db_path: Path, backup_dir: Path, read_only: bool | None = None,
+def open_database(where: Where, backup_dir: Path, read_only: bool | None = None,
                   progress: Progress | None = None, check_with: Path | None = None,
                   clock: Clock = SYSTEM_CLOCK) -> Store:
-    """Open `db_path`, creating it if new; an older schema is backed up (kept out of rotation), then migrated.
+    """Open the database, creating it if new; an older schema is backed up (kept out of rotation), then migrated.
 
     `check_with` (a seal file) runs `prepare_file` first; its notes are on the returned store. An upgrade
     that fails leaves the file as it was (one transaction), so the backup made for it is removed again:
@@ -69,7 +78,8 @@ def open_database(db_path: Path, backup_dir: Path, read_only: bool | None = None
     """
     from legalsec_desktop.db.store import open_store  # SQLAlchemy: loaded once the window is showing
 
-    notes = prepare_file(db_path, check_with) if check_with is not None else []
+    location = location_of(where)
+    notes = prepare_file(location, check_with) if check_with is not None else []
     made: list[Path] = []
 
     def back_up_first(path: Path) -> None:
@@ -79,12 +89,12 @@ def open_database(db_path: Path, backup_dir: Path, read_only: bool | None = None
         log.info("upgrading the database schema; the pre-migrate backup is made")
 
     try:
-        store = open_store(db_path, read_only=read_only, before_migrate=back_up_first, progress=progress,
+        store = open_store(location, read_only=read_only, before_migrate=back_up_first, progress=progress,
                            clock=clock)
     except BaseException as exc:
         if made:
             log.warning("the database upgrade did not finish (%s)", type(exc).__name__)
-        if made and _still_old(db_path):
+        if made and _still_old(sqlite_path(location)):
             for path in made:
                 path.unlink(missing_ok=True)
         raise
@@ -107,10 +117,11 @@ def opened_for_writing(seal_file: Path) -> None:
     seal.break_seal(seal_file)
 
 
-def closed_cleanly(db_path: Path, seal_file: Path, troubled: bool = False) -> None:
+def closed_cleanly(where: Where, seal_file: Path, troubled: bool = False) -> None:
     """The store is closed and its WAL checkpointed: record the file as left.
 
     Not after a session that met damage or a disk error (`troubled`): the next start must check the file.
     """
-    if os.path.exists(db_path) and not troubled:
+    db_path = location_of(where).file
+    if db_path is not None and db_path.exists() and not troubled:
         seal.seal(db_path, seal_file)

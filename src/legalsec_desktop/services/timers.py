@@ -1,4 +1,7 @@
-"""Timers kept in the database: several may exist, one runs at a time, and each survives a restart or a crash."""
+"""Timers kept in the database: several may exist, one runs at a time, and each survives a restart or a crash.
+
+Times are aware UTC instants (a naive `now` is taken as UTC).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from legalsec_desktop.db.models import MatterRow, TimekeeperRow, TimerRow
 from legalsec_desktop.db.store import Store
+from legalsec_desktop.db.types import as_utc
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.time_entries import TimeDraft
 from legalsec_desktop.domain.timers import MAX_TIMER_SECONDS, Timer, minutes_of
@@ -55,7 +59,7 @@ def start_timer(store: Store, timekeeper_id: int | None, matter_id: int | None =
     """A new running timer (any other running timer pauses); returns its id."""
     if timekeeper_id is None:
         raise ValidationError("timekeeper_id", "Choose whose time the timer records.")
-    now = now or store.clock.utc_now()
+    now = as_utc(as_utc(now or store.clock.utc_now()))
     with store.write() as session:
         if session.get(TimekeeperRow, timekeeper_id) is None:
             raise ValidationError("timekeeper_id", "That timekeeper no longer exists.")
@@ -69,12 +73,12 @@ def start_timer(store: Store, timekeeper_id: int | None, matter_id: int | None =
 
 def pause_timer(store: Store, timer_id: int, now: datetime | None = None) -> None:
     with store.write() as session:
-        _bank(_row(session, timer_id), now or store.clock.utc_now())
+        _bank(_row(session, timer_id), as_utc(now or store.clock.utc_now()))
 
 
 def resume_timer(store: Store, timer_id: int, now: datetime | None = None) -> None:
     """Run this timer again; the one that was running pauses."""
-    now = now or store.clock.utc_now()
+    now = as_utc(as_utc(now or store.clock.utc_now()))
     with store.write() as session:
         row = _row(session, timer_id)
         _pause_running(session, now, except_id=timer_id)
@@ -90,7 +94,7 @@ def update_timer(store: Store, timer_id: int, matter_id: int | None, narrative: 
 
 def stop_timer(store: Store, timer_id: int, entry_date: date | None = None, now: datetime | None = None) -> int:
     """Turn the timer into a draft time entry, in one transaction (never both, never neither); returns its id."""
-    now = now or store.clock.utc_now()
+    now = as_utc(as_utc(now or store.clock.utc_now()))
     with store.write() as session:
         row = _row(session, timer_id)
         if row.matter_id is None:
@@ -108,7 +112,7 @@ def discard_timer(store: Store, timer_id: int, now: datetime | None = None) -> T
     """Delete a timer without recording time; returns it (paused) so it can be put back."""
     with store.write() as session:
         row = _row(session, timer_id)
-        _bank(row, now or store.clock.utc_now())
+        _bank(row, as_utc(now or store.clock.utc_now()))
         gone = _timer(row)
         session.delete(row)
         return gone

@@ -196,11 +196,11 @@ class MainWindow(QMainWindow):
             self.banner.setText(self.tr(
                 "<b>Read-only.</b> %s cannot be written (the file or its folder is read-only), so you can look but "
                 "not change anything. To make changes, make the file writable and open it again."
-            ) % self.state.db_path)
+            ) % self.state.location)
         self.banner.setVisible(read_only)
-        self.db_label.setText(self.state.db_path.name + (self.tr(" (read-only)") if self.state.read_only else ""))
-        self.db_label.setToolTip(str(self.state.db_path))
-        self.setWindowTitle(f"{self.state.db_path.stem} — {APP_TITLE}")
+        self.db_label.setText(self.state.location.name + (self.tr(" (read-only)") if self.state.read_only else ""))
+        self.db_label.setToolTip(str(self.state.location))
+        self.setWindowTitle(f"{self.state.location.title} — {APP_TITLE}")
 
     def focus_filter(self) -> None:
         current = self.tabs.currentWidget()
@@ -208,14 +208,14 @@ class MainWindow(QMainWindow):
             self._feature_tab(current).focus_filter()
 
     def show_data_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.state.db_path.parent)))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.state.location.folder or self.state.backup_dir)))
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About %s") % APP_TITLE, self.tr(
             "<h3>%s %s</h3><p>Calendar and court deadlines, matters, correspondence, time and the file index, "
             "for the legal secretary. Everything stays on this computer.</p>"
             "<p>Database: <code>%s</code><br>Backups: <code>%s</code></p>"
-        ) % (APP_TITLE, __version__, self.state.db_path, self.state.backup_dir))
+        ) % (APP_TITLE, __version__, self.state.location, self.state.backup_dir))
 
     def bring_to_front(self) -> None:
         self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)

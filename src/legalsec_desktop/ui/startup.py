@@ -16,7 +16,7 @@ from legalsec_desktop.domain.formatting import format_clock, format_date
 from legalsec_desktop.clock import SYSTEM_CLOCK, Clock
 from legalsec_desktop.services import maintenance
 from legalsec_desktop.services.maintenance import BackupInfo
-from legalsec_desktop.services.database import is_sealed, prepare_file
+from legalsec_desktop.services.database import DatabaseLocation, is_sealed, location_of, prepare_file
 from legalsec_desktop.ui.common.worker import run_and_wait
 
 QUIT, RESTORE, START_EMPTY = range(3)
@@ -55,12 +55,17 @@ def ask_about_bad_file(exc: StoreOpenError, newest: BackupInfo | None, parent: Q
     return QUIT
 
 
-def settle_file(db_path: Path, backup_dir: Path, seal_file: Path | None = None, clock: Clock = SYSTEM_CLOCK) -> bool:
-    """Make sure the file is usable, asking the user what to do if it is not; False means quit.
+def settle_file(location: DatabaseLocation | Path, backup_dir: Path, seal_file: Path | None = None,
+                clock: Clock = SYSTEM_CLOCK) -> bool:
+    """Make sure the database file is usable, asking the user what to do if it is not; False means quit.
 
     Unless the program closed this file cleanly last time, it is checked first (quick_check, behind a
-    progress dialog): a damaged file is refused and the newest good backup offered.
+    progress dialog): a damaged file is refused and the newest good backup offered. A database that is not
+    a file has nothing to settle here.
     """
+    db_path = location_of(location).file
+    if db_path is None:
+        return True
     if db_path.is_dir():
         QMessageBox.critical(None, "The database cannot be opened",
                              f"{db_path} is a folder, not a database file. Start the program with the path of a "

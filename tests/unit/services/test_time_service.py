@@ -1,6 +1,6 @@
 """Time in the database: entries and their checks, billed locks, timers, totals, and days short of target."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -132,7 +132,7 @@ def test_days_short_of_target_are_found(practice):
 
 def test_timers_run_one_at_a_time_survive_a_restart_and_become_entries(practice, db_path):
     store, rivera, acme, mary, _ken = practice
-    t0 = datetime(2026, 11, 23, 14, 0, 0)
+    t0 = datetime(2026, 11, 23, 14, 0, 0, tzinfo=timezone.utc)
     first = timers.start_timer(store, mary, rivera, "Call with client", now=t0)
     second = timers.start_timer(store, mary, acme, "Lease review", now=t0 + timedelta(minutes=10))
     state = {t.id: t for t in timers.list_timers(store)}
@@ -147,6 +147,7 @@ def test_timers_run_one_at_a_time_survive_a_restart_and_become_entries(practice,
     try:
         [running] = [t for t in timers.list_timers(reopened) if t.running]
         assert running.id == first and running.seconds(t0 + timedelta(minutes=20)) == 15 * 60
+        assert running.started_at == t0 + timedelta(minutes=15) and running.started_at.tzinfo is timezone.utc
         entry_id = timers.stop_timer(reopened, first, DAY, now=t0 + timedelta(minutes=20, seconds=1))
         made = time_entries.load_entry(reopened, entry_id)
         assert (made.minutes, made.matter_id, made.narrative, made.rate_cents, made.status) == \

@@ -12,7 +12,7 @@ from legalsec_desktop.clock import SYSTEM_CLOCK, Clock
 from legalsec_desktop.ui.common.navigation import Destination, TabKey
 
 if TYPE_CHECKING:
-    from legalsec_desktop.services.database import Store
+    from legalsec_desktop.services.database import DatabaseLocation, Store
 
 
 class AppState(QObject):
@@ -22,14 +22,25 @@ class AppState(QObject):
     data_changed = Signal(object)  # a services.changes.Changed: what the action touched
     navigation_requested = Signal(object)  # a Destination: the frame shows that tab, filtered
 
-    def __init__(self, db_path: Path, backup_dir: Path, log_file: Path | None = None,
+    def __init__(self, location: DatabaseLocation | Path, backup_dir: Path, log_file: Path | None = None,
                  clock: Clock = SYSTEM_CLOCK) -> None:
         super().__init__()
-        self.db_path, self.backup_dir, self.log_file = db_path, backup_dir, log_file
+        from legalsec_desktop.services.database import location_of
+
+        self.location: DatabaseLocation = location_of(location)  # where the database is: a SQLite file today
+        self.backup_dir, self.log_file = backup_dir, log_file
         self.clock = clock  # the one clock: the composition root's, or a test's pinned one
         self.store: Store | None = None
         # Locks the database file itself once it exists or was replaced; set by the composition root.
         self.hold_file: Callable[[], bool] = lambda: True
+
+    @property
+    def db_path(self) -> Path:
+        """The database file, for what only a file has (backups, checks, a restore); the rest speaks of `location`."""
+        path = self.location.file
+        if path is None:
+            raise ValueError(f"{self.location} is not a database file")
+        return path
 
     @property
     def read_only(self) -> bool:
