@@ -153,7 +153,7 @@ def test_calculator_adds_linked_deadlines_that_show_their_derivation(window, qtb
     assert "Fri 12/18/2026" in dialog.answer.text() and "FRCP 6(d)" in dialog.steps.toPlainText()
     dialog.add_to_calendar()
     assert len(dialog.added) == 2
-    assert [d[2] for d in calendar.dependents(store, trigger)] == [date(2026, 12, 18), date(2026, 12, 24)]
+    assert [d.on_date for d in calendar.dependents(store, trigger)] == [date(2026, 12, 18), date(2026, 12, 24)]
     shown = open_dialog(window, qtbot, event_id=dialog.added[0])
     assert "FRCP 6(c)(1)" in shown.derivation.toPlainText() and shown.derivation.isVisible()
 

@@ -168,7 +168,7 @@ def test_short_days_lead_to_the_day(window, qtbot):
     item = next(tab.short_days.item(i) for i in range(tab.short_days.count())
                 if tab.short_days.item(i).text().startswith(f"Mon {monday:%m/%d/%Y}  MAH"))
     tab._open_short_day(item)
-    assert tab.filters["first"] == tab.filters["last"] == monday and tab.filters["timekeeper"] == window.mary
+    assert tab.filters.first == tab.filters.last == monday and tab.filters.timekeeper_id == window.mary
     assert tab.entry_bar.day.date("d") == monday and tab.entry_bar.keeper.currentData() == window.mary
 
 

@@ -365,8 +365,8 @@ class MainWindow(QMainWindow):
         from legalsec_desktop.ui.time.time_export_dialogs import TimesheetDialog
 
         tab = self.time_tab
-        dialog = TimesheetDialog(self.state, self, tab.filters.get("first"), tab.filters.get("last"),
-                                 tab.filters.get("timekeeper"), tab.filters.get("matter"))
+        dialog = TimesheetDialog(self.state, self, tab.filters.first, tab.filters.last,
+                                 tab.filters.timekeeper_id, tab.filters.matter_id)
         if dialog.exec() == TimesheetDialog.DialogCode.Accepted and dialog.saved is not None:
             self.statusBar().showMessage(self.tr("Saved %s time entries to %s.") % (f"{dialog.count:,}", dialog.saved),
                                          10000)
@@ -377,8 +377,8 @@ class MainWindow(QMainWindow):
         from legalsec_desktop.ui.time.time_export_dialogs import LedesDialog
 
         tab = self.time_tab
-        matter = tab.filters.get("matter") or self.matters_tab.current_matter_id()
-        dialog = LedesDialog(self.state, self, matter, tab.filters.get("first"), tab.filters.get("last"))
+        matter = tab.filters.matter_id or self.matters_tab.current_matter_id()
+        dialog = LedesDialog(self.state, self, matter, tab.filters.first, tab.filters.last)
         if dialog.exec() == LedesDialog.DialogCode.Accepted and dialog.saved is not None:
             self.statusBar().showMessage(self.tr("Saved the LEDES invoice to %s.") % dialog.saved, 10000)
 
