@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from legalsec_desktop.domain.events import EventDraft
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services import calendar, deadlines, matters
+from legalsec_desktop.services.rows import EventFilters
 from legalsec_desktop.ui.calendar.deadline_dialog import DeadlineDialog
 from legalsec_desktop.ui.calendar.event_dialog import EventDialog
 from legalsec_desktop.ui.calendar.ics_dialogs import ImportPreview
@@ -64,8 +65,10 @@ def test_every_view_shows_the_event_and_navigation_moves(window, qtbot):
     tab.go_today()
     assert tab.anchor == today and len(tab.occurrences) == 1
     tab.kind_filter.setCurrentIndex(tab.kind_filter.findText("Hearing"))
-    assert tab.occurrences == []
+    assert tab.occurrences == [] and tab.filters == EventFilters(kinds=("hearing",)) == tab._filters()
+    assert tab.model.rowCount() == 0 and "match" in tab.count_label.text()  # the list follows the same filter
     tab.kind_filter.setCurrentIndex(0)
+    assert tab.filters == EventFilters() and tab.model.rowCount() == 1
     tab.filter_box.setText("brief")  # applied after a short pause in typing
     qtbot.waitUntil(lambda: len(tab.occurrences) == 1)
     tab.filter_box.setText("nothing like it")
