@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from legalsec_desktop.domain.events import EventDraft
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services import calendar, deadlines, matters
+from legalsec_desktop.services.rows import EventFilters
 from legalsec_desktop.ui.calendar.deadline_dialog import DeadlineDialog
 from legalsec_desktop.ui.calendar.event_dialog import EventDialog
 from legalsec_desktop.ui.calendar.ics_dialogs import ImportPreview
@@ -66,8 +67,10 @@ def test_every_view_shows_the_event_and_navigation_moves(window, qtbot):
     tab.go_today()
     assert tab.anchor == today and len(tab.occurrences) == 1
     tab.kind_filter.setCurrentIndex(tab.kind_filter.findText("Hearing"))
-    assert tab.occurrences == []
+    assert tab.occurrences == [] and tab.filters == EventFilters(kinds=("hearing",)) == tab.current_filters()
+    assert tab.model.rowCount() == 0 and "match" in tab.count_label.text()  # the list follows the same filter
     tab.kind_filter.setCurrentIndex(0)
+    assert tab.filters == EventFilters() and tab.model.rowCount() == 1
     tab.filter_box.setText("brief")  # applied after a short pause in typing
     qtbot.waitUntil(lambda: len(tab.occurrences) == 1)
     tab.filter_box.setText("nothing like it")
@@ -155,7 +158,7 @@ def test_calculator_adds_linked_deadlines_that_show_their_derivation(window, qtb
     assert "Fri 12/18/2026" in dialog.answer.text() and "FRCP 6(d)" in dialog.steps.toPlainText()
     dialog.add_to_calendar()
     assert len(dialog.added) == 2
-    assert [d[2] for d in calendar.dependents(store, trigger)] == [date(2026, 12, 18), date(2026, 12, 24)]
+    assert [d.on_date for d in calendar.dependents(store, trigger)] == [date(2026, 12, 18), date(2026, 12, 24)]
     shown = open_dialog(window, qtbot, event_id=dialog.added[0])
     assert "FRCP 6(c)(1)" in shown.derivation.toPlainText() and shown.derivation.isVisible()
 

@@ -15,6 +15,7 @@ from legalsec_desktop.ui.matters.matter_dialog import MatterDialog
 from legalsec_desktop.ui.matters.party_dialog import PartyDialog
 from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.ui.common.navigation import TabKey
+from legalsec_desktop.services.rows import MatterFilters
 
 
 @pytest.fixture
@@ -283,10 +284,12 @@ def test_matters_tab_filters_and_detail_links(window, qtbot):
     assert tab.model.rowCount() == 2
     tab.status_filter.setCurrentIndex(tab.status_filter.findData("pending"))
     assert tab.model.rowCount() == 1 and "1 matter match" in tab.count_label.text()
+    assert tab.filters == MatterFilters(status="pending")
     tab.status_filter.setCurrentIndex(0)
     tab.area_filter.setCurrentIndex(tab.area_filter.findData("Estate planning"))
-    assert tab.model.rowCount() == 1
+    assert tab.model.rowCount() == 1 and tab.filters == MatterFilters(practice_area="Estate planning")
     tab.area_filter.setCurrentIndex(0)
+    assert tab.filters == MatterFilters() and "match" not in tab.count_label.text()
     tab.select_matter(window.first_id)
     tab.detail._link("tab:time")
     assert window.tabs.currentIndex() == 3 and window.tab(TabKey.TIME).filter_box.text() == "2026-0001"

@@ -53,3 +53,29 @@ def test_sort_and_filter_reload_from_sql(demo_store):
     model.set_filter(numbers[0])
     assert model.rowCount() >= 1
     assert model.data(model.index(0, 0)) == numbers[0]
+
+
+def test_cells_are_read_by_column_key_not_position(demo_store):
+    """A view may show a listing's columns in any order, or only some: each cell is its row's field by name."""
+    spec = listings.LISTINGS["time"].spec
+    chosen = [c for c in spec.columns if c.key in ("narrative", "amount", "entry_date")][::-1]
+    model = RecordTableModel(chosen, lambda s, d, t: listings.list_ids(demo_store, "time", s, d, t),
+                             lambda ids: listings.fetch_rows(demo_store, "time", ids), "entry_date", True)
+    model.reload()
+    row = listings.fetch_rows(demo_store, "time", [model.id_at(0)])[model.id_at(0)]
+    assert [model.data(model.index(0, i), SORT_ROLE) for i in range(len(chosen))] == \
+        [getattr(row, c.key) for c in chosen]
+
+
+def test_event_times_show_in_their_own_zone_and_all_day_says_so(demo_store):
+    model = make_model(demo_store, "events")
+    column = [c.key for c in model.columns].index("start")
+    texts = {model.data(model.index(r, column)) for r in range(min(model.rowCount(), 200))}
+    assert "all day" in texts and any(t.endswith(("AM", "PM")) for t in texts)
+
+
+def test_a_row_deleted_since_the_list_was_read_shows_nothing(demo_store):
+    model = RecordTableModel(listings.LISTINGS["files"].spec.columns, lambda s, d, t: [1, 2], lambda ids: {},
+                             "label", False)
+    model.reload()
+    assert model.rowCount() == 2 and model.data(model.index(1, 0)) is None

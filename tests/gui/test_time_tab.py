@@ -171,7 +171,7 @@ def test_short_days_lead_to_the_day(window, qtbot):
     item = next(tab.short_days.item(i) for i in range(tab.short_days.count())
                 if tab.short_days.item(i).text().startswith(f"Mon {monday:%m/%d/%Y}  MAH"))
     tab._open_short_day(item)
-    assert tab.filters["first"] == tab.filters["last"] == monday and tab.filters["timekeeper"] == window.mary
+    assert tab.filters.first == tab.filters.last == monday and tab.filters.timekeeper_id == window.mary
     assert tab.entry_bar.day.date("d") == monday and tab.entry_bar.keeper.currentData() == window.mary
 
 
@@ -275,3 +275,32 @@ def test_a_timer_started_without_a_matter_takes_the_entry_bars_matter_when_stopp
     bar.matter.setCurrentIndex(bar.matter.findData(window.rivera))
     panel.stop_button.click()
     assert panel.timers == [] and time_entries.load_entry(window.state.store, bar.editing_id).matter_id == window.rivera
+
+
+def test_export_dialogs_pass_ids_not_labels(window, qtbot, monkeypatch, tmp_path):
+    """A matter numbered with the combo's own separator ("LAW — 12") beside one numbered "LAW": the dialogs
+    carry ids, so each export names the matter chosen."""
+    store = window.state.store
+    odd = matters.create_matter(store, MatterDraft("LAW — 12", "Estate of Lee", "Bo Lee", date(2026, 1, 5)))
+    law = matters.create_matter(store, MatterDraft("LAW", "Lee lease", "Bo Lee", date(2026, 1, 5)))
+    time_entries.save_entry(store, TimeDraft(TODAY, window.mary, odd, 30, 30000, narrative="Probate filing"))
+    time_entries.save_entry(store, TimeDraft(TODAY, window.ken, law, 60, 30000, narrative="Lease review"))
+    sheet = TimesheetDialog(window.state, window, TODAY, TODAY, window.mary, odd)
+    qtbot.addWidget(sheet)
+    assert sheet.keeper.currentData() == window.mary and sheet.matter.currentData() == odd
+    assert {sheet.keeper.itemData(i) for i in range(sheet.keeper.count())} == {None, window.mary, window.ken}
+    scope = sheet.scope()
+    assert (scope.timekeeper_id, scope.matter_id, scope.timekeeper, scope.matter) == (window.mary, odd, "", "")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "sheet"), ""))
+    sheet.export()
+    detail = load_workbook(tmp_path / "sheet.xlsx")["Detail"]
+    assert [row[11] for row in detail.iter_rows(min_row=2, values_only=True) if row[11]] == ["Probate filing"]
+    invoice = LedesDialog(window.state, window, odd, TODAY.replace(day=1), TODAY)
+    qtbot.addWidget(invoice)
+    names = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda _parent, _title, name, *a, **k: names.append(name) or (str(tmp_path / "bill"), ""))
+    invoice.export()
+    text = (tmp_path / "bill.txt").read_text("ascii")
+    assert "Probate filing" in text and "Lease review" not in text
+    assert names[0].endswith(f"LEDES LAW — 12 {TODAY:%Y-%m}.txt")

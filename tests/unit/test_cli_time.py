@@ -18,6 +18,7 @@ from legalsec_desktop.db.models import ContactRow, MatterRow
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.domain.time_entries import TimeDraft
 from legalsec_desktop.services import listings, matters, time_entries
+from legalsec_desktop.services.rows import TimeFilters
 
 FORMULA = re.compile(r"^=(SUMPRODUCT|SUMIFS|SUBTOTAL)\((.*)\)$")
 
@@ -42,7 +43,7 @@ def time_db(store, db_path, two_attorney_firm):
         rate = time_entries.terms(store, keeper, matter).rate_cents
         time_entries.save_entry(store, TimeDraft(day, keeper, matter, minutes, rate, billable, task,
                                                  "A103" if task else "", narrative))
-    totals = listings.time_totals(store, filters={"first": date(2026, 11, 1), "last": date(2026, 11, 30)})
+    totals = listings.time_totals(store, filters=TimeFilters(date(2026, 11, 1), date(2026, 11, 30)))
     store.close()
     return db_path, totals
 

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import and_, delete, or_, select, update
+from typing_extensions import Unpack
+from typing import TypeAlias
+
+from sqlalchemy import ColumnElement, Row, Select, SQLColumnExpression, and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from legalsec_desktop.db.models import (
@@ -21,7 +26,9 @@ from legalsec_desktop.domain.clock import from_utc, utc_of
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.events import DEADLINE_KINDS, EventDraft, occurrences, validate_event
 from legalsec_desktop.domain.formatting import format_date
+from legalsec_desktop.services.rows import EventFilters
 
+AnySelect: TypeAlias = "Select[Unpack[tuple[Any, ...]]]"
 DEFAULT_LENGTH = timedelta(hours=1)  # a timed event with no end blocks an hour, for double-booking checks
 
 
@@ -64,24 +71,31 @@ class Occurrence:
         return start, max(end, start + timedelta(minutes=1))
 
 
+Filters = EventFilters  # the calendar's filter object (services.rows); the name other modules import
+EVERY_EVENT = EventFilters()
+
+
 @dataclass(frozen=True)
-class Filters:
-    attorney_id: int | None = None
-    matter_id: int | None = None
-    kinds: tuple[str, ...] = ()
-    scheduled_only: bool = False
+class Dependent:
+    """A deadline computed from a trigger event."""
+
+    event_id: int
+    title: str
+    on_date: date
+    status: str
 
 
-def _columns() -> tuple:
-    return (EventRow.id, EventRow.on_date, EventRow.kind, EventRow.title, EventRow.status, EventRow.all_day,
-            EventRow.start_utc, EventRow.end_utc, EventRow.tz, EventRow.location, EventRow.matter_id,
-            MatterRow.number, ContactRow.name, EventRow.docketed_by, EventRow.verified_by,
-            EventRow.rrule, EventRow.exdates, EventRow.derivation != "", EventRow.notes)
+def _columns() -> tuple[SQLColumnExpression[Any], ...]:
+    return (EventRow.id.label("event_id"), EventRow.on_date, EventRow.kind, EventRow.title, EventRow.status,
+            EventRow.all_day, EventRow.start_utc, EventRow.end_utc, EventRow.tz, EventRow.location, EventRow.matter_id,
+            MatterRow.number.label("matter_number"), ContactRow.name.label("client"), EventRow.docketed_by,
+            EventRow.verified_by, EventRow.rrule, EventRow.exdates, (EventRow.derivation != "").label("computed"),
+            EventRow.notes)
 
 
-def _attendees(session: Session, rows: list) -> dict[int, list[tuple[int, str]]]:  # noqa: ANN001
+def _attendees(session: Session, rows: Sequence[Row[Any]]) -> dict[int, list[tuple[int, str]]]:
     """(timekeeper id, initials) of each event's attendees, read in one query per 500 events."""
-    ids = [row[0] for row in rows]
+    ids = [row.event_id for row in rows]
     found: dict[int, list[tuple[int, str]]] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
@@ -94,7 +108,7 @@ def _attendees(session: Session, rows: list) -> dict[int, list[tuple[int, str]]]
     return found
 
 
-def attorney_condition(attorney_id: int):  # noqa: ANN201 - a SQLAlchemy condition
+def attorney_condition(attorney_id: int) -> ColumnElement[bool]:
     """An attorney's calendar: events they attend, and everything on the matters they are responsible for.
 
     The query must join MatterRow.
@@ -104,54 +118,61 @@ def attorney_condition(attorney_id: int):  # noqa: ANN201 - a SQLAlchemy conditi
     return or_(attends.exists(), MatterRow.responsible_attorney_id == attorney_id)
 
 
-def apply_filters(query, filters: Filters):  # noqa: ANN001, ANN201 - a Select joined to MatterRow, and the same
-    """Live events narrowed by `filters` (the views, the tickler and the .ics export share this)."""
-    query = query.where(EventRow.deleted_at.is_(None))
+def event_conditions(filters: EventFilters) -> list[ColumnElement[bool]]:
+    """The conditions `filters` puts on events (the query must join MatterRow); none for the default filters."""
+    found: list[ColumnElement[bool]] = []
     if filters.matter_id is not None:
-        query = query.where(EventRow.matter_id == filters.matter_id)
+        found.append(EventRow.matter_id == filters.matter_id)
     if filters.kinds:
-        query = query.where(EventRow.kind.in_(filters.kinds))
+        found.append(EventRow.kind.in_(filters.kinds))
     if filters.scheduled_only:
-        query = query.where(EventRow.status == "scheduled")
+        found.append(EventRow.status == "scheduled")
     if filters.attorney_id is not None:
-        query = query.where(attorney_condition(filters.attorney_id))
-    return query
+        found.append(attorney_condition(filters.attorney_id))
+    return found
 
 
-def _query(filters: Filters):  # noqa: ANN202 - a SQLAlchemy Select
+def apply_filters(query: AnySelect, filters: EventFilters) -> AnySelect:
+    """Live events narrowed by `filters` (the views, the tickler, the .ics export and the list share this).
+
+    The query must join MatterRow.
+    """
+    return query.where(EventRow.deleted_at.is_(None), *event_conditions(filters))
+
+
+def _query(filters: EventFilters) -> AnySelect:
     return apply_filters(select(*_columns()).outerjoin(MatterRow, MatterRow.id == EventRow.matter_id)
                          .outerjoin(ContactRow, ContactRow.id == MatterRow.client_id), filters)
 
 
-def _occurrence(row, people: dict[int, list[tuple[int, str]]], day: date | None = None,  # noqa: ANN001
+def _occurrence(row: Row[Any], people: dict[int, list[tuple[int, str]]], day: date | None = None,
                 start: datetime | None = None) -> Occurrence:
-    (event_id, on_date, kind, title, status, all_day, start_utc, end_utc, tz, location, matter_id, number, client,
-     docketed, verified, rrule, _exdates, computed, notes) = row
-    attending = people.get(event_id, [])
+    attending = people.get(row.event_id, [])
+    tz = row.tz
     local_start = local_end = None
-    if not all_day and start_utc is not None:
-        local_start = from_utc(start_utc, tz) if tz else start_utc
-        local_end = (from_utc(end_utc, tz) if tz else end_utc) if end_utc else None
+    if not row.all_day and row.start_utc is not None:
+        local_start = from_utc(row.start_utc, tz) if tz else row.start_utc
+        local_end = (from_utc(row.end_utc, tz) if tz else row.end_utc) if row.end_utc else None
         if start is not None:  # an occurrence of a series keeps the wall-clock times of the first
             length = (local_end - local_start) if local_end else None
             local_start, local_end = start, (start + length if length is not None else None)
-    return Occurrence(event_id, day or on_date, kind, title, status, local_start, local_end, tz, location or "",
-                      matter_id, number or "", client or "", docketed or "", verified or "",
-                      ", ".join(i for _, i in attending), tuple(k for k, _ in attending), bool(rrule), bool(computed),
-                      notes or "")
+    return Occurrence(row.event_id, day or row.on_date, row.kind, row.title, row.status, local_start, local_end, tz,
+                      row.location or "", row.matter_id, row.matter_number or "", row.client or "",
+                      row.docketed_by or "", row.verified_by or "", ", ".join(i for _, i in attending),
+                      tuple(k for k, _ in attending), bool(row.rrule), bool(row.computed), row.notes or "")
 
 
 def _exdates(text: str) -> tuple[date, ...]:
     return tuple(date.fromisoformat(part) for part in text.split(",") if part)
 
 
-def events_between(store: Store, first: date, last: date, filters: Filters = Filters()) -> list[Occurrence]:
+def events_between(store: Store, first: date, last: date, filters: EventFilters = EVERY_EVENT) -> list[Occurrence]:
     """Every event and series occurrence with first <= day < last, by day and time."""
     with store.read() as session:
         single = session.execute(_query(filters).where(EventRow.rrule == "", EventRow.on_date >= first,
                                                        EventRow.on_date < last)).all()
         series = session.execute(_query(filters).where(EventRow.rrule != "", EventRow.on_date < last)).all()
-        people = _attendees(session, single + series)
+        people = _attendees(session, [*single, *series])
     found = [_occurrence(row, people) for row in single]
     for row in series:
         found += _expand(row, people, first, last)
@@ -159,17 +180,14 @@ def events_between(store: Store, first: date, last: date, filters: Filters = Fil
     return found
 
 
-def _expand(row, people: dict, first: date, last: date) -> list[Occurrence]:  # noqa: ANN001
-    on_date, all_day, start_utc, tz, rrule, exdates = row[1], row[5], row[6], row[8], row[15], row[16]
-    if not all_day and start_utc is not None:
-        begin = from_utc(start_utc, tz) if tz else start_utc
+def _expand(row: Row[Any], people: dict[int, list[tuple[int, str]]], first: date, last: date) -> list[Occurrence]:
+    if not row.all_day and row.start_utc is not None:
+        begin = from_utc(row.start_utc, row.tz) if row.tz else row.start_utc
     else:
-        begin = datetime.combine(on_date, datetime.min.time())
+        begin = datetime.combine(row.on_date, datetime.min.time())
     window = (datetime.combine(first, datetime.min.time()), datetime.combine(last, datetime.min.time()))
-    found = []
-    for when in occurrences(rrule, begin, *window, exdates=_exdates(exdates)):
-        found.append(_occurrence(row, people, when.date(), None if all_day else when))
-    return found
+    return [_occurrence(row, people, when.date(), None if row.all_day else when)
+            for when in occurrences(row.rrule, begin, *window, exdates=_exdates(row.exdates))]
 
 
 def event_occurrence(store: Store, event_id: int, day: date | None = None) -> Occurrence | None:
@@ -245,8 +263,11 @@ def add_note(row: EventRow, text: str, now: datetime) -> None:
     row.history = (row.history + "\n" if row.history else "") + f"{stamp}: {text}"
 
 
+Recompute = Callable[[Session, EventRow, date, datetime], object]  # (session, trigger row, old date, now)
+
+
 def save_event(store: Store, draft: EventDraft, event_id: int | None = None, *, occurrence: date | None = None,
-               recompute=None) -> int:  # noqa: ANN001 - recompute: a callable(session, trigger row, old date, now)
+               recompute: Recompute | None = None) -> int:
     """Add or change an event; returns its id.
 
     With `occurrence`, only that occurrence of the series `event_id` changes: it becomes an event of its own
@@ -329,7 +350,7 @@ def verify(store: Store, event_ids: list[int], initials: str) -> int:
         return len(rows)
 
 
-def unverified(store: Store, filters: Filters = Filters()) -> list[Occurrence]:
+def unverified(store: Store, filters: EventFilters = EVERY_EVENT) -> list[Occurrence]:
     """Scheduled deadlines no one has verified yet, soonest first."""
     with store.read() as session:
         rows = session.execute(_query(filters).where(EventRow.kind.in_(DEADLINE_KINDS), EventRow.verified_by == "",
@@ -339,7 +360,7 @@ def unverified(store: Store, filters: Filters = Filters()) -> list[Occurrence]:
     return [_occurrence(row, people) for row in rows]
 
 
-def overdue(store: Store, today: date, filters: Filters = Filters()) -> list[Occurrence]:
+def overdue(store: Store, today: date, filters: EventFilters = EVERY_EVENT) -> list[Occurrence]:
     """Events before today still marked scheduled (not done, continued or vacated), oldest first."""
     with store.read() as session:
         rows = session.execute(_query(filters).where(EventRow.on_date < today, EventRow.status == "scheduled",
@@ -348,13 +369,13 @@ def overdue(store: Store, today: date, filters: Filters = Filters()) -> list[Occ
     return [_occurrence(row, people) for row in rows]
 
 
-def dependents(store: Store, trigger_id: int) -> list[tuple[int, str, date, str]]:
-    """(id, title, date, status) of the deadlines computed from a trigger."""
+def dependents(store: Store, trigger_id: int) -> list[Dependent]:
+    """The live deadlines computed from a trigger, soonest first."""
     with store.read() as session:
         rows = session.execute(select(EventRow.id, EventRow.title, EventRow.on_date, EventRow.status)
                                .where(EventRow.trigger_id == trigger_id, EventRow.deleted_at.is_(None))
                                .order_by(EventRow.on_date)).all()
-    return [tuple(r) for r in rows]  # type: ignore[misc]
+    return [Dependent(row.id, row.title, row.on_date, row.status) for row in rows]
 
 
 def double_bookings(store: Store, draft: EventDraft, event_id: int | None = None) -> list[str]:
@@ -380,8 +401,9 @@ def double_bookings(store: Store, draft: EventDraft, event_id: int | None = None
 
 
 def attorney_initials(store: Store) -> dict[int, str]:
+    """Every timekeeper's initials, by id."""
     with store.read() as session:
-        return dict(session.execute(select(TimekeeperRow.id, TimekeeperRow.initials)).all())  # type: ignore[arg-type]
+        return {row.id: row.initials for row in session.execute(select(TimekeeperRow.id, TimekeeperRow.initials))}
 
 
 def derivation_text(derivation: str) -> str:

@@ -51,7 +51,7 @@ COLUMNS: dict[str, ListingColumns] = {
     "events": ListingColumns(
         (
             Column("on_date", "Date", "date", 16),
-            Column("start_utc", "Time", "time", 9),
+            Column("start", "Time", "time", 9),
             Column("kind", "Type", "label", 19),
             Column("title", "Description", width=40),
             Column("matter", "Matter", width=10),

@@ -1,13 +1,16 @@
-"""Lists behind the tabs: an ordered id list (sorted and filtered in SQL) and rows fetched by id."""
+"""Lists behind the tabs: an ordered id list (sorted and filtered in SQL) and typed rows fetched by id."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from typing_extensions import Unpack
+from typing import TypeAlias
+
+from sqlalchemy import ColumnElement, RowMapping, Select, SQLColumnExpression, and_, case, func, or_, select
 from sqlalchemy.orm import aliased
 
 from legalsec_desktop.db.models import (
@@ -20,96 +23,135 @@ from legalsec_desktop.db.models import (
     TimekeeperRow,
     TimeEntryRow,
 )
+from legalsec_desktop.db.sql import joined_distinct
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.names import search_fold
 from legalsec_desktop.services import billing_sql
-from legalsec_desktop.services.calendar import attorney_condition
+from legalsec_desktop.services.calendar import event_conditions
 from legalsec_desktop.services.columns import COLUMNS, ListingColumns
+from legalsec_desktop.services.rows import (
+    ROW_TYPES,
+    EventFilters,
+    EventListRow,
+    ListFilters,
+    ListRow,
+    MatterFilters,
+    TimeFilters,
+    ZonedTime,
+)
+
+AnySelect: TypeAlias = "Select[Unpack[tuple[Any, ...]]]"
+Conditions = list[ColumnElement[bool]]
+
+
+def _no_conditions(_filters: Any) -> Conditions:
+    return []
 
 
 @dataclass(frozen=True)
 class Listing:
-    """How to list one kind of record: its columns, and the query behind them."""
+    """How to list one kind of record: its columns, its row type, and the query behind them."""
 
     spec: ListingColumns
-    query: Callable[[], Select[Any]]  # id first, then one expression per column
-    search: Callable[[], Sequence[ColumnElement[Any]]]  # folded search keys (and lower-case initials)
+    # The id, then one expression labelled by each column key (the row's fields), then anything else a row needs.
+    query: Callable[[], AnySelect]
+    search: Callable[[], Sequence[SQLColumnExpression[Any]]]  # folded search keys (and lower-case initials)
     scope: Callable[[date], ColumnElement[bool] | None] = lambda today: None  # which rows exist, as of today
-    filters: Callable[[], dict[str, Callable[[Any], ColumnElement[bool]]]] = dict  # name -> condition for a value
+    filters: type[ListFilters] | None = None  # the listing's filter object, if it has one
+    conditions: Callable[[Any], Conditions] = _no_conditions  # a filter object -> SQL conditions
+    make_row: Callable[[RowMapping], ListRow] | None = None  # default: the row type's fields, by label
 
 
-def _matter_query() -> Select[Any]:
+def _matter_query() -> AnySelect:
     lawyer = aliased(TimekeeperRow)
     return (
         select(
             MatterRow.id,
-            MatterRow.number,
-            MatterRow.title,
-            ContactRow.name,
-            MatterRow.status,
-            lawyer.initials,
-            MatterRow.practice_area,
-            MatterRow.court,
-            MatterRow.case_number,
-            MatterRow.opened_on,
+            MatterRow.number.label("number"),
+            MatterRow.title.label("title"),
+            ContactRow.name.label("client"),
+            MatterRow.status.label("status"),
+            lawyer.initials.label("attorney"),
+            MatterRow.practice_area.label("practice_area"),
+            MatterRow.court.label("court"),
+            MatterRow.case_number.label("case_number"),
+            MatterRow.opened_on.label("opened_on"),
         )
         .outerjoin(ContactRow, ContactRow.id == MatterRow.client_id)
         .outerjoin(lawyer, lawyer.id == MatterRow.responsible_attorney_id)
     )
 
 
-def _contact_query() -> Select[Any]:
+def _matter_conditions(filters: MatterFilters) -> Conditions:
+    found: Conditions = []
+    if filters.status is not None:
+        found.append(MatterRow.status == filters.status)
+    if filters.attorney_id is not None:
+        found.append(MatterRow.responsible_attorney_id == filters.attorney_id)
+    if filters.practice_area is not None:
+        found.append(MatterRow.practice_area == filters.practice_area)
+    return found
+
+
+def _contact_query() -> AnySelect:
     kind = case((ContactRow.is_client, "client"), (ContactRow.is_organization, "organisation"), else_="person")
     return (
-        select(ContactRow.id, ContactRow.sort_name, kind, ContactRow.phone, ContactRow.email,
-               func.group_concat(ContactAliasRow.alias.distinct()))
+        select(ContactRow.id, ContactRow.sort_name.label("sort_name"), kind.label("kind"),
+               ContactRow.phone.label("phone"), ContactRow.email.label("email"),
+               joined_distinct(ContactAliasRow.alias).label("aliases"))
         .outerjoin(ContactAliasRow, ContactAliasRow.contact_id == ContactRow.id)
         .group_by(ContactRow.id)
     )
 
 
-def _event_query() -> Select[Any]:
+def _event_query() -> AnySelect:
     return select(
         EventRow.id,
-        EventRow.on_date,
-        EventRow.start_utc,
-        EventRow.kind,
-        EventRow.title,
-        MatterRow.number,
-        EventRow.location,
-        EventRow.status,
-        EventRow.tz,
+        EventRow.on_date.label("on_date"),
+        EventRow.start_utc.label("start"),  # sorted by the instant; shown in its zone (tz, below)
+        EventRow.kind.label("kind"),
+        EventRow.title.label("title"),
+        MatterRow.number.label("matter"),
+        EventRow.location.label("location"),
+        EventRow.status.label("status"),
+        EventRow.tz.label("tz"),
     ).outerjoin(MatterRow, MatterRow.id == EventRow.matter_id)
 
 
-def _communication_query() -> Select[Any]:
+def _event_row(row: RowMapping) -> EventListRow:
+    start = ZonedTime(row["start"], row["tz"]) if row["start"] else None
+    return EventListRow(row["on_date"], start, row["kind"], row["title"], row["matter"] or "", row["location"],
+                        row["status"])
+
+
+def _communication_query() -> AnySelect:
     return select(
         CommunicationRow.id,
-        CommunicationRow.occurred_at,
-        CommunicationRow.kind,
-        CommunicationRow.direction,
-        MatterRow.number,
-        CommunicationRow.with_whom,
-        CommunicationRow.subject,
-        CommunicationRow.follow_up_on,
+        CommunicationRow.occurred_at.label("occurred_at"),
+        CommunicationRow.kind.label("kind"),
+        CommunicationRow.direction.label("direction"),
+        MatterRow.number.label("matter"),
+        CommunicationRow.with_whom.label("with_whom"),
+        CommunicationRow.subject.label("subject"),
+        CommunicationRow.follow_up_on.label("follow_up_on"),
     ).outerjoin(MatterRow, MatterRow.id == CommunicationRow.matter_id)
 
 
-def _time_query() -> Select[Any]:
+def _time_query() -> AnySelect:
     return (
         select(
             TimeEntryRow.id,
-            TimeEntryRow.entry_date,
-            TimekeeperRow.initials,
-            MatterRow.number,
-            billing_sql.billed_minutes(),  # shown, sorted and totalled by the one billing rule
-            TimeEntryRow.rate_cents,
-            billing_sql.amount_cents(),
-            TimeEntryRow.billable,
-            TimeEntryRow.status,
-            TimeEntryRow.task_code,
-            TimeEntryRow.activity_code,
-            TimeEntryRow.narrative,
+            TimeEntryRow.entry_date.label("entry_date"),
+            TimekeeperRow.initials.label("timekeeper"),
+            MatterRow.number.label("matter"),
+            billing_sql.billed_minutes().label("minutes"),  # shown, sorted and totalled by the one billing rule
+            TimeEntryRow.rate_cents.label("rate_cents"),
+            billing_sql.amount_cents().label("amount"),
+            TimeEntryRow.billable.label("billable"),
+            TimeEntryRow.status.label("status"),
+            TimeEntryRow.task_code.label("task_code"),
+            TimeEntryRow.activity_code.label("activity_code"),
+            TimeEntryRow.narrative.label("narrative"),
         )
         .outerjoin(TimekeeperRow, TimekeeperRow.id == TimeEntryRow.timekeeper_id)
         .outerjoin(MatterRow, MatterRow.id == TimeEntryRow.matter_id)
@@ -117,16 +159,31 @@ def _time_query() -> Select[Any]:
     )
 
 
-def _file_query() -> Select[Any]:
+def _time_conditions(filters: TimeFilters) -> Conditions:
+    found: Conditions = []
+    if filters.first is not None:
+        found.append(TimeEntryRow.entry_date >= filters.first)
+    if filters.last is not None:
+        found.append(TimeEntryRow.entry_date <= filters.last)
+    if filters.timekeeper_id is not None:
+        found.append(TimeEntryRow.timekeeper_id == filters.timekeeper_id)
+    if filters.matter_id is not None:
+        found.append(TimeEntryRow.matter_id == filters.matter_id)
+    if filters.billable is not None:
+        found.append(TimeEntryRow.billable == filters.billable)
+    return found
+
+
+def _file_query() -> AnySelect:
     return select(
         FileRecordRow.id,
-        FileRecordRow.label,
-        MatterRow.number,
-        FileRecordRow.medium,
-        FileRecordRow.location,
-        FileRecordRow.box,
-        FileRecordRow.opened_on,
-        FileRecordRow.destroy_after,
+        FileRecordRow.label.label("label"),
+        MatterRow.number.label("matter"),
+        FileRecordRow.medium.label("medium"),
+        FileRecordRow.location.label("location"),
+        FileRecordRow.box.label("box"),
+        FileRecordRow.opened_on.label("opened_on"),
+        FileRecordRow.destroy_after.label("destroy_after"),
     ).outerjoin(MatterRow, MatterRow.id == FileRecordRow.matter_id)
 
 
@@ -134,11 +191,7 @@ LISTINGS: dict[str, Listing] = {
     "matters": Listing(
         COLUMNS["matters"], _matter_query,
         lambda: (MatterRow.search_key, ContactRow.search_key),
-        filters=lambda: {
-            "status": lambda value: MatterRow.status == value,
-            "attorney": lambda value: MatterRow.responsible_attorney_id == value,
-            "practice_area": lambda value: MatterRow.practice_area == value,
-        },
+        filters=MatterFilters, conditions=_matter_conditions,
     ),
     "contacts": Listing(
         COLUMNS["contacts"], _contact_query,
@@ -149,11 +202,7 @@ LISTINGS: dict[str, Listing] = {
         COLUMNS["events"], _event_query,
         lambda: (EventRow.search_key, MatterRow.search_key),
         lambda today: and_(EventRow.on_date >= today, EventRow.deleted_at.is_(None)),
-        lambda: {
-            "matter": lambda value: EventRow.matter_id == value,
-            "kinds": lambda value: EventRow.kind.in_(value),
-            "attorney": attorney_condition,
-        },
+        filters=EventFilters, conditions=event_conditions, make_row=_event_row,
     ),
     "communications": Listing(
         COLUMNS["communications"], _communication_query,
@@ -164,13 +213,7 @@ LISTINGS: dict[str, Listing] = {
         COLUMNS["time"], _time_query,
         # Initials are A-Z only (domain.firm checks), so lower() folds them completely, on any database.
         lambda: (TimeEntryRow.search_key, MatterRow.search_key, func.lower(TimekeeperRow.initials)),
-        filters=lambda: {
-            "first": lambda value: TimeEntryRow.entry_date >= value,
-            "last": lambda value: TimeEntryRow.entry_date <= value,
-            "timekeeper": lambda value: TimeEntryRow.timekeeper_id == value,
-            "matter": lambda value: TimeEntryRow.matter_id == value,
-            "billable": lambda value: TimeEntryRow.billable == value,
-        },
+        filters=TimeFilters, conditions=_time_conditions,
     ),
     "files": Listing(
         COLUMNS["files"], _file_query,
@@ -179,54 +222,55 @@ LISTINGS: dict[str, Listing] = {
 }
 
 
-def _filtered(listing: Listing, today: date, text: str, filters: dict[str, Any] | None = None) -> Select[Any]:
+def _filtered(listing: Listing, today: date, text: str, filters: ListFilters | None = None) -> AnySelect:
     query = listing.query()
     scope = listing.scope(today)
     if scope is not None:
         query = query.where(scope)
-    conditions = listing.filters()
-    for name, value in (filters or {}).items():
-        if value is not None:
-            query = query.where(conditions[name](value))
+    if filters is not None:
+        if listing.filters is None or not isinstance(filters, listing.filters):
+            raise TypeError(f"{type(filters).__name__} does not filter this listing")
+        for condition in listing.conditions(filters):
+            query = query.where(condition)
     for word in search_fold(text).split():  # the stored keys are folded the same way (db.models.SEARCHED)
         query = query.where(or_(*(column.contains(word, autoescape=True) for column in listing.search())))
     return query
 
 
 def list_ids(store: Store, key: str, sort: str | None = None, descending: bool | None = None, text: str = "",
-             filters: dict[str, Any] | None = None) -> list[int]:
+             filters: ListFilters | None = None) -> list[int]:
     """Ids of the matching records in display order (sorted and filtered by the database).
 
-    `filters` narrows by the listing's named conditions (a None value means any).
+    `filters` is the listing's filter object (services.rows); None, like a field left at its default, means any.
     """
     listing = LISTINGS[key]
     sort = sort or listing.spec.default_sort
     descending = listing.spec.default_descending if descending is None else descending
     query = _filtered(listing, store.clock.today(), text, filters)
-    index = [c.key for c in listing.spec.columns].index(sort) + 1
-    sort_column = list(query.selected_columns)[index]
-    id_column = list(query.selected_columns)[0]
+    sort_column = query.selected_columns[sort]
+    id_column = query.selected_columns["id"]
     order = (sort_column.desc(), id_column.desc()) if descending else (sort_column.asc(), id_column.asc())
     query = query.with_only_columns(id_column, maintain_column_froms=True).order_by(*order)
     with store.read() as session:
         return list(session.execute(query).scalars())
 
 
-def fetch_rows(store: Store, key: str, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
-    """The display values of the given records, keyed by id (one value per column)."""
+def _row_maker(listing: Listing, key: str) -> Callable[[RowMapping], ListRow]:
+    if listing.make_row is not None:
+        return listing.make_row
+    row_type = ROW_TYPES[key]
+    names = [f.name for f in fields(row_type)]
+    return lambda row: row_type(**{name: row[name] for name in names})
+
+
+def fetch_rows(store: Store, key: str, ids: Sequence[int]) -> dict[int, ListRow]:
+    """The rows of the given records, keyed by id (each row's fields are named by the listing's column keys)."""
     listing = LISTINGS[key]
     query = listing.query()
-    id_column = list(query.selected_columns)[0]
+    make = _row_maker(listing, key)
     with store.read() as session:
-        rows = session.execute(query.where(id_column.in_(list(ids)))).all()
-    if key == "events":
-        return {row[0]: _event_values(tuple(row[1:])) for row in rows}
-    return {row[0]: tuple(row[1:]) for row in rows}
-
-
-def _event_values(values: tuple[Any, ...]) -> tuple[Any, ...]:
-    on_date, start_utc, kind, title, matter, location, status, tz = values
-    return (on_date, (start_utc, tz) if start_utc else None, kind, title, matter or "", location, status)
+        found = session.execute(query.where(query.selected_columns["id"].in_(list(ids)))).mappings().all()
+    return {row["id"]: make(row) for row in found}
 
 
 @dataclass(frozen=True)
@@ -237,14 +281,14 @@ class TimeTotals:
     amount_cents: int
 
 
-def time_totals(store: Store, text: str = "", filters: dict[str, Any] | None = None) -> TimeTotals:
+def time_totals(store: Store, text: str = "", filters: TimeFilters | None = None) -> TimeTotals:
     """Totals of exactly the entries the Time tab lists (same text and filters), by the one billing rule."""
     billed = billing_sql.billed_minutes()
     query = _filtered(LISTINGS["time"], store.clock.today(), text, filters).with_only_columns(
-        func.count(), func.coalesce(func.sum(billed), 0),
-        func.coalesce(func.sum(case((TimeEntryRow.billable == "billable", billed), else_=0)), 0),
-        func.coalesce(func.sum(billing_sql.amount_cents()), 0),
+        func.count().label("count"), func.coalesce(func.sum(billed), 0).label("billed"),
+        func.coalesce(func.sum(case((TimeEntryRow.billable == "billable", billed), else_=0)), 0).label("billable"),
+        func.coalesce(func.sum(billing_sql.amount_cents()), 0).label("amount"),
         maintain_column_froms=True)
     with store.read() as session:
-        count, billed_total, billable_total, amount = session.execute(query).one()
-    return TimeTotals(count, billed_total, billable_total, amount)
+        totals = session.execute(query).mappings().one()
+    return TimeTotals(totals["count"], totals["billed"], totals["billable"], totals["amount"])

@@ -6,9 +6,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
+from typing_extensions import Unpack
+from typing import TypeAlias
 
 from legalsec_desktop.db.models import ContactRow, FirmRow, MatterRow, TimekeeperRow, TimeEntryRow
 from legalsec_desktop.db.store import Store
@@ -22,86 +25,125 @@ from legalsec_desktop.formats.timesheet_xlsx import SheetRow, SheetTitle, write_
 from legalsec_desktop.services import billing_sql
 from legalsec_desktop.services.time_entries import firm_increment
 
+AnySelect: TypeAlias = "Select[Unpack[tuple[Any, ...]]]"
 MAX_PERIOD_DAYS = 366 * 5
 
 
 @dataclass(frozen=True)
 class Scope:
-    """Which entries: a period (inclusive), and optionally one timekeeper (initials) or matter (number)."""
+    """Which entries: a period (inclusive), and optionally one timekeeper and one matter.
+
+    The window names them by id. The command line names them as typed (initials, a matter number), and the
+    service looks those up, saying plainly when nothing matches. Name each by one or the other.
+    """
 
     first: date
     last: date
-    timekeeper: str = ""
-    matter: str = ""
+    timekeeper: str = ""  # initials, as typed
+    matter: str = ""  # a matter number, as typed
+    timekeeper_id: int | None = None
+    matter_id: int | None = None
 
 
-def _check(session: Session, scope: Scope) -> tuple[int | None, int | None]:
+@dataclass(frozen=True)
+class _Chosen:
+    """The timekeeper and matter a scope names, found in the database."""
+
+    keeper_id: int | None = None
+    initials: str = ""
+    matter_id: int | None = None
+    number: str = ""
+
+    @property
+    def heading(self) -> str:
+        return f"Timekeeper {self.initials}" if self.initials else (f"Matter {self.number}" if self.number else "")
+
+
+def _keeper(session: Session, scope: Scope) -> tuple[int | None, str]:
+    if scope.timekeeper_id is not None:
+        initials = session.scalar(select(TimekeeperRow.initials).where(TimekeeperRow.id == scope.timekeeper_id))
+        if initials is None:
+            raise ValidationError("timekeeper", "That timekeeper no longer exists.")
+        return scope.timekeeper_id, initials
+    if not scope.timekeeper:
+        return None, ""
+    initials = scope.timekeeper.upper()
+    keeper_id = session.scalar(select(TimekeeperRow.id).where(TimekeeperRow.initials == initials))
+    if keeper_id is None:
+        known = ", ".join(session.scalars(select(TimekeeperRow.initials).order_by(TimekeeperRow.initials)))
+        raise ValidationError("timekeeper", f"No timekeeper has the initials “{scope.timekeeper}”. "
+                                            f"Known initials: {known or 'none'}.")
+    return keeper_id, initials
+
+
+def _matter(session: Session, scope: Scope) -> tuple[int | None, str]:
+    if scope.matter_id is not None:
+        number = session.scalar(select(MatterRow.number).where(MatterRow.id == scope.matter_id))
+        if number is None:
+            raise ValidationError("matter", "That matter no longer exists.")
+        return scope.matter_id, number
+    if not scope.matter:
+        return None, ""
+    number = scope.matter.strip()
+    matter_id = session.scalar(select(MatterRow.id).where(MatterRow.number == number))
+    if matter_id is None:
+        raise ValidationError("matter", f"There is no matter numbered “{scope.matter}”.")
+    return matter_id, number
+
+
+def _check(session: Session, scope: Scope) -> _Chosen:
     if scope.last < scope.first:
         raise ValidationError("last", f"The period ends ({format_date(scope.last)}) before it starts "
                                       f"({format_date(scope.first)}).")
     if (scope.last - scope.first).days > MAX_PERIOD_DAYS:
         raise ValidationError("last", "A timesheet covers at most five years; choose a shorter period.")
-    keeper_id = matter_id = None
-    if scope.timekeeper:
-        keeper_id = session.scalar(select(TimekeeperRow.id).where(TimekeeperRow.initials == scope.timekeeper.upper()))
-        if keeper_id is None:
-            known = ", ".join(session.scalars(select(TimekeeperRow.initials).order_by(TimekeeperRow.initials)))
-            raise ValidationError("timekeeper", f"No timekeeper has the initials “{scope.timekeeper}”. "
-                                                f"Known initials: {known or 'none'}.")
-    if scope.matter:
-        matter_id = session.scalar(select(MatterRow.id).where(MatterRow.number == scope.matter.strip()))
-        if matter_id is None:
-            raise ValidationError("matter", f"There is no matter numbered “{scope.matter}”.")
-    return keeper_id, matter_id
+    return _Chosen(*_keeper(session, scope), *_matter(session, scope))
 
 
-def _query(scope: Scope, keeper_id: int | None, matter_id: int | None):  # noqa: ANN202 - a Select
-    query = (select(TimeEntryRow.entry_date, TimekeeperRow.initials, TimekeeperRow.name, ContactRow.name,
-                    MatterRow.number, MatterRow.title, billing_sql.billed_minutes(), TimeEntryRow.rate_cents,
-                    billing_sql.amount_cents(), TimeEntryRow.billable, TimeEntryRow.status, TimeEntryRow.task_code,
-                    TimeEntryRow.activity_code, TimeEntryRow.narrative, TimekeeperRow.classification,
-                    TimekeeperRow.id, TimekeeperRow.is_attorney)
+def _query(scope: Scope, chosen: _Chosen) -> AnySelect:
+    query = (select(TimeEntryRow.entry_date, TimekeeperRow.initials, TimekeeperRow.name.label("keeper_name"),
+                    ContactRow.name.label("client"), MatterRow.number, MatterRow.title,
+                    billing_sql.billed_minutes().label("billed"), TimeEntryRow.rate_cents,
+                    billing_sql.amount_cents().label("amount"), TimeEntryRow.billable, TimeEntryRow.status,
+                    TimeEntryRow.task_code, TimeEntryRow.activity_code, TimeEntryRow.narrative,
+                    TimekeeperRow.classification, TimekeeperRow.id.label("keeper_id"), TimekeeperRow.is_attorney)
              .join(TimekeeperRow, TimekeeperRow.id == TimeEntryRow.timekeeper_id)
              .join(MatterRow, MatterRow.id == TimeEntryRow.matter_id)
              .join(ContactRow, ContactRow.id == MatterRow.client_id)
              .where(TimeEntryRow.entry_date >= scope.first, TimeEntryRow.entry_date <= scope.last)
              .order_by(TimeEntryRow.entry_date, TimekeeperRow.initials, MatterRow.number, TimeEntryRow.id))
-    if keeper_id is not None:
-        query = query.where(TimeEntryRow.timekeeper_id == keeper_id)
-    if matter_id is not None:
-        query = query.where(TimeEntryRow.matter_id == matter_id)
+    if chosen.keeper_id is not None:
+        query = query.where(TimeEntryRow.timekeeper_id == chosen.keeper_id)
+    if chosen.matter_id is not None:
+        query = query.where(TimeEntryRow.matter_id == chosen.matter_id)
     return query
 
 
-def _sheet_rows(session: Session, scope: Scope, keeper_id: int | None, matter_id: int | None) -> Iterator[SheetRow]:
-    for (day, initials, name, client, number, title, billed, rate, amount, billable, status, task, activity,
-         narrative, *_rest) in session.execute(_query(scope, keeper_id, matter_id)).yield_per(2000):
-        yield SheetRow(day, initials, name, client, number, title, billed, rate, amount,
-                       BILLABLE_LABELS.get(billable, billable), STATUS_LABELS.get(status, status), task, activity,
-                       narrative)
+def _sheet_rows(session: Session, scope: Scope, chosen: _Chosen) -> Iterator[SheetRow]:
+    for row in session.execute(_query(scope, chosen)).yield_per(2000):
+        yield SheetRow(row.entry_date, row.initials, row.keeper_name, row.client, row.number, row.title, row.billed,
+                       row.rate_cents, row.amount, BILLABLE_LABELS.get(row.billable, row.billable),
+                       STATUS_LABELS.get(row.status, row.status), row.task_code, row.activity_code, row.narrative)
 
 
 def export_timesheet(store: Store, scope: Scope, path: Path,
                      progress: Callable[[int], bool] | None = None) -> tuple[Path, int]:
     """Write the timesheet workbook for `scope`; returns the path and how many entries it holds."""
     with store.read() as session:
-        keeper_id, matter_id = _check(session, scope)
+        chosen = _check(session, scope)
         firm = session.get(FirmRow, 1)
         increment = firm_increment(session)
         odd = session.scalar(select(ContactRow.id).where(ContactRow.billing_increment_minutes.is_not(None),
                                                          ContactRow.billing_increment_minutes % 6 != 0).limit(1))
-        title = SheetTitle(firm.name if firm else "", scope.first, scope.last,
-                           f"Timekeeper {scope.timekeeper.upper()}" if scope.timekeeper else
-                           (f"Matter {scope.matter}" if scope.matter else ""),
+        title = SheetTitle(firm.name if firm else "", scope.first, scope.last, chosen.heading,
                            "0.00" if odd is not None or increment % 6 else "0.0", made_at=store.clock.now())
-        return write_timesheet(_sheet_rows(session, scope, keeper_id, matter_id), title, Path(path), progress)
+        return write_timesheet(_sheet_rows(session, scope, chosen), title, Path(path), progress)
 
 
 def sheet_rows(store: Store, scope: Scope) -> list[SheetRow]:
     """The rows a timesheet for `scope` holds (what the Detail sheet lists)."""
     with store.read() as session:
-        keeper_id, matter_id = _check(session, scope)
-        return list(_sheet_rows(session, scope, keeper_id, matter_id))
+        return list(_sheet_rows(session, scope, _check(session, scope)))
 
 
 # ---- LEDES ------------------------------------------------------------------------------------------------------
@@ -109,34 +151,37 @@ def sheet_rows(store: Store, scope: Scope) -> list[SheetRow]:
 DEFAULT_CLASSIFICATION = {True: "ATTY", False: "PARLGL"}
 
 
-def ledes_invoice(store: Store, matter_number: str, first: date, last: date, invoice_number: str = "",
+def ledes_invoice(store: Store, matter: int | str | None, first: date, last: date, invoice_number: str = "",
                   invoice_date: date | None = None, description: str = "For services rendered") -> str:
-    """The LEDES 1998B file for one matter's fee entries in a period (no-charge time shows discounted to 0)."""
-    if not matter_number.strip():
+    """The LEDES 1998B file for one matter's fee entries in a period (no-charge time shows discounted to 0).
+
+    `matter` is the matter's id, or its number as typed (None or blank: none was chosen).
+    """
+    if matter is None or (isinstance(matter, str) and not matter.strip()):
         raise ValidationError("matter", "Name the matter to invoice.")
-    scope = Scope(first, last, matter=matter_number)
+    scope = Scope(first, last, matter=matter) if isinstance(matter, str) else Scope(first, last, matter_id=matter)
     with store.read() as session:
-        keeper_id, matter_id = _check(session, scope)
-        matter = session.get(MatterRow, matter_id)
-        client = session.get(ContactRow, matter.client_id)
+        chosen = _check(session, scope)
+        matter_row = session.get(MatterRow, chosen.matter_id)
+        assert matter_row is not None  # _check found it in this transaction
+        client = session.get(ContactRow, matter_row.client_id)
+        assert client is not None  # a matter's client is a foreign key
         firm = session.get(FirmRow, 1)
         lines = []
-        for (day, _initials, name, _client, _number, _title, billed, rate, amount, billable, _status, task, activity,
-             narrative, classification, keeper, is_attorney) in session.execute(
-                 _query(scope, keeper_id, matter_id)):
-            if billable == "non-billable":
+        for row in session.execute(_query(scope, chosen)):
+            if row.billable == "non-billable":
                 continue
-            lines.append(ledes.FeeLine(day, billed, rate, amount, task, activity, str(keeper),
-                                       sort_name(name, False), classification or DEFAULT_CLASSIFICATION[is_attorney],
-                                       narrative))
+            lines.append(ledes.FeeLine(row.entry_date, row.billed, row.rate_cents, row.amount, row.task_code,
+                                       row.activity_code, str(row.keeper_id), sort_name(row.keeper_name, False),
+                                       row.classification or DEFAULT_CLASSIFICATION[row.is_attorney], row.narrative))
         invoice = ledes.Invoice(
             invoice_date=invoice_date or store.clock.today(),
-            number=invoice_number.strip() or f"{matter.number}-{last:%Y%m}"[:ledes.ID_LIMIT],
-            client_id=client.billing_id or f"C{client.id:05d}", matter_id=matter.number, start=first, end=last,
+            number=invoice_number.strip() or f"{matter_row.number}-{last:%Y%m}"[:ledes.ID_LIMIT],
+            client_id=client.billing_id or f"C{client.id:05d}", matter_id=matter_row.number, start=first, end=last,
             description=description, law_firm_id=firm.tax_id if firm else "",
-            client_matter_id=matter.client_matter_id, lines=tuple(lines))
+            client_matter_id=matter_row.client_matter_id, lines=tuple(lines))
     if not lines:
-        raise ValidationError("matter", f"Matter {matter_number} has no billable time from {format_date(first)} to "
+        raise ValidationError("matter", f"Matter {chosen.number} has no billable time from {format_date(first)} to "
                                         f"{format_date(last)}.")
     return ledes.render([invoice])
 

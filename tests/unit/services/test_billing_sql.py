@@ -46,10 +46,10 @@ def test_sorting_by_amount_or_hours_follows_what_the_cells_show(demo_store):
     with demo_store.write() as session:  # a client that bills in quarter hours: raw minutes × rate would mis-sort
         client = session.scalar(select(MatterRow.client_id).limit(1))
         session.execute(update(ContactRow).where(ContactRow.id == client).values(billing_increment_minutes=15))
-    for column, index in (("amount", 5), ("minutes", 3)):
+    for column in ("amount", "minutes"):
         ids = listings.list_ids(demo_store, "time", sort=column, descending=False)
         rows = listings.fetch_rows(demo_store, "time", ids)
-        shown = [rows[i][index] for i in ids]
+        shown = [getattr(rows[i], column) for i in ids]
         assert shown == sorted(shown), column
 
 
@@ -58,6 +58,6 @@ def test_totals_are_the_sum_of_the_cells(demo_store):
     rows = listings.fetch_rows(demo_store, "time", ids)
     totals = listings.time_totals(demo_store)
     assert totals.count == len(ids)
-    assert totals.billed_minutes == sum(row[3] for row in rows.values())
-    assert totals.amount_cents == sum(row[5] for row in rows.values())
-    assert totals.billable_minutes == sum(row[3] for row in rows.values() if row[6] == "billable")
+    assert totals.billed_minutes == sum(row.minutes for row in rows.values())
+    assert totals.amount_cents == sum(row.amount for row in rows.values())
+    assert totals.billable_minutes == sum(row.minutes for row in rows.values() if row.billable == "billable")

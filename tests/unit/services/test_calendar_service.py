@@ -113,7 +113,7 @@ def test_trigger_chain_recomputes_when_the_trigger_moves(practice):
     assert again.on_date == date(2026, 12, 24) and again.verified_by == ""  # to be verified again
     history = calendar.event_history(store, ids[0])
     assert "moved from Mon 01/04/2027 to Mon 01/11/2027" in history and "Fri 12/18/2026 → Thu 12/24/2026" in history
-    assert [d[0] for d in calendar.dependents(store, trigger)] == sorted(ids, key=lambda i: calendar.load_event(
+    assert [d.event_id for d in calendar.dependents(store, trigger)] == sorted(ids, key=lambda i: calendar.load_event(
         store, i).on_date)
 
 

@@ -10,6 +10,7 @@ from legalsec_desktop.domain.billing import amount_cents
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services import listings, matters
+from legalsec_desktop.services.rows import ROW_TYPES
 
 
 @pytest.mark.parametrize("key", list(listings.LISTINGS))
@@ -18,22 +19,22 @@ def test_every_listing_lists_and_fetches(demo_store, key):
     assert ids, key
     rows = listings.fetch_rows(demo_store, key, ids[:50])
     assert set(rows) == set(ids[:50])
-    assert all(len(row) == len(listings.LISTINGS[key].spec.columns) for row in rows.values())
+    assert all(type(row) is ROW_TYPES[key] for row in rows.values())
 
 
 def test_sorting_happens_in_order(demo_store):
     ids = listings.list_ids(demo_store, "matters", "opened_on", False)
     rows = listings.fetch_rows(demo_store, "matters", ids)
-    opened = [rows[i][8] for i in ids]
+    opened = [rows[i].opened_on for i in ids]
     assert opened == sorted(opened)
     down = listings.list_ids(demo_store, "matters", "opened_on", True)
-    assert [rows[i][8] for i in down] == sorted(opened, reverse=True)
+    assert [rows[i].opened_on for i in down] == sorted(opened, reverse=True)
 
 
 def test_filter_matches_every_word_anywhere(demo_store):
     every = listings.list_ids(demo_store, "matters")
     row = listings.fetch_rows(demo_store, "matters", every[:1])[every[0]]
-    number, client = row[0], row[2]
+    number, client = row.number, row.client
     hits = listings.list_ids(demo_store, "matters", text=f"{client.split()[0].lower()} {number}")
     assert every[0] in hits and len(hits) < len(every)
     assert listings.list_ids(demo_store, "matters", text="no-such-thing-xyz") == []
@@ -43,16 +44,16 @@ def test_filter_matches_every_word_anywhere(demo_store):
 def test_calendar_lists_from_today_on(demo_store, pinned_clock):
     ids = listings.list_ids(demo_store, "events")
     rows = listings.fetch_rows(demo_store, "events", ids)
-    assert ids and min(row[0] for row in rows.values()) == pinned_clock.date()  # the demo has events today
+    assert ids and min(row.on_date for row in rows.values()) == pinned_clock.date()  # the demo has events today
 
 
 def test_time_amounts_use_the_billing_rule_and_zero_for_non_billable(demo_store):
     ids = listings.list_ids(demo_store, "time")
     rows = listings.fetch_rows(demo_store, "time", ids[:300])
-    for _date, _tk, _matter, billed, rate, amount, billable, _status, _task, _activity, _text in rows.values():
-        assert billed % 6 == 0  # hours are shown as billed: rounded up to the firm's 0.1 h
-        assert amount == (amount_cents(billed, rate, 6) if billable == "billable" else 0)
-        assert isinstance(amount, int)
+    for row in rows.values():
+        assert row.minutes % 6 == 0  # hours are shown as billed: rounded up to the firm's 0.1 h
+        assert row.amount == (amount_cents(row.minutes, row.rate_cents, 6) if row.billable == "billable" else 0)
+        assert isinstance(row.amount, int)
 
 
 def test_next_matter_number_and_create(store):

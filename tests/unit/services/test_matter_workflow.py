@@ -14,6 +14,7 @@ from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services import communications, contacts, listings, matters
 from legalsec_desktop.services.firm import load_profile, save_profile
 from legalsec_desktop.domain.firm import Timekeeper
+from legalsec_desktop.services.rows import MatterFilters
 
 
 @pytest.fixture
@@ -69,9 +70,10 @@ def test_open_deadlines_are_found_before_closing(store, matter_id):
 def test_matters_listing_filters_by_status_attorney_and_area(store, matter_id):
     matters.create_matter(store, MatterDraft("2026-0002", "Estate of Lee", "Bo Lee", date(2026, 3, 1),
                                              practice_area="Estate planning", status="pending"))
-    assert len(listings.list_ids(store, "matters", filters={"status": "pending"})) == 1
-    assert len(listings.list_ids(store, "matters", filters={"practice_area": "Estate planning", "status": "open"})) == 0
-    assert len(listings.list_ids(store, "matters", filters={"status": None})) == 2
+    assert len(listings.list_ids(store, "matters", filters=MatterFilters(status="pending"))) == 1
+    in_estates = MatterFilters(status="open", practice_area="Estate planning")
+    assert len(listings.list_ids(store, "matters", filters=in_estates)) == 0
+    assert len(listings.list_ids(store, "matters", filters=MatterFilters(status=None))) == 2
     assert listings.list_ids(store, "matters", text="okafor") == [matter_id]  # caption and title are searched
 
 

@@ -9,6 +9,7 @@ from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.domain.time_entries import TimeDraft, entry_amount
 from legalsec_desktop.services import listings, matters, time_entries, timers
+from legalsec_desktop.services.rows import TimeFilters
 
 DAY = date(2026, 11, 23)
 
@@ -113,10 +114,10 @@ def test_totals_are_what_the_list_shows_by_the_one_rule(practice):
     assert totals.billable_minutes == 12 + 15
     assert totals.amount_cents == entry_amount(7, 30000, "billable", 6) + entry_amount(7, 30000, "billable", 15) \
         == 6000 + 7500
-    assert listings.time_totals(store, "", {"timekeeper": ken, "billable": "billable"}).amount_cents == 7500
-    ids = listings.list_ids(store, "time", filters={"matter": acme})
+    assert listings.time_totals(store, "", TimeFilters(timekeeper_id=ken, billable="billable")).amount_cents == 7500
+    ids = listings.list_ids(store, "time", filters=TimeFilters(matter_id=acme))
     rows = listings.fetch_rows(store, "time", ids)
-    assert sorted(row[3] for row in rows.values()) == [15, 60]  # billed minutes, in the client's 0.25 h
+    assert sorted(row.minutes for row in rows.values()) == [15, 60]  # billed minutes, in the client's 0.25 h
 
 
 def test_days_short_of_target_are_found(practice):
@@ -172,4 +173,4 @@ def test_the_matter_pane_counts_time_by_the_same_rule(practice):
     time_entries.save_entry(store, entry(mary, acme, 20, billable="no charge"))
     summary = matters.matter_summary(store, acme, DAY)
     assert (summary.time_entries, summary.time_minutes, summary.unbilled_cents) == (2, 15 + 30, 7500)
-    assert summary.unbilled_cents == listings.time_totals(store, filters={"matter": acme}).amount_cents
+    assert summary.unbilled_cents == listings.time_totals(store, filters=TimeFilters(matter_id=acme)).amount_cents

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from legalsec_desktop.domain.events import KIND_COLOURS, KIND_LABELS, KINDS
 from legalsec_desktop.domain.formatting import format_date
+from legalsec_desktop.services.rows import EventFilters
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.calendar.calendar_views import AgendaView, MonthView, TimeGridView, item_text
 from legalsec_desktop.ui.common.icons import icon
@@ -256,33 +257,14 @@ class CalendarTab(ListTab):
         self.anchor = day
 
     # --- data ------------------------------------------------------------------------------
-    def current_filters(self):  # noqa: ANN201 - services.calendar.Filters
-        """What the attorney, matter and type filters and the text box ask for."""
-        return self._filters()
-
-    def _filters(self):  # noqa: ANN202 - services.calendar.Filters
-        from legalsec_desktop.services.calendar import Filters
-
-        return Filters(self.attorney_filter.currentData(), self.matter_filter.currentData(),
-                       self.kind_filter.currentData() or ())
+    def current_filters(self) -> EventFilters:
+        """What the attorney, matter and type choices show (the list, the views and the .ics export share it)."""
+        return EventFilters(self.attorney_filter.currentData(), self.matter_filter.currentData(),
+                            self.kind_filter.currentData() or ())
 
     def _filters_changed(self) -> None:
-        self.filters = self._list_filters()  # the base class counts "N match" and picks the empty state by them
+        self.filters = self.current_filters()  # the list reads them; the base class counts "N match" by them
         self.refresh()
-
-    def _list_ids(self, sort: str, descending: bool, text: str) -> list[int]:
-        if self.state.store is None:
-            return []
-        from legalsec_desktop.services import listings
-
-        return listings.list_ids(self.state.store, "events", sort, descending, text, self._list_filters())
-
-    def _list_filters(self) -> dict[str, object]:
-        if not hasattr(self, "kind_filter"):  # the base class sorts the list before the filters exist
-            return {}
-        filters = self._filters()
-        return {"attorney": filters.attorney_id, "matter": filters.matter_id,
-                "kinds": filters.kinds or None}
 
     def _fill_filter_choices(self) -> None:
         from legalsec_desktop.services import matters
@@ -307,6 +289,7 @@ class CalendarTab(ListTab):
             return
         if self.attorney_filter.count() == 0 or self.stale:
             self._fill_filter_choices()
+        self.filters = self.current_filters()  # a choice that vanished with its matter falls back to "every"
         super().refresh()  # the List view (and the empty state)
         view = self.current_view()
         if view < 4:
@@ -324,7 +307,7 @@ class CalendarTab(ListTab):
         else:
             view.start = self.anchor  # type: ignore[union-attr]
         first, last = view.range()
-        items = calendar.events_between(self.state.store, first, last, self._filters())
+        items = calendar.events_between(self.state.store, first, last, self.current_filters())
         text = self.filter_box.text().strip().lower()
         if text:
             items = [o for o in items if text in f"{o.title} {o.matter_number} {o.client} {o.location}".lower()]
@@ -342,7 +325,7 @@ class CalendarTab(ListTab):
         from legalsec_desktop.services import calendar, reminders
 
         store, today = self.state.store, self.state.clock.today()
-        filters = self._filters()
+        filters = self.current_filters()
         self.attention.clear()
         sections = (
             (self.tr("Overdue"), [(o, None) for o in calendar.overdue(store, today, filters)], "#b00020"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from legalsec_desktop.services.columns import COLUMNS
+from legalsec_desktop.services.rows import FILTER_TYPES, ListFilters, ListRow
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.navigation import Destination
@@ -50,7 +52,9 @@ class ListTab(QWidget):
         super().__init__(parent)
         self.spec, self.state = spec, state
         self.stale = True
-        self.filters: dict[str, object] = {}  # the listing's named filters (None means any)
+        # The listing's filter object (services.rows), narrowed by the tab's own controls; None: it has none.
+        filters = FILTER_TYPES.get(spec.listing)
+        self.filters: ListFilters | None = filters() if filters is not None else None
         listing = COLUMNS[spec.listing]
         self.model = RecordTableModel(
             listing.columns, self._list_ids, self._fetch_rows, listing.default_sort, listing.default_descending, self
@@ -134,7 +138,7 @@ class ListTab(QWidget):
 
         return listings.list_ids(self.state.store, self.spec.listing, sort, descending, text, self.filters)
 
-    def _fetch_rows(self, ids):  # noqa: ANN001, ANN202
+    def _fetch_rows(self, ids: Sequence[int]) -> dict[int, ListRow]:
         if self.state.store is None:
             return {}
         from legalsec_desktop.services import listings
@@ -149,7 +153,7 @@ class ListTab(QWidget):
             return
         self.model.reload()
         rows = self.model.rowCount()
-        filtered = bool(self.model.filter_text) or any(v is not None for v in self.filters.values())
+        filtered = bool(self.model.filter_text) or (self.filters is not None and self.filters.narrows)
         noun = self.spec.noun if rows == 1 else self.spec.nouns
         self.count_label.setText(self.tr("%d %s") % (rows, noun) + (self.tr(" match") if filtered else ""))
         if rows == 0 and not filtered:

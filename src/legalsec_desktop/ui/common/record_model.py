@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from legalsec_desktop.domain.formatting import format_value
 from legalsec_desktop.services.columns import Column
+from legalsec_desktop.services.rows import ListRow
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -18,7 +19,7 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 ListIds = Callable[[str, bool, str], list[int]]  # (sort key, descending, filter text) -> ids
-FetchRows = Callable[[Sequence[int]], dict[int, tuple[Any, ...]]]
+FetchRows = Callable[[Sequence[int]], dict[int, ListRow]]  # ids -> typed rows (fields named by column keys)
 
 
 def configure_table(table: QTableView, columns: Sequence[Column]) -> None:
@@ -48,7 +49,7 @@ class RecordTableModel(QAbstractTableModel):
         self._list_ids, self._fetch_rows = list_ids, fetch_rows
         self.sort_key, self.descending, self.filter_text = sort_key, descending, ""
         self._ids: list[int] = []
-        self._pages: OrderedDict[int, list[tuple[Any, ...] | None]] = OrderedDict()
+        self._pages: OrderedDict[int, list[ListRow | None]] = OrderedDict()
 
     # --- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -73,7 +74,7 @@ class RecordTableModel(QAbstractTableModel):
         except ValueError:
             return None
 
-    def _values(self, row: int) -> tuple[Any, ...] | None:
+    def _row(self, row: int) -> ListRow | None:
         page = row // self.PAGE
         if page not in self._pages:
             ids = self._ids[page * self.PAGE:(page + 1) * self.PAGE]
@@ -108,10 +109,10 @@ class RecordTableModel(QAbstractTableModel):
             return int(_RIGHT if column.kind in ("hours", "money") else _LEFT)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE):
             return None
-        values = self._values(index.row())
-        if values is None:  # deleted since the id list was read
+        record = self._row(index.row())
+        if record is None:  # deleted since the id list was read
             return None
-        value = values[index.column()]
+        value = getattr(record, column.key)
         if role == SORT_ROLE:
             return value
         text = format_value(column.kind, value)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from legalsec_desktop.domain.matters import PRACTICE_AREAS, STATUSES
+from legalsec_desktop.services.rows import MatterFilters
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.matters.matter_detail import MatterDetail
 from legalsec_desktop.ui.common.record_model import ID_ROLE
@@ -33,10 +36,10 @@ class MattersTab(ListTab):
         self.undo_stack = undo_stack
         super().__init__(spec, state, parent)
         self.status_filter = self._combo("statusFilter", self.tr("Any status"),
-                                         [(s.capitalize(), s) for s in STATUSES], "status")
-        self.attorney_filter = self._combo("attorneyFilter", self.tr("Any attorney"), [], "attorney")
+                                         [(s.capitalize(), s) for s in STATUSES])
+        self.attorney_filter = self._combo("attorneyFilter", self.tr("Any attorney"), [])
         self.area_filter = self._combo("areaFilter", self.tr("Any practice area"),
-                                       [(a, a) for a in PRACTICE_AREAS], "practice_area")
+                                       [(a, a) for a in PRACTICE_AREAS])
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
         for label, combo in ((self.tr("&Status:"), self.status_filter), (self.tr("A&ttorney:"), self.attorney_filter),
@@ -72,7 +75,7 @@ class MattersTab(ListTab):
         self.splitter.setChildrenCollapsible(False)
         return self.splitter
 
-    def _combo(self, name: str, any_text: str, items: list[tuple[str, object]], key: str) -> QComboBox:
+    def _combo(self, name: str, any_text: str, items: list[tuple[str, object]]) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -80,11 +83,12 @@ class MattersTab(ListTab):
         combo.addItem(any_text, None)
         for label, value in items:
             combo.addItem(label, value)
-        combo.currentIndexChanged.connect(lambda _i: self._filter_changed(key, combo.currentData()))
+        combo.currentIndexChanged.connect(lambda _i: self._filter_changed())
         return combo
 
-    def _filter_changed(self, key: str, value: object) -> None:
-        self.filters[key] = value
+    def _filter_changed(self) -> None:
+        self.filters = MatterFilters(self.status_filter.currentData(), self.attorney_filter.currentData(),
+                                     self.area_filter.currentData())
         self.refresh()
 
     def _load_attorneys(self) -> None:
@@ -113,7 +117,7 @@ class MattersTab(ListTab):
         while self.attorney_filter.count() > 1:
             self.attorney_filter.removeItem(1)
         self.attorney_filter.blockSignals(False)
-        self.filters.pop("attorney", None)
+        self.filters = replace(self.filters, attorney_id=None)
         super()._on_store_changed()
 
     def current_matter_id(self) -> int | None:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
-from legalsec_desktop.services import calendar, matters, timesheet
+from legalsec_desktop.services import matters, timesheet
 from legalsec_desktop.ui.common.app_state import AppState
-from legalsec_desktop.ui.common.fields import DateField, matter_combo
+from legalsec_desktop.ui.common.fields import DateField, fill_combo, matter_combo
 from legalsec_desktop.ui.common.form_errors import FormErrors
 from legalsec_desktop.ui.common.save_paths import ask_save_path
 from legalsec_desktop.ui.common.worker import run_and_wait
@@ -37,11 +37,7 @@ class TimesheetDialog(QDialog):
         self.first = DateField(first or today.replace(day=1))
         self.last = DateField(last or today)
         self.keeper = QComboBox()
-        self.keeper.addItem(self.tr("Every timekeeper"), "")
-        initials = calendar.attorney_initials(state.store)
-        for choice_id, label in matters.attorneys(state.store):
-            self.keeper.addItem(label, initials[choice_id])
-        self.keeper.setCurrentIndex(max(0, self.keeper.findData(initials.get(keeper_id))))
+        fill_combo(self.keeper, [(None, self.tr("Every timekeeper")), *matters.attorneys(state.store)], keeper_id)
         self.matter = matter_combo(state.store, matter_id, self.tr("Every matter"), include_closed=True)
         form = QFormLayout(self)
         self.errors = FormErrors(form)
@@ -55,10 +51,8 @@ class TimesheetDialog(QDialog):
         first = self.first.date("first", required=True)
         last = self.last.date("last", required=True)
         assert first is not None and last is not None
-        number = ""
-        if self.matter.currentData() is not None:
-            number = self.matter.currentText().split(" — ")[0].strip()
-        return timesheet.Scope(first, last, self.keeper.currentData() or "", number)
+        return timesheet.Scope(first, last, timekeeper_id=self.keeper.currentData(),
+                               matter_id=self.matter.currentData())
 
     def export(self) -> None:
         scopes: list[timesheet.Scope] = []
@@ -114,12 +108,12 @@ class LedesDialog(QDialog):
         values: list = []
 
         def read() -> None:
-            number = self.matter.currentText().split(" — ")[0].strip() if self.matter.currentData() else ""
+            matter_id = self.matter.currentData()
             first = self.first.date("first", required=True)
             last = self.last.date("last", required=True)
             when = self.invoice_date.date("invoice_date", required=True)
-            values[:] = [number, last, timesheet.ledes_invoice(self.state.store, number, first, last,
-                                                               self.number.text(), when)]
+            text = timesheet.ledes_invoice(self.state.store, matter_id, first, last, self.number.text(), when)
+            values[:] = [matters.load_matter(self.state.store, matter_id).number, last, text]
 
         if not self.errors.attempt(self, self.tr("Not exported"), read):
             return

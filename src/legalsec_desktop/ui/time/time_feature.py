@@ -57,8 +57,8 @@ class TimeFeature(Feature):
         from legalsec_desktop.ui.time.time_export_dialogs import TimesheetDialog
 
         filters = self.time.filters
-        dialog = TimesheetDialog(self.state, self.shell.dialog_parent(), filters.get("first"), filters.get("last"),
-                                 filters.get("timekeeper"), filters.get("matter"))
+        dialog = TimesheetDialog(self.state, self.shell.dialog_parent(), filters.first, filters.last,
+                                 filters.timekeeper_id, filters.matter_id)
         if dialog.exec() == TimesheetDialog.DialogCode.Accepted and dialog.saved is not None:
             self.shell.show_status(self.tr("Saved %s time entries to %s.") % (f"{dialog.count:,}", dialog.saved),
                                    10000)
@@ -69,7 +69,7 @@ class TimeFeature(Feature):
         from legalsec_desktop.ui.time.time_export_dialogs import LedesDialog
 
         filters = self.time.filters
-        matter = filters.get("matter") or self.selected_matter()
-        dialog = LedesDialog(self.state, self.shell.dialog_parent(), matter, filters.get("first"), filters.get("last"))
+        matter = filters.matter_id or self.selected_matter()
+        dialog = LedesDialog(self.state, self.shell.dialog_parent(), matter, filters.first, filters.last)
         if dialog.exec() == LedesDialog.DialogCode.Accepted and dialog.saved is not None:
             self.shell.show_status(self.tr("Saved the LEDES invoice to %s.") % dialog.saved, 10000)

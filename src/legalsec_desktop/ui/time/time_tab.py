@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -26,6 +27,7 @@ from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.domain.formatting import format_date
 from legalsec_desktop.domain.money import format_money
 from legalsec_desktop.domain.time_entries import BILLABLE, BILLABLE_LABELS
+from legalsec_desktop.services.rows import TimeFilters
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.fields import DateField, fill_combo, searchable_combo
@@ -176,9 +178,12 @@ class TimeTab(ListTab):
         self._dates_timer.timeout.connect(self._dates_typed)
         self.first.changed.connect(self._dates_timer.start)
         self.last.changed.connect(self._dates_timer.start)
-        for combo, key in ((self.keeper_filter, "timekeeper"), (self.matter_filter, "matter"),
-                           (self.billing_filter, "billable")):
-            combo.currentIndexChanged.connect(lambda _i, c=combo, k=key: self._set_filter(k, c.currentData()))
+        self.keeper_filter.currentIndexChanged.connect(
+            lambda _i: self._set_filters(replace(self.filters, timekeeper_id=self.keeper_filter.currentData())))
+        self.matter_filter.currentIndexChanged.connect(
+            lambda _i: self._set_filters(replace(self.filters, matter_id=self.matter_filter.currentData())))
+        self.billing_filter.currentIndexChanged.connect(
+            lambda _i: self._set_filters(replace(self.filters, billable=self.billing_filter.currentData())))
 
     def _build_short_days(self) -> None:
         box = QGroupBox(self.tr("Days short of target"))
@@ -200,7 +205,7 @@ class TimeTab(ListTab):
                 field.blockSignals(True)
                 field.set_date(value)
                 field.blockSignals(False)
-            self.filters["first"], self.filters["last"] = first, last
+            self.filters = replace(self.filters, first=first, last=last)
             QSettings().setValue("time/period", name)
         if apply:
             self.refresh()
@@ -211,16 +216,15 @@ class TimeTab(ListTab):
         except UserFixableError as exc:
             self.totals_label.setText(f"<span style='color:#b00020'>{exc.message}</span>")
             return
-        if (first, last) == (self.filters.get("first"), self.filters.get("last")):
+        if (first, last) == (self.filters.first, self.filters.last):
             return
         self.period.blockSignals(True)
         self.period.setCurrentText("Custom")
         self.period.blockSignals(False)
-        self.filters["first"], self.filters["last"] = first, last
-        self.refresh()
+        self._set_filters(replace(self.filters, first=first, last=last))
 
-    def _set_filter(self, key: str, value: object) -> None:
-        self.filters[key] = value
+    def _set_filters(self, filters: TimeFilters) -> None:
+        self.filters = filters
         self.refresh()
 
     def show_day(self, day: date, keeper_id: int | None) -> None:
@@ -232,12 +236,10 @@ class TimeTab(ListTab):
             field.blockSignals(True)
             field.set_date(day)
             field.blockSignals(False)
-        self.filters["first"] = self.filters["last"] = day
         self.keeper_filter.blockSignals(True)
         self.keeper_filter.setCurrentIndex(max(0, self.keeper_filter.findData(keeper_id)))
         self.keeper_filter.blockSignals(False)
-        self.filters["timekeeper"] = keeper_id
-        self.refresh()
+        self._set_filters(replace(self.filters, first=day, last=day, timekeeper_id=keeper_id))
         self.entry_bar.start_new()
         self.entry_bar.day.set_date(day)
         self.entry_bar.keeper.setCurrentIndex(max(0, self.entry_bar.keeper.findData(keeper_id)))
@@ -295,10 +297,10 @@ class TimeTab(ListTab):
         from legalsec_desktop.services import time_entries
 
         today = self.state.clock.today()
-        last = min(self.filters.get("last") or today, today)
-        first = self.filters.get("first") or last - timedelta(days=SHORT_DAYS_SPAN)
+        last = min(self.filters.last or today, today)
+        first = self.filters.first or last - timedelta(days=SHORT_DAYS_SPAN)
         first = max(first, last - timedelta(days=SHORT_DAYS_SPAN))
-        for short in reversed(time_entries.short_days(self.state.store, first, last, self.filters.get("timekeeper"),
+        for short in reversed(time_entries.short_days(self.state.store, first, last, self.filters.timekeeper_id,
                                                       today)):
             item = QListWidgetItem(self.tr("%s  %s  %s of %s h") % (
                 format_date(short.day), short.timekeeper, format_hours(short.minutes, 2),

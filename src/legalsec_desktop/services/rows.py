@@ -1,0 +1,148 @@
+"""The typed rows and filters of the lists (no database code, so the window can start without it).
+
+One frozen dataclass per row kind: its fields are named by the listing's column keys (services.columns),
+so a view reads a cell as `getattr(row, column.key)`. One frozen filter object per listing that can be
+narrowed; a field left at its default means "any".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from typing import NamedTuple, TypeAlias
+
+
+class ZonedTime(NamedTuple):
+    """A timed event's start: the UTC instant and the IANA zone it is shown in."""
+
+    utc: datetime
+    zone: str
+
+
+@dataclass(frozen=True)
+class MatterListRow:
+    number: str
+    title: str
+    client: str | None
+    status: str
+    attorney: str | None  # the responsible attorney's initials
+    practice_area: str
+    court: str
+    case_number: str
+    opened_on: date
+
+
+@dataclass(frozen=True)
+class ContactListRow:
+    sort_name: str
+    kind: str  # client, organisation or person
+    phone: str
+    email: str
+    aliases: str | None  # the other names, comma-separated
+
+
+@dataclass(frozen=True)
+class EventListRow:
+    on_date: date
+    start: ZonedTime | None  # None for an all-day event
+    kind: str
+    title: str
+    matter: str  # the matter's number, "" for none
+    location: str
+    status: str
+
+
+@dataclass(frozen=True)
+class CommunicationListRow:
+    occurred_at: datetime
+    kind: str
+    direction: str
+    matter: str | None
+    with_whom: str
+    subject: str
+    follow_up_on: date | None
+
+
+@dataclass(frozen=True)
+class TimeListRow:
+    entry_date: date
+    timekeeper: str | None  # initials
+    matter: str | None  # number
+    minutes: int  # billed: rounded up to the increment
+    rate_cents: int
+    amount: int  # cents, by the one billing rule (0 for time not billed)
+    billable: str
+    status: str
+    task_code: str
+    activity_code: str
+    narrative: str
+
+
+@dataclass(frozen=True)
+class FileListRow:
+    label: str
+    matter: str | None
+    medium: str
+    location: str
+    box: str
+    opened_on: date
+    destroy_after: date | None
+
+
+ListRow: TypeAlias = MatterListRow | ContactListRow | EventListRow | CommunicationListRow | TimeListRow | FileListRow
+
+ROW_TYPES: dict[str, type[ListRow]] = {
+    "matters": MatterListRow,
+    "contacts": ContactListRow,
+    "events": EventListRow,
+    "communications": CommunicationListRow,
+    "time": TimeListRow,
+    "files": FileListRow,
+}
+
+
+@dataclass(frozen=True)
+class _Filters:
+    @property
+    def narrows(self) -> bool:
+        """Whether any field is set (the list may be hiding records)."""
+        return any(getattr(self, f.name) != f.default for f in fields(self))
+
+
+@dataclass(frozen=True)
+class MatterFilters(_Filters):
+    """The Matters tab's filters."""
+
+    status: str | None = None
+    attorney_id: int | None = None  # the responsible attorney
+    practice_area: str | None = None
+
+
+@dataclass(frozen=True)
+class EventFilters(_Filters):
+    """Which live events: an attorney's calendar, one matter, some kinds, only those still scheduled."""
+
+    attorney_id: int | None = None
+    matter_id: int | None = None
+    kinds: tuple[str, ...] = ()
+    scheduled_only: bool = False
+
+
+@dataclass(frozen=True)
+class TimeFilters(_Filters):
+    """The Time tab's filters: a period (inclusive, either end open), a timekeeper, a matter, a billing kind."""
+
+    first: date | None = None
+    last: date | None = None
+    timekeeper_id: int | None = None
+    matter_id: int | None = None
+    billable: str | None = None
+
+
+ListFilters: TypeAlias = MatterFilters | EventFilters | TimeFilters
+
+FILTER_TYPES: dict[str, type[ListFilters]] = {
+    "matters": MatterFilters,
+    "events": EventFilters,
+    "time": TimeFilters,
+}
