@@ -291,5 +291,7 @@ def test_matters_tab_filters_and_detail_links(window, qtbot):
     tab.area_filter.setCurrentIndex(0)
     assert tab.filters == MatterFilters() and "match" not in tab.count_label.text()
     tab.select_matter(window.first_id)
-    tab.detail._link("tab:time")
-    assert window.tabs.currentIndex() == 3 and window.tab(TabKey.TIME).filter_box.text() == "2026-0001"
+    tab.detail.overview.linkActivated.emit("tab:time")  # the overview's "Time tab" link is clicked
+    assert window.current_tab() is TabKey.TIME and window.tab(TabKey.TIME).filters.matter_id == window.first_id
+    tab.detail.overview.linkActivated.emit("tab:correspondence")  # a tab without a matter filter: by number
+    assert window.tab(TabKey.CORRESPONDENCE).filter_box.text() == "2026-0001"

@@ -42,6 +42,24 @@ def test_navigation_by_key_shows_the_tab_filtered_to_the_matter(make_window):
     assert window.tab(TabKey.TIME).filter_box.text() == ""
 
 
+def test_a_matters_links_open_its_time_and_events_by_matter_not_by_text(make_window):
+    window = make_window()
+    window.show()
+    window.state.navigate_to(TabKey.MATTERS)
+    matters = window.tab(TabKey.MATTERS)
+    matters.table.selectRow(0)
+    matter_id = matters.current_matter_id()
+    matters.detail.overview.linkActivated.emit("tab:time")  # the "Time tab" link is clicked
+    time = window.tab(TabKey.TIME)
+    assert window.current_tab() is TabKey.TIME
+    assert time.matter_filter.currentData() == matter_id and time.filter_box.text() == ""
+    assert time.filters.matter_id == matter_id and time.filters.first is None and time.filters.last is None
+    assert time.period.currentText() == "All dates"  # the list agrees with the overview's totals
+    window.state.navigate_to(TabKey.CALENDAR, "whatever", matter_id)
+    calendar = window.tab(TabKey.CALENDAR)
+    assert calendar.matter_filter.currentData() == matter_id and calendar.current_filters().matter_id == matter_id
+
+
 def test_a_features_tab_actions_and_status_widgets_are_placed_by_the_frame(make_window):
     window = make_window(features=lambda state, undo, shell: [PaperRoom(state, undo, shell)])
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Paper"]

@@ -34,6 +34,7 @@ from legalsec_desktop.services.rows import EventFilters
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.calendar.calendar_views import AgendaView, MonthView, TimeGridView, item_text
 from legalsec_desktop.ui.common.icons import icon
+from legalsec_desktop.ui.common.navigation import Destination
 from legalsec_desktop.ui.common.list_tab import ListTab, TabSpec
 
 SPEC = TabSpec(
@@ -282,6 +283,23 @@ class CalendarTab(ListTab):
                 combo.addItem(label, key)
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
+
+    def show_destination(self, destination: Destination) -> None:
+        """One matter's events: the matter filter set to it (and the text filter cleared)."""
+        if self.state.store is not None and self.attorney_filter.count() == 0:
+            self._fill_filter_choices()
+        index = self.matter_filter.findData(destination.matter_id) if destination.matter_id is not None else -1
+        if index < 0:
+            super().show_destination(destination)
+            return
+        self.filter_box.blockSignals(True)
+        self.filter_box.clear()
+        self.filter_box.blockSignals(False)
+        self.model.filter_text = ""
+        self.matter_filter.blockSignals(True)
+        self.matter_filter.setCurrentIndex(index)
+        self.matter_filter.blockSignals(False)
+        self._filters_changed()
 
     def refresh(self) -> None:
         if self.state.store is None:

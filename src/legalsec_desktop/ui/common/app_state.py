@@ -46,9 +46,9 @@ class AppState(QObject):
     def read_only(self) -> bool:
         return self.store is not None and self.store.read_only
 
-    def navigate_to(self, tab: TabKey, matter_number: str | None = None) -> None:
-        """Ask the frame to show a tab; filtered to one matter's number when given, as it was when not."""
-        self.navigation_requested.emit(Destination(tab, matter_number))
+    def navigate_to(self, tab: TabKey, matter_number: str | None = None, matter_id: int | None = None) -> None:
+        """Ask the frame to show a tab; filtered to one matter when given, as it was when not."""
+        self.navigation_requested.emit(Destination(tab, matter_number, matter_id))
 
     def set_store(self, store: Store | None) -> None:
         if self.store is not None and self.store is not store:

@@ -18,8 +18,10 @@ class TabKey(str, enum.Enum):
 
 @dataclass(frozen=True)
 class Destination:
-    """A tab to show and what to show in it: the records of one matter (by its number), everything (""), or
-    whatever its filters show now (None)."""
+    """A tab to show and what to show in it: the records of one matter, everything (number ""), or whatever its
+    filters show now (number None). Tabs that filter by matter use the id; the others filter their text by the
+    number."""
 
     tab: TabKey
     matter_number: str | None = None
+    matter_id: int | None = None

@@ -250,7 +250,7 @@ class MatterDetail(QWidget):
     def _link(self, link: str) -> None:
         name = link.removeprefix("tab:")
         if name in TAB_LINKS:
-            self.state.navigate_to(TAB_LINKS[name], self.number)
+            self.state.navigate_to(TAB_LINKS[name], self.number, self.matter_id)
 
     def _data_changed(self, what: Changed) -> None:
         if self.matter_id is not None and self.isVisible():

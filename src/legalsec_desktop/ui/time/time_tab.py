@@ -32,6 +32,7 @@ from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.fields import DateField, fill_combo, searchable_combo
 from legalsec_desktop.ui.common.record_model import ID_ROLE
+from legalsec_desktop.ui.common.navigation import Destination
 from legalsec_desktop.ui.common.list_tab import ListTab, TabSpec
 from legalsec_desktop.ui.common.undo import StoreCommand
 from legalsec_desktop.services.changes import Changed
@@ -226,6 +227,31 @@ class TimeTab(ListTab):
     def _set_filters(self, filters: TimeFilters) -> None:
         self.filters = filters
         self.refresh()
+
+    def show_destination(self, destination: Destination) -> None:
+        """All of one matter's time (every date and timekeeper), so the list agrees with the matter's totals."""
+        self._load_choices()
+        index = self.matter_filter.findData(destination.matter_id) if destination.matter_id is not None else -1
+        if index < 0:
+            super().show_destination(destination)
+            return
+        for combo, chosen in ((self.matter_filter, index), (self.keeper_filter, 0)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(chosen)
+            combo.blockSignals(False)
+        self.period.blockSignals(True)
+        self.period.setCurrentText("All dates")
+        self.period.blockSignals(False)
+        for field in (self.first, self.last):
+            field.blockSignals(True)
+            field.set_date(None)
+            field.blockSignals(False)
+        self.filter_box.blockSignals(True)
+        self.filter_box.clear()
+        self.filter_box.blockSignals(False)
+        self.model.filter_text = ""
+        self._set_filters(replace(self.filters, first=None, last=None, timekeeper_id=None,
+                                  matter_id=destination.matter_id))
 
     def show_day(self, day: date, keeper_id: int | None) -> None:
         """List one day's entries (of one timekeeper) and set the entry bar to add to it."""
