@@ -49,7 +49,14 @@ def rows(preview) -> list[str]:
 
 def test_ctrl_p_opens_the_docket_preview(window, qtbot, monkeypatch):
     opened = []
-    monkeypatch.setattr(DocketPreview, "exec", lambda self: opened.append(self.report.title) or 0)
+
+    def shown(self) -> int:  # exec() shows the dialog (which builds the sheet) and waits; here it closes at once
+        self.show()
+        opened.append(self.report.title)
+        self.reject()
+        return 0
+
+    monkeypatch.setattr(DocketPreview, "exec", shown)
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
@@ -57,6 +64,25 @@ def test_ctrl_p_opens_the_docket_preview(window, qtbot, monkeypatch):
     today = date(2026, 11, 23)  # the day tests/conftest.py pins the program's clock to
     assert opened == [f"Docket for {today:%A}, {today:%B} {today.day}, {today.year}"]
     assert window.action("print_docket") in window.menuBar().actions()[0].menu().actions()
+
+
+def test_the_constructor_reads_nothing_until_the_dialog_is_shown(window, qtbot, monkeypatch):
+    from legalsec_desktop.services import docket
+
+    calls = []
+    for name in ("timekeeper_names", "docket_report"):
+        real = getattr(docket, name)
+        monkeypatch.setattr(docket, name, lambda *a, _real=real, _name=name: calls.append(_name) or _real(*a))
+    preview = DocketPreview(window.state, window, DAY)
+    qtbot.addWidget(preview)
+    assert calls == [] and preview.report is None and preview.attorney.count() == 1
+    preview.show()
+    assert calls[0] == "timekeeper_names" and calls.count("docket_report") == 1  # not one sheet per attorney added
+    assert [preview.attorney.itemData(i) for i in range(preview.attorney.count())] == ["", "KI", "MAH"]
+    read = list(calls)
+    preview.hide()
+    preview.show()
+    assert calls == read  # read once
 
 
 def test_the_preview_follows_the_attorney_and_grouping(window, qtbot):

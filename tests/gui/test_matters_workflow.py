@@ -171,6 +171,47 @@ def test_add_party_checks_conflicts_and_remove_can_be_undone(window, qtbot, monk
     assert "Wanda Witness" not in [p[2] for p in contacts.list_parties(window.state.store, window.first_id)]
 
 
+def test_the_party_buttons_act_on_the_parties_shown_and_names_stay_text(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from legalsec_desktop.ui.matters.contact_dialog import ContactDialog
+
+    store = window.state.store
+    marked = matters.create_matter(store, MatterDraft("2026-0002", "In re <b>Smith & Co</b>", "<b>Smith & Co</b>",
+                                                      date(2026, 2, 1)))
+    window.state.data_changed.emit(Changed.MATTERS)
+    tab = window.matters_tab
+    tab.select_matter(marked)
+    detail = tab.detail
+    assert "&lt;b&gt;Smith &amp; Co&lt;/b&gt;" in detail.overview.text() and "<b>Smith" not in detail.overview.text()
+    assert "&lt;b&gt;Smith &amp; Co&lt;/b&gt;" in detail.heading.text()
+    contacts.add_party(store, marked, "Okafor Ltd", "opposing party")
+    window.state.data_changed.emit(Changed.PARTIES)
+    assert detail.tabs.tabText(1) == "Parties (2)"
+    assert [detail.parties.item(r, 1).text() for r in range(2)] == ["Client", "Opposing party"]
+    checked = []
+    monkeypatch.setattr(ConflictCheckDialog, "exec", lambda dialog: 0)  # the window opens it; not shown here
+    detail.conflict_check_requested.connect(lambda client, adverse: checked.append((client, adverse)))
+    detail.check_parties()
+    assert checked == [(("<b>Smith & Co</b>",), ("Okafor Ltd",))]
+
+    offered = []
+    monkeypatch.setattr(QInputDialog, "getItem",
+                        lambda _parent, _title, _label, labels, current, _editable: offered.append(labels[current])
+                        or ("Witness", True))
+    detail.parties.selectRow(1)
+    detail.change_role()
+    assert offered == ["Opposing party"]  # the role shown is the one offered first
+    assert [p[3] for p in contacts.list_parties(store, marked)] == ["client", "witness"]
+    assert detail.parties.item(1, 1).text() == "Witness"
+
+    opened = []
+    monkeypatch.setattr(ContactDialog, "exec", lambda dialog: opened.append(dialog.contact_id) or 0)
+    detail.parties.selectRow(0)
+    detail.edit_contact()
+    assert opened == [contacts.list_parties(store, marked)[0][1]]
+
+
 def test_ctrl_l_logs_a_call_on_the_selected_matter_with_its_time(window, qtbot, monkeypatch):
     from legalsec_desktop.domain.firm import Timekeeper
     from legalsec_desktop.services.firm import load_profile, save_profile

@@ -94,6 +94,11 @@ def period_text(request: DocketRequest) -> str:
     return f"{format_date(request.first)} – {format_date(request.last - timedelta(days=1))}"
 
 
+def sheet_name(request: DocketRequest) -> str:
+    """The name a saved sheet is offered under: "Docket 2026-11-23", with the attorney's initials if one."""
+    return f"Docket {request.first.isoformat()}" + (f" {request.attorney}" if request.attorney else "")
+
+
 def build_docket(request: DocketRequest, data: DocketData, firm_name: str, attorney_names: dict[str, str],
                  printed_at: datetime) -> Report:
     """The docket as a Report; `attorney_names` maps initials to names (its order is the grouping order)."""

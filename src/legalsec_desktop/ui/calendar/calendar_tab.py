@@ -32,7 +32,8 @@ from legalsec_desktop.domain.events import KIND_COLOURS, KIND_LABELS, KINDS
 from legalsec_desktop.domain.formatting import format_date
 from legalsec_desktop.services.rows import EventFilters
 from legalsec_desktop.ui.common.app_state import AppState
-from legalsec_desktop.ui.calendar.calendar_views import AgendaView, MonthView, TimeGridView, item_text
+from legalsec_desktop.ui.calendar.calendar_views import AgendaView, MonthView, TimeGridView
+from legalsec_desktop.ui.calendar.item_labels import item_text
 from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.navigation import Destination
 from legalsec_desktop.ui.common.list_tab import ListTab, TabSpec

@@ -3,11 +3,11 @@
 Each view shows a list of services.calendar.Occurrence for its range; colours follow the event kind;
 overdue items are red and bold, unverified deadlines carry a "?" and a dashed frame, and days the
 court is closed are shaded and named. Double-click an item to open it, or an empty day to add one.
+What each item says and which marks it gets come from item_labels (no Qt); these classes only paint it.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -15,46 +15,27 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractItemView, QToolTip, QTreeWidget, QTreeWidgetItem, QWidget
 
-from legalsec_desktop.domain.events import KIND_COLOURS, KIND_LABELS
-from legalsec_desktop.domain.formatting import format_clock, format_date
+from legalsec_desktop.ui.calendar.item_labels import (
+    OVERDUE_COLOUR,
+    ItemLabel,
+    agenda_empty_text,
+    agenda_heading,
+    agenda_row,
+    grid_day_heading,
+    hour_label,
+    item_label,
+    month_day_label,
+    tooltip_html,
+)
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window is up
     from legalsec_desktop.services.calendar import Occurrence
 
-OVERDUE = QColor("#b00020")
+OVERDUE = QColor(OVERDUE_COLOUR)
 CLOSED_BG = QColor("#f1f1f1")
 TODAY_BG = QColor("#fff8d6")
 SELECTED = QColor("#2b6cb0")
 GRID = QColor("#c8c8c8")
-
-
-def item_text(occ: Occurrence, today: date, with_time: bool = True) -> str:
-    mark = "! " if occ.overdue(today) else "? " if occ.unverified else ""
-    clock = f"{format_clock(occ.start)} " if with_time and occ.start else ""
-    matter = f" [{occ.matter_number}]" if occ.matter_number else ""
-    return f"{mark}{clock}{occ.title}{matter}"
-
-
-def tooltip(occ: Occurrence, today: date) -> str:
-    lines = [f"<b>{occ.title}</b>", KIND_LABELS.get(occ.kind, occ.kind)]
-    when = format_date(occ.day)
-    if occ.start:
-        when += f" {format_clock(occ.start)}" + (f"–{format_clock(occ.end)}" if occ.end else "") + f" ({occ.tz})"
-    lines.append(when)
-    if occ.matter_number:
-        lines.append(f"{occ.matter_number} — {occ.client}")
-    if occ.location:
-        lines.append(occ.location)
-    if occ.attendees:
-        lines.append(f"Attending: {occ.attendees}")
-    lines.append(f"Status: {occ.status}")
-    if occ.overdue(today):
-        lines.append("<span style='color:#b00020'><b>Overdue: past and not marked done</b></span>")
-    if occ.unverified:
-        lines.append("<span style='color:#b00020'>Not verified yet</span>")
-    if occ.series:
-        lines.append("Repeats")
-    return "<br>".join(lines)
 
 
 class _PaintedView(QWidget):
@@ -117,7 +98,7 @@ class _PaintedView(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         occ = self.item_at(event.position().toPoint())
         if occ is not None:
-            QToolTip.showText(event.globalPosition().toPoint(), tooltip(occ, self.today), self)
+            QToolTip.showText(event.globalPosition().toPoint(), tooltip_html(occ, self.today), self)
         else:
             QToolTip.hideText()
 
@@ -130,15 +111,14 @@ class _PaintedView(QWidget):
             return
         super().keyPressEvent(event)
 
-    def _draw_item(self, painter: QPainter, rect: QRect, occ: Occurrence, text: str) -> None:
-        colour = QColor(KIND_COLOURS.get(occ.kind, "#444444"))
-        overdue = occ.overdue(self.today)
-        faded = occ.status in ("done", "vacated", "continued")
+    def _draw_item(self, painter: QPainter, rect: QRect, occ: Occurrence) -> None:
+        label: ItemLabel = item_label(occ, self.today)
+        colour, overdue, faded = QColor(label.colour), label.overdue, label.faded
         fill = QColor(colour)
         fill.setAlpha(28 if faded else 45)
         painter.fillRect(rect, fill)
         painter.fillRect(QRect(rect.left(), rect.top(), 3, rect.height()), colour)
-        if occ.unverified or overdue:
+        if label.unverified or overdue:
             pen = QPen(OVERDUE if overdue else colour, 1, Qt.PenStyle.SolidLine if overdue else Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.drawRect(rect.adjusted(0, 0, -1, -1))
@@ -148,12 +128,12 @@ class _PaintedView(QWidget):
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
         font = QFont(self.font())
         font.setBold(overdue)
-        font.setStrikeOut(occ.status == "vacated")
+        font.setStrikeOut(label.struck)
         painter.setFont(font)
         painter.setPen(OVERDUE if overdue else QColor("#888888") if faded else colour.darker(130))
         inner = rect.adjusted(6, 0, -2, 0)
         painter.drawText(inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                         QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, inner.width()))
+                         QFontMetrics(font).elidedText(label.text, Qt.TextElideMode.ElideRight, inner.width()))
         self._hits.append((rect, occ))
 
 
@@ -207,7 +187,7 @@ class MonthView(_PaintedView):
             font.setBold(day == self.today)
             painter.setFont(font)
             painter.setPen(QColor("#222222") if day.month == self.month.month else QColor("#aaaaaa"))
-            label = str(day.day) if day.day != 1 else f"{day:%b} 1"
+            label = month_day_label(day)
             top = QRect(cell.left() + 4, cell.top() + 1, cell.width() - 8, line)
             painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
             if day in self.closed:
@@ -223,8 +203,7 @@ class MonthView(_PaintedView):
             shown = entries if len(entries) <= room else entries[:max(0, room - 1)]
             y = cell.top() + line + 1
             for occ in shown:
-                self._draw_item(painter, QRect(cell.left() + 2, y, cell.width() - 4, line - 1), occ,
-                                item_text(occ, self.today))
+                self._draw_item(painter, QRect(cell.left() + 2, y, cell.width() - 4, line - 1), occ)
                 y += line
             if len(shown) < len(entries):
                 painter.setFont(self.font())
@@ -283,8 +262,7 @@ class TimeGridView(_PaintedView):
             painter.setPen(QPen(GRID))
             painter.drawLine(gutter, y, self.width(), y)
             painter.setPen(QColor("#666666"))
-            label = f"{hour % 12 or 12} {'AM' if hour < 12 else 'PM'}"
-            painter.drawText(QRect(0, y, gutter - 4, line), Qt.AlignmentFlag.AlignRight, label)
+            painter.drawText(QRect(0, y, gutter - 4, line), Qt.AlignmentFlag.AlignRight, hour_label(hour))
         for index in range(self.days):
             day = self.start + timedelta(days=index)
             x = int(gutter + index * col)
@@ -300,13 +278,13 @@ class TimeGridView(_PaintedView):
             font.setBold(day == self.today)
             painter.setFont(font)
             painter.setPen(QColor("#222222"))
-            head = f"{day:%a} {day.month}/{day.day}" + (f" — {self.closed[day]}" if day in self.closed else "")
+            head = grid_day_heading(day, self.closed)
             painter.drawText(QRect(x + 4, 2, int(col) - 8, line), Qt.AlignmentFlag.AlignLeft,
                              QFontMetrics(font).elidedText(head, Qt.TextElideMode.ElideRight, int(col) - 8))
             todays = [o for o in self.items if o.day == day]
             y = line + 4
             for occ in [o for o in todays if o.start is None][:4]:
-                self._draw_item(painter, QRect(x + 2, y, int(col) - 4, line - 1), occ, item_text(occ, self.today))
+                self._draw_item(painter, QRect(x + 2, y, int(col) - 4, line - 1), occ)
                 y += line
             self._draw_timed(painter, [o for o in todays if o.start is not None], x, col, top, hour_height)
         if self.selected_day and self.start <= self.selected_day < self.start + timedelta(days=self.days):
@@ -338,7 +316,7 @@ class TimeGridView(_PaintedView):
             y0 = top + max(0.0, start_hours) * hour_height
             y1 = top + min(self.LAST_HOUR - self.FIRST_HOUR, max(end_hours, start_hours + 0.5)) * hour_height
             rect = QRect(int(x + 2 + lane * width), int(y0), int(width) - 2, max(int(y1 - y0) - 1, 12))
-            self._draw_item(painter, rect, occ, item_text(occ, self.today))
+            self._draw_item(painter, rect, occ)
 
 
 class AgendaView(QTreeWidget):
@@ -374,25 +352,21 @@ class AgendaView(QTreeWidget):
         bold = QFont(self.font())
         bold.setBold(True)
         for day in sorted(by_day):
-            heading = QTreeWidgetItem([format_date(day) + (self.tr("  (today)") if day == today else "")
-                                       + (f"  — {closed[day]}" if day in closed else "")])
+            heading = QTreeWidgetItem([agenda_heading(day, today, closed)])
             heading.setFont(0, bold)
             heading.setData(0, Qt.ItemDataRole.UserRole, day)
             heading.setBackground(0, CLOSED_BG if day in closed else QColor("#eef2f7"))
             self.addTopLevelItem(heading)
             heading.setFirstColumnSpanned(True)  # only once the item is in the tree
             for occ in by_day[day]:
-                when = format_clock(occ.start) if occ.start else self.tr("all day")
-                row = QTreeWidgetItem(["    " + when, item_text(replace(occ, matter_number=""), today, with_time=False),
-                                       f"{occ.matter_number} {occ.client}".strip(), occ.location, occ.status])
+                shown = agenda_row(occ, today)
+                row = QTreeWidgetItem(list(shown.cells))
                 row.setData(0, Qt.ItemDataRole.UserRole, occ)
-                row.setToolTip(1, tooltip(occ, today))
-                colour = OVERDUE if occ.overdue(today) else QColor(KIND_COLOURS.get(occ.kind, "#444444"))
-                row.setForeground(1, colour)
+                row.setToolTip(1, shown.tooltip)
+                row.setForeground(1, OVERDUE if shown.label.overdue else QColor(shown.label.colour))
                 self.addTopLevelItem(row)
         if not by_day:
-            empty = QTreeWidgetItem([self.tr("Nothing scheduled from %s to %s.") % (
-                format_date(self.start), format_date(self.start + timedelta(days=self.days - 1)))])
+            empty = QTreeWidgetItem([agenda_empty_text(self.start, self.days)])
             self.addTopLevelItem(empty)
             empty.setFirstColumnSpanned(True)
 

@@ -1,7 +1,9 @@
 """File ▸ Print Docket…: the docket sheet in a print preview, with its day or range and attorney chosen above it.
 
 Print goes through the system print dialog; Save as PDF and Export to Word save the sheet as shown
-(the preview's portrait/landscape buttons decide the page for all three).
+(the preview's portrait/landscape buttons decide the page for all three). The constructor only builds
+widgets: the timekeepers and the sheet are read when the dialog is first shown. The sheet's content comes from
+reports.docket and its HTML from reports.report_html, both without Qt.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.domain.report import Report
-from legalsec_desktop.reports.docket import MAX_AHEAD, MAX_DAYS, DocketRequest
+from legalsec_desktop.reports.docket import MAX_AHEAD, MAX_DAYS, DocketRequest, sheet_name
 from legalsec_desktop.services import docket
 from legalsec_desktop.ui.common import report_print
 from legalsec_desktop.ui.common.app_state import AppState
@@ -65,9 +67,8 @@ class DocketPreview(QPrintPreviewDialog):
         self.attorney = QComboBox()
         self.attorney.setObjectName("docketAttorney")
         self.attorney.addItem(self.tr("Every attorney"), "")
-        for initials, name in docket.timekeeper_names(state.store).items():
-            self.attorney.addItem(f"{name} ({initials})", initials)
-        self.attorney.setCurrentIndex(max(0, self.attorney.findData(settings.value(SETTINGS + "attorney", ""))))
+        self.remembered_attorney = str(settings.value(SETTINGS + "attorney", "") or "")  # chosen once they are read
+        self.loaded = False
         self.by_attorney = QCheckBox(self.tr("&Group by attorney"))
         self.by_attorney.setChecked(settings.value(SETTINGS + "by_attorney", "false") in (True, "true"))
         self.problem = QLabel()  # a bad date, or where the sheet was saved
@@ -123,6 +124,22 @@ class DocketPreview(QPrintPreviewDialog):
         if geometry is not None:
             self.restoreGeometry(geometry)
         report_print.set_up_page(self.paper, landscape=True)  # the preview's buttons may turn it
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name; exec() and show() come through here
+        if visible and not self.loaded:
+            self.load()  # before the preview first asks for its pages
+        super().setVisible(visible)
+
+    def load(self) -> None:
+        """Read the timekeepers into the attorney list and build the sheet (on first showing, not in __init__)."""
+        self.loaded = True
+        self.attorney.blockSignals(True)  # one sheet is built below, not one per item added
+        try:
+            for initials, name in docket.timekeeper_names(self.state.store).items():
+                self.attorney.addItem(f"{name} ({initials})", initials)
+            self.attorney.setCurrentIndex(max(0, self.attorney.findData(self.remembered_attorney)))
+        finally:
+            self.attorney.blockSignals(False)
         self.refresh()
 
     # --- the sheet -------------------------------------------------------------------------
@@ -194,8 +211,7 @@ class DocketPreview(QPrintPreviewDialog):
         except UserFixableError as exc:
             show_problem(self, exc, self.tr("Not saved"))
             return None
-        name = f"Docket {request.first.isoformat()}" + (f" {request.attorney}" if request.attorney else "")
-        saved = report_print.ask_and_save(self, report, kind, f"{name}.{kind}",
+        saved = report_print.ask_and_save(self, report, kind, f"{sheet_name(request)}.{kind}",
                                           save_word=lambda path: docket.save_as_word(report, path))
         if saved is not None:
             self.saved.append(saved)
@@ -211,7 +227,8 @@ class DocketPreview(QPrintPreviewDialog):
         settings = QSettings()
         settings.setValue(SETTINGS + "days", self.days.value())
         settings.setValue(SETTINGS + "ahead", self.ahead.value())
-        settings.setValue(SETTINGS + "attorney", self.attorney.currentData() or "")
+        settings.setValue(SETTINGS + "attorney",
+                          (self.attorney.currentData() or "") if self.loaded else self.remembered_attorney)
         settings.setValue(SETTINGS + "by_attorney", self.by_attorney.isChecked())
         settings.setValue(SETTINGS + "geometry", self.saveGeometry())
         super().done(result)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
@@ -22,53 +21,10 @@ from PySide6.QtWidgets import QWidget
 
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.formats.files import pdf_complete, write_atomically
-from legalsec_desktop.domain.report import Report, Table
+from legalsec_desktop.domain.report import Report
+from legalsec_desktop.reports.report_html import report_html
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.save_paths import ask_save_path
-
-MARK = "#b00020"
-
-
-def report_html(report: Report) -> str:
-    parts = [f"<h2>{escape(report.title)}</h2>"]
-    parts += [f"<p style='margin:0'>{escape(line)}</p>" for line in report.header_lines]
-    if report.facts:
-        parts.append("<table cellspacing='0' cellpadding='2' style='margin-top:8px'>")
-        parts += [f"<tr><td><b>{escape(k)}</b>&nbsp;&nbsp;</td><td>{escape(v)}</td></tr>" for k, v in report.facts]
-        parts.append("</table>")
-    for section in report.sections:
-        parts.append(f"<h3>{escape(section.heading)}</h3>")
-        parts += [f"<p>{_text(text)}</p>" for text in section.paragraphs]
-        if section.table is not None:
-            parts.append(_table_html(section.table))
-    size = 8 if report.landscape else 7  # a portrait page is narrower: smaller type keeps words whole
-    return f"<html><body style='font-family: sans-serif; font-size: {size}pt'>" + "".join(parts) + "</body></html>"
-
-
-def _text(value: str) -> str:
-    return escape(value).replace("\n", "<br>")
-
-
-def _table_html(table: Table) -> str:
-    if not table.rows:
-        return f"<p><i>{escape(table.empty_text)}</i></p>"
-    weights = table.widths or (1,) * len(table.columns)
-    total, running, percents = sum(weights), 0, []
-    for weight in weights:  # whole percentages that add up to exactly 100, so the table fills the width
-        percents.append(round((running + weight) * 100 / total) - round(running * 100 / total))
-        running += weight
-    head = "".join(f"<th align='left' width='{p}%' bgcolor='#e8edf3'>{escape(c)}</th>"
-                   for c, p in zip(table.columns, percents))
-    rows = []
-    for index, values in enumerate(table.rows):
-        if index in table.groups:
-            rows.append(f"<tr><td colspan='{len(table.columns)}' bgcolor='#f3f3f3'><b>{_text(values[0])}</b></td></tr>")
-            continue
-        style = f" style='color:{MARK}'" if index in table.marked else ""
-        rows.append(f"<tr{style}>" + "".join(f"<td>{_text(v)}</td>" for v in values) + "</tr>")
-    # <thead> becomes the table's header row, which the layout repeats at the top of every page
-    return ("<table width='100%' border='1' cellspacing='0' cellpadding='3' style='border-collapse:collapse; "
-            "border-color:#999'><thead><tr>" + head + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
 
 
 def make_document(report: Report) -> QTextDocument:

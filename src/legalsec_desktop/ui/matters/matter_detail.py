@@ -1,11 +1,9 @@
-"""The detail pane of the Matters tab: overview, parties and the communication log of one matter."""
+"""The detail pane of the Matters tab: overview, parties and the communication log of one matter.
+
+What it says comes from matter_overview (no Qt); this pane reads the matter when one is shown and builds widgets.
+"""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
-from datetime import timedelta
-from html import escape
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
@@ -25,24 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legalsec_desktop.domain.billing import format_hours
-from legalsec_desktop.domain.communications import KIND_LABELS
 from legalsec_desktop.domain.conflicts import PARTY_ROLES
-from legalsec_desktop.domain.formatting import format_clock, format_date, local_time
-from legalsec_desktop.domain.money import format_money
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.navigation import TabKey
 from legalsec_desktop.ui.common.undo import delete_with_undo
+from legalsec_desktop.ui.matters import matter_overview
+from legalsec_desktop.ui.matters.matter_overview import Party, TableRow
 from legalsec_desktop.services.changes import Changed
 
 TAB_LINKS = {"calendar": TabKey.CALENDAR, "correspondence": TabKey.CORRESPONDENCE, "time": TabKey.TIME,
              "files": TabKey.FILES}
-
-if TYPE_CHECKING:
-    from legalsec_desktop.services import matters
-
 
 def _table(headers: list[str], widths: tuple[int, ...], name: str) -> QTableWidget:
     table = QTableWidget(0, len(headers))
@@ -58,12 +50,12 @@ def _table(headers: list[str], widths: tuple[int, ...], name: str) -> QTableWidg
     return table
 
 
-def _fill(table: QTableWidget, rows: list[tuple[int, tuple[str, ...]]]) -> None:
+def _fill(table: QTableWidget, rows: list[TableRow]) -> None:
     table.setRowCount(len(rows))
-    for row, (key, values) in enumerate(rows):
-        for column, value in enumerate(values):
+    for row, shown in enumerate(rows):
+        for column, value in enumerate(shown.cells):
             item = QTableWidgetItem(value)
-            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setData(Qt.ItemDataRole.UserRole, shown.key)
             table.setItem(row, column, item)
 
 
@@ -85,6 +77,7 @@ class MatterDetail(QWidget):
         self.state, self.undo_stack = state, undo_stack
         self.matter_id: int | None = None
         self.number = ""
+        self.shown_parties: list[Party] = []  # as last read, for the party buttons
         self.heading = QLabel()
         self.heading.setObjectName("matterHeading")
         self.heading.setWordWrap(True)
@@ -183,69 +176,17 @@ class MatterDetail(QWidget):
             show_problem(self, exc)
             return
         self.number = summary.draft.number
-        self.heading.setText(self._heading_html(summary))
-        self.overview.setText(self._overview_html(summary))
-        _fill(self.parties, [(pid, (name, role.capitalize(), phone, email))
-                             for pid, _cid, name, role, phone, email
-                             in contacts.list_parties(self.state.store, matter_id)])
-        _fill(self.log, [(eid, (f"{format_date(when.date())} {format_clock(when)}", KIND_LABELS.get(kind, kind),
-                                "In" if direction == "in" else "Out", who, subject, format_date(follow)))
-                         for eid, when, kind, direction, who, subject, follow in
-                         communications.matter_log(self.state.store, matter_id)])
+        self.shown_parties = contacts.list_parties(self.state.store, matter_id)
+        log = communications.matter_log(self.state.store, matter_id)
+        self.heading.setText(matter_overview.heading_html(summary))
+        self.overview.setText(matter_overview.overview_html(summary, self.state.clock.today()))
+        _fill(self.parties, matter_overview.party_rows(self.shown_parties))
+        _fill(self.log, matter_overview.log_rows(log))
         self.tabs.setTabText(1, self.tr("Parties (%d)") % self.parties.rowCount())
         self.tabs.setTabText(2, self.tr("Log (%d)") % self.log.rowCount())
         for button in self.write_buttons + [self.edit_button]:
             button.setEnabled(not self.state.read_only)
         self.stack.setCurrentIndex(1)
-
-    def _heading_html(self, s: matters.MatterSummary) -> str:
-        colour = {"open": "#1b6e3a", "pending": "#8a5a00", "closed": "#666"}[s.draft.status]
-        return (f"<span style='font-size:15pt'><b>{escape(s.draft.number)}</b>&nbsp; {escape(s.draft.title)}</span>"
-                f"&nbsp;&nbsp;<span style='color:{colour}; font-weight:bold'>{escape(s.draft.status.upper())}</span>")
-
-    def _overview_html(self, s: matters.MatterSummary) -> str:
-        d, today = s.draft, self.state.clock.today()
-        rows = [
-            (self.tr("Client"), escape(d.client_name) + (f"<br>{escape(s.client_phone)}" if s.client_phone else "")
-             + (f" · {escape(s.client_email)}" if s.client_email else "")),
-            (self.tr("Caption"), escape(d.caption)),
-            (self.tr("Court"), escape(d.court)),
-            (self.tr("Case no."), escape(d.case_number)),
-            (self.tr("Judge / dept."), escape(d.judge)),
-            (self.tr("Attorney"), escape(s.attorney)),
-            (self.tr("Practice area"), escape(d.practice_area)),
-            (self.tr("Opened"), format_date(d.opened_on) + (self.tr(" · closed %s") % format_date(d.closed_on)
-                                                           if d.closed_on else "")),
-        ]
-        if d.sol_date:
-            near = d.sol_date <= today + timedelta(days=90) and d.status != "closed"
-            sol = format_date(d.sol_date) + (f" — {escape(d.sol_note)}" if d.sol_note else "")
-            rows.append((self.tr("Statute of limitations"), f"<b style='color:#b00020'>{sol}</b>" if near else sol))
-        if d.rate_override_cents is not None:
-            rows.append((self.tr("Rate override"), format_money(d.rate_override_cents) + self.tr(" an hour")))
-        if d.notes:
-            rows.append((self.tr("Notes"), escape(d.notes).replace("\n", "<br>")))
-        html = ["<table cellspacing='0' cellpadding='3'>"]
-        html += [f"<tr><td style='color:#555'>{k}</td><td>{v}</td></tr>" for k, v in rows if v]
-        html.append("</table>")
-        events = "".join(
-            f"<li>{format_date(on)}{' ' + format_clock(local_time(start, tz)) if start else ''} — "
-            f"{escape(kind)}: {escape(title)}</li>" for on, start, tz, kind, title, _status in s.upcoming)
-        overdue = (f" <b style='color:#b00020'>{self.tr('%d overdue') % s.overdue}</b>" if s.overdue else "")
-        html.append(f"<h4>{self.tr('Coming up')}{overdue} · <a href='tab:calendar'>{self.tr('Calendar')}</a></h4>")
-        html.append(f"<ul>{events}</ul>" if events else f"<p>{self.tr('Nothing scheduled.')}</p>")
-        html.append(f"<h4>{self.tr('Time')} · <a href='tab:time'>{self.tr('Time tab')}</a></h4><p>" + self.tr(
-            "%d entries, %s hours; unbilled %s") % (s.time_entries, format_hours(s.time_minutes),
-                                                   format_money(s.unbilled_cents)) + "</p>")
-        html.append(f"<h4>{self.tr('Correspondence')} · <a href='tab:correspondence'>{self.tr('Correspondence tab')}"
-                    f"</a></h4><p>" + self.tr("%d logged; %d follow-up(s) due") % (s.communications, s.follow_ups)
-                    + "</p>")
-        files = "".join(f"<li>{escape(label)} ({escape(medium)}{', ' + escape(where) if where else ''})</li>"
-                        for label, medium, where in s.files[:10])
-        more = f"<li>{self.tr('…and %d more') % (len(s.files) - 10)}</li>" if len(s.files) > 10 else ""
-        html.append(f"<h4>{self.tr('Files')} · <a href='tab:files'>{self.tr('Files tab')}</a></h4>")
-        html.append(f"<ul>{files}{more}</ul>" if files else f"<p>{self.tr('No files indexed.')}</p>")
-        return "".join(html)
 
     def _link(self, link: str) -> None:
         name = link.removeprefix("tab:")
@@ -267,9 +208,10 @@ class MatterDetail(QWidget):
     def change_role(self) -> None:
         from legalsec_desktop.services import contacts  # after the window is up
         party_id = _selected(self.parties)
-        if party_id is None or self.state.read_only:
+        shown = matter_overview.party(self.shown_parties, party_id) if party_id is not None else None
+        if party_id is None or shown is None or self.state.read_only:
             return
-        current = self.parties.item(self.parties.currentRow(), 1).text().lower()
+        current = shown[3]
         labels = [role.capitalize() for role in PARTY_ROLES]
         chosen, ok = QInputDialog.getItem(self, self.tr("Change Role"), self.tr("Role on %s:") % self.number, labels,
                                           PARTY_ROLES.index(current) if current in PARTY_ROLES else 0, False)
@@ -281,14 +223,13 @@ class MatterDetail(QWidget):
             self.state.data_changed.emit(Changed.PARTIES)
 
     def edit_contact(self) -> None:
-        from legalsec_desktop.services import contacts  # after the window is up
         party_id = _selected(self.parties)
-        if party_id is None:
+        shown = matter_overview.party(self.shown_parties, party_id) if party_id is not None else None
+        if shown is None:
             return
         from legalsec_desktop.ui.matters.contact_dialog import ContactDialog
 
-        contact_id = next(c for p, c, *_ in contacts.list_parties(self.state.store, self.matter_id) if p == party_id)
-        ContactDialog(self.state, self, contact_id).exec()
+        ContactDialog(self.state, self, shown[1]).exec()
 
     def remove_party(self) -> None:
         from legalsec_desktop.services import contacts  # after the window is up
@@ -302,9 +243,7 @@ class MatterDetail(QWidget):
     def check_parties(self) -> None:
         from legalsec_desktop.services import contacts  # after the window is up
         rows = contacts.list_parties(self.state.store, self.matter_id) if self.matter_id else []
-        client = tuple(name for _p, _c, name, role, *_ in rows if role == "client")
-        adverse = tuple(name for _p, _c, name, role, *_ in rows if role in ("opposing party", "opposing counsel"))
-        self.conflict_check_requested.emit(client, adverse)
+        self.conflict_check_requested.emit(*matter_overview.conflict_names(rows))
 
     # --- the log -----------------------------------------------------------------------------
     def log_entry(self, kind: str = "call") -> None:

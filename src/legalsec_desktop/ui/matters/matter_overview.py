@@ -1,0 +1,131 @@
+"""What a matter's detail pane says: its heading, the overview page, and the rows of its parties and log.
+
+No Qt here: the pane puts these strings into labels and tables, and tests read them without a window.
+Every value that comes from the database is escaped before it goes into HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from html import escape
+from typing import TYPE_CHECKING
+
+from legalsec_desktop.domain.billing import format_hours
+from legalsec_desktop.domain.communications import KIND_LABELS
+from legalsec_desktop.domain.formatting import format_clock, format_date, local_time
+from legalsec_desktop.domain.matters import MatterDraft
+from legalsec_desktop.domain.money import format_money
+from legalsec_desktop.reports.docket import LIMITATION_DAYS
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window is up
+    from legalsec_desktop.services.matters import MatterSummary
+
+# As services.contacts.list_parties and services.communications.matter_log return them:
+Party = tuple[int, int, str, str, str, str]  # party id, contact id, name, role, phone, e-mail
+LogEntry = tuple[int, datetime, str, str, str, str, date | None]  # id, when, kind, in/out, with, subject, follow-up
+
+STATUS_COLOURS = {"open": "#1b6e3a", "pending": "#8a5a00", "closed": "#666"}
+WARNING = "#b00020"
+FILES_SHOWN = 10  # the overview lists this many file locations; the Files tab has them all
+ADVERSE_ROLES = ("opposing party", "opposing counsel")
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row of a detail table: the record's id and the text of each column."""
+
+    key: int
+    cells: tuple[str, ...]
+
+
+def heading_html(summary: MatterSummary) -> str:
+    """'2026-0001  Smith v. Jones  OPEN' in large type, the status in its colour."""
+    draft = summary.draft
+    colour = STATUS_COLOURS.get(draft.status, STATUS_COLOURS["closed"])
+    return (f"<span style='font-size:15pt'><b>{escape(draft.number)}</b>&nbsp; {escape(draft.title)}</span>"
+            f"&nbsp;&nbsp;<span style='color:{colour}; font-weight:bold'>{escape(draft.status.upper())}</span>")
+
+
+def limitation_near(draft: MatterDraft, today: date) -> bool:
+    """A limitation date the docket already lists (within LIMITATION_DAYS, or past) on a matter not closed."""
+    return (draft.sol_date is not None and draft.sol_date <= today + timedelta(days=LIMITATION_DAYS)
+            and draft.status != "closed")
+
+
+def facts(summary: MatterSummary, today: date) -> list[tuple[str, str]]:
+    """The overview's label/HTML pairs, in order; the empty ones are left out."""
+    d = summary.draft
+    client = (escape(d.client_name) + (f"<br>{escape(summary.client_phone)}" if summary.client_phone else "")
+              + (f" · {escape(summary.client_email)}" if summary.client_email else ""))
+    rows = [
+        ("Client", client),
+        ("Caption", escape(d.caption)),
+        ("Court", escape(d.court)),
+        ("Case no.", escape(d.case_number)),
+        ("Judge / dept.", escape(d.judge)),
+        ("Attorney", escape(summary.attorney)),
+        ("Practice area", escape(d.practice_area)),
+        ("Opened", format_date(d.opened_on) + (f" · closed {format_date(d.closed_on)}" if d.closed_on else "")),
+    ]
+    if d.sol_date:
+        sol = format_date(d.sol_date) + (f" — {escape(d.sol_note)}" if d.sol_note else "")
+        rows.append(("Statute of limitations",
+                     f"<b style='color:{WARNING}'>{sol}</b>" if limitation_near(d, today) else sol))
+    if d.rate_override_cents is not None:
+        rows.append(("Rate override", format_money(d.rate_override_cents) + " an hour"))
+    if d.notes:
+        rows.append(("Notes", escape(d.notes).replace("\n", "<br>")))
+    return [(label, value) for label, value in rows if value]
+
+
+def overview_html(summary: MatterSummary, today: date) -> str:
+    """The Overview page: the facts, what is coming up, time, correspondence and files, with links to their tabs.
+
+    The links are 'tab:calendar', 'tab:time', 'tab:correspondence' and 'tab:files'.
+    """
+    html = ["<table cellspacing='0' cellpadding='3'>"]
+    html += [f"<tr><td style='color:#555'>{label}</td><td>{value}</td></tr>" for label, value in facts(summary, today)]
+    html.append("</table>")
+    events = "".join(
+        f"<li>{format_date(on)}{' ' + format_clock(local_time(start, tz)) if start else ''} — "
+        f"{escape(kind)}: {escape(title)}</li>" for on, start, tz, kind, title, _status in summary.upcoming)
+    overdue = f" <b style='color:{WARNING}'>{summary.overdue} overdue</b>" if summary.overdue else ""
+    html.append(f"<h4>Coming up{overdue} · <a href='tab:calendar'>Calendar</a></h4>")
+    html.append(f"<ul>{events}</ul>" if events else "<p>Nothing scheduled.</p>")
+    html.append("<h4>Time · <a href='tab:time'>Time tab</a></h4>"
+                f"<p>{summary.time_entries} entries, {format_hours(summary.time_minutes)} hours; "
+                f"unbilled {format_money(summary.unbilled_cents)}</p>")
+    html.append("<h4>Correspondence · <a href='tab:correspondence'>Correspondence tab</a></h4>"
+                f"<p>{summary.communications} logged; {summary.follow_ups} follow-up(s) due</p>")
+    files = "".join(f"<li>{escape(label)} ({escape(medium)}{', ' + escape(where) if where else ''})</li>"
+                    for label, medium, where in summary.files[:FILES_SHOWN])
+    more = f"<li>…and {len(summary.files) - FILES_SHOWN} more</li>" if len(summary.files) > FILES_SHOWN else ""
+    html.append("<h4>Files · <a href='tab:files'>Files tab</a></h4>")
+    html.append(f"<ul>{files}{more}</ul>" if files else "<p>No files indexed.</p>")
+    return "".join(html)
+
+
+def party_rows(parties: Sequence[Party]) -> list[TableRow]:
+    """Name, role, phone and e-mail of each party (plain text for table cells)."""
+    return [TableRow(pid, (name, role.capitalize(), phone, email)) for pid, _cid, name, role, phone, email in parties]
+
+
+def log_rows(entries: Sequence[LogEntry]) -> list[TableRow]:
+    """When, kind, in or out, with whom, subject and follow-up date of each log entry (plain text)."""
+    return [TableRow(eid, (f"{format_date(when.date())} {format_clock(when)}", KIND_LABELS.get(kind, kind),
+                           "In" if direction == "in" else "Out", who, subject, format_date(follow)))
+            for eid, when, kind, direction, who, subject, follow in entries]
+
+
+def party(parties: Sequence[Party], party_id: int) -> Party | None:
+    """The shown party with this id, if it is still there."""
+    return next((p for p in parties if p[0] == party_id), None)
+
+
+def conflict_names(parties: Sequence[Party]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The names a conflict check runs on: the clients, and the opposing parties and counsel."""
+    clients = tuple(name for _p, _c, name, role, _phone, _email in parties if role == "client")
+    adverse = tuple(name for _p, _c, name, role, _phone, _email in parties if role in ADVERSE_ROLES)
+    return clients, adverse
