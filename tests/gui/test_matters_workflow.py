@@ -180,7 +180,7 @@ def test_the_party_buttons_act_on_the_parties_shown_and_names_stay_text(window, 
     marked = matters.create_matter(store, MatterDraft("2026-0002", "In re <b>Smith & Co</b>", "<b>Smith & Co</b>",
                                                       date(2026, 2, 1)))
     window.state.data_changed.emit(Changed.MATTERS)
-    tab = window.matters_tab
+    tab = window.tab(TabKey.MATTERS)
     tab.select_matter(marked)
     detail = tab.detail
     assert "&lt;b&gt;Smith &amp; Co&lt;/b&gt;" in detail.overview.text() and "<b>Smith" not in detail.overview.text()
