@@ -8,6 +8,7 @@ import signal
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -24,6 +25,9 @@ from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.single_instance import InstanceServer, notify_running, server_name
 from legalsec_desktop.ui.startup import settle_file
 from legalsec_desktop.ui.common.worker import run_and_wait, wait_for_background
+
+if TYPE_CHECKING:
+    from legalsec_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger("legalsec")
 
@@ -43,7 +47,8 @@ class Gui:
     def __init__(self, location: DatabaseLocation | Path, read_only: bool = False) -> None:
         threading.Thread(target=_warm_imports, name="warm-imports", daemon=True).start()
         self.location, self.force_read_only = location_of(location), read_only
-        self.app = QApplication.instance() or QApplication(sys.argv[:1])
+        running = QApplication.instance()  # a test's, or none yet
+        self.app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
         self.app.setOrganizationName(APP_NAME)
         self.app.setApplicationName(APP_NAME)
         self.app.setApplicationDisplayName(APP_TITLE)
@@ -56,7 +61,7 @@ class Gui:
         self.clock = Clock()  # the one clock of the running program
         self.state = AppState(self.location, paths.backup_dir(self.location), self.log_file, self.clock)
         self.state.hold_file = self.hold_file
-        self.window = None
+        self.window: MainWindow | None = None  # shown by `start`
         self.server: InstanceServer | None = None
 
     def start(self) -> int | None:
@@ -91,14 +96,16 @@ class Gui:
     def _close_on_signals(self) -> None:
         """Logout, shutdown or Ctrl+C close the window properly (layout saved, backup made)."""
 
+        window = self.shown_window()
+
         def request_close(*_args: object) -> None:
-            QTimer.singleShot(0, self.window.close)
+            QTimer.singleShot(0, window.close)
 
         for name in ("SIGTERM", "SIGINT", "SIGHUP"):
             if hasattr(signal, name):
                 signal.signal(getattr(signal, name), request_close)
         # Python runs signal handlers only between bytecodes; a quiet tick gives it the chance.
-        self._signal_tick = QTimer(self.window, interval=300)
+        self._signal_tick = QTimer(window, interval=300)
         self._signal_tick.timeout.connect(lambda: None)
         self._signal_tick.start()
 
@@ -108,11 +115,12 @@ class Gui:
         from legalsec_desktop.ui.maintenance.maintenance_feature import MaintenanceFeature
         from legalsec_desktop.ui.settings.settings_feature import SettingsFeature
 
+        window = self.shown_window()
         read_only = True if self.force_read_only else None
         try:
             if database.needs_upgrade(self.location):
                 # An upgrade of a large practice takes seconds: off the UI thread, saying what it is doing.
-                store = run_and_wait(self.window, self.window.tr("Upgrading the database…"), lambda progress:
+                store = run_and_wait(window, window.tr("Upgrading the database…"), lambda progress:
                                      database.open_database(self.location, self.state.backup_dir, read_only, progress,
                                                             clock=self.clock))
             else:
@@ -123,17 +131,23 @@ class Gui:
                 raise DatabaseInUseError(str(self.location), f"{self.location} is open in another running copy of "
                                                             "the program (through another path). Close it first.")
         except Exception as exc:  # noqa: BLE001 - shown to the user either way, then we stop
-            show_problem(self.window, exc, "The database cannot be opened")
-            self.window.close()
+            show_problem(window, exc, "The database cannot be opened")
+            window.close()
             return
         if not store.read_only:
             database.opened_for_writing(self.seal_file)
         self.opened = True
         self.state.set_store(store)
         if not store.read_only and not firm.load_profile(store).is_set_up:
-            self.window.feature(SettingsFeature).open_settings(first_run=True)
+            window.feature(SettingsFeature).open_settings(first_run=True)
         if not store.read_only:
-            self.window.feature(MaintenanceFeature).back_up_if_due()
+            window.feature(MaintenanceFeature).back_up_if_due()
+
+    def shown_window(self) -> MainWindow:
+        """The window `start` showed; the steps after it need one."""
+        if self.window is None:
+            raise RuntimeError("the window is not shown yet")
+        return self.window
 
     def hold_file(self) -> bool:
         """Lock the database file itself too (it may be new, or replaced by a restore); False if another copy has it."""

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
-if os.name == "nt":
+if sys.platform == "win32":
     import msvcrt
 else:
     import fcntl
@@ -17,7 +18,7 @@ def try_lock(fd: int) -> bool:
     The OS releases the lock when the file is closed or the process ends, however it ends.
     """
     try:
-        if os.name == "nt":
+        if sys.platform == "win32":
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         else:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -29,7 +30,7 @@ def try_lock(fd: int) -> bool:
 def unlock(fd: int) -> None:
     """Release `try_lock`'s lock; the file stays open. A failure is ignored: closing the file releases it too."""
     try:
-        if os.name == "nt":
+        if sys.platform == "win32":
             os.lseek(fd, 0, os.SEEK_SET)
             msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
         else:

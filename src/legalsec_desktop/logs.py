@@ -15,11 +15,17 @@ import logging.handlers
 import os
 import textwrap
 import traceback
+from collections.abc import Callable
+from io import TextIOWrapper
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from legalsec_desktop import paths
 from legalsec_desktop.domain.errors import ValidationError
+
+if TYPE_CHECKING:
+    from logging import _SysExcInfoType  # typeshed's name for what sys.exc_info() returns
 
 LOG_NAME = "legalsec.log"
 BACKUP_COUNT = 3
@@ -39,7 +45,7 @@ def error_kind(exc: BaseException) -> str:
     if isinstance(exc, OSError) and isinstance(exc.errno, int):
         code = f"errno {errno.errorcode.get(exc.errno, exc.errno)}"
     elif isinstance(getattr(exc, "sqlite_errorname", None), str):
-        code = exc.sqlite_errorname  # type: ignore[attr-defined]
+        code = exc.sqlite_errorname  # type: ignore[attr-defined]  # sqlite3's errors have it from Python 3.11
     elif isinstance(exc, ValidationError):
         code = f"field {exc.field}"
     return f"{name} [{code}]" if code else name
@@ -90,7 +96,7 @@ def _scrub(record: logging.LogRecord) -> None:
 class ScrubbingFormatter(logging.Formatter):
     """A formatter whose tracebacks keep their frames and lose their messages."""
 
-    def formatException(self, ei) -> str:  # noqa: ANN001, N802 - logging's name and argument
+    def formatException(self, ei: _SysExcInfoType) -> str:  # noqa: N802 - logging's name
         return scrubbed_traceback(*ei).rstrip("\n")
 
     def format(self, record: logging.LogRecord) -> str:
@@ -117,10 +123,11 @@ def _private_opener(path: str, flags: int) -> int:
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """A rotating log whose files, the current one and every rotated one, only their owner can read."""
 
-    def _open(self):  # noqa: ANN202 - logging's hook for opening the stream, also called after each rotation
-        # _builtin_open: FileHandler keeps it so that the file can be reopened during interpreter shutdown.
-        return self._builtin_open(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors,
-                                  opener=_private_opener)
+    def _open(self) -> TextIOWrapper:  # logging's hook for opening the stream, also called after each rotation
+        # FileHandler keeps `_builtin_open` so that the file can be reopened during interpreter shutdown.
+        builtin_open: Callable[..., TextIOWrapper] = self._builtin_open  # type: ignore[attr-defined]  # not in typeshed
+        return builtin_open(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors,
+                            opener=_private_opener)
 
 
 def _make_private(folder: Path, log_file: Path) -> None:

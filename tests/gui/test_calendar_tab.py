@@ -153,7 +153,7 @@ def test_calculator_adds_linked_deadlines_that_show_their_derivation(window, qtb
     trigger = deadlines.save_event(store, EventDraft(window.matter, "hearing", "Motion hearing", date(2027, 1, 4)))
     dialog = DeadlineDialog(window.state, window, trigger_id=trigger)
     qtbot.addWidget(dialog)
-    dialog.event.setCurrentIndex(dialog.event.findData("motion-hearing"))
+    dialog.rule_event.setCurrentIndex(dialog.rule_event.findData("motion-hearing"))
     dialog.service.setCurrentIndex(dialog.service.findData("mail"))
     assert "Fri 12/18/2026" in dialog.answer.text() and "FRCP 6(d)" in dialog.steps.toPlainText()
     dialog.add_to_calendar()

@@ -38,6 +38,22 @@ def test_bugs_get_one_dialog_with_hidden_details(monkeypatch, tmp_path):
     assert seen["details"].rstrip().splitlines()[-1] == "ValueError"  # the kind, not the message
 
 
+def test_a_thread_that_dies_of_a_bug_is_logged_by_its_kind(monkeypatch, tmp_path, caplog):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    monkeypatch.setattr(errors, "_log_file", errors._log_file)
+    errors.install_excepthook(tmp_path / "legalsec.log")
+
+    def work():
+        raise KeyError("Smith")
+
+    worker = threading.Thread(target=work)
+    with caplog.at_level("ERROR", logger="legalsec"):
+        worker.start()
+        worker.join()
+    assert [r.getMessage() for r in caplog.records] == ["unexpected error: KeyError"]
+
+
 def test_screenshot_renders_every_tab(demo_path, tmp_path):
     saved = render_screenshots(demo_path, tmp_path / "shots")
     assert [p.name for p in saved] == ["01-calendar.png", "02-matters.png", "03-correspondence.png", "04-time.png",

@@ -3,10 +3,18 @@
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QTableWidget, QTableWidgetItem
 
 from legalsec_desktop.domain.errors import ValidationError
-from legalsec_desktop.ui.common.fields import DateField, MoneyField
+from legalsec_desktop.ui.common.fields import (
+    DateField,
+    MoneyField,
+    find_anywhere,
+    line_edit,
+    searchable_combo,
+    table_item,
+)
 
 
 def test_the_calendar_offers_only_the_years_a_date_field_accepts(qtbot):
@@ -43,3 +51,45 @@ def test_a_money_field_refuses_thousands_of_digits_plainly(qtbot):
     with pytest.raises(ValidationError, match="too long"):
         field.cents("rate")
     assert field.text() == "9" * 5000
+
+
+def test_a_required_date_reads_back_and_a_blank_one_is_refused(qtbot):
+    field = DateField(date(2026, 11, 23))
+    qtbot.addWidget(field)
+    assert field.date("on_date", required=True) == date(2026, 11, 23)
+    field.set_date(None)
+    assert field.date("on_date") is None
+    with pytest.raises(ValidationError, match="Enter a date"):
+        field.date("on_date", required=True)
+
+
+def test_the_calendar_opens_on_the_typed_date(qtbot):
+    field = DateField(date(2031, 2, 14))
+    qtbot.addWidget(field)
+    field._sync_calendar()
+    assert field.calendar.selectedDate() == QDate(2031, 2, 14)
+
+
+def test_an_editable_combo_finds_items_by_any_part_and_has_a_text_box(qtbot):
+    combo = searchable_combo()
+    qtbot.addWidget(combo)
+    completer = combo.completer()
+    assert completer is not None and completer.filterMode() == Qt.MatchFlag.MatchContains
+    assert completer.completionMode() == QCompleter.CompletionMode.PopupCompletion
+    assert line_edit(combo) is combo.lineEdit()
+    plain = QComboBox()
+    qtbot.addWidget(plain)
+    with pytest.raises(ValueError, match="editable"):
+        find_anywhere(plain)
+    with pytest.raises(ValueError, match="editable"):
+        line_edit(plain)
+
+
+def test_a_table_item_is_the_one_put_there_and_a_missing_one_is_a_bug(qtbot):
+    table = QTableWidget(1, 2)
+    qtbot.addWidget(table)
+    item = QTableWidgetItem("Smith")
+    table.setItem(0, 0, item)
+    assert table_item(table, 0, 0) is item
+    with pytest.raises(LookupError, match="row 0, column 1"):
+        table_item(table, 0, 1)

@@ -325,7 +325,7 @@ def test_matters_tab_filters_and_detail_links(window, qtbot):
     assert tab.model.rowCount() == 2
     tab.status_filter.setCurrentIndex(tab.status_filter.findData("pending"))
     assert tab.model.rowCount() == 1 and "1 matter match" in tab.count_label.text()
-    assert tab.filters == MatterFilters(status="pending")
+    assert tab.filters == MatterFilters(status="pending") and tab.list_filters() is tab.filters  # what the list reads
     tab.status_filter.setCurrentIndex(0)
     tab.area_filter.setCurrentIndex(tab.area_filter.findData("Estate planning"))
     assert tab.model.rowCount() == 1 and tab.filters == MatterFilters(practice_area="Estate planning")

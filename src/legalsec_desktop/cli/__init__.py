@@ -27,7 +27,7 @@ log = logging.getLogger("legalsec")
 CLOCK = SYSTEM_CLOCK  # the command line's one clock; tests pin it (every command reads it through common.clock)
 
 
-def _db_option() -> argparse.ArgumentParser:
+def _db_option() -> Parser:
     common = Parser(add_help=False)
     # SUPPRESS: a subcommand's own --db default must not erase a --db given before the subcommand.
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, type=path(new=True),

@@ -6,14 +6,14 @@ import argparse
 from datetime import date, datetime
 from pathlib import Path
 
-from legalsec_desktop.cli.arguments import iso_date, path, rules, text, time_zone, trigger, whole_number
+from legalsec_desktop.cli.arguments import Parser, iso_date, path, rules, text, time_zone, trigger, whole_number
 from legalsec_desktop.db.location import DatabaseLocation
 from legalsec_desktop.cli.common import EXIT_OK, EXIT_PROBLEM, MAX_INITIALS, clock, open_existing, open_if_present, say
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.domain.text_limits import shown
 
 
-def add_deadline_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_deadline_parser(commands: argparse._SubParsersAction[Parser], common: Parser) -> None:
     """deadline, with every named rule event listed in its help."""
     from legalsec_desktop.domain import rule_sets
 
@@ -52,7 +52,7 @@ def add_deadline_parser(commands: argparse._SubParsersAction, common: argparse.A
                           help="time zone of the court for --hours (default: the rules' zone, e.g. America/New_York)")
 
 
-def add_docket_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_docket_parser(commands: argparse._SubParsersAction[Parser], common: Parser) -> None:
     """docket."""
     from legalsec_desktop.reports.docket import MAX_AHEAD, MAX_DAYS
 
@@ -85,6 +85,7 @@ def _deadline(args: argparse.Namespace, location: DatabaseLocation) -> int:
         if args.event is not None:  # even blank: the rules then say which events there are
             if args.before:
                 raise UserFixableError("--event sets its own directions; leave out --before.")
+            # arg-type: plan_chain counts without a database too (no closure days); its annotation says Store.
             planned = plan_chain(store, trigger, args.rules, args.event, args.service)  # type: ignore[arg-type]
             results = [(f"{item.title}", item.result) for item in planned]
         else:

@@ -7,14 +7,14 @@ import sys
 from pathlib import Path
 
 from legalsec_desktop import paths
-from legalsec_desktop.cli.arguments import iso_date, path, whole_number
+from legalsec_desktop.cli.arguments import Parser, iso_date, path, whole_number
 from legalsec_desktop.cli.common import EXIT_OK, EXIT_PROBLEM, clock, restore_hint
 from legalsec_desktop.db.location import DatabaseLocation, sqlite_path
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.instance_lock import InstanceLock
 
 
-def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_parsers(commands: argparse._SubParsersAction[Parser], common: Parser) -> None:
     """backup, restore, check, backups and demo, in the order `legalsec --help` lists them."""
     commands.add_parser("backup", parents=[common], help="make a verified backup now and rotate old ones",
                         description="Back up the database through the SQLite backup API, verify the copy with "
@@ -38,7 +38,7 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     demo.add_argument("--force", action="store_true", help="replace an existing database")
 
 
-def add_screenshot_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_screenshot_parser(commands: argparse._SubParsersAction[Parser], common: Parser) -> None:
     """screenshot, listed last."""
     shots = commands.add_parser("screenshot", parents=[common], help="save a PNG of every tab (offscreen)",
                                 description="Render every tab of the database's window to PNG files, offscreen.")

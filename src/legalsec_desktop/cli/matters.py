@@ -6,13 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from legalsec_desktop.cli.arguments import path, text, whole_number
+from legalsec_desktop.cli.arguments import Parser, path, text, whole_number
 from legalsec_desktop.db.location import DatabaseLocation
 from legalsec_desktop.cli.common import EXIT_OK, MAX_NAME, open_existing
 from legalsec_desktop.domain.errors import UserFixableError
 
 
-def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_parsers(commands: argparse._SubParsersAction[Parser], common: Parser) -> None:
     """conflicts."""
     conflicts = commands.add_parser(
         "conflicts", parents=[common], help="conflict-of-interest check: print every similar name in the files",
@@ -36,7 +36,7 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
 
 
 def _conflicts(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    from legalsec_desktop.domain.conflicts import SearchName
+    from legalsec_desktop.domain.conflicts import SearchName, clean_names
     from legalsec_desktop.services import conflicts
 
     if not 0 <= args.min_score <= 100:
@@ -54,7 +54,7 @@ def _conflicts(args: argparse.Namespace, location: DatabaseLocation) -> int:
         print(f"{len(hits)} hit(s), {likely} likely conflict(s)." if hits else "No similar names in the files.",
               file=sys.stderr)
         if not args.no_record and not store.read_only:
-            check_id = conflicts.record_check(store, conflicts.clean_names(names), hits, context="Command line")
+            check_id = conflicts.record_check(store, clean_names(names), hits, context="Command line")
             if args.report:
                 conflicts.save_report_as_word(store, check_id, Path(args.report).expanduser())
                 print(f"Saved the conflict report to {args.report}.", file=sys.stderr)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from legalsec_desktop.cli.arguments import iso_date, path, text
+from legalsec_desktop.cli.arguments import Parser, iso_date, path, text
 from legalsec_desktop.db.location import DatabaseLocation
 from legalsec_desktop.cli.common import EXIT_OK, MAX_INITIALS, MAX_NUMBER, open_existing
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.domain.text_limits import shown
 
 
-def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_parsers(commands: argparse._SubParsersAction[Parser], common: Parser) -> None:
     """timesheet and ledes."""
     sheet = commands.add_parser(
         "timesheet", parents=[common], help="export time entries to an Excel timesheet",

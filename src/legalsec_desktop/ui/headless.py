@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
 
 
-def application():  # noqa: ANN201 - the QApplication
+def application() -> QCoreApplication:
     """The running QApplication, or a new offscreen one (fonts, layout, PDF and printers work without a screen)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication

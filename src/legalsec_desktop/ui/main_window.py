@@ -7,6 +7,7 @@ that need a (writable) database, and shows the tab a feature or the user navigat
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import TypeVar
 
 from PySide6.QtCore import QSettings, Qt, QUrl
@@ -150,9 +151,10 @@ class MainWindow(QMainWindow):
             MenuEntry(self._frame_action("about", self.tr("&About %s") % APP_TITLE, self.show_about), Menu.HELP, 100,
                       always),
         ]
-        for index, feature in enumerate(f for f in self.features if f.key is not None and f.tab is not None):
-            action = self._frame_action(f"show_{feature.key.value}", feature.title,  # type: ignore[union-attr]
-                                        lambda key=feature.key: self.state.navigate_to(key), f"Ctrl+{index + 1}",
+        tabbed = [(f, f.key) for f in self.features if f.key is not None and f.tab is not None]
+        for index, (feature, tab_key) in enumerate(tabbed):
+            action = self._frame_action(f"show_{tab_key.value}", feature.title,
+                                        partial(self.state.navigate_to, tab_key), f"Ctrl+{index + 1}",
                                         feature.icon_name)
             entries.append(MenuEntry(action, Menu.VIEW, 100 + index, always, TAB_TOOLBAR_PLACE + index))
         return entries

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from legalsec_desktop.clock import SYSTEM_CLOCK, Clock
 
@@ -10,6 +12,9 @@ from legalsec_desktop import paths
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.formats.files import png_complete, write_atomically
 from legalsec_desktop.ui import headless
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
 
 
 def render_screenshots(db_path: Path, out_dir: Path, size: tuple[int, int] = (1280, 800),
@@ -47,7 +52,8 @@ def render_screenshots(db_path: Path, out_dir: Path, size: tuple[int, int] = (12
                 app.processEvents()
             title = window.tabs.tabText(index).lower()
             saved.append(_save_png(window.grab(), out_dir / f"{index + 1:02d}-{title}.png"))
-        dialogs = [("06-settings.png", lambda: SettingsDialog(state, parent=window))]
+        dialogs: list[tuple[str, Callable[[], QDialog]]] = [
+            ("06-settings.png", lambda: SettingsDialog(state, parent=window))]
         matter_id = matters.current_matter_id()
         if matter_id is not None:
             from legalsec_desktop.ui.matters.matter_dialog import MatterDialog

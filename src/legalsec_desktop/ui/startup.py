@@ -90,9 +90,10 @@ def settle_file(location: DatabaseLocation | Path, backup_dir: Path, seal_file: 
                 return False
             try:
                 if choice == RESTORE and newest is not None:
-                    run_and_wait(None, "Restoring the backup…",
-                                 lambda _progress, chosen=newest.path: maintenance.restore(chosen, db_path,
-                                                                                             backup_dir, clock))
+                    def restore(_progress: object, chosen: Path = newest.path, target: Path = db_path) -> None:
+                        maintenance.restore(chosen, target, backup_dir, clock)
+
+                    run_and_wait(None, "Restoring the backup…", restore)
                 else:
                     maintenance.move_aside(db_path, clock)
             except UserFixableError as error:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.services import calendar, reminders
+from legalsec_desktop.services.calendar import Occurrence
 from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.ui.calendar import calendar_tab
 from legalsec_desktop.ui.calendar.calendar_tab import CalendarTab
@@ -81,17 +82,19 @@ class CalendarFeature(Feature):
             self.selected_matter() if self.shell.current_tab() is TabKey.MATTERS else None)
         self._event_dialog(day=day or self.calendar.selected_day(), when=when, matter_id=matter_id)
 
-    def open_event(self, occurrence: calendar.Occurrence) -> None:
+    def open_event(self, occurrence: Occurrence) -> None:
         if not self.usable():
             return
         self._event_dialog(event_id=occurrence.event_id, occurrence=occurrence.day if occurrence.series else None)
 
-    def _event_dialog(self, **kw: object) -> None:
+    def _event_dialog(self, event_id: int | None = None, occurrence: date | None = None, day: date | None = None,
+                      when: datetime | None = None, matter_id: int | None = None) -> None:
         from legalsec_desktop.ui.calendar.event_dialog import EventDialog
 
         parent = self.shell.dialog_parent()
         try:
-            dialog = EventDialog(self.state, self.undo_stack, parent, **kw)  # type: ignore[arg-type]
+            dialog = EventDialog(self.state, self.undo_stack, parent, event_id=event_id, occurrence=occurrence,
+                                 day=day, when=when, matter_id=matter_id)
         except UserFixableError as exc:
             show_problem(parent, exc, self.tr("Cannot open the event"))
             return

@@ -27,7 +27,7 @@ from legalsec_desktop.domain.formatting import format_date
 from legalsec_desktop.services import deadlines, reminders
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
-from legalsec_desktop.ui.common.fields import DateField
+from legalsec_desktop.ui.common.fields import DateField, table_item
 from legalsec_desktop.ui.common.form_errors import FormErrors
 from legalsec_desktop.services.changes import Changed
 
@@ -56,7 +56,7 @@ class CalendarSettingsDialog(QDialog):
         form.addRow(QLabel(self.tr("Days before each event when a reminder falls due (0 is the day itself):")))
         self.errors = FormErrors(form)
         self.leads: dict[str, QLineEdit] = {}
-        current = reminders.load_leads(self.state.store)
+        current = reminders.load_leads(self.state.require_store())
         for kind in KINDS:
             edit = QLineEdit(format_leads(current.get(kind, ())))
             edit.setPlaceholderText(self.tr("none"))
@@ -94,7 +94,7 @@ class CalendarSettingsDialog(QDialog):
         return page
 
     def _load_closures(self) -> None:
-        found = deadlines.list_closures(self.state.store)
+        found = deadlines.list_closures(self.state.require_store())
         self.closures.setRowCount(len(found))
         for index, closure in enumerate(found):
             for col, text in enumerate((format_date(closure.day), closure.rules or self.tr("every court"),
@@ -106,8 +106,8 @@ class CalendarSettingsDialog(QDialog):
     def add_closure(self) -> None:
         try:
             day = self.closure_day.date("day", required=True)
-            assert day is not None
-            deadlines.add_closure(self.state.store, day, self.closure_rules.currentData(), self.closure_reason.text())
+            deadlines.add_closure(self.state.require_store(), day, self.closure_rules.currentData(),
+                                  self.closure_reason.text())
         except UserFixableError as exc:
             show_problem(self, exc, self.tr("Closure day not added"))
             return
@@ -119,12 +119,13 @@ class CalendarSettingsDialog(QDialog):
         row = self.closures.currentRow()
         if row < 0:
             return
-        text = f"{self.closures.item(row, 0).text()} ({self.closures.item(row, 2).text()})"
+        text = f"{table_item(self.closures, row, 0).text()} ({table_item(self.closures, row, 2).text()})"
         if QMessageBox.question(self, self.tr("Remove closure day"),
                                 self.tr("Remove the closure day %s? Deadlines already on the calendar do not "
                                         "change.") % text) != QMessageBox.StandardButton.Yes:
             return
-        deadlines.remove_closure(self.state.store, self.closures.item(row, 0).data(Qt.ItemDataRole.UserRole))
+        closure_id = table_item(self.closures, row, 0).data(Qt.ItemDataRole.UserRole)
+        deadlines.remove_closure(self.state.require_store(), closure_id)
         self._load_closures()
         self.state.data_changed.emit(Changed.EVENTS)
 
@@ -136,7 +137,7 @@ class CalendarSettingsDialog(QDialog):
                     leads[kind] = parse_leads(edit.text())
                 except ValidationError as exc:
                     raise ValidationError(kind, exc.message) from None
-            reminders.save_leads(self.state.store, leads)
+            reminders.save_leads(self.state.require_store(), leads)
 
         if self.errors.attempt(self, self.tr("Not saved"), store_leads):
             self.state.data_changed.emit(Changed.EVENTS)

@@ -8,6 +8,8 @@ The side panel lists overdue items, reminders that fell due, and deadlines that 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QUndoStack
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -37,6 +40,10 @@ from legalsec_desktop.ui.calendar.item_labels import item_text
 from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.navigation import Destination
 from legalsec_desktop.ui.common.list_tab import ListTab, TabSpec
+
+if TYPE_CHECKING:
+    from legalsec_desktop.services.calendar import Occurrence
+    from legalsec_desktop.services.reminders import Reminder
 
 SPEC = TabSpec(
     listing="events",
@@ -64,6 +71,7 @@ class CalendarTab(ListTab):
         self.undo_stack = undo_stack
         self.anchor = state.clock.today()
         self.occurrences: list = []
+        self.filters = EventFilters()  # what the list reads: `current_filters` as of the last refresh
         super().__init__(spec, state, parent)
         self.table.doubleClicked.connect(self._open_from_list)
         self.filter_box.setPlaceholderText(self.tr("Filter by title, matter or client… (Ctrl+F)"))
@@ -103,8 +111,8 @@ class CalendarTab(ListTab):
         self.period_label = QLabel()
         self.period_label.setObjectName("periodLabel")
         self.period_label.setStyleSheet("font-size: 15px; font-weight: 600;")
-        for widget in (self.today_button, self.prev_button, self.next_button, self.goto_button, self.period_label):
-            nav.addWidget(widget)
+        for control in (self.today_button, self.prev_button, self.next_button, self.goto_button, self.period_label):
+            nav.addWidget(control)
         nav.addStretch(1)
         self.view_buttons = QButtonGroup(self)
         for index, name in enumerate(VIEWS):
@@ -187,7 +195,7 @@ class CalendarTab(ListTab):
     def _shortcuts(self) -> None:
         pairs = [("Ctrl+T", self.go_today), ("Alt+Left", lambda: self.step(-1)), ("Alt+Right", lambda: self.step(1)),
                  ("PgUp", lambda: self.step(-1)), ("PgDown", lambda: self.step(1)), ("Ctrl+G", self.ask_date)]
-        pairs += [(f"Ctrl+Shift+{i + 1}", lambda i=i: self.set_view(i)) for i in range(len(VIEWS))]
+        pairs += [(f"Ctrl+Shift+{i + 1}", partial(self.set_view, i)) for i in range(len(VIEWS))]
         for keys, slot in pairs:
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -245,9 +253,11 @@ class CalendarTab(ListTab):
         if not accepted:
             return
         try:
-            self.go_to(parse_date(text, "date", required=True))  # type: ignore[arg-type]
+            self.go_to(parse_date(text, "date", required=True))  # type: ignore[arg-type]  # required: never None
         except ValidationError as exc:
-            self.window().statusBar().showMessage(exc.message, 8000)
+            window = self.window()
+            if isinstance(window, QMainWindow):
+                window.statusBar().showMessage(exc.message, 8000)
 
     def selected_day(self) -> date:
         view = self.current_view()
@@ -264,6 +274,9 @@ class CalendarTab(ListTab):
         return EventFilters(self.attorney_filter.currentData(), self.matter_filter.currentData(),
                             self.kind_filter.currentData() or ())
 
+    def list_filters(self) -> EventFilters:
+        return self.filters
+
     def _filters_changed(self) -> None:
         self.filters = self.current_filters()  # the list reads them; the base class counts "N match" by them
         self.refresh()
@@ -271,7 +284,7 @@ class CalendarTab(ListTab):
     def _fill_filter_choices(self) -> None:
         from legalsec_desktop.services import matters
 
-        store = self.state.store
+        store = self.state.require_store()
         for combo, everyone, choices in (
             (self.attorney_filter, self.tr("Every attorney"), matters.attorneys(store)),
             (self.matter_filter, self.tr("Every matter"), matters.matter_choices(store)),
@@ -323,15 +336,17 @@ class CalendarTab(ListTab):
             self.month.month = self.anchor.replace(day=1)
         elif index == 1:
             self.week.start = self.anchor - timedelta(days=(self.anchor.weekday() + 1) % 7)
+        elif index == 2:
+            self.day.start = self.anchor
         else:
-            view.start = self.anchor  # type: ignore[union-attr]
+            self.agenda.start = self.anchor
         first, last = view.range()
-        items = calendar.events_between(self.state.store, first, last, self.current_filters())
+        items = calendar.events_between(self.state.require_store(), first, last, self.current_filters())
         text = self.filter_box.text().strip().lower()
         if text:
             items = [o for o in items if text in f"{o.title} {o.matter_number} {o.client} {o.location}".lower()]
         self.occurrences = items
-        closed = deadlines.holidays_between(self.state.store, first, last, self.matter_filter.currentData())
+        closed = deadlines.holidays_between(self.state.require_store(), first, last, self.matter_filter.currentData())
         view.set_items(items, closed, self.state.clock.today())
         if index == 0:
             self.period_label.setText(f"{self.anchor:%B %Y}")
@@ -343,7 +358,7 @@ class CalendarTab(ListTab):
     def _refresh_attention(self) -> None:
         from legalsec_desktop.services import calendar, reminders
 
-        store, today = self.state.store, self.state.clock.today()
+        store, today = self.state.require_store(), self.state.clock.today()
         filters = self.current_filters()
         self.attention.clear()
         sections = (
@@ -370,7 +385,7 @@ class CalendarTab(ListTab):
                 self.attention.addItem(self.tr("… and %d more") % (len(entries) - 200))
         self.attention_counts = {title: len(entries) for title, entries, _ in sections}
 
-    def selected_attention(self) -> list[tuple[str, object, object]]:
+    def selected_attention(self) -> list[tuple[str, Occurrence, Reminder | None]]:
         return [item.data(Qt.ItemDataRole.UserRole) for item in self.attention.selectedItems()
                 if item.data(Qt.ItemDataRole.UserRole)]
 
@@ -382,7 +397,7 @@ class CalendarTab(ListTab):
     def _open_from_list(self, index) -> None:  # noqa: ANN001
         from legalsec_desktop.services import calendar
 
-        occ = calendar.event_occurrence(self.state.store, self.model.id_at(index.row()))
+        occ = calendar.event_occurrence(self.state.require_store(), self.model.id_at(index.row()))
         if occ is not None:
             self.open_event.emit(occ)
 
@@ -393,6 +408,6 @@ class CalendarTab(ListTab):
 
     def restore_layout(self, settings: QSettings) -> None:
         super().restore_layout(settings)
-        view = int(settings.value("calendar/view", 0))
+        view = int(str(settings.value("calendar/view", 0)))  # QSettings gives back the number or its text
         self.views.setCurrentIndex(view if 0 <= view < len(VIEWS) else 0)
         self.view_buttons.button(self.views.currentIndex()).setChecked(True)

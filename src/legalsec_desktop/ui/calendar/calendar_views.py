@@ -297,20 +297,21 @@ class TimeGridView(_PaintedView):
                     hour_height: float) -> None:
         """Overlapping items share the column side by side (lanes)."""
         lanes: list[datetime] = []
-        placed = []
-        for occ in sorted(timed, key=lambda o: o.start):  # type: ignore[arg-type, return-value]
-            end = occ.end if occ.end and occ.end > occ.start else occ.start + timedelta(hours=1)  # type: ignore[operator]
-            lane = next((i for i, busy_until in enumerate(lanes) if busy_until <= occ.start), None)  # type: ignore[operator]
+        placed: list[tuple[Occurrence, datetime, datetime, int]] = []
+        starting = sorted(((occ, occ.start) for occ in timed if occ.start is not None), key=lambda pair: pair[1])
+        for occ, start in starting:
+            end = occ.end if occ.end is not None and occ.end > start else start + timedelta(hours=1)
+            lane = next((i for i, busy_until in enumerate(lanes) if busy_until <= start), None)
             if lane is None:
                 lanes.append(end)
                 lane = len(lanes) - 1
             else:
                 lanes[lane] = end
-            placed.append((occ, end, lane))
+            placed.append((occ, start, end, lane))
         count = max(1, len(lanes))
         width = (col - 4) / count
-        for occ, end, lane in placed:
-            start_hours = occ.start.hour + occ.start.minute / 60 - self.FIRST_HOUR  # type: ignore[union-attr]
+        for occ, start, end, lane in placed:
+            start_hours = start.hour + start.minute / 60 - self.FIRST_HOUR
             end_hours = end.hour + end.minute / 60 - self.FIRST_HOUR if end.date() == occ.day else \
                 self.LAST_HOUR - self.FIRST_HOUR
             y0 = top + max(0.0, start_hours) * hour_height

@@ -47,7 +47,7 @@ class DeadlineDialog(QDialog):
         self.state, self.trigger_id = state, trigger_id
         self.added: list[int] = []
         self.planned: list[deadlines.Planned] = []
-        store = state.store
+        store = state.require_store()
         trigger_title = ""
         if trigger_id is not None:
             trigger = calendar.load_event(store, trigger_id)
@@ -59,7 +59,7 @@ class DeadlineDialog(QDialog):
         for code, label in rule_sets.choices():
             self.rules.addItem(f"{label} ({code})", code)
         self.rules.setCurrentIndex(max(0, self.rules.findData(deadlines.rules_for_matter(store, matter_id))))
-        self.event = QComboBox()
+        self.rule_event = QComboBox()
         self.trigger = DateField(trigger_day or state.clock.today())
         self.trigger_time = QLineEdit(placeholderText=self.tr("time, for hours (e.g. 10:23 AM)"))
         trigger_row = QWidget()
@@ -95,7 +95,7 @@ class DeadlineDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Court &rules:"), self.rules)
-        form.addRow(self.tr("&Rule:"), self.event)
+        form.addRow(self.tr("&Rule:"), self.rule_event)
         form.addRow(self.tr("&Trigger date:"), trigger_row)
         self.period_label = QLabel(self.tr("&Period:"))
         self.period_label.setBuddy(self.count)
@@ -141,7 +141,7 @@ class DeadlineDialog(QDialog):
 
         self._fill_events()
         self.rules.currentIndexChanged.connect(self._fill_events)
-        self.event.currentIndexChanged.connect(self.recompute)
+        self.rule_event.currentIndexChanged.connect(self.recompute)
         self.trigger.changed.connect(self.recompute)
         self.trigger_time.textChanged.connect(self.recompute)
         self.count.valueChanged.connect(self.recompute)
@@ -151,20 +151,20 @@ class DeadlineDialog(QDialog):
         self.recompute()
 
     def _fill_events(self) -> None:
-        current = self.event.currentData()
-        self.event.blockSignals(True)
-        self.event.clear()
-        self.event.addItem(self.tr("A period I enter"), CUSTOM)
+        current = self.rule_event.currentData()
+        self.rule_event.blockSignals(True)
+        self.rule_event.clear()
+        self.rule_event.addItem(self.tr("A period I enter"), CUSTOM)
         rules = rule_sets.load(self.rules.currentData())
         for event in rules.events:
-            self.event.addItem(f"{event.trigger} → " + ", ".join(d.title for d in event.deadlines), event.key)
-        self.event.setCurrentIndex(max(0, self.event.findData(current)))
-        self.event.blockSignals(False)
+            self.rule_event.addItem(f"{event.trigger} → " + ", ".join(d.title for d in event.deadlines), event.key)
+        self.rule_event.setCurrentIndex(max(0, self.rule_event.findData(current)))
+        self.rule_event.blockSignals(False)
         self.tz.setCurrentText(rules.default_tz)
         self.recompute()
 
     def _custom(self) -> bool:
-        return self.event.currentData() == CUSTOM
+        return self.rule_event.currentData() == CUSTOM
 
     def recompute(self) -> None:
         custom = self._custom()
@@ -199,12 +199,11 @@ class DeadlineDialog(QDialog):
         self.add_button.setEnabled(not self.state.read_only)
 
     def _plan(self) -> list[deadlines.Planned]:
-        store, rules = self.state.store, self.rules.currentData()
+        store, rules = self.state.require_store(), self.rules.currentData()
         trigger_day = self.trigger.date("trigger", required=True)
-        assert trigger_day is not None
         service = self.service.currentData()
         if not self._custom():
-            return deadlines.plan_chain(store, trigger_day, rules, self.event.currentData(), service)
+            return deadlines.plan_chain(store, trigger_day, rules, self.rule_event.currentData(), service)
         unit = self.unit.currentData()
         trigger: date | datetime = trigger_day
         if unit == "hours":
@@ -234,8 +233,8 @@ class DeadlineDialog(QDialog):
             planned = [deadlines.Planned(title, self.kind.currentData(), p.request, p.result, p.rule_key)
                        for p in planned]
         try:
-            self.added = deadlines.add_computed(self.state.store, self.trigger_id, self.matter.currentData(), planned,
-                                                my_initials())
+            self.added = deadlines.add_computed(self.state.require_store(), self.trigger_id, self.matter.currentData(),
+                                                planned, my_initials())
         except UserFixableError as exc:
             show_problem(self, exc, self.tr("Not added"))
             return

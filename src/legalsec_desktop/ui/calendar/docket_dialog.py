@@ -41,6 +41,14 @@ from legalsec_desktop.ui.common.icons import icon
 SETTINGS = "docket/"
 
 
+def _number(remembered: object, default: int) -> int:
+    """A remembered whole number (QSettings gives text back on some systems); `default` if none or not one."""
+    try:
+        return int(str(remembered)) if remembered not in (None, "") else default
+    except ValueError:
+        return default
+
+
 class DocketPreview(QPrintPreviewDialog):
     def __init__(self, state: AppState, parent: QWidget | None = None, first: date | None = None) -> None:
         # The preview's own printer() is kept (not shadowed): it is this same QPrinter.
@@ -59,9 +67,9 @@ class DocketPreview(QPrintPreviewDialog):
         self.week_button = week = QPushButton(self.tr("&Week Ahead"))
         week.setToolTip(self.tr("The seven days from the date shown"))
         week.clicked.connect(lambda: self._preset(None, 7))
-        self.days = QSpinBox(minimum=1, maximum=MAX_DAYS, value=int(settings.value(SETTINGS + "days", 1) or 1))
+        self.days = QSpinBox(minimum=1, maximum=MAX_DAYS, value=_number(settings.value(SETTINGS + "days"), 1))
         self.days.setSuffix(self.tr(" day(s)"))
-        self.ahead = QSpinBox(minimum=0, maximum=MAX_AHEAD, value=int(settings.value(SETTINGS + "ahead", 7) or 7))
+        self.ahead = QSpinBox(minimum=0, maximum=MAX_AHEAD, value=_number(settings.value(SETTINGS + "ahead"), 7))
         self.ahead.setSuffix(self.tr(" days"))
         self.ahead.setToolTip(self.tr("“Coming up” lists what is scheduled this many days after the sheet"))
         self.attorney = QComboBox()
@@ -82,16 +90,19 @@ class DocketPreview(QPrintPreviewDialog):
         pdf_button.clicked.connect(lambda: self.save("pdf"))
         word_button = QPushButton(icon("word"), self.tr("Export to &Word…"))
         word_button.clicked.connect(lambda: self.save("docx"))
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_sheet)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_sheet)
 
         first_row = QHBoxLayout()
-        for widget in (QLabel(self.tr("&From:")), self.first, today, week, QLabel(self.tr("Covering:")), self.days,
-                       QLabel(self.tr("Coming up:")), self.ahead):
+        from_label = QLabel(self.tr("&From:"))
+        from_label.setBuddy(self.first)
+        first_row_widgets: list[QWidget] = [from_label, self.first, today, week, QLabel(self.tr("Covering:")),
+                                            self.days, QLabel(self.tr("Coming up:")), self.ahead]
+        for widget in first_row_widgets:
             first_row.addWidget(widget)
-        first_row.itemAt(0).widget().setBuddy(self.first)
         first_row.addStretch(1)
         second_row = QHBoxLayout()
-        for widget in (QLabel(self.tr("Attorney:")), self.attorney, self.by_attorney):
+        second_row_widgets: list[QWidget] = [QLabel(self.tr("Attorney:")), self.attorney, self.by_attorney]
+        for widget in second_row_widgets:
             second_row.addWidget(widget)
         second_row.addStretch(1)
         for button in (print_button, pdf_button, word_button):
@@ -104,6 +115,8 @@ class DocketPreview(QPrintPreviewDialog):
         column.addWidget(self.problem)
         # Under the preview's own toolbar (zoom, pages, orientation), which lives in a main window inside the dialog
         inner = self.findChild(QMainWindow)
+        if inner is None:
+            raise LookupError("QPrintPreviewDialog keeps its toolbar in a main window")
         options = QToolBar(self.tr("Docket"))
         options.setObjectName("docketOptions")
         options.setMovable(False)
@@ -111,7 +124,10 @@ class DocketPreview(QPrintPreviewDialog):
         inner.addToolBarBreak()
         inner.addToolBar(options)
 
-        self.preview = self.findChild(QPrintPreviewWidget)
+        preview = self.findChild(QPrintPreviewWidget)
+        if preview is None:
+            raise LookupError("QPrintPreviewDialog holds a QPrintPreviewWidget")
+        self.preview = preview
         self.paintRequested.connect(self._paint)
         self.refresh_timer = QTimer(self, singleShot=True, interval=300)
         self.refresh_timer.timeout.connect(self.refresh)
@@ -135,7 +151,7 @@ class DocketPreview(QPrintPreviewDialog):
         self.loaded = True
         self.attorney.blockSignals(True)  # one sheet is built below, not one per item added
         try:
-            for initials, name in docket.timekeeper_names(self.state.store).items():
+            for initials, name in docket.timekeeper_names(self.state.require_store()).items():
                 self.attorney.addItem(f"{name} ({initials})", initials)
             self.attorney.setCurrentIndex(max(0, self.attorney.findData(self.remembered_attorney)))
         finally:
@@ -146,7 +162,6 @@ class DocketPreview(QPrintPreviewDialog):
     def request(self) -> DocketRequest:
         """The sheet the options describe; raises ValidationError for a date that is not one."""
         first = self.first.date("first", required=True)
-        assert first is not None
         return DocketRequest(first=first, days=self.days.value(), ahead=self.ahead.value(),
                              attorney=self.attorney.currentData() or "", by_attorney=self.by_attorney.isChecked(),
                              landscape=self._landscape())
@@ -158,7 +173,7 @@ class DocketPreview(QPrintPreviewDialog):
             request = self.request()
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                self.report = docket.docket_report(self.state.store, request, self.state.clock.now())
+                self.report = docket.docket_report(self.state.require_store(), request, self.state.clock.now())
             finally:
                 QGuiApplication.restoreOverrideCursor()
         except UserFixableError as exc:

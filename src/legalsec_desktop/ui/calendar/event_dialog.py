@@ -72,7 +72,7 @@ class EventDialog(QDialog):
         self.saved_id: int | None = None
         self.compute_requested = False
         self.recomputed = False  # saving moved a trigger, so its linked deadlines were recomputed
-        store = state.store
+        store = state.require_store()
         existing = calendar.load_event(store, event_id) if event_id is not None else None
         self.existing = existing
         self.setWindowTitle(self.tr("New Event") if existing is None else self.tr("Edit Event"))
@@ -256,7 +256,7 @@ class EventDialog(QDialog):
         self.saved_id = None
         draft = self.draft()
         validate_event(draft)
-        store = self.state.store
+        store = self.state.require_store()
         occurrence = None
         if self.existing is not None and self.existing.rrule and self.occurrence is not None:
             scope = self._ask_scope(self.tr("Change"))
@@ -299,12 +299,13 @@ class EventDialog(QDialog):
 
     def _ask(self, icon: QMessageBox.Icon, title: str, text: str, choices: list[tuple[str, str]]) -> str | None:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Cancel, self)
-        found = {}
+        found: dict[QPushButton, str] = {}
         for label, key in choices:
             found[box.addButton(label, QMessageBox.ButtonRole.AcceptRole)] = key
-        box.setDefaultButton(next(iter(found)))  # type: ignore[arg-type]
+        box.setDefaultButton(next(iter(found)))
         box.exec()
-        return found.get(box.clickedButton())
+        clicked = box.clickedButton()
+        return found.get(clicked) if isinstance(clicked, QPushButton) else None
 
     def _ask_scope(self, verb: str) -> str | None:
         return self._ask(QMessageBox.Icon.Question, self.tr("Repeating event"),
@@ -333,13 +334,13 @@ class EventDialog(QDialog):
                 return
             occurrence = self.occurrence if scope == "one" else None
         else:
-            linked = calendar.dependents(self.state.store, self.event_id)
+            linked = calendar.dependents(self.state.require_store(), self.event_id)
             extra = self.tr("\n\n%d deadline(s) computed from it stay on the calendar.") % len(linked) if linked else ""
             answer = QMessageBox.question(self, self.tr("Delete event"),
                                           self.tr("Delete “%s”?%s") % (self.existing.title, extra))
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        store, event_id = self.state.store, self.event_id
+        store, event_id = self.state.require_store(), self.event_id
         if delete_with_undo(self.undo_stack, self, self.state, Changed.EVENTS,
                             lambda: calendar.delete_event(store, event_id, occurrence),
                             lambda: calendar.restore_event(store, event_id, occurrence), self.tr("Delete")):

@@ -26,7 +26,7 @@ from legalsec_desktop.services.calendar import Filters
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.calendar.event_dialog import default_zone
-from legalsec_desktop.ui.common.fields import matter_combo
+from legalsec_desktop.ui.common.fields import matter_combo, table_item
 from legalsec_desktop.ui.common.save_paths import ask_save_path, last_folder, remember_folder
 from legalsec_desktop.services.changes import Changed
 
@@ -38,7 +38,7 @@ def export_calendar(state: AppState, parent: QWidget, filters: Filters) -> str |
     if target is None:
         return None
     try:
-        count = ical.export_ics(state.store, target, filters)
+        count = ical.export_ics(state.require_store(), target, filters)
     except UserFixableError as exc:
         show_problem(parent, exc, parent.tr("Calendar not exported"))
         return None
@@ -80,7 +80,8 @@ class ImportPreview(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, item in enumerate(items):
             draft = item.draft
-            when = "" if draft.all_day else format_clock(draft.start_local()) + f" {draft.tz}"  # type: ignore[arg-type]
+            start = None if draft.all_day else draft.start_local()
+            when = "" if start is None else format_clock(start) + f" {draft.tz}"
             check = QTableWidgetItem(format_date(draft.on_date))
             check.setFlags(check.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             check.setCheckState(Qt.CheckState.Checked)
@@ -108,11 +109,11 @@ class ImportPreview(QDialog):
     def chosen(self) -> list:
         matter = self.matter.currentData()
         return [replace(item.draft, matter_id=matter) for row, item in enumerate(self.items)
-                if self.table.item(row, 0).checkState() == Qt.CheckState.Checked]
+                if table_item(self.table, row, 0).checkState() == Qt.CheckState.Checked]
 
     def run_import(self) -> None:
         try:
-            self.imported = ical.import_events(self.state.store, self.chosen())
+            self.imported = ical.import_events(self.state.require_store(), self.chosen())
         except UserFixableError as exc:
             show_problem(self, exc, self.tr("Nothing was imported"))
             return

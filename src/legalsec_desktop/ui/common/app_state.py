@@ -12,7 +12,9 @@ from legalsec_desktop.clock import SYSTEM_CLOCK, Clock
 from legalsec_desktop.ui.common.navigation import Destination, TabKey
 
 if TYPE_CHECKING:
-    from legalsec_desktop.services.database import DatabaseLocation, Store
+    from legalsec_desktop.services.database import DatabaseLocation
+    # attr-defined: services.database imports Store for its own annotations and leaves it out of __all__.
+    from legalsec_desktop.services.database import Store  # type: ignore[attr-defined]
 
 
 class AppState(QObject):
@@ -41,6 +43,12 @@ class AppState(QObject):
         if path is None:
             raise ValueError(f"{self.location} is not a database file")
         return path
+
+    def require_store(self) -> Store:
+        """The open database, for code that only runs once one is open (a dialog, an enabled action, its undo)."""
+        if self.store is None:
+            raise RuntimeError("no database is open")
+        return self.store
 
     @property
     def read_only(self) -> bool:

@@ -59,4 +59,12 @@ def install_excepthook(log_file: Path | None) -> None:
     global _log_file
     _log_file = log_file
     sys.excepthook = report_bug
-    threading.excepthook = lambda args: report_bug(args.exc_type, args.exc_value, args.exc_traceback)
+    threading.excepthook = _report_thread_bug
+
+
+def _report_thread_bug(args: threading.ExceptHookArgs) -> None:
+    """`report_bug` for an error that ended a thread."""
+    if args.exc_value is None:  # allowed by the hook's signature; a raised error always has its value
+        threading.__excepthook__(args)
+        return
+    report_bug(args.exc_type, args.exc_value, args.exc_traceback)

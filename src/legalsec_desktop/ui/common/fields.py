@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import Literal, overload
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -12,6 +14,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMenu,
+    QTableWidget,
+    QTableWidgetItem,
     QToolButton,
     QWidget,
     QWidgetAction,
@@ -62,10 +66,10 @@ class DateField(QWidget):
         except Exception:  # noqa: BLE001 - a half-typed date: start the calendar where it was
             current = None
         if current is not None:
-            self.calendar.setSelectedDate(QDate(current))
+            self.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
 
     def _picked(self, picked: QDate) -> None:
-        self.set_date(picked.toPython())
+        self.set_date(date(picked.year(), picked.month(), picked.day()))
         self.menu.hide()
         self.edit.setFocus()
 
@@ -75,8 +79,14 @@ class DateField(QWidget):
     def text(self) -> str:
         return self.edit.text()
 
+    @overload
+    def date(self, field: str, required: Literal[True]) -> date: ...
+
+    @overload
+    def date(self, field: str, required: bool = False) -> date | None: ...
+
     def date(self, field: str, required: bool = False) -> date | None:
-        """The typed date; raises ValidationError(field) when it is not a real date."""
+        """The typed date; raises ValidationError(field) when it is not a real date (or is blank and required)."""
         return parse_date(self.edit.text(), field, required)
 
 
@@ -109,14 +119,38 @@ def searchable_combo(minimum_length: int = 18) -> QComboBox:
     combo = QComboBox()
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-    combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    find_anywhere(combo)
     combo.setMinimumContentsLength(minimum_length)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     return combo
 
 
-def fill_combo(combo: QComboBox, items: list[tuple[object, str]], chosen: object = None) -> None:
+def find_anywhere(combo: QComboBox) -> None:
+    """Let an editable combo's completer find items by any part of their text, in a popup."""
+    completer = combo.completer()
+    if completer is None:
+        raise ValueError("only an editable combo has a completer")
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+
+
+def line_edit(combo: QComboBox) -> QLineEdit:
+    """The text box of an editable combo."""
+    edit = combo.lineEdit()
+    if edit is None:
+        raise ValueError("only an editable combo has a text box")
+    return edit
+
+
+def table_item(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    """The item a table was filled with at (row, column); a missing one is a bug, not a blank cell."""
+    item = table.item(row, column)
+    if item is None:
+        raise LookupError(f"no item at row {row}, column {column}")
+    return item
+
+
+def fill_combo(combo: QComboBox, items: Sequence[tuple[object, str]], chosen: object = None) -> None:
     """Replace a combo's (data, label) items quietly and choose `chosen` (else the first)."""
     combo.blockSignals(True)
     combo.clear()

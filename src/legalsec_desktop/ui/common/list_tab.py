@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from legalsec_desktop.services.columns import COLUMNS
-from legalsec_desktop.services.rows import FILTER_TYPES, ListFilters, ListRow
+from legalsec_desktop.services.rows import ListFilters, ListRow
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.navigation import Destination
@@ -47,14 +48,12 @@ class ListTab(QWidget):
     action_requested = Signal()  # the empty-state button was pressed
 
     LOADING, EMPTY, TABLE = range(3)
+    splitter: QSplitter | None = None  # the split beside the list, when the tab has one; its sizes are remembered
 
     def __init__(self, spec: TabSpec, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.spec, self.state = spec, state
         self.stale = True
-        # The listing's filter object (services.rows), narrowed by the tab's own controls; None: it has none.
-        filters = FILTER_TYPES.get(spec.listing)
-        self.filters: ListFilters | None = filters() if filters is not None else None
         listing = COLUMNS[spec.listing]
         self.model = RecordTableModel(
             listing.columns, self._list_ids, self._fetch_rows, listing.default_sort, listing.default_descending, self
@@ -131,12 +130,19 @@ class ListTab(QWidget):
         return self._centred(*widgets)
 
     # --- data ------------------------------------------------------------------------------
+    def list_filters(self) -> ListFilters | None:
+        """The listing's filter object (services.rows), set by the tab's own controls; None: the tab has none.
+
+        A tab with filters keeps them, precisely typed, in its own `filters` and returns them here.
+        """
+        return None
+
     def _list_ids(self, sort: str, descending: bool, text: str) -> list[int]:
         if self.state.store is None:
             return []
         from legalsec_desktop.services import listings  # SQLAlchemy loads after the window is up
 
-        return listings.list_ids(self.state.store, self.spec.listing, sort, descending, text, self.filters)
+        return listings.list_ids(self.state.store, self.spec.listing, sort, descending, text, self.list_filters())
 
     def _fetch_rows(self, ids: Sequence[int]) -> dict[int, ListRow]:
         if self.state.store is None:
@@ -153,7 +159,8 @@ class ListTab(QWidget):
             return
         self.model.reload()
         rows = self.model.rowCount()
-        filtered = bool(self.model.filter_text) or (self.filters is not None and self.filters.narrows)
+        filters = self.list_filters()
+        filtered = bool(self.model.filter_text) or (filters is not None and filters.narrows)
         noun = self.spec.noun if rows == 1 else self.spec.nouns
         self.count_label.setText(self.tr("%d %s") % (rows, noun) + (self.tr(" match") if filtered else ""))
         if rows == 0 and not filtered:
@@ -193,14 +200,13 @@ class ListTab(QWidget):
     def save_layout(self, settings: QSettings) -> None:
         """The list's columns, and the split beside it when the tab has one (`self.splitter`)."""
         settings.setValue(f"tables/{self.spec.listing}/header", self.table.horizontalHeader().saveState())
-        splitter = getattr(self, "splitter", None)
-        if splitter is not None:
-            settings.setValue(f"tables/{self.spec.listing}/splitter", splitter.saveState())
+        if self.splitter is not None:
+            settings.setValue(f"tables/{self.spec.listing}/splitter", self.splitter.saveState())
 
     def restore_layout(self, settings: QSettings) -> None:
         state = settings.value(f"tables/{self.spec.listing}/header")
         if state is not None:
             self.table.horizontalHeader().restoreState(state)
         split = settings.value(f"tables/{self.spec.listing}/splitter")
-        if split is not None and getattr(self, "splitter", None) is not None:
+        if split is not None and self.splitter is not None:
             self.splitter.restoreState(split)

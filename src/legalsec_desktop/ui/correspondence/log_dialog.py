@@ -26,7 +26,7 @@ from legalsec_desktop.domain.durations import parse_duration
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.services import communications, contacts, matters
 from legalsec_desktop.ui.common.app_state import AppState
-from legalsec_desktop.ui.common.fields import DateField, matter_combo
+from legalsec_desktop.ui.common.fields import DateField, line_edit, matter_combo
 from legalsec_desktop.ui.common.form_errors import FormErrors
 from legalsec_desktop.services.changes import Changed
 
@@ -39,7 +39,7 @@ class LogDialog(QDialog):
         super().__init__(parent)
         self.state, self.entry_id = state, entry_id
         self.time_entry_id: int | None = None
-        store = state.store
+        store = state.require_store()
         existing = communications.load_communication(store, entry_id) if entry_id is not None else None
         if existing is not None:
             matter_id, kind = existing.matter_id, existing.kind
@@ -63,13 +63,15 @@ class LogDialog(QDialog):
         row.addWidget(self.incoming)
         row.addWidget(self.outgoing)
         row.addStretch(1)
-        self.when = QDateTimeEdit(QDateTime(existing.occurred_at if existing else state.clock.now()))
+        # call-overload: PySide6 turns a datetime into a QDateTime; its stubs leave that constructor out.
+        shown = existing.occurred_at if existing else state.clock.now()
+        self.when = QDateTimeEdit(QDateTime(shown))  # type: ignore[call-overload]
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("ddd MM/dd/yyyy h:mm AP")
         self.with_whom = QComboBox()
         self.with_whom.setEditable(True)
         self.with_whom.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.with_whom.lineEdit().setPlaceholderText(self.tr("Pick a party of the matter or type a name"))
+        line_edit(self.with_whom).setPlaceholderText(self.tr("Pick a party of the matter or type a name"))
         self.subject = QLineEdit()
         self.summary = QPlainTextEdit()
         self.summary.setTabChangesFocus(True)
@@ -127,10 +129,10 @@ class LogDialog(QDialog):
         self.with_whom.clear()
         matter_id = self.chosen_matter()
         if matter_id is not None:
-            lawyer = matters.load_matter(self.state.store, matter_id).responsible_attorney_id
+            lawyer = matters.load_matter(self.state.require_store(), matter_id).responsible_attorney_id
             if self.timekeeper.findData(lawyer) >= 0:
                 self.timekeeper.setCurrentIndex(self.timekeeper.findData(lawyer))
-            for _pid, _cid, name, role, phone, _email in contacts.list_parties(self.state.store, matter_id):
+            for _pid, _cid, name, role, phone, _email in contacts.list_parties(self.state.require_store(), matter_id):
                 self.with_whom.addItem(f"{name}", name)
                 self.with_whom.setItemData(self.with_whom.count() - 1, f"{role}  {phone}", Qt.ItemDataRole.ToolTipRole)
         self.with_whom.setCurrentText(typed)
@@ -144,7 +146,8 @@ class LogDialog(QDialog):
         self.narrative.setText(f"{kind} with {who or '…'}" + (f" re {about}" if about else ""))
 
     def draft(self) -> CommunicationDraft:
-        when: datetime = self.when.dateTime().toPython()
+        when = self.when.dateTime().toPython()
+        assert isinstance(when, datetime)  # a QDateTime becomes a datetime
         return CommunicationDraft(
             matter_id=self.chosen_matter(),
             kind=self.kind.currentData(), direction="in" if self.incoming.isChecked() else "out",
@@ -168,7 +171,7 @@ class LogDialog(QDialog):
     def accept(self) -> None:
         def save() -> None:
             self.entry_id, self.time_entry_id = communications.save_communication(
-                self.state.store, self.draft(), self.entry_id, self.time())
+                self.state.require_store(), self.draft(), self.entry_id, self.time())
 
         if self.errors.attempt(self, self.tr("Not saved"), save):
             self.state.data_changed.emit(Changed.COMMUNICATIONS)

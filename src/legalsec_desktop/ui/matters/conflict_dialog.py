@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legalsec_desktop.domain.conflicts import DECISIONS, UNDECIDED, Hit, SearchName
+from legalsec_desktop.domain.conflicts import DECISIONS, UNDECIDED, Hit, SearchName, clean_names
 from legalsec_desktop.domain.errors import UserFixableError, ValidationError
 from legalsec_desktop.reports.conflict_report import HIT_COLUMNS, format_when, hit_cells
 from legalsec_desktop.services import conflicts
@@ -106,10 +106,10 @@ class ConflictCheckDialog(QDialog):
         labels = {"cleared": self.tr("&Cleared (no conflict)"), "waived": self.tr("&Waived (consent on file)"),
                   "declined": self.tr("&Declined")}
         for index, key in enumerate(DECISIONS):
-            button = QRadioButton(labels[key])
-            button.setObjectName(f"{key}Radio")
-            self.decision_group.addButton(button, index)
-            decision_row.addWidget(button)
+            radio = QRadioButton(labels[key])
+            radio.setObjectName(f"{key}Radio")
+            self.decision_group.addButton(radio, index)
+            decision_row.addWidget(radio)
         self.notes = QLineEdit(placeholderText=self.tr("Reasons, who decided, consent details…"))
         decision_row.addWidget(self.notes, 1)
         self.decision_error = QLabel()
@@ -136,12 +136,12 @@ class ConflictCheckDialog(QDialog):
         buttons.addWidget(self.close_button)
 
         check_page = QWidget()
-        column = QVBoxLayout(check_page)
-        column.addWidget(names_box)
-        column.addWidget(self.summary)
-        column.addWidget(self.table, 1)
-        column.addWidget(decision_box)
-        column.addWidget(self.decision_error)
+        page_column = QVBoxLayout(check_page)
+        page_column.addWidget(names_box)
+        page_column.addWidget(self.summary)
+        page_column.addWidget(self.table, 1)
+        page_column.addWidget(decision_box)
+        page_column.addWidget(self.decision_error)
         self.tabs = QTabWidget()
         self.tabs.addTab(check_page, icon("conflict"), self.tr("Check"))
         self.tabs.addTab(self._history_page(), self.tr("Earlier Checks"))
@@ -168,7 +168,7 @@ class ConflictCheckDialog(QDialog):
             return
         self.names_error.hide()
         try:
-            names = conflicts.clean_names(self.names())
+            names = clean_names(self.names())
             hits = conflicts.find_hits(self.state.store, names)
             self.check_id = conflicts.record_check(self.state.store, names, hits, context=self.context)
         except ValidationError as exc:
@@ -232,7 +232,7 @@ class ConflictCheckDialog(QDialog):
             self.decision_error.show()
             return False
         try:
-            conflicts.decide(self.state.store, self.check_id, decision, self.notes.text())
+            conflicts.decide(self.state.require_store(), self.check_id, decision, self.notes.text())
         except ValidationError as exc:
             self.decision_error.setText(exc.message)
             self.decision_error.show()
@@ -254,7 +254,7 @@ class ConflictCheckDialog(QDialog):
         if self.check_id is None:
             return
         try:
-            report = conflicts.report_for(self.state.store, self.check_id)
+            report = conflicts.report_for(self.state.require_store(), self.check_id)
         except UserFixableError as exc:
             show_problem(self, exc, self.tr("No report"))
             return
@@ -263,7 +263,7 @@ class ConflictCheckDialog(QDialog):
             return
         saved = report_print.ask_and_save(
             self, report, kind, f"Conflict check {self.check_id}.{kind}",
-            save_word=lambda path: conflicts.save_report_as_word(self.state.store, self.check_id, path))
+            save_word=lambda path: conflicts.save_report_as_word(self.state.require_store(), self.check_id, path))
         if saved is not None:
             self.summary.setText(self.summary.text() + self.tr(" Report saved to %s.") % saved)
 
@@ -284,9 +284,9 @@ class ConflictCheckDialog(QDialog):
         self.history.doubleClicked.connect(lambda _index: self.open_selected_check())
         open_button = QPushButton(self.tr("&Open Check"))
         open_button.clicked.connect(self.open_selected_check)
-        column = QVBoxLayout(page)
-        column.addWidget(self.history, 1)
-        column.addWidget(open_button, 0, Qt.AlignmentFlag.AlignRight)
+        page_column = QVBoxLayout(page)
+        page_column.addWidget(self.history, 1)
+        page_column.addWidget(open_button, 0, Qt.AlignmentFlag.AlignRight)
         return page
 
     def _load_history(self) -> None:
@@ -304,7 +304,7 @@ class ConflictCheckDialog(QDialog):
         item = self.history.item(self.history.currentRow(), 0)
         if item is None:
             return
-        record = conflicts.load_check(self.state.store, item.data(Qt.ItemDataRole.UserRole))
+        record = conflicts.load_check(self.state.require_store(), item.data(Qt.ItemDataRole.UserRole))
         self.check_id = record.id
         for edit, side in ((self.client_edit, "client"), (self.adverse_edit, "adverse"), (self.other_edit, "other")):
             edit.setPlainText("\n".join(n.name for n in record.names if n.side == side))

@@ -72,7 +72,7 @@ class ContactDialog(QDialog):
         self.matters_label.setWordWrap(True)
         self.matters_label.setObjectName("contactMatters")
         if contact_id is not None:
-            draft = contacts.load_contact(state.store, contact_id)
+            draft = contacts.load_contact(state.require_store(), contact_id)
             self.name.setText(draft.name)
             self.organisation.setChecked(draft.is_organization)
             self.address.setPlainText(draft.address)
@@ -83,7 +83,7 @@ class ContactDialog(QDialog):
             self.rate.setText(format_money(draft.rate_override_cents) if draft.rate_override_cents is not None else "")
             self.increment.setCurrentIndex(max(0, self.increment.findData(draft.billing_increment_minutes)))
             self.billing_id.setText(draft.billing_id)
-            roles = contacts.contact_matters(state.store, contact_id)
+            roles = contacts.contact_matters(state.require_store(), contact_id)
             listed = "; ".join(f"{n} {t} ({r}, {s})" for n, t, r, s in roles[:12])
             self.matters_label.setText(self.tr("On matters: %s") % listed + (" …" if len(roles) > 12 else "")
                                        if roles else self.tr("Not on any matter."))
@@ -107,7 +107,7 @@ class ContactDialog(QDialog):
 
     def accept(self) -> None:
         def save() -> None:
-            self.contact_id = contacts.save_contact(self.state.store, self.draft(), self.contact_id)
+            self.contact_id = contacts.save_contact(self.state.require_store(), self.draft(), self.contact_id)
 
         if self.errors.attempt(self, self.tr("Contact not saved"), save):
             self.state.data_changed.emit(Changed.CONTACTS)

@@ -117,5 +117,6 @@ class ContactsWindow(QDialog):
         if contact_id is None or self.state.read_only:
             return
         delete_with_undo(self.undo_stack, self, self.state, Changed.CONTACTS,
-                         lambda: contacts.delete_contact(self.state.store, contact_id),
-                         lambda: contacts.restore_contact(self.state.store, contact_id), self.tr("Delete contact"))
+                         lambda: contacts.delete_contact(self.state.require_store(), contact_id),
+                         lambda: contacts.restore_contact(self.state.require_store(), contact_id),
+                         self.tr("Delete contact"))

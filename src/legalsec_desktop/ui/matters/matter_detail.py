@@ -170,14 +170,14 @@ class MatterDetail(QWidget):
             self.stack.setCurrentIndex(0)
             return
         try:
-            summary = matters.matter_summary(self.state.store, matter_id)
+            summary = matters.matter_summary(self.state.require_store(), matter_id)
         except Exception as exc:  # noqa: BLE001 - the matter vanished (restore) or a bug: say so, keep going
             self.stack.setCurrentIndex(0)
             show_problem(self, exc)
             return
         self.number = summary.draft.number
-        self.shown_parties = contacts.list_parties(self.state.store, matter_id)
-        log = communications.matter_log(self.state.store, matter_id)
+        self.shown_parties = contacts.list_parties(self.state.require_store(), matter_id)
+        log = communications.matter_log(self.state.require_store(), matter_id)
         self.heading.setText(matter_overview.heading_html(summary))
         self.overview.setText(matter_overview.overview_html(summary, self.state.clock.today()))
         _fill(self.parties, matter_overview.party_rows(self.shown_parties))
@@ -217,7 +217,7 @@ class MatterDetail(QWidget):
                                           PARTY_ROLES.index(current) if current in PARTY_ROLES else 0, False)
         if ok:
             try:
-                contacts.set_party_role(self.state.store, party_id, PARTY_ROLES[labels.index(chosen)])
+                contacts.set_party_role(self.state.require_store(), party_id, PARTY_ROLES[labels.index(chosen)])
             except Exception as exc:  # noqa: BLE001
                 show_problem(self, exc, self.tr("Role not changed"))
             self.state.data_changed.emit(Changed.PARTIES)
@@ -237,12 +237,12 @@ class MatterDetail(QWidget):
         if party_id is None or self.state.read_only:
             return
         delete_with_undo(self.undo_stack, self, self.state, Changed.PARTIES,
-                         lambda: contacts.remove_party(self.state.store, party_id),
-                         lambda: contacts.restore_party(self.state.store, party_id), self.tr("Remove party"))
+                         lambda: contacts.remove_party(self.state.require_store(), party_id),
+                         lambda: contacts.restore_party(self.state.require_store(), party_id), self.tr("Remove party"))
 
     def check_parties(self) -> None:
         from legalsec_desktop.services import contacts  # after the window is up
-        rows = contacts.list_parties(self.state.store, self.matter_id) if self.matter_id else []
+        rows = contacts.list_parties(self.state.require_store(), self.matter_id) if self.matter_id else []
         self.conflict_check_requested.emit(*matter_overview.conflict_names(rows))
 
     # --- the log -----------------------------------------------------------------------------
@@ -263,6 +263,6 @@ class MatterDetail(QWidget):
         if entry_id is None or self.state.read_only:
             return
         delete_with_undo(self.undo_stack, self, self.state, Changed.COMMUNICATIONS,
-                         lambda: communications.delete_communication(self.state.store, entry_id),
-                         lambda: communications.restore_communication(self.state.store, entry_id),
+                         lambda: communications.delete_communication(self.state.require_store(), entry_id),
+                         lambda: communications.restore_communication(self.state.require_store(), entry_id),
                          self.tr("Delete log entry:"))

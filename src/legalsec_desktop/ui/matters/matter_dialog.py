@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legalsec_desktop.domain.conflicts import SearchName
+from legalsec_desktop.domain.conflicts import SearchName, clean_names
 from legalsec_desktop.domain.errors import UserFixableError, ValidationError
 from legalsec_desktop.domain import rule_sets
 from legalsec_desktop.domain.formatting import format_date
@@ -42,9 +42,9 @@ class MatterDialog(QDialog):
         self.is_new = matter_id is None
         self._cleared_names: tuple[tuple[str, str], ...] | None = None  # names whose check was cleared or waived
         self._check_id: int | None = None
-        store = state.store
+        store = state.require_store()
         existing = matters.load_matter(store, matter_id) if matter_id is not None else None
-        self.setWindowTitle(self.tr("New Matter") if self.is_new else self.tr("Edit Matter %s") % existing.number)
+        self.setWindowTitle(self.tr("New Matter") if existing is None else self.tr("Edit Matter %s") % existing.number)
         self.setMinimumWidth(920)
 
         self.number = QLineEdit(existing.number if existing else matters.next_matter_number(store))
@@ -198,11 +198,12 @@ class MatterDialog(QDialog):
 
         def save() -> None:
             if self.is_new:
-                self.matter_id = matters.create_matter(self.state.store, draft)
+                self.matter_id = matters.create_matter(self.state.require_store(), draft)
                 if self._check_id is not None:
-                    conflicts.link_to_matter(self.state.store, self._check_id, self.matter_id)
+                    conflicts.link_to_matter(self.state.require_store(), self._check_id, self.matter_id)
             else:
-                matters.update_matter(self.state.store, self.matter_id, draft)
+                assert self.matter_id is not None  # an existing matter's dialog has its id
+                matters.update_matter(self.state.require_store(), self.matter_id, draft)
 
         if self.errors.attempt(self, self.tr("Matter not saved"), save):
             self.state.data_changed.emit(Changed.MATTERS)
@@ -217,9 +218,9 @@ class MatterDialog(QDialog):
             return True  # already checked and cleared for these very names (e.g. the number was then fixed)
         context = self.tr("New matter %s") % draft.number.strip()
         try:
-            hits = conflicts.find_hits(self.state.store, list(names))
+            hits = conflicts.find_hits(self.state.require_store(), list(names))
             if not hits:
-                self._check_id = conflicts.record_check(self.state.store, conflicts.clean_names(list(names)), hits,
+                self._check_id = conflicts.record_check(self.state.require_store(), clean_names(list(names)), hits,
                                                         decision="cleared", context=context, notes="No hits.")
                 self._cleared_names = key
                 return True
@@ -241,9 +242,12 @@ class MatterDialog(QDialog):
         return False
 
     def _may_close(self, draft: MatterDraft) -> bool:
-        if draft.status != "closed" or matters.load_matter(self.state.store, self.matter_id).status == "closed":
+        """For an existing matter: closing one with deadlines still open asks first."""
+        store, matter_id = self.state.require_store(), self.matter_id
+        assert matter_id is not None  # an existing matter's dialog has its id
+        if draft.status != "closed" or matters.load_matter(store, matter_id).status == "closed":
             return True
-        pending = matters.open_deadlines(self.state.store, self.matter_id)
+        pending = matters.open_deadlines(store, matter_id)
         if not pending:
             return True
         listed = "\n".join(f"• {format_date(on)}: {title} ({kind})" for on, kind, title in pending[:8])

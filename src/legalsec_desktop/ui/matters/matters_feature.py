@@ -55,6 +55,7 @@ class MattersFeature(Feature):
         dialog = MatterDialog(self.state, self.shell.dialog_parent())
         if dialog.exec() == MatterDialog.DialogCode.Accepted:
             self.state.navigate_to(TabKey.MATTERS)
+            assert dialog.matter_id is not None  # an accepted dialog has saved its matter
             self.matters.select_matter(dialog.matter_id)
             self.shell.show_status(self.tr("Matter %s opened.") % dialog.number.text().strip())
 

@@ -34,6 +34,7 @@ class MattersTab(ListTab):
 
     def __init__(self, spec: TabSpec, state: AppState, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         self.undo_stack = undo_stack
+        self.filters = MatterFilters()  # what the status, attorney and practice-area choices show
         super().__init__(spec, state, parent)
         self.status_filter = self._combo("statusFilter", self.tr("Any status"),
                                          [(s.capitalize(), s) for s in STATUSES])
@@ -85,6 +86,9 @@ class MattersTab(ListTab):
             combo.addItem(label, value)
         combo.currentIndexChanged.connect(lambda _i: self._filter_changed())
         return combo
+
+    def list_filters(self) -> MatterFilters:
+        return self.filters
 
     def _filter_changed(self) -> None:
         self.filters = MatterFilters(self.status_filter.currentData(), self.attorney_filter.currentData(),

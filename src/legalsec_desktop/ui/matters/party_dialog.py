@@ -33,7 +33,7 @@ class PartyDialog(QDialog):
         self.setWindowTitle(self.tr("Add Party to %s") % matter_number)
         self.setMinimumWidth(480)
         self.name = QLineEdit(placeholderText=self.tr("An existing contact, or a new name"))
-        completer = QCompleter(contacts.contact_names(state.store), self)
+        completer = QCompleter(contacts.contact_names(state.require_store()), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.name.setCompleter(completer)
@@ -65,7 +65,7 @@ class PartyDialog(QDialog):
             return
 
         def save() -> None:
-            self.party_id = contacts.add_party(self.state.store, self.matter_id, name, role)
+            self.party_id = contacts.add_party(self.state.require_store(), self.matter_id, name, role)
 
         if self.errors.attempt(self, self.tr("Party not added"), save):
             self.state.data_changed.emit(Changed.PARTIES)
@@ -75,9 +75,9 @@ class PartyDialog(QDialog):
         names = [SearchName(name, side_of_role(role))]
         context = self.tr("Party added to %s") % self.matter_number
         try:
-            hits = conflicts.find_hits(self.state.store, names)
+            hits = conflicts.find_hits(self.state.require_store(), names)
             if not hits:
-                conflicts.record_check(self.state.store, names, hits, decision="cleared", context=context,
+                conflicts.record_check(self.state.require_store(), names, hits, decision="cleared", context=context,
                                        matter_id=self.matter_id, notes="No hits.")
                 return True
         except UserFixableError as exc:
@@ -89,5 +89,5 @@ class PartyDialog(QDialog):
         dialog = ConflictCheckDialog(self.state, self, context=context, require_decision=True, **side)
         dialog.exec()
         if dialog.check_id is not None:
-            conflicts.link_to_matter(self.state.store, dialog.check_id, self.matter_id)
+            conflicts.link_to_matter(self.state.require_store(), dialog.check_id, self.matter_id)
         return dialog.decision in ("cleared", "waived")

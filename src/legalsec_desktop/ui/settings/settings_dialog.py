@@ -35,6 +35,7 @@ from legalsec_desktop.domain.firm import (
 from legalsec_desktop.domain.money import format_money, parse_money
 from legalsec_desktop.services import firm
 from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.fields import table_item
 from legalsec_desktop.ui.common.form_errors import FormErrors
 from legalsec_desktop.services.changes import Changed
 
@@ -49,7 +50,7 @@ class SettingsDialog(QDialog):
         self.state = state
         self.setWindowTitle(self.tr("Welcome — set up your firm") if first_run else self.tr("Settings"))
         self.setMinimumWidth(820)
-        profile = firm.load_profile(state.store)
+        profile = firm.load_profile(state.require_store())
         self._ids: list[int | None] = []
 
         intro = QLabel(
@@ -82,7 +83,9 @@ class SettingsDialog(QDialog):
             [self.tr("Name"), self.tr("Initials"), self.tr("Hourly rate"), self.tr("Attorney"),
              self.tr("Hours a day"), self.tr("LEDES class")]
         )
-        self.keepers.horizontalHeaderItem(TARGET).setToolTip(
+        target_header = self.keepers.horizontalHeaderItem(TARGET)
+        assert target_header is not None  # the labels above made it
+        target_header.setToolTip(
             self.tr("Daily target: the Time tab lists weekdays with less time than this (0: no target)"))
         self.keepers.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         for column, width in ((INITIALS, 64), (RATE, 96), (ATTORNEY, 70), (TARGET, 90), (CLASS, 110)):
@@ -153,13 +156,18 @@ class SettingsDialog(QDialog):
         self.keepers.setCellWidget(row, CLASS, classes)
         if keeper is None:
             self.keepers.setCurrentCell(row, NAME)
-            self.keepers.editItem(self.keepers.item(row, NAME))
+            self.keepers.editItem(table_item(self.keepers, row, NAME))
 
     def _remove_keeper(self) -> None:
         row = self.keepers.currentRow()
         if row >= 0:
             self.keepers.removeRow(row)
             del self._ids[row]
+
+    def _classification(self, row: int) -> str:
+        classes = self.keepers.cellWidget(row, CLASS)
+        assert isinstance(classes, QComboBox)  # every row gets its combo when it is added
+        return classes.currentData()
 
     def _text(self, row: int, column: int) -> str:
         item = self.keepers.item(row, column)
@@ -176,7 +184,7 @@ class SettingsDialog(QDialog):
                 cents = parse_money(rate or "0", "timekeepers")
             except ValidationError as exc:
                 raise ValidationError("timekeepers", f"Rate for {name or 'row %d' % (row + 1)}: {exc.message}") from exc
-            attorney = self.keepers.item(row, ATTORNEY).checkState() == Qt.CheckState.Checked
+            attorney = table_item(self.keepers, row, ATTORNEY).checkState() == Qt.CheckState.Checked
             typed = self._text(row, TARGET)
             try:
                 target = 0 if typed.strip("0.:") == "" else parse_duration(typed, "timekeepers")
@@ -185,7 +193,7 @@ class SettingsDialog(QDialog):
                                                      f"{exc.message}") from exc
             keepers.append(Timekeeper(name=name, initials=initials.upper(), default_rate_cents=cents,
                                       id=self._ids[row], is_attorney=attorney, daily_target_minutes=target,
-                                      classification=self.keepers.cellWidget(row, CLASS).currentData()))
+                                      classification=self._classification(row)))
         return FirmProfile(
             name=self.name.text(),
             address=self.address.toPlainText(),
@@ -198,6 +206,6 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         """Save; on a problem, say so beside the field and keep everything that was typed."""
         if self.errors.attempt(self, self.tr("Settings not saved"),
-                               lambda: firm.save_profile(self.state.store, self.profile())):
+                               lambda: firm.save_profile(self.state.require_store(), self.profile())):
             self.state.data_changed.emit(Changed.FIRM)
             super().accept()

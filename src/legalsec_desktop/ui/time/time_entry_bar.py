@@ -11,7 +11,6 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -29,7 +28,14 @@ from legalsec_desktop.domain.errors import UserFixableError, ValidationError
 from legalsec_desktop.domain.money import format_money
 from legalsec_desktop.domain.time_entries import BILLABLE, BILLABLE_LABELS, TimeDraft
 from legalsec_desktop.ui.common.app_state import AppState
-from legalsec_desktop.ui.common.fields import DateField, MoneyField, fill_combo, searchable_combo
+from legalsec_desktop.ui.common.fields import (
+    DateField,
+    MoneyField,
+    fill_combo,
+    find_anywhere,
+    line_edit,
+    searchable_combo,
+)
 
 
 class TimeEntryBar(QGroupBox):
@@ -50,7 +56,7 @@ class TimeEntryBar(QGroupBox):
         self.matter = searchable_combo()  # filled once the database is open
         self.matter.setObjectName("entryMatter")
         self.matter.currentIndexChanged.connect(lambda _i: self._fill_rate())
-        self.matter.currentIndexChanged.connect(lambda _i: self.matter.lineEdit().setCursorPosition(0))
+        self.matter.currentIndexChanged.connect(lambda _i: line_edit(self.matter).setCursorPosition(0))
         self.duration = QLineEdit(placeholderText=self.tr("0.3, 18m, 1:15"))
         self.duration.setObjectName("entryDuration")
         self.duration.setToolTip(self.tr("How long: 0.3 (hours), .25h, 18m, 1:15 or 1h 20m"))
@@ -136,8 +142,7 @@ class TimeEntryBar(QGroupBox):
         combo.addItem("", "")
         for code in codes:
             combo.addItem(code.label, code.code)
-        combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        find_anywhere(combo)
         combo.setMinimumContentsLength(5)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         return combo
@@ -172,7 +177,6 @@ class TimeEntryBar(QGroupBox):
     def draft(self) -> TimeDraft:
         """The entry as typed; raises ValidationError naming the field that cannot be read."""
         day = self.day.date("entry_date", required=True)
-        assert day is not None
         minutes = parse_duration(self.duration.text(), "minutes")
         rate = self.rate.cents("rate_cents")
         if rate is None:
@@ -275,7 +279,7 @@ class TimeEntryBar(QGroupBox):
         """Load an entry to change it; a billed entry is shown but locked."""
         from legalsec_desktop.services import time_entries  # SQLAlchemy loads after the window is up
 
-        draft = time_entries.load_entry(self.state.store, entry_id)
+        draft = time_entries.load_entry(self.state.require_store(), entry_id)
         self.editing_id, self.editing_before = entry_id, draft
         self.rate_typed = True
         self.fill(draft)

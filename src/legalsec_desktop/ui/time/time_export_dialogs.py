@@ -37,8 +37,9 @@ class TimesheetDialog(QDialog):
         self.first = DateField(first or today.replace(day=1))
         self.last = DateField(last or today)
         self.keeper = QComboBox()
-        fill_combo(self.keeper, [(None, self.tr("Every timekeeper")), *matters.attorneys(state.store)], keeper_id)
-        self.matter = matter_combo(state.store, matter_id, self.tr("Every matter"), include_closed=True)
+        store = state.require_store()
+        fill_combo(self.keeper, [(None, self.tr("Every timekeeper")), *matters.attorneys(store)], keeper_id)
+        self.matter = matter_combo(store, matter_id, self.tr("Every matter"), include_closed=True)
         form = QFormLayout(self)
         self.errors = FormErrors(form)
         self.errors.add_row("first", self.tr("&From:"), self.first)
@@ -50,7 +51,6 @@ class TimesheetDialog(QDialog):
     def scope(self) -> timesheet.Scope:
         first = self.first.date("first", required=True)
         last = self.last.date("last", required=True)
-        assert first is not None and last is not None
         return timesheet.Scope(first, last, timekeeper_id=self.keeper.currentData(),
                                matter_id=self.matter.currentData())
 
@@ -64,7 +64,7 @@ class TimesheetDialog(QDialog):
         if path is None:
             return
         label = self.tr("Writing the timesheet… %s entries")
-        store = self.state.store
+        store = self.state.require_store()
 
         def work(progress) -> tuple:  # noqa: ANN001 - on the worker thread: no widgets here
             return timesheet.export_timesheet(store, scope, path,
@@ -112,8 +112,8 @@ class LedesDialog(QDialog):
             first = self.first.date("first", required=True)
             last = self.last.date("last", required=True)
             when = self.invoice_date.date("invoice_date", required=True)
-            text = timesheet.ledes_invoice(self.state.store, matter_id, first, last, self.number.text(), when)
-            values[:] = [matters.load_matter(self.state.store, matter_id).number, last, text]
+            text = timesheet.ledes_invoice(self.state.require_store(), matter_id, first, last, self.number.text(), when)
+            values[:] = [matters.load_matter(self.state.require_store(), matter_id).number, last, text]
 
         if not self.errors.attempt(self, self.tr("Not exported"), read):
             return

@@ -80,6 +80,7 @@ class TimeTab(ListTab):
 
     def __init__(self, spec: TabSpec, state: AppState, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         self.undo_stack = undo_stack
+        self.filters = TimeFilters()  # the period, timekeeper, matter and billing choices
         super().__init__(spec, state, parent)
         from legalsec_desktop.ui.time.time_entry_bar import TimeEntryBar
         from legalsec_desktop.ui.time.timers_panel import TimersPanel
@@ -223,6 +224,9 @@ class TimeTab(ListTab):
         self.period.setCurrentText("Custom")
         self.period.blockSignals(False)
         self._set_filters(replace(self.filters, first=first, last=last))
+
+    def list_filters(self) -> TimeFilters:
+        return self.filters
 
     def _set_filters(self, filters: TimeFilters) -> None:
         self.filters = filters
@@ -379,7 +383,7 @@ class TimeTab(ListTab):
         """Undo takes a new entry away again, or puts a changed one back as it was."""
         from legalsec_desktop.services import time_entries
 
-        store, before = self.state.store, self.entry_bar.editing_before
+        store, before = self.state.require_store(), self.entry_bar.editing_before
         if before is None:
             removed: list = []
             self.undo_stack.push(StoreCommand(
@@ -422,11 +426,11 @@ class TimeTab(ListTab):
         deleted: list = []
 
         def delete() -> str:
-            deleted[:] = time_entries.delete_entries(self.state.store, ids)
+            deleted[:] = time_entries.delete_entries(self.state.require_store(), ids)
             return self.tr("%d time entr%s") % (len(ids), "y" if len(ids) == 1 else "ies")
 
         delete_with_undo(self.undo_stack, self, self.state, Changed.TIME, delete,
-                         lambda: time_entries.restore_entries(self.state.store, deleted), self.tr("Delete"))
+                         lambda: time_entries.restore_entries(self.state.require_store(), deleted), self.tr("Delete"))
 
     def set_status(self, status: str) -> None:
         ids = self.selected_ids()
@@ -442,13 +446,13 @@ class TimeTab(ListTab):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:
-            before = time_entries.set_status(self.state.store, ids, status)
+            before = time_entries.set_status(self.state.require_store(), ids, status)
         except UserFixableError as exc:
             show_problem(self, exc, self.tr("Status not changed"))
             return
         if status != "billed":
             self.undo_stack.push(StoreCommand(self.tr("Mark %s") % status,
-                                              lambda: time_entries.restore_statuses(self.state.store, before),
-                                              lambda: time_entries.set_status(self.state.store, ids, status),
+                                              lambda: time_entries.restore_statuses(self.state.require_store(), before),
+                                              lambda: time_entries.set_status(self.state.require_store(), ids, status),
                                               self.state, Changed.TIME, self))
         self.state.data_changed.emit(Changed.TIME)
