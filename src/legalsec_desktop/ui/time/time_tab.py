@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -228,6 +228,15 @@ class TimeTab(ListTab):
     def list_filters(self) -> TimeFilters:
         return self.filters
 
+    def _show_controls(self, period: str, day: date | None, keeper_index: int) -> None:
+        """Set the period, both dates and the timekeeper quietly: the caller sets the filters once, after."""
+        with QSignalBlocker(self.period), QSignalBlocker(self.keeper_filter):
+            self.period.setCurrentText(period)
+            self.keeper_filter.setCurrentIndex(keeper_index)
+        for field in (self.first, self.last):
+            with QSignalBlocker(field):
+                field.set_date(day)
+
     def _set_filters(self, filters: TimeFilters) -> None:
         self.filters = filters
         self.refresh()
@@ -239,36 +248,17 @@ class TimeTab(ListTab):
         if index < 0:
             super().show_destination(destination)
             return
-        for combo, chosen in ((self.matter_filter, index), (self.keeper_filter, 0)):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(chosen)
-            combo.blockSignals(False)
-        self.period.blockSignals(True)
-        self.period.setCurrentText("All dates")
-        self.period.blockSignals(False)
-        for field in (self.first, self.last):
-            field.blockSignals(True)
-            field.set_date(None)
-            field.blockSignals(False)
-        self.filter_box.blockSignals(True)
-        self.filter_box.clear()
-        self.filter_box.blockSignals(False)
+        self._show_controls("All dates", None, 0)
+        with QSignalBlocker(self.matter_filter), QSignalBlocker(self.filter_box):
+            self.matter_filter.setCurrentIndex(index)
+            self.filter_box.clear()
         self.model.filter_text = ""
         self._set_filters(replace(self.filters, first=None, last=None, timekeeper_id=None,
                                   matter_id=destination.matter_id))
 
     def show_day(self, day: date, keeper_id: int | None) -> None:
         """List one day's entries (of one timekeeper) and set the entry bar to add to it."""
-        self.period.blockSignals(True)
-        self.period.setCurrentText("Custom")
-        self.period.blockSignals(False)
-        for field in (self.first, self.last):
-            field.blockSignals(True)
-            field.set_date(day)
-            field.blockSignals(False)
-        self.keeper_filter.blockSignals(True)
-        self.keeper_filter.setCurrentIndex(max(0, self.keeper_filter.findData(keeper_id)))
-        self.keeper_filter.blockSignals(False)
+        self._show_controls("Custom", day, max(0, self.keeper_filter.findData(keeper_id)))
         self._set_filters(replace(self.filters, first=day, last=day, timekeeper_id=keeper_id))
         self.entry_bar.start_new()
         self.entry_bar.day.set_date(day)
