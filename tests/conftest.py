@@ -196,3 +196,27 @@ def legalsec_logger(monkeypatch: pytest.MonkeyPatch):
     yield logger
     for handler in logger.handlers:
         handler.close()
+
+
+@pytest.fixture
+def local_zone():
+    """A callable that sets this computer's time zone for the test (TZ, then time.tzset); put back afterwards.
+
+    Local wall-clock times (what the user types and reads) and the UTC instants they are kept as differ by it.
+    """
+    import time
+
+    if not hasattr(time, "tzset"):
+        pytest.skip("the local time zone can only be set for a test where time.tzset exists")
+    before = os.environ.get("TZ")
+
+    def set_zone(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield set_zone
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()

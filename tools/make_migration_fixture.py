@@ -28,6 +28,7 @@ import json
 import os
 import sqlite3
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -344,6 +345,9 @@ def main(argv: list[str] | None = None) -> int:
                   "(see tests/data/migrations/README.md)", file=sys.stderr)
             return 1
     args.out.mkdir(parents=True, exist_ok=True)
+    if hasattr(time, "tzset"):  # the demo keeps local office hours as UTC instants: the same rows on any computer
+        os.environ["TZ"] = "UTC"
+        time.tzset()
     building = args.out / ".rev-building.db"
     try:
         build_demo(building, size=DEMO_SIZE, seed=DEMO_SEED, today=DEMO_TODAY, force=True)

@@ -10,7 +10,6 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -109,7 +108,7 @@ class ContactRow(Base):
     email: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     is_client: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
-    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     match_key: Mapped[str] = mapped_column(String(300), default="")  # fold_name(name), for conflict checks
     rate_override_cents: Mapped[int | None] = mapped_column(Integer)  # a client's hourly rate for every matter
     billing_increment_minutes: Mapped[int | None] = mapped_column(Integer)  # a client's increment, else the firm's
@@ -175,7 +174,7 @@ class PartyRow(Base):
     matter_id: Mapped[int] = mapped_column(ForeignKey("matter.id", ondelete="CASCADE"), index=True)
     contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id"), index=True)
     role: Mapped[str] = mapped_column(String(30))
-    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class EventRow(Base):
@@ -205,7 +204,7 @@ class EventRow(Base):
     trigger_id: Mapped[int | None] = mapped_column(ForeignKey("event.id"), index=True)  # computed from this
     rule_key: Mapped[str] = mapped_column(String(100), default="")  # "US-FED/answer/0"
     history: Mapped[str] = mapped_column(Text, default="")  # one line per recomputation or move
-    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     __table_args__ = (CheckConstraint("end_utc IS NULL OR end_utc >= start_utc", name="end_after_start"),
                       Index("ix_event_status_on_date", "status", "on_date"),
                       # Series only: a full index on rrule would lure the planner away from on_date for single events.
@@ -283,12 +282,12 @@ class CommunicationRow(Base):
     matter_id: Mapped[int] = mapped_column(ForeignKey("matter.id"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     direction: Mapped[str] = mapped_column(String(3))
-    occurred_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    occurred_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)  # the instant; shown in local time
     with_whom: Mapped[str] = mapped_column(String(300), default="")
     subject: Mapped[str] = mapped_column(String(300), default="")
     summary: Mapped[str] = mapped_column(Text, default="")
     follow_up_on: Mapped[date | None] = mapped_column(Date)
-    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     __table_args__ = (
         CheckConstraint("kind IN ('call', 'email', 'letter', 'meeting')", name="kind_known"),
         CheckConstraint("direction IN ('in', 'out')", name="direction_known"),
@@ -320,7 +319,7 @@ class ConflictCheckRow(Base):
 
     __tablename__ = "conflict_check"
     id: Mapped[int] = mapped_column(primary_key=True)
-    checked_at: Mapped[datetime] = mapped_column(DateTime, index=True)  # local time
+    checked_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     checked_by: Mapped[str] = mapped_column(String(100), default="")
     context: Mapped[str] = mapped_column(String(300), default="")  # "New matter 2026-0012", "On demand"...
     matter_id: Mapped[int | None] = mapped_column(ForeignKey("matter.id", ondelete="SET NULL"), index=True)
@@ -329,7 +328,7 @@ class ConflictCheckRow(Base):
     hit_count: Mapped[int] = mapped_column(Integer, default=0)
     likely_count: Mapped[int] = mapped_column(Integer, default=0)
     decision: Mapped[str] = mapped_column(String(20), default="undecided")
-    decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     notes: Mapped[str] = mapped_column(Text, default="")
     __table_args__ = (
         CheckConstraint("decision IN ('undecided', 'cleared', 'waived', 'declined')", name="decision_known"),

@@ -64,7 +64,33 @@ def from_utc(utc: datetime, tz_name: str) -> datetime:
 
 
 def utc_of(local: datetime, tz_name: str) -> datetime:
-    """Naive UTC for a wall-clock time without checks (the earlier instant of a repeated hour)."""
+    """Naive UTC for a wall-clock time without checks (the earlier instant of a repeated hour).
+
+    A blank zone means this computer's zone (see from_local).
+    """
     if not tz_name:
-        return local
+        return from_local(local).replace(tzinfo=None)
     return local.replace(tzinfo=zone(tz_name)).astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def to_local(instant: datetime) -> datetime:
+    """An instant (aware, or naive UTC as the store keeps it) as naive wall-clock time in this computer's zone."""
+    aware = instant if instant.tzinfo is not None else instant.replace(tzinfo=timezone.utc)
+    return aware.astimezone().replace(tzinfo=None)
+
+
+def from_local(local: datetime) -> datetime:
+    """Naive wall-clock time in this computer's zone as an aware UTC instant.
+
+    A time the clocks pass twice (fall back) is the earlier of its two instants. A time they skip (spring
+    forward), which no clock showed, is read with the offset in force before the change, as a clock not yet
+    put forward would have meant it (02:30 is then 03:30 after the change); see skipped_locally to refuse one.
+    """
+    candidates = [local.replace(tzinfo=None, fold=fold).astimezone(timezone.utc) for fold in (0, 1)]
+    exact = [instant for instant in candidates if to_local(instant) == local.replace(tzinfo=None, fold=0)]
+    return min(exact) if exact else max(candidates)
+
+
+def skipped_locally(local: datetime) -> bool:
+    """Whether this computer's clock never shows the naive wall-clock time `local` (a spring-forward gap)."""
+    return to_local(from_local(local)) != local.replace(tzinfo=None, fold=0)

@@ -24,9 +24,9 @@ def format_clock(value: datetime) -> str:
 
 
 def local_time(start_utc: datetime, zone: str) -> datetime:
-    """A stored naive-UTC instant as wall-clock time in the event's zone."""
-    aware = start_utc.replace(tzinfo=timezone.utc)
-    return aware.astimezone(ZoneInfo(zone)) if zone else aware
+    """A stored UTC instant as wall-clock time in the event's zone (a blank zone: this computer's zone)."""
+    aware = start_utc.replace(tzinfo=timezone.utc) if start_utc.tzinfo is None else start_utc
+    return aware.astimezone(ZoneInfo(zone)) if zone else aware.astimezone()
 
 
 def format_value(kind: str, value: Any) -> str:

@@ -22,7 +22,7 @@ from legalsec_desktop.db.models import (
     TimekeeperRow,
 )
 from legalsec_desktop.db.store import Store
-from legalsec_desktop.domain.clock import from_utc, utc_of
+from legalsec_desktop.domain.clock import from_utc, to_local, utc_of
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.events import DEADLINE_KINDS, EventDraft, occurrences, validate_event
 from legalsec_desktop.domain.formatting import format_date
@@ -145,14 +145,19 @@ def _query(filters: EventFilters) -> AnySelect:
                          .outerjoin(ContactRow, ContactRow.id == MatterRow.client_id), filters)
 
 
+def wall_clock(instant: datetime, tz: str) -> datetime:
+    """A stored instant as naive wall-clock time in the event's zone; a blank zone: this computer's zone."""
+    return from_utc(instant, tz) if tz else to_local(instant)
+
+
 def _occurrence(row: Row[Any], people: dict[int, list[tuple[int, str]]], day: date | None = None,
                 start: datetime | None = None) -> Occurrence:
     attending = people.get(row.event_id, [])
     tz = row.tz
     local_start = local_end = None
     if not row.all_day and row.start_utc is not None:
-        local_start = from_utc(row.start_utc, tz) if tz else row.start_utc
-        local_end = (from_utc(row.end_utc, tz) if tz else row.end_utc) if row.end_utc else None
+        local_start = wall_clock(row.start_utc, tz)
+        local_end = wall_clock(row.end_utc, tz) if row.end_utc else None
         if start is not None:  # an occurrence of a series keeps the wall-clock times of the first
             length = (local_end - local_start) if local_end else None
             local_start, local_end = start, (start + length if length is not None else None)
@@ -182,7 +187,7 @@ def events_between(store: Store, first: date, last: date, filters: EventFilters 
 
 def _expand(row: Row[Any], people: dict[int, list[tuple[int, str]]], first: date, last: date) -> list[Occurrence]:
     if not row.all_day and row.start_utc is not None:
-        begin = from_utc(row.start_utc, row.tz) if row.tz else row.start_utc
+        begin = wall_clock(row.start_utc, row.tz)
     else:
         begin = datetime.combine(row.on_date, datetime.min.time())
     window = (datetime.combine(first, datetime.min.time()), datetime.combine(last, datetime.min.time()))
@@ -198,7 +203,7 @@ def event_occurrence(store: Store, event_id: int, day: date | None = None) -> Oc
             if row is None:
                 return None
             day = row.on_date if row.all_day or row.start_utc is None else \
-                (from_utc(row.start_utc, row.tz) if row.tz else row.start_utc).date()
+                wall_clock(row.start_utc, row.tz).date()
     for occ in events_between(store, day, day + timedelta(days=1)):
         if occ.event_id == event_id:
             return occ
@@ -216,10 +221,10 @@ def load_event(store: Store, event_id: int) -> EventDraft:
         start = end = None
         day = row.on_date
         if not row.all_day and row.start_utc is not None:
-            local = from_utc(row.start_utc, row.tz) if row.tz else row.start_utc
+            local = wall_clock(row.start_utc, row.tz)
             start, day = local.time(), local.date()
             if row.end_utc is not None:
-                end = (from_utc(row.end_utc, row.tz) if row.tz else row.end_utc).time()
+                end = wall_clock(row.end_utc, row.tz).time()
         return EventDraft(row.matter_id, row.kind, row.title, day, row.all_day, start, end, row.tz, row.location,
                           attendees, row.status, row.docketed_by, row.verified_by, row.notes, row.rrule,
                           row.derivation, row.trigger_id, row.rule_key, _exdates(row.exdates))
@@ -306,7 +311,7 @@ def delete_event(store: Store, event_id: int, occurrence: date | None = None) ->
         if occurrence is not None and row.rrule:
             row.exdates = ",".join(sorted(set(filter(None, row.exdates.split(","))) | {occurrence.isoformat()}))
             return f"“{row.title}” on {format_date(occurrence)}"
-        row.deleted_at = store.clock.now()
+        row.deleted_at = store.clock.utc_now()
         session.execute(update(EventRow).where(EventRow.series_id == event_id, EventRow.deleted_at.is_(None))
                         .values(deleted_at=row.deleted_at))
         return f"“{row.title}”"

@@ -9,8 +9,10 @@ from sqlalchemy import select, update
 
 from legalsec_desktop.db.models import CommunicationRow, MatterRow, TimekeeperRow
 from legalsec_desktop.db.store import Store
+from legalsec_desktop.domain.clock import from_local, skipped_locally, to_local
 from legalsec_desktop.domain.communications import KIND_LABELS, CommunicationDraft, validate_communication
 from legalsec_desktop.domain.errors import ValidationError
+from legalsec_desktop.domain.formatting import format_clock, format_date
 from legalsec_desktop.domain.time_entries import TimeDraft
 from legalsec_desktop.services import time_entries
 
@@ -33,10 +35,24 @@ def _check_time(time: TimeForEntry) -> None:
         raise ValidationError("narrative", "Enter a narrative for the time entry.")
 
 
+def stored_instant(local: datetime) -> datetime:
+    """The typed wall-clock time of an entry (this computer's zone) as the UTC instant it is kept as.
+
+    A time the clocks skip is refused; one they pass twice is the earlier of the two (see domain.clock.from_local).
+    """
+    local = local.replace(second=0, microsecond=0)
+    if skipped_locally(local):
+        when = f"{format_clock(local)} on {format_date(local.date())}"
+        raise ValidationError("occurred_at", f"{when} does not exist on this computer's clock: the clocks spring "
+                                             "forward an hour that night. Pick a time outside the skipped hour.")
+    return from_local(local)
+
+
 def save_communication(store: Store, draft: CommunicationDraft, entry_id: int | None = None,
                        time: TimeForEntry | None = None) -> tuple[int, int | None]:
     """Log (or update) an entry, with its time entry if asked, in one transaction: (entry id, time entry id)."""
     validate_communication(draft)
+    occurred_at = stored_instant(draft.occurred_at)
     if time is not None:
         _check_time(time)
     with store.write() as session:
@@ -47,7 +63,7 @@ def save_communication(store: Store, draft: CommunicationDraft, entry_id: int | 
         if row is None:
             raise ValidationError("subject", "That log entry no longer exists.")
         row.matter_id, row.kind, row.direction = matter.id, draft.kind, draft.direction
-        row.occurred_at = draft.occurred_at.replace(second=0, microsecond=0)
+        row.occurred_at = occurred_at
         row.with_whom, row.subject, row.summary = draft.with_whom.strip(), draft.subject.strip(), draft.summary.strip()
         row.follow_up_on = draft.follow_up_on
         session.add(row)
@@ -67,8 +83,8 @@ def load_communication(store: Store, entry_id: int) -> CommunicationDraft:
         row = session.get(CommunicationRow, entry_id)
         if row is None:
             raise ValidationError("subject", "That log entry no longer exists.")
-        return CommunicationDraft(row.matter_id, row.kind, row.direction, row.occurred_at, row.with_whom, row.subject,
-                                  row.summary, row.follow_up_on)
+        return CommunicationDraft(row.matter_id, row.kind, row.direction, to_local(row.occurred_at), row.with_whom,
+                                  row.subject, row.summary, row.follow_up_on)
 
 
 def delete_communication(store: Store, entry_id: int) -> str:
@@ -77,7 +93,7 @@ def delete_communication(store: Store, entry_id: int) -> str:
         row = session.get(CommunicationRow, entry_id)
         if row is None or row.deleted_at is not None:
             raise ValidationError("subject", "That log entry was already deleted.")
-        row.deleted_at = store.clock.now()
+        row.deleted_at = store.clock.utc_now()
         return f"{KIND_LABELS.get(row.kind, row.kind).lower()} with {row.with_whom}"
 
 
@@ -87,7 +103,7 @@ def restore_communication(store: Store, entry_id: int) -> None:
 
 
 def matter_log(store: Store, matter_id: int) -> list[tuple[int, datetime, str, str, str, str, date | None]]:
-    """(id, when, kind, direction, with whom, subject or summary, follow-up) newest first."""
+    """(id, when (local wall-clock time), kind, direction, with whom, subject or summary, follow-up) newest first."""
     with store.read() as session:
         rows = session.execute(
             select(CommunicationRow.id, CommunicationRow.occurred_at, CommunicationRow.kind, CommunicationRow.direction,
@@ -96,5 +112,5 @@ def matter_log(store: Store, matter_id: int) -> list[tuple[int, datetime, str, s
             .where(CommunicationRow.matter_id == matter_id, CommunicationRow.deleted_at.is_(None))
             .order_by(CommunicationRow.occurred_at.desc(), CommunicationRow.id.desc())
         ).all()
-    return [(r[0], r[1], r[2], r[3], r[4], r[5] or (r[6].splitlines() or [""])[0], r[7]) for r in rows]
+    return [(r[0], to_local(r[1]), r[2], r[3], r[4], r[5] or (r[6].splitlines() or [""])[0], r[7]) for r in rows]
 

@@ -27,6 +27,7 @@ from legalsec_desktop.domain.conflicts import (
     is_likely_conflict,
     sort_hits,
 )
+from legalsec_desktop.domain.clock import to_local
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.names import fold_name
 from legalsec_desktop.formats.docx_report import write_docx
@@ -106,6 +107,8 @@ def _chunks(items: list[int], size: int) -> list[list[int]]:
 # --- the record of checks ---------------------------------------------------------------------
 @dataclass(frozen=True)
 class CheckRecord:
+    """A recorded check; its times are local wall-clock times (they are kept in UTC)."""
+
     id: int
     checked_at: datetime
     checked_by: str
@@ -131,7 +134,7 @@ def record_check(store: Store, names: list[SearchName], hits: list[Hit], decisio
     """Save a check as it was run; returns its id."""
     if decision not in DECISIONS + (UNDECIDED,):
         raise ValidationError("decision", f"“{decision}” is not a decision (cleared, waived or declined).")
-    now = store.clock.now()
+    now = store.clock.utc_now()
     with store.write() as session:
         row = ConflictCheckRow(
             checked_at=now, checked_by=current_user() if checked_by is None else checked_by, context=context,
@@ -151,7 +154,7 @@ def decide(store: Store, check_id: int, decision: str, notes: str, matter_id: in
     if decision == "waived" and not notes.strip():
         raise ValidationError("notes", "Say who waived the conflict and how "
                                        "(for example, “written consent from both clients, 11/23/2026”).")
-    values: dict[str, object] = {"decision": decision, "notes": notes.strip(), "decided_at": store.clock.now()}
+    values: dict[str, object] = {"decision": decision, "notes": notes.strip(), "decided_at": store.clock.utc_now()}
     if matter_id is not None:
         values["matter_id"] = matter_id
     with store.write() as session:
@@ -164,22 +167,23 @@ def load_check(store: Store, check_id: int) -> CheckRecord:
         if row is None:
             raise ValidationError("check", f"Conflict check {check_id} does not exist.")
         return CheckRecord(
-            id=row.id, checked_at=row.checked_at, checked_by=row.checked_by,
+            id=row.id, checked_at=to_local(row.checked_at), checked_by=row.checked_by,
             context=row.context, matter_id=row.matter_id,
             names=[SearchName(**n) for n in json.loads(row.names)], hits=[Hit(**h) for h in json.loads(row.hits)],
-            decision=row.decision, decided_at=row.decided_at, notes=row.notes,
+            decision=row.decision, decided_at=to_local(row.decided_at) if row.decided_at else None, notes=row.notes,
         )
 
 
 def list_checks(store: Store, limit: int = 500) -> list[tuple[int, datetime, str, str, int, int, str]]:
-    """(id, when, context, names, hits, likely conflicts, decision) of the latest checks, newest first."""
+    """(id, when (local time), context, names, hits, likely conflicts, decision) of the latest checks, newest first."""
     with store.read() as session:
         rows = session.execute(
             select(ConflictCheckRow.id, ConflictCheckRow.checked_at, ConflictCheckRow.context, ConflictCheckRow.names,
                    ConflictCheckRow.hit_count, ConflictCheckRow.likely_count, ConflictCheckRow.decision)
             .order_by(ConflictCheckRow.checked_at.desc(), ConflictCheckRow.id.desc()).limit(limit)
         ).all()
-    return [(r[0], r[1], r[2], "; ".join(n["name"] for n in json.loads(r[3])), r[4], r[5], r[6]) for r in rows]
+    return [(r[0], to_local(r[1]), r[2], "; ".join(n["name"] for n in json.loads(r[3])), r[4], r[5], r[6])
+            for r in rows]
 
 
 def report_for(store: Store, check_id: int) -> Report:

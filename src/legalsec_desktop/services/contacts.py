@@ -75,7 +75,7 @@ def delete_contact(store: Store, contact_id: int) -> str:
             raise ValidationError("name", f"{row.name} is the client of matter {', '.join(clients_of[:3])}"
                                           f"{' and others' if len(clients_of) > 3 else ''}. A client cannot be "
                                           "deleted; change the matter's client first.")
-        row.deleted_at = store.clock.now()
+        row.deleted_at = store.clock.utc_now()
         return row.name
 
 
@@ -169,7 +169,7 @@ def remove_party(store: Store, party_id: int) -> str:
         if party.role == "client" and matter.client_id == party.contact_id:
             raise ValidationError("name",
                                   f"{contact.name} is the matter's client. Edit the matter to change its client.")
-        party.deleted_at = store.clock.now()
+        party.deleted_at = store.clock.utc_now()
         return f"{contact.name} ({party.role})"
 
 

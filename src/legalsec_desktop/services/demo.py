@@ -16,6 +16,7 @@ from legalsec_desktop.db import models as m
 from legalsec_desktop.db import sqlite_file
 from legalsec_desktop.db.leftovers import temporary_name
 from legalsec_desktop.db.store import Store, open_store
+from legalsec_desktop.domain.clock import from_local
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.domain.names import fold_name
 from legalsec_desktop.services import demo_words as w
@@ -292,7 +293,8 @@ class _Generator:
         for i in range(1, self.spec.communications + 1):
             matter_id, first, last, *_ = rng.choice(self.matter_info)
             day = self._day_between(first, min(last, self.today))
-            when = datetime.combine(day, time(rng.randint(8, 17), rng.choice((0, 15, 30, 45))))
+            # Office hours on this computer's clock, kept as the UTC instant (as a logged call is).
+            when = from_local(datetime.combine(day, time(rng.randint(8, 17), rng.choice((0, 15, 30, 45)))))
             kind = rng.choice(("call", "email", "email", "letter", "meeting"))
             rows.append(dict(
                 id=i, matter_id=matter_id, kind=kind, direction=rng.choice(("in", "out")), occurred_at=when,

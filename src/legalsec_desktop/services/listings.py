@@ -25,12 +25,14 @@ from legalsec_desktop.db.models import (
 )
 from legalsec_desktop.db.sql import joined_distinct
 from legalsec_desktop.db.store import Store
+from legalsec_desktop.domain.clock import to_local
 from legalsec_desktop.domain.names import search_fold
 from legalsec_desktop.services import billing_sql
 from legalsec_desktop.services.calendar import event_conditions
 from legalsec_desktop.services.columns import COLUMNS, ListingColumns
 from legalsec_desktop.services.rows import (
     ROW_TYPES,
+    CommunicationListRow,
     EventFilters,
     EventListRow,
     ListFilters,
@@ -137,6 +139,12 @@ def _communication_query() -> AnySelect:
     ).outerjoin(MatterRow, MatterRow.id == CommunicationRow.matter_id)
 
 
+def _communication_row(row: RowMapping) -> CommunicationListRow:
+    # Sorted by the stored instant; shown as wall-clock time in this computer's zone.
+    return CommunicationListRow(to_local(row["occurred_at"]), row["kind"], row["direction"], row["matter"],
+                                row["with_whom"], row["subject"], row["follow_up_on"])
+
+
 def _time_query() -> AnySelect:
     return (
         select(
@@ -207,7 +215,7 @@ LISTINGS: dict[str, Listing] = {
     "communications": Listing(
         COLUMNS["communications"], _communication_query,
         lambda: (CommunicationRow.search_key, MatterRow.search_key),
-        lambda _today: CommunicationRow.deleted_at.is_(None),
+        lambda _today: CommunicationRow.deleted_at.is_(None), make_row=_communication_row,
     ),
     "time": Listing(
         COLUMNS["time"], _time_query,

@@ -54,7 +54,7 @@ class EventListRow:
 
 @dataclass(frozen=True)
 class CommunicationListRow:
-    occurred_at: datetime
+    occurred_at: datetime  # wall-clock time in this computer's zone (kept as a UTC instant)
     kind: str
     direction: str
     matter: str | None

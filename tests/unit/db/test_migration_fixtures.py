@@ -10,8 +10,11 @@ from __future__ import annotations
 import contextlib
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -21,8 +24,35 @@ from legalsec_desktop.services.database import open_database
 FIXTURES = Path(__file__).resolve().parents[2] / "data" / "migrations"
 FIXTURE_FILES = sorted(FIXTURES.glob("rev-*.db"))
 OLDER_FILES = [path for path in FIXTURE_FILES if path.stem != f"rev-{HEAD_REVISION}"]
-# "table.column" -> the migration that rewrites its values on purpose, and why. Only these are not compared.
-CHANGED_ON_PURPOSE: dict[str, str] = {}
+# The zone the upgrades run in (this computer's zone, pinned): the one local times are converted from.
+LOCAL_ZONE = "America/New_York"
+STORED = "%Y-%m-%d %H:%M:%S.%f"
+
+
+def local_text_to_utc(value: object) -> object:
+    """What migration 0006 makes of a stored naive local time in LOCAL_ZONE: the same instant as UTC text.
+
+    Worked out here with zoneinfo, independently of the migration; a repeated time is its earlier instant.
+    """
+    if not isinstance(value, str):
+        return value
+    local = datetime.fromisoformat(value).replace(tzinfo=ZoneInfo(LOCAL_ZONE), fold=0)
+    return local.astimezone(timezone.utc).strftime(STORED)
+
+
+# "table.column" -> (the migration that rewrites its values on purpose, the old value -> the value it must have
+# after that migration). The rewritten values are checked against that, not skipped.
+CHANGED_ON_PURPOSE: dict[str, tuple[str, Callable[[object], object]]] = {
+    # 0006: local wall-clock time of the computer becomes UTC, as the other instants are kept.
+    name: ("0006", local_text_to_utc)
+    for name in ("contact.deleted_at", "party.deleted_at", "event.deleted_at", "communication.occurred_at",
+                 "communication.deleted_at", "conflict_check.checked_at", "conflict_check.decided_at")
+}
+
+
+@pytest.fixture(autouse=True)
+def upgrades_run_in_a_known_zone(local_zone):
+    local_zone(LOCAL_ZONE)
 
 
 def revision_of(fixture: Path) -> str:
@@ -102,8 +132,20 @@ def sortable(row: tuple) -> tuple:
     return tuple((0, "", 0) if value is None else (1, type(value).__name__, value) for value in row)
 
 
-def lost_data(before: dict[str, Table], after_path: Path) -> list[str]:
-    """What the old tables lost on the way: tables, rows, or values of the columns both schemas have."""
+def expected_value(column: str, value: object, upgraded_from: str | None) -> object:
+    """`value` of `column` (table.column) in a database of revision `upgraded_from` once upgraded to the head."""
+    changed = CHANGED_ON_PURPOSE.get(column)
+    if upgraded_from is None or changed is None or upgraded_from >= changed[0]:
+        return value
+    return changed[1](value)
+
+
+def lost_data(before: dict[str, Table], after_path: Path, upgraded_from: str | None = None) -> list[str]:
+    """What the old tables lost on the way: tables, rows, or values of the columns both schemas have.
+
+    `upgraded_from` is the revision `before` was at, when `after_path` is its upgrade: the values a later
+    migration rewrites on purpose (CHANGED_ON_PURPOSE) must then be what that migration makes of them.
+    """
     conn = connect_read_only(after_path)
     try:
         now = set(table_names(conn))
@@ -113,14 +155,15 @@ def lost_data(before: dict[str, Table], after_path: Path) -> list[str]:
                 problems.append(f"{name}: the table is gone ({len(old.rows)} rows before)")
                 continue
             new_columns = {row[1] for row in conn.execute(f"PRAGMA table_info({quoted(name)})")}
-            common = [c for c in old.columns if c in new_columns and f"{name}.{c}" not in CHANGED_ON_PURPOSE]
+            common = [c for c in old.columns if c in new_columns]
             order = [c for c in old.primary_key if c in new_columns]
             rows = read_table(conn, name, common, order)
             if len(rows) != len(old.rows):
                 problems.append(f"{name}: {len(old.rows)} rows before, {len(rows)} after")
                 continue
             indexes = [old.columns.index(c) for c in common]
-            expected = [tuple(row[i] for i in indexes) for row in old.rows]
+            expected = [tuple(expected_value(f"{name}.{old.columns[i]}", row[i], upgraded_from) for i in indexes)
+                        for row in old.rows]
             if not old.primary_key or not set(old.primary_key) <= set(common):
                 # No key to pair the rows by: compare them as sorted lists instead.
                 expected, rows = sorted(expected, key=sortable), sorted(rows, key=sortable)
@@ -173,10 +216,22 @@ def test_upgrading_keeps_every_row_and_value(fixture, tmp_path):
     open_database(db_path, backup_dir).close()
 
     assert alembic_revision(db_path) == HEAD_REVISION
-    assert lost_data(before, db_path) == []
+    assert lost_data(before, db_path, revision_of(fixture)) == []
     assert soundness_problems(db_path) == []
     if revision_of(fixture) != HEAD_REVISION:
         assert len(list(backup_dir.glob("*pre-migrate*.db"))) == 1
+
+
+@pytest.mark.parametrize("fixture", OLDER_FILES, ids=fixture_id)
+def test_the_values_changed_on_purpose_are_in_the_older_fixtures(fixture):
+    """The check of the rewritten values above is not empty: each such column has values its migration changes."""
+    tables = snapshot(fixture)
+    for column, (revision, convert) in CHANGED_ON_PURPOSE.items():
+        table, name = column.split(".")
+        if table not in tables or name not in tables[table].columns or revision_of(fixture) >= revision:
+            continue  # a column a later revision added, or one already converted
+        values = [row[tables[table].columns.index(name)] for row in tables[table].rows]
+        assert any(value is not None and convert(value) != value for value in values), column
 
 
 @pytest.mark.parametrize("fixture", OLDER_FILES, ids=fixture_id)
@@ -240,7 +295,7 @@ def test_an_orphan_from_before_does_not_block_the_upgrade_but_a_new_one_does(tmp
     assert not list((tmp_path / "b2").glob("*.db")), "a failed upgrade leaves no extra backup behind"
 
 
-@pytest.mark.parametrize("fixture", OLDER_FILES, ids=fixture_id)
+@pytest.mark.parametrize("fixture", [path for path in OLDER_FILES if revision_of(path) < "0005"], ids=fixture_id)
 def test_the_upgrade_gives_every_searchable_row_its_search_key(fixture, tmp_path):
     """Migration 0005 fills the folded key the filter box searches, the same key the program keeps on writes."""
     from legalsec_desktop.db.models import SEARCHED, search_key_of

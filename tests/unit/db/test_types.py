@@ -63,3 +63,17 @@ def test_the_models_instants_are_utc_columns():
     for column in (EventRow.start_utc, EventRow.end_utc, TimerRow.started_at, TimerRow.created_at,
                    FirmRow.set_up_at):
         assert isinstance(column.property.columns[0].type, UtcDateTime), column
+
+
+def test_every_date_and_time_column_is_an_instant_in_utc():
+    """No column keeps naive local time any more (deletions, conflict checks and communications did until 0006)."""
+    from sqlalchemy import DateTime
+
+    from legalsec_desktop.db.models import Base
+
+    timed = [f"{table.name}.{column.name}" for table in Base.metadata.sorted_tables for column in table.columns
+             if isinstance(column.type, (DateTime, UtcDateTime))]
+    assert "communication.occurred_at" in timed and "conflict_check.checked_at" in timed
+    naive = [name for name in timed
+             if not isinstance(Base.metadata.tables[name.split(".")[0]].c[name.split(".")[1]].type, UtcDateTime)]
+    assert naive == []
