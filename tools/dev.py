@@ -102,7 +102,14 @@ def test(args: list[str]) -> int:
     if types != 0:
         print("mypy found type errors (see above).", file=sys.stderr)
         return types
-    return subprocess.call([str(PYTHON), "-m", "pytest", *args], cwd=ROOT, env=env)
+    return subprocess.call([str(PYTHON), "-m", "pytest", *workers(args), *args], cwd=ROOT, env=env)
+
+
+def workers(args: list[str]) -> list[str]:
+    """Run the tests on every core, up to four (pytest-xdist), unless the arguments choose otherwise."""
+    if any(a.startswith(("-n", "--numprocesses")) or a == "no:xdist" for a in args):
+        return []
+    return ["-n", str(max(1, min(4, os.cpu_count() or 1)))]
 
 
 def main() -> int:
