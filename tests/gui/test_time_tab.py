@@ -166,11 +166,12 @@ def test_short_days_lead_to_the_day(window, qtbot):
     tab = window.tab(TabKey.TIME)
     monday = TODAY - timedelta(days=TODAY.weekday() + 7)  # last week's Monday, with no time yet
     tab.period.setCurrentText("Last week")
-    texts = [tab.short_days.item(i).text() for i in range(tab.short_days.count())]
+    days = tab.short_days.days
+    texts = [days.item(i).text() for i in range(days.count())]
     assert any(text.startswith(f"Mon {monday:%m/%d/%Y}") and "MAH" in text for text in texts)
-    item = next(tab.short_days.item(i) for i in range(tab.short_days.count())
-                if tab.short_days.item(i).text().startswith(f"Mon {monday:%m/%d/%Y}  MAH"))
-    tab._open_short_day(item)
+    item = next(days.item(i) for i in range(days.count())
+                if days.item(i).text().startswith(f"Mon {monday:%m/%d/%Y}  MAH"))
+    days.itemActivated.emit(item)  # double-clicked
     assert tab.filters.first == tab.filters.last == monday and tab.filters.timekeeper_id == window.mary
     assert tab.entry_bar.day.date("d") == monday and tab.entry_bar.keeper.currentData() == window.mary
 

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSizePolicy,
@@ -24,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from legalsec_desktop.domain.billing import format_hours
 from legalsec_desktop.domain.errors import UserFixableError
-from legalsec_desktop.domain.formatting import format_date
 from legalsec_desktop.domain.money import format_money
+from legalsec_desktop.domain.periods import PERIODS, period_range
 from legalsec_desktop.domain.time_entries import BILLABLE, BILLABLE_LABELS
 from legalsec_desktop.services.rows import TimeFilters
 from legalsec_desktop.ui.common.app_state import AppState
@@ -35,6 +32,7 @@ from legalsec_desktop.ui.common.record_model import ID_ROLE
 from legalsec_desktop.ui.common.navigation import Destination
 from legalsec_desktop.ui.common.list_tab import ListTab, TabSpec
 from legalsec_desktop.ui.common.undo import StoreCommand
+from legalsec_desktop.ui.time.short_days import ShortDaysPanel
 from legalsec_desktop.services.changes import Changed
 
 SPEC = TabSpec(
@@ -49,31 +47,6 @@ SPEC = TabSpec(
     noun="entry",
     nouns="entries",
 )
-
-PERIODS = ("This week", "Last week", "This month", "Last month", "This year", "Last year", "All dates", "Custom")
-SHORT_DAYS_SPAN = 31  # the short-days list looks back at most this far
-
-
-def period_range(name: str, today: date) -> tuple[date | None, date | None]:
-    """(first, last) of a named period around `today`; (None, None) for all dates."""
-    monday = today - timedelta(days=today.weekday())
-    month = today.replace(day=1)
-    if name == "This week":
-        return monday, monday + timedelta(days=6)
-    if name == "Last week":
-        return monday - timedelta(days=7), monday - timedelta(days=1)
-    if name == "This month":
-        following = (month + timedelta(days=32)).replace(day=1)
-        return month, following - timedelta(days=1)
-    if name == "Last month":
-        previous = (month - timedelta(days=1)).replace(day=1)
-        return previous, month - timedelta(days=1)
-    if name == "This year":
-        return date(today.year, 1, 1), date(today.year, 12, 31)
-    if name == "Last year":
-        return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
-    return None, None
-
 
 class TimeTab(ListTab):
     export_requested = Signal()  # Export to Excel… was pressed
@@ -188,15 +161,9 @@ class TimeTab(ListTab):
             lambda _i: self._set_filters(replace(self.filters, billable=self.billing_filter.currentData())))
 
     def _build_short_days(self) -> None:
-        box = QGroupBox(self.tr("Days short of target"))
-        box.setToolTip(self.tr("Weekdays in the period (up to today) with less time than the timekeeper's daily "
-                               "target: double-click one to see and add its time"))
-        self.short_days = QListWidget()
-        self.short_days.setObjectName("shortDays")
-        self.short_days.itemActivated.connect(self._open_short_day)
-        column = QVBoxLayout(box)
-        column.addWidget(self.short_days)
-        self.side.addWidget(box, 1)
+        self.short_days = ShortDaysPanel(self.state)
+        self.short_days.day_opened.connect(self.show_day)
+        self.side.addWidget(self.short_days, 1)
 
     # --- filters ---------------------------------------------------------------------------
     def _period_chosen(self, apply: bool = False) -> None:
@@ -292,7 +259,7 @@ class TimeTab(ListTab):
             if not time_entries.has_entries(self.state.store):  # the period is a view, not a search
                 self.stack.setCurrentIndex(self.EMPTY)
         self._show_totals()
-        self._show_short_days()
+        self.short_days.show_period(self.filters.first, self.filters.last, self.filters.timekeeper_id)
         if keep is not None:
             row = self.model.row_of(keep)
             if row is not None:
@@ -309,31 +276,6 @@ class TimeTab(ListTab):
         self.totals_label.setText(self.tr("<b>%s hours</b> (%s billable) · <b>%s</b> · %d %s shown") % (
             format_hours(totals.billed_minutes), format_hours(totals.billable_minutes),
             format_money(totals.amount_cents), totals.count, noun))
-
-    def _show_short_days(self) -> None:
-        self.short_days.clear()
-        if self.state.store is None:
-            return
-        from legalsec_desktop.services import time_entries
-
-        today = self.state.clock.today()
-        last = min(self.filters.last or today, today)
-        first = self.filters.first or last - timedelta(days=SHORT_DAYS_SPAN)
-        first = max(first, last - timedelta(days=SHORT_DAYS_SPAN))
-        for short in reversed(time_entries.short_days(self.state.store, first, last, self.filters.timekeeper_id,
-                                                      today)):
-            item = QListWidgetItem(self.tr("%s  %s  %s of %s h") % (
-                format_date(short.day), short.timekeeper, format_hours(short.minutes, 2),
-                format_hours(short.target, 2)))
-            item.setData(Qt.ItemDataRole.UserRole, (short.day, short.timekeeper_id))
-            self.short_days.addItem(item)
-        if self.short_days.count() == 0:
-            self.short_days.addItem(self.tr("Every weekday of the period meets its target."))
-
-    def _open_short_day(self, item: QListWidgetItem) -> None:
-        data = item.data(Qt.ItemDataRole.UserRole)
-        if data:
-            self.show_day(*data)
 
     def _on_data_changed(self, what: Changed) -> None:
         if what.touches(Changed.MATTERS | Changed.FIRM):
