@@ -39,7 +39,7 @@ def parse_time(text: str, field: str = "time") -> time:
 
 
 def to_utc(local: datetime, tz_name: str, field: str = "time") -> datetime:
-    """A naive wall-clock time in `tz_name` as a naive UTC datetime.
+    """A naive wall-clock time in `tz_name` as an aware UTC instant.
 
     A time the clocks skip (spring forward) or pass twice (fall back) is refused with a message that says so:
     a court time must mean exactly one instant.
@@ -55,22 +55,23 @@ def to_utc(local: datetime, tz_name: str, field: str = "time") -> datetime:
                                          f"that night. Pick a time outside the skipped hour.")
         raise ValidationError(field, f"{when} happens twice in {tz_name}: the clocks fall back an hour that night. "
                                      f"Pick a time outside the repeated hour.")
-    return first.astimezone(timezone.utc).replace(tzinfo=None)
+    return first.astimezone(timezone.utc)
 
 
 def from_utc(utc: datetime, tz_name: str) -> datetime:
-    """A naive UTC datetime as naive wall-clock time in `tz_name`."""
-    return utc.replace(tzinfo=timezone.utc).astimezone(zone(tz_name)).replace(tzinfo=None)
+    """An instant (aware, or naive UTC) as naive wall-clock time in `tz_name`."""
+    aware = utc if utc.tzinfo is not None else utc.replace(tzinfo=timezone.utc)
+    return aware.astimezone(zone(tz_name)).replace(tzinfo=None)
 
 
 def utc_of(local: datetime, tz_name: str) -> datetime:
-    """Naive UTC for a wall-clock time without checks (the earlier instant of a repeated hour).
+    """The aware UTC instant of a wall-clock time without checks (the earlier instant of a repeated hour).
 
     A blank zone means this computer's zone (see from_local).
     """
     if not tz_name:
-        return from_local(local).replace(tzinfo=None)
-    return local.replace(tzinfo=zone(tz_name)).astimezone(timezone.utc).replace(tzinfo=None)
+        return from_local(local)
+    return local.replace(tzinfo=zone(tz_name)).astimezone(timezone.utc)
 
 
 def to_local(instant: datetime) -> datetime:

@@ -147,7 +147,7 @@ class _Generator:
         self.tables["firm"] = [dict(
             id=1, name="Holloway & Chen LLP", address="455 Market St, Suite 1200\nSan Francisco, CA 94105",
             billing_increment_minutes=6, default_jurisdiction="US-FED", matter_number_pattern="{year}-{seq:04d}",
-            set_up_at=datetime(self.start.year, self.start.month, self.start.day),
+            set_up_at=datetime(self.start.year, self.start.month, self.start.day, tzinfo=timezone.utc),
         )]
         self.tables["timekeeper"] = [
             dict(id=i, name=name, initials=ini, default_rate_cents=rate, is_attorney=lawyer,
@@ -245,7 +245,7 @@ class _Generator:
             if timed:
                 local = datetime.combine(on, time(rng.choice((8, 9, 9, 10, 11, 13, 14, 15)), rng.choice((0, 0, 30))),
                                          ZoneInfo(tz))
-                start = local.astimezone(timezone.utc).replace(tzinfo=None)
+                start = local.astimezone(timezone.utc)
                 end = start + timedelta(minutes=rng.choice((30, 60, 90, 180)) if kind != "trial" else 480)
             past = on < self.today
             status = ("done" if rng.random() < 0.9 else rng.choice(("continued", "vacated"))) if past else "scheduled"

@@ -3,7 +3,10 @@
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from sqlalchemy import Column, Integer, MetaData, Table, create_engine, insert, select, text
+from sqlalchemy.exc import StatementError
 
 from legalsec_desktop.db.models import EventRow, FirmRow, TimerRow
 from legalsec_desktop.db.types import UtcDateTime, as_utc
@@ -49,12 +52,15 @@ def test_rows_written_before_the_type_naive_utc_read_as_utc():
     assert found == [datetime(2026, 11, 23, 14, 0, tzinfo=timezone.utc), None]
 
 
-def test_a_naive_value_is_taken_as_utc():
+def test_a_naive_value_is_refused_on_writing():
+    """A wall-clock time stored as if it were UTC would be hours off with no error: it is a bug, so it stops."""
     engine, table = _table()
-    with engine.begin() as connection:
+    with pytest.raises(StatementError, match="must be aware"), engine.begin() as connection:
         connection.execute(insert(table).values(id=1, at=datetime(2026, 11, 23, 14, 0)))
-        assert connection.execute(select(table.c.at)).scalar_one() == datetime(2026, 11, 23, 14, 0,
-                                                                              tzinfo=timezone.utc)
+    with engine.begin() as connection:
+        assert connection.execute(select(table.c.id)).scalars().all() == []
+    assert as_utc(datetime(2026, 1, 1, 9, 0)) == datetime(2026, 1, 1, 9, 0, tzinfo=timezone.utc)
+    assert as_utc(datetime(2026, 1, 1, 18, 0, tzinfo=TOKYO)).tzinfo is timezone.utc
     assert as_utc(datetime(2026, 1, 1, 9, 0)) == datetime(2026, 1, 1, 9, 0, tzinfo=timezone.utc)
     assert as_utc(datetime(2026, 1, 1, 18, 0, tzinfo=TOKYO)).tzinfo is timezone.utc
 

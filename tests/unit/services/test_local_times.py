@@ -146,7 +146,8 @@ def test_an_event_without_a_zone_is_shown_in_the_computers_zone(store, local_zon
     local_zone(BERLIN)
     with store.write() as session:
         row = EventRow(kind="meeting", title="Old entry", all_day=False, on_date=date(2026, 11, 24), tz="",
-                       start_utc=datetime(2026, 11, 24, 15, 0), end_utc=datetime(2026, 11, 24, 16, 0))
+                       start_utc=datetime(2026, 11, 24, 15, 0, tzinfo=timezone.utc),
+                       end_utc=datetime(2026, 11, 24, 16, 0, tzinfo=timezone.utc))
         session.add(row)
         session.flush()
         event_id = row.id
@@ -154,7 +155,8 @@ def test_an_event_without_a_zone_is_shown_in_the_computers_zone(store, local_zon
     occurrence = calendar.event_occurrence(store, event_id)
     assert occurrence is not None
     assert (occurrence.start, occurrence.end) == (datetime(2026, 11, 24, 16, 0), datetime(2026, 11, 24, 17, 0))
-    assert occurrence.utc_span() == (datetime(2026, 11, 24, 15, 0), datetime(2026, 11, 24, 16, 0))
+    assert occurrence.utc_span() == (datetime(2026, 11, 24, 15, 0, tzinfo=timezone.utc),
+                                     datetime(2026, 11, 24, 16, 0, tzinfo=timezone.utc))
     draft = calendar.load_event(store, event_id)
     assert (draft.start.hour, draft.end.hour) == (16, 17)
     listed = listings.fetch_rows(store, "events", [event_id])[event_id]
@@ -170,5 +172,6 @@ def test_local_and_utc_conversions_of_the_computers_zone(local_zone):
     assert skipped_locally(datetime(2026, 3, 8, 2, 30)) and not skipped_locally(datetime(2026, 11, 1, 1, 30))
     assert to_local(datetime(2026, 11, 1, 6, 30)) == datetime(2026, 11, 1, 1, 30)  # naive is UTC: the second 1:30
     assert to_local(datetime(2026, 7, 1, 20, 30, tzinfo=timezone.utc)) == datetime(2026, 7, 1, 16, 30)
-    assert utc_of(datetime(2026, 7, 1, 16, 30), "") == datetime(2026, 7, 1, 20, 30)  # blank zone: the computer's
-    assert utc_of(datetime(2026, 7, 1, 16, 30), "Europe/Berlin") == datetime(2026, 7, 1, 14, 30)
+    # A blank zone is the computer's.
+    assert utc_of(datetime(2026, 7, 1, 16, 30), "") == datetime(2026, 7, 1, 20, 30, tzinfo=timezone.utc)
+    assert utc_of(datetime(2026, 7, 1, 16, 30), "Europe/Berlin") == datetime(2026, 7, 1, 14, 30, tzinfo=timezone.utc)
