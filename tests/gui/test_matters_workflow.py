@@ -106,14 +106,14 @@ def test_a_new_client_who_was_an_adversary_needs_a_decision(window, qtbot, monke
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert seen["hits"][0] == ("ACME Incorporated", "opposing party", True) and seen["red"] == "LIKELY CONFLICT"
     assert "not opened" in message_boxes[-1][1] and dialog.client.text() == "Acme Inc."
-    assert conflicts.list_checks(window.state.store)[0][6] == "declined"
+    assert conflicts.list_checks(window.state.store)[0].decision == "declined"
 
     monkeypatch.setattr(ConflictCheckDialog, "exec", decide("waived"))
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
     latest = conflicts.list_checks(window.state.store)[0]
-    assert latest[6] == "waived"
-    assert conflicts.load_check(window.state.store, latest[0]).matter_id == dialog.matter_id
+    assert latest.decision == "waived"
+    assert conflicts.load_check(window.state.store, latest.id).matter_id == dialog.matter_id
 
 
 def test_no_hits_opens_at_once_and_records_a_cleared_check(window, qtbot):
@@ -122,7 +122,7 @@ def test_no_hits_opens_at_once_and_records_a_cleared_check(window, qtbot):
     dialog.client.setText("Zed Quimby")
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    check = conflicts.load_check(window.state.store, conflicts.list_checks(window.state.store)[0][0])
+    check = conflicts.load_check(window.state.store, conflicts.list_checks(window.state.store)[0].id)
     assert check.decision == "cleared" and check.hits == [] and check.matter_id == dialog.matter_id
 
 
@@ -157,18 +157,18 @@ def test_add_party_checks_conflicts_and_remove_can_be_undone(window, qtbot, monk
     dialog.name.setText("Wanda Witness")
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert conflicts.list_checks(window.state.store)[0][2] == "Party added to 2026-0001"
+    assert conflicts.list_checks(window.state.store)[0].context == "Party added to 2026-0001"
     tab.detail.tabs.setCurrentIndex(1)
     names = [tab.detail.parties.item(r, 0).text() for r in range(tab.detail.parties.rowCount())]
     assert "Wanda Witness" in names
     tab.detail.parties.selectRow(names.index("Wanda Witness"))
     tab.detail.remove_party()
-    assert "Wanda Witness" not in [p[2] for p in contacts.list_parties(window.state.store, window.first_id)]
+    assert "Wanda Witness" not in [p.name for p in contacts.list_parties(window.state.store, window.first_id)]
     assert "Undo" in window.statusBar().currentMessage()
     window.undo_action.trigger()
-    assert "Wanda Witness" in [p[2] for p in contacts.list_parties(window.state.store, window.first_id)]
+    assert "Wanda Witness" in [p.name for p in contacts.list_parties(window.state.store, window.first_id)]
     window.redo_action.trigger()
-    assert "Wanda Witness" not in [p[2] for p in contacts.list_parties(window.state.store, window.first_id)]
+    assert "Wanda Witness" not in [p.name for p in contacts.list_parties(window.state.store, window.first_id)]
 
 
 def test_the_party_buttons_act_on_the_parties_shown_and_names_stay_text(window, qtbot, monkeypatch):
@@ -202,14 +202,14 @@ def test_the_party_buttons_act_on_the_parties_shown_and_names_stay_text(window, 
     detail.parties.selectRow(1)
     detail.change_role()
     assert offered == ["Opposing party"]  # the role shown is the one offered first
-    assert [p[3] for p in contacts.list_parties(store, marked)] == ["client", "witness"]
+    assert [p.role for p in contacts.list_parties(store, marked)] == ["client", "witness"]
     assert detail.parties.item(1, 1).text() == "Witness"
 
     opened = []
     monkeypatch.setattr(ContactDialog, "exec", lambda dialog: opened.append(dialog.contact_id) or 0)
     detail.parties.selectRow(0)
     detail.edit_contact()
-    assert opened == [contacts.list_parties(store, marked)[0][1]]
+    assert opened == [contacts.list_parties(store, marked)[0].contact_id]
 
 
 def test_ctrl_l_logs_a_call_on_the_selected_matter_with_its_time(window, qtbot, monkeypatch):
@@ -240,7 +240,7 @@ def test_ctrl_l_logs_a_call_on_the_selected_matter_with_its_time(window, qtbot, 
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert opened["matter"] == window.first_id
     log = communications.matter_log(window.state.store, window.first_id)
-    assert log and log[0][4] == "John Smith" and log[0][5] == "Deposition dates"
+    assert log and log[0].with_whom == "John Smith" and log[0].subject == "Deposition dates"
     assert "time entry" in window.statusBar().currentMessage()
     with window.state.store.read() as session:
         from legalsec_desktop.db.models import TimeEntryRow

@@ -132,9 +132,10 @@ class LogDialog(QDialog):
             lawyer = matters.load_matter(self.state.require_store(), matter_id).responsible_attorney_id
             if self.timekeeper.findData(lawyer) >= 0:
                 self.timekeeper.setCurrentIndex(self.timekeeper.findData(lawyer))
-            for _pid, _cid, name, role, phone, _email in contacts.list_parties(self.state.require_store(), matter_id):
-                self.with_whom.addItem(f"{name}", name)
-                self.with_whom.setItemData(self.with_whom.count() - 1, f"{role}  {phone}", Qt.ItemDataRole.ToolTipRole)
+            for party in contacts.list_parties(self.state.require_store(), matter_id):
+                self.with_whom.addItem(party.name, party.name)
+                self.with_whom.setItemData(self.with_whom.count() - 1, f"{party.role}  {party.phone}",
+                                           Qt.ItemDataRole.ToolTipRole)
         self.with_whom.setCurrentText(typed)
 
     def _suggest_narrative(self) -> None:

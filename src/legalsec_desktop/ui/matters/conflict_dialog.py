@@ -294,10 +294,11 @@ class ConflictCheckDialog(QDialog):
             return
         rows = conflicts.list_checks(self.state.store)
         self.history.setRowCount(len(rows))
-        for row, (check_id, when, context, names, hits, likely, decision) in enumerate(rows):
-            for column, value in enumerate((format_when(when), context, names, str(hits), str(likely), decision)):
+        for row, check in enumerate(rows):
+            for column, value in enumerate((format_when(check.checked_at), check.context, check.names, str(check.hits),
+                                            str(check.likely), check.decision)):
                 item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.UserRole, check_id)
+                item.setData(Qt.ItemDataRole.UserRole, check.id)
                 self.history.setItem(row, column, item)
 
     def open_selected_check(self) -> None:

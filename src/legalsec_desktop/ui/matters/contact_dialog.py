@@ -84,7 +84,7 @@ class ContactDialog(QDialog):
             self.increment.setCurrentIndex(max(0, self.increment.findData(draft.billing_increment_minutes)))
             self.billing_id.setText(draft.billing_id)
             roles = contacts.contact_matters(state.require_store(), contact_id)
-            listed = "; ".join(f"{n} {t} ({r}, {s})" for n, t, r, s in roles[:12])
+            listed = "; ".join(f"{m.number} {m.title} ({m.role}, {m.status})" for m in roles[:12])
             self.matters_label.setText(self.tr("On matters: %s") % listed + (" …" if len(roles) > 12 else "")
                                        if roles else self.tr("Not on any matter."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

@@ -250,7 +250,7 @@ class MatterDialog(QDialog):
         pending = matters.open_deadlines(store, matter_id)
         if not pending:
             return True
-        listed = "\n".join(f"• {format_date(on)}: {title} ({kind})" for on, kind, title in pending[:8])
+        listed = "\n".join(f"• {format_date(d.on_date)}: {d.title} ({d.kind})" for d in pending[:8])
         more = self.tr("\n…and %d more.") % (len(pending) - 8) if len(pending) > 8 else ""
         answer = QMessageBox.question(
             self, self.tr("Close a matter with open deadlines?"),
