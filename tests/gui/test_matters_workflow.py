@@ -138,6 +138,7 @@ def test_closing_with_open_deadlines_asks_first(window, qtbot, message_boxes, mo
                         lambda *a, **k: message_boxes.append(("q", a[2])) or QMessageBox.StandardButton.No)
     dialog = MatterDialog(window.state, window, window.first_id)
     qtbot.addWidget(dialog)
+    dialog.load()
     dialog.status.setCurrentIndex(dialog.status.findData("closed"))
     assert dialog.closed.text()  # the closing date is filled in with today
     dialog.accept()
@@ -223,6 +224,7 @@ def test_ctrl_l_logs_a_call_on_the_selected_matter_with_its_time(window, qtbot, 
     opened = {}
 
     def fill(dialog):
+        dialog.load()  # as exec() does
         opened["matter"] = dialog.chosen_matter()
         dialog.with_whom.setCurrentText("John Smith")
         dialog.subject.setText("Deposition dates")
