@@ -308,8 +308,8 @@ def test_conflict_check_dialog_runs_records_and_saves_reports(window, qtbot, tmp
     for kind in ("pdf", "docx"):
         target = tmp_path / f"conflict.{kind}"
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target: (str(t), ""))
-        dialog._report_out(kind)
-        assert target.stat().st_size > 1000
+        assert dialog.save_report(kind) == target
+        assert target.stat().st_size > 1000 and f"Report saved to {target}" in dialog.summary.text()
     assert target.read_bytes()[:2] == b"PK"
     assert (tmp_path / "conflict.pdf").read_bytes()[:5] == b"%PDF-"
     dialog.tabs.setCurrentIndex(1)
@@ -317,6 +317,45 @@ def test_conflict_check_dialog_runs_records_and_saves_reports(window, qtbot, tmp
     dialog.history.selectRow(0)
     dialog.open_selected_check()
     assert dialog.adverse_edit.toPlainText() == "Smith, Jon"
+
+
+def test_the_conflict_report_is_written_off_the_ui_thread_and_a_full_disk_is_explained(window, qtbot, tmp_path,
+                                                                                       monkeypatch, message_boxes):
+    import threading
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from legalsec_desktop.domain.errors import StorageFullError
+    from legalsec_desktop.ui.common import report_print
+
+    dialog = ConflictCheckDialog(window.state, window, adverse=("Smith, Jon",))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.run_check()
+    target = tmp_path / "conflict.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    real_save, threads = conflicts.save_report_as_word, []
+
+    def save(store, check_id, path):  # noqa: ANN001, ANN202
+        threads.append(threading.current_thread())
+        real_save(store, check_id, path)
+
+    monkeypatch.setattr(conflicts, "save_report_as_word", save)
+    assert dialog.save_report("docx") == target and target.read_bytes()[:2] == b"PK"
+    assert threads and threads[0] is not threading.main_thread()
+
+    def full(*_args):  # noqa: ANN202
+        raise StorageFullError("The disk is full, so the report was not saved.")
+
+    monkeypatch.setattr(conflicts, "save_report_as_word", full)
+    previewed = []
+    monkeypatch.setattr(report_print, "print_preview", lambda _parent, report: previewed.append(report))
+    dialog.print_button.click()  # read off the UI thread too, then previewed
+    assert [r.title for r in previewed] == [conflicts.report_for(window.state.store, dialog.check_id).title]
+    said = dialog.summary.text()
+    assert dialog.save_report("docx") is None
+    assert message_boxes[-1] == ("warning", "Report not saved: The disk is full, so the report was not saved.")
+    assert dialog.summary.text() == said and target.read_bytes()[:2] == b"PK"  # the earlier file is untouched
 
 
 def test_matters_tab_filters_and_detail_links(window, qtbot):
