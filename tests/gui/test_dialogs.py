@@ -20,6 +20,7 @@ def test_first_run_setup_saves_the_firm(make_window, tmp_path, qtbot):
     window = make_window(tmp_path / "new.db")
     dialog = SettingsDialog(window.state, first_run=True, parent=window)
     qtbot.addWidget(dialog)
+    dialog.load()  # as showing it does
     assert "Welcome" in dialog.windowTitle()
     qtbot.keyClicks(dialog.name, "Lee & Park LLP")
     dialog.address.setPlainText("1 Main St\nAustin, TX 78701")
@@ -105,6 +106,7 @@ def test_disk_full_while_saving_keeps_everything_typed(make_window, tmp_path, qt
     window = make_window(tmp_path / "new.db")
     dialog = SettingsDialog(window.state, first_run=True, parent=window)
     qtbot.addWidget(dialog)
+    dialog.load()
     dialog.name.setText("Lee LLP")
     dialog.address.setPlainText("1 Main St")
 

@@ -106,14 +106,14 @@ def test_a_new_client_who_was_an_adversary_needs_a_decision(window, qtbot, monke
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert seen["hits"][0] == ("ACME Incorporated", "opposing party", True) and seen["red"] == "LIKELY CONFLICT"
     assert "not opened" in message_boxes[-1][1] and dialog.client.text() == "Acme Inc."
-    assert conflicts.list_checks(window.state.store)[0][6] == "declined"
+    assert conflicts.list_checks(window.state.store)[0].decision == "declined"
 
     monkeypatch.setattr(ConflictCheckDialog, "exec", decide("waived"))
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
     latest = conflicts.list_checks(window.state.store)[0]
-    assert latest[6] == "waived"
-    assert conflicts.load_check(window.state.store, latest[0]).matter_id == dialog.matter_id
+    assert latest.decision == "waived"
+    assert conflicts.load_check(window.state.store, latest.id).matter_id == dialog.matter_id
 
 
 def test_no_hits_opens_at_once_and_records_a_cleared_check(window, qtbot):
@@ -122,7 +122,7 @@ def test_no_hits_opens_at_once_and_records_a_cleared_check(window, qtbot):
     dialog.client.setText("Zed Quimby")
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    check = conflicts.load_check(window.state.store, conflicts.list_checks(window.state.store)[0][0])
+    check = conflicts.load_check(window.state.store, conflicts.list_checks(window.state.store)[0].id)
     assert check.decision == "cleared" and check.hits == [] and check.matter_id == dialog.matter_id
 
 
@@ -138,6 +138,7 @@ def test_closing_with_open_deadlines_asks_first(window, qtbot, message_boxes, mo
                         lambda *a, **k: message_boxes.append(("q", a[2])) or QMessageBox.StandardButton.No)
     dialog = MatterDialog(window.state, window, window.first_id)
     qtbot.addWidget(dialog)
+    dialog.load()
     dialog.status.setCurrentIndex(dialog.status.findData("closed"))
     assert dialog.closed.text()  # the closing date is filled in with today
     dialog.accept()
@@ -157,18 +158,18 @@ def test_add_party_checks_conflicts_and_remove_can_be_undone(window, qtbot, monk
     dialog.name.setText("Wanda Witness")
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert conflicts.list_checks(window.state.store)[0][2] == "Party added to 2026-0001"
+    assert conflicts.list_checks(window.state.store)[0].context == "Party added to 2026-0001"
     tab.detail.tabs.setCurrentIndex(1)
     names = [tab.detail.parties.item(r, 0).text() for r in range(tab.detail.parties.rowCount())]
     assert "Wanda Witness" in names
     tab.detail.parties.selectRow(names.index("Wanda Witness"))
     tab.detail.remove_party()
-    assert "Wanda Witness" not in [p[2] for p in contacts.list_parties(window.state.store, window.first_id)]
+    assert "Wanda Witness" not in [p.name for p in contacts.list_parties(window.state.store, window.first_id)]
     assert "Undo" in window.statusBar().currentMessage()
     window.undo_action.trigger()
-    assert "Wanda Witness" in [p[2] for p in contacts.list_parties(window.state.store, window.first_id)]
+    assert "Wanda Witness" in [p.name for p in contacts.list_parties(window.state.store, window.first_id)]
     window.redo_action.trigger()
-    assert "Wanda Witness" not in [p[2] for p in contacts.list_parties(window.state.store, window.first_id)]
+    assert "Wanda Witness" not in [p.name for p in contacts.list_parties(window.state.store, window.first_id)]
 
 
 def test_the_party_buttons_act_on_the_parties_shown_and_names_stay_text(window, qtbot, monkeypatch):
@@ -202,14 +203,14 @@ def test_the_party_buttons_act_on_the_parties_shown_and_names_stay_text(window, 
     detail.parties.selectRow(1)
     detail.change_role()
     assert offered == ["Opposing party"]  # the role shown is the one offered first
-    assert [p[3] for p in contacts.list_parties(store, marked)] == ["client", "witness"]
+    assert [p.role for p in contacts.list_parties(store, marked)] == ["client", "witness"]
     assert detail.parties.item(1, 1).text() == "Witness"
 
     opened = []
     monkeypatch.setattr(ContactDialog, "exec", lambda dialog: opened.append(dialog.contact_id) or 0)
     detail.parties.selectRow(0)
     detail.edit_contact()
-    assert opened == [contacts.list_parties(store, marked)[0][1]]
+    assert opened == [contacts.list_parties(store, marked)[0].contact_id]
 
 
 def test_ctrl_l_logs_a_call_on_the_selected_matter_with_its_time(window, qtbot, monkeypatch):
@@ -223,6 +224,7 @@ def test_ctrl_l_logs_a_call_on_the_selected_matter_with_its_time(window, qtbot, 
     opened = {}
 
     def fill(dialog):
+        dialog.load()  # as exec() does
         opened["matter"] = dialog.chosen_matter()
         dialog.with_whom.setCurrentText("John Smith")
         dialog.subject.setText("Deposition dates")
@@ -240,7 +242,7 @@ def test_ctrl_l_logs_a_call_on_the_selected_matter_with_its_time(window, qtbot, 
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert opened["matter"] == window.first_id
     log = communications.matter_log(window.state.store, window.first_id)
-    assert log and log[0][4] == "John Smith" and log[0][5] == "Deposition dates"
+    assert log and log[0].with_whom == "John Smith" and log[0].subject == "Deposition dates"
     assert "time entry" in window.statusBar().currentMessage()
     with window.state.store.read() as session:
         from legalsec_desktop.db.models import TimeEntryRow
@@ -306,8 +308,8 @@ def test_conflict_check_dialog_runs_records_and_saves_reports(window, qtbot, tmp
     for kind in ("pdf", "docx"):
         target = tmp_path / f"conflict.{kind}"
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target: (str(t), ""))
-        dialog._report_out(kind)
-        assert target.stat().st_size > 1000
+        assert dialog.save_report(kind) == target
+        assert target.stat().st_size > 1000 and f"Report saved to {target}" in dialog.summary.text()
     assert target.read_bytes()[:2] == b"PK"
     assert (tmp_path / "conflict.pdf").read_bytes()[:5] == b"%PDF-"
     dialog.tabs.setCurrentIndex(1)
@@ -315,6 +317,45 @@ def test_conflict_check_dialog_runs_records_and_saves_reports(window, qtbot, tmp
     dialog.history.selectRow(0)
     dialog.open_selected_check()
     assert dialog.adverse_edit.toPlainText() == "Smith, Jon"
+
+
+def test_the_conflict_report_is_written_off_the_ui_thread_and_a_full_disk_is_explained(window, qtbot, tmp_path,
+                                                                                       monkeypatch, message_boxes):
+    import threading
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from legalsec_desktop.domain.errors import StorageFullError
+    from legalsec_desktop.ui.common import report_print
+
+    dialog = ConflictCheckDialog(window.state, window, adverse=("Smith, Jon",))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.run_check()
+    target = tmp_path / "conflict.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    real_save, threads = conflicts.save_report_as_word, []
+
+    def save(store, check_id, path):  # noqa: ANN001, ANN202
+        threads.append(threading.current_thread())
+        real_save(store, check_id, path)
+
+    monkeypatch.setattr(conflicts, "save_report_as_word", save)
+    assert dialog.save_report("docx") == target and target.read_bytes()[:2] == b"PK"
+    assert threads and threads[0] is not threading.main_thread()
+
+    def full(*_args):  # noqa: ANN202
+        raise StorageFullError("The disk is full, so the report was not saved.")
+
+    monkeypatch.setattr(conflicts, "save_report_as_word", full)
+    previewed = []
+    monkeypatch.setattr(report_print, "print_preview", lambda _parent, report: previewed.append(report))
+    dialog.print_button.click()  # read off the UI thread too, then previewed
+    assert [r.title for r in previewed] == [conflicts.report_for(window.state.store, dialog.check_id).title]
+    said = dialog.summary.text()
+    assert dialog.save_report("docx") is None
+    assert message_boxes[-1] == ("warning", "Report not saved: The disk is full, so the report was not saved.")
+    assert dialog.summary.text() == said and target.read_bytes()[:2] == b"PK"  # the earlier file is untouched
 
 
 def test_matters_tab_filters_and_detail_links(window, qtbot):

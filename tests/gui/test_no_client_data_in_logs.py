@@ -68,7 +68,7 @@ def fill_with_client_data(db_path: Path) -> tuple[int, int]:
             store, CommunicationDraft(matter_id, "call", "in", datetime(2026, 11, 23, 9, 30), CANARY,
                                       f"Settlement with {CANARY}", f"{CANARY} offered $10k."),
             time=communications.TimeForEntry(profile.timekeepers[0].id, 18, f"Call with {CANARY} re settlement"))
-        client_id = next(row[1] for row in contacts.list_parties(store, matter_id) if row[3] == "client")
+        client_id = next(row.contact_id for row in contacts.list_parties(store, matter_id) if row.role == "client")
     finally:
         store.close()
     return matter_id, client_id

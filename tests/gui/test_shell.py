@@ -107,6 +107,7 @@ def test_a_matters_overview_logs_a_letter_through_the_correspondence_feature(mak
     opened = []
 
     def record(dialog: LogDialog) -> int:
+        dialog.load()  # as exec() does
         opened.append((dialog.chosen_matter(), dialog.kind.currentData()))
         return QDialog.DialogCode.Rejected
 

@@ -208,6 +208,7 @@ def test_billing_settings_reach_the_entry_bar(window, qtbot):
     store = window.state.store
     settings = SettingsDialog(window.state, parent=window)
     qtbot.addWidget(settings)
+    settings.load()  # as showing it does
     settings.keepers.item(0, TARGET).setText("25")
     settings.accept()
     assert "Hours a day" in settings.errors.labels["timekeepers"].text()
@@ -223,6 +224,7 @@ def test_billing_settings_reach_the_entry_bar(window, qtbot):
     client_id = store_client(store, window.rivera)
     dialog = ContactDialog(window.state, window, client_id)
     qtbot.addWidget(dialog)
+    dialog.load()
     dialog.rate.setText("200")
     dialog.increment.setCurrentIndex(dialog.increment.findData(15))
     dialog.accept()
@@ -231,6 +233,7 @@ def test_billing_settings_reach_the_entry_bar(window, qtbot):
 
     editor = MatterDialog(window.state, window, window.rivera)
     qtbot.addWidget(editor)
+    editor.load()
     editor.utbms.setChecked(True)
     editor.accept()
     terms = time_entries.terms(store, window.mary, window.rivera)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy import select, update
 
@@ -15,6 +15,7 @@ from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.formatting import format_clock, format_date
 from legalsec_desktop.domain.time_entries import TimeDraft
 from legalsec_desktop.services import time_entries
+from legalsec_desktop.services.rows import LogEntry
 
 
 @dataclass(frozen=True)
@@ -102,8 +103,8 @@ def restore_communication(store: Store, entry_id: int) -> None:
         session.execute(update(CommunicationRow).where(CommunicationRow.id == entry_id).values(deleted_at=None))
 
 
-def matter_log(store: Store, matter_id: int) -> list[tuple[int, datetime, str, str, str, str, date | None]]:
-    """(id, when (local wall-clock time), kind, direction, with whom, subject or summary, follow-up) newest first."""
+def matter_log(store: Store, matter_id: int) -> list[LogEntry]:
+    """A matter's log, newest first; times in local wall-clock time, the summary's first line for no subject."""
     with store.read() as session:
         rows = session.execute(
             select(CommunicationRow.id, CommunicationRow.occurred_at, CommunicationRow.kind, CommunicationRow.direction,
@@ -112,5 +113,6 @@ def matter_log(store: Store, matter_id: int) -> list[tuple[int, datetime, str, s
             .where(CommunicationRow.matter_id == matter_id, CommunicationRow.deleted_at.is_(None))
             .order_by(CommunicationRow.occurred_at.desc(), CommunicationRow.id.desc())
         ).all()
-    return [(r[0], to_local(r[1]), r[2], r[3], r[4], r[5] or (r[6].splitlines() or [""])[0], r[7]) for r in rows]
+    return [LogEntry(r[0], to_local(r[1]), r[2], r[3], r[4], r[5] or (r[6].splitlines() or [""])[0], r[7])
+            for r in rows]
 

@@ -32,6 +32,7 @@ from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.names import fold_name
 from legalsec_desktop.formats.docx_report import write_docx
 from legalsec_desktop.reports.conflict_report import conflict_report
+from legalsec_desktop.services.rows import CheckSummary
 from legalsec_desktop.domain.report import Report
 
 SUBSET_SCORE = 90  # one name wholly inside the other ("Smith" in "John Smith"): a hit, ranked below exact
@@ -174,15 +175,15 @@ def load_check(store: Store, check_id: int) -> CheckRecord:
         )
 
 
-def list_checks(store: Store, limit: int = 500) -> list[tuple[int, datetime, str, str, int, int, str]]:
-    """(id, when (local time), context, names, hits, likely conflicts, decision) of the latest checks, newest first."""
+def list_checks(store: Store, limit: int = 500) -> list[CheckSummary]:
+    """The latest checks, newest first, with local times."""
     with store.read() as session:
         rows = session.execute(
             select(ConflictCheckRow.id, ConflictCheckRow.checked_at, ConflictCheckRow.context, ConflictCheckRow.names,
                    ConflictCheckRow.hit_count, ConflictCheckRow.likely_count, ConflictCheckRow.decision)
             .order_by(ConflictCheckRow.checked_at.desc(), ConflictCheckRow.id.desc()).limit(limit)
         ).all()
-    return [(r[0], to_local(r[1]), r[2], "; ".join(n["name"] for n in json.loads(r[3])), r[4], r[5], r[6])
+    return [CheckSummary(r[0], to_local(r[1]), r[2], "; ".join(n["name"] for n in json.loads(r[3])), r[4], r[5], r[6])
             for r in rows]
 
 

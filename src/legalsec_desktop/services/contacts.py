@@ -16,6 +16,7 @@ from legalsec_desktop.domain.conflicts import PARTY_ROLES
 from legalsec_desktop.domain.contacts import ContactDraft, validate_contact
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.names import fold_name, same_name, sort_name
+from legalsec_desktop.services.rows import ContactMatter, MatterParty
 
 
 def find_by_name(session: Session, name: str, clients_first: bool = False) -> ContactRow | None:
@@ -91,20 +92,20 @@ def contact_names(store: Store) -> list[str]:
                                     .order_by(ContactRow.sort_name)))
 
 
-def contact_matters(store: Store, contact_id: int) -> list[tuple[str, str, str, str]]:
-    """(matter number, title, role, status) of every matter the contact is on."""
+def contact_matters(store: Store, contact_id: int) -> list[ContactMatter]:
+    """Every matter the contact is on, newest number first."""
     with store.read() as session:
         rows = session.execute(
             select(MatterRow.number, MatterRow.title, PartyRow.role, MatterRow.status)
             .join(MatterRow, MatterRow.id == PartyRow.matter_id)
             .where(PartyRow.contact_id == contact_id, PartyRow.deleted_at.is_(None)).order_by(MatterRow.number.desc())
         ).all()
-    return [(number, title, role, status) for number, title, role, status in rows]
+    return [ContactMatter(number, title, role, status) for number, title, role, status in rows]
 
 
 # --- parties ------------------------------------------------------------------------------
-def list_parties(store: Store, matter_id: int) -> list[tuple[int, int, str, str, str, str]]:
-    """(party id, contact id, name, role, phone, e-mail) on a matter, clients first."""
+def list_parties(store: Store, matter_id: int) -> list[MatterParty]:
+    """The parties on a matter, clients first, then by role and name."""
     order = {role: i for i, role in enumerate(PARTY_ROLES)}
     with store.read() as session:
         rows = session.execute(
@@ -112,8 +113,9 @@ def list_parties(store: Store, matter_id: int) -> list[tuple[int, int, str, str,
             .join(ContactRow, ContactRow.id == PartyRow.contact_id)
             .where(PartyRow.matter_id == matter_id, PartyRow.deleted_at.is_(None), ContactRow.deleted_at.is_(None))
         ).all()
-    return sorted(((party, contact, name, role, phone, email) for party, contact, name, role, phone, email in rows),
-                  key=lambda r: (order.get(r[3], 99), r[2].casefold()))
+    return sorted((MatterParty(party, contact, name, role, phone, email)
+                   for party, contact, name, role, phone, email in rows),
+                  key=lambda p: (order.get(p.role, 99), p.name.casefold()))
 
 
 def add_party(store: Store, matter_id: int, name: str, role: str, contact_id: int | None = None) -> int:

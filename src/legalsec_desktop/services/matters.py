@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -30,6 +30,7 @@ from legalsec_desktop.domain.matters import (
 )
 from legalsec_desktop.domain.names import sort_name
 from legalsec_desktop.services import billing_sql, contacts
+from legalsec_desktop.services.rows import FileLocation, OpenDeadline, UpcomingEvent
 
 
 def next_matter_number(store: Store, today: date | None = None) -> str:
@@ -154,15 +155,15 @@ def update_matter(store: Store, matter_id: int, draft: MatterDraft) -> None:
         _apply(row, draft)
 
 
-def open_deadlines(store: Store, matter_id: int) -> list[tuple[date, str, str]]:
-    """(date, kind, title) of the matter's deadlines that are still scheduled: closing should ask first."""
+def open_deadlines(store: Store, matter_id: int) -> list[OpenDeadline]:
+    """The matter's deadlines that are still scheduled, earliest first: closing should ask first."""
     with store.read() as session:
         rows = session.execute(
             select(EventRow.on_date, EventRow.kind, EventRow.title)
             .where(EventRow.matter_id == matter_id, EventRow.kind.in_(DEADLINE_KINDS), EventRow.status == "scheduled")
             .order_by(EventRow.on_date)
         ).all()
-    return [(on_date, kind, title) for on_date, kind, title in rows]
+    return [OpenDeadline(on_date, kind, title) for on_date, kind, title in rows]
 
 
 def matter_choices(store: Store, include_closed: bool = False) -> list[tuple[int, str]]:
@@ -187,12 +188,12 @@ class MatterSummary:
     client_phone: str
     client_email: str
     attorney: str
-    upcoming: list[tuple[date, datetime | None, str, str, str, str]]  # date, start_utc, tz, kind, title, status
+    upcoming: list[UpcomingEvent]
     overdue: int
     time_minutes: int  # billed minutes (each entry rounded up to its increment), as the Time tab shows them
     unbilled_cents: int
     time_entries: int
-    files: list[tuple[str, str, str]]  # label, medium, location
+    files: list[FileLocation]
     communications: int
     follow_ups: int
 
@@ -230,9 +231,9 @@ def matter_summary(store: Store, matter_id: int, today: date | None = None) -> M
     return MatterSummary(
         id=matter_id, draft=draft, client_id=row.client_id, client_phone=client.phone if client else "",
         client_email=client.email if client else "", attorney=f"{lawyer.name} ({lawyer.initials})" if lawyer else "",
-        upcoming=[(on_date, start_utc, tz, kind, title, status) for on_date, start_utc, tz, kind, title, status
-                  in upcoming], overdue=overdue,
+        upcoming=[UpcomingEvent(on_date, start_utc, tz, kind, title, status) for on_date, start_utc, tz, kind, title,
+                  status in upcoming], overdue=overdue,
         time_minutes=time_minutes, unbilled_cents=unbilled, time_entries=time_count,
-        files=[(label, medium, location) for label, medium, location in files],
+        files=[FileLocation(label, medium, location) for label, medium, location in files],
         communications=communications, follow_ups=follow_ups,
     )

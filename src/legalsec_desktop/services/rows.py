@@ -146,3 +146,82 @@ FILTER_TYPES: dict[str, type[ListFilters]] = {
     "events": EventFilters,
     "time": TimeFilters,
 }
+
+
+# --- the rows of one matter's pages and of the dialogs (not lists with columns) ----------------------------
+@dataclass(frozen=True)
+class MatterParty:
+    """A party on a matter: who, in what role, and how to reach them."""
+
+    party_id: int
+    contact_id: int
+    name: str
+    role: str
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One entry of a matter's correspondence log; `subject` is the summary's first line when it has none."""
+
+    id: int
+    occurred_at: datetime  # wall-clock time in this computer's zone
+    kind: str
+    direction: str  # "in" or "out"
+    with_whom: str
+    subject: str
+    follow_up_on: date | None
+
+
+@dataclass(frozen=True)
+class CheckSummary:
+    """One recorded conflict check, as the list of past checks shows it."""
+
+    id: int
+    checked_at: datetime  # local time
+    context: str
+    names: str  # the names searched, "; "-separated
+    hits: int
+    likely: int  # hits likely to be conflicts
+    decision: str
+
+
+@dataclass(frozen=True)
+class ContactMatter:
+    """A matter a contact is on, and in what role."""
+
+    number: str
+    title: str
+    role: str
+    status: str
+
+
+@dataclass(frozen=True)
+class OpenDeadline:
+    """A deadline of a matter that is still scheduled."""
+
+    on_date: date
+    kind: str
+    title: str
+
+
+@dataclass(frozen=True)
+class UpcomingEvent:
+    """Something still scheduled on a matter, as its overview lists it."""
+
+    on_date: date
+    start_utc: datetime | None  # None for an all-day event
+    tz: str
+    kind: str
+    title: str
+    status: str
+
+
+@dataclass(frozen=True)
+class FileLocation:
+    """Where one of a matter's files is kept."""
+
+    label: str
+    medium: str
+    location: str

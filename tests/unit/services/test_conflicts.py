@@ -79,7 +79,7 @@ def test_every_check_is_recorded_with_its_decision_and_reports_to_word(store, pr
     conflicts.decide(store, check_id, "waived", "Written consent of both clients on file.")
     record = conflicts.load_check(store, check_id)
     assert record.decision == "waived" and record.names == names and record.hits == hits
-    assert conflicts.list_checks(store)[0][0] == check_id
+    assert conflicts.list_checks(store)[0].id == check_id
 
     path = tmp_path / "Müller report.docx"
     path.write_bytes(b"earlier file")

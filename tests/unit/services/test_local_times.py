@@ -44,7 +44,7 @@ def test_a_call_logged_at_half_past_four_in_berlin_is_kept_in_utc_and_reads_back
         f"{day.isoformat()} {utc_time}:00.000000"
     half_past_four = datetime.combine(day, datetime.min.time()).replace(hour=16, minute=30)
     assert communications.load_communication(store, entry).occurred_at == half_past_four
-    assert communications.matter_log(store, matter_id)[0][1] == half_past_four
+    assert communications.matter_log(store, matter_id)[0].occurred_at == half_past_four
     row = listings.fetch_rows(store, "communications", [entry])[entry]
     assert row.occurred_at == half_past_four
     assert format_value("datetime", row.occurred_at).endswith(" 4:30 PM")
@@ -56,7 +56,7 @@ def test_calls_from_both_sides_of_a_dst_change_keep_their_times_and_their_order(
              datetime(2026, 10, 25, 16, 30), datetime(2026, 11, 23, 16, 30)]
     for when in times:
         log_call(store, matter_id, when)
-    assert [entry[1] for entry in communications.matter_log(store, matter_id)] == sorted(times, reverse=True)
+    assert [entry.occurred_at for entry in communications.matter_log(store, matter_id)] == sorted(times, reverse=True)
     ids = listings.list_ids(store, "communications", sort="occurred_at", descending=False)
     shown = listings.fetch_rows(store, "communications", ids)
     assert [shown[i].occurred_at for i in ids] == times
@@ -98,10 +98,10 @@ def test_deleting_keeps_the_utc_instant_and_undo_still_restores(store, matter_id
     contacts.remove_party(store, party)
     assert stored(store, "SELECT deleted_at FROM party WHERE id = :id", id=party) == in_utc
     contacts.restore_party(store, party)
-    assert any(p[0] == party for p in contacts.list_parties(store, matter_id))
+    assert any(p.party_id == party for p in contacts.list_parties(store, matter_id))
 
     lone = contacts.add_party(store, matter_id, "Lone Witness", "witness")
-    contact_id = next(p[1] for p in contacts.list_parties(store, matter_id) if p[0] == lone)
+    contact_id = next(p.contact_id for p in contacts.list_parties(store, matter_id) if p.party_id == lone)
     contacts.remove_party(store, lone)
     contacts.delete_contact(store, contact_id)
     assert stored(store, "SELECT deleted_at FROM contact WHERE id = :id", id=contact_id) == in_utc
@@ -135,7 +135,7 @@ def test_a_conflict_check_is_kept_in_utc_and_shown_in_local_time(store, matter_i
         "2026-11-23 08:30:00.000000"
     record = conflicts.load_check(store, check)
     assert record.checked_at == record.decided_at == datetime(2026, 11, 23, 9, 30)
-    assert conflicts.list_checks(store)[0][1] == datetime(2026, 11, 23, 9, 30)
+    assert conflicts.list_checks(store)[0].checked_at == datetime(2026, 11, 23, 9, 30)
     facts = dict(conflicts.report_for(store, check).facts)
     assert facts["Checked"] == "Mon 11/23/2026 9:30 AM by LS"
     assert facts["Decision"] == "Cleared (Mon 11/23/2026 9:30 AM)"

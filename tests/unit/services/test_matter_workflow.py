@@ -14,7 +14,7 @@ from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services import communications, contacts, listings, matters
 from legalsec_desktop.services.firm import load_profile, save_profile
 from legalsec_desktop.domain.firm import Timekeeper
-from legalsec_desktop.services.rows import MatterFilters
+from legalsec_desktop.services.rows import ContactMatter, MatterFilters, OpenDeadline
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def matter_id(store):
 
 def test_opening_adds_the_client_and_opposing_parties_once(store, matter_id):
     parties = contacts.list_parties(store, matter_id)
-    assert [(p[2], p[3]) for p in parties] == [("Ana Rivera", "client"), ("Chidi Okafor", "opposing party")]
+    assert [(p.name, p.role) for p in parties] == [("Ana Rivera", "client"), ("Chidi Okafor", "opposing party")]
     assert matters.load_matter(store, matter_id).caption == "Rivera v. Okafor"
 
 
@@ -41,7 +41,7 @@ def test_editing_every_field_and_moving_to_another_client(store, matter_id):
     matters.update_matter(store, matter_id, edited)
     again = matters.load_matter(store, matter_id)
     assert again == edited
-    roles = {(p[2], p[3]) for p in contacts.list_parties(store, matter_id)}
+    roles = {(p.name, p.role) for p in contacts.list_parties(store, matter_id)}
     assert ("Ana Rivera-Soto", "client") in roles and ("Ana Rivera", "client") not in roles
 
 
@@ -61,7 +61,8 @@ def test_open_deadlines_are_found_before_closing(store, matter_id):
             EventRow(matter_id=matter_id, kind="filing deadline", title="Done one", on_date=date(2026, 1, 2),
                      status="done"),
         ])
-    assert matters.open_deadlines(store, matter_id) == [(date(2026, 12, 1), "response deadline", "Answer due")]
+    assert matters.open_deadlines(store, matter_id) == [
+        OpenDeadline(date(2026, 12, 1), "response deadline", "Answer due")]
     closed = replace(matters.load_matter(store, matter_id), status="closed", closed_on=date(2026, 11, 23))
     matters.update_matter(store, matter_id, closed)
     assert matters.load_matter(store, matter_id).status == "closed"
@@ -87,7 +88,7 @@ def test_contacts_with_aliases_and_soft_delete(store, matter_id):
     assert listings.list_ids(store, "contacts", text="lopez") == []
     contacts.restore_contact(store, contact_id)
     assert listings.list_ids(store, "contacts", text="lopez") == [contact_id]
-    client_id = contacts.list_parties(store, matter_id)[0][1]
+    client_id = contacts.list_parties(store, matter_id)[0].contact_id
     with pytest.raises(ValidationError, match="client of matter 2026-0001"):
         contacts.delete_contact(store, client_id)
 
@@ -100,10 +101,10 @@ def test_parties_are_added_once_removed_softly_and_restored(store, matter_id):
         contacts.add_party(store, matter_id, "X", "friend")
     contacts.set_party_role(store, party, "court")
     assert contacts.remove_party(store, party) == "Hon. Rita Sandoval (court)"
-    assert all(p[0] != party for p in contacts.list_parties(store, matter_id))
+    assert all(p.party_id != party for p in contacts.list_parties(store, matter_id))
     contacts.restore_party(store, party)
-    assert any(p[0] == party for p in contacts.list_parties(store, matter_id))
-    client_party = contacts.list_parties(store, matter_id)[0][0]
+    assert any(p.party_id == party for p in contacts.list_parties(store, matter_id))
+    client_party = contacts.list_parties(store, matter_id)[0].party_id
     with pytest.raises(ValidationError, match="matter's client"):
         contacts.remove_party(store, client_party)
 
@@ -124,7 +125,7 @@ def test_a_logged_call_can_record_its_time_at_the_matter_rate(store, matter_id):
         assert (entry.minutes, entry.rate_cents, entry.entry_date, entry.status) == \
             (18, 25000, date(2026, 11, 23), "draft")
     log = communications.matter_log(store, matter_id)
-    assert log[0][0] == entry_id and log[0][1] == datetime(2026, 11, 23, 9, 41) and log[0][5] == "Settlement"
+    assert (log[0].id, log[0].occurred_at, log[0].subject) == (entry_id, datetime(2026, 11, 23, 9, 41), "Settlement")
     assert communications.delete_communication(store, entry_id) == "call with Chidi Okafor"
     assert communications.matter_log(store, matter_id) == []
     communications.restore_communication(store, entry_id)
@@ -147,8 +148,9 @@ def test_summary_of_the_demo_matter(demo_store):
 
 
 def test_a_contacts_matters_and_the_summary_of_a_matter_that_is_gone(store, matter_id):
-    client_id = next(p[1] for p in contacts.list_parties(store, matter_id) if p[3] == "client")
-    assert contacts.contact_matters(store, client_id) == [("2026-0001", "Rivera v. Okafor", "client", "open")]
+    client_id = next(p.contact_id for p in contacts.list_parties(store, matter_id) if p.role == "client")
+    assert contacts.contact_matters(store, client_id) == [
+        ContactMatter("2026-0001", "Rivera v. Okafor", "client", "open")]
     with pytest.raises(ValidationError) as caught:
         matters.matter_summary(store, matter_id + 1000)
     assert "no longer exists" in caught.value.message

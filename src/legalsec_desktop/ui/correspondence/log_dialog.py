@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -26,28 +25,30 @@ from legalsec_desktop.domain.durations import parse_duration
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.services import communications, contacts, matters
 from legalsec_desktop.ui.common.app_state import AppState
-from legalsec_desktop.ui.common.fields import DateField, line_edit, matter_combo
+from legalsec_desktop.ui.common.fields import DateField, fill_matter_combo, line_edit, searchable_combo
 from legalsec_desktop.ui.common.form_errors import FormErrors
+from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.services.changes import Changed
 
 
-class LogDialog(QDialog):
-    """A new entry (entry_id None) or an edit; `kind` picks what is being logged."""
+class LogDialog(LoadOnShowDialog):
+    """A new entry (entry_id None) or an edit; `kind` picks what is being logged.
+
+    The constructor only builds widgets; the entry, the matters, their parties and the timekeepers are read
+    when the dialog is first shown (or by `load()`).
+    """
 
     def __init__(self, state: AppState, parent: QWidget | None = None, matter_id: int | None = None,
                  kind: str = "call", entry_id: int | None = None) -> None:
         super().__init__(parent)
         self.state, self.entry_id = state, entry_id
+        self.matter_id = matter_id  # the matter to start on; an edited entry's own, once read
         self.time_entry_id: int | None = None
-        store = state.require_store()
-        existing = communications.load_communication(store, entry_id) if entry_id is not None else None
-        if existing is not None:
-            matter_id, kind = existing.matter_id, existing.kind
-        self.setWindowTitle(self.tr("Log a %s") % KIND_LABELS[kind] if existing is None
-                            else self.tr("Edit %s") % KIND_LABELS[kind])
+        self.setWindowTitle(self.tr("Log a %s") % KIND_LABELS[kind] if entry_id is None else self.tr("Edit Entry"))
+        self.load_problem_title = self.tr("Log entry not opened")
         self.setMinimumWidth(600)
 
-        self.matter = matter_combo(store, matter_id)
+        self.matter = searchable_combo()  # filled by read()
         self.kind = QComboBox()
         for key in KINDS:
             self.kind.addItem(KIND_LABELS[key], key)
@@ -56,16 +57,15 @@ class LogDialog(QDialog):
         self.direction = QButtonGroup(self)
         self.direction.addButton(self.incoming)
         self.direction.addButton(self.outgoing)
-        (self.incoming if existing is None or existing.direction == "in" else self.outgoing).setChecked(True)
+        self.incoming.setChecked(True)
         direction_row = QWidget()
         row = QHBoxLayout(direction_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.incoming)
         row.addWidget(self.outgoing)
         row.addStretch(1)
-        # call-overload: PySide6 turns a datetime into a QDateTime; its stubs leave that constructor out.
-        shown = existing.occurred_at if existing else state.clock.now()
-        self.when = QDateTimeEdit(QDateTime(shown))  # type: ignore[call-overload]
+        self.when = QDateTimeEdit()
+        self.set_when(state.clock.now())
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("ddd MM/dd/yyyy h:mm AP")
         self.with_whom = QComboBox()
@@ -82,9 +82,7 @@ class LogDialog(QDialog):
         self.time_box.setCheckable(True)
         self.time_box.setChecked(False)
         self.duration = QLineEdit(placeholderText=self.tr("0.3, 18m, 1:15 or 1h 20m"))
-        self.timekeeper = QComboBox()
-        for keeper_id, label in matters.attorneys(store):
-            self.timekeeper.addItem(label, keeper_id)
+        self.timekeeper = QComboBox()  # filled by read()
         self.narrative = QLineEdit()
         time_form = QFormLayout(self.time_box)
         form = QFormLayout()
@@ -105,22 +103,41 @@ class LogDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        if existing is None and self.timekeeper.count():
-            layout.addWidget(self.time_box)
+        layout.addWidget(self.time_box)  # hidden by read() when editing, or when there is no timekeeper
         layout.addWidget(buttons)
 
         self._narrative_touched = False
         self.matter.currentIndexChanged.connect(self._load_parties)
+        self.subject.textChanged.connect(self._suggest_narrative)
+        self.with_whom.currentTextChanged.connect(self._suggest_narrative)
+        self.kind.currentIndexChanged.connect(self._suggest_narrative)
+        self.narrative.textEdited.connect(lambda: setattr(self, "_narrative_touched", True))
+        self._suggest_narrative()
+
+    def set_when(self, shown: datetime) -> None:
+        # call-overload: PySide6 turns a datetime into a QDateTime; its stubs leave that constructor out.
+        self.when.setDateTime(QDateTime(shown))  # type: ignore[call-overload]
+
+    def read(self) -> None:
+        """The entry being edited, the matters, the timekeepers and the chosen matter's parties, into the fields."""
+        store = self.state.require_store()
+        existing = communications.load_communication(store, self.entry_id) if self.entry_id is not None else None
+        if existing is not None:
+            self.matter_id = existing.matter_id
+            self.setWindowTitle(self.tr("Edit %s") % KIND_LABELS[existing.kind])
+            self.kind.setCurrentIndex(KINDS.index(existing.kind))
+            (self.incoming if existing.direction == "in" else self.outgoing).setChecked(True)
+            self.set_when(existing.occurred_at)
+        fill_matter_combo(self.matter, store, self.matter_id)  # quietly: the parties are read just below
+        for keeper_id, label in matters.attorneys(store):
+            self.timekeeper.addItem(label, keeper_id)
+        self.time_box.setVisible(existing is None and self.timekeeper.count() > 0)
         self._load_parties()
         if existing is not None:
             self.with_whom.setCurrentText(existing.with_whom)
             self.subject.setText(existing.subject)
             self.summary.setPlainText(existing.summary)
             self.follow_up.set_date(existing.follow_up_on)
-        self.subject.textChanged.connect(self._suggest_narrative)
-        self.with_whom.currentTextChanged.connect(self._suggest_narrative)
-        self.kind.currentIndexChanged.connect(self._suggest_narrative)
-        self.narrative.textEdited.connect(lambda: setattr(self, "_narrative_touched", True))
         self._suggest_narrative()
         (self.with_whom if self.matter.currentData() is not None else self.matter).setFocus()
 
@@ -132,9 +149,10 @@ class LogDialog(QDialog):
             lawyer = matters.load_matter(self.state.require_store(), matter_id).responsible_attorney_id
             if self.timekeeper.findData(lawyer) >= 0:
                 self.timekeeper.setCurrentIndex(self.timekeeper.findData(lawyer))
-            for _pid, _cid, name, role, phone, _email in contacts.list_parties(self.state.require_store(), matter_id):
-                self.with_whom.addItem(f"{name}", name)
-                self.with_whom.setItemData(self.with_whom.count() - 1, f"{role}  {phone}", Qt.ItemDataRole.ToolTipRole)
+            for party in contacts.list_parties(self.state.require_store(), matter_id):
+                self.with_whom.addItem(party.name, party.name)
+                self.with_whom.setItemData(self.with_whom.count() - 1, f"{party.role}  {party.phone}",
+                                           Qt.ItemDataRole.ToolTipRole)
         self.with_whom.setCurrentText(typed)
 
     def _suggest_narrative(self) -> None:
@@ -169,6 +187,9 @@ class LogDialog(QDialog):
                                            parse_duration(self.duration.text(), "minutes"), self.narrative.text())
 
     def accept(self) -> None:
+        if not self.ready():
+            return
+
         def save() -> None:
             self.entry_id, self.time_entry_id = communications.save_communication(
                 self.state.require_store(), self.draft(), self.entry_id, self.time())

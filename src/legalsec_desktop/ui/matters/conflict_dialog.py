@@ -6,6 +6,8 @@ Opening a matter and adding a party use the same dialog, where a decision is req
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -36,6 +38,8 @@ from legalsec_desktop.ui.common import report_print
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.icons import icon
+from legalsec_desktop.ui.common.save_paths import ask_save_path
+from legalsec_desktop.ui.common.worker import Progress, run_and_wait
 from legalsec_desktop.services.changes import Changed
 
 MARK = QColor("#b00020")
@@ -123,9 +127,9 @@ class ConflictCheckDialog(QDialog):
         self.save_button = QPushButton(self.tr("&Save Decision"))
         self.save_button.setDefault(True)
         self.close_button = QPushButton(self.tr("Cancel") if require_decision else self.tr("Close"))
-        self.print_button.clicked.connect(lambda: self._report_out("print"))
-        self.pdf_button.clicked.connect(lambda: self._report_out("pdf"))
-        self.word_button.clicked.connect(lambda: self._report_out("docx"))
+        self.print_button.clicked.connect(self.print_report)
+        self.pdf_button.clicked.connect(lambda: self.save_report("pdf"))
+        self.word_button.clicked.connect(lambda: self.save_report("docx"))
         self.save_button.clicked.connect(self.save_decision)
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
@@ -250,22 +254,47 @@ class ConflictCheckDialog(QDialog):
         return True
 
     # --- the report ------------------------------------------------------------------------
-    def _report_out(self, kind: str) -> None:
+    def print_report(self) -> None:
+        """The recorded check's report in a print preview; it is read off the UI thread."""
         if self.check_id is None:
             return
+        store, check_id = self.state.require_store(), self.check_id
         try:
-            report = conflicts.report_for(self.state.require_store(), self.check_id)
+            report = run_and_wait(self, self.tr("Reading the conflict report…"),
+                                  lambda _progress: conflicts.report_for(store, check_id))
         except UserFixableError as exc:
             show_problem(self, exc, self.tr("No report"))
             return
-        if kind == "print":
-            report_print.print_preview(self, report)
-            return
-        saved = report_print.ask_and_save(
-            self, report, kind, f"Conflict check {self.check_id}.{kind}",
-            save_word=lambda path: conflicts.save_report_as_word(self.state.require_store(), self.check_id, path))
-        if saved is not None:
-            self.summary.setText(self.summary.text() + self.tr(" Report saved to %s.") % saved)
+        report_print.print_preview(self, report)
+
+    def save_report(self, kind: str) -> Path | None:
+        """Ask where, then read and write the report as PDF ("pdf") or Word ("docx") off the UI thread, with progress.
+
+        Returns where it was saved; None if the user cancelled or a problem was explained.
+        """
+        if self.check_id is None:
+            return None
+        store, check_id = self.state.require_store(), self.check_id
+        pattern = self.tr("PDF files (*.pdf)") if kind == "pdf" else self.tr("Word documents (*.docx)")
+        path = ask_save_path(self, self.tr("Save Report"), f"Conflict check {check_id}.{kind}", pattern, f".{kind}")
+        if path is None:
+            return None
+        stage = self.tr("Writing the conflict report…")
+
+        def work(progress: Progress) -> Path:  # on the worker thread: no widgets here
+            progress(stage, 0, 0)
+            if kind == "pdf":  # Qt paints a PDF on any thread (a QPrinter, not a widget)
+                return report_print.write_pdf(conflicts.report_for(store, check_id), path)
+            conflicts.save_report_as_word(store, check_id, path)
+            return path
+
+        try:
+            saved: Path = run_and_wait(self, stage, work)
+        except UserFixableError as exc:
+            show_problem(self, exc, self.tr("Report not saved"))
+            return None
+        self.summary.setText(self.summary.text() + self.tr(" Report saved to %s.") % saved)
+        return saved
 
     # --- earlier checks --------------------------------------------------------------------
     def _history_page(self) -> QWidget:
@@ -294,10 +323,11 @@ class ConflictCheckDialog(QDialog):
             return
         rows = conflicts.list_checks(self.state.store)
         self.history.setRowCount(len(rows))
-        for row, (check_id, when, context, names, hits, likely, decision) in enumerate(rows):
-            for column, value in enumerate((format_when(when), context, names, str(hits), str(likely), decision)):
+        for row, check in enumerate(rows):
+            for column, value in enumerate((format_when(check.checked_at), check.context, check.names, str(check.hits),
+                                            str(check.likely), check.decision)):
                 item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.UserRole, check_id)
+                item.setData(Qt.ItemDataRole.UserRole, check.id)
                 self.history.setItem(row, column, item)
 
     def open_selected_check(self) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -22,6 +21,7 @@ from legalsec_desktop.services import contacts
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.fields import MoneyField
 from legalsec_desktop.ui.common.form_errors import FormErrors
+from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.services.changes import Changed
 
 
@@ -33,11 +33,14 @@ def _text_box(height: int, placeholder: str) -> QPlainTextEdit:
     return box
 
 
-class ContactDialog(QDialog):
+class ContactDialog(LoadOnShowDialog):
+    """A contact's details; an existing contact's are read on first showing, with the matters it is on."""
+
     def __init__(self, state: AppState, parent: QWidget | None = None, contact_id: int | None = None) -> None:
         super().__init__(parent)
         self.state, self.contact_id = state, contact_id
         self.setWindowTitle(self.tr("New Contact") if contact_id is None else self.tr("Edit Contact"))
+        self.load_problem_title = self.tr("Contact not opened")
         self.setMinimumWidth(560)
         self.name = QLineEdit(placeholderText=self.tr("Jane Q. Smith, or Acme Widgets Inc."))
         self.organisation = QCheckBox(self.tr("This is an &organisation (company, agency, court…)"))
@@ -71,22 +74,6 @@ class ContactDialog(QDialog):
         self.matters_label = QLabel()
         self.matters_label.setWordWrap(True)
         self.matters_label.setObjectName("contactMatters")
-        if contact_id is not None:
-            draft = contacts.load_contact(state.require_store(), contact_id)
-            self.name.setText(draft.name)
-            self.organisation.setChecked(draft.is_organization)
-            self.address.setPlainText(draft.address)
-            self.phone.setText(draft.phone)
-            self.email.setText(draft.email)
-            self.aliases.setPlainText(format_aliases(draft.aliases))
-            self.notes.setPlainText(draft.notes)
-            self.rate.setText(format_money(draft.rate_override_cents) if draft.rate_override_cents is not None else "")
-            self.increment.setCurrentIndex(max(0, self.increment.findData(draft.billing_increment_minutes)))
-            self.billing_id.setText(draft.billing_id)
-            roles = contacts.contact_matters(state.require_store(), contact_id)
-            listed = "; ".join(f"{n} {t} ({r}, {s})" for n, t, r, s in roles[:12])
-            self.matters_label.setText(self.tr("On matters: %s") % listed + (" …" if len(roles) > 12 else "")
-                                       if roles else self.tr("Not on any matter."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -95,6 +82,26 @@ class ContactDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.matters_label)
         layout.addWidget(buttons)
+
+    def read(self) -> None:
+        if self.contact_id is None:
+            return
+        store = self.state.require_store()
+        draft = contacts.load_contact(store, self.contact_id)
+        self.name.setText(draft.name)
+        self.organisation.setChecked(draft.is_organization)
+        self.address.setPlainText(draft.address)
+        self.phone.setText(draft.phone)
+        self.email.setText(draft.email)
+        self.aliases.setPlainText(format_aliases(draft.aliases))
+        self.notes.setPlainText(draft.notes)
+        self.rate.setText(format_money(draft.rate_override_cents) if draft.rate_override_cents is not None else "")
+        self.increment.setCurrentIndex(max(0, self.increment.findData(draft.billing_increment_minutes)))
+        self.billing_id.setText(draft.billing_id)
+        roles = contacts.contact_matters(store, self.contact_id)
+        listed = "; ".join(f"{m.number} {m.title} ({m.role}, {m.status})" for m in roles[:12])
+        self.matters_label.setText(self.tr("On matters: %s") % listed + (" …" if len(roles) > 12 else "")
+                                   if roles else self.tr("Not on any matter."))
 
     def draft(self) -> ContactDraft:
         return ContactDraft(
@@ -106,6 +113,9 @@ class ContactDialog(QDialog):
         )
 
     def accept(self) -> None:
+        if not self.ready():
+            return
+
         def save() -> None:
             self.contact_id = contacts.save_contact(self.state.require_store(), self.draft(), self.contact_id)
 

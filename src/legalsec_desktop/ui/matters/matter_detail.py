@@ -30,7 +30,8 @@ from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.navigation import TabKey
 from legalsec_desktop.ui.common.undo import delete_with_undo
 from legalsec_desktop.ui.matters import matter_overview
-from legalsec_desktop.ui.matters.matter_overview import Party, TableRow
+from legalsec_desktop.ui.matters.matter_overview import TableRow
+from legalsec_desktop.services.rows import MatterParty
 from legalsec_desktop.services.changes import Changed
 
 TAB_LINKS = {"calendar": TabKey.CALENDAR, "correspondence": TabKey.CORRESPONDENCE, "time": TabKey.TIME,
@@ -77,7 +78,7 @@ class MatterDetail(QWidget):
         self.state, self.undo_stack = state, undo_stack
         self.matter_id: int | None = None
         self.number = ""
-        self.shown_parties: list[Party] = []  # as last read, for the party buttons
+        self.shown_parties: list[MatterParty] = []  # as last read, for the party buttons
         self.heading = QLabel()
         self.heading.setObjectName("matterHeading")
         self.heading.setWordWrap(True)
@@ -211,7 +212,7 @@ class MatterDetail(QWidget):
         shown = matter_overview.party(self.shown_parties, party_id) if party_id is not None else None
         if party_id is None or shown is None or self.state.read_only:
             return
-        current = shown[3]
+        current = shown.role
         labels = [role.capitalize() for role in PARTY_ROLES]
         chosen, ok = QInputDialog.getItem(self, self.tr("Change Role"), self.tr("Role on %s:") % self.number, labels,
                                           PARTY_ROLES.index(current) if current in PARTY_ROLES else 0, False)
@@ -229,7 +230,7 @@ class MatterDetail(QWidget):
             return
         from legalsec_desktop.ui.matters.contact_dialog import ContactDialog
 
-        ContactDialog(self.state, self, shown[1]).exec()
+        ContactDialog(self.state, self, shown.contact_id).exec()
 
     def remove_party(self) -> None:
         from legalsec_desktop.services import contacts  # after the window is up

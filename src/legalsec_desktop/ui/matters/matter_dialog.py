@@ -1,14 +1,17 @@
-"""New Matter and Edit Matter: every field of a matter; a new one is opened only after a conflict check."""
+"""New Matter and Edit Matter: every field of a matter; a new one is opened only after a conflict check.
+
+The constructor only builds widgets; the matter, the next number, the clients and the attorneys are read when the
+dialog is first shown (or by `load()`).
+"""
 
 from __future__ import annotations
 
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -30,10 +33,11 @@ from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.fields import DateField, MoneyField
 from legalsec_desktop.ui.common.form_errors import FormErrors
+from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.services.changes import Changed
 
 
-class MatterDialog(QDialog):
+class MatterDialog(LoadOnShowDialog):
     """Collects a matter and saves it; bad input is explained beside the field and nothing is lost."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None, matter_id: int | None = None) -> None:
@@ -42,16 +46,16 @@ class MatterDialog(QDialog):
         self.is_new = matter_id is None
         self._cleared_names: tuple[tuple[str, str], ...] | None = None  # names whose check was cleared or waived
         self._check_id: int | None = None
-        store = state.require_store()
-        existing = matters.load_matter(store, matter_id) if matter_id is not None else None
-        self.setWindowTitle(self.tr("New Matter") if existing is None else self.tr("Edit Matter %s") % existing.number)
+        self.setWindowTitle(self.tr("New Matter") if self.is_new else self.tr("Edit Matter"))
+        self.load_problem_title = self.tr("Matter not opened")
         self.setMinimumWidth(920)
 
-        self.number = QLineEdit(existing.number if existing else matters.next_matter_number(store))
+        self.number = QLineEdit()
         self.title_edit = QLineEdit(placeholderText=self.tr("e.g. Smith v. Jones, or Estate of Mary Smith"))
         self.caption = QLineEdit(placeholderText=self.tr("Full caption, if it differs from the title"))
         self.client = QLineEdit(placeholderText=self.tr("A new or existing client"))
-        completer = QCompleter(matters.client_names(store), self)
+        self.client_names = QStringListModel(self)  # filled by read()
+        completer = QCompleter(self.client_names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.client.setCompleter(completer)
@@ -61,8 +65,6 @@ class MatterDialog(QDialog):
         self.adverse.setFixedHeight(52)
         self.attorney = QComboBox()
         self.attorney.addItem(self.tr("(none)"), None)
-        for keeper_id, label in matters.attorneys(store):
-            self.attorney.addItem(label, keeper_id)
         self.area = QComboBox()
         self.area.setEditable(True)
         self.area.addItems(("",) + PRACTICE_AREAS)
@@ -129,12 +131,25 @@ class MatterDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         layout.addWidget(buttons)
-        if existing is not None:
-            self._fill(existing)
-        elif self.attorney.count() > 1:
-            self.attorney.setCurrentIndex(1)
         self._status_changed()
         self.title_edit.setFocus()
+
+    def read(self) -> None:
+        """The matter (or the next free number), the clients to complete and the attorneys to choose from."""
+        store = self.state.require_store()
+        existing = matters.load_matter(store, self.matter_id) if self.matter_id is not None else None
+        self.client_names.setStringList(matters.client_names(store))
+        for keeper_id, label in matters.attorneys(store):
+            self.attorney.addItem(label, keeper_id)
+        if existing is not None:
+            self.setWindowTitle(self.tr("Edit Matter %s") % existing.number)
+            self.number.setText(existing.number)
+            self._fill(existing)
+        else:
+            self.number.setText(matters.next_matter_number(store))
+            if self.attorney.count() > 1:
+                self.attorney.setCurrentIndex(1)
+        self._status_changed()
 
     def _fill(self, m: MatterDraft) -> None:
         self.title_edit.setText(m.title)
@@ -184,6 +199,8 @@ class MatterDialog(QDialog):
 
     # --- saving ------------------------------------------------------------------------------
     def accept(self) -> None:
+        if not self.ready():
+            return
         self.errors.clear()
         try:
             draft = self.draft()
@@ -250,7 +267,7 @@ class MatterDialog(QDialog):
         pending = matters.open_deadlines(store, matter_id)
         if not pending:
             return True
-        listed = "\n".join(f"• {format_date(on)}: {title} ({kind})" for on, kind, title in pending[:8])
+        listed = "\n".join(f"• {format_date(d.on_date)}: {d.title} ({d.kind})" for d in pending[:8])
         more = self.tr("\n…and %d more.") % (len(pending) - 8) if len(pending) > 8 else ""
         answer = QMessageBox.question(
             self, self.tr("Close a matter with open deadlines?"),

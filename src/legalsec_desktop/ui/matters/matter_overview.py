@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -19,12 +19,10 @@ from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.domain.money import format_money
 from legalsec_desktop.reports.docket import LIMITATION_DAYS
 
+from legalsec_desktop.services.rows import LogEntry, MatterParty
+
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window is up
     from legalsec_desktop.services.matters import MatterSummary
-
-# As services.contacts.list_parties and services.communications.matter_log return them:
-Party = tuple[int, int, str, str, str, str]  # party id, contact id, name, role, phone, e-mail
-LogEntry = tuple[int, datetime, str, str, str, str, date | None]  # id, when, kind, in/out, with, subject, follow-up
 
 STATUS_COLOURS = {"open": "#1b6e3a", "pending": "#8a5a00", "closed": "#666"}
 WARNING = "#b00020"
@@ -89,8 +87,8 @@ def overview_html(summary: MatterSummary, today: date) -> str:
     html += [f"<tr><td style='color:#555'>{label}</td><td>{value}</td></tr>" for label, value in facts(summary, today)]
     html.append("</table>")
     events = "".join(
-        f"<li>{format_date(on)}{' ' + format_clock(local_time(start, tz)) if start else ''} — "
-        f"{escape(kind)}: {escape(title)}</li>" for on, start, tz, kind, title, _status in summary.upcoming)
+        f"<li>{format_date(e.on_date)}{' ' + format_clock(local_time(e.start_utc, e.tz)) if e.start_utc else ''} — "
+        f"{escape(e.kind)}: {escape(e.title)}</li>" for e in summary.upcoming)
     overdue = f" <b style='color:{WARNING}'>{summary.overdue} overdue</b>" if summary.overdue else ""
     html.append(f"<h4>Coming up{overdue} · <a href='tab:calendar'>Calendar</a></h4>")
     html.append(f"<ul>{events}</ul>" if events else "<p>Nothing scheduled.</p>")
@@ -99,33 +97,34 @@ def overview_html(summary: MatterSummary, today: date) -> str:
                 f"unbilled {format_money(summary.unbilled_cents)}</p>")
     html.append("<h4>Correspondence · <a href='tab:correspondence'>Correspondence tab</a></h4>"
                 f"<p>{summary.communications} logged; {summary.follow_ups} follow-up(s) due</p>")
-    files = "".join(f"<li>{escape(label)} ({escape(medium)}{', ' + escape(where) if where else ''})</li>"
-                    for label, medium, where in summary.files[:FILES_SHOWN])
+    files = "".join(f"<li>{escape(f.label)} ({escape(f.medium)}{', ' + escape(f.location) if f.location else ''})</li>"
+                    for f in summary.files[:FILES_SHOWN])
     more = f"<li>…and {len(summary.files) - FILES_SHOWN} more</li>" if len(summary.files) > FILES_SHOWN else ""
     html.append("<h4>Files · <a href='tab:files'>Files tab</a></h4>")
     html.append(f"<ul>{files}{more}</ul>" if files else "<p>No files indexed.</p>")
     return "".join(html)
 
 
-def party_rows(parties: Sequence[Party]) -> list[TableRow]:
+def party_rows(parties: Sequence[MatterParty]) -> list[TableRow]:
     """Name, role, phone and e-mail of each party (plain text for table cells)."""
-    return [TableRow(pid, (name, role.capitalize(), phone, email)) for pid, _cid, name, role, phone, email in parties]
+    return [TableRow(p.party_id, (p.name, p.role.capitalize(), p.phone, p.email)) for p in parties]
 
 
 def log_rows(entries: Sequence[LogEntry]) -> list[TableRow]:
     """When, kind, in or out, with whom, subject and follow-up date of each log entry (plain text)."""
-    return [TableRow(eid, (f"{format_date(when.date())} {format_clock(when)}", KIND_LABELS.get(kind, kind),
-                           "In" if direction == "in" else "Out", who, subject, format_date(follow)))
-            for eid, when, kind, direction, who, subject, follow in entries]
+    return [TableRow(e.id, (f"{format_date(e.occurred_at.date())} {format_clock(e.occurred_at)}",
+                            KIND_LABELS.get(e.kind, e.kind), "In" if e.direction == "in" else "Out", e.with_whom,
+                            e.subject, format_date(e.follow_up_on)))
+            for e in entries]
 
 
-def party(parties: Sequence[Party], party_id: int) -> Party | None:
+def party(parties: Sequence[MatterParty], party_id: int) -> MatterParty | None:
     """The shown party with this id, if it is still there."""
-    return next((p for p in parties if p[0] == party_id), None)
+    return next((p for p in parties if p.party_id == party_id), None)
 
 
-def conflict_names(parties: Sequence[Party]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def conflict_names(parties: Sequence[MatterParty]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The names a conflict check runs on: the clients, and the opposing parties and counsel."""
-    clients = tuple(name for _p, _c, name, role, _phone, _email in parties if role == "client")
-    adverse = tuple(name for _p, _c, name, role, _phone, _email in parties if role in ADVERSE_ROLES)
+    clients = tuple(p.name for p in parties if p.role == "client")
+    adverse = tuple(p.name for p in parties if p.role in ADVERSE_ROLES)
     return clients, adverse

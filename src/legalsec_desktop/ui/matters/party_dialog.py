@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
@@ -21,10 +20,13 @@ from legalsec_desktop.services import conflicts, contacts
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.form_errors import FormErrors
+from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.services.changes import Changed
 
 
-class PartyDialog(QDialog):
+class PartyDialog(LoadOnShowDialog):
+    """A name and a role; the contacts to complete the name from are read on first showing."""
+
     def __init__(self, state: AppState, matter_id: int, matter_number: str, parent: QWidget | None = None,
                  role: str = "opposing party") -> None:
         super().__init__(parent)
@@ -33,7 +35,8 @@ class PartyDialog(QDialog):
         self.setWindowTitle(self.tr("Add Party to %s") % matter_number)
         self.setMinimumWidth(480)
         self.name = QLineEdit(placeholderText=self.tr("An existing contact, or a new name"))
-        completer = QCompleter(contacts.contact_names(state.require_store()), self)
+        self.contact_names = QStringListModel(self)  # filled by read()
+        completer = QCompleter(self.contact_names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.name.setCompleter(completer)
@@ -53,7 +56,12 @@ class PartyDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
+    def read(self) -> None:
+        self.contact_names.setStringList(contacts.contact_names(self.state.require_store()))
+
     def accept(self) -> None:
+        if not self.ready():
+            return
         self.errors.clear()
         name, role = " ".join(self.name.text().split()), self.role.currentData()
         try:

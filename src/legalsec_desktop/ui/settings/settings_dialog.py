@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -37,20 +36,21 @@ from legalsec_desktop.services import firm
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.fields import table_item
 from legalsec_desktop.ui.common.form_errors import FormErrors
+from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.services.changes import Changed
 
 NAME, INITIALS, RATE, ATTORNEY, TARGET, CLASS = range(6)
 
 
-class SettingsDialog(QDialog):
-    """Edits the firm profile; on a new database it is the first-run setup."""
+class SettingsDialog(LoadOnShowDialog):
+    """Edits the firm profile; on a new database it is the first-run setup. The profile is read on first showing."""
 
     def __init__(self, state: AppState, first_run: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.setWindowTitle(self.tr("Welcome — set up your firm") if first_run else self.tr("Settings"))
+        self.load_problem_title = self.tr("Settings not opened")
         self.setMinimumWidth(820)
-        profile = firm.load_profile(state.require_store())
         self._ids: list[int | None] = []
 
         intro = QLabel(
@@ -62,21 +62,19 @@ class SettingsDialog(QDialog):
             else self.tr("These settings are saved in the database, so they travel with its backups.")
         )
         intro.setWordWrap(True)
-        self.name = QLineEdit(profile.name, placeholderText=self.tr("e.g. Holloway & Chen LLP"))
-        self.address = QPlainTextEdit(profile.address)
+        self.name = QLineEdit(placeholderText=self.tr("e.g. Holloway & Chen LLP"))
+        self.address = QPlainTextEdit()
         self.address.setPlaceholderText(self.tr("Street\nCity, State ZIP"))
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(64)
         self.increment = QComboBox()
         for minutes in BILLING_INCREMENTS:
             self.increment.addItem(describe_increment(minutes), minutes)
-        self.increment.setCurrentIndex(max(0, self.increment.findData(profile.billing_increment_minutes)))
         self.jurisdiction = QComboBox()
         for code, label in JURISDICTIONS.items():
             self.jurisdiction.addItem(f"{label} ({code})", code)
-        self.jurisdiction.setCurrentIndex(max(0, self.jurisdiction.findData(profile.default_jurisdiction)))
 
-        self.tax_id = QLineEdit(profile.tax_id, placeholderText=self.tr("for LEDES e-billing, e.g. 24-6437381"))
+        self.tax_id = QLineEdit(placeholderText=self.tr("for LEDES e-billing, e.g. 24-6437381"))
         self.tax_id.setMaxLength(20)
         self.keepers = QTableWidget(0, 6)
         self.keepers.setHorizontalHeaderLabels(
@@ -93,9 +91,6 @@ class SettingsDialog(QDialog):
         self.keepers.verticalHeader().setVisible(False)
         self.keepers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.keepers.setMinimumHeight(140)
-        for keeper in profile.timekeepers:
-            if keeper.active:
-                self._add_keeper(keeper)
         add = QPushButton(self.tr("Add Timekeeper"))
         add.clicked.connect(lambda: self._add_keeper(None))
         remove = QPushButton(self.tr("Remove"))
@@ -130,6 +125,18 @@ class SettingsDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+
+    def read(self) -> None:
+        """The firm's profile and its active timekeepers, into the fields."""
+        profile = firm.load_profile(self.state.require_store())
+        self.name.setText(profile.name)
+        self.address.setPlainText(profile.address)
+        self.increment.setCurrentIndex(max(0, self.increment.findData(profile.billing_increment_minutes)))
+        self.jurisdiction.setCurrentIndex(max(0, self.jurisdiction.findData(profile.default_jurisdiction)))
+        self.tax_id.setText(profile.tax_id)
+        for keeper in profile.timekeepers:
+            if keeper.active:
+                self._add_keeper(keeper)
 
     def _add_keeper(self, keeper: Timekeeper | None) -> None:
         row = self.keepers.rowCount()
@@ -205,6 +212,8 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         """Save; on a problem, say so beside the field and keep everything that was typed."""
+        if not self.ready():
+            return
         if self.errors.attempt(self, self.tr("Settings not saved"),
                                lambda: firm.save_profile(self.state.require_store(), self.profile())):
             self.state.data_changed.emit(Changed.FIRM)

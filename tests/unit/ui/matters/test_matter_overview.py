@@ -7,6 +7,7 @@ import pytest
 
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services.matters import MatterSummary
+from legalsec_desktop.services.rows import FileLocation, LogEntry, MatterParty, UpcomingEvent
 from legalsec_desktop.ui.matters.matter_overview import (
     FILES_SHOWN,
     STATUS_COLOURS,
@@ -61,10 +62,10 @@ def test_a_matter_with_no_parties_has_no_rows_and_nothing_to_check():
 
 
 def test_parties_read_as_capitalised_roles_and_the_conflict_check_takes_clients_and_adversaries():
-    parties = [(1, 11, "Ana Rivera", "client", "555-0100", "ana@example.com"),
-               (2, 12, "Okafor Ltd", "opposing party", "", ""),
-               (3, 13, "Lee & Park", "opposing counsel", "", "lp@example.com"),
-               (4, 14, "Dr. Chen", "expert", "", "")]
+    parties = [MatterParty(1, 11, "Ana Rivera", "client", "555-0100", "ana@example.com"),
+               MatterParty(2, 12, "Okafor Ltd", "opposing party", "", ""),
+               MatterParty(3, 13, "Lee & Park", "opposing counsel", "", "lp@example.com"),
+               MatterParty(4, 14, "Dr. Chen", "expert", "", "")]
     assert party_rows(parties)[:2] == [TableRow(1, ("Ana Rivera", "Client", "555-0100", "ana@example.com")),
                                        TableRow(2, ("Okafor Ltd", "Opposing party", "", ""))]
     assert conflict_names(parties) == (("Ana Rivera",), ("Okafor Ltd", "Lee & Park"))
@@ -72,8 +73,9 @@ def test_parties_read_as_capitalised_roles_and_the_conflict_check_takes_clients_
 
 
 def test_log_rows_read_when_what_and_which_way():
-    entries = [(5, datetime(2026, 11, 20, 14, 5), "call", "in", "Ana Rivera", "Settlement offer", date(2026, 12, 1)),
-               (6, datetime(2026, 11, 19, 9, 0), "fax", "out", "Court clerk", "Filing", None)]
+    entries = [LogEntry(5, datetime(2026, 11, 20, 14, 5), "call", "in", "Ana Rivera", "Settlement offer",
+                        date(2026, 12, 1)),
+               LogEntry(6, datetime(2026, 11, 19, 9, 0), "fax", "out", "Court clerk", "Filing", None)]
     assert log_rows(entries) == [
         TableRow(5, ("Fri 11/20/2026 2:05 PM", "Call", "In", "Ana Rivera", "Settlement offer", "Tue 12/01/2026")),
         TableRow(6, ("Thu 11/19/2026 9:00 AM", "fax", "Out", "Court clerk", "Filing", "")),
@@ -96,9 +98,9 @@ def test_a_near_limitation_date_is_red_unless_the_matter_is_closed(sol, status, 
 
 
 def test_what_is_coming_up_shows_local_times_and_the_overdue_count():
-    upcoming = [(date(2026, 11, 24), datetime(2026, 11, 24, 15, 30), "America/Chicago", "hearing", "Motion <A>",
-                 "scheduled"),
-                (date(2026, 11, 30), None, "", "filing deadline", "Reply brief", "scheduled")]
+    upcoming = [UpcomingEvent(date(2026, 11, 24), datetime(2026, 11, 24, 15, 30), "America/Chicago", "hearing",
+                              "Motion <A>", "scheduled"),
+                UpcomingEvent(date(2026, 11, 30), None, "", "filing deadline", "Reply brief", "scheduled")]
     html = overview_html(summary(upcoming=upcoming, overdue=2), TODAY)
     assert "<li>Tue 11/24/2026 9:30 AM — hearing: Motion &lt;A&gt;</li>" in html  # 15:30 UTC is 9:30 in Chicago
     assert "<li>Mon 11/30/2026 — filing deadline: Reply brief</li>" in html
@@ -108,7 +110,7 @@ def test_what_is_coming_up_shows_local_times_and_the_overdue_count():
 def test_time_rate_notes_and_a_long_list_of_files():
     draft = replace(DRAFT, rate_override_cents=25000, notes="Line one\n<Line two>", status="closed",
                     closed_on=date(2026, 11, 2))
-    files = [(f"Box {n:02d}", "paper", "Room 2" if n == 0 else "") for n in range(FILES_SHOWN + 2)]
+    files = [FileLocation(f"Box {n:02d}", "paper", "Room 2" if n == 0 else "") for n in range(FILES_SHOWN + 2)]
     html = overview_html(summary(draft, time_entries=3, time_minutes=90, unbilled_cents=37550, files=files,
                                  communications=4, follow_ups=1, attorney="Mary Hale (MAH)"), TODAY)
     assert "<p>3 entries, 1.5 hours; unbilled $375.50</p>" in html
