@@ -77,6 +77,23 @@ def test_every_view_shows_the_event_and_navigation_moves(window, qtbot):
     qtbot.waitUntil(lambda: tab.occurrences == [])
 
 
+def test_every_view_finds_names_however_they_are_accented_or_cased(window, qtbot):
+    """The views fold the search as the List view's stored keys are: "ozturk" finds "ÖZTÜRK" in all five."""
+    store = window.state.store
+    deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "Reply to ÖZTÜRK", TODAY))
+    deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief", TODAY))
+    tab = window.tab(TabKey.CALENDAR)
+    tab.filter_box.setText("ozturk reply")
+    for view in range(5):
+        tab.set_view(view)
+        if view < 4:
+            qtbot.waitUntil(lambda: [o.title for o in tab.occurrences] == ["Reply to ÖZTÜRK"])
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)  # the List view finds the same one
+    tab.filter_box.setText("Öztürk  BRIEF")  # every word must match, as in the list
+    tab.set_view(2)
+    qtbot.waitUntil(lambda: tab.occurrences == [])
+
+
 def test_month_view_double_click_opens_the_item(window, qtbot, monkeypatch):
     store = window.state.store
     deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief", TODAY))
