@@ -255,12 +255,56 @@ def test_ics_import_preview_saves_only_the_ticked_events(window, qtbot, tmp_path
                     "SUMMARY:Mediation\nRRULE:FREQ=WEEKLY;COUNT=2\nEND:VEVENT\nEND:VCALENDAR\n", encoding="utf-8")
     preview = ImportPreview(window.state, ical.read_ics(path, NY), path.name, window, window.matter)
     qtbot.addWidget(preview)
+    preview.run_import()  # not shown yet: its matters are not read, so nothing can be imported
+    assert calendar.events_between(window.state.store, date(2026, 12, 1), date(2026, 12, 31)) == []
+    assert preview.matter.count() == 0 and not preview.import_button.isEnabled()
+    preview.load()
+    assert preview.matter.currentData() == window.matter and preview.import_button.isEnabled()
     assert preview.table.rowCount() == 2 and preview.table.item(1, 3).text() == "Appointment / meeting"
     preview.table.item(0, 0).setCheckState(Qt.CheckState.Unchecked)
     preview.run_import()
     found = calendar.events_between(window.state.store, date(2026, 12, 1), date(2026, 12, 31))
     assert [(o.title, o.day, o.matter_id) for o in found] == [("Mediation", date(2026, 12, 7), window.matter),
                                                               ("Mediation", date(2026, 12, 14), window.matter)]
+
+
+def test_ics_export_and_import_run_off_the_ui_thread(window, qtbot, tmp_path, monkeypatch):
+    """File ▸ Export and Import Calendar write, read and save behind a progress dialog, on a worker thread."""
+    import threading
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from legalsec_desktop.services import ical
+    from legalsec_desktop.ui.calendar import ics_dialogs
+
+    store = window.state.store
+    deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief", date(2026, 12, 4)))
+    threads = []
+    for name in ("export_ics", "read_ics", "import_events"):
+        real = getattr(ical, name)
+
+        def spy(*args, real=real, **kwargs):
+            threads.append(threading.current_thread() is threading.main_thread())
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(ical, name, spy)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "out.ics"), ""))
+    message = ics_dialogs.export_calendar(window.state, window, calendar.Filters())
+    assert message and "Exported 1 events" in message and (tmp_path / "out.ics").exists()
+    calendar.delete_event(store, calendar.events_between(store, date(2026, 12, 1), date(2026, 12, 31))[0].event_id)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "out.ics"), ""))
+
+    def accept(dialog):
+        dialog.load()
+        dialog.run_import()
+        return dialog.result()
+
+    monkeypatch.setattr(ics_dialogs.ImportPreview, "exec", accept)
+    message = ics_dialogs.import_calendar(window.state, window)
+    assert message == "Imported 1 events from out.ics."
+    assert [o.title for o in calendar.events_between(store, date(2026, 12, 1), date(2026, 12, 31))] == [
+        "File brief [2026-0001]"]  # the export names the matter in the title
+    assert threads == [False, False, False]  # none of the three ran on the UI thread
 
 
 def test_calendar_layout_is_remembered(make_window, tmp_path, qtbot):

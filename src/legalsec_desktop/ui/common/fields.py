@@ -103,15 +103,21 @@ class MoneyField(QLineEdit):
 
 def matter_combo(store, matter_id: int | None, blank: str = "", include_closed: bool = False) -> QComboBox:  # noqa: ANN001
     """An editable picker of open matters ('number — title'), searchable by any part; data is the id."""
+    combo = searchable_combo()
+    fill_matter_combo(combo, store, matter_id, blank, include_closed)
+    return combo
+
+
+def fill_matter_combo(combo: QComboBox, store, matter_id: int | None, blank: str = "",  # noqa: ANN001
+                      include_closed: bool = False) -> None:
+    """Fill a matter picker made empty (a dialog's constructor) once the dialog reads its data."""
     from legalsec_desktop.services import matters
 
-    combo = searchable_combo()
     choices = matters.matter_choices(store, include_closed)
     if matter_id is not None and matter_id not in {c[0] for c in choices}:
         draft = matters.load_matter(store, matter_id)
         choices.insert(0, (matter_id, f"{draft.number} — {draft.title}"))
     fill_combo(combo, [(None, blank), *choices], matter_id)
-    return combo
 
 
 def searchable_combo(minimum_length: int = 18) -> QComboBox:

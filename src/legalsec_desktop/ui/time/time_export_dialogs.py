@@ -122,6 +122,8 @@ class LedesDialog(QDialog):
                          self.tr("LEDES text files (*.txt)"), ".txt")
         if path is None:
             return
-        if self.errors.attempt(self, self.tr("Not exported"), lambda: timesheet.write_ledes(text, path)):
+        # Written whole or not at all (an earlier file survives), so there is nothing to stop half way: no Cancel
+        if self.errors.attempt(self, self.tr("Not exported"), lambda: run_and_wait(
+                self, self.tr("Writing the LEDES invoice…"), lambda progress: timesheet.write_ledes(text, path))):
             self.saved = path
             self.accept()
