@@ -234,6 +234,39 @@ def test_reminders_notify_once_and_dismiss_with_undo(window, qtbot):
     assert tab.attention_counts["Reminders"] == 1
 
 
+def test_event_dialog_reads_the_event_on_first_showing_and_never_saves_blanks(window, qtbot):
+    store = window.state.store
+    event_id = deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief",
+                                                      date(2026, 12, 4), notes="Two copies"))
+    dialog = EventDialog(window.state, window.undo_stack, window, event_id=event_id)
+    qtbot.addWidget(dialog)
+    assert dialog.title.text() == "" and dialog.matter.count() == 0  # the constructor only builds widgets
+    assert not dialog.save_button.isEnabled()
+    dialog.save()  # a form never filled from the event saves nothing over it
+    assert calendar.load_event(store, event_id).title == "File brief" and dialog.saved_id is None
+    dialog.show()
+    assert dialog.loaded and dialog.title.text() == "File brief" and dialog.notes.toPlainText() == "Two copies"
+    assert dialog.matter.currentData() == window.matter and dialog.save_button.isEnabled()
+    dialog.hide()
+    dialog.title.setText("File reply brief")
+    dialog.show()  # shown again: what was typed stays, nothing is read over it
+    assert dialog.title.text() == "File reply brief"
+
+
+def test_an_event_deleted_meanwhile_is_a_message_not_a_traceback(window, qtbot, message_boxes):
+    store = window.state.store
+    event_id = deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief",
+                                                      date(2026, 12, 4)))
+    calendar.delete_event(store, event_id)
+    window.feature(CalendarFeature)._event_dialog(event_id=event_id)  # the feature reads it before showing
+    assert len(message_boxes) == 1 and message_boxes[0][1].startswith("Cannot open the event")
+    dialog = EventDialog(window.state, window.undo_stack, window, event_id=event_id)
+    qtbot.addWidget(dialog)
+    dialog.show()  # any other caller: the same message, and the dialog closes instead of showing blanks
+    assert len(message_boxes) == 2 and not dialog.isVisible()
+    assert not dialog.loaded and dialog.title.text() == ""
+
+
 def test_delete_is_undoable(window, qtbot, message_boxes):
     store = window.state.store
     event_id = deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief",

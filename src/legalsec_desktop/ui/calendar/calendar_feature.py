@@ -92,10 +92,12 @@ class CalendarFeature(Feature):
         from legalsec_desktop.ui.calendar.event_dialog import EventDialog
 
         parent = self.shell.dialog_parent()
+        dialog = EventDialog(self.state, self.undo_stack, parent, event_id=event_id, occurrence=occurrence,
+                             day=day, when=when, matter_id=matter_id)
         try:
-            dialog = EventDialog(self.state, self.undo_stack, parent, event_id=event_id, occurrence=occurrence,
-                                 day=day, when=when, matter_id=matter_id)
+            dialog.load()  # here, not on showing, so an event deleted meanwhile is a message and no dialog
         except UserFixableError as exc:
+            dialog.deleteLater()
             show_problem(parent, exc, self.tr("Cannot open the event"))
             return
         if dialog.exec() == EventDialog.DialogCode.Accepted and dialog.saved_id is not None:
