@@ -170,6 +170,11 @@ def test_calculator_adds_linked_deadlines_that_show_their_derivation(window, qtb
     trigger = deadlines.save_event(store, EventDraft(window.matter, "hearing", "Motion hearing", date(2027, 1, 4)))
     dialog = DeadlineDialog(window.state, window, trigger_id=trigger)
     qtbot.addWidget(dialog)
+    assert dialog.answer.text() == "" and dialog.matter.count() == 0  # nothing read before it is shown
+    dialog.add_to_calendar()
+    assert dialog.added == [] and calendar.dependents(store, trigger) == []
+    dialog.load()
+    assert dialog.trigger.text() == "01/04/2027" and dialog.matter.currentData() == window.matter
     dialog.rule_event.setCurrentIndex(dialog.rule_event.findData("motion-hearing"))
     dialog.service.setCurrentIndex(dialog.service.findData("mail"))
     assert "Fri 12/18/2026" in dialog.answer.text() and "FRCP 6(d)" in dialog.steps.toPlainText()
@@ -183,6 +188,8 @@ def test_calculator_adds_linked_deadlines_that_show_their_derivation(window, qtb
 def test_calculator_explains_bad_input_in_place(window, qtbot):
     dialog = DeadlineDialog(window.state, window)
     qtbot.addWidget(dialog)
+    dialog.show()  # reads and computes on first showing
+    assert "Due" in dialog.answer.text()
     dialog.trigger.edit.setText("02/30/2026")
     assert "no such day" in dialog.answer.text() and not dialog.add_button.isEnabled()
     dialog.trigger.edit.setText("03/02/2026")
@@ -265,6 +272,8 @@ def test_an_event_deleted_meanwhile_is_a_message_not_a_traceback(window, qtbot, 
     dialog.show()  # any other caller: the same message, and the dialog closes instead of showing blanks
     assert len(message_boxes) == 2 and not dialog.isVisible()
     assert not dialog.loaded and dialog.title.text() == ""
+    window.feature(CalendarFeature).deadline_calculator(event_id)  # computing from a trigger that went
+    assert len(message_boxes) == 3 and message_boxes[2][1].startswith("Cannot open the deadline calculator")
 
 
 def test_delete_is_undoable(window, qtbot, message_boxes):
