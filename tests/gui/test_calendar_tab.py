@@ -276,6 +276,27 @@ def test_an_event_deleted_meanwhile_is_a_message_not_a_traceback(window, qtbot, 
     assert len(message_boxes) == 3 and message_boxes[2][1].startswith("Cannot open the deadline calculator")
 
 
+def test_court_days_and_reminders_read_on_first_showing_and_never_save_blanks(window, qtbot):
+    from legalsec_desktop.services import reminders
+    from legalsec_desktop.ui.calendar.calendar_settings_dialog import CalendarSettingsDialog
+
+    store = window.state.store
+    deadlines.add_closure(store, date(2026, 12, 24), "", "Closed for the holiday")
+    before = reminders.load_leads(store)
+    dialog = CalendarSettingsDialog(window.state, window)
+    qtbot.addWidget(dialog)
+    assert dialog.closures.rowCount() == 0 and dialog.leads["hearing"].text() == ""  # nothing read yet
+    assert not dialog.save_button.isEnabled()
+    dialog.save()  # blank fields are not the settings: every reminder stays
+    assert reminders.load_leads(store) == before and not dialog.isVisible()
+    dialog.show()
+    assert dialog.closures.rowCount() == 1 and dialog.closures.item(0, 2).text() == "Closed for the holiday"
+    assert dialog.leads["hearing"].text() != "" and dialog.save_button.isEnabled()
+    dialog.leads["hearing"].setText("9, 2")
+    dialog.save()
+    assert reminders.load_leads(store)["hearing"] == (9, 2)
+
+
 def test_delete_is_undoable(window, qtbot, message_boxes):
     store = window.state.store
     event_id = deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief",
