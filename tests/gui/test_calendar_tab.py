@@ -77,6 +77,23 @@ def test_every_view_shows_the_event_and_navigation_moves(window, qtbot):
     qtbot.waitUntil(lambda: tab.occurrences == [])
 
 
+def test_every_view_finds_names_however_they_are_accented_or_cased(window, qtbot):
+    """The views fold the search as the List view's stored keys are: "ozturk" finds "ÖZTÜRK" in all five."""
+    store = window.state.store
+    deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "Reply to ÖZTÜRK", TODAY))
+    deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief", TODAY))
+    tab = window.tab(TabKey.CALENDAR)
+    tab.filter_box.setText("ozturk reply")
+    for view in range(5):
+        tab.set_view(view)
+        if view < 4:
+            qtbot.waitUntil(lambda: [o.title for o in tab.occurrences] == ["Reply to ÖZTÜRK"])
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)  # the List view finds the same one
+    tab.filter_box.setText("Öztürk  BRIEF")  # every word must match, as in the list
+    tab.set_view(2)
+    qtbot.waitUntil(lambda: tab.occurrences == [])
+
+
 def test_month_view_double_click_opens_the_item(window, qtbot, monkeypatch):
     store = window.state.store
     deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief", TODAY))
@@ -153,6 +170,11 @@ def test_calculator_adds_linked_deadlines_that_show_their_derivation(window, qtb
     trigger = deadlines.save_event(store, EventDraft(window.matter, "hearing", "Motion hearing", date(2027, 1, 4)))
     dialog = DeadlineDialog(window.state, window, trigger_id=trigger)
     qtbot.addWidget(dialog)
+    assert dialog.answer.text() == "" and dialog.matter.count() == 0  # nothing read before it is shown
+    dialog.add_to_calendar()
+    assert dialog.added == [] and calendar.dependents(store, trigger) == []
+    dialog.load()
+    assert dialog.trigger.text() == "01/04/2027" and dialog.matter.currentData() == window.matter
     dialog.rule_event.setCurrentIndex(dialog.rule_event.findData("motion-hearing"))
     dialog.service.setCurrentIndex(dialog.service.findData("mail"))
     assert "Fri 12/18/2026" in dialog.answer.text() and "FRCP 6(d)" in dialog.steps.toPlainText()
@@ -166,6 +188,8 @@ def test_calculator_adds_linked_deadlines_that_show_their_derivation(window, qtb
 def test_calculator_explains_bad_input_in_place(window, qtbot):
     dialog = DeadlineDialog(window.state, window)
     qtbot.addWidget(dialog)
+    dialog.show()  # reads and computes on first showing
+    assert "Due" in dialog.answer.text()
     dialog.trigger.edit.setText("02/30/2026")
     assert "no such day" in dialog.answer.text() and not dialog.add_button.isEnabled()
     dialog.trigger.edit.setText("03/02/2026")
@@ -217,6 +241,62 @@ def test_reminders_notify_once_and_dismiss_with_undo(window, qtbot):
     assert tab.attention_counts["Reminders"] == 1
 
 
+def test_event_dialog_reads_the_event_on_first_showing_and_never_saves_blanks(window, qtbot):
+    store = window.state.store
+    event_id = deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief",
+                                                      date(2026, 12, 4), notes="Two copies"))
+    dialog = EventDialog(window.state, window.undo_stack, window, event_id=event_id)
+    qtbot.addWidget(dialog)
+    assert dialog.title.text() == "" and dialog.matter.count() == 0  # the constructor only builds widgets
+    assert not dialog.save_button.isEnabled()
+    dialog.save()  # a form never filled from the event saves nothing over it
+    assert calendar.load_event(store, event_id).title == "File brief" and dialog.saved_id is None
+    dialog.show()
+    assert dialog.loaded and dialog.title.text() == "File brief" and dialog.notes.toPlainText() == "Two copies"
+    assert dialog.matter.currentData() == window.matter and dialog.save_button.isEnabled()
+    dialog.hide()
+    dialog.title.setText("File reply brief")
+    dialog.show()  # shown again: what was typed stays, nothing is read over it
+    assert dialog.title.text() == "File reply brief"
+
+
+def test_an_event_deleted_meanwhile_is_a_message_not_a_traceback(window, qtbot, message_boxes):
+    store = window.state.store
+    event_id = deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief",
+                                                      date(2026, 12, 4)))
+    calendar.delete_event(store, event_id)
+    window.feature(CalendarFeature)._event_dialog(event_id=event_id)  # the feature reads it before showing
+    assert len(message_boxes) == 1 and message_boxes[0][1].startswith("Cannot open the event")
+    dialog = EventDialog(window.state, window.undo_stack, window, event_id=event_id)
+    qtbot.addWidget(dialog)
+    dialog.show()  # any other caller: the same message, and the dialog closes instead of showing blanks
+    assert len(message_boxes) == 2 and not dialog.isVisible()
+    assert not dialog.loaded and dialog.title.text() == ""
+    window.feature(CalendarFeature).deadline_calculator(event_id)  # computing from a trigger that went
+    assert len(message_boxes) == 3 and message_boxes[2][1].startswith("Cannot open the deadline calculator")
+
+
+def test_court_days_and_reminders_read_on_first_showing_and_never_save_blanks(window, qtbot):
+    from legalsec_desktop.services import reminders
+    from legalsec_desktop.ui.calendar.calendar_settings_dialog import CalendarSettingsDialog
+
+    store = window.state.store
+    deadlines.add_closure(store, date(2026, 12, 24), "", "Closed for the holiday")
+    before = reminders.load_leads(store)
+    dialog = CalendarSettingsDialog(window.state, window)
+    qtbot.addWidget(dialog)
+    assert dialog.closures.rowCount() == 0 and dialog.leads["hearing"].text() == ""  # nothing read yet
+    assert not dialog.save_button.isEnabled()
+    dialog.save()  # blank fields are not the settings: every reminder stays
+    assert reminders.load_leads(store) == before and not dialog.isVisible()
+    dialog.show()
+    assert dialog.closures.rowCount() == 1 and dialog.closures.item(0, 2).text() == "Closed for the holiday"
+    assert dialog.leads["hearing"].text() != "" and dialog.save_button.isEnabled()
+    dialog.leads["hearing"].setText("9, 2")
+    dialog.save()
+    assert reminders.load_leads(store)["hearing"] == (9, 2)
+
+
 def test_delete_is_undoable(window, qtbot, message_boxes):
     store = window.state.store
     event_id = deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief",
@@ -238,12 +318,56 @@ def test_ics_import_preview_saves_only_the_ticked_events(window, qtbot, tmp_path
                     "SUMMARY:Mediation\nRRULE:FREQ=WEEKLY;COUNT=2\nEND:VEVENT\nEND:VCALENDAR\n", encoding="utf-8")
     preview = ImportPreview(window.state, ical.read_ics(path, NY), path.name, window, window.matter)
     qtbot.addWidget(preview)
+    preview.run_import()  # not shown yet: its matters are not read, so nothing can be imported
+    assert calendar.events_between(window.state.store, date(2026, 12, 1), date(2026, 12, 31)) == []
+    assert preview.matter.count() == 0 and not preview.import_button.isEnabled()
+    preview.load()
+    assert preview.matter.currentData() == window.matter and preview.import_button.isEnabled()
     assert preview.table.rowCount() == 2 and preview.table.item(1, 3).text() == "Appointment / meeting"
     preview.table.item(0, 0).setCheckState(Qt.CheckState.Unchecked)
     preview.run_import()
     found = calendar.events_between(window.state.store, date(2026, 12, 1), date(2026, 12, 31))
     assert [(o.title, o.day, o.matter_id) for o in found] == [("Mediation", date(2026, 12, 7), window.matter),
                                                               ("Mediation", date(2026, 12, 14), window.matter)]
+
+
+def test_ics_export_and_import_run_off_the_ui_thread(window, qtbot, tmp_path, monkeypatch):
+    """File ▸ Export and Import Calendar write, read and save behind a progress dialog, on a worker thread."""
+    import threading
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from legalsec_desktop.services import ical
+    from legalsec_desktop.ui.calendar import ics_dialogs
+
+    store = window.state.store
+    deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief", date(2026, 12, 4)))
+    threads = []
+    for name in ("export_ics", "read_ics", "import_events"):
+        real = getattr(ical, name)
+
+        def spy(*args, real=real, **kwargs):
+            threads.append(threading.current_thread() is threading.main_thread())
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(ical, name, spy)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "out.ics"), ""))
+    message = ics_dialogs.export_calendar(window.state, window, calendar.Filters())
+    assert message and "Exported 1 events" in message and (tmp_path / "out.ics").exists()
+    calendar.delete_event(store, calendar.events_between(store, date(2026, 12, 1), date(2026, 12, 31))[0].event_id)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "out.ics"), ""))
+
+    def accept(dialog):
+        dialog.load()
+        dialog.run_import()
+        return dialog.result()
+
+    monkeypatch.setattr(ics_dialogs.ImportPreview, "exec", accept)
+    message = ics_dialogs.import_calendar(window.state, window)
+    assert message == "Imported 1 events from out.ics."
+    assert [o.title for o in calendar.events_between(store, date(2026, 12, 1), date(2026, 12, 31))] == [
+        "File brief [2026-0001]"]  # the export names the matter in the title
+    assert threads == [False, False, False]  # none of the three ran on the UI thread
 
 
 def test_calendar_layout_is_remembered(make_window, tmp_path, qtbot):

@@ -1,6 +1,7 @@
 """File ▸ Print Docket: the preview follows the options, bad dates are explained, PDF and Word are saved."""
 
 import re
+import threading
 from datetime import date, time
 
 import pytest
@@ -13,7 +14,8 @@ from pypdf import PdfReader
 
 from legalsec_desktop.domain.events import EventDraft
 from legalsec_desktop.domain.matters import MatterDraft
-from legalsec_desktop.services import deadlines, matters
+from legalsec_desktop.services import deadlines, docket, matters
+from legalsec_desktop.ui.common import report_print
 from legalsec_desktop.ui.calendar.docket_dialog import DocketPreview
 
 DAY = date(2026, 11, 23)
@@ -116,6 +118,10 @@ def test_save_as_pdf_and_export_to_word(window, qtbot, monkeypatch, tmp_path):
     preview = open_preview(window, qtbot)
     answers = iter([str(tmp_path / "today"), str(tmp_path / "today.docx")])
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (next(answers), ""))
+    writers = []
+    for module, name in ((report_print, "write_pdf"), (docket, "save_as_word")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, real=real: writers.append(threading.current_thread()) or real(*a))
     assert preview.save("pdf") == tmp_path / "today.pdf"
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(str(tmp_path / "today.pdf")).pages))
     assert text.index("Motion to compel") < text.index("Deposition of Lee")
@@ -127,6 +133,7 @@ def test_save_as_pdf_and_export_to_word(window, qtbot, monkeypatch, tmp_path):
                                                                       "Hearing: Deposition of Lee"]
     section = document.sections[0]
     assert section.page_width < section.page_height  # portrait, as the preview was turned
+    assert len(writers) == 2 and threading.main_thread() not in writers  # both written off the UI thread
 
 
 def test_print_goes_through_the_print_dialog(window, qtbot, monkeypatch, tmp_path):

@@ -72,6 +72,7 @@ def test_cancel_in_the_timesheet_progress_leaves_nothing_behind(private, make_wi
     monkeypatch.setattr(QProgressDialog, "setLabelText", cancel_on_first_count)
     monkeypatch.setattr(timesheet, "export_timesheet", export_waiting_for_the_user)
     dialog = TimesheetDialog(window.state, window, first=date(2022, 1, 1), last=date(2026, 12, 31))
+    dialog.load()
     dialog.export()
     assert asked and dialog.saved is None
     assert any("cancelled" in text for _kind, text in message_boxes)

@@ -182,8 +182,10 @@ def test_export_timesheet_and_ledes_from_the_window(window, qtbot, monkeypatch, 
     answers = iter([str(tmp_path / "sheet"), str(tmp_path / "invoice")])
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (next(answers), ""))
     dialogs = []
-    monkeypatch.setattr(TimesheetDialog, "exec", lambda self: dialogs.append(self) or self.export() or self.result())
-    monkeypatch.setattr(LedesDialog, "exec", lambda self: dialogs.append(self) or self.export() or self.result())
+    monkeypatch.setattr(TimesheetDialog, "exec", lambda self: dialogs.append(self) or self.load() or self.export()
+                        or self.result())
+    monkeypatch.setattr(LedesDialog, "exec", lambda self: dialogs.append(self) or self.load() or self.export()
+                        or self.result())
     window.tab(TabKey.TIME).export_button.click()
     assert dialogs[0].saved == tmp_path / "sheet.xlsx"
     detail = load_workbook(tmp_path / "sheet.xlsx")["Detail"]
@@ -291,6 +293,8 @@ def test_export_dialogs_pass_ids_not_labels(window, qtbot, monkeypatch, tmp_path
     time_entries.save_entry(store, TimeDraft(TODAY, window.ken, law, 60, 30000, narrative="Lease review"))
     sheet = TimesheetDialog(window.state, window, TODAY, TODAY, window.mary, odd)
     qtbot.addWidget(sheet)
+    assert sheet.keeper.count() == 0 and not sheet.save_button.isEnabled()  # nothing read before it is shown
+    sheet.load()
     assert sheet.keeper.currentData() == window.mary and sheet.matter.currentData() == odd
     assert {sheet.keeper.itemData(i) for i in range(sheet.keeper.count())} == {None, window.mary, window.ken}
     scope = sheet.scope()
@@ -301,6 +305,17 @@ def test_export_dialogs_pass_ids_not_labels(window, qtbot, monkeypatch, tmp_path
     assert [row[11] for row in detail.iter_rows(min_row=2, values_only=True) if row[11]] == ["Probate filing"]
     invoice = LedesDialog(window.state, window, odd, TODAY.replace(day=1), TODAY)
     qtbot.addWidget(invoice)
+    invoice.export()  # not shown yet, so no matter is chosen: nothing is asked or written
+    assert invoice.saved is None and invoice.matter.count() == 0
+    invoice.show()
+    import threading
+
+    from legalsec_desktop.services import timesheet
+
+    writers = []
+    real_write = timesheet.write_ledes
+    monkeypatch.setattr(timesheet, "write_ledes", lambda *a: writers.append(threading.current_thread()) or
+                        real_write(*a))
     names = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda _parent, _title, name, *a, **k: names.append(name) or (str(tmp_path / "bill"), ""))
@@ -308,3 +323,4 @@ def test_export_dialogs_pass_ids_not_labels(window, qtbot, monkeypatch, tmp_path
     text = (tmp_path / "bill.txt").read_text("ascii")
     assert "Probate filing" in text and "Lease review" not in text
     assert names[0].endswith(f"LEDES LAW — 12 {TODAY:%Y-%m}.txt")
+    assert writers and writers[0] is not threading.main_thread()  # written off the UI thread

@@ -92,10 +92,12 @@ class CalendarFeature(Feature):
         from legalsec_desktop.ui.calendar.event_dialog import EventDialog
 
         parent = self.shell.dialog_parent()
+        dialog = EventDialog(self.state, self.undo_stack, parent, event_id=event_id, occurrence=occurrence,
+                             day=day, when=when, matter_id=matter_id)
         try:
-            dialog = EventDialog(self.state, self.undo_stack, parent, event_id=event_id, occurrence=occurrence,
-                                 day=day, when=when, matter_id=matter_id)
+            dialog.load()  # here, not on showing, so an event deleted meanwhile is a message and no dialog
         except UserFixableError as exc:
+            dialog.deleteLater()
             show_problem(parent, exc, self.tr("Cannot open the event"))
             return
         if dialog.exec() == EventDialog.DialogCode.Accepted and dialog.saved_id is not None:
@@ -112,8 +114,15 @@ class CalendarFeature(Feature):
             return
         from legalsec_desktop.ui.calendar.deadline_dialog import DeadlineDialog
 
-        dialog = DeadlineDialog(self.state, self.shell.dialog_parent(), trigger_id=trigger_id,
+        parent = self.shell.dialog_parent()
+        dialog = DeadlineDialog(self.state, parent, trigger_id=trigger_id,
                                 matter_id=self.calendar.matter_filter.currentData())
+        try:
+            dialog.load()  # here, not on showing, so a trigger deleted meanwhile is a message and no dialog
+        except UserFixableError as exc:
+            dialog.deleteLater()
+            show_problem(parent, exc, self.tr("Cannot open the deadline calculator"))
+            return
         if dialog.exec() == DeadlineDialog.DialogCode.Accepted and dialog.added:
             self.shell.show_status(self.tr("Added %d deadline(s) to the calendar, unverified: verify them in the "
                                            "Calendar's Needs attention list.") % len(dialog.added), 10000)

@@ -36,6 +36,7 @@ class CalendarSettingsDialog(QDialog):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self.loaded = False  # the lead times and closure days are read by load(), on first showing
         self.setWindowTitle(self.tr("Court Days and Reminders"))
         self.setMinimumWidth(560)
         tabs = QTabWidget()
@@ -44,11 +45,26 @@ class CalendarSettingsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not state.read_only)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setEnabled(False)  # until load(): blank lead times are never saved over the real ones
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         layout.addWidget(buttons)
         self.tabs = tabs
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name; exec() and show() come through here
+        if visible and not self.loaded:
+            self.load()
+        super().setVisible(visible)
+
+    def load(self) -> None:
+        """Read the reminder lead times and the closure days (on first showing, not in __init__)."""
+        current = reminders.load_leads(self.state.require_store())
+        for kind, edit in self.leads.items():
+            edit.setText(format_leads(current.get(kind, ())))
+        self._load_closures()
+        self.loaded = True
+        self.save_button.setEnabled(not self.state.read_only)
 
     def _leads_page(self) -> QWidget:
         page = QWidget()
@@ -56,9 +72,8 @@ class CalendarSettingsDialog(QDialog):
         form.addRow(QLabel(self.tr("Days before each event when a reminder falls due (0 is the day itself):")))
         self.errors = FormErrors(form)
         self.leads: dict[str, QLineEdit] = {}
-        current = reminders.load_leads(self.state.require_store())
         for kind in KINDS:
-            edit = QLineEdit(format_leads(current.get(kind, ())))
+            edit = QLineEdit()
             edit.setPlaceholderText(self.tr("none"))
             self.leads[kind] = edit
             self.errors.add_row(kind, KIND_LABELS[kind] + ":", edit)
@@ -90,7 +105,6 @@ class CalendarSettingsDialog(QDialog):
         for widget in (self.closure_day, self.closure_rules, self.closure_reason, add, remove):
             row.addWidget(widget)
         column.addLayout(row)
-        self._load_closures()
         return page
 
     def _load_closures(self) -> None:
@@ -130,6 +144,8 @@ class CalendarSettingsDialog(QDialog):
         self.state.data_changed.emit(Changed.EVENTS)
 
     def save(self) -> None:
+        if not self.loaded:  # the fields are blank, not the settings: saving them would drop every reminder
+            return
         def store_leads() -> None:
             leads = {}
             for kind, edit in self.leads.items():

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from legalsec_desktop.domain.events import KIND_COLOURS, KIND_LABELS, KINDS
 from legalsec_desktop.domain.formatting import format_date
+from legalsec_desktop.domain.names import search_fold
 from legalsec_desktop.services.rows import EventFilters
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.calendar.calendar_views import AgendaView, MonthView, TimeGridView
@@ -342,9 +343,11 @@ class CalendarTab(ListTab):
             self.agenda.start = self.anchor
         first, last = view.range()
         items = calendar.events_between(self.state.require_store(), first, last, self.current_filters())
-        text = self.filter_box.text().strip().lower()
-        if text:
-            items = [o for o in items if text in f"{o.title} {o.matter_number} {o.client} {o.location}".lower()]
+        words = search_fold(self.filter_box.text()).split()
+        if words:  # folded as the List view's stored search keys are: "ozturk" finds "ÖZTÜRK" here too
+            items = [o for o in items
+                     if all(word in search_fold(f"{o.title} {o.matter_number} {o.client} {o.location}")
+                            for word in words)]
         self.occurrences = items
         closed = deadlines.holidays_between(self.state.require_store(), first, last, self.matter_filter.currentData())
         view.set_items(items, closed, self.state.clock.today())

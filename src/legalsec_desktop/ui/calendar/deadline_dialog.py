@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,7 +34,7 @@ from legalsec_desktop.services import calendar, deadlines
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.calendar.event_dialog import ZONES, my_initials
-from legalsec_desktop.ui.common.fields import DateField, matter_combo
+from legalsec_desktop.ui.common.fields import DateField, fill_matter_combo, searchable_combo
 from legalsec_desktop.services.changes import Changed
 
 CUSTOM = ""
@@ -47,18 +47,13 @@ class DeadlineDialog(QDialog):
         self.state, self.trigger_id = state, trigger_id
         self.added: list[int] = []
         self.planned: list[deadlines.Planned] = []
-        store = state.require_store()
-        trigger_title = ""
-        if trigger_id is not None:
-            trigger = calendar.load_event(store, trigger_id)
-            matter_id, trigger_day, trigger_title = trigger.matter_id, trigger.on_date, trigger.title
-        self.setWindowTitle(self.tr("Deadline Calculator") + (f" — {trigger_title}" if trigger_title else ""))
+        self.matter_id, self.loaded = matter_id, False  # the trigger, rules and matters are read by load()
+        self.setWindowTitle(self.tr("Deadline Calculator"))
         self.setMinimumWidth(680)
 
         self.rules = QComboBox()
         for code, label in rule_sets.choices():
             self.rules.addItem(f"{label} ({code})", code)
-        self.rules.setCurrentIndex(max(0, self.rules.findData(deadlines.rules_for_matter(store, matter_id))))
         self.rule_event = QComboBox()
         self.trigger = DateField(trigger_day or state.clock.today())
         self.trigger_time = QLineEdit(placeholderText=self.tr("time, for hours (e.g. 10:23 AM)"))
@@ -91,7 +86,7 @@ class DeadlineDialog(QDialog):
         self.kind = QComboBox()
         for kind in DEADLINE_KINDS:
             self.kind.addItem(KIND_LABELS[kind], kind)
-        self.matter = matter_combo(store, matter_id, blank=self.tr("(no matter)"))
+        self.matter = searchable_combo()
 
         form = QFormLayout()
         form.addRow(self.tr("Court &rules:"), self.rules)
@@ -131,7 +126,7 @@ class DeadlineDialog(QDialog):
         self.copy_button.clicked.connect(self._copy)
         self.add_button.clicked.connect(self.add_to_calendar)
         buttons.rejected.connect(self.reject)
-        self.add_button.setEnabled(not state.read_only)
+        self.add_button.setEnabled(False)  # until load() has read what the answer is computed from
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -139,7 +134,6 @@ class DeadlineDialog(QDialog):
         layout.addWidget(self.steps, 1)
         layout.addWidget(buttons)
 
-        self._fill_events()
         self.rules.currentIndexChanged.connect(self._fill_events)
         self.rule_event.currentIndexChanged.connect(self.recompute)
         self.trigger.changed.connect(self.recompute)
@@ -148,7 +142,32 @@ class DeadlineDialog(QDialog):
         for combo in (self.unit, self.direction, self.service):
             combo.currentIndexChanged.connect(self.recompute)
         self.tz.currentTextChanged.connect(self.recompute)
-        self.recompute()
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name; exec() and show() come through here
+        if visible and not self.loaded:
+            try:
+                self.load()
+            except UserFixableError as exc:  # the trigger event went (deleted elsewhere, say): say so
+                show_problem(self.parentWidget(), exc, self.tr("Cannot open the deadline calculator"))
+                QTimer.singleShot(0, self.reject)
+                return
+        super().setVisible(visible)
+
+    def load(self) -> None:
+        """Read the trigger event, its matter's court rules and the matters, then compute the answer; raises
+        UserFixableError when the trigger no longer exists. Runs once, on first showing, not in __init__."""
+        store, matter_id = self.state.require_store(), self.matter_id
+        if self.trigger_id is not None:
+            trigger = calendar.load_event(store, self.trigger_id)
+            matter_id = trigger.matter_id
+            self.trigger.set_date(trigger.on_date)
+            self.setWindowTitle(self.tr("Deadline Calculator") + f" — {trigger.title}")
+        fill_matter_combo(self.matter, store, matter_id, self.tr("(no matter)"))
+        self.loaded = True
+        self.rules.blockSignals(True)
+        self.rules.setCurrentIndex(max(0, self.rules.findData(deadlines.rules_for_matter(store, matter_id))))
+        self.rules.blockSignals(False)
+        self._fill_events()
 
     def _fill_events(self) -> None:
         current = self.rule_event.currentData()
@@ -167,6 +186,8 @@ class DeadlineDialog(QDialog):
         return self.rule_event.currentData() == CUSTOM
 
     def recompute(self) -> None:
+        if not self.loaded:  # the answer needs the court's closure days, read from the database
+            return
         custom = self._custom()
         hours = custom and self.unit.currentData() == "hours"
         for widget in (self.period_label, self.count, self.unit, self.direction, self.title_label, self.title,
@@ -220,7 +241,7 @@ class DeadlineDialog(QDialog):
                                             + self.steps.toPlainText())
 
     def add_to_calendar(self) -> None:
-        if not self.planned:
+        if not self.loaded or not self.planned:
             return
         planned = self.planned
         if self._custom():

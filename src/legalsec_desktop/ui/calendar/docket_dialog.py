@@ -37,6 +37,8 @@ from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.fields import DateField
 from legalsec_desktop.ui.common.icons import icon
+from legalsec_desktop.ui.common.save_paths import ask_save_path
+from legalsec_desktop.ui.common.worker import Progress, run_and_wait
 
 SETTINGS = "docket/"
 
@@ -226,8 +228,21 @@ class DocketPreview(QPrintPreviewDialog):
         except UserFixableError as exc:
             show_problem(self, exc, self.tr("Not saved"))
             return None
-        saved = report_print.ask_and_save(self, report, kind, f"{sheet_name(request)}.{kind}",
-                                          save_word=lambda path: docket.save_as_word(report, path))
+        pattern = self.tr("PDF files (*.pdf)") if kind == "pdf" else self.tr("Word documents (*.docx)")
+        path = ask_save_path(self, self.tr("Save Report"), f"{sheet_name(request)}.{kind}", pattern, f".{kind}")
+        if path is None:
+            return None
+
+        def write(progress: Progress) -> Path:  # on the worker thread: the sheet is data, no widgets here
+            if kind == "pdf":
+                return report_print.write_pdf(report, path)
+            return docket.save_as_word(report, path)
+
+        try:  # written whole or not at all (formats.files), so there is nothing to stop half way: no Cancel
+            saved = run_and_wait(self, self.tr("Saving the docket…"), write)
+        except UserFixableError as exc:
+            show_problem(self, exc, self.tr("Report not saved"))
+            return None
         if saved is not None:
             self.saved.append(saved)
             self._say(self.tr("Saved to %s.") % saved, "#1b5e20")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from legalsec_desktop.domain import rule_sets
 from legalsec_desktop.domain.clock import parse_time
-from legalsec_desktop.domain.errors import ValidationError
+from legalsec_desktop.domain.errors import UserFixableError, ValidationError
 from legalsec_desktop.domain.events import (
     COURT_KINDS,
     KIND_LABELS,
@@ -42,7 +42,8 @@ from legalsec_desktop.domain.events import (
 from legalsec_desktop.domain.formatting import format_clock, format_date
 from legalsec_desktop.services import calendar, deadlines, matters
 from legalsec_desktop.ui.common.app_state import AppState
-from legalsec_desktop.ui.common.fields import DateField, matter_combo
+from legalsec_desktop.ui.common.errors import show_problem
+from legalsec_desktop.ui.common.fields import DateField, fill_matter_combo, searchable_combo
 from legalsec_desktop.ui.common.form_errors import FormErrors
 from legalsec_desktop.ui.common.undo import delete_with_undo
 from legalsec_desktop.services.changes import Changed
@@ -72,23 +73,20 @@ class EventDialog(QDialog):
         self.saved_id: int | None = None
         self.compute_requested = False
         self.recomputed = False  # saving moved a trigger, so its linked deadlines were recomputed
-        store = state.require_store()
-        existing = calendar.load_event(store, event_id) if event_id is not None else None
-        self.existing = existing
-        self.setWindowTitle(self.tr("New Event") if existing is None else self.tr("Edit Event"))
+        self.existing: EventDraft | None = None  # read by load(), on first showing, with everything else
+        self.loaded = False
+        self.day, self.when, self.matter_id = day, when, matter_id
+        self.setWindowTitle(self.tr("New Event") if event_id is None else self.tr("Edit Event"))
         self.setMinimumWidth(620)
-        if existing is not None:
-            matter_id = existing.matter_id
-        first_day = occurrence or (existing.on_date if existing else day or state.clock.today())
 
         self.kind = QComboBox()
         for key in KINDS:
             self.kind.addItem(KIND_LABELS[key], key)
-        self.title = QLineEdit(existing.title if existing else "")
+        self.title = QLineEdit()
         self.title.setMaxLength(300)
-        self.matter = matter_combo(store, matter_id, blank=self.tr("(no matter)"))
+        self.matter = searchable_combo()
         self.all_day = QCheckBox(self.tr("All day"))
-        self.on_date = DateField(first_day)
+        self.on_date = DateField()
         self.start = QLineEdit(placeholderText="9:30 AM")
         self.end = QLineEdit(placeholderText="10:30 AM")
         self.tz = QComboBox()
@@ -103,17 +101,10 @@ class EventDialog(QDialog):
         row.addWidget(QLabel(self.tr("to")))
         row.addWidget(self.end, 1)
         row.addWidget(self.tz, 2)
-        self.location = QLineEdit(existing.location if existing else "")
+        self.location = QLineEdit()
         self.location.setPlaceholderText(self.tr("Courtroom, department, address or call-in"))
         self.attending = QListWidget()
         self.attending.setMaximumHeight(90)
-        for keeper_id, label in matters.attorneys(store):
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, keeper_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            chosen = keeper_id in existing.attendee_ids if existing else False
-            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
-            self.attending.addItem(item)
         self.status = QComboBox()
         for key in STATUSES:
             self.status.addItem(key.capitalize(), key)
@@ -123,8 +114,8 @@ class EventDialog(QDialog):
         self.repeats.addItem(self.tr("Custom rule…"), CUSTOM_REPEAT)
         self.rule = QLineEdit(placeholderText="FREQ=MONTHLY;BYDAY=1MO;COUNT=12")
         self.rule.setToolTip(self.tr("An iCalendar RRULE, e.g. FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20271231"))
-        self.docketed_by = QLineEdit(existing.docketed_by if existing else my_initials())
-        self.verified_by = QLineEdit(existing.verified_by if existing else "")
+        self.docketed_by = QLineEdit()
+        self.verified_by = QLineEdit()
         for field in (self.docketed_by, self.verified_by):
             field.setMaxLength(5)
             field.setMaximumWidth(80)
@@ -136,7 +127,7 @@ class EventDialog(QDialog):
         check_row.addWidget(QLabel(self.tr("Verified by")))
         check_row.addWidget(self.verified_by)
         check_row.addStretch(1)
-        self.notes = QPlainTextEdit(existing.notes if existing else "")
+        self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(80)
 
         form = QFormLayout()
@@ -163,16 +154,9 @@ class EventDialog(QDialog):
         self.derivation = QPlainTextEdit()
         self.derivation.setReadOnly(True)
         self.derivation.setObjectName("derivationText")
-        text = calendar.derivation_text(existing.derivation) if existing else ""
-        history = calendar.event_history(store, event_id) if event_id is not None else ""
-        if text or history:
-            shown = (self.tr("How this deadline was computed:\n") + text if text else "")
-            shown += ("\n\n" if text and history else "") + (self.tr("History:\n") + history if history else "")
-            self.derivation.setPlainText(shown)
-            self.derivation.setMaximumHeight(160)
-            layout.addWidget(self.derivation)
-        else:
-            self.derivation.hide()
+        self.derivation.setMaximumHeight(160)
+        layout.addWidget(self.derivation)
+        self.derivation.hide()  # shown by load() for a computed deadline or an event with history
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.compute_button = buttons.addButton(self.tr("Compute Deadlines from This…"),
@@ -180,21 +164,70 @@ class EventDialog(QDialog):
         self.compute_button.setToolTip(self.tr("Save, then open the deadline calculator with this date as the trigger"))
         self.compute_button.clicked.connect(self._compute)
         self.delete_button: QPushButton | None = None
-        if existing is not None:
+        if event_id is not None:
             self.delete_button = buttons.addButton(self.tr("Delete…"), QDialogButtonBox.ButtonRole.DestructiveRole)
             self.delete_button.clicked.connect(self._delete)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        if state.read_only:
-            buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setEnabled(False)  # until load() has read the event: nothing blank is ever saved over it
+        self.compute_button.setEnabled(False)
 
-        self._load(existing, first_day, when, matter_id)
         self.all_day.toggled.connect(self._all_day_toggled)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.repeats.currentIndexChanged.connect(
             lambda: self.rule.setVisible(self.repeats.currentData() == CUSTOM_REPEAT))
         self.title.setFocus()
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name; exec() and show() come through here
+        if visible and not self.loaded:
+            try:
+                self.load()
+            except UserFixableError as exc:  # the event went (deleted elsewhere, say): say so, and do not open
+                show_problem(self.parentWidget(), exc, self.tr("Cannot open the event"))
+                QTimer.singleShot(0, self.reject)
+                return
+        super().setVisible(visible)
+
+    def load(self) -> None:
+        """Read the event (if any), the matters and the attorneys into the form; raises UserFixableError when
+        the event no longer exists. Runs once, on first showing, not in __init__."""
+        store = self.state.require_store()
+        existing = calendar.load_event(store, self.event_id) if self.event_id is not None else None
+        self.existing = existing
+        matter_id = existing.matter_id if existing is not None else self.matter_id
+        first_day = self.occurrence or (existing.on_date if existing else self.day or self.state.clock.today())
+        fill_matter_combo(self.matter, store, matter_id, self.tr("(no matter)"))
+        self.on_date.set_date(first_day)
+        if existing is not None:
+            self.title.setText(existing.title)
+            self.location.setText(existing.location)
+            self.verified_by.setText(existing.verified_by)
+            self.notes.setPlainText(existing.notes)
+        self.docketed_by.setText(existing.docketed_by if existing else my_initials())
+        for keeper_id, label in matters.attorneys(store):
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, keeper_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            chosen = keeper_id in existing.attendee_ids if existing else False
+            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+            self.attending.addItem(item)
+        text = calendar.derivation_text(existing.derivation) if existing else ""
+        history = calendar.event_history(store, self.event_id) if self.event_id is not None else ""
+        if text or history:
+            shown = (self.tr("How this deadline was computed:\n") + text if text else "")
+            shown += ("\n\n" if text and history else "") + (self.tr("History:\n") + history if history else "")
+            self.derivation.setPlainText(shown)
+            self.derivation.show()
+        self.kind.blockSignals(True)  # the kind read here is not the user's choice: keep "All day" as read
+        try:
+            self._load(existing, first_day, self.when, matter_id)
+        finally:
+            self.kind.blockSignals(False)
+        self.loaded = True
+        self.save_button.setEnabled(not self.state.read_only)
+        self.compute_button.setEnabled(True)
 
     def _load(self, existing: EventDraft | None, first_day: date, when: datetime | None, matter_id: int | None) -> None:
         kind = existing.kind if existing else ("hearing" if when else "filing deadline")
@@ -248,6 +281,8 @@ class EventDialog(QDialog):
 
     # --- saving ----------------------------------------------------------------------------
     def save(self) -> None:
+        if not self.loaded:  # never save a form that was not filled from the event
+            return
         if self.errors.attempt(self, self.tr("Event not saved"), self._save):
             if self.saved_id is not None:
                 self.accept()
@@ -314,6 +349,8 @@ class EventDialog(QDialog):
                          [(self.tr("Only This One"), "one"), (self.tr("The Whole Series"), "all")])
 
     def _compute(self) -> None:
+        if not self.loaded:
+            return
         self._save_quietly()
         if self.saved_id is not None:
             self.compute_requested = True
@@ -326,7 +363,8 @@ class EventDialog(QDialog):
         self.errors.attempt(self, self.tr("Event not saved"), self._save)
 
     def _delete(self) -> None:
-        assert self.event_id is not None and self.existing is not None
+        if self.event_id is None or self.existing is None:  # not read yet: nothing to ask about
+            return
         occurrence = None
         if self.existing.rrule and self.occurrence is not None:
             scope = self._ask_scope(self.tr("Delete"))

@@ -26,8 +26,9 @@ from legalsec_desktop.services.calendar import Filters
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.calendar.event_dialog import default_zone
-from legalsec_desktop.ui.common.fields import matter_combo, table_item
+from legalsec_desktop.ui.common.fields import fill_matter_combo, searchable_combo, table_item
 from legalsec_desktop.ui.common.save_paths import ask_save_path, last_folder, remember_folder
+from legalsec_desktop.ui.common.worker import Progress, run_and_wait
 from legalsec_desktop.services.changes import Changed
 
 
@@ -37,8 +38,10 @@ def export_calendar(state: AppState, parent: QWidget, filters: Filters) -> str |
                            ".ics")
     if target is None:
         return None
-    try:
-        count = ical.export_ics(state.require_store(), target, filters)
+    store = state.require_store()
+    try:  # the file is written whole or not at all, so there is nothing to stop half way: no Cancel
+        count = run_and_wait(parent, parent.tr("Exporting the calendar…"),
+                             lambda progress: ical.export_ics(store, target, filters))
     except UserFixableError as exc:
         show_problem(parent, exc, parent.tr("Calendar not exported"))
         return None
@@ -51,11 +54,20 @@ def import_calendar(state: AppState, parent: QWidget, matter_id: int | None = No
     if not path:
         return None
     remember_folder(Path(path))
+    zone, reading = default_zone(state.store, matter_id), parent.tr("Reading the calendar file…")
+
+    def read(progress: Progress) -> list[ical.Incoming] | None:  # on the worker thread: no widgets here
+        items = ical.read_ics(Path(path), zone)
+        return items if progress(reading, 0, 0) else None  # cancelled while reading: nothing was saved yet
+
     try:
-        items = ical.read_ics(Path(path), default_zone(state.store, matter_id))
+        found = run_and_wait(parent, reading, read, cancellable=True)
     except UserFixableError as exc:
         show_problem(parent, exc, parent.tr("Calendar not imported"))
         return None
+    if found is None:
+        return None
+    items: list[ical.Incoming] = found
     dialog = ImportPreview(state, items, Path(path).name, parent, matter_id)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
@@ -91,13 +103,14 @@ class ImportPreview(QDialog):
                                         "; ".join(filter(None, [repeat, *item.warnings]))), start=1):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
-        self.matter = matter_combo(state.store, matter_id, blank=self.tr("(no matter)"))
+        self.matter_id, self.loaded = matter_id, False
+        self.matter = searchable_combo()  # its matters are read by load(), on first showing
         form = QFormLayout()
         form.addRow(self.tr("Put them on &matter:"), self.matter)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = buttons.addButton(self.tr("&Import %d Events") % len(items),
                                                QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setEnabled(bool(items) and not state.read_only)
+        self.import_button.setEnabled(False)  # until load() has read the matters
         buttons.accepted.connect(self.run_import)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -106,14 +119,29 @@ class ImportPreview(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name; exec() and show() come through here
+        if visible and not self.loaded:
+            self.load()
+        super().setVisible(visible)
+
+    def load(self) -> None:
+        """Read the matters to choose from (on first showing, not in __init__)."""
+        self.loaded = True
+        fill_matter_combo(self.matter, self.state.require_store(), self.matter_id, self.tr("(no matter)"))
+        self.import_button.setEnabled(bool(self.items) and not self.state.read_only)
+
     def chosen(self) -> list:
         matter = self.matter.currentData()
         return [replace(item.draft, matter_id=matter) for row, item in enumerate(self.items)
                 if table_item(self.table, row, 0).checkState() == Qt.CheckState.Checked]
 
     def run_import(self) -> None:
-        try:
-            self.imported = ical.import_events(self.state.require_store(), self.chosen())
+        if not self.loaded:  # the matter picker is not filled yet: nothing to import onto
+            return
+        store, chosen = self.state.require_store(), self.chosen()  # read the ticks here, on the UI thread
+        try:  # one transaction: all of them or none, so no Cancel half way
+            self.imported = run_and_wait(self, self.tr("Importing %d events…") % len(chosen),
+                                         lambda progress: ical.import_events(store, chosen))
         except UserFixableError as exc:
             show_problem(self, exc, self.tr("Nothing was imported"))
             return

@@ -9,44 +9,70 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from legalsec_desktop.services import matters, timesheet
 from legalsec_desktop.ui.common.app_state import AppState
-from legalsec_desktop.ui.common.fields import DateField, fill_combo, matter_combo
+from legalsec_desktop.ui.common.fields import DateField, fill_combo, fill_matter_combo, searchable_combo
 from legalsec_desktop.ui.common.form_errors import FormErrors
 from legalsec_desktop.ui.common.save_paths import ask_save_path
 from legalsec_desktop.ui.common.worker import run_and_wait
 
 
-def _save_buttons(dialog: QDialog, form: QFormLayout, save) -> None:  # noqa: ANN001
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-    buttons.button(QDialogButtonBox.StandardButton.Save).setText(dialog.tr("&Save As…"))
-    buttons.accepted.connect(save)
-    buttons.rejected.connect(dialog.reject)
-    form.addRow(buttons)
+class _ExportDialog(QDialog):
+    """What both dialogs share: Save As… and Cancel, and their choices read on first showing, not in __init__."""
+
+    def __init__(self, state: AppState, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.saved: Path | None = None
+        self.loaded = False
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("&Save As…"))
+        self.save_button.setEnabled(False)  # until load() has filled the choices
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name; exec() and show() come through here
+        if visible and not self.loaded:
+            self.load()
+        super().setVisible(visible)
+
+    def load(self) -> None:
+        """Read the timekeepers and matters to choose from; once, on first showing."""
+        self.fill(self.state.require_store())
+        self.loaded = True
+        self.save_button.setEnabled(True)
+
+    def fill(self, store) -> None:  # noqa: ANN001
+        raise NotImplementedError
+
+    def export(self) -> None:
+        raise NotImplementedError
 
 
-class TimesheetDialog(QDialog):
+class TimesheetDialog(_ExportDialog):
     """Period, timekeeper and matter; Save writes the workbook, with progress and a way to cancel."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None, first: date | None = None,
                  last: date | None = None, keeper_id: int | None = None, matter_id: int | None = None) -> None:
-        super().__init__(parent)
-        self.state = state
-        self.saved: Path | None = None
+        super().__init__(state, parent)
         self.setWindowTitle(self.tr("Export Timesheet to Excel"))
         self.setMinimumWidth(460)
         today = state.clock.today()
         self.first = DateField(first or today.replace(day=1))
         self.last = DateField(last or today)
         self.keeper = QComboBox()
-        store = state.require_store()
-        fill_combo(self.keeper, [(None, self.tr("Every timekeeper")), *matters.attorneys(store)], keeper_id)
-        self.matter = matter_combo(store, matter_id, self.tr("Every matter"), include_closed=True)
+        self.matter = searchable_combo()
+        self.keeper_id, self.matter_id = keeper_id, matter_id
         form = QFormLayout(self)
         self.errors = FormErrors(form)
         self.errors.add_row("first", self.tr("&From:"), self.first)
         self.errors.add_row("last", self.tr("&To:"), self.last)
         self.errors.add_row("timekeeper", self.tr("T&imekeeper:"), self.keeper)
         self.errors.add_row("matter", self.tr("&Matter:"), self.matter)
-        _save_buttons(self, form, self.export)
+        form.addRow(self.buttons)
+
+    def fill(self, store) -> None:  # noqa: ANN001
+        fill_combo(self.keeper, [(None, self.tr("Every timekeeper")), *matters.attorneys(store)], self.keeper_id)
+        fill_matter_combo(self.matter, store, self.matter_id, self.tr("Every matter"), include_closed=True)
 
     def scope(self) -> timesheet.Scope:
         first = self.first.date("first", required=True)
@@ -55,6 +81,8 @@ class TimesheetDialog(QDialog):
                                matter_id=self.matter.currentData())
 
     def export(self) -> None:
+        if not self.loaded:  # the choices are not filled: "every timekeeper" would be a guess
+            return
         scopes: list[timesheet.Scope] = []
         if not self.errors.attempt(self, self.tr("Not exported"), lambda: scopes.append(self.scope())):
             return
@@ -78,18 +106,17 @@ class TimesheetDialog(QDialog):
             self.accept()
 
 
-class LedesDialog(QDialog):
+class LedesDialog(_ExportDialog):
     """One matter's fee entries of a period as a LEDES 1998B invoice file."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None, matter_id: int | None = None,
                  first: date | None = None, last: date | None = None) -> None:
-        super().__init__(parent)
-        self.state = state
-        self.saved: Path | None = None
+        super().__init__(state, parent)
         self.setWindowTitle(self.tr("Export LEDES 1998B Invoice"))
         self.setMinimumWidth(520)
         today = state.clock.today()
-        self.matter = matter_combo(state.store, matter_id, include_closed=True)
+        self.matter = searchable_combo()
+        self.matter_id = matter_id
         self.first = DateField(first or today.replace(day=1))
         self.last = DateField(last or today)
         self.number = QLineEdit(placeholderText=self.tr("matter number and month, if left blank"))
@@ -102,9 +129,14 @@ class LedesDialog(QDialog):
         self.errors.add_row("last", self.tr("&To:"), self.last)
         self.errors.add_row("ledes", self.tr("&Invoice number:"), self.number)
         self.errors.add_row("invoice_date", self.tr("Invoice &date:"), self.invoice_date)
-        _save_buttons(self, form, self.export)
+        form.addRow(self.buttons)
+
+    def fill(self, store) -> None:  # noqa: ANN001
+        fill_matter_combo(self.matter, store, self.matter_id, include_closed=True)
 
     def export(self) -> None:
+        if not self.loaded:
+            return
         values: list = []
 
         def read() -> None:
@@ -122,6 +154,8 @@ class LedesDialog(QDialog):
                          self.tr("LEDES text files (*.txt)"), ".txt")
         if path is None:
             return
-        if self.errors.attempt(self, self.tr("Not exported"), lambda: timesheet.write_ledes(text, path)):
+        # Written whole or not at all (an earlier file survives), so there is nothing to stop half way: no Cancel
+        if self.errors.attempt(self, self.tr("Not exported"), lambda: run_and_wait(
+                self, self.tr("Writing the LEDES invoice…"), lambda progress: timesheet.write_ledes(text, path))):
             self.saved = path
             self.accept()
