@@ -120,3 +120,29 @@ def test_the_downgrade_gives_back_the_local_times(old_database, tmp_path, local_
     assert back[4] == "2026-03-08 03:30:00.000000"  # the skipped 2:30 comes back as the time it was read as
     assert back[5] == "not a date"
     assert values(old_database, "SELECT version_num FROM alembic_version") == ["0005"]
+
+
+def test_a_timed_event_without_a_zone_moves_to_utc_and_one_with_a_zone_stays(old_database, tmp_path, local_zone):
+    local_zone("America/New_York")
+    conn = sqlite3.connect(old_database)
+    timed = [row[0] for row in conn.execute("SELECT id FROM event WHERE NOT all_day ORDER BY id LIMIT 2")]
+    conn.execute("UPDATE event SET tz = '', start_utc = '2026-07-01 09:00:00.000000', "
+                 "end_utc = '2026-07-01 10:00:00.000000' WHERE id = ?", (timed[0],))
+    zoned = values(old_database, f"SELECT start_utc FROM event WHERE id = {timed[1]}")
+    conn.commit()
+    conn.close()
+    open_database(old_database, tmp_path / "backups").close()
+    assert values(old_database, f"SELECT start_utc, end_utc FROM event WHERE id = {timed[0]}") == \
+        ["2026-07-01 13:00:00.000000"]
+    assert values(old_database, f"SELECT end_utc FROM event WHERE id = {timed[0]}") == ["2026-07-01 14:00:00.000000"]
+    assert values(old_database, f"SELECT start_utc FROM event WHERE id = {timed[1]}") == zoned  # already UTC
+
+
+def test_values_kept_unconverted_are_counted_in_the_log_without_their_text(old_database, tmp_path, local_zone,
+                                                                          caplog):
+    local_zone("America/New_York")
+    with caplog.at_level("WARNING", logger="legalsec"):
+        open_database(old_database, tmp_path / "backups").close()
+    kept = [r.getMessage() for r in caplog.records if "0006" in r.getMessage()]
+    assert kept == ["upgrade 0006: 1 stored times could not be converted to UTC and were kept as they were"]
+    assert "not a date" not in caplog.text

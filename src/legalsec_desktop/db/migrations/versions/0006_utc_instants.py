@@ -12,13 +12,17 @@ The zone the old values are read in is this computer's local zone when the upgra
 there is: they were written on it). A wall-clock time the clocks passed twice (the hour repeated when they
 fall back) becomes the EARLIER of its two instants; one they skipped (the hour lost when they spring
 forward), which no clock showed and only a typed time can hold, is read with the offset in force before
-the change. A value that is not a date and time is left as it is.
+the change. A value that is not a date and time is left as it is (and counted in the log).
+
+Timed events without a zone kept their wall-clock time in start_utc/end_utc too (a blank zone was read as
+UTC until this revision; it now means this computer's zone): they are converted the same way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone
+import logging
 from typing import Any
 
 import sqlalchemy as sa
@@ -29,16 +33,18 @@ down_revision = '0005'
 branch_labels = None
 depends_on = None
 
-# (table, column) that held local time until this revision.
+# (table, column, which rows) that held local time until this revision.
 COLUMNS = (
-    ("contact", "deleted_at"),
-    ("party", "deleted_at"),
-    ("event", "deleted_at"),
-    ("communication", "occurred_at"),
-    ("communication", "deleted_at"),
-    ("conflict_check", "checked_at"),
-    ("conflict_check", "decided_at"),
+    ("contact", "deleted_at", ""),
+    ("party", "deleted_at", ""),
+    ("event", "deleted_at", ""),
+    ("communication", "occurred_at", ""),
+    ("communication", "deleted_at", ""),
+    ("conflict_check", "checked_at", ""),
+    ("conflict_check", "decided_at", ""),
 )
+log = logging.getLogger("legalsec")
+KEPT = [0]  # values left as they were by the running conversion
 BATCH = 20_000
 
 
@@ -65,6 +71,7 @@ def _convert_text(value: str, convert: Callable[[datetime], datetime], seen: dic
             found = value if parsed.tzinfo is not None else convert(parsed).isoformat(" ", "microseconds")
         except (ValueError, OverflowError, OSError):  # not a date and time, or one the system cannot place
             found = value  # keep it as it is: never lose it
+            KEPT[0] += 1  # counted for the log; never the values (client data)
         seen[value] = found
     return found
 
@@ -84,12 +91,34 @@ def _changes(rows: Iterable[Sequence[Any]], convert: Callable[[datetime], dateti
 def _convert(convert: Callable[[datetime], datetime]) -> None:
     connection = op.get_bind()
     seen: dict[str, str] = {}
-    for table, column in COLUMNS:
-        rows = connection.execute(sa.text(f"SELECT id, {column} FROM {table} WHERE {column} IS NOT NULL")).all()
+    KEPT[0] = 0
+    for table, column, which in COLUMNS:
+        rows = connection.execute(sa.text(f"SELECT id, {column} FROM {table} WHERE {column} IS NOT NULL {which}")).all()
         changes = _changes(rows, convert, seen)
         for start in range(0, len(changes), BATCH):
             connection.execute(sa.text(f"UPDATE {table} SET {column} = :value WHERE id = :id"),
                                changes[start:start + BATCH])
+    _convert_zoneless_events(connection, convert, seen)
+    if KEPT[0]:
+        log.warning("upgrade 0006: %d stored times could not be converted to UTC and were kept as they were",
+                    KEPT[0])
+
+
+def _convert_zoneless_events(connection: Any, convert: Callable[[datetime], datetime], seen: dict[str, str]) -> None:
+    """Both ends of a timed event at once: the table checks that it ends after it starts."""
+    rows = connection.execute(sa.text(
+        "SELECT id, start_utc, end_utc FROM event WHERE tz = '' AND NOT all_day AND start_utc IS NOT NULL")).all()
+    changes = []
+    for row_id, start, end in rows:
+        if not isinstance(start, str) or not isinstance(end, (str, type(None))):
+            continue
+        new_start = _convert_text(start, convert, seen)
+        new_end = _convert_text(end, convert, seen) if end is not None else None
+        if (new_start, new_end) != (start, end):
+            changes.append({"id": row_id, "start": new_start, "end": new_end})
+    for first in range(0, len(changes), BATCH):
+        connection.execute(sa.text("UPDATE event SET start_utc = :start, end_utc = :end WHERE id = :id"),
+                           changes[first:first + BATCH])
 
 
 def upgrade() -> None:
