@@ -106,6 +106,24 @@ def test_data_changed_refreshes_the_visible_tab_and_marks_hidden_ones_stale(make
     assert window.tab(TabKey.FILES).stale is True
 
 
+def test_a_change_marks_stale_only_the_tabs_that_show_that_kind_of_record(make_window):
+    window = make_window()
+    window.show()
+    for key in TabKey:
+        window.state.navigate_to(key)  # each refreshed once, so none is stale
+    assert not any(window.tab(key).stale for key in TabKey)
+    window.state.data_changed.emit(Changed.TIME)  # the Files tab is shown
+    assert [key for key in TabKey if window.tab(key).stale] == [TabKey.TIME]
+    window.state.navigate_to(TabKey.TIME)  # shown: refreshed
+    window.state.data_changed.emit(Changed.TIME)  # the tab shown refreshes at once
+    assert [key for key in TabKey if window.tab(key).stale] == []
+    window.state.navigate_to(TabKey.CALENDAR)
+    window.state.data_changed.emit(Changed.COMMUNICATIONS)
+    assert [key for key in TabKey if window.tab(key).stale] == [TabKey.CORRESPONDENCE]
+    window.state.data_changed.emit(Changed.MATTERS)  # every list names its matter
+    assert {key for key in TabKey if window.tab(key).stale} == set(TabKey) - {TabKey.CALENDAR}
+
+
 def test_close_makes_a_backup(make_window):
     window = make_window()
     window.show()

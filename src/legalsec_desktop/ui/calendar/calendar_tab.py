@@ -40,6 +40,7 @@ from legalsec_desktop.ui.calendar.calendar_views import AgendaView, MonthView, T
 from legalsec_desktop.ui.calendar.item_labels import item_text
 from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.navigation import Destination
+from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.ui.common.list_tab import ListTab, TabSpec
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ SPEC = TabSpec(
     action_text="New Event…",
     noun="event",
     nouns="events",
+    shows=Changed.EVENTS | Changed.MATTERS | Changed.PARTIES | Changed.CONTACTS | Changed.FIRM,
 )
 VIEWS = ("Month", "Week", "Day", "Agenda", "List")
 

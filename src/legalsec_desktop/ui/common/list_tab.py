@@ -40,6 +40,7 @@ class TabSpec:
     action_text: str = ""  # the empty state's button; empty for none
     noun: str = "item"
     nouns: str = "items"
+    shows: Changed = Changed.ALL  # the kinds of record its rows show: other changes leave it as it is
 
 
 class ListTab(QWidget):
@@ -175,6 +176,8 @@ class ListTab(QWidget):
         self.refresh()
 
     def _on_data_changed(self, what: Changed) -> None:
+        if not what.touches(self.spec.shows):
+            return
         self.stale = True
         if self.isVisible():
             self.refresh()

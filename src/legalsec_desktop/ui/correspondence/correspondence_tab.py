@@ -1,5 +1,6 @@
 """The Correspondence tab: letters, e-mails, calls and meetings, newest first."""
 
+from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.ui.common.list_tab import TabSpec
 
 SPEC = TabSpec(
@@ -13,4 +14,5 @@ SPEC = TabSpec(
     ),
     noun="item",
     nouns="items",
+    shows=Changed.COMMUNICATIONS | Changed.MATTERS,
 )

@@ -1,5 +1,6 @@
 """The Files tab: the index of paper and digital client files."""
 
+from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.ui.common.list_tab import TabSpec
 
 SPEC = TabSpec(
@@ -13,4 +14,5 @@ SPEC = TabSpec(
     ),
     noun="file",
     nouns="files",
+    shows=Changed.FILES | Changed.MATTERS,
 )

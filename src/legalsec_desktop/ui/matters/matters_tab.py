@@ -13,6 +13,7 @@ from legalsec_desktop.services.rows import MatterFilters
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.matters.matter_detail import MatterDetail
 from legalsec_desktop.ui.common.record_model import ID_ROLE
+from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.ui.common.list_tab import ListTab, TabSpec
 
 SPEC = TabSpec(
@@ -24,6 +25,7 @@ SPEC = TabSpec(
     action_text="New Matter…",
     noun="matter",
     nouns="matters",
+    shows=Changed.MATTERS | Changed.PARTIES | Changed.CONTACTS | Changed.FIRM,
 )
 
 

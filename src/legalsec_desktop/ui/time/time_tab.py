@@ -46,6 +46,7 @@ SPEC = TabSpec(
     ),
     noun="entry",
     nouns="entries",
+    shows=Changed.TIME | Changed.TIMERS | Changed.MATTERS | Changed.FIRM,
 )
 
 class TimeTab(ListTab):
