@@ -116,3 +116,32 @@ def test_a_matters_overview_logs_a_letter_through_the_correspondence_feature(mak
     assert opened == [(matter_id, "letter")]
     window.action("log_call").trigger()  # File ▸ Log a Call… defaults to the same selected matter
     assert opened[-1] == (matter_id, "call")
+
+
+def test_new_event_from_the_matters_tab_is_for_the_matter_selected_there(make_window, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from legalsec_desktop.ui.calendar.calendar_feature import CalendarFeature
+    from legalsec_desktop.ui.calendar.event_dialog import EventDialog
+    from legalsec_desktop.ui.common.record_model import ID_ROLE
+
+    window = make_window()
+    window.show()
+    calendar = window.tab(TabKey.CALENDAR)
+    window.state.navigate_to(TabKey.CALENDAR)
+    calendar.matter_filter.setCurrentIndex(1)  # the calendar is filtered to one matter
+    filtered = calendar.matter_filter.currentData()
+    window.state.navigate_to(TabKey.MATTERS)
+    matters = window.tab(TabKey.MATTERS)
+    row = next(r for r in range(matters.model.rowCount())
+               if matters.model.data(matters.model.index(r, 0), ID_ROLE) != filtered)
+    matters.table.selectRow(row)
+    chosen = matters.current_matter_id()
+    assert chosen is not None and chosen != filtered
+    opened = []
+    monkeypatch.setattr(EventDialog, "exec", lambda dialog: opened.append(dialog.matter.currentData())
+                        or QDialog.DialogCode.Rejected)
+    window.feature(CalendarFeature).new_event()
+    window.state.navigate_to(TabKey.CALENDAR)
+    window.feature(CalendarFeature).new_event()
+    assert opened == [chosen, filtered]  # from the Matters tab its selection; from the Calendar its filter

@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         if tab is None:
             return
         self.tabs.setCurrentWidget(tab)
-        if destination.matter_number is not None:
+        if destination.matter_number is not None or destination.matter_id is not None:
             self._feature_tab(tab).show_destination(destination)
 
     # --- lookups ---------------------------------------------------------------------------------
@@ -236,12 +236,12 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        saved = str(settings.value("window/tab", TabKey.CALENDAR.value))
-        if saved.isdigit() and int(saved) < self.tabs.count():  # remembered by position before tabs had keys
-            self.tabs.setCurrentIndex(int(saved))
-        key = next((k for k in TabKey if k.value == saved), None)
+        key = next((k for k in TabKey if k.value == settings.value("window/tab_key")), None)
+        position = str(settings.value("window/tab", 0))
         if key in self._tabs:
             self.tabs.setCurrentWidget(self._tabs[key])
+        elif position.isdigit() and int(position) < self.tabs.count():  # remembered before tabs had keys
+            self.tabs.setCurrentIndex(int(position))
         for tab in self.feature_tabs():
             tab.restore_layout(settings)
 
@@ -250,7 +250,8 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         current = self.current_tab()
-        settings.setValue("window/tab", current.value if current else TabKey.CALENDAR.value)
+        settings.setValue("window/tab_key", current.value if current else TabKey.CALENDAR.value)
+        settings.setValue("window/tab", self.tabs.currentIndex())  # by position too, for an older version
         for tab in self.feature_tabs():
             tab.save_layout(settings)
         settings.sync()

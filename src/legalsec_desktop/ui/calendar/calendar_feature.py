@@ -78,9 +78,15 @@ class CalendarFeature(Feature):
     def new_event(self, day: date | None = None, when: datetime | None = None) -> None:
         if not self.usable(writing=True):
             return
-        matter_id = self.calendar.matter_filter.currentData() or (
-            self.selected_matter() if self.shell.current_tab() is TabKey.MATTERS else None)
-        self._event_dialog(day=day or self.calendar.selected_day(), when=when, matter_id=matter_id)
+        self._event_dialog(day=day or self.calendar.selected_day(), when=when, matter_id=self._matter_in_view())
+
+    def _matter_in_view(self) -> int | None:
+        """The matter a new event or deadline is for: the one selected on the Matters tab when that is the tab
+        in view, else the one the calendar is filtered to (if any)."""
+        if self.shell.current_tab() is TabKey.MATTERS and self.selected_matter() is not None:
+            return self.selected_matter()
+        matter_id: int | None = self.calendar.matter_filter.currentData()
+        return matter_id
 
     def open_event(self, occurrence: Occurrence) -> None:
         if not self.usable():
@@ -115,8 +121,7 @@ class CalendarFeature(Feature):
         from legalsec_desktop.ui.calendar.deadline_dialog import DeadlineDialog
 
         parent = self.shell.dialog_parent()
-        dialog = DeadlineDialog(self.state, parent, trigger_id=trigger_id,
-                                matter_id=self.calendar.matter_filter.currentData())
+        dialog = DeadlineDialog(self.state, parent, trigger_id=trigger_id, matter_id=self._matter_in_view())
         try:
             dialog.load()  # here, not on showing, so a trigger deleted meanwhile is a message and no dialog
         except UserFixableError as exc:
@@ -131,7 +136,10 @@ class CalendarFeature(Feature):
         from legalsec_desktop.ui.calendar.event_dialog import my_initials
 
         chosen = [occ.event_id for _, occ, _ in self.calendar.selected_attention() if occ.unverified]
-        if not chosen or self.state.read_only or self.state.store is None:
+        if self.state.read_only:
+            self.shell.show_status(self.tr("The database is open read-only: nothing can be verified."), 6000)
+            return
+        if not chosen or self.state.store is None:
             self.shell.show_status(self.tr("Select unverified deadlines in the Needs attention list first."), 6000)
             return
         parent = self.shell.dialog_parent()
@@ -151,7 +159,10 @@ class CalendarFeature(Feature):
     def dismiss_selected(self) -> None:
         chosen = [reminder for _, _, reminder in self.calendar.selected_attention() if reminder is not None]
         store = self.state.store
-        if not chosen or self.state.read_only or store is None:
+        if self.state.read_only:
+            self.shell.show_status(self.tr("The database is open read-only: reminders cannot be dismissed."), 6000)
+            return
+        if not chosen or store is None:
             self.shell.show_status(self.tr("Select reminders in the Needs attention list first."), 6000)
             return
         reminders.dismiss(store, chosen)
