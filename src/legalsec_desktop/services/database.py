@@ -18,8 +18,11 @@ from legalsec_desktop.domain.errors import StoreOpenError
 from legalsec_desktop.services import maintenance
 
 if TYPE_CHECKING:
-    from legalsec_desktop.db.store import Store
+    from legalsec_desktop.db.store import Store as Store  # named by the shell in annotations (a handle to pass back)
 
+# What the shell and the command line may use of the database layer without importing db/: the location of a
+# database, and opening and closing it (the open Store is a handle they only pass back to services; they name
+# its type for annotations only).
 __all__ = ["DatabaseLocation", "SqliteFile", "closed_cleanly", "is_sealed", "location_of", "needs_upgrade",
            "open_database", "opened_for_writing", "prepare_file"]
 

@@ -13,8 +13,7 @@ from legalsec_desktop.ui.common.navigation import Destination, TabKey
 
 if TYPE_CHECKING:
     from legalsec_desktop.services.database import DatabaseLocation
-    # attr-defined: services.database imports Store for its own annotations and leaves it out of __all__.
-    from legalsec_desktop.services.database import Store  # type: ignore[attr-defined]
+    from legalsec_desktop.services.database import Store
 
 
 class AppState(QObject):
