@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -26,13 +25,14 @@ from legalsec_desktop.domain.events import KIND_LABELS, KINDS, format_leads, par
 from legalsec_desktop.domain.formatting import format_date
 from legalsec_desktop.services import deadlines, reminders
 from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.fields import DateField, table_item
 from legalsec_desktop.ui.common.form_errors import FormErrors
 from legalsec_desktop.services.changes import Changed
 
 
-class CalendarSettingsDialog(QDialog):
+class CalendarSettingsDialog(LoadOnShowDialog):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
@@ -52,12 +52,7 @@ class CalendarSettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.tabs = tabs
 
-    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name; exec() and show() come through here
-        if visible and not self.loaded:
-            self.load()
-        super().setVisible(visible)
-
-    def load(self) -> None:
+    def read(self) -> None:
         """Read the reminder lead times and the closure days (on first showing, not in __init__)."""
         current = reminders.load_leads(self.state.require_store())
         for kind, edit in self.leads.items():

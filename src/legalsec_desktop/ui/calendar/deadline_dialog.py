@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -32,6 +31,7 @@ from legalsec_desktop.domain.events import DEADLINE_KINDS, KIND_LABELS
 from legalsec_desktop.domain.formatting import format_clock, format_date
 from legalsec_desktop.services import calendar, deadlines
 from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.calendar.event_dialog import ZONES, my_initials
 from legalsec_desktop.ui.common.fields import DateField, fill_matter_combo, searchable_combo
@@ -40,10 +40,11 @@ from legalsec_desktop.services.changes import Changed
 CUSTOM = ""
 
 
-class DeadlineDialog(QDialog):
+class DeadlineDialog(LoadOnShowDialog):
     def __init__(self, state: AppState, parent: QWidget | None = None, trigger_id: int | None = None,
                  matter_id: int | None = None, trigger_day: date | None = None) -> None:
         super().__init__(parent)
+        self.load_problem_title = self.tr("Cannot open the deadline calculator")
         self.state, self.trigger_id = state, trigger_id
         self.added: list[int] = []
         self.planned: list[deadlines.Planned] = []
@@ -143,17 +144,7 @@ class DeadlineDialog(QDialog):
             combo.currentIndexChanged.connect(self.recompute)
         self.tz.currentTextChanged.connect(self.recompute)
 
-    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name; exec() and show() come through here
-        if visible and not self.loaded:
-            try:
-                self.load()
-            except UserFixableError as exc:  # the trigger event went (deleted elsewhere, say): say so
-                show_problem(self.parentWidget(), exc, self.tr("Cannot open the deadline calculator"))
-                QTimer.singleShot(0, self.reject)
-                return
-        super().setVisible(visible)
-
-    def load(self) -> None:
+    def read(self) -> None:
         """Read the trigger event, its matter's court rules and the matters, then compute the answer; raises
         UserFixableError when the trigger no longer exists. Runs once, on first showing, not in __init__."""
         store, matter_id = self.state.require_store(), self.matter_id

@@ -6,12 +6,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from legalsec_desktop.domain import rule_sets
 from legalsec_desktop.domain.clock import parse_time
-from legalsec_desktop.domain.errors import UserFixableError, ValidationError
+from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.events import (
     COURT_KINDS,
     KIND_LABELS,
@@ -42,7 +41,7 @@ from legalsec_desktop.domain.events import (
 from legalsec_desktop.domain.formatting import format_clock, format_date
 from legalsec_desktop.services import calendar, deadlines, matters
 from legalsec_desktop.ui.common.app_state import AppState
-from legalsec_desktop.ui.common.errors import show_problem
+from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.ui.common.fields import DateField, fill_matter_combo, searchable_combo
 from legalsec_desktop.ui.common.form_errors import FormErrors
 from legalsec_desktop.ui.common.undo import delete_with_undo
@@ -62,13 +61,14 @@ def default_zone(store, matter_id: int | None) -> str:  # noqa: ANN001
     return remembered or rule_sets.load(deadlines.rules_for_matter(store, matter_id)).default_tz
 
 
-class EventDialog(QDialog):
+class EventDialog(LoadOnShowDialog):
     """New (event_id None) or existing event; `occurrence` is the date clicked when it belongs to a series."""
 
     def __init__(self, state: AppState, undo_stack: QUndoStack, parent: QWidget | None = None,
                  event_id: int | None = None, occurrence: date | None = None, day: date | None = None,
                  when: datetime | None = None, matter_id: int | None = None) -> None:
         super().__init__(parent)
+        self.load_problem_title = self.tr("Cannot open the event")
         self.state, self.undo_stack, self.event_id, self.occurrence = state, undo_stack, event_id, occurrence
         self.saved_id: int | None = None
         self.compute_requested = False
@@ -180,17 +180,7 @@ class EventDialog(QDialog):
             lambda: self.rule.setVisible(self.repeats.currentData() == CUSTOM_REPEAT))
         self.title.setFocus()
 
-    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name; exec() and show() come through here
-        if visible and not self.loaded:
-            try:
-                self.load()
-            except UserFixableError as exc:  # the event went (deleted elsewhere, say): say so, and do not open
-                show_problem(self.parentWidget(), exc, self.tr("Cannot open the event"))
-                QTimer.singleShot(0, self.reject)
-                return
-        super().setVisible(visible)
-
-    def load(self) -> None:
+    def read(self) -> None:
         """Read the event (if any), the matters and the attorneys into the form; raises UserFixableError when
         the event no longer exists. Runs once, on first showing, not in __init__."""
         store = self.state.require_store()

@@ -24,6 +24,7 @@ from legalsec_desktop.domain.formatting import format_clock, format_date
 from legalsec_desktop.services import ical
 from legalsec_desktop.services.calendar import Filters
 from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.calendar.event_dialog import default_zone
 from legalsec_desktop.ui.common.fields import fill_matter_combo, searchable_combo, table_item
@@ -74,7 +75,7 @@ def import_calendar(state: AppState, parent: QWidget, matter_id: int | None = No
     return parent.tr("Imported %d events from %s.") % (len(dialog.imported), Path(path).name)
 
 
-class ImportPreview(QDialog):
+class ImportPreview(LoadOnShowDialog):
     """Shows what the file holds; nothing is saved until Import, and then all of it at once."""
 
     def __init__(self, state: AppState, items: list[ical.Incoming], name: str, parent: QWidget | None = None,
@@ -119,12 +120,7 @@ class ImportPreview(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
-    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name; exec() and show() come through here
-        if visible and not self.loaded:
-            self.load()
-        super().setVisible(visible)
-
-    def load(self) -> None:
+    def read(self) -> None:
         """Read the matters to choose from (on first showing, not in __init__)."""
         self.loaded = True
         fill_matter_combo(self.matter, self.state.require_store(), self.matter_id, self.tr("(no matter)"))

@@ -5,17 +5,18 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from legalsec_desktop.services import matters, timesheet
 from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.ui.common.fields import DateField, fill_combo, fill_matter_combo, searchable_combo
 from legalsec_desktop.ui.common.form_errors import FormErrors
 from legalsec_desktop.ui.common.save_paths import ask_save_path
 from legalsec_desktop.ui.common.worker import run_and_wait
 
 
-class _ExportDialog(QDialog):
+class _ExportDialog(LoadOnShowDialog):
     """What both dialogs share: Save As… and Cancel, and their choices read on first showing, not in __init__."""
 
     def __init__(self, state: AppState, parent: QWidget | None) -> None:
@@ -30,12 +31,7 @@ class _ExportDialog(QDialog):
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
 
-    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name; exec() and show() come through here
-        if visible and not self.loaded:
-            self.load()
-        super().setVisible(visible)
-
-    def load(self) -> None:
+    def read(self) -> None:
         """Read the timekeepers and matters to choose from; once, on first showing."""
         self.fill(self.state.require_store())
         self.loaded = True
