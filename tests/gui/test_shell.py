@@ -145,3 +145,13 @@ def test_new_event_from_the_matters_tab_is_for_the_matter_selected_there(make_wi
     window.state.navigate_to(TabKey.CALENDAR)
     window.feature(CalendarFeature).new_event()
     assert opened == [chosen, filtered]  # from the Matters tab its selection; from the Calendar its filter
+
+
+def test_tabs_and_dialogs_tell_the_status_bar_through_the_state(make_window):
+    from PySide6.QtWidgets import QDialog
+
+    window = make_window()
+    dialog = QDialog(window)  # a deletion in a dialog (the Contacts window, say) is told in the main window too
+    window.state.tell("Deleted Ana Rivera. Edit ▸ Undo (Ctrl+Z) brings it back.", 8000)
+    assert window.statusBar().currentMessage().startswith("Deleted Ana Rivera")
+    dialog.deleteLater()

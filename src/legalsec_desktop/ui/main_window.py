@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         state.store_changed.connect(self._on_store_changed)
         state.navigation_requested.connect(self.navigate)
+        state.status_told.connect(self.show_status)
         self._on_store_changed()
         if remember_layout:
             self.restore_layout()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -258,9 +257,7 @@ class CalendarTab(ListTab):
         try:
             self.go_to(parse_date(text, "date", required=True))  # type: ignore[arg-type]  # required: never None
         except ValidationError as exc:
-            window = self.window()
-            if isinstance(window, QMainWindow):
-                window.statusBar().showMessage(exc.message, 8000)
+            self.state.tell(exc.message, 8000)
 
     def selected_day(self) -> date:
         view = self.current_view()

@@ -22,6 +22,7 @@ class AppState(QObject):
     store_changed = Signal()  # a database was opened, or replaced by a restore
     data_changed = Signal(object)  # a services.changes.Changed: what the action touched
     navigation_requested = Signal(object)  # a Destination: the frame shows that tab, filtered
+    status_told = Signal(str, int)  # a line for the status bar, and for how many milliseconds
 
     def __init__(self, location: DatabaseLocation | Path, backup_dir: Path, log_file: Path | None = None,
                  clock: Clock = SYSTEM_CLOCK) -> None:
@@ -56,6 +57,10 @@ class AppState(QObject):
     def navigate_to(self, tab: TabKey, matter_number: str | None = None, matter_id: int | None = None) -> None:
         """Ask the frame to show a tab; filtered to one matter when given, as it was when not."""
         self.navigation_requested.emit(Destination(tab, matter_number, matter_id))
+
+    def tell(self, text: str, timeout_ms: int = 5000) -> None:
+        """Say something in the window's status bar (from a tab, a dialog or an undo command)."""
+        self.status_told.emit(text, timeout_ms)
 
     def set_store(self, store: Store | None) -> None:
         if self.store is not None and self.store is not store:

@@ -51,7 +51,5 @@ def delete_with_undo(stack: QUndoStack, parent: QWidget, state: AppState, what: 
         return False
     stack.push(StoreCommand(f"{label} {described}", restore, delete, state, what, parent))
     state.data_changed.emit(what)
-    window = parent.window()
-    if hasattr(window, "statusBar"):
-        window.statusBar().showMessage(parent.tr("Deleted %s. Edit ▸ Undo (Ctrl+Z) brings it back.") % described, 8000)
+    state.tell(parent.tr("Deleted %s. Edit ▸ Undo (Ctrl+Z) brings it back.") % described, 8000)
     return True

@@ -333,9 +333,7 @@ class TimeTab(ListTab):
         if row is not None:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(self.tr("Time entry saved. Edit ▸ Undo (Ctrl+Z) takes it back."), 5000)
+        self.state.tell(self.tr("Time entry saved. Edit ▸ Undo (Ctrl+Z) takes it back."))
 
     def _timer_values(self) -> tuple:
         bar = self.entry_bar
