@@ -147,11 +147,17 @@ def test_new_event_from_the_matters_tab_is_for_the_matter_selected_there(make_wi
     assert opened == [chosen, filtered]  # from the Matters tab its selection; from the Calendar its filter
 
 
-def test_tabs_and_dialogs_tell_the_status_bar_through_the_state(make_window):
+def test_a_deletion_in_a_dialog_says_how_to_undo_it_in_the_main_status_bar(make_window):
     from PySide6.QtWidgets import QDialog
 
+    from legalsec_desktop.services.changes import Changed
+    from legalsec_desktop.ui.common.undo import delete_with_undo
+
     window = make_window()
-    dialog = QDialog(window)  # a deletion in a dialog (the Contacts window, say) is told in the main window too
-    window.state.tell("Deleted Ana Rivera. Edit ▸ Undo (Ctrl+Z) brings it back.", 8000)
-    assert window.statusBar().currentMessage().startswith("Deleted Ana Rivera")
-    dialog.deleteLater()
+    dialog = QDialog(window)  # as the Contacts window is: its own window, without a status bar
+    deleted = []
+    assert delete_with_undo(window.undo_stack, dialog, window.state, Changed.CONTACTS,
+                            lambda: deleted.append(1) or "Ana Rivera", lambda: deleted.pop(), "Delete Contact")
+    assert window.statusBar().currentMessage() == "Deleted Ana Rivera. Edit ▸ Undo (Ctrl+Z) brings it back."
+    window.undo_stack.undo()
+    assert deleted == []
