@@ -14,7 +14,7 @@ from common import WINDOW_CHILD, run_and_print
 CHILD = WINDOW_CHILD + r"""
 import random
 from datetime import date, timedelta
-tab = window.calendar_tab
+tab = window.tab(TabKey.CALENDAR)
 t = time.perf_counter()
 tab.set_view(0); app.processEvents(); tab.month.grab()
 print(f"month_first_ms={(time.perf_counter() - t) * 1000}")

@@ -13,9 +13,9 @@ from common import WINDOW_CHILD, run_and_print
 
 CHILD = WINDOW_CHILD + r"""
 t = time.perf_counter()
-window.tabs.setCurrentIndex(1); app.processEvents(); window.matters_tab.grab()
+window.tabs.setCurrentIndex(1); app.processEvents(); window.tab(TabKey.MATTERS).grab()
 print(f"matters_tab_ms={(time.perf_counter() - t) * 1000}")
-tab = window.matters_tab
+tab = window.tab(TabKey.MATTERS)
 times = []
 for text in ("s", "sm", "smi", "smit", "smith", "smith 2", "smith 20", "smith 202"):
     t = time.perf_counter()

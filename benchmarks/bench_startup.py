@@ -41,12 +41,13 @@ import sys, time, resource
 t0 = float(sys.argv[1])
 from pathlib import Path
 from legalsec_desktop.app import Gui
+from legalsec_desktop.ui.common.navigation import TabKey
 gui = Gui(Path(sys.argv[2]))
 assert gui.start() is None  # returns once the window is painted; the database opens next
 app = gui.app
 gui.window.grab()
 shown = time.time() - t0
-tab = gui.window.list_tabs[0]
+tab = gui.window.tab(TabKey.CALENDAR)
 while gui.state.store is None or tab.stale:
     app.processEvents()
 tab.model.data(tab.model.index(0, 0))

@@ -18,13 +18,13 @@ CHILD = WINDOW_CHILD + r"""
 import subprocess
 from datetime import date
 t = time.perf_counter()
-window.tabs.setCurrentWidget(window.time_tab)
+window.tabs.setCurrentWidget(window.tab(TabKey.TIME))
 app.processEvents()
 window.grab()
 print(f"time_tab_open_ms={(time.perf_counter() - t) * 1000}")
-print(f"time_tab_rows={window.time_tab.model.rowCount()}")
+print(f"time_tab_rows={window.tab(TabKey.TIME).model.rowCount()}")
 t = time.perf_counter()
-window.time_tab.period.setCurrentText("This year")
+window.tab(TabKey.TIME).period.setCurrentText("This year")
 app.processEvents()
 print(f"time_tab_this_year_ms={(time.perf_counter() - t) * 1000}")
 

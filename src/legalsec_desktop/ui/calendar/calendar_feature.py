@@ -4,14 +4,13 @@ verifying deadlines, dismissing reminders, and the reminders that fall due while
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from legalsec_desktop.domain.errors import UserFixableError
-from legalsec_desktop.services import calendar, reminders
-from legalsec_desktop.services.calendar import Occurrence
 from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.ui.calendar import calendar_tab
 from legalsec_desktop.ui.calendar.calendar_tab import CalendarTab
@@ -20,6 +19,10 @@ from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.feature import Feature, Menu, Needs, Shell
 from legalsec_desktop.ui.common.navigation import TabKey
 from legalsec_desktop.ui.common.undo import StoreCommand
+
+if TYPE_CHECKING:  # the services load after the window is up (start-up speed)
+    from legalsec_desktop.services import reminders
+    from legalsec_desktop.services.calendar import Occurrence
 
 REMINDER_CHECK_MS = 5 * 60 * 1000
 SHOWN_REMINDERS = 12
@@ -148,6 +151,8 @@ class CalendarFeature(Feature):
             text=my_initials())
         if not accepted:
             return
+        from legalsec_desktop.services import calendar
+
         try:
             count = calendar.verify(self.state.store, chosen, initials)
         except UserFixableError as exc:
@@ -165,6 +170,8 @@ class CalendarFeature(Feature):
         if not chosen or store is None:
             self.shell.show_status(self.tr("Select reminders in the Needs attention list first."), 6000)
             return
+        from legalsec_desktop.services import reminders
+
         reminders.dismiss(store, chosen)
         self.undo_stack.push(StoreCommand(self.tr("Dismiss %d reminder(s)") % len(chosen),
                                           lambda: reminders.undismiss(store, chosen),
@@ -177,6 +184,8 @@ class CalendarFeature(Feature):
         """Tell the user about reminders that fell due since the last look (once each per session)."""
         if self.state.store is None:
             return []
+        from legalsec_desktop.services import reminders
+
         today = self.state.clock.today()
         try:
             due = reminders.due_reminders(self.state.store, today)
