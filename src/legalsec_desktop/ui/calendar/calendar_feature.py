@@ -103,11 +103,8 @@ class CalendarFeature(Feature):
         parent = self.shell.dialog_parent()
         dialog = EventDialog(self.state, self.undo_stack, parent, event_id=event_id, occurrence=occurrence,
                              day=day, when=when, matter_id=matter_id)
-        try:
-            dialog.load()  # here, not on showing, so an event deleted meanwhile is a message and no dialog
-        except UserFixableError as exc:
+        if not dialog.ready():  # read here, not on showing: an event deleted meanwhile is a message, no dialog
             dialog.deleteLater()
-            show_problem(parent, exc, self.tr("Cannot open the event"))
             return
         if dialog.exec() == EventDialog.DialogCode.Accepted and dialog.saved_id is not None:
             if dialog.recomputed:
@@ -125,11 +122,8 @@ class CalendarFeature(Feature):
 
         parent = self.shell.dialog_parent()
         dialog = DeadlineDialog(self.state, parent, trigger_id=trigger_id, matter_id=self._matter_in_view())
-        try:
-            dialog.load()  # here, not on showing, so a trigger deleted meanwhile is a message and no dialog
-        except UserFixableError as exc:
+        if not dialog.ready():  # read here, not on showing: a trigger deleted meanwhile is a message, no dialog
             dialog.deleteLater()
-            show_problem(parent, exc, self.tr("Cannot open the deadline calculator"))
             return
         if dialog.exec() == DeadlineDialog.DialogCode.Accepted and dialog.added:
             self.shell.show_status(self.tr("Added %d deadline(s) to the calendar, unverified: verify them in the "
