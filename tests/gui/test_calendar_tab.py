@@ -317,7 +317,7 @@ def test_ics_import_preview_saves_only_the_ticked_events(window, qtbot, tmp_path
                     "SUMMARY:Answer deadline\nEND:VEVENT\nBEGIN:VEVENT\nUID:2\n"
                     "DTSTART;TZID=America/New_York:20261207T100000\nDTEND;TZID=America/New_York:20261207T110000\n"
                     "SUMMARY:Mediation\nRRULE:FREQ=WEEKLY;COUNT=2\nEND:VEVENT\nEND:VCALENDAR\n", encoding="utf-8")
-    preview = ImportPreview(window.state, ical.read_ics(path, NY), path.name, window, window.matter)
+    preview = ImportPreview(window.state, ical.read_ics(path, NY).events, path.name, window, window.matter)
     qtbot.addWidget(preview)
     preview.run_import()  # not shown yet: its matters are not read, so nothing can be imported
     assert calendar.events_between(window.state.store, date(2026, 12, 1), date(2026, 12, 31)) == []
@@ -330,6 +330,24 @@ def test_ics_import_preview_saves_only_the_ticked_events(window, qtbot, tmp_path
     found = calendar.events_between(window.state.store, date(2026, 12, 1), date(2026, 12, 31))
     assert [(o.title, o.day, o.matter_id) for o in found] == [("Mediation", date(2026, 12, 7), window.matter),
                                                               ("Mediation", date(2026, 12, 14), window.matter)]
+
+
+def test_ics_import_preview_lists_the_events_it_cannot_import_with_their_lines(window, qtbot, tmp_path):
+    """One bad event does not stop the others: the preview offers the good ones and names the bad by line."""
+    from PySide6.QtWidgets import QLabel
+
+    from legalsec_desktop.services import ical
+
+    path = tmp_path / "in.ics"
+    path.write_text("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:1\nDTSTART;VALUE=DATE:20261204\nSUMMARY:Answer deadline\n"
+                    "END:VEVENT\nBEGIN:VEVENT\nUID:2\nDTSTART:20261205T100000Z\nDTSTART:20261206T100000Z\n"
+                    "SUMMARY:Twice\nEND:VEVENT\nEND:VCALENDAR\n", encoding="utf-8")
+    reading = ical.read_ics(path, NY)
+    preview = ImportPreview(window.state, reading.events, path.name, window, window.matter, reading.skipped)
+    qtbot.addWidget(preview)
+    assert preview.table.rowCount() == 1
+    texts = " ".join(label.text() for label in preview.findChildren(QLabel))
+    assert "1 events cannot be imported" in texts and "line 7: event “Twice” skipped: it has 2 DTSTART" in texts
 
 
 def test_ics_export_and_import_run_off_the_ui_thread(window, qtbot, tmp_path, monkeypatch):

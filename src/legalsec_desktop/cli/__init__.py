@@ -1,6 +1,6 @@
 """The `legalsec` command: no arguments opens the window; subcommands work headless.
 
-One module per command group (maintenance, matters, calendar, timesheets) adds its parsers and handlers here.
+One module per command group (maintenance, matters, calendar, ics, timesheets) adds its parsers and handlers here.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import os
 import sys
 
 from legalsec_desktop import __version__, paths
-from legalsec_desktop.cli import calendar, maintenance, matters, timesheets
+from legalsec_desktop.cli import calendar, ics, maintenance, matters, timesheets
 from legalsec_desktop.cli.arguments import Parser, path
 from legalsec_desktop.cli.common import EXIT_BUG, EXIT_OK, EXIT_PROBLEM, say
 from legalsec_desktop.clock import SYSTEM_CLOCK
@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.add_deadline_parser(commands, common)
     calendar.add_docket_parser(commands, common)
     timesheets.add_parsers(commands, common)
+    ics.add_parsers(commands, common)
     maintenance.add_screenshot_parser(commands, common)
     return parser
 
@@ -142,4 +143,4 @@ def _system_problem(exc: OSError) -> str:
     return f"{subject}{why}. {_WHAT_TO_DO.get(exc.errno or 0, 'Nothing else was changed.')}".strip()
 
 
-COMMANDS = {**maintenance.COMMANDS, **matters.COMMANDS, **calendar.COMMANDS, **timesheets.COMMANDS}
+COMMANDS = {**maintenance.COMMANDS, **matters.COMMANDS, **calendar.COMMANDS, **timesheets.COMMANDS, **ics.COMMANDS}

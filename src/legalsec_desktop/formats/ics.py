@@ -1,163 +1,153 @@
-"""Reading iCalendar (RFC 5545) files: each VEVENT becomes an event draft with the line it starts on.
+"""Reading iCalendar (RFC 5545) files: each VEVENT becomes an event draft, or a reason it was skipped, with its line.
 
-The whole file is read first and the first problem is reported with its line number; nothing is saved
-here (services/ical.py saves what the user accepts in the preview); formats/ics_write.py writes files.
+A file that is not iCalendar at all (or whose blocks do not nest) is refused whole; within a readable file, one
+bad event is skipped with its line number and the good ones are kept. icalendar does the unfolding and parsing;
+formats/ics_event.py turns one VEVENT into a draft. Nothing is saved here (services/ical.py saves what the user
+accepts); formats/ics_write.py writes files.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Component
+from icalendar import Calendar
 
-from legalsec_desktop.domain.errors import UserFixableError, ValidationError
-from legalsec_desktop.domain.events import KIND_LABELS, KINDS, EventDraft, validate_event
+from legalsec_desktop.domain.errors import UserFixableError
+from legalsec_desktop.formats.ics_event import Incoming, Skipped, incoming
+
+__all__ = ["MAX_IMPORT", "IcsReading", "Incoming", "Skipped", "read_ics", "read_ics_text"]
 
 _LINE = re.compile(r"^[A-Za-z0-9-]+(;[^:]*)?:")
 MAX_IMPORT = 20_000
 
 
 @dataclass
-class Incoming:
-    """One VEVENT read from a file, ready to save."""
+class IcsReading:
+    """What a file holds: the events that can be imported and those skipped, each with the line it begins on."""
 
-    line: int
-    draft: EventDraft
-    warnings: list[str] = field(default_factory=list)
+    events: list[Incoming] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
 
 
-def _scan(text: str) -> list[int]:
-    """Check the content lines and BEGIN/END nesting; returns the line number of each BEGIN:VEVENT."""
-    lines = text.splitlines()
-    if not lines or lines[0].strip().upper() != "BEGIN:VCALENDAR":
-        raise UserFixableError("This is not an iCalendar file: line 1 should be BEGIN:VCALENDAR.")
+@dataclass
+class _Logical:
+    """One content line after unfolding, with the physical line it starts on."""
+
+    number: int
+    text: str
+
+
+def _unfold(text: str) -> list[_Logical]:
+    """RFC 5545 3.1: a line that begins with a space or a tab continues the one before; blank lines are dropped."""
+    found: list[_Logical] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line[:1] in (" ", "\t") and found:
+            found[-1].text += line[1:]
+        elif line.strip():
+            found.append(_Logical(number, line))
+    return found
+
+
+def _scan(lines: list[_Logical]) -> tuple[list[str], list[int], dict[int, str]]:
+    """Check the nesting of BEGIN/END; returns the lines to parse, each VEVENT's first line, and bad lines by event.
+
+    A line that is not a content line inside an event spoils only that event (it is left out and the event is
+    skipped); outside events it refuses the whole file, since its structure is then unclear.
+    """
+    if not lines or lines[0].text.strip().upper() != "BEGIN:VCALENDAR":
+        first = lines[0].number if lines else 1
+        raise UserFixableError(f"This is not an iCalendar file: line {first} should be BEGIN:VCALENDAR.")
     stack: list[tuple[str, int]] = []
-    starts = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line[:1] in (" ", "\t"):
-            continue  # folded continuation, or a blank line some programs leave
-        if not _LINE.match(line):
-            raise UserFixableError(f"Line {number} is not an iCalendar line: “{line[:60]}”. Nothing was imported.")
-        name, _, value = line.partition(":")
-        name = name.split(";")[0].upper()
+    kept: list[str] = []
+    starts: list[int] = []
+    spoiled: dict[int, str] = {}
+    for line in lines:
+        event = starts[-1] if starts and any(what == "VEVENT" for what, _ in stack) else None
+        if not _LINE.match(line.text):
+            if event is None:
+                raise UserFixableError(f"Line {line.number} is not an iCalendar line: “{line.text[:60]}”. "
+                                       f"Nothing was imported.")
+            spoiled.setdefault(event, f"line {line.number} is not an iCalendar line: “{line.text[:40]}”")
+            continue
+        name, _, value = line.text.partition(":")
+        name, value = name.split(";")[0].upper(), value.strip().upper()
         if name == "BEGIN":
-            stack.append((value.strip().upper(), number))
-            if value.strip().upper() == "VEVENT":
-                starts.append(number)
+            stack.append((value, line.number))
+            if value == "VEVENT":
+                starts.append(line.number)
         elif name == "END":
-            if not stack or stack[-1][0] != value.strip().upper():
-                raise UserFixableError(f"Line {number}: END:{value.strip()} does not close the block opened "
+            if not stack or stack[-1][0] != value:
+                raise UserFixableError(f"Line {line.number}: END:{value} does not close the block opened "
                                        f"before it. Nothing was imported.")
             stack.pop()
+        kept.append(line.text)
     if stack:
         what, number = stack[-1]
         raise UserFixableError(f"Line {number}: BEGIN:{what} is never closed (the file may be cut short). "
                                f"Nothing was imported.")
-    return starts
+    return kept, starts, spoiled
 
 
-def read_ics(path: Path, default_tz: str) -> list[Incoming]:
-    """Every VEVENT in the file, as drafts without a matter; UserFixableError names the line of a problem."""
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
+def read_ics(path: Path, default_tz: str) -> IcsReading:
+    """Every VEVENT in the file, as drafts without a matter, or skipped with a reason; UserFixableError when the
+    file cannot be read at all."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise UserFixableError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+    return read_ics_text(_decode(raw), default_tz)
+
+
+def read_ics_text(text: str, default_tz: str) -> IcsReading:
+    """read_ics for text already read."""
+    kept, starts, spoiled = _scan(_unfold(text))
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("latin-1")
-    starts = _scan(text)
-    try:
-        calendar = Calendar.from_ical(text)
+        calendars = Calendar.from_ical("\r\n".join(kept) + "\r\n", multiple=True)
     except ValueError as exc:
         raise UserFixableError(f"The file could not be read as iCalendar: {exc}. Nothing was imported.") from None
-    events = list(calendar.walk("VEVENT"))
-    if len(events) > MAX_IMPORT:
-        raise UserFixableError(f"The file holds {len(events):,} events; import at most {MAX_IMPORT:,} at a time.")
-    found = [_incoming(vevent, line, default_tz) for vevent, line in zip(events, starts)]
-    return [item for item in found if item is not None]
+    vevents = [vevent for calendar in calendars for vevent in calendar.walk("VEVENT")]
+    if len(vevents) > MAX_IMPORT:
+        raise UserFixableError(f"The file holds {len(vevents):,} events; import at most {MAX_IMPORT:,} at a time.")
+    reading = IcsReading()
+    for vevent, line in zip(vevents, starts):
+        if line in spoiled:
+            reading.skipped.append(Skipped(line, str(vevent.get("summary") or "")[:60], spoiled[line]))
+            continue
+        item = incoming(vevent, line, default_tz)
+        if isinstance(item, Skipped):
+            reading.skipped.append(item)
+        else:
+            reading.events.extend(item)
+    reading.events = _fold_overrides(reading.events)
+    return reading
 
 
-def _value(vevent: Component, name: str, line: int) -> object:
-    """The property's value (a date or a time for DTSTART and DTEND), None if the event has none."""
-    prop = vevent.get(name)
-    if prop is None:
-        return None
-    if type(prop).__name__ == "vBroken":
-        raise UserFixableError(f"The event that begins on line {line} has a {name} that cannot be read: "
-                               f"“{prop.to_ical().decode(errors='replace')[:40]}”. Nothing was imported.")
-    return getattr(prop, "dt", prop)
-
-
-def _start(vevent: Component, line: int) -> date:
-    """DTSTART: a date, or a datetime (which is a date too)."""
-    start = _value(vevent, "dtstart", line)
-    if start is None:
-        raise UserFixableError(f"The event that begins on line {line} has no start (DTSTART). Nothing was imported.")
-    if not isinstance(start, date):  # a duration or a time of day alone, which RFC 5545 does not allow here
-        raise UserFixableError(f"The event that begins on line {line} has a DTSTART that is not a date or a date "
-                               f"and time. Nothing was imported.")
-    return start
-
-
-def _incoming(vevent: Component, line: int, default_tz: str) -> Incoming | None:
-    if vevent.get("recurrence-id") is not None:
-        return None  # a changed occurrence of a series: the series itself is imported
-    start = _start(vevent, line)
-    end = _value(vevent, "dtend", line)
-    title = str(vevent.get("summary") or "").strip() or "(untitled)"
-    kind = str(vevent.get("x-legalsec-kind") or "")
-    if kind not in KINDS:
-        categories = vevent.get("categories")
-        labels = {label.lower(): k for k, label in KIND_LABELS.items()}
-        names = [str(c).lower() for c in (categories.cats if hasattr(categories, "cats") else [])]
-        kind = next((labels[n] for n in names if n in labels), "")
-        if not kind:
-            kind = "filing deadline" if "deadline" in title.lower() else "meeting"
-    warnings = []
-    if isinstance(start, datetime):
-        tz = getattr(start.tzinfo, "key", "") if start.tzinfo else default_tz
-        if start.tzinfo is not None and not tz:
-            start = start.astimezone(ZoneInfo(default_tz))
-            tz = default_tz
-            end = end.astimezone(ZoneInfo(default_tz)) if isinstance(end, datetime) else end
-        local_end = end.astimezone(ZoneInfo(tz)).replace(tzinfo=None) if isinstance(end, datetime) and end.tzinfo \
-            else end if isinstance(end, datetime) else None
-        local_start = start.astimezone(ZoneInfo(tz)).replace(tzinfo=None) if start.tzinfo else start
-        end_time: time | None = None
-        if local_end is not None and local_end.date() == local_start.date():
-            end_time = local_end.time()
-        elif local_end is not None:
-            warnings.append("ends on a later day: imported with its start time only")
-        draft = EventDraft(None, kind, title[:300], local_start.date(), False, local_start.time(), end_time, tz)
-    else:
-        draft = EventDraft(None, kind, title[:300], start, True)
-    rrule = vevent.get("rrule")
-    status = str(vevent.get("status") or "").upper()
-    draft = replace(draft, location=str(vevent.get("location") or "")[:300],
-                    notes=str(vevent.get("description") or ""),
-                    status="vacated" if status == "CANCELLED" else "scheduled",
-                    rrule=rrule.to_ical().decode() if rrule is not None else "", exdates=_exdates(vevent.get("exdate")))
-    try:
-        validate_event(draft)
-    except ValidationError as exc:
-        raise UserFixableError(f"The event “{title[:60]}” that begins on line {line}: {exc.message} "
-                               f"Nothing was imported.") from None
-    return Incoming(line, draft, warnings)
-
-
-def _exdates(prop: object) -> tuple[date, ...]:
-    """The dates of EXDATE: `prop` is None, one vDDDLists or a list of them."""
-    if prop is None:
-        return ()
-    lists = prop if isinstance(prop, list) else [prop]
-    found = []
-    for item in lists:
-        for value in getattr(item, "dts", []):
-            day = value.dt
-            found.append(day.date() if isinstance(day, datetime) else day)
-    return tuple(found)
+def _fold_overrides(items: list[Incoming]) -> list[Incoming]:
+    """A changed occurrence (RECURRENCE-ID) leaves a gap in its series and stands as an event of its own; a
+    cancelled one only leaves the gap. Each change is said in a warning."""
+    series = {item.uid: item for item in items if item.draft.rrule and item.recurrence_id is None and item.uid}
+    kept: list[Incoming] = []
+    for item in items:
+        if item.recurrence_id is None:
+            kept.append(item)
+            continue
+        parent = series.get(item.uid)
+        moved_from = item.recurrence_id.isoformat()
+        if parent is not None:
+            parent.draft = replace(parent.draft, exdates=tuple(sorted({*parent.draft.exdates, item.recurrence_id})))
+        if parent is not None and item.draft.status == "vacated":
+            parent.warnings.append(f"the occurrence of {moved_from} is cancelled (line {item.line})")
+            continue
+        where = f"of the series on line {parent.line}" if parent is not None else "of a series not in the file"
+        item.warnings.append(f"a changed occurrence {where} (originally {moved_from}): imported as its own event")
+        kept.append(item)
+    return kept

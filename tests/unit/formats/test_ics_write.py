@@ -77,12 +77,17 @@ def test_an_all_day_series_skips_dates_and_a_time_without_a_zone_stays_utc() -> 
 def test_what_is_written_reads_back_as_the_same_events(tmp_path: Path) -> None:
     path = tmp_path / "docket.ics"
     write_ics(path, [DEADLINE, SERIES, MOVED], STAMP)
-    items = read_ics(path, NY)
-    assert [item.draft.title for item in items] == ["File opposition [2026-0009]", "Team call"]
-    deadline, series = (item.draft for item in items)
+    reading = read_ics(path, NY)
+    items = reading.events
+    assert reading.skipped == []
+    assert [item.draft.title for item in items] == ["File opposition [2026-0009]", "Team call", "Team call"]
+    deadline, series, moved = (item.draft for item in items)
     assert deadline.all_day and deadline.on_date == date(2026, 12, 4) and deadline.kind == "filing deadline"
     assert (series.start, series.end, series.tz) == (time(9), time(9, 30), NY)
     assert series.rrule == "FREQ=WEEKLY;COUNT=4" and series.exdates == (date(2026, 11, 17),)
+    # the moved occurrence is kept, on its new day, as an event of its own (and says so)
+    assert (moved.on_date, moved.start, moved.rrule) == (date(2026, 11, 18), time(9), "")
+    assert "originally 2026-11-17" in " ".join(items[2].warnings)
 
 
 def test_a_write_to_a_missing_folder_says_so_and_a_good_one_replaces_the_file_whole(tmp_path: Path) -> None:

@@ -42,13 +42,16 @@ def test_export_keeps_dates_zones_and_series(filled, tmp_path):
 def test_round_trip_through_import(filled, tmp_path, store):
     path = tmp_path / "docket.ics"
     ical.export_ics(filled, path)
-    items = ical.read_ics(path, NY)
-    assert len(items) == 2  # the changed occurrence rides along with its series
+    items = ical.read_ics(path, NY).events
+    assert len(items) == 3  # the changed occurrence is kept as an event of its own, on its new day
     ids = ical.import_events(store, [i.draft for i in items])
-    copy = calendar.load_event(store, ids[1]) if calendar.load_event(store, ids[1]).rrule else \
-        calendar.load_event(store, ids[0])
+    copy = next(calendar.load_event(store, i) for i in ids if calendar.load_event(store, i).rrule)
     assert copy.rrule == "FREQ=WEEKLY;COUNT=4" and copy.start == time(9) and copy.tz == NY
     assert copy.exdates == (date(2026, 11, 3),)
+    found = calendar.events_between(store, date(2026, 10, 1), date(2026, 12, 1))
+    days = [o.day for o in found if o.title == "Team call"]
+    once = [date(2026, 10, 27), date(2026, 11, 4), date(2026, 11, 10), date(2026, 11, 17)]
+    assert sorted(days) == sorted(once * 2)  # the original (`filled` is `store`) and its copy: the same days
 
 
 GOOD_EVENT = "BEGIN:VEVENT\nUID:1\nDTSTART;VALUE=DATE:20261204\nSUMMARY:Answer due\nEND:VEVENT\n"
@@ -57,24 +60,63 @@ GOOD_EVENT = "BEGIN:VEVENT\nUID:1\nDTSTART;VALUE=DATE:20261204\nSUMMARY:Answer d
 @pytest.mark.parametrize("text, message", [
     ("hello\n", "line 1 should be BEGIN:VCALENDAR"),
     ("BEGIN:VCALENDAR\n" + GOOD_EVENT + "this is not a line\nEND:VCALENDAR\n", "Line 7 is not an iCalendar line"),
-    ("BEGIN:VCALENDAR\n" + GOOD_EVENT + "BEGIN:VEVENT\nDTSTART:2026xx\nEND:VEVENT\nEND:VCALENDAR\n",
-     "begins on line 7 has a DTSTART that cannot be read"),
-    ("BEGIN:VCALENDAR\n" + GOOD_EVENT + "BEGIN:VEVENT\nSUMMARY:x\nEND:VEVENT\nEND:VCALENDAR\n",
-     "line 7 has no start"),
     ("BEGIN:VCALENDAR\n" + GOOD_EVENT + "BEGIN:VEVENT\nDTSTART:20261204T100000\n", "line 7: BEGIN:VEVENT is never"),
     ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VTODO\nEND:VCALENDAR\n", "Line 3: END:VTODO"),
-    (("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;TZID=America/New_York:20260308T023000\nSUMMARY:x\nEND:VEVENT\n"
-      "END:VCALENDAR\n"), "does not exist"),
-    ("BEGIN:VCALENDAR\n" + GOOD_EVENT + "BEGIN:VEVENT\nDTSTART:PT1H\nSUMMARY:x\nEND:VEVENT\nEND:VCALENDAR\n",
-     "begins on line 7 has a DTSTART that is not a date"),  # a duration parses, but is no start
 ])
-def test_a_malformed_file_names_the_line_and_imports_nothing(store, tmp_path, text, message):
+def test_a_file_that_is_not_icalendar_names_the_line_and_imports_nothing(store, tmp_path, text, message):
     path = tmp_path / "bad.ics"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(UserFixableError) as caught:
         ical.read_ics(path, NY)
     assert message.lower() in caught.value.message.lower()
     assert calendar.events_between(store, date(2000, 1, 1), date(2100, 1, 1)) == []
+
+
+@pytest.mark.parametrize("event, reason", [
+    ("DTSTART:2026xx\nSUMMARY:x\n", "its DTSTART cannot be read"),
+    ("SUMMARY:x\n", "no start"),
+    ("DTSTART;TZID=America/New_York:20260308T023000\nSUMMARY:x\n", "does not exist"),
+    ("DTSTART:PT1H\nSUMMARY:x\n", "its DTSTART is not a date"),  # a duration parses, but is no start
+    ("DTSTART:20261204T100000Z\nDTSTART:20261205T100000Z\nSUMMARY:x\n", "2 DTSTART lines"),
+    ("DTSTART:20261204T100000Z\nRRULE:FREQ=DAILY;COUNT=2\nRRULE:FREQ=WEEKLY;COUNT=2\nSUMMARY:x\n", "2 RRULE lines"),
+    ("DTSTART:20261204T100000Z\nRRULE:FREQ=DAILY;COUNT=3\nEXDATE:2026\nSUMMARY:x\n", "its EXDATE cannot be read"),
+    ("DTSTART:20261204T100000Z\nRRULE:FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=31\nSUMMARY:x\n", "repeats secondly"),
+    ("DTSTART:20261204T100000Z\nSUMMARY:x\nnot a line at all\n", "line 11 is not an iCalendar line"),
+])
+def test_a_bad_event_is_skipped_with_its_line_and_the_good_ones_are_kept(tmp_path, event, reason):
+    path = tmp_path / "mixed.ics"
+    path.write_text("BEGIN:VCALENDAR\n" + GOOD_EVENT + "BEGIN:VEVENT\nUID:2\n" + event + "END:VEVENT\n"
+                    + GOOD_EVENT.replace("Answer due", "Reply due") + "END:VCALENDAR\n", encoding="utf-8")
+    reading = ical.read_ics(path, NY)
+    assert [item.draft.title for item in reading.events] == ["Answer due", "Reply due"]
+    [skipped] = reading.skipped
+    assert skipped.line == 7 and reason.lower() in skipped.reason.lower(), skipped.reason
+    assert skipped.text().startswith("line 7: event")
+
+
+def test_valid_files_other_programs_write_are_read(tmp_path):
+    """Folding before the colon, a blank line first, two VCALENDARs, UTC UNTIL on a zoned start, a rule that
+    ends before it starts, DURATION, a multi-day all-day event, RDATE, a UTC EXDATE, a Windows zone name."""
+    text = ("\r\nBEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Weekly\r\nATTENDEE;CN=\"Ana\r\n Rivera\";R\r\n"
+            " OLE=REQ-PARTICIPANT:mailto:ana@example.com\r\nDTSTART;TZID=America/New_York:20261105T090000\r\n"
+            "DURATION:PT90M\r\nRRULE:FREQ=WEEKLY;UNTIL=20261126T140000Z\r\nEXDATE:20261112T140000Z\r\n"
+            "RDATE;TZID=America/New_York:20261201T090000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+            "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:b\r\nSUMMARY:Trial\r\nDTSTART;VALUE=DATE:20261207\r\n"
+            "DTEND;VALUE=DATE:20261210\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:c\r\nSUMMARY:Once\r\n"
+            "DTSTART:20261204T150000Z\r\nRRULE:FREQ=DAILY;UNTIL=20261101T000000Z\r\nEND:VEVENT\r\n"
+            "BEGIN:VEVENT\r\nUID:d\r\nSUMMARY:Outlook\r\nDTSTART;TZID=\"Pacific Standard Time\":20261102T100000\r\n"
+            "END:VEVENT\r\nEND:VCALENDAR\r\n")
+    path = tmp_path / "others.ics"
+    path.write_text(text, encoding="utf-8")
+    reading = ical.read_ics(path, NY)
+    assert reading.skipped == []
+    weekly, extra, trial, once, outlook = (item.draft for item in reading.events)
+    assert (weekly.start, weekly.end, weekly.tz) == (time(9), time(10, 30), NY)
+    assert weekly.rrule == "FREQ=WEEKLY;UNTIL=20261126T090000" and weekly.exdates == (date(2026, 11, 12),)
+    assert (extra.on_date, extra.rrule) == (date(2026, 12, 1), "")
+    assert trial.all_day and trial.rrule == "FREQ=DAILY;COUNT=3"
+    assert once.rrule == "" and "imported once" in " ".join(reading.events[3].warnings)
+    assert (outlook.tz, outlook.start) == ("America/Los_Angeles", time(10))
 
 
 def test_an_export_to_a_missing_folder_says_so_and_keeps_nothing_half_written(filled, tmp_path):

@@ -57,9 +57,9 @@ def import_calendar(state: AppState, parent: QWidget, matter_id: int | None = No
     remember_folder(Path(path))
     zone, reading = default_zone(state.store, matter_id), parent.tr("Reading the calendar file…")
 
-    def read(progress: Progress) -> list[ical.Incoming] | None:  # on the worker thread: no widgets here
-        items = ical.read_ics(Path(path), zone)
-        return items if progress(reading, 0, 0) else None  # cancelled while reading: nothing was saved yet
+    def read(progress: Progress) -> ical.IcsReading | None:  # on the worker thread: no widgets here
+        found = ical.read_ics(Path(path), zone)
+        return found if progress(reading, 0, 0) else None  # cancelled while reading: nothing was saved yet
 
     try:
         found = run_and_wait(parent, reading, read, cancellable=True)
@@ -68,8 +68,7 @@ def import_calendar(state: AppState, parent: QWidget, matter_id: int | None = No
         return None
     if found is None:
         return None
-    items: list[ical.Incoming] = found
-    dialog = ImportPreview(state, items, Path(path).name, parent, matter_id)
+    dialog = ImportPreview(state, found.events, Path(path).name, parent, matter_id, found.skipped)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return parent.tr("Imported %d events from %s.") % (len(dialog.imported), Path(path).name)
@@ -79,7 +78,7 @@ class ImportPreview(LoadOnShowDialog):
     """Shows what the file holds; nothing is saved until Import, and then all of it at once."""
 
     def __init__(self, state: AppState, items: list[ical.Incoming], name: str, parent: QWidget | None = None,
-                 matter_id: int | None = None) -> None:
+                 matter_id: int | None = None, skipped: list[ical.Skipped] | None = None) -> None:
         super().__init__(parent)
         self.state, self.items = state, items
         self.imported: list[int] = []
@@ -116,6 +115,9 @@ class ImportPreview(LoadOnShowDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("%d events in the file. Untick any you do not want.") % len(items)))
+        if skipped:  # the bad events of the file, each with its line: the good ones are still imported
+            lines = "\n".join(item.text() for item in skipped[:20]) + ("\n…" if len(skipped) > 20 else "")
+            layout.addWidget(QLabel(self.tr("%d events cannot be imported:\n%s") % (len(skipped), lines)))
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
         layout.addWidget(buttons)
