@@ -204,17 +204,30 @@ def _rule(vevent: Component, start: date, draft: EventDraft, warnings: list[str]
         elif not draft.all_day:
             rule["UNTIL"] = [datetime.combine(value, time(23, 59, 59))]
     text = str(cast(Any, rule).to_ical().decode())
-    from dateutil.rrule import rrulestr
-
-    try:
-        first = rrulestr(text, dtstart=start if isinstance(start, datetime) else datetime.combine(start, time()))
-        ends_before = first[0:1] == []
-    except (ValueError, TypeError) as exc:
-        raise _Bad(f"its repeat rule “{text[:60]}” cannot be read: {exc}") from None
-    if ends_before:
-        warnings.append("its repeat rule ends before the first date: imported once, without repeating")
+    if not _happens(rule, text, start if isinstance(start, datetime) else datetime.combine(start, time())):
+        warnings.append("its repeat rule ends before the first date or never happens: imported once, "
+                        "without repeating")
         return ""
     return text
+
+
+def _happens(rule: vRecur, text: str, first: datetime) -> bool:
+    """Whether the rule has an occurrence. dateutil looks for a first date day by day until the year 9999 when the
+    BY- parts can never agree (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31 takes seconds), so the same parts are first
+    asked year by year (a yearly rule with the same filters has a date whenever the rule has one)."""
+    from dateutil.rrule import rrulestr
+
+    yearly = vRecur({key: value for key, value in rule.items()
+                     if key.upper() not in ("FREQ", "INTERVAL", "COUNT", "UNTIL", "BYSETPOS", "BYHOUR", "BYMINUTE",
+                                            "BYSECOND")})
+    yearly["FREQ"] = ["YEARLY"]
+    try:
+        parsed = rrulestr(text, dtstart=first)
+        if rrulestr(str(cast(Any, yearly).to_ical().decode()), dtstart=first)[0:1] == []:
+            return False
+        return bool(parsed[0:1])
+    except (ValueError, TypeError) as exc:
+        raise _Bad(f"its repeat rule “{text[:60]}” cannot be read: {exc}") from None
 
 
 def _not_in_rule(line: int, draft: EventDraft, start: date, vevent: Component,

@@ -3,6 +3,8 @@
 from dataclasses import replace
 from datetime import date, time
 
+import time as time_module
+
 import pytest
 from icalendar import Calendar
 
@@ -82,6 +84,7 @@ def test_a_file_that_is_not_icalendar_names_the_line_and_imports_nothing(store, 
     ("DTSTART:20261204T100000Z\nRRULE:FREQ=DAILY;COUNT=3\nEXDATE:2026\nSUMMARY:x\n", "its EXDATE cannot be read"),
     ("DTSTART:20261204T100000Z\nRRULE:FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=31\nSUMMARY:x\n", "repeats secondly"),
     ("DTSTART:20261204T100000Z\nSUMMARY:x\nnot a line at all\n", "line 11 is not an iCalendar line"),
+    ("DTSTART:20261204T100000Z\nRRULE:FREQ=DAILY;COUNT=x\nSUMMARY:x\n", "its RRULE cannot be read"),
 ])
 def test_a_bad_event_is_skipped_with_its_line_and_the_good_ones_are_kept(tmp_path, event, reason):
     path = tmp_path / "mixed.ics"
@@ -117,6 +120,17 @@ def test_valid_files_other_programs_write_are_read(tmp_path):
     assert trial.all_day and trial.rrule == "FREQ=DAILY;COUNT=3"
     assert once.rrule == "" and "imported once" in " ".join(reading.events[3].warnings)
     assert (outlook.tz, outlook.start) == ("America/Los_Angeles", time(10))
+
+
+def test_a_rule_that_never_happens_is_dropped_quickly_and_said(tmp_path):
+    """FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31 has no date: dateutil would search until the year 9999 (seconds)."""
+    path = tmp_path / "never.ics"
+    path.write_text("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:1\nDTSTART:20261204T100000Z\nSUMMARY:Never\n"
+                    "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31;COUNT=5\nEND:VEVENT\nEND:VCALENDAR\n", encoding="utf-8")
+    started = time_module.perf_counter()
+    [item] = ical.read_ics(path, NY).events
+    assert time_module.perf_counter() - started < 3
+    assert item.draft.rrule == "" and "never happens" in " ".join(item.warnings)
 
 
 def test_an_export_to_a_missing_folder_says_so_and_keeps_nothing_half_written(filled, tmp_path):
