@@ -345,3 +345,25 @@ def test_ledes_dialog_says_the_firm_needs_a_taxpayer_id(make_window, tmp_path, t
     invoice.export()
     assert "taxpayer ID is empty" in invoice.errors.labels["law_firm_id"].text()
     assert asked == [] and invoice.saved is None and not (tmp_path / "x.txt").exists()
+
+
+def test_ledes_dialog_warns_before_saving_a_cut_name(window, qtbot, monkeypatch, tmp_path):
+    from legalsec_desktop.db.models import TimekeeperRow
+
+    store = window.state.store
+    with store.write() as session:
+        session.get(TimekeeperRow, window.mary).name = "Alexandra Montgomery-Castellanos"
+    time_entries.save_entry(store, TimeDraft(TODAY, window.mary, window.rivera, 30, 30000, narrative="Prep"))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "bill"), ""))
+    shown = []
+    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save])
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text) or next(answers))
+    invoice = LedesDialog(window.state, window, window.rivera, TODAY.replace(day=1), TODAY)
+    qtbot.addWidget(invoice)
+    invoice.show()
+    assert invoice.law_firm_id.text() == "24-6437381" and not invoice.errors.labels["law_firm_id"].isVisibleTo(invoice)
+    invoice.export()  # Cancel: nothing written
+    assert "longer than 30 characters" in shown[0] and invoice.saved is None and not (tmp_path / "bill.txt").exists()
+    invoice.export()  # Save
+    assert invoice.saved == tmp_path / "bill.txt"
+    assert "|Montgomery-Castellanos, Alexan|" in (tmp_path / "bill.txt").read_text("ascii")

@@ -233,3 +233,20 @@ def test_ledes_needs_the_firms_taxpayer_id(store, db_path, two_attorney_firm, tm
                      "2026-11-30", "--out", str(out)]) == 1
     assert "taxpayer ID is empty" in capsys.readouterr().err
     assert not out.exists()  # no file with an empty LAW_FIRM_ID
+
+
+def test_ledes_cuts_a_long_timekeeper_name_and_says_so(time_db, tmp_path, capsys):
+    from legalsec_desktop.db.models import TimekeeperRow
+    from legalsec_desktop.db.store import open_store
+
+    db, _ = time_db
+    store = open_store(db)
+    with store.write() as session:
+        session.query(TimekeeperRow).filter_by(initials="KI").one().name = "Alexandra Montgomery-Castellanos"
+    store.close()
+    out = tmp_path / "rivera.txt"
+    assert cli.main(["ledes", "--db", str(db), "--matter", "2026-0001", "--from", "2026-11-01", "--to", "2026-11-30",
+                     "--out", str(out)]) == 0
+    assert "Warning: The timekeeper name “Montgomery-Castellanos, Alexandra” is longer than 30" in \
+        capsys.readouterr().err
+    assert "|Montgomery-Castellanos, Alexan|" in out.read_text("ascii")
