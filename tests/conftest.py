@@ -137,13 +137,15 @@ def demo_store(demo_path: Path):
 
 @pytest.fixture
 def two_attorney_firm():
-    """A callable that sets up a firm of two attorneys, Mary Hale (MAH) and Ken Ito (KI); returns their ids."""
+    """A callable that sets up a firm of two attorneys, Mary Hale (MAH) and Ken Ito (KI); returns their ids.
+
+    The firm has a taxpayer ID (LEDES needs it) unless `tax_id` is given blank."""
     from legalsec_desktop.domain.firm import FirmProfile, Timekeeper
     from legalsec_desktop.services.firm import save_profile
 
-    def set_up(store, name: str = "Okafor Law") -> tuple[int, int]:  # noqa: ANN001
+    def set_up(store, name: str = "Okafor Law", tax_id: str = "24-6437381") -> tuple[int, int]:  # noqa: ANN001
         profile = save_profile(store, FirmProfile(name, "", 6, "US-FED", "{year}-{seq:04d}", timekeepers=(
-            Timekeeper("Mary Hale", "MAH", 30000), Timekeeper("Ken Ito", "KI", 25000))))
+            Timekeeper("Mary Hale", "MAH", 30000), Timekeeper("Ken Ito", "KI", 25000)), tax_id=tax_id))
         mary, ken = (k.id for k in profile.timekeepers)
         return mary, ken
 

@@ -216,6 +216,9 @@ def test_billing_settings_reach_the_entry_bar(window, qtbot):
     assert "Hours a day" in settings.errors.labels["timekeepers"].text()
     settings.keepers.item(0, TARGET).setText("7.5")
     classes = settings.keepers.cellWidget(0, CLASS)
+    assert [classes.itemData(i) for i in range(classes.count())] == [
+        "PARTNR", "ASSOC", "OFCNSL", "PARLGL", "LGLAST", "OTHER"]  # LEDES codes only: no blank, no ATTY
+    assert classes.currentData() == "OTHER"  # what a timekeeper nobody classified has
     classes.setCurrentIndex(classes.findData("PARTNR"))
     settings.tax_id.setText("24-6437381")
     settings.accept()
@@ -324,3 +327,43 @@ def test_export_dialogs_pass_ids_not_labels(window, qtbot, monkeypatch, tmp_path
     assert "Probate filing" in text and "Lease review" not in text
     assert names[0].endswith(f"LEDES LAW — 12 {TODAY:%Y-%m}.txt")
     assert writers and writers[0] is not threading.main_thread()  # written off the UI thread
+
+
+def test_ledes_dialog_says_the_firm_needs_a_taxpayer_id(make_window, tmp_path, two_attorney_firm, qtbot, monkeypatch):
+    window = make_window(tmp_path / "no tax id.db")
+    store = window.state.store
+    mary, _ken = two_attorney_firm(store, "Hale Law", tax_id="")
+    rivera = matters.create_matter(store, MatterDraft("2026-0001", "Rivera v. Okafor", "Ana Rivera", TODAY))
+    time_entries.save_entry(store, TimeDraft(TODAY, mary, rivera, 30, 30000, narrative="Hearing prep"))
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a) or (str(tmp_path / "x"), ""))
+    invoice = LedesDialog(window.state, window, rivera, TODAY.replace(day=1), TODAY)
+    qtbot.addWidget(invoice)
+    invoice.show()
+    assert "taxpayer ID" in invoice.errors.labels["law_firm_id"].text()  # said before anything is tried
+    assert invoice.errors.labels["law_firm_id"].isVisibleTo(invoice)
+    invoice.export()
+    assert "taxpayer ID is empty" in invoice.errors.labels["law_firm_id"].text()
+    assert asked == [] and invoice.saved is None and not (tmp_path / "x.txt").exists()
+
+
+def test_ledes_dialog_warns_before_saving_a_cut_name(window, qtbot, monkeypatch, tmp_path):
+    from legalsec_desktop.db.models import TimekeeperRow
+
+    store = window.state.store
+    with store.write() as session:
+        session.get(TimekeeperRow, window.mary).name = "Alexandra Montgomery-Castellanos"
+    time_entries.save_entry(store, TimeDraft(TODAY, window.mary, window.rivera, 30, 30000, narrative="Prep"))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "bill"), ""))
+    shown = []
+    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save])
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text) or next(answers))
+    invoice = LedesDialog(window.state, window, window.rivera, TODAY.replace(day=1), TODAY)
+    qtbot.addWidget(invoice)
+    invoice.show()
+    assert invoice.law_firm_id.text() == "24-6437381" and not invoice.errors.labels["law_firm_id"].isVisibleTo(invoice)
+    invoice.export()  # Cancel: nothing written
+    assert "longer than 30 characters" in shown[0] and invoice.saved is None and not (tmp_path / "bill.txt").exists()
+    invoice.export()  # Save
+    assert invoice.saved == tmp_path / "bill.txt"
+    assert "|Montgomery-Castellanos, Alexan|" in (tmp_path / "bill.txt").read_text("ascii")

@@ -220,3 +220,33 @@ def test_the_workbook_says_who_made_it_and_when(tmp_path):
     properties = load_workbook(path).properties
     assert properties.creator == "Okafor Law" and properties.lastModifiedBy == "Okafor Law"
     assert properties.created == made  # (openpyxl stamps 'modified' itself when it saves)
+
+
+def test_ledes_needs_the_firms_taxpayer_id(store, db_path, two_attorney_firm, tmp_path, capsys):
+    mary, _ken = two_attorney_firm(store, tax_id="")
+    rivera = matters.create_matter(store, MatterDraft("2026-0001", "Rivera v. Okafor", "Ana Rivera",
+                                                      date(2026, 1, 5)))
+    time_entries.save_entry(store, TimeDraft(date(2026, 11, 2), mary, rivera, 18, 30000, narrative="Draft"))
+    store.close()
+    out = tmp_path / "rivera.txt"
+    assert cli.main(["ledes", "--db", str(db_path), "--matter", "2026-0001", "--from", "2026-11-01", "--to",
+                     "2026-11-30", "--out", str(out)]) == 1
+    assert "taxpayer ID is empty" in capsys.readouterr().err
+    assert not out.exists()  # no file with an empty LAW_FIRM_ID
+
+
+def test_ledes_cuts_a_long_timekeeper_name_and_says_so(time_db, tmp_path, capsys):
+    from legalsec_desktop.db.models import TimekeeperRow
+    from legalsec_desktop.db.store import open_store
+
+    db, _ = time_db
+    store = open_store(db)
+    with store.write() as session:
+        session.query(TimekeeperRow).filter_by(initials="KI").one().name = "Alexandra Montgomery-Castellanos"
+    store.close()
+    out = tmp_path / "rivera.txt"
+    assert cli.main(["ledes", "--db", str(db), "--matter", "2026-0001", "--from", "2026-11-01", "--to", "2026-11-30",
+                     "--out", str(out)]) == 0
+    assert "Warning: The timekeeper name “Montgomery-Castellanos, Alexandra” is longer than 30" in \
+        capsys.readouterr().err
+    assert "|Montgomery-Castellanos, Alexan|" in out.read_text("ascii")

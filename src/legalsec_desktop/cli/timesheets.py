@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from legalsec_desktop.cli.arguments import Parser, iso_date, path, text
@@ -58,13 +59,15 @@ def _timesheet(args: argparse.Namespace, location: DatabaseLocation) -> int:
 
 
 def _ledes(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    from legalsec_desktop.services.timesheet import ledes_invoice, write_ledes
+    from legalsec_desktop.services.timesheet import ledes_export, write_ledes
 
     store = open_existing(location, "there is no time to export")
     try:
-        text = ledes_invoice(store, args.matter, args.first, args.last, args.invoice, args.invoice_date)
+        text, warnings = ledes_export(store, args.matter, args.first, args.last, args.invoice, args.invoice_date)
     finally:
         store.close()
+    for warning in warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
     path = write_ledes(text, Path(args.out).expanduser())
     print(f"Saved the LEDES 1998B invoice to {path}.")
     return EXIT_OK

@@ -90,7 +90,7 @@ class TimekeeperRow(Base):
     is_attorney: Mapped[bool] = mapped_column(Boolean, default=True)
     daily_target_minutes: Mapped[int] = mapped_column(Integer, default=360)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    classification: Mapped[str] = mapped_column(String(10), default="")  # LEDES: PARTNR, ASSOC, PARLGL...
+    classification: Mapped[str] = mapped_column(String(10), default="OTHER", server_default="OTHER")  # LEDES code
     __table_args__ = (CheckConstraint("default_rate_cents >= 0", name="rate_not_negative"),)
 
 

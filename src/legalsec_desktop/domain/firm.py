@@ -18,8 +18,18 @@ JURISDICTIONS = {
 DEFAULT_JURISDICTION = "US-FED"
 DEFAULT_INCREMENT_MINUTES = 6
 _INITIALS = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,4}$")
-# LEDES timekeeper classifications (the 1998B sample's codes; the blank one is filled in as ATTY or PARLGL).
-CLASSIFICATIONS = ("", "PARTNR", "ASSOC", "OFCNSL", "PARLGL", "LGLAST", "OTHER")
+# LEDES timekeeper classifications: the 1998B sample's codes, offered in Settings, and the short forms another copy
+# of the sample and some portals use (PT partner, AS associate), accepted as they are.
+CLASSIFICATIONS = ("PARTNR", "ASSOC", "OFCNSL", "PARLGL", "LGLAST", "OTHER")
+SHORT_CLASSIFICATIONS = ("PT", "AS")
+CLASSIFICATION_NAMES = {"PARTNR": "partner", "ASSOC": "associate", "OFCNSL": "of counsel", "PARLGL": "paralegal",
+                        "LGLAST": "legal assistant", "OTHER": "other", "PT": "partner", "AS": "associate"}
+
+
+def default_classification(is_attorney: bool) -> str:
+    """The classification of a timekeeper nobody chose one for: nothing tells partner from associate."""
+    return "OTHER" if is_attorney else "PARLGL"
+
 
 
 @dataclass(frozen=True)
@@ -33,7 +43,7 @@ class Timekeeper:
     is_attorney: bool = True
     daily_target_minutes: int = 360
     active: bool = True
-    classification: str = ""  # LEDES TIMEKEEPER_CLASSIFICATION
+    classification: str = "OTHER"  # LEDES TIMEKEEPER_CLASSIFICATION
 
 
 @dataclass(frozen=True)
@@ -85,7 +95,7 @@ def validate_profile(profile: FirmProfile) -> None:
             raise ValidationError(where, f"The rate for {keeper.name} cannot be negative.")
         if not 0 <= keeper.daily_target_minutes <= 24 * 60:
             raise ValidationError(where, f"The daily target for {keeper.name} must be between 0 and 24 hours.")
-        if keeper.classification not in CLASSIFICATIONS:
+        if keeper.classification not in CLASSIFICATIONS + SHORT_CLASSIFICATIONS:
             raise ValidationError(where, f"Choose {keeper.name}'s classification from the list.")
     if len(profile.tax_id.strip()) > 20:
         raise ValidationError("tax_id", "The taxpayer ID has at most 20 characters, such as 24-6437381.")

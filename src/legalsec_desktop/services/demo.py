@@ -42,11 +42,11 @@ SIZES = {
     ),
 }
 SECRETARY = "LS"
-TIMEKEEPERS = (
-    ("Margaret A. Holloway", "MAH", 42_500, True),
-    ("David R. Chen", "DRC", 35_000, True),
-    ("Priya N. Raman", "PNR", 27_500, True),
-    ("Lucía Ortega", "LO", 15_000, False),
+TIMEKEEPERS = (  # name, initials, rate, attorney, LEDES classification
+    ("Margaret A. Holloway", "MAH", 42_500, True, "PARTNR"),
+    ("David R. Chen", "DRC", 35_000, True, "PARTNR"),
+    ("Priya N. Raman", "PNR", 27_500, True, "ASSOC"),
+    ("Lucía Ortega", "LO", 15_000, False, "PARLGL"),
 )
 TIMED_KINDS = {"hearing", "trial", "deposition", "meeting", "travel"}
 Progress = Callable[[str, int, int], bool]  # (stage, done, total) -> keep going?
@@ -147,12 +147,13 @@ class _Generator:
         self.tables["firm"] = [dict(
             id=1, name="Holloway & Chen LLP", address="455 Market St, Suite 1200\nSan Francisco, CA 94105",
             billing_increment_minutes=6, default_jurisdiction="US-FED", matter_number_pattern="{year}-{seq:04d}",
+            tax_id="94-3217765",  # an invented federal taxpayer ID (LEDES LAW_FIRM_ID)
             set_up_at=datetime(self.start.year, self.start.month, self.start.day, tzinfo=timezone.utc),
         )]
         self.tables["timekeeper"] = [
             dict(id=i, name=name, initials=ini, default_rate_cents=rate, is_attorney=lawyer,
-                 daily_target_minutes=360 if lawyer else 420, active=True)
-            for i, (name, ini, rate, lawyer) in enumerate(TIMEKEEPERS, start=1)
+                 daily_target_minutes=360 if lawyer else 420, active=True, classification=classification)
+            for i, (name, ini, rate, lawyer, classification) in enumerate(TIMEKEEPERS, start=1)
         ]
 
     def _contacts(self) -> None:

@@ -17,6 +17,7 @@ from legalsec_desktop.db.models import ContactRow, FirmRow, MatterRow, Timekeepe
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.formats import ledes
 from legalsec_desktop.domain.errors import ValidationError
+from legalsec_desktop.domain.firm import default_classification
 from legalsec_desktop.domain.formatting import format_date
 from legalsec_desktop.domain.names import sort_name
 from legalsec_desktop.domain.time_entries import BILLABLE_LABELS, STATUS_LABELS
@@ -148,14 +149,20 @@ def sheet_rows(store: Store, scope: Scope) -> list[SheetRow]:
 
 # ---- LEDES ------------------------------------------------------------------------------------------------------
 
-DEFAULT_CLASSIFICATION = {True: "ATTY", False: "PARLGL"}
-
-
 def ledes_invoice(store: Store, matter: int | str | None, first: date, last: date, invoice_number: str = "",
                   invoice_date: date | None = None, description: str = "For services rendered") -> str:
-    """The LEDES 1998B file for one matter's fee entries in a period (no-charge time shows discounted to 0).
+    """The LEDES 1998B file for one matter's fee entries in a period (see ledes_export)."""
+    return ledes_export(store, matter, first, last, invoice_number, invoice_date, description)[0]
 
-    `matter` is the matter's id, or its number as typed (None or blank: none was chosen).
+
+def ledes_export(store: Store, matter: int | str | None, first: date, last: date, invoice_number: str = "",
+                 invoice_date: date | None = None, description: str = "For services rendered",
+                 ) -> tuple[str, list[str]]:
+    """The LEDES 1998B file for one matter's fee entries in a period (no-charge time shows discounted to 0), and
+    the warnings about what was changed to fit the format (a timekeeper name cut to 30 characters).
+
+    `matter` is the matter's id, or its number as typed (None or blank: none was chosen). The firm's taxpayer ID
+    is required (the LAW_FIRM_ID field).
     """
     if matter is None or (isinstance(matter, str) and not matter.strip()):
         raise ValidationError("matter", "Name the matter to invoice.")
@@ -173,7 +180,8 @@ def ledes_invoice(store: Store, matter: int | str | None, first: date, last: dat
                 continue
             lines.append(ledes.FeeLine(row.entry_date, row.billed, row.rate_cents, row.amount, row.task_code,
                                        row.activity_code, str(row.keeper_id), sort_name(row.keeper_name, False),
-                                       row.classification or DEFAULT_CLASSIFICATION[row.is_attorney], row.narrative))
+                                       row.classification or default_classification(row.is_attorney),
+                                       row.narrative))
         invoice = ledes.Invoice(
             invoice_date=invoice_date or store.clock.today(),
             number=invoice_number.strip() or f"{matter_row.number}-{last:%Y%m}"[:ledes.ID_LIMIT],
@@ -183,7 +191,8 @@ def ledes_invoice(store: Store, matter: int | str | None, first: date, last: dat
     if not lines:
         raise ValidationError("matter", f"Matter {chosen.number} has no billable time from {format_date(first)} to "
                                         f"{format_date(last)}.")
-    return ledes.render([invoice])
+    warnings: list[str] = []
+    return ledes.render([invoice], warnings), warnings
 
 
 def write_ledes(text: str, path: Path) -> Path:

@@ -40,13 +40,23 @@ def local_text_to_utc(value: object) -> object:
     return local.astimezone(timezone.utc).strftime(STORED)
 
 
-# "table.column" -> (the migration that rewrites its values on purpose, the old value -> the value it must have
-# after that migration). The rewritten values are checked against that, not skipped.
-CHANGED_ON_PURPOSE: dict[str, tuple[str, Callable[[object], object]]] = {
+def chosen_classification(value: object, row: dict[str, object]) -> object:
+    """What migration 0007 makes of a timekeeper's LEDES classification: a blank (or unknown) one becomes OTHER for
+    an attorney and PARLGL for anyone else; a LEDES code stays."""
+    if value in ("PARTNR", "ASSOC", "OFCNSL", "PARLGL", "LGLAST", "OTHER", "PT", "AS"):
+        return value
+    return "OTHER" if row["is_attorney"] else "PARLGL"
+
+
+# "table.column" -> (the migration that rewrites its values on purpose, (the old value, its whole old row) -> the
+# value it must have after that migration). The rewritten values are checked against that, not skipped.
+CHANGED_ON_PURPOSE: dict[str, tuple[str, Callable[[object, dict[str, object]], object]]] = {
     # 0006: local wall-clock time of the computer becomes UTC, as the other instants are kept.
-    name: ("0006", local_text_to_utc)
-    for name in ("contact.deleted_at", "party.deleted_at", "event.deleted_at", "communication.occurred_at",
-                 "communication.deleted_at", "conflict_check.checked_at", "conflict_check.decided_at")
+    **{name: ("0006", lambda value, row: local_text_to_utc(value))
+       for name in ("contact.deleted_at", "party.deleted_at", "event.deleted_at", "communication.occurred_at",
+                    "communication.deleted_at", "conflict_check.checked_at", "conflict_check.decided_at")},
+    # 0007: every timekeeper has a LEDES classification (a blank one was exported as ATTY, which is no code).
+    "timekeeper.classification": ("0007", chosen_classification),
 }
 
 
@@ -132,12 +142,13 @@ def sortable(row: tuple) -> tuple:
     return tuple((0, "", 0) if value is None else (1, type(value).__name__, value) for value in row)
 
 
-def expected_value(column: str, value: object, upgraded_from: str | None) -> object:
-    """`value` of `column` (table.column) in a database of revision `upgraded_from` once upgraded to the head."""
+def expected_value(column: str, value: object, upgraded_from: str | None, row: dict[str, object]) -> object:
+    """`value` of `column` (table.column, in the old `row`) in a database of revision `upgraded_from` once
+    upgraded to the head."""
     changed = CHANGED_ON_PURPOSE.get(column)
     if upgraded_from is None or changed is None or upgraded_from >= changed[0]:
         return value
-    return changed[1](value)
+    return changed[1](value, row)
 
 
 def lost_data(before: dict[str, Table], after_path: Path, upgraded_from: str | None = None) -> list[str]:
@@ -162,7 +173,8 @@ def lost_data(before: dict[str, Table], after_path: Path, upgraded_from: str | N
                 problems.append(f"{name}: {len(old.rows)} rows before, {len(rows)} after")
                 continue
             indexes = [old.columns.index(c) for c in common]
-            expected = [tuple(expected_value(f"{name}.{old.columns[i]}", row[i], upgraded_from) for i in indexes)
+            expected = [tuple(expected_value(f"{name}.{old.columns[i]}", row[i], upgraded_from,
+                                             dict(zip(old.columns, row))) for i in indexes)
                         for row in old.rows]
             if not old.primary_key or not set(old.primary_key) <= set(common):
                 # No key to pair the rows by: compare them as sorted lists instead.
@@ -230,8 +242,9 @@ def test_the_values_changed_on_purpose_are_in_the_older_fixtures(fixture):
         table, name = column.split(".")
         if table not in tables or name not in tables[table].columns or revision_of(fixture) >= revision:
             continue  # a column a later revision added, or one already converted
-        values = [row[tables[table].columns.index(name)] for row in tables[table].rows]
-        assert any(value is not None and convert(value) != value for value in values), column
+        columns = tables[table].columns
+        values = [(row[columns.index(name)], dict(zip(columns, row))) for row in tables[table].rows]
+        assert any(value is not None and convert(value, row) != value for value, row in values), column
 
 
 @pytest.mark.parametrize("fixture", OLDER_FILES, ids=fixture_id)

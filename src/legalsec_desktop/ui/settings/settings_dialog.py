@@ -25,7 +25,9 @@ from legalsec_desktop.domain.billing import format_hours
 from legalsec_desktop.domain.durations import parse_duration
 from legalsec_desktop.domain.firm import (
     BILLING_INCREMENTS,
+    CLASSIFICATION_NAMES,
     CLASSIFICATIONS,
+    SHORT_CLASSIFICATIONS,
     JURISDICTIONS,
     FirmProfile,
     Timekeeper,
@@ -157,9 +159,11 @@ class SettingsDialog(LoadOnShowDialog):
         target.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.keepers.setItem(row, TARGET, target)
         classes = QComboBox()
-        for code in CLASSIFICATIONS:
-            classes.addItem(code or self.tr("(automatic)"), code)
-        classes.setCurrentIndex(max(0, classes.findData(keeper.classification if keeper else "")))
+        chosen = keeper.classification if keeper else "OTHER"
+        for code in CLASSIFICATIONS + ((chosen,) if chosen in SHORT_CLASSIFICATIONS else ()):
+            classes.addItem(f"{code} ({CLASSIFICATION_NAMES.get(code, code)})", code)
+        classes.setToolTip(self.tr("The LEDES timekeeper classification written on this timekeeper's invoice lines"))
+        classes.setCurrentIndex(max(0, classes.findData(chosen)))
         self.keepers.setCellWidget(row, CLASS, classes)
         if keeper is None:
             self.keepers.setCurrentCell(row, NAME)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QWidget
 
-from legalsec_desktop.services import matters, timesheet
+from legalsec_desktop.services import firm, matters, timesheet
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.ui.common.fields import DateField, fill_combo, fill_matter_combo, searchable_combo
@@ -118,6 +118,7 @@ class LedesDialog(_ExportDialog):
         self.number = QLineEdit(placeholderText=self.tr("matter number and month, if left blank"))
         self.number.setMaxLength(20)
         self.invoice_date = DateField(today)
+        self.law_firm_id = QLabel()  # the firm's taxpayer ID, set in Settings
         form = QFormLayout(self)
         self.errors = FormErrors(form)
         self.errors.add_row("matter", self.tr("&Matter:"), self.matter)
@@ -125,10 +126,16 @@ class LedesDialog(_ExportDialog):
         self.errors.add_row("last", self.tr("&To:"), self.last)
         self.errors.add_row("ledes", self.tr("&Invoice number:"), self.number)
         self.errors.add_row("invoice_date", self.tr("Invoice &date:"), self.invoice_date)
+        self.errors.add_row("law_firm_id", self.tr("Law-firm ID:"), self.law_firm_id)
         form.addRow(self.buttons)
 
     def fill(self, store) -> None:  # noqa: ANN001
         fill_matter_combo(self.matter, store, self.matter_id, include_closed=True)
+        tax_id = firm.load_profile(store).tax_id.strip()
+        self.law_firm_id.setText(tax_id or self.tr("(none: LEDES needs the firm's taxpayer ID)"))
+        if not tax_id:
+            self.errors.show("law_firm_id", self.tr("Enter the firm's taxpayer ID in Settings (Firm) first; LEDES "
+                                                    "requires it as the law-firm ID on every line."))
 
     def export(self) -> None:
         if not self.loaded:
@@ -140,12 +147,17 @@ class LedesDialog(_ExportDialog):
             first = self.first.date("first", required=True)
             last = self.last.date("last", required=True)
             when = self.invoice_date.date("invoice_date", required=True)
-            text = timesheet.ledes_invoice(self.state.require_store(), matter_id, first, last, self.number.text(), when)
-            values[:] = [matters.load_matter(self.state.require_store(), matter_id).number, last, text]
+            text, warnings = timesheet.ledes_export(self.state.require_store(), matter_id, first, last,
+                                                    self.number.text(), when)
+            values[:] = [matters.load_matter(self.state.require_store(), matter_id).number, last, text, warnings]
 
         if not self.errors.attempt(self, self.tr("Not exported"), read):
             return
-        number, last, text = values
+        number, last, text, warnings = values
+        if warnings and QMessageBox.warning(
+                self, self.tr("LEDES field lengths"), "\n".join(warnings) + "\n\n" + self.tr("Save the invoice so?"),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Save:
+            return
         path = ask_save_path(self, self.tr("Save LEDES Invoice"), f"LEDES {number} {last:%Y-%m}.txt",
                          self.tr("LEDES text files (*.txt)"), ".txt")
         if path is None:
