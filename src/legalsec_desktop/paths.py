@@ -95,7 +95,7 @@ def temp_dir() -> Path:
 
 
 def use_private_temp() -> Path:
-    """Send this process's temporary files (Python's tempfile, Qt's, openpyxl's) to a private folder; returns it.
+    """Send this process's temporary files (Python's tempfile, Qt's, XlsxWriter's) to a private folder; returns it.
 
     Called first by the window and by the command line; it also removes what copies no longer running left.
     """

@@ -1,7 +1,7 @@
 """The program's own folder for temporary files, so that no client data lands in the system's temp folder.
 
 Libraries write temporary files where `tempfile` (Python) and TMPDIR (Qt's QTemporaryFile, the print spool) say:
-openpyxl streams each worksheet of an export through one, with the client's names and narratives in plain
+the timesheet export (XlsxWriter) keeps each worksheet in one, with the client's names and narratives in plain
 text. Here they go to `<private root>/<pid>-<random>`, one folder per running copy of the program, made 0700
 inside a 0700 root.
 

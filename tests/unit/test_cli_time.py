@@ -106,9 +106,9 @@ def test_the_workbook_holds_numbers_dates_formats_and_formulas_that_match_the_ap
         assert amount * 100 == totals.amount_cents
     assert detail.freeze_panes == "A2" and detail.auto_filter.ref == "A1:L6"
     assert detail["E8"].value == "=SUBTOTAL(9,E2:E6)" and detail["G8"].value == "=SUBTOTAL(9,G2:G6)"
-    for sheet in (detail, summary):
-        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
-        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    for sheet, orientation in ((detail, "landscape"), (summary, "portrait")):
+        assert sheet.page_setup.orientation == orientation and sheet.page_setup.fitToWidth in (1, None)
+        assert sheet.page_setup.fitToHeight == 0 and sheet.sheet_properties.pageSetUpPr.fitToPage
         assert "Page &P of &N" in sheet.oddFooter.right.text
     assert detail.print_title_rows == "$1:$1"
     assert book.calculation.fullCalcOnLoad  # Excel and LibreOffice compute the formulas on opening
@@ -192,7 +192,7 @@ def test_cli_time_commands_need_a_database(tmp_path, capsys):
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed here")
 def test_libreoffice_computes_the_summary_totals_on_opening(time_db, tmp_path):
-    """openpyxl stores formulas without values; a real spreadsheet program must show the right totals."""
+    """Excel and LibreOffice recompute the totals on opening (fullCalcOnLoad): they must come out right too."""
     db, totals = time_db
     book = tmp_path / "sheet.xlsx"
     assert cli.main(["timesheet", "--db", str(db), "--from", "2026-11-01", "--to", "2026-11-30",

@@ -18,14 +18,18 @@ def add_parsers(commands: argparse._SubParsersAction[Parser], common: Parser) ->
     sheet = commands.add_parser(
         "timesheet", parents=[common], help="export time entries to an Excel timesheet",
         description="Write the time entries of a period (dates inclusive) to an Excel workbook: a Detail sheet "
-                    "with one row per entry and a Summary by client and matter, by timekeeper and by day whose "
-                    "totals are live formulas.")
+                    "with one row per entry and a Summary by client and matter, by timekeeper and by day. Its "
+                    "totals are formulas saved with their values, so previews show them too.")
     sheet.add_argument("--from", dest="first", required=True, type=iso_date, metavar="DATE", help="first day")
     sheet.add_argument("--to", dest="last", required=True, type=iso_date, metavar="DATE", help="last day")
     sheet.add_argument("--timekeeper", default="", metavar="INITIALS", type=text(MAX_INITIALS, "initials"),
                        help="only this timekeeper's time")
     sheet.add_argument("--matter", default="", metavar="NUMBER", type=text(MAX_NUMBER, "a matter number"),
                        help="only this matter's time")
+    sheet.add_argument("--billable-only", action="store_true",
+                       help="only billable time (leave out no-charge and non-billable time)")
+    sheet.add_argument("--final-only", action="store_true",
+                       help="only final and billed entries (leave out drafts)")
     sheet.add_argument("--out", required=True, metavar="FILE.xlsx", type=path(new=True), help="the workbook to write")
     invoice = commands.add_parser(
         "ledes", parents=[common], help="export a matter's time as a LEDES 1998B e-billing file",
@@ -51,7 +55,8 @@ def _timesheet(args: argparse.Namespace, location: DatabaseLocation) -> int:
     store = open_existing(location, "there is no time to export")
     try:
         path, count = export_timesheet(store, Scope(args.first, args.last, args.timekeeper.strip(),
-                                                    args.matter.strip()), out)
+                                                    args.matter.strip(), billable_only=args.billable_only,
+                                                    final_only=args.final_only), out)
     finally:
         store.close()
     print(f"Saved {count:,} time entr{'y' if count == 1 else 'ies'} to {path}.")

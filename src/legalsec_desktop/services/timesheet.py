@@ -44,6 +44,8 @@ class Scope:
     matter: str = ""  # a matter number, as typed
     timekeeper_id: int | None = None
     matter_id: int | None = None
+    billable_only: bool = False  # leave out no-charge and non-billable time
+    final_only: bool = False  # leave out drafts (final and billed entries stay)
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,13 @@ class _Chosen:
     @property
     def heading(self) -> str:
         return f"Timekeeper {self.initials}" if self.initials else (f"Matter {self.number}" if self.number else "")
+
+
+def _heading(scope: Scope, chosen: _Chosen) -> str:
+    """What the timesheet's header says it holds: "Timekeeper MAH — Billable time only — Final entries only"."""
+    parts = (chosen.heading, "Billable time only" if scope.billable_only else "",
+             "Final entries only" if scope.final_only else "")
+    return " — ".join(part for part in parts if part)
 
 
 def _keeper(session: Session, scope: Scope) -> tuple[int | None, str]:
@@ -117,6 +126,10 @@ def _query(scope: Scope, chosen: _Chosen) -> AnySelect:
         query = query.where(TimeEntryRow.timekeeper_id == chosen.keeper_id)
     if chosen.matter_id is not None:
         query = query.where(TimeEntryRow.matter_id == chosen.matter_id)
+    if scope.billable_only:
+        query = query.where(TimeEntryRow.billable == "billable")
+    if scope.final_only:
+        query = query.where(TimeEntryRow.status != "draft")
     return query
 
 
@@ -136,7 +149,7 @@ def export_timesheet(store: Store, scope: Scope, path: Path,
         increment = firm_increment(session)
         odd = session.scalar(select(ContactRow.id).where(ContactRow.billing_increment_minutes.is_not(None),
                                                          ContactRow.billing_increment_minutes % 6 != 0).limit(1))
-        title = SheetTitle(firm.name if firm else "", scope.first, scope.last, chosen.heading,
+        title = SheetTitle(firm.name if firm else "", scope.first, scope.last, _heading(scope, chosen),
                            "0.00" if odd is not None or increment % 6 else "0.0", made_at=store.clock.now())
         return write_timesheet(_sheet_rows(session, scope, chosen), title, Path(path), progress)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from docx.document import Document as WordDocument
-from openpyxl.workbook.workbook import Workbook
+from xlsxwriter import Workbook
 
 from legalsec_desktop import fsutil
 from legalsec_desktop.domain.errors import StorageFullError, UserFixableError
@@ -69,8 +69,8 @@ def _silently_short(monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
         save = WordDocument.save
         monkeypatch.setattr(WordDocument, "save", lambda self, target: (save(self, target), _truncate(target)))
     elif kind == "xlsx":
-        save = Workbook.save
-        monkeypatch.setattr(Workbook, "save", lambda self, target: (save(self, target), _truncate(target)))
+        close = Workbook.close
+        monkeypatch.setattr(Workbook, "close", lambda self: (close(self), _truncate(Path(self.filename))))
 
 
 def _disk_fills(monkeypatch: pytest.MonkeyPatch, kind: str) -> None:

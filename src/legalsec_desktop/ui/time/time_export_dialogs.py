@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from legalsec_desktop.services import firm, matters, timesheet
 from legalsec_desktop.ui.common.app_state import AppState
@@ -64,6 +73,10 @@ class TimesheetDialog(_ExportDialog):
         self.errors.add_row("last", self.tr("&To:"), self.last)
         self.errors.add_row("timekeeper", self.tr("T&imekeeper:"), self.keeper)
         self.errors.add_row("matter", self.tr("&Matter:"), self.matter)
+        self.billable_only = QCheckBox(self.tr("Only &billable time (leave out no-charge and non-billable)"))
+        self.final_only = QCheckBox(self.tr("Only fi&nal and billed entries (leave out drafts)"))
+        form.addRow(self.tr("Include:"), self.billable_only)
+        form.addRow("", self.final_only)
         form.addRow(self.buttons)
 
     def fill(self, store) -> None:  # noqa: ANN001
@@ -74,7 +87,8 @@ class TimesheetDialog(_ExportDialog):
         first = self.first.date("first", required=True)
         last = self.last.date("last", required=True)
         return timesheet.Scope(first, last, timekeeper_id=self.keeper.currentData(),
-                               matter_id=self.matter.currentData())
+                               matter_id=self.matter.currentData(), billable_only=self.billable_only.isChecked(),
+                               final_only=self.final_only.isChecked())
 
     def export(self) -> None:
         if not self.loaded:  # the choices are not filled: "every timekeeper" would be a guess
