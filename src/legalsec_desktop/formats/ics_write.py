@@ -1,7 +1,8 @@
 """Writing iCalendar (RFC 5545) files, so Outlook and Google Calendar show the docket.
 
 All-day deadlines stay dates, timed events keep their own time zone (with its VTIMEZONE), and a series is
-one VEVENT with RRULE and EXDATE plus a RECURRENCE-ID VEVENT for each changed occurrence. The rows come
+one VEVENT with RRULE and EXDATE plus a VEVENT for each changed occurrence whose RECURRENCE-ID is the start
+the series gave that occurrence (a zoned series' UNTIL is written in UTC, RFC 5545 3.3.10). The rows come
 from services/ical.py; the file is written whole or not at all.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -54,8 +55,15 @@ def ics_bytes(events: Iterable[IcsEvent], stamp: datetime) -> bytes:
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    for event in events:
-        cal.add_component(_vevent(event, stamp))
+    items = list(events)
+    series = {item.uid: item for item in items if item.rrule and item.occurrence_date is None}
+    changed: dict[int, set[date]] = {}
+    for item in items:
+        if item.occurrence_date is not None and item.uid in series:
+            changed.setdefault(item.uid, set()).add(item.occurrence_date)
+    for item in items:
+        master = series.get(item.uid) if item.occurrence_date is not None else None
+        cal.add_component(_vevent(item, stamp, master, changed.get(item.uid, set()) if item.rrule else set()))
     cal.add_missing_timezones()
     data: bytes = cal.to_ical()
     return data
@@ -72,13 +80,35 @@ def _local(utc: datetime, tz: str) -> datetime:
     return utc.replace(tzinfo=timezone.utc)
 
 
-def _vevent(item: IcsEvent, stamp: datetime) -> Event:
-    event = Event()
-    event.add("uid", f"event-{item.uid}@legalsec-desktop")
-    event.add("dtstamp", stamp)
-    start: date | datetime = item.on_date
+def _start(item: IcsEvent) -> date | datetime:
     if not item.all_day and item.start_utc is not None:
-        start = _local(item.start_utc, item.tz)
+        return _local(item.start_utc, item.tz)
+    return item.on_date
+
+
+def _rule(item: IcsEvent, start: date | datetime) -> vRecur:
+    """The stored rule (UNTIL in the event's wall-clock time) with a timed event's UNTIL in UTC."""
+    rule: vRecur = vRecur.from_ical(item.rrule)
+    until = rule.get("UNTIL")
+    if until and isinstance(start, datetime):
+        end = until[0] if isinstance(until[0], datetime) else datetime.combine(until[0], time())
+        if end.tzinfo is None:
+            end = end.replace(tzinfo=start.tzinfo)
+        rule["UNTIL"] = [end.astimezone(timezone.utc)]
+    return rule
+
+
+def _vevent(item: IcsEvent, stamp: datetime, series: IcsEvent | None, changed: set[date]) -> Event:
+    """`series` is the series a changed occurrence belongs to (None when the file does not carry it: then the
+    occurrence stands on its own, as a RECURRENCE-ID pointing at nothing is dropped by other readers);
+    `changed` the dates of a series that have a changed occurrence in the file (an EXDATE would hide them)."""
+    event = Event()
+    uid = str(item.uid)
+    if item.occurrence_date is not None and series is None:
+        uid += f"-{item.occurrence_date:%Y%m%d}"
+    event.add("uid", f"event-{uid}@legalsec-desktop")
+    event.add("dtstamp", stamp)
+    start = _start(item)
     event.add("dtstart", start)
     if isinstance(start, datetime) and item.end_utc is not None:
         event.add("dtend", _local(item.end_utc, item.tz))
@@ -96,15 +126,17 @@ def _vevent(item: IcsEvent, stamp: datetime) -> Event:
                    f"Verified by {item.verified_by}" if item.verified_by else "", item.notes, item.derivation]
     event.add("description", "\n".join(part for part in description if part))
     if item.rrule:
-        event.add("rrule", vRecur.from_ical(item.rrule))
-        if item.exdates:
+        event.add("rrule", _rule(item, start))
+        skipped = sorted(set(item.exdates) - changed)
+        if skipped:
             if isinstance(start, datetime):
-                event.add("exdate", [datetime.combine(d, start.timetz()) for d in item.exdates])
+                event.add("exdate", [datetime.combine(d, start.timetz()) for d in skipped])
             else:
-                event.add("exdate", list(item.exdates))
-    if item.occurrence_date is not None:
-        if isinstance(start, datetime):
-            event.add("recurrence-id", datetime.combine(item.occurrence_date, start.timetz()))
+                event.add("exdate", skipped)
+    if item.occurrence_date is not None and series is not None:
+        original = _start(series)  # the occurrence's start as the series gave it: same wall-clock time and zone
+        if isinstance(original, datetime):
+            event.add("recurrence-id", datetime.combine(item.occurrence_date, original.timetz()))
         else:
             event.add("recurrence-id", item.occurrence_date)
     return event

@@ -3,8 +3,10 @@ file is written whole (read back with icalendar and with our own reader)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
@@ -20,7 +22,7 @@ DEADLINE = IcsEvent(7, "filing deadline", "File opposition", date(2026, 12, 4), 
 # 9:00-9:30 in New York is 14:00-14:30 UTC in winter (EST, UTC-5).
 SERIES = IcsEvent(3, "meeting", "Team call", date(2026, 11, 10), all_day=False,
                   start_utc=datetime(2026, 11, 10, 14), end_utc=datetime(2026, 11, 10, 14, 30), tz=NY,
-                  location="Room 4", rrule="FREQ=WEEKLY;COUNT=4", exdates=(date(2026, 11, 17),))
+                  location="Room 4", rrule="FREQ=WEEKLY;COUNT=4", exdates=(date(2026, 11, 17), date(2026, 11, 24)))
 MOVED = IcsEvent(3, "meeting", "Team call", date(2026, 11, 18), all_day=False,
                  start_utc=datetime(2026, 11, 18, 14), end_utc=datetime(2026, 11, 18, 14, 30), tz=NY,
                  status="continued", occurrence_date=date(2026, 11, 17))
@@ -54,7 +56,8 @@ def test_a_series_keeps_its_zone_its_skipped_day_and_its_moved_occurrence() -> N
     assert series["dtstart"].dt == datetime(2026, 11, 10, 9, tzinfo=series["dtstart"].dt.tzinfo)
     assert series["dtstart"].dt.tzinfo.key == NY and series["dtend"].dt.time() == time(9, 30)
     assert series["rrule"]["FREQ"] == ["WEEKLY"] and series["rrule"]["COUNT"] == [4]
-    assert [d.dt for d in series["exdate"].dts] == [datetime(2026, 11, 17, 9, tzinfo=series["dtstart"].dt.tzinfo)]
+    # the 24th is cancelled; the 17th is not skipped but replaced (an EXDATE would hide the moved meeting)
+    assert [d.dt for d in series["exdate"].dts] == [datetime(2026, 11, 24, 9, tzinfo=series["dtstart"].dt.tzinfo)]
     assert str(series["location"]) == "Room 4"
     assert moved["uid"] == series["uid"] and "rrule" not in moved
     assert moved["recurrence-id"].dt.date() == date(2026, 11, 17) and moved["recurrence-id"].dt.time() == time(9)
@@ -84,7 +87,7 @@ def test_what_is_written_reads_back_as_the_same_events(tmp_path: Path) -> None:
     deadline, series, moved = (item.draft for item in items)
     assert deadline.all_day and deadline.on_date == date(2026, 12, 4) and deadline.kind == "filing deadline"
     assert (series.start, series.end, series.tz) == (time(9), time(9, 30), NY)
-    assert series.rrule == "FREQ=WEEKLY;COUNT=4" and series.exdates == (date(2026, 11, 17),)
+    assert series.rrule == "FREQ=WEEKLY;COUNT=4" and series.exdates == (date(2026, 11, 17), date(2026, 11, 24))
     # the moved occurrence is kept, on its new day, as an event of its own (and says so)
     assert (moved.on_date, moved.start, moved.rrule) == (date(2026, 11, 18), time(9), "")
     assert "originally 2026-11-17" in " ".join(items[2].warnings)
@@ -97,3 +100,30 @@ def test_a_write_to_a_missing_folder_says_so_and_a_good_one_replaces_the_file_wh
     target.write_text("earlier", encoding="utf-8")
     write_ics(target, [DEADLINE], STAMP)
     assert target.read_bytes() == ics_bytes([DEADLINE], STAMP)
+
+
+def test_a_zoned_series_ends_in_utc_and_an_all_day_one_keeps_its_date() -> None:
+    # the stored UNTIL is wall-clock time: 9:00 on 1 Dec in New York (EST) is 14:00 UTC; a date means midnight
+    timed = replace(SERIES, rrule="FREQ=WEEKLY;UNTIL=20261201T090000;BYDAY=TU", exdates=())
+    [series] = _events(ics_bytes([timed], STAMP))["Team call"]
+    assert "RRULE:FREQ=WEEKLY;UNTIL=20261201T140000Z;BYDAY=TU" in series.to_ical().decode()
+    summer = replace(SERIES, on_date=date(2026, 6, 2), start_utc=datetime(2026, 6, 2, 13),
+                     end_utc=datetime(2026, 6, 2, 13, 30), rrule="FREQ=DAILY;UNTIL=20260605", exdates=())
+    [series] = _events(ics_bytes([summer], STAMP))["Team call"]
+    assert series["rrule"]["UNTIL"] == [datetime(2026, 6, 5, 4, tzinfo=timezone.utc)]  # midnight EDT
+    daily = IcsEvent(1, "reminder", "Check docket", date(2026, 11, 2), rrule="FREQ=DAILY;UNTIL=20261105")
+    [series] = _events(ics_bytes([daily], STAMP))["Check docket"]
+    assert series["rrule"]["UNTIL"] == [date(2026, 11, 5)]
+
+
+def test_a_changed_occurrence_without_its_series_in_the_file_stands_on_its_own() -> None:
+    [moved] = _events(ics_bytes([MOVED], STAMP))["Team call"]
+    assert "recurrence-id" not in moved and str(moved["uid"]) == "event-3-20261117@legalsec-desktop"
+    assert moved["dtstart"].dt.date() == date(2026, 11, 18)
+
+
+def test_a_moved_occurrence_at_another_time_names_the_series_start() -> None:
+    later = replace(MOVED, start_utc=datetime(2026, 11, 18, 19), end_utc=datetime(2026, 11, 18, 19, 30))
+    [_, moved] = _events(ics_bytes([SERIES, later], STAMP))["Team call"]
+    assert moved["recurrence-id"].dt == datetime(2026, 11, 17, 9, tzinfo=ZoneInfo(NY))
+    assert moved["dtstart"].dt == datetime(2026, 11, 18, 14, tzinfo=ZoneInfo(NY))

@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 from datetime import date, time
+from zoneinfo import ZoneInfo
 
 import time as time_module
 
@@ -35,7 +36,7 @@ def test_export_keeps_dates_zones_and_series(filled, tmp_path):
     assert deadline["dtstart"].dt == date(2026, 12, 4) and "VALUE=DATE" in deadline.to_ical().decode()
     series = [e for e in cal.walk("VEVENT") if "rrule" in e][0]
     assert series["dtstart"].dt.tzinfo.key == NY and series["rrule"]["FREQ"] == ["WEEKLY"]
-    assert [d.dt.date() for d in series["exdate"].dts] == [date(2026, 11, 3)]
+    assert "exdate" not in series  # the 3rd is replaced by the changed occurrence, not skipped
     changed = [e for e in cal.walk("VEVENT") if "recurrence-id" in e][0]
     assert changed["uid"] == series["uid"] and changed["recurrence-id"].dt.date() == date(2026, 11, 3)
     assert cal.walk("VTIMEZONE")  # Outlook needs the zone definition
@@ -140,3 +141,59 @@ def test_an_export_to_a_missing_folder_says_so_and_keeps_nothing_half_written(fi
     target.write_text("earlier", encoding="utf-8")
     ical.export_ics(filled, target)
     assert target.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+
+
+def _shown(store, first, last, title):
+    """What the app's calendar shows for `title`: each occurrence's local day and wall-clock time."""
+    return sorted((o.day, o.start.time()) for o in calendar.events_between(store, first, last) if o.title == title)
+
+
+@pytest.fixture
+def across_dst(store):
+    """A weekly 9:00 New York call across the end of daylight saving (1 Nov 2026): the 3 Nov occurrence moved
+    to 4 Nov at 11:00, the 10 Nov one cancelled."""
+    series = deadlines.save_event(store, EventDraft(None, "meeting", "Status call", date(2026, 10, 20), False,
+                                                    time(9), time(9, 30), NY, rrule="FREQ=WEEKLY;COUNT=6"))
+    moved = replace(calendar.load_event(store, series), rrule="", on_date=date(2026, 11, 4), start=time(11),
+                    end=time(11, 30))
+    deadlines.save_event(store, moved, series, occurrence=date(2026, 11, 3))
+    calendar.delete_event(store, series, occurrence=date(2026, 11, 10))
+    return store
+
+
+DST_WINDOW = (date(2026, 10, 1), date(2027, 1, 1))
+DST_SHOWN = [(date(2026, 10, 20), time(9)), (date(2026, 10, 27), time(9)), (date(2026, 11, 4), time(11)),
+             (date(2026, 11, 17), time(9)), (date(2026, 11, 24), time(9))]
+
+
+def test_a_moved_occurrence_names_its_original_start_across_a_dst_change(across_dst, tmp_path):
+    assert _shown(across_dst, *DST_WINDOW, "Status call") == DST_SHOWN
+    path = tmp_path / "calls.ics"
+    ical.export_ics(across_dst, path)
+    cal = Calendar.from_ical(path.read_bytes())
+    [series] = [e for e in cal.walk("VEVENT") if "rrule" in e]
+    [moved] = [e for e in cal.walk("VEVENT") if "recurrence-id" in e]
+    assert moved["uid"] == series["uid"]
+    original = moved["recurrence-id"].dt  # 9:00 EST, where the series put it, not the new 11:00 on the 4th
+    assert (original.date(), original.time(), original.tzinfo.key) == (date(2026, 11, 3), time(9), NY)
+    assert original.utcoffset().total_seconds() == -5 * 3600
+    assert [d.dt.date() for d in series["exdate"].dts] == [date(2026, 11, 10)]  # cancelled; the 3rd is replaced
+
+
+def test_an_exported_series_with_changes_reads_back_as_the_app_shows_it(across_dst, tmp_path):
+    path = tmp_path / "calls.ics"
+    ical.export_ics(across_dst, path)
+    reading = ical.read_ics(path, NY)
+    assert reading.skipped == []
+    ical.import_events(across_dst, [item.draft for item in reading.events])
+    # the original series and its imported copy: every occurrence twice, on the same local days and times
+    assert _shown(across_dst, *DST_WINDOW, "Status call") == sorted(DST_SHOWN * 2)
+
+
+def test_other_readers_expand_the_exported_series_as_the_app_shows_it(across_dst, tmp_path):
+    recurring_ical_events = pytest.importorskip("recurring_ical_events")
+    path = tmp_path / "calls.ics"
+    ical.export_ics(across_dst, path)
+    expanded = recurring_ical_events.of(Calendar.from_ical(path.read_bytes())).between(*DST_WINDOW)
+    starts = [e["dtstart"].dt.astimezone(ZoneInfo(NY)) for e in expanded]
+    assert sorted((s.date(), s.time()) for s in starts) == DST_SHOWN
