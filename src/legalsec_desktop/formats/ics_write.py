@@ -1,8 +1,8 @@
 """Writing iCalendar (RFC 5545) files, so Outlook and Google Calendar show the docket.
 
-All-day deadlines stay dates, timed events keep their own time zone (with its VTIMEZONE), and a series is
-one VEVENT with RRULE and EXDATE plus a VEVENT for each changed occurrence whose RECURRENCE-ID is the start
-the series gave that occurrence (a zoned series' UNTIL is written in UTC, RFC 5545 3.3.10). The rows come
+All-day deadlines stay dates, timed events keep their own time zone (with its VTIMEZONE, see ics_zone.py),
+and a series is one VEVENT with RRULE and EXDATE plus a VEVENT for each changed occurrence whose RECURRENCE-ID
+is the start the series gave that occurrence (a zoned series' UNTIL is written in UTC, RFC 5545 3.3.10). The rows come
 from services/ical.py; the file is written whole or not at all.
 """
 
@@ -20,6 +20,7 @@ from legalsec_desktop import __version__
 from legalsec_desktop.domain.clock import from_utc
 from legalsec_desktop.domain.events import KIND_LABELS
 from legalsec_desktop.formats.files import write_bytes_atomically
+from legalsec_desktop.formats.ics_zone import vtimezone
 
 PRODID = f"-//legalsec-desktop//legalsec-desktop {__version__}//EN"
 STATUS_OUT = {"scheduled": "CONFIRMED", "done": "CONFIRMED", "continued": "TENTATIVE", "vacated": "CANCELLED"}
@@ -56,6 +57,9 @@ def ics_bytes(events: Iterable[IcsEvent], stamp: datetime) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     items = list(events)
+    zoned = [item for item in items if item.tz and not item.all_day and item.start_utc is not None]
+    for tzid in sorted({item.tz for item in zoned}):  # before the events that name them, as Outlook wants
+        cal.add_component(vtimezone(tzid, min(item.on_date.year for item in zoned if item.tz == tzid)))
     series = {item.uid: item for item in items if item.rrule and item.occurrence_date is None}
     changed: dict[int, set[date]] = {}
     for item in items:
@@ -64,7 +68,6 @@ def ics_bytes(events: Iterable[IcsEvent], stamp: datetime) -> bytes:
     for item in items:
         master = series.get(item.uid) if item.occurrence_date is not None else None
         cal.add_component(_vevent(item, stamp, master, changed.get(item.uid, set()) if item.rrule else set()))
-    cal.add_missing_timezones()
     data: bytes = cal.to_ical()
     return data
 

@@ -4,7 +4,7 @@ file is written whole (read back with icalendar and with our own reader)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -16,6 +16,7 @@ from legalsec_desktop.formats.ics import read_ics
 from legalsec_desktop.formats.ics_write import PRODID, IcsEvent, ics_bytes, write_ics
 
 NY = "America/New_York"
+EST, EDT = timedelta(hours=-5), timedelta(hours=-4)
 STAMP = datetime(2026, 11, 23, 14, 30, tzinfo=timezone.utc)
 DEADLINE = IcsEvent(7, "filing deadline", "File opposition", date(2026, 12, 4), matter_number="2026-0009",
                     verified_by="MAH", notes="Serve by hand", derivation="Rule 12: 21 days after service")
@@ -62,7 +63,12 @@ def test_a_series_keeps_its_zone_its_skipped_day_and_its_moved_occurrence() -> N
     assert moved["uid"] == series["uid"] and "rrule" not in moved
     assert moved["recurrence-id"].dt.date() == date(2026, 11, 17) and moved["recurrence-id"].dt.time() == time(9)
     assert str(moved["status"]) == "TENTATIVE"
-    assert [str(z["tzid"]) for z in Calendar.from_ical(data).walk("VTIMEZONE")] == [NY]  # Outlook needs it
+    [zone] = Calendar.from_ical(data).walk("VTIMEZONE")  # Outlook needs it, with yearly rules as it writes them
+    assert str(zone["tzid"]) == NY
+    assert [(part.name, part["dtstart"].dt, part.get("rrule", {}).get("BYDAY"), part["tzoffsetto"].td)
+            for part in zone.subcomponents] == [("STANDARD", datetime(2025, 1, 1), None, EST),
+                                                ("DAYLIGHT", datetime(2025, 3, 9, 2), ["2SU"], EDT),
+                                                ("STANDARD", datetime(2025, 11, 2, 2), ["1SU"], EST)]
 
 
 def test_an_all_day_series_skips_dates_and_a_time_without_a_zone_stays_utc() -> None:
@@ -127,3 +133,20 @@ def test_a_moved_occurrence_at_another_time_names_the_series_start() -> None:
     [_, moved] = _events(ics_bytes([SERIES, later], STAMP))["Team call"]
     assert moved["recurrence-id"].dt == datetime(2026, 11, 17, 9, tzinfo=ZoneInfo(NY))
     assert moved["dtstart"].dt == datetime(2026, 11, 18, 14, tzinfo=ZoneInfo(NY))
+
+
+@pytest.mark.parametrize("tzid", [NY, "Europe/Berlin", "Australia/Sydney", "Asia/Jerusalem", "America/Sao_Paulo",
+                                  "Europe/Dublin", "Asia/Tokyo", "America/Phoenix"])
+def test_a_time_zone_is_written_with_yearly_rules_that_give_the_offsets_zoneinfo_gives(tzid: str) -> None:
+    event = replace(SERIES, tz=tzid, on_date=date(2006, 3, 1), start_utc=datetime(2006, 3, 1, 14),
+                    end_utc=datetime(2006, 3, 1, 15))
+    [vtimezone] = Calendar.from_ical(ics_bytes([event], STAMP)).walk("VTIMEZONE")
+    text = vtimezone.to_ical().decode()
+    # rules, not a list of dates (Israel changed on other days each year until 2013)
+    assert "RDATE" not in text and len(vtimezone.subcomponents) <= 20, text
+    assert str(vtimezone["tzid"]) == tzid
+    theirs, ours = vtimezone.to_tz(), ZoneInfo(tzid)
+    instant = datetime(2006, 1, 1, tzinfo=timezone.utc)
+    while instant.year < 2060:  # every 5 hours: both sides of every change
+        assert instant.astimezone(theirs).utcoffset() == instant.astimezone(ours).utcoffset(), (tzid, instant)
+        instant += timedelta(hours=5)
