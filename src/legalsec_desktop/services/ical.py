@@ -12,12 +12,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from legalsec_desktop.db.models import EventRow, MatterRow, TimekeeperRow
+from legalsec_desktop.db.models import EventRow, MatterRow
 from legalsec_desktop.db.store import Store
-from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.events import EventDraft
 from legalsec_desktop.formats.ics import IcsReading, Incoming, Skipped, read_ics
 from legalsec_desktop.formats.ics_write import IcsEvent, write_ics
+from legalsec_desktop.services import lookups
 from legalsec_desktop.services.calendar import Filters, apply_filters, derivation_text, fill_row
 
 # the shell and the command line read files through here
@@ -30,10 +30,7 @@ def matter_id(store: Store, number: str) -> int | None:
     if not number.strip():
         return None
     with store.read() as session:
-        found = session.scalar(select(MatterRow.id).where(MatterRow.number == number.strip()))
-    if found is None:
-        raise ValidationError("matter", f"There is no matter numbered “{number.strip()}”.")
-    return found
+        return lookups.matter_by_number(session, number)
 
 
 def attorney_id(store: Store, initials: str) -> int | None:
@@ -41,12 +38,7 @@ def attorney_id(store: Store, initials: str) -> int | None:
     if not initials.strip():
         return None
     with store.read() as session:
-        found = session.scalar(select(TimekeeperRow.id).where(TimekeeperRow.initials == initials.strip().upper()))
-        if found is None:
-            known = ", ".join(session.scalars(select(TimekeeperRow.initials).order_by(TimekeeperRow.initials)))
-            raise ValidationError("attorney", f"No timekeeper has the initials “{initials.strip()}”. "
-                                              f"Known initials: {known or 'none yet (set them up in Settings)'}.")
-    return found
+        return lookups.timekeeper_by_initials(session, initials, "attorney", "none yet (set them up in Settings)")
 
 
 def export_ics(store: Store, path: Path, filters: Filters = Filters(), first: date | None = None,

@@ -59,7 +59,7 @@ def start_timer(store: Store, timekeeper_id: int | None, matter_id: int | None =
     """A new running timer (any other running timer pauses); returns its id."""
     if timekeeper_id is None:
         raise ValidationError("timekeeper_id", "Choose whose time the timer records.")
-    now = as_utc(as_utc(now or store.clock.utc_now()))
+    now = as_utc(now or store.clock.utc_now())
     with store.write() as session:
         if session.get(TimekeeperRow, timekeeper_id) is None:
             raise ValidationError("timekeeper_id", "That timekeeper no longer exists.")
@@ -78,7 +78,7 @@ def pause_timer(store: Store, timer_id: int, now: datetime | None = None) -> Non
 
 def resume_timer(store: Store, timer_id: int, now: datetime | None = None) -> None:
     """Run this timer again; the one that was running pauses."""
-    now = as_utc(as_utc(now or store.clock.utc_now()))
+    now = as_utc(now or store.clock.utc_now())
     with store.write() as session:
         row = _row(session, timer_id)
         _pause_running(session, now, except_id=timer_id)
@@ -94,7 +94,7 @@ def update_timer(store: Store, timer_id: int, matter_id: int | None, narrative: 
 
 def stop_timer(store: Store, timer_id: int, entry_date: date | None = None, now: datetime | None = None) -> int:
     """Turn the timer into a draft time entry, in one transaction (never both, never neither); returns its id."""
-    now = as_utc(as_utc(now or store.clock.utc_now()))
+    now = as_utc(now or store.clock.utc_now())
     with store.write() as session:
         row = _row(session, timer_id)
         if row.matter_id is None:

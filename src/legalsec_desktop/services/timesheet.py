@@ -23,6 +23,7 @@ from legalsec_desktop.domain.names import sort_name
 from legalsec_desktop.domain.time_entries import BILLABLE_LABELS, STATUS_LABELS
 from legalsec_desktop.formats.files import write_bytes_atomically
 from legalsec_desktop.formats.timesheet_xlsx import SheetRow, SheetTitle, write_timesheet
+from legalsec_desktop.services import lookups
 from legalsec_desktop.services import billing_sql
 from legalsec_desktop.services.time_entries import firm_increment
 
@@ -77,13 +78,7 @@ def _keeper(session: Session, scope: Scope) -> tuple[int | None, str]:
         return scope.timekeeper_id, initials
     if not scope.timekeeper:
         return None, ""
-    initials = scope.timekeeper.upper()
-    keeper_id = session.scalar(select(TimekeeperRow.id).where(TimekeeperRow.initials == initials))
-    if keeper_id is None:
-        known = ", ".join(session.scalars(select(TimekeeperRow.initials).order_by(TimekeeperRow.initials)))
-        raise ValidationError("timekeeper", f"No timekeeper has the initials “{scope.timekeeper}”. "
-                                            f"Known initials: {known or 'none'}.")
-    return keeper_id, initials
+    return lookups.timekeeper_by_initials(session, scope.timekeeper), scope.timekeeper.strip().upper()
 
 
 def _matter(session: Session, scope: Scope) -> tuple[int | None, str]:
@@ -94,11 +89,7 @@ def _matter(session: Session, scope: Scope) -> tuple[int | None, str]:
         return scope.matter_id, number
     if not scope.matter:
         return None, ""
-    number = scope.matter.strip()
-    matter_id = session.scalar(select(MatterRow.id).where(MatterRow.number == number))
-    if matter_id is None:
-        raise ValidationError("matter", f"There is no matter numbered “{scope.matter}”.")
-    return matter_id, number
+    return lookups.matter_by_number(session, scope.matter), scope.matter.strip()
 
 
 def _check(session: Session, scope: Scope) -> _Chosen:

@@ -86,10 +86,9 @@ class CalendarFeature(Feature):
     def _matter_in_view(self) -> int | None:
         """The matter a new event or deadline is for: the one selected on the Matters tab when that is the tab
         in view, else the one the calendar is filtered to (if any)."""
-        if self.shell.current_tab() is TabKey.MATTERS and self.selected_matter() is not None:
-            return self.selected_matter()
+        selected = self.selected_matter() if self.shell.current_tab() is TabKey.MATTERS else None
         matter_id: int | None = self.calendar.matter_filter.currentData()
-        return matter_id
+        return selected if selected is not None else matter_id
 
     def open_event(self, occurrence: Occurrence) -> None:
         if not self.usable():
