@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
+from functools import lru_cache
+from itertools import islice
 
 from legalsec_desktop.domain.clock import to_utc, zone
 from legalsec_desktop.domain.errors import ValidationError
@@ -34,7 +36,8 @@ DEFAULT_LEADS = {
 REPEATS = {"": "Does not repeat", "FREQ=DAILY": "Every day", "FREQ=WEEKLY": "Every week",
            "FREQ=WEEKLY;INTERVAL=2": "Every two weeks", "FREQ=MONTHLY": "Every month",
            "FREQ=YEARLY": "Every year"}
-MAX_OCCURRENCES = 1000
+MAX_OCCURRENCES = 1000  # per series in one view
+MAX_SCANNED = 200_000  # dates of one series stepped through for one view
 
 
 @dataclass(frozen=True)
@@ -107,27 +110,81 @@ def validate_event(event: EventDraft) -> tuple[datetime | None, datetime | None]
     return start, end
 
 
+TOO_OFTEN = ("SECONDLY", "MINUTELY", "HOURLY")  # no legal calendar repeats this often; expanding them can hang
+# Parts a yearly rule keeps to ask "can these filters ever agree?" (see never_happens).
+_NOT_FILTERS = ("FREQ", "INTERVAL", "COUNT", "UNTIL", "BYSETPOS", "BYHOUR", "BYMINUTE", "BYSECOND", "WKST")
+
+
+def rule_parts(rule: str) -> dict[str, str]:
+    """'FREQ=WEEKLY;BYDAY=MO' → {'FREQ': 'WEEKLY', 'BYDAY': 'MO'} (names upper-cased; an RRULE: prefix ignored)."""
+    text = rule.strip()
+    if text.upper().startswith("RRULE:"):
+        text = text[6:]
+    parts = (part.partition("=") for part in text.split(";") if part.strip())
+    return {name.strip().upper(): value.strip() for name, _, value in parts}
+
+
 def check_rrule(rule: str, first: date) -> None:
-    """Refuse a recurrence rule dateutil cannot read, or one that never ends within reason."""
+    """Refuse a recurrence rule dateutil cannot read, one more often than daily, or one that never happens."""
     from dateutil.rrule import rrulestr  # loaded when first needed, not while the window starts
 
+    if rule_parts(rule).get("FREQ", "").upper() in TOO_OFTEN:
+        raise ValidationError("rrule", "An event repeats at most daily on a legal calendar.")
     try:
-        parsed = rrulestr(rule, dtstart=datetime.combine(first, time()))
+        rrulestr(rule, dtstart=datetime.combine(first, time()))
     except (ValueError, TypeError) as exc:
         raise ValidationError("rrule", f"The repeat rule “{rule}” is not valid: {exc}.") from None
-    if parsed[0:1] == []:
+    if never_happens(rule, datetime.combine(first, time())):
         raise ValidationError("rrule", "The repeat rule never happens.")
+
+
+@lru_cache(maxsize=512)
+def never_happens(rule: str, first: datetime) -> bool:
+    """Whether the rule has no occurrence at all (ValueError if dateutil cannot read it).
+
+    dateutil looks for a first date day by day until the year 9999 when the BY- parts can never agree
+    (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31 takes seconds), so the same filters are first asked year by year: a yearly
+    rule with the same filters has a date whenever the rule has one, and within 400 years if at all.
+    """
+    from dateutil.rrule import rrulestr
+
+    filters = {name: value for name, value in rule_parts(rule).items() if name not in _NOT_FILTERS}
+    # the Gregorian calendar repeats every 400 years: filters that meet in none of them never meet
+    until = f"UNTIL={min(first.year + 400, 9999)}1231T235959"
+    yearly = ";".join(["FREQ=YEARLY", *(f"{name}={value}" for name, value in filters.items()), until])
+    if next(iter(rrulestr(yearly, dtstart=first)), None) is None:
+        return True
+    return next(iter(rrulestr(rule, dtstart=first)), None) is None
 
 
 def occurrences(rule: str, first: datetime, start: datetime, end: datetime,
                 exdates: tuple[date, ...] = ()) -> list[datetime]:
-    """The occurrences of a series that begins at `first` (local wall time) that fall in [start, end)."""
+    """The occurrences of a series that begins at `first` (local wall time) that fall in [start, end).
+
+    Capped before they are made, so no stored rule can hold up a view: at most MAX_OCCURRENCES are returned and at
+    most MAX_SCANNED dates are stepped through from `first` (a daily series of 500 years). A rule repeating more
+    often than daily (only an old import can hold one), one that cannot be read, or one that never happens shows
+    its first date only.
+    """
     from dateutil.rrule import rrulestr
 
-    parsed = rrulestr(rule, dtstart=first)
+    alone = [first] if start <= first < end else []
+    if rule_parts(rule).get("FREQ", "").upper() in TOO_OFTEN:
+        return alone
+    try:
+        if never_happens(rule, first):
+            return alone
+        parsed = rrulestr(rule, dtstart=first)
+    except (ValueError, TypeError):
+        return alone
     skip = set(exdates)
-    found = parsed.between(start, end - timedelta(microseconds=1), inc=True)
-    return [when for when in found if when.date() not in skip][:MAX_OCCURRENCES]
+    found: list[datetime] = []
+    for when in islice(parsed, MAX_SCANNED):
+        if when >= end or len(found) >= MAX_OCCURRENCES:
+            break
+        if when >= start and when.date() not in skip:
+            found.append(when)
+    return found
 
 
 def parse_leads(text: str) -> tuple[int, ...]:
