@@ -66,7 +66,7 @@ def _import(args: argparse.Namespace, location: DatabaseLocation) -> int:
         reading = ical.read_ics(source, zone)
         drafts = [item.draft if matter is None else _on_matter(item.draft, matter) for item in reading.events]
         if drafts and not args.dry_run:
-            ical.import_events(store, drafts)
+            ical.import_events(store, drafts, ical.series_links(reading.events))
     finally:
         store.close()
     verb = "would import" if args.dry_run else "imported"

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from icalendar import Calendar
 
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.formats.ics_event import Incoming, Skipped, incoming
 
-__all__ = ["MAX_IMPORT", "IcsReading", "Incoming", "Skipped", "read_ics", "read_ics_text"]
+__all__ = ["MAX_IMPORT", "IcsReading", "Incoming", "Skipped", "read_ics", "read_ics_text", "series_links"]
 
 _LINE = re.compile(r"^[A-Za-z0-9-]+(;[^:]*)?:")
 MAX_IMPORT = 20_000
@@ -118,23 +120,90 @@ def read_ics_text(text: str, default_tz: str) -> IcsReading:
     if len(vevents) > MAX_IMPORT:
         raise UserFixableError(f"The file holds {len(vevents):,} events; import at most {MAX_IMPORT:,} at a time.")
     reading = IcsReading()
+    placeholders: dict[str, tuple[Any, int]] = {}
+    versions: dict[int, tuple[int, str]] = {}
     for vevent, line in zip(vevents, starts):
         if line in spoiled:
             reading.skipped.append(Skipped(line, str(vevent.get("summary") or "")[:60], spoiled[line]))
             continue
-        item = incoming(vevent, line, default_tz)
-        if isinstance(item, Skipped):
-            reading.skipped.append(item)
-        else:
-            reading.events.extend(item)
-    reading.events = _fold_overrides(reading.events)
+        if _placeholder(vevent):
+            placeholders[str(vevent.get("uid") or "")] = (vevent, line)
+            continue
+        versions[line] = _version(vevent)
+        _add(reading, incoming(vevent, line, default_tz))
+    reading.events = _fold_overrides(_newest(reading, versions))
+    for uid, (vevent, line) in placeholders.items():
+        changed = [item for item in reading.events if item.uid == uid and item.recurrence_id is not None]
+        for item in changed:
+            item.warnings.append(f"Thunderbird's placeholder for it (line {line}) is left out")
+        if not changed:  # never seen from Thunderbird, but nothing is dropped unsaid
+            found = incoming(vevent, line, default_tz)
+            for one in found if isinstance(found, list) else []:
+                one.warnings.append("a Thunderbird placeholder (X-MOZ-FAKED-MASTER) without its changed occurrence")
+            _add(reading, found)
+    reading.events.sort(key=lambda item: item.line)
     return reading
 
 
+def _add(reading: IcsReading, found: list[Incoming] | Skipped) -> None:
+    if isinstance(found, Skipped):
+        reading.skipped.append(found)
+    else:
+        reading.events.extend(found)
+
+
+def _version(vevent: Any) -> tuple[int, str]:
+    """Which of two versions of an event is newer: its SEQUENCE, then when it was last changed (UTC text sorts)."""
+    try:
+        sequence = int(str(vevent.get("sequence") or 0))
+    except ValueError:
+        sequence = 0
+    changed = vevent.get("last-modified") or vevent.get("dtstamp")
+    return sequence, str(getattr(changed, "to_ical", lambda: b"")().decode() if changed is not None else "")
+
+
+def _newest(reading: IcsReading, versions: dict[int, tuple[int, str]]) -> list[Incoming]:
+    """Events with one UID, no RECURRENCE-ID and different SEQUENCE numbers are versions of one event (RFC 5545
+    3.8.7.4): the newest is imported, as Outlook and Google do, and each older one is listed as skipped. Events that
+    merely share a UID (a careless writer) are all imported."""
+    lines: dict[str, set[int]] = {}
+    for item in reading.events:
+        if item.uid and item.recurrence_id is None:
+            lines.setdefault(item.uid, set()).add(item.line)
+    older: dict[int, int] = {}
+    for found in lines.values():
+        if len({versions[line][0] for line in found}) > 1:
+            newest = max(found, key=lambda line: (versions[line], line))
+            older.update({line: newest for line in found - {newest}})
+    for line, newest in sorted(older.items()):
+        title = next(item.draft.title for item in reading.events if item.line == line)
+        reading.skipped.append(Skipped(line, title[:60], f"an older version (SEQUENCE {versions[line][0]}) of the "
+                                                         f"event on line {newest}, which is imported"))
+    return [item for item in reading.events if item.line not in older]
+
+
+def _placeholder(vevent: Any) -> bool:
+    """Thunderbird writes a stand-in series (X-MOZ-FAKED-MASTER:1, no title, DTSTART and RDATE at the occurrence)
+    beside a changed occurrence whose series it does not have; the occurrence holds the event."""
+    return str(vevent.get("x-moz-faked-master") or "").strip() == "1"
+
+
+def series_links(items: list[Incoming]) -> dict[int, tuple[int, date]]:
+    """For the events about to be saved (in this order): index of a changed occurrence → (index of its series,
+    the date it replaces), where its series is saved too."""
+    where = {id(item): index for index, item in enumerate(items)}
+    return {index: (where[id(item.series)], item.recurrence_id) for index, item in enumerate(items)
+            if item.series is not None and item.recurrence_id is not None and id(item.series) in where}
+
+
 def _fold_overrides(items: list[Incoming]) -> list[Incoming]:
-    """A changed occurrence (RECURRENCE-ID) leaves a gap in its series and stands as an event of its own; a
-    cancelled one only leaves the gap. Each change is said in a warning."""
-    series = {item.uid: item for item in items if item.draft.rrule and item.recurrence_id is None and item.uid}
+    """A changed occurrence (RECURRENCE-ID) leaves a gap in its series and is saved as a change of that series
+    (deleting the series deletes it too); a cancelled one only leaves the gap. Where a copy stands for that
+    occurrence (an extra date, a repeat of a multi-day event), the change takes the copy's place. Each is said."""
+    series = {item.uid: item for item in items if item.draft.rrule and item.recurrence_id is None and item.uid
+              and item.copy_of is None}
+    copies = {(item.uid, item.copy_of): item for item in items if item.copy_of is not None and item.uid}
+    replaced: set[int] = set()
     kept: list[Incoming] = []
     for item in items:
         if item.recurrence_id is None:
@@ -142,12 +211,39 @@ def _fold_overrides(items: list[Incoming]) -> list[Incoming]:
             continue
         parent = series.get(item.uid)
         moved_from = item.recurrence_id.isoformat()
-        if parent is not None:
+        copy = copies.get((item.uid, item.recurrence_id))
+        if copy is not None:
+            replaced.add(id(copy))
+            parent = None  # the occurrence is the copy, not a date of the series' rule
+        elif parent is not None:
             parent.draft = replace(parent.draft, exdates=tuple(sorted({*parent.draft.exdates, item.recurrence_id})))
-        if parent is not None and item.draft.status == "vacated":
-            parent.warnings.append(f"the occurrence of {moved_from} is cancelled (line {item.line})")
-            continue
-        where = f"of the series on line {parent.line}" if parent is not None else "of a series not in the file"
-        item.warnings.append(f"a changed occurrence {where} (originally {moved_from}): imported as its own event")
+        if item.draft.status == "vacated" and (parent or copy) is not None:
+            told = parent or next((other for other in copies.values() if other.uid == item.uid
+                                   and id(other) not in replaced), series.get(item.uid))
+            if told is not None:
+                told.warnings.append(f"the occurrence of {moved_from} is cancelled (line {item.line})")
+                continue
+        if parent is not None:
+            item.series = parent
+            item.warnings.append(f"a changed occurrence of the series on line {parent.line} "
+                                 f"(originally {moved_from})")
+        elif copy is not None:
+            item.warnings.append(f"a changed occurrence (originally {moved_from}) of the event on line "
+                                 f"{copy.line}: imported in its place")
+        else:
+            same = next((other for other in kept if other.recurrence_id is None and _same_time(other, item)), None)
+            if same is not None:  # Google's birthdays: the series under one UID, its dates again under another
+                same.warnings.append(f"line {item.line} has it again (a changed occurrence of a series not in "
+                                     f"the file): left out")
+                continue
+            item.warnings.append(f"a changed occurrence (originally {moved_from}) of a series not in the file: "
+                                 f"imported as its own event")
         kept.append(item)
-    return kept
+    return [item for item in kept if id(item) not in replaced]
+
+
+def _same_time(one: Incoming, other: Incoming) -> bool:
+    """Two events with the same title and times on the same (first) day."""
+    a, b = one.draft, other.draft
+    return (a.title, a.on_date, a.all_day, a.start, a.end, a.tz) == (b.title, b.on_date, b.all_day, b.start, b.end,
+                                                                      b.tz)

@@ -7,20 +7,22 @@ change); a problem in one event is a Skipped with its line number, never an erro
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any, cast
 from datetime import date, datetime, time, timedelta, timezone
+from itertools import islice
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Component, vRecur
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from legalsec_desktop.domain.errors import UserFixableError, ValidationError
-from legalsec_desktop.domain.events import KIND_LABELS, KINDS, EventDraft, validate_event
+from legalsec_desktop.domain.events import (KIND_LABELS, KINDS, TOO_OFTEN, EventDraft, never_happens, rule_parts,
+                                            validate_event)
 
 log = logging.getLogger(__name__)
 SINGLE = ("dtstart", "dtend", "duration", "rrule", "recurrence-id", "summary", "uid", "status")
-TOO_OFTEN = ("SECONDLY", "MINUTELY", "HOURLY")  # no legal calendar repeats this often; expanding them can hang
 MAX_DAYS = 366  # a multi-day all-day event longer than this is refused rather than spread over years
 
 
@@ -33,6 +35,10 @@ class Incoming:
     warnings: list[str] = field(default_factory=list)
     uid: str = ""
     recurrence_id: date | None = None
+    series: Incoming | None = None  # for a changed occurrence: its series among the events read
+    # a copy standing for one occurrence of its series (an RDATE extra date, one repeat of a multi-day event): the
+    # date that occurrence begins, which a changed occurrence (RECURRENCE-ID) of that date replaces
+    copy_of: date | None = None
 
 
 @dataclass(frozen=True)
@@ -141,21 +147,52 @@ def _read(vevent: Component, line: int, default_tz: str, title: str) -> list[Inc
                     status="vacated" if status == "CANCELLED" else "scheduled")
     start_local = _local(start, draft.tz) if isinstance(start, datetime) else start
     rule = _rule(vevent, start_local, draft, warnings) if recurrence_id is None else ""
-    exdates = _exdates(vevent.get("exdate"), draft.tz if not draft.all_day else "")
+    exdates = _exdates(vevent.get("exdate"), draft.tz if not draft.all_day else "", warnings)
+    repeats = None
     if extra_days and not rule:
         rule = f"FREQ=DAILY;COUNT={extra_days + 1}"
         warnings.append(f"lasts {extra_days + 1} days: imported as a daily series of {extra_days + 1} days")
     elif extra_days:
-        warnings.append(f"lasts {extra_days + 1} days and repeats: imported on its first day of each repeat")
+        repeats = _repeats(rule, draft.on_date, exdates) if vevent.get("rdate") is None else None
+        if repeats is None:
+            warnings.append(f"lasts {extra_days + 1} days and repeats without end: imported on the first day of "
+                            f"each repeat")
     draft = replace(draft, rrule=rule, exdates=exdates if rule else ())
     if len(draft.title.strip()) > 300:
         draft = replace(draft, title=draft.title[:300])
     validate_event(draft)
+    if repeats is not None:
+        return _spread(line, replace(draft, rrule=f"FREQ=DAILY;COUNT={extra_days + 1}", exdates=()), repeats,
+                       warnings, str(vevent.get("uid") or ""))
     items = [Incoming(line, draft, warnings, str(vevent.get("uid") or ""),
                       _occurrence_date(recurrence_id, draft.tz))]
     if rule:
         items += _not_in_rule(line, draft, start_local, vevent, warnings)
     return items
+
+
+MAX_SPREAD = 100  # repeats of a multi-day all-day event imported one by one
+
+
+def _repeats(rule: str, first: date, exdates: tuple[date, ...]) -> list[date] | None:
+    """The days a finite rule's repeats begin on (the first date always counts, RFC 5545 3.8.5.3), or None when the
+    rule has no end or more than MAX_SPREAD repeats."""
+    from dateutil.rrule import rrulestr
+
+    parts = rule_parts(rule)
+    if "COUNT" not in parts and "UNTIL" not in parts:
+        return None
+    found = list(islice(rrulestr(rule, dtstart=datetime.combine(first, time())), MAX_SPREAD + 1))
+    days = sorted({first, *(when.date() for when in found)} - set(exdates))
+    return days if len(found) <= MAX_SPREAD else None
+
+
+def _spread(line: int, draft: EventDraft, days: list[date], warnings: list[str], uid: str) -> list[Incoming]:
+    """A repeating multi-day all-day event as one daily series per repeat (the program has no repeating spans)."""
+    length = int(rule_parts(draft.rrule)["COUNT"])
+    said = [*warnings, (f"lasts {length} days and repeats: imported as {len(days)} separate {length}-day "
+                        f"series, one per repeat")]
+    return [Incoming(line, replace(draft, on_date=day), list(said), uid, copy_of=day) for day in days]
 
 
 def _when(vevent: Component, start: date, end: object, default_tz: str, title: str,
@@ -204,28 +241,17 @@ def _rule(vevent: Component, start: date, draft: EventDraft, warnings: list[str]
         elif not draft.all_day:
             rule["UNTIL"] = [datetime.combine(value, time(23, 59, 59))]
     text = str(cast(Any, rule).to_ical().decode())
-    if not _happens(rule, text, start if isinstance(start, datetime) else datetime.combine(start, time())):
+    if not _happens(text, start if isinstance(start, datetime) else datetime.combine(start, time())):
         warnings.append("its repeat rule ends before the first date or never happens: imported once, "
                         "without repeating")
         return ""
     return text
 
 
-def _happens(rule: vRecur, text: str, first: datetime) -> bool:
-    """Whether the rule has an occurrence. dateutil looks for a first date day by day until the year 9999 when the
-    BY- parts can never agree (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31 takes seconds), so the same parts are first
-    asked year by year (a yearly rule with the same filters has a date whenever the rule has one)."""
-    from dateutil.rrule import rrulestr
-
-    yearly = vRecur({key: value for key, value in rule.items()
-                     if key.upper() not in ("FREQ", "INTERVAL", "COUNT", "UNTIL", "BYSETPOS", "BYHOUR", "BYMINUTE",
-                                            "BYSECOND")})
-    yearly["FREQ"] = ["YEARLY"]
+def _happens(text: str, first: datetime) -> bool:
+    """Whether the rule has an occurrence (found quickly even when its filters can never agree)."""
     try:
-        parsed = rrulestr(text, dtstart=first)
-        if rrulestr(str(cast(Any, yearly).to_ical().decode()), dtstart=first)[0:1] == []:
-            return False
-        return bool(parsed[0:1])
+        return not never_happens(text, first)
     except (ValueError, TypeError) as exc:
         raise _Bad(f"its repeat rule “{text[:60]}” cannot be read: {exc}") from None
 
@@ -241,22 +267,20 @@ def _not_in_rule(line: int, draft: EventDraft, start: date, vevent: Component,
     extra: list[date] = [] if first == first_at else [draft.on_date]
     if extra:
         warnings.append("its first date does not fit its repeat rule: imported as a separate event too")
-    rdates = vevent.get("rdate")
-    for item in rdates if isinstance(rdates, list) else [rdates] if rdates is not None else []:
-        for value in getattr(item, "dts", []):
-            day = value.dt
-            if isinstance(day, tuple):  # a PERIOD: its start
-                day = day[0]
-            if isinstance(day, datetime):
-                day = _local(day, draft.tz).date() if day.tzinfo and draft.tz else day.date()
-            if isinstance(day, date) and datetime.combine(day, first_at.time()) not in rule:  # not a repeat
-                extra.append(day)
+    for day in _values(vevent.get("rdate"), "RDATE", warnings):
+        if isinstance(day, tuple):  # a PERIOD: its start
+            day = day[0]
+        if isinstance(day, datetime):
+            day = _local(day, draft.tz).date() if day.tzinfo and draft.tz else day.date()
+        if isinstance(day, date) and datetime.combine(day, first_at.time()) not in rule:  # not a repeat
+            extra.append(day)
     if len(extra) > (0 if first == first_at else 1):
         warnings.append(f"{len(extra) - (0 if first == first_at else 1)} extra date(s) (RDATE): "
                         f"imported as separate events")
     extra = sorted({day for day in extra if day not in draft.exdates})  # EXDATE removes an extra date too
-    return [Incoming(line, replace(draft, on_date=day, rrule="", exdates=()), [f"an extra date of line {line}"])
-            for day in extra]
+    uid = str(vevent.get("uid") or "")
+    return [Incoming(line, replace(draft, on_date=day, rrule="", exdates=()), [f"an extra date of line {line}"],
+                     uid, copy_of=day) for day in extra]
 
 
 def _occurrence_date(recurrence_id: object, tz: str) -> date | None:
@@ -265,18 +289,32 @@ def _occurrence_date(recurrence_id: object, tz: str) -> date | None:
     return recurrence_id if isinstance(recurrence_id, date) else None
 
 
-def _exdates(prop: object, tz: str) -> tuple[date, ...]:
-    """The dates of EXDATE in the event's own zone: `prop` is None, one vDDDLists or a list of them."""
-    if prop is None:
-        return ()
-    lists = prop if isinstance(prop, list) else [prop]
-    found = []
-    for item in lists:
+_STRAY_Z = re.compile(r"^\d{8}Z(,\d{8}Z)*$")  # Google's birthday calendar writes RDATE:20131210Z, a date marked UTC
+
+
+def _values(prop: object, name: str, warnings: list[str]) -> list[object]:
+    """The values of every RDATE or EXDATE line (`prop` is None, one vDDDLists or a list of them): dates, date-times
+    or PERIOD pairs. A date with a stray UTC mark is read as the date (said); anything else unreadable skips the
+    event."""
+    found: list[object] = []
+    for item in prop if isinstance(prop, list) else [prop] if prop is not None else []:
         if type(item).__name__ == "vBroken":
-            raise _Bad(f"its EXDATE cannot be read: “{cast(Any, item).to_ical().decode(errors='replace')[:40]}”")
-        for value in getattr(item, "dts", []):
-            day = value.dt
-            if isinstance(day, datetime):
-                day = _local(day, tz).date() if day.tzinfo and tz else day.date()
+            text = cast(Any, item).to_ical().decode(errors="replace").strip()
+            if not _STRAY_Z.match(text):
+                raise _Bad(f"its {name} cannot be read: “{text[:40]}”")
+            found += [date(int(v[:4]), int(v[4:6]), int(v[6:8])) for v in text.replace("Z", "").split(",")]
+            warnings.append(f"its {name} “{text[:40]}” marks a date as UTC: read as the date")
+            continue
+        found += [value.dt for value in getattr(item, "dts", [])]
+    return found
+
+
+def _exdates(prop: object, tz: str, warnings: list[str]) -> tuple[date, ...]:
+    """The dates of EXDATE in the event's own zone."""
+    found = []
+    for day in _values(prop, "EXDATE", warnings):
+        if isinstance(day, datetime):
+            day = _local(day, tz).date() if day.tzinfo and tz else day.date()
+        if isinstance(day, date):
             found.append(day)
     return tuple(found)

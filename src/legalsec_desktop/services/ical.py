@@ -7,6 +7,7 @@ and then everything is saved in one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timezone
 from pathlib import Path
 
@@ -15,14 +16,15 @@ from sqlalchemy import select
 from legalsec_desktop.db.models import EventRow, MatterRow
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.events import EventDraft
-from legalsec_desktop.formats.ics import IcsReading, Incoming, Skipped, read_ics
+from legalsec_desktop.domain.formatting import format_date
+from legalsec_desktop.formats.ics import IcsReading, Incoming, Skipped, read_ics, series_links
 from legalsec_desktop.formats.ics_write import IcsEvent, write_ics
 from legalsec_desktop.services import lookups
-from legalsec_desktop.services.calendar import Filters, apply_filters, derivation_text, fill_row
+from legalsec_desktop.services.calendar import Filters, add_note, apply_filters, derivation_text, fill_row
 
 # the shell and the command line read files through here
 __all__ = ["IcsReading", "Incoming", "Skipped", "attorney_id", "export_ics", "import_events", "matter_id",
-           "read_ics"]
+           "read_ics", "series_links"]
 
 
 def matter_id(store: Store, number: str) -> int | None:
@@ -68,12 +70,23 @@ def _ics_event(row: EventRow, number: str | None) -> IcsEvent:
         occurrence_date=row.occurrence_date if row.series_id else None)
 
 
-def import_events(store: Store, drafts: list[EventDraft]) -> list[int]:
-    """Save the previewed events in one transaction: all of them or, on any error, none."""
+def import_events(store: Store, drafts: list[EventDraft],
+                  links: Mapping[int, tuple[int, date]] | None = None) -> list[int]:
+    """Save the previewed events in one transaction: all of them or, on any error, none.
+
+    `links` (formats.ics.series_links) makes a changed occurrence a change of its series, as if it had been
+    changed in the program: index of the occurrence → (index of its series, the date it replaces).
+    """
+    links = links or {}
     with store.write() as session:
-        ids = []
-        for draft in drafts:
+        rows: dict[int, EventRow] = {}
+        for index, draft in sorted(enumerate(drafts), key=lambda pair: pair[0] in links):  # each series first
             row = EventRow()
+            if index in links:
+                series, replaces = links[index]
+                row.series_id, row.occurrence_date = rows[series].id, replaces
+                add_note(row, f"Imported as a change of one occurrence of a series; it was the "
+                              f"{format_date(replaces)} occurrence.", store.clock.now())
             fill_row(session, row, draft)
-            ids.append(row.id)
-        return ids
+            rows[index] = row
+        return [rows[index].id for index in range(len(drafts))]

@@ -10,7 +10,9 @@ from collections import Counter
 
 import pytest
 
-from ics_corpus import CORPUS, EXPECTED, library_keys, verdict, window
+from ics_corpus import CORPUS, DEFAULT_TZ, EXPECTED, library_keys, verdict, window
+
+from legalsec_desktop.formats.ics import read_ics
 
 FILES = sorted(p.name for p in CORPUS.glob("*.ics"))
 EXPECTED_KEYS: dict[str, tuple[str, ...] | None] = {
@@ -19,10 +21,10 @@ DIFFERENT = {
     # RRULE's UNTIL is before DTSTART: the issue asks to import the one occurrence and warn (RFC 5545 counts
     # DTSTART as the first instance); recurring-ical-events shows none.
     "rie-issue_117_until_before_dtstart.ics": "wrong",
-    # a 7-day all-day event repeating every other week: the program keeps each repeat's first day only (warned)
-    "rie-issue_148_ignored_exdate.ics": "wrong",
-    # Exchange wrote the RRULE with escaped semicolons; recurring-ical-events cannot read it either
+    # Exchange wrote BYDAY with spaces after the commas; recurring-ical-events cannot read it either
     "icalendar-issue_165_missing_event.ics": "refused",
+    # two RRULE lines in one event (RFC 5545: SHOULD NOT): the issue asks for a clear message for that event
+    "icaljs-multiple_rrules.ics": "refused",
 }
 
 
@@ -56,3 +58,11 @@ def test_the_stored_expansion_is_what_the_library_says(name):
     except Exception:  # noqa: BLE001 - the library cannot read this file: stored as null
         found = None
     assert (None if found is None else tuple(found)) == EXPECTED_KEYS[name]
+
+
+def test_google_birthdays_appear_once_each():
+    """Google wrote each birthday as an RDATE of a series and again as a changed occurrence under another UID
+    (recurring-ical-events cannot read the file): each is imported once, and the duplicates are named."""
+    reading = read_ics(CORPUS / "icaljs-google_birthday.ics", DEFAULT_TZ)
+    assert sorted(item.draft.on_date.year for item in reading.events) == [2012, 2013, 2014]
+    assert reading.skipped == [] and "has it again" in " ".join(w for i in reading.events for w in i.warnings)

@@ -197,3 +197,110 @@ def test_other_readers_expand_the_exported_series_as_the_app_shows_it(across_dst
     expanded = recurring_ical_events.of(Calendar.from_ical(path.read_bytes())).between(*DST_WINDOW)
     starts = [e["dtstart"].dt.astimezone(ZoneInfo(NY)) for e in expanded]
     assert sorted((s.date(), s.time()) for s in starts) == DST_SHOWN
+
+
+def test_an_imported_changed_occurrence_belongs_to_its_series(across_dst, tmp_path):
+    """Read back from a file, the moved 4 Nov call is a change of its series again: it is exported with a
+    RECURRENCE-ID and deleting the series deletes it too, as when it was changed in the program."""
+    path = tmp_path / "calls.ics"
+    ical.export_ics(across_dst, path)
+    calendar.delete_event(across_dst, min(o.event_id for o in calendar.events_between(across_dst, *DST_WINDOW)))
+    assert calendar.events_between(across_dst, *DST_WINDOW) == []  # the series, and its moved occurrence with it
+    reading = ical.read_ics(path, NY)
+    moved = next(item for item in reading.events if item.recurrence_id is not None)
+    assert "a changed occurrence of the series on line" in " ".join(moved.warnings)
+    ids = ical.import_events(across_dst, [item.draft for item in reading.events], ical.series_links(reading.events))
+    assert _shown(across_dst, *DST_WINDOW, "Status call") == DST_SHOWN
+    again = tmp_path / "again.ics"
+    ical.export_ics(across_dst, again)
+    events = Calendar.from_ical(again.read_bytes()).walk("VEVENT")
+    assert [e["recurrence-id"].dt.date() for e in events if "recurrence-id" in e] == [date(2026, 11, 3)]
+    assert len({str(e["uid"]) for e in events}) == 1
+    series_id = ids[reading.events.index(moved.series)]
+    calendar.delete_event(across_dst, series_id)
+    assert _shown(across_dst, *DST_WINDOW, "Status call") == []
+
+
+def test_a_changed_occurrence_whose_series_is_not_ticked_is_saved_on_its_own(across_dst, tmp_path):
+    path = tmp_path / "calls.ics"
+    ical.export_ics(across_dst, path)
+    reading = ical.read_ics(path, NY)
+    moved = [item for item in reading.events if item.recurrence_id is not None]
+    assert ical.series_links(moved) == {}
+    [only] = ical.import_events(across_dst, [item.draft for item in moved], ical.series_links(moved))
+    assert calendar.event_occurrence(across_dst, only).day == date(2026, 11, 4)
+
+
+THUNDERBIRD_PLACEHOLDER = """BEGIN:VCALENDAR
+PRODID:-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN
+VERSION:2.0
+BEGIN:VEVENT
+CREATED:20261102T101500Z
+LAST-MODIFIED:20261102T101500Z
+DTSTAMP:20261102T101500Z
+UID:040000008200E00074C5B7101A82E0080000000010B5
+RDATE;VALUE=DATE-TIME:20261110T150000Z
+DTSTART:20261110T150000Z
+X-MOZ-FAKED-MASTER:1
+X-MOZ-GENERATION:1
+END:VEVENT
+BEGIN:VEVENT
+CREATED:20261102T101500Z
+LAST-MODIFIED:20261102T101500Z
+DTSTAMP:20261102T101500Z
+UID:040000008200E00074C5B7101A82E0080000000010B5
+SUMMARY:Settlement conference (moved)
+RECURRENCE-ID:20261110T150000Z
+DTSTART:20261111T160000Z
+DTEND:20261111T170000Z
+X-MOZ-GENERATION:1
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_a_thunderbird_placeholder_is_not_a_phantom_event(tmp_path):
+    """Thunderbird writes a stand-in series (X-MOZ-FAKED-MASTER, no title) beside an invitation to one occurrence of
+    a series it does not have (the shape of its ICS parser's faked parent); only the occurrence is imported."""
+    path = tmp_path / "invite.ics"
+    path.write_text(THUNDERBIRD_PLACEHOLDER, encoding="utf-8")
+    reading = ical.read_ics(path, NY)
+    assert reading.skipped == []
+    [item] = reading.events
+    assert item.draft.title == "Settlement conference (moved)" and item.draft.on_date == date(2026, 11, 11)
+    assert (item.draft.start, item.draft.end, item.draft.tz) == (time(16), time(17), "UTC")
+    assert "placeholder for it (line 4) is left out" in " ".join(item.warnings)
+    alone = THUNDERBIRD_PLACEHOLDER.split("BEGIN:VEVENT")
+    path.write_text(alone[0] + "BEGIN:VEVENT" + alone[1] + "END:VCALENDAR\n", encoding="utf-8")
+    [kept] = ical.read_ics(path, NY).events  # a placeholder alone: kept, and said, rather than dropped
+    assert "without its changed occurrence" in " ".join(kept.warnings)
+
+
+def test_a_repeating_multi_day_event_covers_every_day_of_each_repeat(tmp_path):
+    path = tmp_path / "trial.ics"
+    path.write_text("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:t\nSUMMARY:Trial block\nDTSTART;VALUE=DATE:20261207\n"
+                    "DTEND;VALUE=DATE:20261210\nRRULE:FREQ=WEEKLY;INTERVAL=2;COUNT=3\n"
+                    "EXDATE;VALUE=DATE:20261221\nEND:VEVENT\nBEGIN:VEVENT\nUID:f\nSUMMARY:Forever\n"
+                    "DTSTART;VALUE=DATE:20261207\nDTEND;VALUE=DATE:20261209\nRRULE:FREQ=MONTHLY\nEND:VEVENT\n"
+                    "END:VCALENDAR\n", encoding="utf-8")
+    reading = ical.read_ics(path, NY)
+    trial = [item for item in reading.events if item.draft.title == "Trial block"]
+    assert [(i.draft.on_date, i.draft.rrule) for i in trial] == [
+        (date(2026, 12, 7), "FREQ=DAILY;COUNT=3"), (date(2027, 1, 4), "FREQ=DAILY;COUNT=3")]
+    assert "imported as 2 separate 3-day series" in " ".join(trial[0].warnings)
+    [forever] = [item for item in reading.events if item.draft.title == "Forever"]  # no end: first days, said
+    assert forever.draft.rrule == "FREQ=MONTHLY" and "repeats without end" in " ".join(forever.warnings)
+
+
+def test_of_two_versions_of_one_event_the_newer_is_imported(tmp_path):
+    path = tmp_path / "two.ics"
+    event = "BEGIN:VEVENT\nUID:same\nSUMMARY:{}\nSEQUENCE:{}\nDTSTART;VALUE=DATE:2026120{}\nEND:VEVENT\n"
+    path.write_text("BEGIN:VCALENDAR\n" + event.format("Newer", 2, 8) + event.format("Older", 1, 7)
+                    + "END:VCALENDAR\n", encoding="utf-8")
+    reading = ical.read_ics(path, NY)
+    [item] = reading.events
+    assert item.draft.title == "Newer"
+    assert [s.text() for s in reading.skipped] == [
+        "line 8: event “Older” skipped: an older version (SEQUENCE 1) of the event on line 2, which is imported"]
+    path.write_text(path.read_text(encoding="utf-8").replace("SEQUENCE:1", "SEQUENCE:2"), encoding="utf-8")
+    assert len(ical.read_ics(path, NY).events) == 2  # one UID, same version: two events, both kept

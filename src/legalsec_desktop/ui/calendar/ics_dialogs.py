@@ -129,17 +129,19 @@ class ImportPreview(LoadOnShowDialog):
         self.import_button.setEnabled(bool(self.items) and not self.state.read_only)
 
     def chosen(self) -> list:
-        matter = self.matter.currentData()
-        return [replace(item.draft, matter_id=matter) for row, item in enumerate(self.items)
+        """The ticked events, in the order of the file."""
+        return [item for row, item in enumerate(self.items)
                 if table_item(self.table, row, 0).checkState() == Qt.CheckState.Checked]
 
     def run_import(self) -> None:
         if not self.loaded:  # the matter picker is not filled yet: nothing to import onto
             return
         store, chosen = self.state.require_store(), self.chosen()  # read the ticks here, on the UI thread
+        matter = self.matter.currentData()
+        drafts, links = [replace(item.draft, matter_id=matter) for item in chosen], ical.series_links(chosen)
         try:  # one transaction: all of them or none, so no Cancel half way
             self.imported = run_and_wait(self, self.tr("Importing %d events…") % len(chosen),
-                                         lambda progress: ical.import_events(store, chosen))
+                                         lambda progress: ical.import_events(store, drafts, links))
         except UserFixableError as exc:
             show_problem(self, exc, self.tr("Nothing was imported"))
             return
