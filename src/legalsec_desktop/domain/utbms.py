@@ -41,6 +41,11 @@ def activity_codes() -> dict[str, Code]:
     return {c.code: c for c in code_set("activities")}
 
 
+@cache
+def expense_codes() -> dict[str, Code]:
+    return {c.code: c for c in code_set("expenses")}
+
+
 def check_codes(task: str, activity: str, required: bool = False) -> tuple[str, str]:
     """Normalised (task, activity) codes; a code that is not in the ABA lists is refused by name.
 

@@ -4,7 +4,8 @@ Line 1 is `LEDES1998B[]`, line 2 the 24 field names, then one line per item, eac
 Dates are YYYYMMDD; amounts have two decimals; every line item obeys
 LINE_ITEM_TOTAL = units × unit cost + adjustment to the cent (see `line_amounts`), and INVOICE_TOTAL is the sum
 of the invoice's lines. The law-firm ID is required; a timekeeper name longer than 30 characters is cut, with a
-warning.
+warning. Expense lines (type `E`, a UTBMS E-code, quantity × unit cost) follow an invoice's fee lines, as in the
+specification's sample; the program records no expenses yet, so only the tests write them today.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from decimal import Decimal
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.firm import CLASSIFICATIONS, SHORT_CLASSIFICATIONS
 from legalsec_desktop.domain.names import strip_accents
+from legalsec_desktop.domain.utbms import expense_codes
 
 FIELDS = ("INVOICE_DATE", "INVOICE_NUMBER", "CLIENT_ID", "LAW_FIRM_MATTER_ID", "INVOICE_TOTAL", "BILLING_START_DATE",
           "BILLING_END_DATE", "INVOICE_DESCRIPTION", "LINE_ITEM_NUMBER", "EXP/FEE/INV_ADJ_TYPE",
@@ -46,6 +48,19 @@ class FeeLine:
 
 
 @dataclass(frozen=True)
+class ExpenseLine:
+    """One disbursement (a filing fee, copies, a courier): `quantity` × `unit_cost_cents` = `total_cents`."""
+
+    day: date
+    quantity: int
+    unit_cost_cents: int
+    total_cents: int
+    expense_code: str  # UTBMS E101–E124
+    description: str
+    timekeeper_id: str = ""  # who incurred it, when known
+
+
+@dataclass(frozen=True)
 class Invoice:
     invoice_date: date
     number: str
@@ -57,6 +72,7 @@ class Invoice:
     law_firm_id: str
     client_matter_id: str
     lines: tuple[FeeLine, ...]
+    expenses: tuple[ExpenseLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,6 +158,17 @@ def _name(line: FeeLine, warnings: list[str]) -> str:
     return name
 
 
+def _expense_fields(line: ExpenseLine) -> list[str]:
+    """The expense line's fields from LINE_ITEM_NUMBER_OF_UNITS to TIMEKEEPER_CLASSIFICATION, less the invoice's."""
+    if line.expense_code not in expense_codes():
+        raise ValidationError("expense_code", f"“{line.expense_code}” is not a UTBMS expense code (E101 to E124).")
+    if line.quantity <= 0 or line.unit_cost_cents < 0:
+        raise ValidationError("expense", f"The expense “{line.description}” needs a quantity and a unit cost.")
+    adjustment = line.total_cents - line.quantity * line.unit_cost_cents
+    return [str(line.quantity), _money(adjustment), _money(line.total_cents), line.day.strftime("%Y%m%d"), "",
+            line.expense_code, "", _text(line.timekeeper_id), _text(line.description)]
+
+
 def render(invoices: list[Invoice], warnings: list[str] | None = None) -> str:
     """The whole LEDES 1998B file: every line ends in `[]` and a line break.
 
@@ -152,9 +179,10 @@ def render(invoices: list[Invoice], warnings: list[str] | None = None) -> str:
     number = 0
     for invoice in invoices:
         _check_ids(invoice)
-        if not invoice.lines:
+        if not invoice.lines and not invoice.expenses:
             raise ValidationError("ledes", f"Invoice {invoice.number} has no billable time in the period.")
-        invoice_total = sum(line.total_cents for line in invoice.lines)
+        invoice_total = (sum(line.total_cents for line in invoice.lines)
+                         + sum(line.total_cents for line in invoice.expenses))
         head = [invoice.invoice_date.strftime("%Y%m%d"), _text(invoice.number), _text(invoice.client_id),
                 _text(invoice.matter_id), _money(invoice_total), invoice.start.strftime("%Y%m%d"),
                 invoice.end.strftime("%Y%m%d"), _text(invoice.description)]
@@ -166,5 +194,10 @@ def render(invoices: list[Invoice], warnings: list[str] | None = None) -> str:
                              line.activity_code, _text(line.timekeeper_id), _text(line.description),
                              _text(invoice.law_firm_id), _money(line.rate_cents), _name(line, warnings),
                              _classification(line), _text(invoice.client_matter_id)]
+            lines.append("|".join(fields) + "[]")
+        for expense in invoice.expenses:
+            number += 1
+            fields = [*head, str(number), "E", *_expense_fields(expense), _text(invoice.law_firm_id),
+                      _money(expense.unit_cost_cents), "", "", _text(invoice.client_matter_id)]
             lines.append("|".join(fields) + "[]")
     return "\n".join(lines) + "\n"

@@ -22,9 +22,10 @@ def fee(minutes: int = 7, rate: int = 15_000, total: int = 0, name: str = "Hale,
                          "Call with client")
 
 
-def invoice(*lines: ledes.FeeLine, law_firm_id: str = "24-6437381") -> ledes.Invoice:
+def invoice(*lines: ledes.FeeLine, law_firm_id: str = "24-6437381",
+            expenses: tuple[ledes.ExpenseLine, ...] = ()) -> ledes.Invoice:
     return ledes.Invoice(date(2026, 11, 30), "INV-7", "C00001", "2026-0001", date(2026, 11, 1), date(2026, 11, 30),
-                         "For services rendered", law_firm_id, "", lines)
+                         "For services rendered", law_firm_id, "", lines, expenses)
 
 
 def items(text: str) -> list[dict[str, str]]:
@@ -109,3 +110,28 @@ def test_a_long_timekeeper_name_is_cut_to_30_characters_with_a_warning():
     assert names == ["Montgomery-Castellanos-Nunez,"] * 2 + ["Hale, Mary"]
     assert len(warnings) == 1 and "30 characters" in warnings[0]
     assert ledes.render([invoice(fee())], warnings) and len(warnings) == 1  # a short name adds nothing
+
+
+def test_expense_lines_follow_the_fees_as_in_the_specification_sample():
+    """The 1998B sample's expense lines: `4|E|1|0|24.95|19990117||E111|||Meals|24-6437381|24.95|||423-987[]`."""
+    meals = ledes.ExpenseLine(date(2026, 11, 17), 1, 2_495, 2_495, "E111", "Meals")
+    copies = ledes.ExpenseLine(date(2026, 11, 18), 120, 15, 1_500, "E101", "Copying, 120 pages", "1")
+    text = ledes.render([invoice(fee(60, 15_000, 15_000), expenses=(meals, copies))])
+    fee_line, meal, copy = items(text)
+    assert text.splitlines()[3].endswith("|2|E|1|0.00|24.95|20261117||E111|||Meals|24-6437381|24.95|||[]")
+    assert (copy["LINE_ITEM_NUMBER_OF_UNITS"], copy["LINE_ITEM_UNIT_COST"], copy["LINE_ITEM_TOTAL"]) == (
+        "120", "0.15", "15.00")
+    assert agrees_to_the_cent(copy["LINE_ITEM_NUMBER_OF_UNITS"], copy["LINE_ITEM_UNIT_COST"],
+                              copy["LINE_ITEM_ADJUSTMENT_AMOUNT"], copy["LINE_ITEM_TOTAL"])
+    assert copy["LINE_ITEM_ADJUSTMENT_AMOUNT"] == "-3.00"  # 120 × 0.15 = 18.00, billed 15.00
+    assert fee_line["INVOICE_TOTAL"] == meal["INVOICE_TOTAL"] == "189.95"  # 150.00 + 24.95 + 15.00
+    assert {meal["TIMEKEEPER_NAME"], meal["TIMEKEEPER_CLASSIFICATION"], meal["LINE_ITEM_TASK_CODE"]} == {""}
+
+
+@pytest.mark.parametrize("expense, message", [
+    (ledes.ExpenseLine(date(2026, 11, 17), 1, 100, 100, "E999", "Lunch"), "not a UTBMS expense code"),
+    (ledes.ExpenseLine(date(2026, 11, 17), 0, 100, 0, "E101", "Copies"), "needs a quantity"),
+])
+def test_a_bad_expense_line_is_named(expense, message):
+    with pytest.raises(ValidationError, match=message):
+        ledes.render([invoice(fee(), expenses=(expense,))])
