@@ -2,8 +2,10 @@
 
 All-day deadlines stay dates, timed events keep their own time zone (with its VTIMEZONE, see ics_zone.py),
 and a series is one VEVENT with RRULE and EXDATE plus a VEVENT for each changed occurrence whose RECURRENCE-ID
-is the start the series gave that occurrence (a zoned series' UNTIL is written in UTC, RFC 5545 3.3.10). The rows come
-from services/ical.py; the file is written whole or not at all.
+is the start the series gave that occurrence (a zoned series' UNTIL is written in UTC, RFC 5545 3.3.10). A series'
+DTSTART is its first occurrence as the app counts it: RFC 5545 counts DTSTART as an occurrence even where the rule
+does not name it, the app (dateutil) does not. The rows come from services/ical.py; the file is written whole or not
+at all.
 """
 
 from __future__ import annotations
@@ -89,6 +91,21 @@ def _start(item: IcsEvent) -> date | datetime:
     return item.on_date
 
 
+def _first(item: IcsEvent, start: date | datetime) -> date | datetime:
+    """The series' first occurrence as the app expands it (from its first date, in wall-clock time)."""
+    from dateutil.rrule import rrulestr
+
+    begin = start.replace(tzinfo=None) if isinstance(start, datetime) else datetime.combine(start, time())
+    try:
+        found = rrulestr(item.rrule, dtstart=begin)[0:1]
+    except (ValueError, TypeError):  # a rule the app cannot read either: left as it is
+        return start
+    first: datetime | None = found[0] if found else None
+    if first is None or first == begin:
+        return start
+    return first.replace(tzinfo=start.tzinfo) if isinstance(start, datetime) else first.date()
+
+
 def _rule(item: IcsEvent, start: date | datetime) -> vRecur:
     """The stored rule (UNTIL in the event's wall-clock time) with a timed event's UNTIL in UTC."""
     rule: vRecur = vRecur.from_ical(item.rrule)
@@ -111,10 +128,12 @@ def _vevent(item: IcsEvent, stamp: datetime, series: IcsEvent | None, changed: s
         uid += f"-{item.occurrence_date:%Y%m%d}"
     event.add("uid", f"event-{uid}@legalsec-desktop")
     event.add("dtstamp", stamp)
-    start = _start(item)
+    written = _start(item)
+    start = _first(item, written) if item.rrule and item.occurrence_date is None else written
     event.add("dtstart", start)
-    if isinstance(start, datetime) and item.end_utc is not None:
-        event.add("dtend", _local(item.end_utc, item.tz))
+    if isinstance(start, datetime) and isinstance(written, datetime) and item.end_utc is not None:
+        end = _local(item.end_utc, item.tz)
+        event.add("dtend", end if start is written else start + (end - written))  # as long as the first date's
     elif not isinstance(start, datetime):
         event.add("dtend", start + timedelta(days=1))
     number = item.matter_number

@@ -3,6 +3,9 @@
 The transitions come from zoneinfo. Transitions that follow one rule ("the 2nd Sunday of March at 2:00") in
 consecutive years become one STANDARD or DAYLIGHT with an RRULE (and an UNTIL in UTC when the rule later
 changed); a transition that follows no such rule is written on its own. A rule the zone keeps has no end.
+A rule in force at the first year starts where it began (looked for back to 1970, as Google writes zones): vobject
+takes a zone with no change in 2000-2020 for UTC and then reads its events in pytz's zone, an hour off in summer
+(Europe/London starting in 2025 looked like UTC to it).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # zoneinfo follows the zone's current rule after 2037; a rule still kept 28 years later (every weekday on every
 # date) is written without an end, any other ends with its last year checked
 LAST_YEAR = 2037 + 28
+HISTORY_FROM = 1970  # how far back a rule still in force at the first year is traced to where it began
 
 
 @dataclass(frozen=True)
@@ -90,7 +94,7 @@ def vtimezone(tzid: str, first_year: int, last_year: int = LAST_YEAR) -> Timezon
                                                bool(aware.dst())), None))
     pending: dict[tuple[object, ...], list[Change]] = {}
     eras: list[tuple[list[Change], set[str]]] = []
-    for change in changes(tzid, first_year - 1, last_year):
+    for change in changes(tzid, min(HISTORY_FROM, first_year - 1), last_year):
         era = pending.get(change.kind)
         if era is not None and era[-1].local.year == change.local.year - 1 and _weeks(era) & change.weeks:
             era.append(change)
@@ -99,6 +103,8 @@ def vtimezone(tzid: str, first_year: int, last_year: int = LAST_YEAR) -> Timezon
             eras.append((era, _weeks(era)))
         pending[change.kind] = [change]
     eras += [(era, _weeks(era)) for era in pending.values()]
+    # eras over before the start are left out: the observance above gives the offset they left in effect
+    eras = [(era, weeks) for era, weeks in eras if era[-1].utc >= start]
     for era, weeks in sorted(eras, key=lambda pair: pair[0][0].utc):
         open_ended = era[-1].local.year >= last_year and era[0].local.year <= last_year - 28
         rule = None

@@ -65,10 +65,11 @@ def test_a_series_keeps_its_zone_its_skipped_day_and_its_moved_occurrence() -> N
     assert str(moved["status"]) == "TENTATIVE"
     [zone] = Calendar.from_ical(data).walk("VTIMEZONE")  # Outlook needs it, with yearly rules as it writes them
     assert str(zone["tzid"]) == NY
+    # the rules start where they began (2007), not in the year before the first event
     assert [(part.name, part["dtstart"].dt, part.get("rrule", {}).get("BYDAY"), part["tzoffsetto"].td)
             for part in zone.subcomponents] == [("STANDARD", datetime(2025, 1, 1), None, EST),
-                                                ("DAYLIGHT", datetime(2025, 3, 9, 2), ["2SU"], EDT),
-                                                ("STANDARD", datetime(2025, 11, 2, 2), ["1SU"], EST)]
+                                                ("DAYLIGHT", datetime(2007, 3, 11, 2), ["2SU"], EDT),
+                                                ("STANDARD", datetime(2007, 11, 4, 2), ["1SU"], EST)]
 
 
 def test_an_all_day_series_skips_dates_and_a_time_without_a_zone_stays_utc() -> None:
@@ -150,3 +151,34 @@ def test_a_time_zone_is_written_with_yearly_rules_that_give_the_offsets_zoneinfo
     while instant.year < 2060:  # every 5 hours: both sides of every change
         assert instant.astimezone(theirs).utcoffset() == instant.astimezone(ours).utcoffset(), (tzid, instant)
         instant += timedelta(hours=5)
+
+
+def test_a_series_whose_first_date_the_rule_does_not_name_starts_at_its_first_occurrence() -> None:
+    """The app (dateutil) skips a first date the rule does not name, RFC 5545 readers count DTSTART: the file
+    starts the series where the app does, as long as the first date's event, with the same COUNT."""
+    monday = replace(SERIES, on_date=date(2026, 1, 5), start_utc=datetime(2026, 1, 5, 14),
+                     end_utc=datetime(2026, 1, 5, 14, 45), rrule="FREQ=MONTHLY;BYDAY=2TU;COUNT=3", exdates=())
+    all_day = replace(DEADLINE, uid=8, title="Dues", on_date=date(2026, 1, 5), rrule="FREQ=MONTHLY;BYDAY=2TU")
+    events = _events(ics_bytes([monday, all_day], STAMP))
+    [series], [dues] = events["Team call"], events["Dues [2026-0009]"]
+    zone = ZoneInfo(NY)
+    assert (series["dtstart"].dt, series["dtend"].dt) == (datetime(2026, 1, 13, 9, tzinfo=zone),
+                                                          datetime(2026, 1, 13, 9, 45, tzinfo=zone))
+    assert series["rrule"]["COUNT"] == [3]
+    assert (dues["dtstart"].dt, dues["dtend"].dt) == (date(2026, 1, 13), date(2026, 1, 14))
+    # a first date the rule names stays as it is
+    [kept] = _events(ics_bytes([SERIES], STAMP))["Team call"]
+    assert kept["dtstart"].dt == datetime(2026, 11, 10, 9, tzinfo=zone)
+
+
+def test_a_zone_rule_starts_where_it_began_so_vobject_does_not_take_london_for_utc() -> None:
+    """vobject compares a VTIMEZONE with UTC over 2000-2020; one that starts its rules in 2025 has no change there,
+    and vobject then reads London's events in pytz's zone, an hour off in summer."""
+    london = replace(SERIES, tz="Europe/London", start_utc=datetime(2026, 11, 10, 9),
+                     end_utc=datetime(2026, 11, 10, 10))
+    [zone] = Calendar.from_ical(ics_bytes([london], STAMP)).walk("VTIMEZONE")
+    starts = {part.name: part["dtstart"].dt for part in zone.subcomponents if "rrule" in part}
+    assert starts["DAYLIGHT"].year < 2000 and starts["STANDARD"].year < 2000, starts
+    theirs = zone.to_tz()
+    for instant in (datetime(2026, 7, 1, tzinfo=timezone.utc), datetime(2026, 1, 1, tzinfo=timezone.utc)):
+        assert instant.astimezone(theirs).utcoffset() == instant.astimezone(ZoneInfo("Europe/London")).utcoffset()
