@@ -124,6 +124,17 @@ def rule_parts(rule: str) -> dict[str, str]:
     return {name.strip().upper(): value.strip() for name, _, value in parts}
 
 
+def until_end_of_day(rule: str) -> str:
+    """A date UNTIL (UNTIL=20271231) includes that whole day, as the user who typed it means: on a timed series
+    dateutil would read it as midnight and drop that day's occurrence."""
+    parts = rule_parts(rule)
+    until = parts.get("UNTIL", "")
+    if len(until) != 8 or not until.isdigit():
+        return rule
+    return ";".join(f"{name}={until}T235959" if name == "UNTIL" else f"{name}={value}"
+                    for name, value in parts.items())
+
+
 def check_rrule(rule: str, first: date) -> None:
     """Refuse a recurrence rule dateutil cannot read, one more often than daily, or one that never happens."""
     from dateutil.rrule import rrulestr  # loaded when first needed, not while the window starts
@@ -171,6 +182,7 @@ def occurrences(rule: str, first: datetime, start: datetime, end: datetime,
     alone = [first] if start <= first < end else []
     if rule_parts(rule).get("FREQ", "").upper() in TOO_OFTEN:
         return alone
+    rule = until_end_of_day(rule)
     try:
         if never_happens(rule, first):
             return alone

@@ -107,11 +107,12 @@ def _first(item: IcsEvent, start: date | datetime) -> date | datetime:
 
 
 def _rule(item: IcsEvent, start: date | datetime) -> vRecur:
-    """The stored rule (UNTIL in the event's wall-clock time) with a timed event's UNTIL in UTC."""
+    """The stored rule (UNTIL in the event's wall-clock time) with a timed event's UNTIL in UTC (a date UNTIL
+    includes its day, as the calendar shows it: domain.events.until_end_of_day)."""
     rule: vRecur = vRecur.from_ical(item.rrule)
     until = rule.get("UNTIL")
     if until and isinstance(start, datetime):
-        end = until[0] if isinstance(until[0], datetime) else datetime.combine(until[0], time())
+        end = until[0] if isinstance(until[0], datetime) else datetime.combine(until[0], time(23, 59, 59))
         if end.tzinfo is None:
             end = end.replace(tzinfo=start.tzinfo)
         rule["UNTIL"] = [end.astimezone(timezone.utc)]

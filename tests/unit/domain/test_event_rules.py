@@ -9,7 +9,8 @@ from datetime import date, datetime
 import pytest
 
 from legalsec_desktop.domain.errors import ValidationError
-from legalsec_desktop.domain.events import MAX_OCCURRENCES, check_rrule, never_happens, occurrences, rule_parts
+from legalsec_desktop.domain.events import (MAX_OCCURRENCES, check_rrule, never_happens, occurrences, rule_parts,
+                                            until_end_of_day)
 
 WEEK = (datetime(2026, 11, 30), datetime(2026, 12, 7))
 
@@ -46,3 +47,11 @@ def test_a_daily_series_is_capped_per_view_and_keeps_its_exceptions():
 
 def test_rule_parts_read_names_in_any_case():
     assert rule_parts("RRULE:freq=weekly;byday=MO;") == {"FREQ": "weekly", "BYDAY": "MO"}
+
+
+def test_a_date_until_includes_its_day_on_a_timed_series():
+    """UNTIL=20261202 on a 9:00 series: the 2 December meeting happens (dateutil alone reads midnight)."""
+    found = occurrences("FREQ=DAILY;UNTIL=20261202", datetime(2026, 11, 30, 9), *WEEK)
+    assert [when.day for when in found] == [30, 1, 2]
+    assert until_end_of_day("FREQ=WEEKLY;UNTIL=20261202;BYDAY=MO") == "FREQ=WEEKLY;UNTIL=20261202T235959;BYDAY=MO"
+    assert until_end_of_day("FREQ=WEEKLY;UNTIL=20261202T090000") == "FREQ=WEEKLY;UNTIL=20261202T090000"

@@ -110,14 +110,14 @@ def test_a_write_to_a_missing_folder_says_so_and_a_good_one_replaces_the_file_wh
 
 
 def test_a_zoned_series_ends_in_utc_and_an_all_day_one_keeps_its_date() -> None:
-    # the stored UNTIL is wall-clock time: 9:00 on 1 Dec in New York (EST) is 14:00 UTC; a date means midnight
+    # the stored UNTIL is wall-clock time: 9:00 on 1 Dec in New York (EST) is 14:00 UTC; a date means its whole day
     timed = replace(SERIES, rrule="FREQ=WEEKLY;UNTIL=20261201T090000;BYDAY=TU", exdates=())
     [series] = _events(ics_bytes([timed], STAMP))["Team call"]
     assert "RRULE:FREQ=WEEKLY;UNTIL=20261201T140000Z;BYDAY=TU" in series.to_ical().decode()
     summer = replace(SERIES, on_date=date(2026, 6, 2), start_utc=datetime(2026, 6, 2, 13),
                      end_utc=datetime(2026, 6, 2, 13, 30), rrule="FREQ=DAILY;UNTIL=20260605", exdates=())
     [series] = _events(ics_bytes([summer], STAMP))["Team call"]
-    assert series["rrule"]["UNTIL"] == [datetime(2026, 6, 5, 4, tzinfo=timezone.utc)]  # midnight EDT
+    assert series["rrule"]["UNTIL"] == [datetime(2026, 6, 6, 3, 59, 59, tzinfo=timezone.utc)]  # 23:59:59 EDT
     daily = IcsEvent(1, "reminder", "Check docket", date(2026, 11, 2), rrule="FREQ=DAILY;UNTIL=20261105")
     [series] = _events(ics_bytes([daily], STAMP))["Check docket"]
     assert series["rrule"]["UNTIL"] == [date(2026, 11, 5)]

@@ -208,7 +208,7 @@ def test_the_fixture_has_every_kind_of_series_and_the_demo_calendar(exported):
                                                            "2026-08-31", "2026-10-31"]
     assert [k[1] for k in by_title["Leap-day review"]] == ["2024-02-29", "2028-02-29"]
     assert [k[1] for k in by_title["Misaligned start"]] == ["2026-01-13", "2026-02-10", "2026-03-10"]
-    assert by_title["Staff meeting"][-1][1] == "2026-03-30" and by_title["Deposition prep"][-1][1] == "2026-11-12"
+    assert by_title["Staff meeting"][-1][1] == "2026-04-01" and by_title["Deposition prep"][-1][1] == "2026-11-12"
     assert "2026-11-27" not in {k[1] for k in by_title["Office closed"]}
     assert [k[1] for k in by_title["Trial days"]] == ["2027-01-11", "2027-01-12", "2027-01-14", "2027-01-15",
                                                       "2027-01-18"]
