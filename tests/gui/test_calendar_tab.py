@@ -347,7 +347,7 @@ def test_ics_import_preview_lists_the_events_it_cannot_import_with_their_lines(w
     qtbot.addWidget(preview)
     assert preview.table.rowCount() == 1
     texts = " ".join(label.text() for label in preview.findChildren(QLabel))
-    assert "1 events cannot be imported" in texts and "line 7: event “Twice” skipped: it has 2 DTSTART" in texts
+    assert "1 event cannot be imported" in texts and "line 7: event “Twice” skipped: it has 2 DTSTART" in texts
 
 
 def test_ics_export_and_import_run_off_the_ui_thread(window, qtbot, tmp_path, monkeypatch):
@@ -372,7 +372,7 @@ def test_ics_export_and_import_run_off_the_ui_thread(window, qtbot, tmp_path, mo
         monkeypatch.setattr(ical, name, spy)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "out.ics"), ""))
     message = ics_dialogs.export_calendar(window.state, window, calendar.Filters())
-    assert message and "Exported 1 events" in message and (tmp_path / "out.ics").exists()
+    assert message and "Exported 1 event to" in message and (tmp_path / "out.ics").exists()
     calendar.delete_event(store, calendar.events_between(store, date(2026, 12, 1), date(2026, 12, 31))[0].event_id)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "out.ics"), ""))
 
@@ -383,7 +383,7 @@ def test_ics_export_and_import_run_off_the_ui_thread(window, qtbot, tmp_path, mo
 
     monkeypatch.setattr(ics_dialogs.ImportPreview, "exec", accept)
     message = ics_dialogs.import_calendar(window.state, window)
-    assert message == "Imported 1 events from out.ics."
+    assert message == "Imported 1 event from out.ics."
     assert [o.title for o in calendar.events_between(store, date(2026, 12, 1), date(2026, 12, 31))] == [
         "File brief [2026-0001]"]  # the export names the matter in the title
     assert threads == [False, False, False]  # none of the three ran on the UI thread
@@ -395,3 +395,26 @@ def test_calendar_layout_is_remembered(make_window, tmp_path, qtbot):
     window.save_layout()
     again = make_window(tmp_path / "layout.db")
     assert again.tab(TabKey.CALENDAR).current_view() == 3
+
+
+def test_ics_import_preview_saves_a_moved_occurrence_as_a_change_of_its_series(window, qtbot, tmp_path):
+    """A Google series with one meeting moved: imported, deleting the series takes the moved meeting with it."""
+    from legalsec_desktop.services import ical
+
+    path = tmp_path / "moved.ics"
+    path.write_text("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:s@google.com\nSUMMARY:Status call\n"
+                    "DTSTART;TZID=America/New_York:20261201T090000\nDTEND;TZID=America/New_York:20261201T093000\n"
+                    "RRULE:FREQ=WEEKLY;COUNT=3\nEND:VEVENT\nBEGIN:VEVENT\nUID:s@google.com\nSUMMARY:Status call\n"
+                    "RECURRENCE-ID;TZID=America/New_York:20261208T090000\n"
+                    "DTSTART;TZID=America/New_York:20261209T110000\nDTEND;TZID=America/New_York:20261209T113000\n"
+                    "END:VEVENT\nEND:VCALENDAR\n", encoding="utf-8")
+    preview = ImportPreview(window.state, ical.read_ics(path, NY).events, path.name, window, window.matter)
+    qtbot.addWidget(preview)
+    preview.load()
+    preview.run_import()
+    store = window.state.store
+    shown = calendar.events_between(store, date(2026, 12, 1), date(2026, 12, 31))
+    assert [(o.day, o.start.hour) for o in shown] == [(date(2026, 12, 1), 9), (date(2026, 12, 9), 11),
+                                                      (date(2026, 12, 15), 9)]
+    calendar.delete_event(store, shown[0].event_id)
+    assert calendar.events_between(store, date(2026, 12, 1), date(2026, 12, 31)) == []

@@ -90,12 +90,19 @@ def _on_matter(draft: EventDraft, matter: int) -> EventDraft:
     return replace(draft, matter_id=matter)
 
 
+def _repeats(rule: str) -> str:
+    from legalsec_desktop.domain.events import describe_rule
+
+    words = describe_rule(rule)
+    return f"repeats {rule}" if words == rule else f"repeats {words[:1].lower()}{words[1:]} ({rule})"
+
+
 def _describe(item: Incoming) -> str:
     draft = item.draft
     when = draft.on_date.isoformat()
     if not draft.all_day and draft.start is not None:
         when += f" {draft.start.strftime('%H:%M')} {draft.tz}"
-    extra = [f"repeats {draft.rrule}"] if draft.rrule else []
+    extra = [_repeats(draft.rrule)] if draft.rrule else []
     extra += [f"warning: {w}" for w in item.warnings]
     return printable(f"“{draft.title[:80]}” on {when}" + (f" ({'; '.join(extra)})" if extra else ""))
 

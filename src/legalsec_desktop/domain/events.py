@@ -124,6 +124,58 @@ def rule_parts(rule: str) -> dict[str, str]:
     return {name.strip().upper(): value.strip() for name, _, value in parts}
 
 
+_UNITS = {"DAILY": ("day", "Every day"), "WEEKLY": ("week", "Every week"), "MONTHLY": ("month", "Every month"),
+          "YEARLY": ("year", "Every year")}
+_DAYS = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday", "SA": "Saturday",
+         "SU": "Sunday"}
+_NTH = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last", -2: "second-to-last"}
+
+
+def describe_rule(rule: str) -> str:
+    """A repeat rule in words: 'Every 2 weeks on Tuesday, Thursday, 6 times'; the rule itself when it says more
+    than these words can (BYSETPOS, BYWEEKNO…)."""
+    parts = rule_parts(rule)
+    freq = parts.pop("FREQ", "").upper()
+    if rule in REPEATS or freq not in _UNITS:
+        return REPEATS.get(rule, rule)
+    unit, every = _UNITS[freq]
+    interval = parts.pop("INTERVAL", "1")
+    words = [every if interval == "1" else f"Every {interval} {unit}s"]
+    days = []
+    for day in filter(None, parts.pop("BYDAY", "").upper().split(",")):
+        nth, name = day[:-2], _DAYS.get(day[-2:], "")
+        if not name or (nth and int(nth.lstrip("+") or 0) not in _NTH):
+            return rule
+        days.append(f"the {_NTH[int(nth.lstrip('+'))]} {name}" if nth else name)
+    if days:
+        words.append("on " + ", ".join(days))
+    month, day = parts.get("BYMONTH", ""), parts.get("BYMONTHDAY", "")
+    if month.isdigit() and day.isdigit() and 1 <= int(month) <= 12:
+        words.append(f"on {date(2000, int(month), 1).strftime('%B')} {int(day)}")
+        del parts["BYMONTH"], parts["BYMONTHDAY"]
+    if "BYMONTHDAY" in parts:
+        words.append("on day " + parts.pop("BYMONTHDAY").replace(",", ", "))
+    if "BYMONTH" in parts:
+        months = [date(2000, int(m), 1).strftime("%B") for m in parts.pop("BYMONTH").split(",") if m.isdigit()]
+        words.append("in " + ", ".join(months))
+    if "COUNT" in parts:
+        count = parts.pop("COUNT")
+        words.append("once" if count == "1" else f"{count} times")
+    if "UNTIL" in parts:
+        until = parts.pop("UNTIL")
+        try:
+            words.append("until " + date(int(until[:4]), int(until[4:6]), int(until[6:8])).strftime("%m/%d/%Y"))
+        except ValueError:
+            return rule
+    parts.pop("WKST", None)
+    if parts:
+        return rule
+    head, rest = words[0], words[1:]
+    if rest and rest[0].startswith("on "):
+        head += " " + rest.pop(0)
+    return ", ".join([head, *rest])
+
+
 def until_end_of_day(rule: str) -> str:
     """A date UNTIL (UNTIL=20271231) includes that whole day, as the user who typed it means: on a timed series
     dateutil would read it as midnight and drop that day's occurrence."""

@@ -48,3 +48,8 @@ def format_value(kind: str, value: Any) -> str:
         text = str(value)
         return text[:1].upper() + text[1:]
     return str(value)
+
+
+def counted(count: int, noun: str, plural: str = "") -> str:
+    """'1 event', '2 events', '1,204 events' (`plural` when adding an s is wrong)."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"

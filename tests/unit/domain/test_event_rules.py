@@ -9,8 +9,8 @@ from datetime import date, datetime
 import pytest
 
 from legalsec_desktop.domain.errors import ValidationError
-from legalsec_desktop.domain.events import (MAX_OCCURRENCES, check_rrule, never_happens, occurrences, rule_parts,
-                                            until_end_of_day)
+from legalsec_desktop.domain.events import (MAX_OCCURRENCES, check_rrule, describe_rule, never_happens, occurrences,
+                                            rule_parts, until_end_of_day)
 
 WEEK = (datetime(2026, 11, 30), datetime(2026, 12, 7))
 
@@ -55,3 +55,17 @@ def test_a_date_until_includes_its_day_on_a_timed_series():
     assert [when.day for when in found] == [30, 1, 2]
     assert until_end_of_day("FREQ=WEEKLY;UNTIL=20261202;BYDAY=MO") == "FREQ=WEEKLY;UNTIL=20261202T235959;BYDAY=MO"
     assert until_end_of_day("FREQ=WEEKLY;UNTIL=20261202T090000") == "FREQ=WEEKLY;UNTIL=20261202T090000"
+
+
+@pytest.mark.parametrize("rule, words", [
+    ("FREQ=WEEKLY", "Every week"),
+    ("FREQ=MONTHLY;INTERVAL=1;BYDAY=1TU", "Every month on the first Tuesday"),
+    ("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;COUNT=6", "Every 2 weeks on Tuesday, Thursday, 6 times"),
+    ("FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20271231T235959", "Every month on the last Friday, until 12/31/2027"),
+    ("FREQ=DAILY;COUNT=7", "Every day, 7 times"),
+    ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", "Every year on February 29"),
+    ("FREQ=MONTHLY;BYMONTHDAY=15,31", "Every month on day 15, 31"),
+    ("FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU", "FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU"),  # more than words say
+])
+def test_a_rule_in_words(rule, words):
+    assert describe_rule(rule) == words

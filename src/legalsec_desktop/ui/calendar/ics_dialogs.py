@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from legalsec_desktop.domain.errors import UserFixableError
-from legalsec_desktop.domain.events import KIND_LABELS, REPEATS
-from legalsec_desktop.domain.formatting import format_clock, format_date
+from legalsec_desktop.domain.events import KIND_LABELS, describe_rule
+from legalsec_desktop.domain.formatting import counted, format_clock, format_date
 from legalsec_desktop.services import ical
 from legalsec_desktop.services.calendar import Filters
 from legalsec_desktop.ui.common.app_state import AppState
@@ -46,7 +46,7 @@ def export_calendar(state: AppState, parent: QWidget, filters: Filters) -> str |
     except UserFixableError as exc:
         show_problem(parent, exc, parent.tr("Calendar not exported"))
         return None
-    return parent.tr("Exported %d events to %s.") % (count, target)
+    return parent.tr("Exported %s to %s.") % (counted(count, "event"), target)
 
 
 def import_calendar(state: AppState, parent: QWidget, matter_id: int | None = None) -> str | None:
@@ -71,7 +71,7 @@ def import_calendar(state: AppState, parent: QWidget, matter_id: int | None = No
     dialog = ImportPreview(state, found.events, Path(path).name, parent, matter_id, found.skipped)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return parent.tr("Imported %d events from %s.") % (len(dialog.imported), Path(path).name)
+    return parent.tr("Imported %s from %s.") % (counted(len(dialog.imported), "event"), Path(path).name)
 
 
 class ImportPreview(LoadOnShowDialog):
@@ -98,7 +98,7 @@ class ImportPreview(LoadOnShowDialog):
             check.setFlags(check.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             check.setCheckState(Qt.CheckState.Checked)
             self.table.setItem(row, 0, check)
-            repeat = REPEATS.get(draft.rrule, draft.rrule) if draft.rrule else ""
+            repeat = describe_rule(draft.rrule) if draft.rrule else ""
             for col, text in enumerate((when or self.tr("all day"), draft.title, KIND_LABELS[draft.kind],
                                         "; ".join(filter(None, [repeat, *item.warnings]))), start=1):
                 self.table.setItem(row, col, QTableWidgetItem(text))
@@ -114,10 +114,10 @@ class ImportPreview(LoadOnShowDialog):
         buttons.accepted.connect(self.run_import)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("%d events in the file. Untick any you do not want.") % len(items)))
+        layout.addWidget(QLabel(self.tr("%s in the file. Untick any you do not want.") % counted(len(items), "event")))
         if skipped:  # the bad events of the file, each with its line: the good ones are still imported
             lines = "\n".join(item.text() for item in skipped[:20]) + ("\n…" if len(skipped) > 20 else "")
-            layout.addWidget(QLabel(self.tr("%d events cannot be imported:\n%s") % (len(skipped), lines)))
+            layout.addWidget(QLabel(self.tr("%s cannot be imported:\n%s") % (counted(len(skipped), "event"), lines)))
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -140,7 +140,7 @@ class ImportPreview(LoadOnShowDialog):
         matter = self.matter.currentData()
         drafts, links = [replace(item.draft, matter_id=matter) for item in chosen], ical.series_links(chosen)
         try:  # one transaction: all of them or none, so no Cancel half way
-            self.imported = run_and_wait(self, self.tr("Importing %d events…") % len(chosen),
+            self.imported = run_and_wait(self, self.tr("Importing %s…") % counted(len(chosen), "event"),
                                          lambda progress: ical.import_events(store, drafts, links))
         except UserFixableError as exc:
             show_problem(self, exc, self.tr("Nothing was imported"))
