@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -62,6 +62,9 @@ class Listing:
     filters: type[ListFilters] | None = None  # the listing's filter object, if it has one
     conditions: Callable[[Any], Conditions] = _no_conditions  # a filter object -> SQL conditions
     make_row: Callable[[RowMapping], ListRow] | None = None  # default: the row type's fields, by label
+    # A sort column that needs others with it (a date, then its time): column key -> the keys sorted on, in order;
+    # blank values come first (an all-day item before the timed ones of its day, as the docket has them).
+    sort_with: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _matter_query() -> AnySelect:
@@ -211,6 +214,8 @@ LISTINGS: dict[str, Listing] = {
         lambda: (EventRow.search_key, MatterRow.search_key),
         lambda today: and_(EventRow.on_date >= today, EventRow.deleted_at.is_(None)),
         filters=EventFilters, conditions=event_conditions, make_row=_event_row,
+        # By day, all-day items first, then by the time (the instant), then by title; the Time column too.
+        sort_with={"on_date": ("on_date", "start", "title"), "start": ("on_date", "start", "title")},
     ),
     "communications": Listing(
         COLUMNS["communications"], _communication_query,
@@ -255,9 +260,13 @@ def list_ids(store: Store, key: str, sort: str | None = None, descending: bool |
     sort = sort or listing.spec.default_sort
     descending = listing.spec.default_descending if descending is None else descending
     query = _filtered(listing, store.clock.today(), text, filters)
-    sort_column = query.selected_columns[sort]
     id_column = query.selected_columns["id"]
-    order = (sort_column.desc(), id_column.desc()) if descending else (sort_column.asc(), id_column.asc())
+    keys: list[ColumnElement[Any]] = []
+    for name in listing.sort_with.get(sort, ()):
+        column = query.selected_columns[name]
+        keys += [case((column.is_(None), 0), else_=1), column]  # blank first, on every database
+    keys = keys or [query.selected_columns[sort]]
+    order = [key.desc() if descending else key.asc() for key in (*keys, id_column)]
     query = query.with_only_columns(id_column, maintain_column_froms=True).order_by(*order)
     with store.read() as session:
         return list(session.execute(query).scalars())
