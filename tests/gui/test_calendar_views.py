@@ -50,3 +50,43 @@ def test_the_list_view_sorts_by_day_then_all_day_items_then_the_time(window, qtb
     assert shown() == ["Next day", "File brief", "Morning hearing", "Afternoon hearing"]
     tab.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert shown() == ["Afternoon hearing", "Morning hearing", "File brief", "Next day"]
+
+
+def _first_text_row(view, rect) -> int:
+    """The first row of text pixels (far from the box's fill) inside an item's box, right of its coloured bar."""
+    image = view.grab().toImage()
+    fill = image.pixelColor(rect.right() - 3, rect.bottom() - 2)
+
+    def far(x: int, y: int) -> bool:
+        seen = image.pixelColor(x, y)
+        return abs(seen.red() - fill.red()) + abs(seen.green() - fill.green()) + abs(seen.blue() - fill.blue()) > 120
+
+    for y in range(rect.top() + 1, rect.bottom() - 2):
+        if any(far(x, y) for x in range(rect.left() + 6, rect.right() - 4)):
+            return y
+    return -1
+
+
+@pytest.mark.parametrize("view_index", [1, 2])
+def test_a_time_grid_item_and_its_text_start_at_the_line_of_its_start_time(window, qtbot, view_index):
+    store, day = window.state.store, date(2026, 11, 24)
+    deadlines.save_event(store, timed(window.matter, "Status conference", day, time(9, 0), time(10, 0)))
+    deadlines.save_event(store, timed(window.matter, "Deposition of the plaintiff", day, time(13, 0), time(16, 0),
+                                      kind="deposition"))
+    deadlines.save_event(store, timed(window.matter, "Late call", day, time(21, 0), time(21, 30), kind="meeting"))
+    tab = window.tab(TabKey.CALENDAR)
+    window.state.navigate_to(TabKey.CALENDAR)
+    tab.go_to(day)
+    tab.set_view(view_index)
+    view = (tab.month, tab.week, tab.day)[view_index]
+    qtbot.waitExposed(view)
+    view.grab()  # paints, and records where each item went
+    boxes = {occ.title: rect for rect, occ in view._hits}
+    texts = {occ.title: rect for rect, occ in view.labels}
+    line = view.fontMetrics().lineSpacing()
+    for title, hour in (("Status conference", 9), ("Deposition of the plaintiff", 13)):
+        assert boxes[title].top() == view.hour_y(hour)
+        assert view.hour_y(hour) <= texts[title].top() <= view.hour_y(hour) + 2
+        # What is painted, not only what is recorded: the text's first pixels are on the box's first line.
+        assert 0 <= _first_text_row(view, boxes[title]) - boxes[title].top() < line
+    assert boxes["Late call"].bottom() < view.height()  # after the last hour shown: at the foot, not off the view

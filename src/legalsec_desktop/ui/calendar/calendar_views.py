@@ -53,6 +53,7 @@ class _PaintedView(QWidget):
         self.selected_day = self.today
         self.selected: Occurrence | None = None
         self._hits: list[tuple[QRect, Occurrence]] = []
+        self.labels: list[tuple[QRect, Occurrence]] = []  # where each item's text was last painted
         self._days: list[tuple[QRect, date]] = []
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -131,10 +132,22 @@ class _PaintedView(QWidget):
         font.setStrikeOut(label.struck)
         painter.setFont(font)
         painter.setPen(OVERDUE if overdue else QColor("#888888") if faded else colour.darker(130))
+        metrics = QFontMetrics(font)
         inner = rect.adjusted(6, 0, -2, 0)
-        painter.drawText(inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                         QFontMetrics(font).elidedText(label.text, Qt.TextElideMode.ElideRight, inner.width()))
+        lines = max(1, rect.height() // metrics.lineSpacing())
+        if lines == 1:  # one line: centred in its strip
+            text_rect = inner
+            painter.drawText(inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                             metrics.elidedText(label.text, Qt.TextElideMode.ElideRight, inner.width()))
+        else:  # a box in the time grid: the text starts at the top, where the item starts, and wraps below
+            text_rect = QRect(inner.left(), inner.top() + 1, inner.width(), lines * metrics.lineSpacing() - 1)
+            painter.save()
+            painter.setClipRect(text_rect)  # whole lines only
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+                             label.text)
+            painter.restore()
         self._hits.append((rect, occ))
+        self.labels.append((text_rect, occ))
 
 
 class MonthView(_PaintedView):
@@ -158,7 +171,7 @@ class MonthView(_PaintedView):
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), Qt.GlobalColor.white)
-        self._hits, self._days = [], []
+        self._hits, self._days, self.labels = [], [], []
         metrics = QFontMetrics(self.font())
         header = metrics.height() + 6
         width, height = self.width() / 7, (self.height() - header) / 6
@@ -243,6 +256,11 @@ class TimeGridView(_PaintedView):
         col = (self.width() - gutter) / self.days
         return line, gutter, top, hour_height, col
 
+    def hour_y(self, hour: float) -> int:
+        """Where the line of `hour` (9.5 for 9:30) is drawn; an item starting then starts there."""
+        _, _, top, hour_height, _ = self._geometry()
+        return int(top + (hour - self.FIRST_HOUR) * hour_height)
+
     def time_at(self, pos: QPoint) -> datetime | None:
         day = self.day_at(pos)
         line, gutter, top, hour_height, _ = self._geometry()
@@ -254,11 +272,11 @@ class TimeGridView(_PaintedView):
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), Qt.GlobalColor.white)
-        self._hits, self._days = [], []
+        self._hits, self._days, self.labels = [], [], []
         line, gutter, top, hour_height, col = self._geometry()
         painter.setPen(QColor("#666666"))
         for hour in range(self.FIRST_HOUR, self.LAST_HOUR):
-            y = int(top + (hour - self.FIRST_HOUR) * hour_height)
+            y = self.hour_y(hour)
             painter.setPen(QPen(GRID))
             painter.drawLine(gutter, y, self.width(), y)
             painter.setPen(QColor("#666666"))
@@ -286,7 +304,7 @@ class TimeGridView(_PaintedView):
             for occ in [o for o in todays if o.start is None][:4]:
                 self._draw_item(painter, QRect(x + 2, y, int(col) - 4, line - 1), occ)
                 y += line
-            self._draw_timed(painter, [o for o in todays if o.start is not None], x, col, top, hour_height)
+            self._draw_timed(painter, [o for o in todays if o.start is not None], x, col, top, hour_height, line)
         if self.selected_day and self.start <= self.selected_day < self.start + timedelta(days=self.days):
             index = (self.selected_day - self.start).days
             painter.setPen(QPen(SELECTED, 2))
@@ -294,7 +312,7 @@ class TimeGridView(_PaintedView):
         painter.end()
 
     def _draw_timed(self, painter: QPainter, timed: list[Occurrence], x: int, col: float, top: int,
-                    hour_height: float) -> None:
+                    hour_height: float, line: int) -> None:
         """Overlapping items share the column side by side (lanes)."""
         lanes: list[datetime] = []
         placed: list[tuple[Occurrence, datetime, datetime, int]] = []
@@ -314,9 +332,10 @@ class TimeGridView(_PaintedView):
             start_hours = start.hour + start.minute / 60 - self.FIRST_HOUR
             end_hours = end.hour + end.minute / 60 - self.FIRST_HOUR if end.date() == occ.day else \
                 self.LAST_HOUR - self.FIRST_HOUR
-            y0 = top + max(0.0, start_hours) * hour_height
+            # Before the first hour: at the top; from the last hour on: a line at the foot, never off the view.
+            y0 = min(top + max(0.0, start_hours) * hour_height, self.height() - line)
             y1 = top + min(self.LAST_HOUR - self.FIRST_HOUR, max(end_hours, start_hours + 0.5)) * hour_height
-            rect = QRect(int(x + 2 + lane * width), int(y0), int(width) - 2, max(int(y1 - y0) - 1, 12))
+            rect = QRect(int(x + 2 + lane * width), int(y0), int(width) - 2, max(int(y1 - y0) - 1, line - 1))
             self._draw_item(painter, rect, occ)
 
 
