@@ -90,3 +90,22 @@ def test_a_time_grid_item_and_its_text_start_at_the_line_of_its_start_time(windo
         # What is painted, not only what is recorded: the text's first pixels are on the box's first line.
         assert 0 <= _first_text_row(view, boxes[title]) - boxes[title].top() < line
     assert boxes["Late call"].bottom() < view.height()  # after the last hour shown: at the foot, not off the view
+
+
+def test_a_month_cell_names_the_client_where_there_is_room_and_the_tooltip_says_everything(window, qtbot):
+    store, day = window.state.store, date(2026, 11, 24)
+    deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "Brief", day))
+    deadlines.save_event(store, EventDraft(window.matter, "filing deadline",
+                                           "Response to the second amended motion for summary judgment", day))
+    tab = window.tab(TabKey.CALENDAR)
+    window.state.navigate_to(TabKey.CALENDAR)
+    tab.set_view(0)
+    window.resize(1900, 900)
+    qtbot.waitExposed(tab.month)
+    tab.month.grab()
+    said = {tab.month.painted_text[occ.event_id, occ.day]: rect for rect, occ in tab.month._hits}
+    assert "? Brief [2026-0001 Ana Rivera]" in said  # short: the client fits beside the number
+    assert "? Response to the second amended motion for summary judgment [2026-0001]" in said  # long: elided
+    rect = said["? Response to the second amended motion for summary judgment [2026-0001]"]
+    tip = tab.month.tooltip_at(rect.center())
+    assert "Response to the second amended motion for summary judgment" in tip and "2026-0001 — Ana Rivera" in tip

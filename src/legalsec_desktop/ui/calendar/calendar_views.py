@@ -54,6 +54,7 @@ class _PaintedView(QWidget):
         self.selected: Occurrence | None = None
         self._hits: list[tuple[QRect, Occurrence]] = []
         self.labels: list[tuple[QRect, Occurrence]] = []  # where each item's text was last painted
+        self.painted_text: dict[tuple[int, date], str] = {}  # and what it says, before eliding
         self._days: list[tuple[QRect, date]] = []
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -96,10 +97,15 @@ class _PaintedView(QWidget):
         if day is not None:
             self.new_requested.emit(day, self.time_at(pos))
 
+    def tooltip_at(self, pos: QPoint) -> str:
+        """Everything about the item under `pos` (its whole title, matter and client, when, where); '' for none."""
+        occ = self.item_at(pos)
+        return tooltip_html(occ, self.today) if occ is not None else ""
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        occ = self.item_at(event.position().toPoint())
-        if occ is not None:
-            QToolTip.showText(event.globalPosition().toPoint(), tooltip_html(occ, self.today), self)
+        tip = self.tooltip_at(event.position().toPoint())
+        if tip:
+            QToolTip.showText(event.globalPosition().toPoint(), tip, self)
         else:
             QToolTip.hideText()
 
@@ -137,17 +143,20 @@ class _PaintedView(QWidget):
         lines = max(1, rect.height() // metrics.lineSpacing())
         if lines == 1:  # one line: centred in its strip
             text_rect = inner
+            shown = label.fitting(inner.width(), metrics.horizontalAdvance)
             painter.drawText(inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             metrics.elidedText(label.text, Qt.TextElideMode.ElideRight, inner.width()))
+                             metrics.elidedText(shown, Qt.TextElideMode.ElideRight, inner.width()))
         else:  # a box in the time grid: the text starts at the top, where the item starts, and wraps below
+            shown = label.long_text or label.text
             text_rect = QRect(inner.left(), inner.top() + 1, inner.width(), lines * metrics.lineSpacing() - 1)
             painter.save()
             painter.setClipRect(text_rect)  # whole lines only
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
-                             label.text)
+                             shown)
             painter.restore()
         self._hits.append((rect, occ))
         self.labels.append((text_rect, occ))
+        self.painted_text[occ.event_id, occ.day] = shown
 
 
 class MonthView(_PaintedView):
@@ -171,7 +180,7 @@ class MonthView(_PaintedView):
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), Qt.GlobalColor.white)
-        self._hits, self._days, self.labels = [], [], []
+        self._hits, self._days, self.labels, self.painted_text = [], [], [], {}
         metrics = QFontMetrics(self.font())
         header = metrics.height() + 6
         width, height = self.width() / 7, (self.height() - header) / 6
@@ -272,7 +281,7 @@ class TimeGridView(_PaintedView):
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), Qt.GlobalColor.white)
-        self._hits, self._days, self.labels = [], [], []
+        self._hits, self._days, self.labels, self.painted_text = [], [], [], {}
         line, gutter, top, hour_height, col = self._geometry()
         painter.setPen(QColor("#666666"))
         for hour in range(self.FIRST_HOUR, self.LAST_HOUR):

@@ -6,7 +6,7 @@ without a window. Plain text goes to painted cells and tree items; the tooltip i
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
@@ -37,6 +37,11 @@ class ItemLabel:
     unverified: bool
     faded: bool
     struck: bool
+    long_text: str = ""  # the text with the client beside the matter number, where a cell has room for it
+
+    def fitting(self, width: int, measure: Callable[[str], int]) -> str:
+        """The longest text that fits `width` as `measure` counts it: with the client, else without (to elide)."""
+        return self.long_text if self.long_text and measure(self.long_text) <= width else self.text
 
 
 @dataclass(frozen=True)
@@ -49,14 +54,17 @@ class AgendaRow:
 
 
 def item_label(occ: Occurrence, today: date, with_time: bool = True, with_matter: bool = True) -> ItemLabel:
-    """"! 9:30 AM Motion to compel [2026-0001]": "!" overdue, "?" unverified; the time only if it has one."""
+    """"! 9:30 AM Motion to compel [2026-0001]": "!" overdue, "?" unverified; the time only if it has one.
+
+    Its long text names the client too: "! 9:30 AM Motion to compel [2026-0001 Ana Rivera]"."""
     overdue = occ.overdue(today)
     mark = "! " if overdue else "? " if occ.unverified else ""
     clock = f"{format_clock(occ.start)} " if with_time and occ.start else ""
     matter = f" [{occ.matter_number}]" if with_matter and occ.matter_number else ""
+    client = f" [{occ.matter_number} {occ.client}]" if matter and occ.client else ""
     return ItemLabel(text=f"{mark}{clock}{occ.title}{matter}", colour=KIND_COLOURS.get(occ.kind, OTHER_KIND_COLOUR),
                      overdue=overdue, unverified=occ.unverified, faded=occ.status in FADED,
-                     struck=occ.status == "vacated")
+                     struck=occ.status == "vacated", long_text=f"{mark}{clock}{occ.title}{client}" if client else "")
 
 
 def item_text(occ: Occurrence, today: date, with_time: bool = True) -> str:

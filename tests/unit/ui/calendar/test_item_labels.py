@@ -111,3 +111,13 @@ def test_day_headings_name_today_and_why_the_court_is_closed():
 def test_month_cells_and_the_hour_gutter():
     assert month_day_label(TODAY) == "23" and month_day_label(date(2026, 12, 1)) == "Dec 1"
     assert [hour_label(h) for h in (0, 7, 11, 12, 13, 19)] == ["12 AM", "7 AM", "11 AM", "12 PM", "1 PM", "7 PM"]
+
+
+def test_a_label_names_the_client_beside_the_matter_number_where_the_cell_has_room():
+    label = item_label(HEARING, TODAY)
+    assert label.long_text == "9:30 AM Motion to compel [2026-0001 Ana Rivera]"
+    assert label.fitting(len(label.long_text), len) == label.long_text
+    assert label.fitting(len(label.long_text) - 1, len) == "9:30 AM Motion to compel [2026-0001]"  # elided later
+    no_client = Occurrence(9, TODAY, "meeting", "Staff lunch", "scheduled")
+    assert item_label(no_client, TODAY).long_text == "" and item_label(no_client, TODAY).fitting(500, len) == \
+        "Staff lunch"
