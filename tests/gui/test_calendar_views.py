@@ -109,3 +109,30 @@ def test_a_month_cell_names_the_client_where_there_is_room_and_the_tooltip_says_
     rect = said["? Response to the second amended motion for summary judgment [2026-0001]"]
     tip = tab.month.tooltip_at(rect.center())
     assert "Response to the second amended motion for summary judgment" in tip and "2026-0001 — Ana Rivera" in tip
+
+
+def test_the_calendar_keys_work_as_soon_as_the_window_opens_and_only_while_the_calendar_is_in_view(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    tab = window.tab(TabKey.CALENDAR)
+    window.state.navigate_to(TabKey.CALENDAR)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.tabs.tabBar().setFocus()  # nothing in the calendar has been clicked
+    assert not tab.isAncestorOf(QApplication.focusWidget())
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_2, ctrl_shift)
+    assert tab.current_view() == 1  # the Week view
+    start = tab.anchor
+    qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_PageDown)
+    assert tab.anchor == start + (date(2026, 1, 8) - date(2026, 1, 1))  # a week on
+    qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert tab.anchor == TODAY
+    assert window.action("calendar_view_5").shortcut().toString() == "Ctrl+Shift+5"  # in the View menu too
+
+    window.state.navigate_to(TabKey.TIME)
+    time_tab = window.tab(TabKey.TIME)
+    qtbot.waitUntil(lambda: time_tab.isVisible())
+    qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_PageDown)  # Page Down belongs to the lists there
+    qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_1, ctrl_shift)
+    assert (tab.anchor, tab.current_view()) == (TODAY, 1)

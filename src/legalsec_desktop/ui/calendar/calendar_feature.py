@@ -4,9 +4,10 @@ verifying deadlines, dismissing reminders, and the reminders that fall due while
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
@@ -67,6 +68,35 @@ class CalendarFeature(Feature):
                         tip=self.tr("Count a court deadline and show every step"))
         self.add_action("court_days", self.tr("Court Days and &Reminders…"), self.calendar_settings, Menu.TOOLS, 110,
                         tip=self.tr("Reminder lead times and court closure days"), needs=Needs.WRITABLE)
+        self._build_navigation()
+
+    def _build_navigation(self) -> None:
+        """The calendar's keys as View-menu actions of the window, live whenever the Calendar tab is in view
+        (not only once something in it has the focus), and off elsewhere, where Page Up/Down page other lists."""
+        tab = self.calendar
+        navigation = [
+            ("calendar_today", self.tr("Calendar: &Today"), tab.go_today, ("Ctrl+T",)),
+            ("calendar_previous", self.tr("Calendar: &Previous"), lambda: tab.step(-1), ("Alt+Left", "PgUp")),
+            ("calendar_next", self.tr("Calendar: &Next"), lambda: tab.step(1), ("Alt+Right", "PgDown")),
+            ("calendar_go_to", self.tr("Calendar: &Go to Date…"), tab.ask_date, ("Ctrl+G",)),
+        ]
+        navigation += [(f"calendar_view_{index + 1}", self.tr("Calendar: %s View") % self.tr(name),
+                        partial(tab.set_view, index), (f"Ctrl+Shift+{index + 1}",))
+                       for index, name in enumerate(calendar_tab.VIEWS)]
+        self.navigation_actions = []
+        for place, (name, text, slot, keys) in enumerate(navigation):
+            action = self.add_action(name, text, slot, Menu.VIEW, 300 + place, needs=Needs.NOTHING)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setEnabled(False)
+            self.navigation_actions.append(action)
+        tab.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tab and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            shown = event.type() == QEvent.Type.Show
+            for action in self.navigation_actions:
+                action.setEnabled(shown)
+        return super().eventFilter(watched, event)
 
     @property
     def calendar(self) -> CalendarTab:

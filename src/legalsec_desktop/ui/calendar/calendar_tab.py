@@ -1,18 +1,17 @@
 """The Calendar tab: month, week, day and agenda views, the list of every event ahead, and what needs attention.
 
 Navigation: Today (Ctrl+T), previous/next (Alt+Left/Right, or Page Up/Down), Go to Date (Ctrl+G); views
-Ctrl+Shift+1..5. Filters: attorney, matter and type, plus the text box (title, matter number, client).
+Ctrl+Shift+1..5 (the keys are the feature's actions, so they work whenever the tab is in view). Filters: attorney, matter and type, plus the text box (title, matter number, client).
 The side panel lists overdue items, reminders that fell due, and deadlines that wait for verification.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -83,7 +82,6 @@ class CalendarTab(ListTab):
             view.day_selected.connect(self._day_clicked)
         self.agenda.open_requested.connect(self.open_event)
         self.agenda.new_requested.connect(self.new_event)
-        self._shortcuts()
 
     # --- building --------------------------------------------------------------------------
     def _build_body(self) -> QWidget:
@@ -193,15 +191,6 @@ class CalendarTab(ListTab):
         self.view_buttons.button(0).setChecked(True)
         self.views.setCurrentIndex(0)
         return body
-
-    def _shortcuts(self) -> None:
-        pairs = [("Ctrl+T", self.go_today), ("Alt+Left", lambda: self.step(-1)), ("Alt+Right", lambda: self.step(1)),
-                 ("PgUp", lambda: self.step(-1)), ("PgDown", lambda: self.step(1)), ("Ctrl+G", self.ask_date)]
-        pairs += [(f"Ctrl+Shift+{i + 1}", partial(self.set_view, i)) for i in range(len(VIEWS))]
-        for keys, slot in pairs:
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
 
     # --- navigation ------------------------------------------------------------------------
     def current_view(self) -> int:
