@@ -136,3 +136,24 @@ def test_the_calendar_keys_work_as_soon_as_the_window_opens_and_only_while_the_c
     qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_PageDown)  # Page Down belongs to the lists there
     qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_1, ctrl_shift)
     assert (tab.anchor, tab.current_view()) == (TODAY, 1)
+
+
+def test_the_event_form_takes_a_matter_typed_by_client_name_and_refuses_one_that_means_none(window, qtbot,
+                                                                                             message_boxes):
+    from legalsec_desktop.services import calendar
+    from legalsec_desktop.ui.calendar.event_dialog import EventDialog
+
+    dialog = EventDialog(window.state, window.undo_stack, window, day=date(2026, 12, 2))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.title.setText("Call the client")
+    dialog.matter.lineEdit().setText("no such client")
+    dialog.save()
+    assert dialog.saved_id is None and dialog.isVisible()  # refused, and what was typed is still there
+    assert dialog.matter.currentText() == "no such client"
+    dialog.matter.setFocus()
+    dialog.matter.lineEdit().setText("")
+    qtbot.keyClicks(dialog.matter.lineEdit(), "ana riv")
+    qtbot.keyClick(dialog.matter.lineEdit(), Qt.Key.Key_Return)  # chooses what the text means, and saves
+    assert dialog.matter.currentData() == window.matter
+    assert calendar.load_event(window.state.store, dialog.saved_id).matter_id == window.matter

@@ -141,7 +141,7 @@ def test_edit_mark_final_and_copy_previous(window, qtbot):
     assert (bar.editing_id, bar.task.currentData(), bar.narrative.text(), bar.duration.text()) == \
         (None, "L110", "Review", "0.5")
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    assert bar.narrative.text() == "" and bar.duration.hasFocus()
+    assert bar.narrative.text() == "" and bar.day.edit.hasFocus()  # a new entry starts at its date
 
 
 def test_timers_start_pause_and_stop_into_an_entry(window, qtbot):
@@ -367,3 +367,45 @@ def test_ledes_dialog_warns_before_saving_a_cut_name(window, qtbot, monkeypatch,
     invoice.export()  # Save
     assert invoice.saved == tmp_path / "bill.txt"
     assert "|Montgomery-Castellanos, Alexan|" in (tmp_path / "bill.txt").read_text("ascii")
+
+
+def test_ctrl_n_starts_a_new_entry_at_its_date_ready_to_be_typed_over(window, qtbot):
+    bar = window.tab(TabKey.TIME).entry_bar
+    bar.narrative.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert bar.day.edit.hasFocus() and bar.day.edit.selectedText() == "11/23/2026"
+    qtbot.keyClicks(bar.day.edit, "11/20/2026")
+    assert bar.day.text() == "11/20/2026"
+
+
+@pytest.mark.parametrize("typed", ["2026-0002", "pioneer", "Pioneer Trucking"])
+def test_a_matter_typed_by_number_or_client_name_is_taken_with_enter(window, qtbot, typed):
+    store, tab, bar = window.state.store, window.tab(TabKey.TIME), window.tab(TabKey.TIME).entry_bar
+    pioneer = matters.create_matter(store, MatterDraft("2026-0002", "Formation of a subsidiary",
+                                                       "Pioneer Trucking Co.", date(2026, 2, 1)))
+    window.state.data_changed.emit(Changed.ALL)
+    qtbot.waitUntil(lambda: bar.matter.findData(pioneer) >= 0)
+    bar.matter.setCurrentIndex(bar.matter.findData(window.rivera))  # chosen before: the typing must win
+    bar.duration.setText("0.5")
+    bar.narrative.setText("Call with the client")
+    bar.matter.setFocus()
+    bar.matter.lineEdit().selectAll()
+    qtbot.keyClicks(bar.matter.lineEdit(), typed)
+    qtbot.keyClick(bar.matter.lineEdit(), Qt.Key.Key_Return)
+    assert tab.model.rowCount() == 1
+    saved = time_entries.load_entry(store, tab.model.id_at(0))
+    assert saved.matter_id == pioneer
+
+
+def test_a_typed_matter_that_means_several_or_none_is_not_saved_to_the_one_chosen_before(window, qtbot):
+    store, tab, bar = window.state.store, window.tab(TabKey.TIME), window.tab(TabKey.TIME).entry_bar
+    matters.create_matter(store, MatterDraft("2026-0002", "Rivera estate", "Ana Rivera", date(2026, 2, 1)))
+    window.state.data_changed.emit(Changed.ALL)
+    bar.matter.setCurrentIndex(bar.matter.findData(window.rivera))
+    bar.duration.setText("0.5")
+    for typed in ("Rivera", "no such matter"):
+        bar.matter.lineEdit().setText(typed)
+        qtbot.keyClick(bar.narrative, Qt.Key.Key_Return)
+        assert tab.model.rowCount() == 0
+        assert bar.message.isVisible() and typed in bar.message.text()
+        assert bar.matter.currentText() == typed  # nothing typed is cleared

@@ -179,6 +179,13 @@ def matter_choices(store: Store, include_closed: bool = False) -> list[tuple[int
     return [(r[0], f"{r[1]} — {r[2]}" + (" (closed)" if r[3] == "closed" else "")) for r in rows]
 
 
+def matter_clients(store: Store) -> dict[int, str]:
+    """Each matter's client name, by matter id: what a picker also finds a matter by."""
+    query = select(MatterRow.id, ContactRow.name).join(ContactRow, ContactRow.id == MatterRow.client_id)
+    with store.read() as session:
+        return {row[0]: row[1] or "" for row in session.execute(query)}
+
+
 # --- what the detail pane shows ------------------------------------------------------------
 @dataclass(frozen=True)
 class MatterSummary:

@@ -42,7 +42,7 @@ from legalsec_desktop.domain.formatting import format_clock, format_date
 from legalsec_desktop.services import calendar, deadlines, matters
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
-from legalsec_desktop.ui.common.fields import DateField, fill_matter_combo, searchable_combo
+from legalsec_desktop.ui.common.fields import DateField, chosen_data, fill_matter_combo, searchable_combo
 from legalsec_desktop.ui.common.form_errors import FormErrors
 from legalsec_desktop.ui.common.undo import delete_with_undo
 from legalsec_desktop.services.changes import Changed
@@ -262,7 +262,7 @@ class EventDialog(LoadOnShowDialog):
         attendees = tuple(self.attending.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.attending.count())
                           if self.attending.item(i).checkState() == Qt.CheckState.Checked)
         base = self.existing or EventDraft(None, "meeting", "", self.state.clock.today())
-        return replace(base, matter_id=self.matter.currentData(), kind=self.kind.currentData(),
+        return replace(base, matter_id=chosen_data(self.matter, "matter_id"), kind=self.kind.currentData(),
                        title=self.title.text(), on_date=self.on_date.date("on_date", required=True), all_day=all_day,
                        start=start, end=end, tz=self.tz.currentText().strip(), location=self.location.text(),
                        attendee_ids=attendees, status=self.status.currentData(),

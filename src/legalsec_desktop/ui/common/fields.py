@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Literal, overload
+from typing import Any, Literal, overload
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,8 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from legalsec_desktop.domain.dates import FIRST_YEAR, LAST_YEAR, format_date_entry, parse_date
+from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.money import format_money, parse_money
+from legalsec_desktop.domain.names import search_fold
 from legalsec_desktop.ui.common.icons import icon
+
+ALSO_FOUND_BY = Qt.ItemDataRole.UserRole + 20  # more words an item is found by when typed (see set_also_found_by)
 
 
 class DateField(QWidget):
@@ -118,6 +122,53 @@ def fill_matter_combo(combo: QComboBox, store, matter_id: int | None, blank: str
         draft = matters.load_matter(store, matter_id)
         choices.insert(0, (matter_id, f"{draft.number} — {draft.title}"))
     fill_combo(combo, [(None, blank), *choices], matter_id)
+    set_also_found_by(combo, matters.matter_clients(store))
+
+
+def set_also_found_by(combo: QComboBox, words: Mapping[object, str]) -> None:
+    """Let typed text find an item by more than its label (a matter by its client's name): item data -> words."""
+    for index in range(combo.count()):
+        combo.setItemData(index, words.get(combo.itemData(index), ""), ALSO_FOUND_BY)
+
+
+def typed_match(combo: QComboBox, text: str) -> int | None:
+    """The item typed text means: the one so labelled, else the only one whose label starts with it ("2026-0009"),
+    else the only one with every typed word in its label or its other words (a client's name); None if unsure."""
+    typed = search_fold(text)
+    labels = [search_fold(combo.itemText(i)) for i in range(combo.count())]
+    if typed in labels:
+        return labels.index(typed)
+    if not typed:
+        return None
+    starting = [i for i, label in enumerate(labels) if label.startswith(typed)]
+    if len(starting) == 1:
+        return starting[0]
+    words = typed.split()
+    having = [i for i, label in enumerate(labels)
+              if all(word in f"{label} {search_fold(str(combo.itemData(i, ALSO_FOUND_BY) or ''))}" for word in words)]
+    return having[0] if len(having) == 1 else None
+
+
+def choose_typed(combo: QComboBox) -> bool:
+    """Choose the item an editable combo's typed text means (see typed_match); False when it means none or several."""
+    if search_fold(combo.currentText()) == search_fold(combo.itemText(combo.currentIndex())):
+        return True  # as chosen
+    index = typed_match(combo, combo.currentText())
+    if index is None:
+        return False
+    if index != combo.currentIndex() or combo.currentText() != combo.itemText(index):
+        combo.setCurrentIndex(index)
+        line_edit(combo).setText(combo.itemText(index))  # the whole label, even when the index was already chosen
+    return True
+
+
+def chosen_data(combo: QComboBox, field: str, what: str = "matter") -> Any:
+    """The data of the item an editable combo shows; raises ValidationError(field) when its text means no one item
+    (rather than quietly keeping the item chosen before the typing)."""
+    if not choose_typed(combo):
+        raise ValidationError(field, f"No single {what} matches “{combo.currentText().strip()}”: "
+                                     f"type more of its number or name, or pick it from the list.")
+    return combo.currentData()
 
 
 def searchable_combo(minimum_length: int = 18) -> QComboBox:
@@ -138,6 +189,8 @@ def find_anywhere(combo: QComboBox) -> None:
         raise ValueError("only an editable combo has a completer")
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    # Enter or Tab after a typed number or name chooses the item it means, without going through the popup.
+    line_edit(combo).editingFinished.connect(lambda: choose_typed(combo))
 
 
 def line_edit(combo: QComboBox) -> QLineEdit:

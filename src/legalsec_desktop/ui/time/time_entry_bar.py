@@ -31,6 +31,7 @@ from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.fields import (
     DateField,
     MoneyField,
+    chosen_data,
     fill_combo,
     find_anywhere,
     line_edit,
@@ -184,7 +185,8 @@ class TimeEntryBar(QGroupBox):
         status = "draft"
         if self.editing_before is not None:
             status = self.editing_before.status
-        return TimeDraft(day, self.keeper.currentData(), self.matter.currentData(), minutes, rate,
+        matter_id = chosen_data(self.matter, "matter_id")  # what the box says, typed or picked
+        return TimeDraft(day, self.keeper.currentData(), matter_id, minutes, rate,
                          self.billing.currentData(), self._code(self.task), self._code(self.activity),
                          self.narrative.text(), status)
 
@@ -258,7 +260,8 @@ class TimeEntryBar(QGroupBox):
         self._set_locked(False)
         self._fill_rate()
         self._set_title()
-        self.duration.setFocus()
+        self.day.edit.setFocus()  # a new entry starts at its date, the first field (Tab goes on to the others)
+        self.day.edit.selectAll()
 
     def fill(self, draft: TimeDraft) -> None:
         self.day.set_date(draft.entry_date)

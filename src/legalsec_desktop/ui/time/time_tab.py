@@ -27,7 +27,7 @@ from legalsec_desktop.domain.time_entries import BILLABLE, BILLABLE_LABELS
 from legalsec_desktop.services.rows import TimeFilters
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
-from legalsec_desktop.ui.common.fields import DateField, fill_combo, searchable_combo
+from legalsec_desktop.ui.common.fields import DateField, fill_combo, searchable_combo, set_also_found_by
 from legalsec_desktop.ui.common.record_model import ID_ROLE
 from legalsec_desktop.ui.common.navigation import Destination
 from legalsec_desktop.ui.common.list_tab import ListTab, TabSpec
@@ -246,6 +246,9 @@ class TimeTab(ListTab):
                    self.keeper_filter.currentData())
         fill_combo(self.matter_filter, [(None, self.tr("Every matter")), *every_matter],
                    self.matter_filter.currentData())
+        clients = matters.matter_clients(self.state.store)  # a matter is also found by its client's name
+        for combo in (self.entry_bar.matter, self.matter_filter):
+            set_also_found_by(combo, clients)
 
     def refresh(self) -> None:
         if not hasattr(self, "timers"):  # the base class sorts while the tab is still being built
