@@ -29,6 +29,7 @@ from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.fields import DateField, table_item
 from legalsec_desktop.ui.common.form_errors import FormErrors
+from legalsec_desktop.ui.common.table_columns import fit_columns
 from legalsec_desktop.services.changes import Changed
 
 
@@ -85,6 +86,7 @@ class CalendarSettingsDialog(LoadOnShowDialog):
         self.closures.horizontalHeader().setStretchLastSection(True)
         self.closures.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.closures.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        fit_columns(self.closures)
         column.addWidget(self.closures, 1)
         row = QHBoxLayout()
         self.closure_day = DateField()

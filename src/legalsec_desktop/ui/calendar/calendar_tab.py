@@ -1,7 +1,8 @@
 """The Calendar tab: month, week, day and agenda views, the list of every event ahead, and what needs attention.
 
 Navigation: Today (Ctrl+T), previous/next (Alt+Left/Right, or Page Up/Down), Go to Date (Ctrl+G); views
-Ctrl+Shift+1..5 (the keys are the feature's actions, so they work whenever the tab is in view). Filters: attorney, matter and type, plus the text box (title, matter number, client).
+Ctrl+Shift+1..5. The keys are the feature's actions (calendar_feature), so they work whenever the tab is in view.
+Filters: attorney, matter and type, plus the text box (title, matter number, client).
 The side panel lists overdue items, reminders that fell due, and deadlines that wait for verification.
 """
 

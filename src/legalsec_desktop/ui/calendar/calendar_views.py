@@ -15,6 +15,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractItemView, QToolTip, QTreeWidget, QTreeWidgetItem, QWidget
 
+from legalsec_desktop.ui.common.table_columns import fit_columns
 from legalsec_desktop.ui.calendar.item_labels import (
     OVERDUE_COLOUR,
     ItemLabel,
@@ -151,8 +152,8 @@ class _PaintedView(QWidget):
             text_rect = QRect(inner.left(), inner.top() + 1, inner.width(), lines * metrics.lineSpacing() - 1)
             painter.save()
             painter.setClipRect(text_rect)  # whole lines only
-            painter.drawText(text_rect, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
-                             shown)
+            wrapped = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+            painter.drawText(text_rect, wrapped, shown)
             painter.restore()
         self._hits.append((rect, occ))
         self.labels.append((text_rect, occ))
@@ -366,6 +367,7 @@ class AgendaView(QTreeWidget):
         self.setColumnWidth(0, 150)
         self.setColumnWidth(1, 320)
         self.setColumnWidth(2, 220)
+        self.columns = fit_columns(self)  # to the days shown, each time
         self.itemActivated.connect(self._activated)
         self.start = today
         self.days = 30

@@ -30,6 +30,7 @@ from legalsec_desktop.ui.calendar.event_dialog import default_zone
 from legalsec_desktop.ui.common.fields import fill_matter_combo, searchable_combo, table_item
 from legalsec_desktop.ui.common.save_paths import ask_save_path, last_folder, remember_folder
 from legalsec_desktop.ui.common.worker import Progress, run_and_wait
+from legalsec_desktop.ui.common.table_columns import fit_columns
 from legalsec_desktop.services.changes import Changed
 
 
@@ -102,7 +103,7 @@ class ImportPreview(LoadOnShowDialog):
             for col, text in enumerate((when or self.tr("all day"), draft.title, KIND_LABELS[draft.kind],
                                         "; ".join(filter(None, [repeat, *item.warnings]))), start=1):
                 self.table.setItem(row, col, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         self.matter_id, self.loaded = matter_id, False
         self.matter = searchable_combo()  # its matters are read by load(), on first showing
         form = QFormLayout()

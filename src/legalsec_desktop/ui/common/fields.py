@@ -125,7 +125,7 @@ def fill_matter_combo(combo: QComboBox, store, matter_id: int | None, blank: str
     set_also_found_by(combo, matters.matter_clients(store))
 
 
-def set_also_found_by(combo: QComboBox, words: Mapping[object, str]) -> None:
+def set_also_found_by(combo: QComboBox, words: Mapping[int, str]) -> None:
     """Let typed text find an item by more than its label (a matter by its client's name): item data -> words."""
     for index in range(combo.count()):
         combo.setItemData(index, words.get(combo.itemData(index), ""), ALSO_FOUND_BY)

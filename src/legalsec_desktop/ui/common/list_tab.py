@@ -70,7 +70,7 @@ class ListTab(QWidget):
         self.table = QTableView()
         self.table.setObjectName(f"{spec.listing}Table")
         self.table.setModel(self.model)
-        configure_table(self.table, listing.columns)
+        self.columns = configure_table(self.table, listing.columns)
         self.table.horizontalHeader().setSortIndicatorShown(True)
         self.table.horizontalHeader().setSortIndicator(
             [c.key for c in listing.columns].index(listing.default_sort),
@@ -203,13 +203,17 @@ class ListTab(QWidget):
     def save_layout(self, settings: QSettings) -> None:
         """The list's columns, and the split beside it when the tab has one (`self.splitter`)."""
         settings.setValue(f"tables/{self.spec.listing}/header", self.table.horizontalHeader().saveState())
+        settings.setValue(f"tables/{self.spec.listing}/widths_by_user", self.columns.user_sized)
         if self.splitter is not None:
             settings.setValue(f"tables/{self.spec.listing}/splitter", self.splitter.saveState())
 
     def restore_layout(self, settings: QSettings) -> None:
         state = settings.value(f"tables/{self.spec.listing}/header")
-        if state is not None:
+        if state is not None:  # the sort, and the widths when the user set them (else they are fitted again)
             self.table.horizontalHeader().restoreState(state)
+            self.table.horizontalHeader().setStretchLastSection(False)
+            if str(settings.value(f"tables/{self.spec.listing}/widths_by_user", "false")).lower() == "true":
+                self.columns.restored()
         split = settings.value(f"tables/{self.spec.listing}/splitter")
         if split is not None and self.splitter is not None:
             self.splitter.restoreState(split)

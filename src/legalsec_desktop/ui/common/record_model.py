@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView
 from legalsec_desktop.domain.formatting import format_value
 from legalsec_desktop.services.columns import Column
 from legalsec_desktop.services.rows import ListRow
+from legalsec_desktop.ui.common.table_columns import ColumnFitter, stretch_column
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -22,18 +23,20 @@ ListIds = Callable[[str, bool, str], list[int]]  # (sort key, descending, filter
 FetchRows = Callable[[Sequence[int]], dict[int, ListRow]]  # ids -> typed rows (fields named by column keys)
 
 
-def configure_table(table: QTableView, columns: Sequence[Column]) -> None:
-    """The common set-up of a table over a RecordTableModel: whole rows, read-only, sortable, starting widths."""
+def configure_table(table: QTableView, columns: Sequence[Column]) -> ColumnFitter:
+    """The common set-up of a table over a RecordTableModel: whole rows, read-only, sortable, starting widths;
+    fitted to its content at its first fill, its free-text column (title, subject, narrative) taking the rest."""
     table.setSortingEnabled(True)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(24)
-    table.horizontalHeader().setStretchLastSection(True)
     char = table.fontMetrics().averageCharWidth()
     for index, column in enumerate(columns):
         table.setColumnWidth(index, column.width * char + 16)
+    names = [c.key for c in columns]
+    return ColumnFitter(table, stretch_column(names))
 
 
 class RecordTableModel(QAbstractTableModel):

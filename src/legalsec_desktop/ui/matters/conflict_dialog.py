@@ -40,6 +40,7 @@ from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.save_paths import ask_save_path
 from legalsec_desktop.ui.common.worker import Progress, run_and_wait
+from legalsec_desktop.ui.common.table_columns import fit_columns
 from legalsec_desktop.services.changes import Changed
 
 MARK = QColor("#b00020")
@@ -103,6 +104,7 @@ class ConflictCheckDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((110, 150, 220, 80, 260, 120, 90, 50)):
             self.table.setColumnWidth(column, width)
+        self.table_columns = fit_columns(self.table)  # to the hits found, each time
 
         decision_box = QGroupBox(self.tr("Decision"))
         decision_row = QHBoxLayout(decision_box)
@@ -310,6 +312,7 @@ class ConflictCheckDialog(QDialog):
         self.history.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((170, 200, 380, 50, 60)):
             self.history.setColumnWidth(column, width)
+        self.history_columns = fit_columns(self.history)
         self.history.doubleClicked.connect(lambda _index: self.open_selected_check())
         open_button = QPushButton(self.tr("&Open Check"))
         open_button.clicked.connect(self.open_selected_check)

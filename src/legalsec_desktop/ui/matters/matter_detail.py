@@ -29,6 +29,7 @@ from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.navigation import TabKey
 from legalsec_desktop.ui.common.undo import delete_with_undo
+from legalsec_desktop.ui.common.table_columns import fit_columns
 from legalsec_desktop.ui.matters import matter_overview
 from legalsec_desktop.ui.matters.matter_overview import TableRow
 from legalsec_desktop.services.rows import MatterParty
@@ -48,6 +49,7 @@ def _table(headers: list[str], widths: tuple[int, ...], name: str) -> QTableWidg
     table.horizontalHeader().setStretchLastSection(True)
     for column, width in enumerate(widths):
         table.setColumnWidth(column, width)
+    fit_columns(table)  # to its rows, each time they are filled
     return table
 
 
