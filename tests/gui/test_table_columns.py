@@ -93,3 +93,15 @@ def test_the_free_text_column_is_found_by_key_or_heading_else_the_last_one_stret
     assert stretch_column(["When", "Searched", "Title", "Score"]) == 2
     assert stretch_column(["Date", "Courts", "Reason"]) == 2
     assert stretch_column([]) is None
+
+
+def test_the_settings_timekeeper_table_shows_each_ledes_class_whole(make_window, qtbot):
+    from legalsec_desktop.ui.settings.settings_dialog import CLASS, SettingsDialog
+
+    window = make_window()
+    dialog = SettingsDialog(window.state, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.load()  # as showing it does
+    assert dialog.keepers.rowCount() > 0
+    for row in range(dialog.keepers.rowCount()):
+        assert dialog.keepers.columnWidth(CLASS) >= dialog.keepers.cellWidget(row, CLASS).sizeHint().width()

@@ -165,6 +165,8 @@ class SettingsDialog(LoadOnShowDialog):
         classes.setToolTip(self.tr("The LEDES timekeeper classification written on this timekeeper's invoice lines"))
         classes.setCurrentIndex(max(0, classes.findData(chosen)))
         self.keepers.setCellWidget(row, CLASS, classes)
+        # The class shows whole ("PARTNR (Partner)"), the name column giving up the width.
+        self.keepers.setColumnWidth(CLASS, max(self.keepers.columnWidth(CLASS), classes.sizeHint().width()))
         if keeper is None:
             self.keepers.setCurrentCell(row, NAME)
             self.keepers.editItem(table_item(self.keepers, row, NAME))
