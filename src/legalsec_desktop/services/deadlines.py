@@ -18,7 +18,7 @@ from legalsec_desktop.domain.deadlines import Request, Result, compute
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.events import EventDraft
 from legalsec_desktop.domain.formatting import format_date
-from legalsec_desktop.services import calendar
+from legalsec_desktop.services import calendar, matter_sol
 
 
 @dataclass(frozen=True)
@@ -206,8 +206,14 @@ def recompute_dependents(session: Session, trigger: EventRow, old_date: date, no
 
 def save_event(store: Store, draft: EventDraft, event_id: int | None = None, *,
                occurrence: date | None = None) -> int:
-    """calendar.save_event, recomputing the deadlines linked to a trigger whose date changed."""
-    return calendar.save_event(store, draft, event_id, occurrence=occurrence, recompute=recompute_dependents)
+    """calendar.save_event, recomputing the deadlines linked to a trigger whose date changed (and moving the
+    matter's limitation date with its calendar item)."""
+
+    def moved(session: Session, row: EventRow, old_date: date, now: datetime) -> None:
+        recompute_dependents(session, row, old_date, now)
+        matter_sol.matter_date_follows(session, row, now)
+
+    return calendar.save_event(store, draft, event_id, occurrence=occurrence, recompute=moved)
 
 
 def holidays_between(store: Store, first: date, last: date, matter_id: int | None = None) -> dict[date, str]:
