@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
@@ -153,26 +153,49 @@ def plan_chain(store: Store, trigger_day: date, rules: str, event_key: str, serv
     return planned
 
 
+def trigger_draft(planned: list[Planned], matter_id: int | None, title: str) -> EventDraft:
+    """The trigger of `planned` as an all-day calendar item: a hearing when the deadlines count back from it."""
+    day = planned[0].request.trigger
+    day = day.date() if isinstance(day, datetime) else day
+    kind = "hearing" if any(p.request.before for p in planned) else "reminder"
+    return EventDraft(matter_id, kind, title.strip() or "Trigger", day)
+
+
 def add_computed(store: Store, trigger_id: int | None, matter_id: int | None, planned: list[Planned],
                  docketed_by: str, title_prefix: str = "") -> list[int]:
     """Save computed deadlines linked to their trigger (in one transaction); returns their ids."""
     with store.write() as session:
-        ids = []
-        for item in planned:
-            row = EventRow(matter_id=matter_id, kind=item.kind, title=(title_prefix + item.title)[:300],
-                           all_day=item.result.due_at is None, on_date=item.result.due, tz=item.result.tz,
-                           status="scheduled", docketed_by=docketed_by.strip().upper()[:5], verified_by="",
-                           derivation=_derivation(item.request, item.result), notes="", trigger_id=trigger_id,
-                           rule_key=item.rule_key, location="")
-            if item.result.due_at is not None:
-                row.start_utc = to_utc(item.result.due_at, item.result.tz)
-            calendar.add_note(row, f"Computed: {item.request.cite or 'court rules'}, "
-                                   f"due {format_date(item.result.due)}.",
-                              store.clock.now())
-            session.add(row)
-            session.flush()
-            ids.append(row.id)
-        return ids
+        return _add_rows(session, store, trigger_id, matter_id, planned, docketed_by, title_prefix)
+
+
+def add_with_trigger(store: Store, trigger: EventDraft, planned: list[Planned],
+                     docketed_by: str) -> tuple[int, list[int]]:
+    """Put the trigger on the calendar and save the deadlines computed from it, linked to it (so moving it
+    recomputes them), in one transaction; returns (the trigger's id, the deadlines' ids)."""
+    with store.write() as session:
+        row = EventRow()
+        calendar.fill_row(session, row, replace(trigger, docketed_by=docketed_by.strip().upper()[:5]))
+        calendar.add_note(row, "Calendared as the trigger of computed deadlines.", store.clock.now())
+        return row.id, _add_rows(session, store, row.id, trigger.matter_id, planned, docketed_by)
+
+
+def _add_rows(session: Session, store: Store, trigger_id: int | None, matter_id: int | None, planned: list[Planned],
+              docketed_by: str, title_prefix: str = "") -> list[int]:
+    ids = []
+    for item in planned:
+        row = EventRow(matter_id=matter_id, kind=item.kind, title=(title_prefix + item.title)[:300],
+                       all_day=item.result.due_at is None, on_date=item.result.due, tz=item.result.tz,
+                       status="scheduled", docketed_by=docketed_by.strip().upper()[:5], verified_by="",
+                       derivation=_derivation(item.request, item.result), notes="", trigger_id=trigger_id,
+                       rule_key=item.rule_key, location="")
+        if item.result.due_at is not None:
+            row.start_utc = to_utc(item.result.due_at, item.result.tz)
+        calendar.add_note(row, f"Computed: {item.request.cite or 'court rules'}, due {format_date(item.result.due)}.",
+                          store.clock.now())
+        session.add(row)
+        session.flush()
+        ids.append(row.id)
+    return ids
 
 
 def recompute_dependents(session: Session, trigger: EventRow, old_date: date, now: datetime) -> list[str]:
