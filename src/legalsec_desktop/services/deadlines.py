@@ -13,7 +13,7 @@ from legalsec_desktop.db.models import CourtClosureRow, EventRow, FirmRow, Matte
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain import rule_sets
 from legalsec_desktop.domain.clock import to_utc
-from legalsec_desktop.domain.court_calendar import CourtCalendar
+from legalsec_desktop.domain.court_calendar import UNSETTLED_MARK, CourtCalendar
 from legalsec_desktop.domain.deadlines import Request, Result, compute
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.events import EventDraft
@@ -90,12 +90,18 @@ def _rules_for_matter(session: Session, matter_id: int | None) -> str:
 
 
 def _matter_court(store: Store, matter_id: int | None) -> tuple[CourtCalendar, str]:
-    """The closed days of the matter's court (its rules' holidays and the recorded closures), and the rules."""
+    """The closed days of the matter's court (its rules' holidays and the recorded closures), and the rules.
+
+    For scheduling, a holiday that may or may not close the court counts as closed (a warning, not a count)."""
     with store.read() as session:
         rules = _rules_for_matter(session, matter_id)
         closures = _closures(session, rules)
     main, forward, _ = rule_sets.load(rules).calendars()
-    return CourtCalendar(main, forward, closures), rules
+    return CourtCalendar(main, forward, closures, unsettled_closed=True), rules
+
+
+def _shown(why: str) -> str:
+    return why.replace(f" ({UNSETTLED_MARK})", " — the court may be closed")
 
 
 def court_closed(store: Store, day: date, matter_id: int | None) -> tuple[str, date, str] | None:
@@ -107,7 +113,7 @@ def court_closed(store: Store, day: date, matter_id: int | None) -> tuple[str, d
     following = day + timedelta(days=1)
     while court.closed_reason(following):
         following += timedelta(days=1)
-    return why, following, rules
+    return _shown(why), following, rules
 
 
 # ---- trigger chains ---------------------------------------------------------------------------------------------
@@ -248,6 +254,6 @@ def holidays_between(store: Store, first: date, last: date, matter_id: int | Non
         if day.weekday() < 5:
             why = court.closed_reason(day)
             if why:
-                found[day] = why
+                found[day] = _shown(why)
         day += timedelta(days=1)
     return found
