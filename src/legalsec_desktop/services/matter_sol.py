@@ -74,14 +74,16 @@ def sync(session: Session, matter: MatterRow, now: datetime, utc_now: datetime, 
 
 
 def backfill(store: Store) -> int:
-    """Calendar the SOL of every open matter that has one but never had a linked item; returns how many were made.
+    """Calendar the SOL of every open matter that has one, from today on, but never had a linked item; returns how
+    many were made. (A date already past is not made an overdue item on every older matter: saving the matter
+    calendars it.)
 
     Idempotent: a matter whose item exists (or was deleted on the calendar) is left alone, so running it on
     every opening of a database costs one query once done."""
     with store.write() as session:
         linked = exists().where(EventRow.matter_id == MatterRow.id, EventRow.rule_key == SOL_RULE_KEY)
-        rows = session.scalars(select(MatterRow).where(MatterRow.sol_date.is_not(None), MatterRow.status != "closed",
-                                                       ~linked)).all()
+        rows = session.scalars(select(MatterRow).where(MatterRow.sol_date >= store.clock.today(),
+                                                       MatterRow.status != "closed", ~linked)).all()
         now, utc_now = store.clock.now(), store.clock.utc_now()
         for row in rows:
             sync(session, row, now, utc_now)

@@ -87,6 +87,16 @@ def test_backfill_calendars_older_matters_once(practice):
     assert matter_sol.backfill(store) == 0  # deleted on the calendar by the user: not brought back
 
 
+def test_backfill_leaves_past_dates_and_closed_matters_alone(practice):
+    store, matter, draft = practice
+    closed = matters.create_matter(store, replace(draft, number="2026-0003", sol_date=None))
+    with store.write() as session:
+        session.execute(update(EventRow).values(rule_key=""))
+        session.execute(update(MatterRow).where(MatterRow.id == matter).values(sol_date=date(2026, 11, 20)))
+        session.execute(update(MatterRow).where(MatterRow.id == closed).values(sol_date=SOL, status="closed"))
+    assert matter_sol.backfill(store) == 0  # the clock is pinned to 2026-11-23
+
+
 def test_opening_the_database_backfills(tmp_path, two_attorney_firm):
     from legalsec_desktop.db.store import open_store
     from legalsec_desktop.services.database import open_database
