@@ -57,9 +57,13 @@ def test_ctrl_shift_d_on_the_matters_tab_takes_that_matter_and_its_rules(window,
 def test_a_typed_matter_number_is_taken_with_enter_and_the_deadlines_are_stored_on_it(window, qtbot):
     dialog = calculator(window, qtbot)
     assert dialog.matter.currentData() is None and dialog.rules.currentData() == "US-FED"
-    dialog.matter.setFocus()
-    dialog.matter.lineEdit().setText("2026-0009")
-    QTest.keyClick(dialog.matter.lineEdit(), Qt.Key.Key_Return)
+    assert dialog.matter.currentText() == ""  # no "(no matter)" text to type after
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.matter.lineEdit().setFocus()
+    QTest.keyClicks(dialog.matter.lineEdit(), "2026-0009")
+    popup = dialog.matter.completer().popup()  # the matches, none highlighted: Enter goes to the box
+    QTest.keyClick(popup if popup.isVisible() else dialog.matter.lineEdit(), Qt.Key.Key_Return)
     assert dialog.isVisible() and dialog.added == []  # Enter took the matter; it saved nothing
     assert dialog.matter.currentData() == window.california and dialog.rules.currentData() == "CA"
     dialog.trigger.edit.setText("12/01/2026")

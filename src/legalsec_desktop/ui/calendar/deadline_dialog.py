@@ -94,7 +94,7 @@ class DeadlineDialog(LoadOnShowDialog):
             self.kind.addItem(KIND_LABELS[kind], kind)
         self.matter = searchable_combo()
         self.matter.setObjectName("deadlineMatter")
-        line_edit(self.matter).setPlaceholderText(self.tr("matter number or name"))
+        line_edit(self.matter).setPlaceholderText(self.tr("(no matter) — type its number or name, or choose"))
         line_edit(self.matter).installEventFilter(self)  # Enter takes the typed matter, and saves nothing
         self.add_trigger = QCheckBox(self.tr("Also put the trigger (e.g. the hearing / service date) on the calendar"))
         self.add_trigger.setObjectName("addTrigger")
@@ -225,7 +225,7 @@ class DeadlineDialog(LoadOnShowDialog):
             self.trigger.set_date(trigger.on_date)
             self.setWindowTitle(self.tr("Deadline Calculator") + f" — {trigger.title}")
         self.matter.blockSignals(True)
-        fill_matter_combo(self.matter, store, matter_id, self.tr("(no matter)"))
+        fill_matter_combo(self.matter, store, matter_id, "")  # blank: the box shows what to type
         self.matter.blockSignals(False)
         self.loaded = True
         self.rules.blockSignals(True)
