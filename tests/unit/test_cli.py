@@ -146,6 +146,17 @@ def test_deadline_named_event_and_help_lists_them(capsys):
     assert "--rules TX --event answer" in capsys.readouterr().out
 
 
+def test_deadline_texas_short_period_and_unsettled_holiday(capsys):
+    from legalsec_desktop.cli import main
+
+    assert main(["deadline", "--rules", "TX", "--from", "2026-12-02", "--days", "5"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "2026-12-09"
+    assert main(["deadline", "--rules", "TX", "--from", "2026-11-24", "--days", "30"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "2026-12-24"
+    assert "May extend to Mon 12/28/2026 if the court was closed on Thu 12/24/2026 (Christmas Eve)." in out
+
+
 def test_deadline_warns_and_fails_for_a_year_without_a_calendar(capsys):
     from legalsec_desktop.cli import main
 

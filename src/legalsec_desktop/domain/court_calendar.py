@@ -2,7 +2,9 @@
 
 The federal calendar is 5 U.S.C. 6103 plus days closed by executive order, from the `holidays` package.
 State court calendars are explicit data in resources/holidays/<STATE>.json, valid for the years they
-declare; a computation that touches another year gets a warning instead of a silent answer.
+declare; a computation that touches another year gets a warning instead of a silent answer. A holiday marked
+"unsettled" may or may not close the court (a state employees' holiday some county courts keep open): the
+calculator counts the court open that day, docketing the earlier date, and names the later one as possible.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import holidays
 
 FEDERAL_FIRST_YEAR = 1971  # the Monday Holiday Act calendar of 6103(a)
 WEEKEND = {5: "Saturday", 6: "Sunday"}
+UNSETTLED_MARK = "closure unsettled, counted as closed"
 
 
 @dataclass(frozen=True)
@@ -32,12 +35,20 @@ class HolidayList:
     first_year: int
     last_year: int
     by_year: Any  # callable year -> dict[date, str]
+    unsettled_by_year: Any = None  # callable year -> dict[date, str]: holidays that may not close the court
 
     def covers(self, year: int) -> bool:
         return self.first_year <= year <= self.last_year
 
     def holidays_in(self, year: int) -> dict[date, str]:
         found: dict[date, str] = self.by_year(year)
+        return found
+
+    def unsettled_in(self, year: int) -> dict[date, str]:
+        """The year's holidays whose status as court closures is unsettled (never a day of holidays_in)."""
+        if self.unsettled_by_year is None:
+            return {}
+        found: dict[date, str] = self.unsettled_by_year(year)
         return found
 
 
@@ -62,12 +73,15 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
     return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
-def _occurrences(data: Mapping[str, Any], year: int) -> dict[date, str]:
-    """Every holiday (and observed day) of the data that falls in `year`."""
+def _occurrences(data: Mapping[str, Any], year: int, unsettled: bool = False) -> dict[date, str]:
+    """Every holiday (and observed day) of the data that falls in `year`: the settled ones, or (`unsettled`) those
+    marked "unsettled": true that do not fall on a settled holiday."""
     shift = {5: data["observe"].get("saturday", 0), 6: data["observe"].get("sunday", 0)}
     found: dict[date, str] = {}
     for y in (year - 1, year, year + 1):
         for item in data["holidays"]:
+            if bool(item.get("unsettled", False)) != unsettled:
+                continue
             if "day" in item:
                 day = date(y, item["month"], item["day"])
                 moved = shift.get(day.weekday(), 0)
@@ -80,6 +94,9 @@ def _occurrences(data: Mapping[str, Any], year: int) -> dict[date, str]:
                 day += timedelta(days=item.get("offset", 0))
             if day.year == year:
                 found.setdefault(day, item["name"])
+    if unsettled:
+        settled = _occurrences(data, year)
+        return {day: name for day, name in found.items() if day not in settled}
     return found
 
 
@@ -92,7 +109,8 @@ def state(code: str) -> HolidayList | None:
     data = json.loads(resource.read_text(encoding="utf-8"))
     first, last = data["years"]
     by_year = lru_cache(maxsize=None)(lambda year: _occurrences(data, year))
-    return HolidayList(data["code"], data["name"], data["state"], data["citation"], first, last, by_year)
+    unsettled = lru_cache(maxsize=None)(lambda year: _occurrences(data, year, unsettled=True))
+    return HolidayList(data["code"], data["name"], data["state"], data["citation"], first, last, by_year, unsettled)
 
 
 def shipped_states() -> list[str]:
@@ -104,13 +122,15 @@ def shipped_states() -> list[str]:
 class CourtCalendar:
     """Closed days for one computation: `main` lists count both ways, `forward_only` lists only forward.
 
-    `touched` collects the years looked at, so missing calendars can be reported afterwards.
+    `touched` collects the years looked at, so missing calendars can be reported afterwards. Unsettled holidays
+    count as open days unless `unsettled_closed`, the reading that gives the later date.
     """
 
     main: list[HolidayList]
     forward_only: list[HolidayList] = field(default_factory=list)
     closures: Mapping[date, str] = field(default_factory=dict)
     touched: set[int] = field(default_factory=set)
+    unsettled_closed: bool = False
 
     def closed_reason(self, day: date, forward: bool = True) -> str | None:
         """Why the court is closed on `day` ('Saturday', 'Labor Day', …), or None when it is open."""
@@ -128,6 +148,18 @@ class CourtCalendar:
                 name = calendar.holidays_in(day.year).get(day)
                 if name:
                     return f"{name} ({calendar.code} state holiday)"
+        if self.unsettled_closed:
+            name = self.unsettled(day, forward)
+            if name:
+                return f"{name} ({UNSETTLED_MARK})"
+        return None
+
+    def unsettled(self, day: date, forward: bool = True) -> str | None:
+        """The name of the holiday on `day` whose status as a court closure is unsettled, if there is one."""
+        for calendar in self.main + (self.forward_only if forward else []):
+            name = calendar.unsettled_in(day.year).get(day)
+            if name:
+                return str(name)
         return None
 
     def ignored_backward(self, day: date) -> str | None:

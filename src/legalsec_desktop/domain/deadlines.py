@@ -4,7 +4,9 @@ Counting follows the rule texts (see resources/rules): the trigger day is not co
 count weekends and holidays and roll a last day that falls on a closed day (forward to the next open
 day, backward to the one before); court days count only open days; hours count elapsed time in the
 court's time zone and roll to the same time on the next open day. Service by mail and the like adds
-time in the order the rule set says.
+time in the order the rule set says. A rule set may count only open days in short periods (TRCP 4: five days
+or less). A holiday whose status as a court closure is unsettled is counted as an open day when that gives the
+earlier date (as a closed one when that does, counting backward); the later date is named in a note.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 
 from legalsec_desktop.domain import rule_sets
 from legalsec_desktop.domain.clock import from_utc, to_utc
-from legalsec_desktop.domain.court_calendar import CourtCalendar
+from legalsec_desktop.domain.court_calendar import UNSETTLED_MARK, CourtCalendar
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.formatting import format_clock, format_date
 
@@ -46,6 +48,8 @@ class Result:
     skipped: list[tuple[date, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     rules: str = ""
+    notes: list[str] = field(default_factory=list)  # "May extend to … if the court was closed on …"
+    later: date | None = None  # the other reading's date, when an unsettled holiday changes the answer
 
     @property
     def first_line(self) -> str:
@@ -58,7 +62,8 @@ class Result:
 
     def as_dict(self) -> dict[str, Any]:
         return {"due": self.first_line, "tz": self.tz, "rules": self.rules, "steps": self.steps,
-                "skipped": [[d.isoformat(), why] for d, why in self.skipped], "warnings": self.warnings}
+                "skipped": [[d.isoformat(), why] for d, why in self.skipped], "warnings": self.warnings,
+                "notes": self.notes}
 
 
 class _Counter:
@@ -77,6 +82,7 @@ class _Counter:
         while True:
             why = self.calendar.closed_reason(day, forward=forward)
             if why is None:
+                self.open_though_unsettled(day, forward)
                 ignored = None if forward else self.calendar.ignored_backward(day)
                 if ignored:
                     self.result.steps.append(f"  {format_date(day)} is {ignored}, a state holiday, which counts "
@@ -85,6 +91,12 @@ class _Counter:
             cite = self.rules.cite("roll") if forward else self.rules.cite("backward")
             self.skip(day, why, f" — the last day moves {'on' if forward else 'back'} ({cite})")
             day += step
+
+    def open_though_unsettled(self, day: date, forward: bool) -> None:
+        name = self.calendar.unsettled(day, forward)
+        if name:
+            self.result.steps.append(f"  {format_date(day)} is {name}, a holiday that may or may not close the "
+                                     f"court: counted as a day the court is open.")
 
     def court_days(self, start: date, count: int, forward: bool, what: str = "") -> date:
         """The `count`-th open day after (or before) `start`."""
@@ -98,20 +110,49 @@ class _Counter:
             if why:
                 self.skip(day, why)
             else:
+                self.open_though_unsettled(day, forward)
                 counted += 1
         self.result.steps.append(f"  {unit.capitalize()} day {count}: {format_date(day)}.")
         return day
 
 
 def compute(request: Request, closures: Mapping[date, str] | None = None) -> Result:
-    """The due date (or time) for `request`, with its derivation. Raises ValidationError for bad input."""
+    """The due date (or time) for `request`, with its derivation. Raises ValidationError for bad input.
+
+    Counted twice when a holiday of unsettled status could matter: with those days open and with them closed.
+    The earlier answer is docketed; the later one is named in a note ("may extend to …")."""
+    open_reading = _compute_once(request, closures, unsettled_closed=False)
+    closed_reading = _compute_once(request, closures, unsettled_closed=True)
+    if _moment(open_reading) == _moment(closed_reading):
+        return open_reading
+    earlier, later = sorted((open_reading, closed_reading), key=_moment)
+    days = [(day, why.removesuffix(f" ({UNSETTLED_MARK})")) for day, why in closed_reading.skipped
+            if why.endswith(f" ({UNSETTLED_MARK})")]
+    named = " and ".join(f"{format_date(day)} ({name})" for day, name in days)
+    when = format_date(later.due) + (f" at {format_clock(later.due_at)}" if later.due_at else "")
+    if earlier is open_reading:
+        note = f"May extend to {when} if the court was closed on {named}."
+    else:
+        note = f"May be as late as {when} if the court was open on {named}."
+    earlier.notes.append(note)
+    earlier.later = later.due
+    earlier.steps.append(f"Note: {note} Whether {'that day closes' if len(days) == 1 else 'those days close'} the "
+                         f"court is unsettled, so the earlier date is docketed: check the court's own calendar.")
+    return earlier
+
+
+def _moment(result: Result) -> date | datetime:
+    return result.due_at if result.due_at is not None else result.due
+
+
+def _compute_once(request: Request, closures: Mapping[date, str] | None, unsettled_closed: bool) -> Result:
     rules = rule_sets.load(request.rules)
     if request.unit not in rule_sets.UNITS:
         raise ValidationError("unit", f"“{request.unit}” is not a unit. Use days, court days or hours.")
     if not 0 <= request.count <= MAX_COUNT:
         raise ValidationError("count", f"{request.count} is not a period the calculator counts (0 to {MAX_COUNT}).")
     main, forward_only, warnings = rules.calendars()
-    calendar = CourtCalendar(main, forward_only, dict(closures or {}))
+    calendar = CourtCalendar(main, forward_only, dict(closures or {}), unsettled_closed=unsettled_closed)
     start = request.trigger.date() if isinstance(request.trigger, datetime) else request.trigger
     result = Result(due=start, rules=rules.code + (f":{rules.state}" if rules.state else ""))
     result.warnings += warnings
@@ -141,7 +182,13 @@ def _days(request: Request, rules: rule_sets.RuleSet, counter: _Counter) -> None
     added_days = extension.get("days", 0) if extension else 0
     added_to_period = rules.service_order == "added_to_period"
     sign = 1 if forward else -1
-    if request.unit == "court_days":
+    short = rules.short_period
+    if request.unit == "days" and short and 1 <= request.count <= short["days"]:
+        result.steps.append(f"A period of {short['days']} days or less: Saturdays, Sundays and legal holidays are "
+                            f"not counted ({short['cite']})" + (", but they are for the days service adds."
+                                                                if added_days else "."))
+        due = counter.court_days(trigger, request.count, forward)
+    elif request.unit == "court_days":
         due = counter.court_days(trigger, request.count, forward)
     elif request.unit == "monday_after_days":
         day = trigger + request.count * DAY

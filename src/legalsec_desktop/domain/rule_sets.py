@@ -60,6 +60,8 @@ class RuleSet:
     service_before: dict[str, dict[str, Any] | None]
     events: tuple[RuleEvent, ...]
     state: str = ""  # US-FED:MA → "MA"
+    # A period of this many days or fewer counts only open days (TRCP 4): {"days": 5, "cite": "TRCP 4"}.
+    short_period: dict[str, Any] | None = None
 
     @property
     def label(self) -> str:
@@ -118,7 +120,7 @@ def _load(code: str) -> RuleSet:
     events = tuple(RuleEvent(e["key"], e["trigger"], tuple(_deadline(d) for d in e["deadlines"]), e.get("note", ""))
                    for e in data.get("events", []))
     return RuleSet(data["code"], data["name"], data["calendar"], data["default_tz"], cites, data["service_order"],
-                   data["service"], data.get("service_before", {}), events)
+                   data["service"], data.get("service_before", {}), events, short_period=data.get("short_period"))
 
 
 def rule_codes() -> list[str]:

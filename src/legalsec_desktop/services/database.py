@@ -72,12 +72,13 @@ def needs_upgrade(where: Where) -> bool:
 
 def open_database(where: Where, backup_dir: Path, read_only: bool | None = None,
                   progress: Progress | None = None, check_with: Path | None = None,
-                  clock: Clock = SYSTEM_CLOCK) -> Store:
+                  clock: Clock = SYSTEM_CLOCK, calendar_limitations: bool = True) -> Store:
     """Open the database, creating it if new; an older schema is backed up (kept out of rotation), then migrated.
 
     `check_with` (a seal file) runs `prepare_file` first; its notes are on the returned store. An upgrade
     that fails leaves the file as it was (one transaction), so the backup made for it is removed again:
-    failed attempts must not fill the disk with copies.
+    failed attempts must not fill the disk with copies. Unless told otherwise (`calendar_limitations`), a writable
+    database's matters saved with a limitation date before those were calendared get their calendar item.
     """
     from legalsec_desktop.db.store import open_store  # SQLAlchemy: loaded once the window is showing
 
@@ -104,7 +105,18 @@ def open_database(where: Where, backup_dir: Path, read_only: bool | None = None,
     if made:
         log.info("the database schema was upgraded")
     store.notes = tuple(notes) + store.notes
+    if calendar_limitations and not store.read_only:
+        _calendar_limitation_dates(store)
     return store
+
+
+def _calendar_limitation_dates(store: Store) -> None:
+    """Once per database (idempotent): matters saved before limitation dates were calendared get their item."""
+    from legalsec_desktop.services import matter_sol
+
+    made = matter_sol.backfill(store)
+    if made:
+        log.info("calendared %d limitation date(s) of matters saved before they were", made)
 
 
 def _still_old(db_path: Path) -> bool:

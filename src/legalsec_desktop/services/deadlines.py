@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
@@ -13,12 +13,12 @@ from legalsec_desktop.db.models import CourtClosureRow, EventRow, FirmRow, Matte
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain import rule_sets
 from legalsec_desktop.domain.clock import to_utc
-from legalsec_desktop.domain.court_calendar import CourtCalendar
+from legalsec_desktop.domain.court_calendar import UNSETTLED_MARK, CourtCalendar
 from legalsec_desktop.domain.deadlines import Request, Result, compute
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.events import EventDraft
 from legalsec_desktop.domain.formatting import format_date
-from legalsec_desktop.services import calendar
+from legalsec_desktop.services import calendar, matter_sol
 
 
 @dataclass(frozen=True)
@@ -90,12 +90,18 @@ def _rules_for_matter(session: Session, matter_id: int | None) -> str:
 
 
 def _matter_court(store: Store, matter_id: int | None) -> tuple[CourtCalendar, str]:
-    """The closed days of the matter's court (its rules' holidays and the recorded closures), and the rules."""
+    """The closed days of the matter's court (its rules' holidays and the recorded closures), and the rules.
+
+    For scheduling, a holiday that may or may not close the court counts as closed (a warning, not a count)."""
     with store.read() as session:
         rules = _rules_for_matter(session, matter_id)
         closures = _closures(session, rules)
     main, forward, _ = rule_sets.load(rules).calendars()
-    return CourtCalendar(main, forward, closures), rules
+    return CourtCalendar(main, forward, closures, unsettled_closed=True), rules
+
+
+def _shown(why: str) -> str:
+    return why.replace(f" ({UNSETTLED_MARK})", " — the court may be closed")
 
 
 def court_closed(store: Store, day: date, matter_id: int | None) -> tuple[str, date, str] | None:
@@ -107,7 +113,7 @@ def court_closed(store: Store, day: date, matter_id: int | None) -> tuple[str, d
     following = day + timedelta(days=1)
     while court.closed_reason(following):
         following += timedelta(days=1)
-    return why, following, rules
+    return _shown(why), following, rules
 
 
 # ---- trigger chains ---------------------------------------------------------------------------------------------
@@ -153,26 +159,49 @@ def plan_chain(store: Store, trigger_day: date, rules: str, event_key: str, serv
     return planned
 
 
+def trigger_draft(planned: list[Planned], matter_id: int | None, title: str) -> EventDraft:
+    """The trigger of `planned` as an all-day calendar item: a hearing when the deadlines count back from it."""
+    day = planned[0].request.trigger
+    day = day.date() if isinstance(day, datetime) else day
+    kind = "hearing" if any(p.request.before for p in planned) else "reminder"
+    return EventDraft(matter_id, kind, title.strip() or "Trigger", day)
+
+
 def add_computed(store: Store, trigger_id: int | None, matter_id: int | None, planned: list[Planned],
                  docketed_by: str, title_prefix: str = "") -> list[int]:
     """Save computed deadlines linked to their trigger (in one transaction); returns their ids."""
     with store.write() as session:
-        ids = []
-        for item in planned:
-            row = EventRow(matter_id=matter_id, kind=item.kind, title=(title_prefix + item.title)[:300],
-                           all_day=item.result.due_at is None, on_date=item.result.due, tz=item.result.tz,
-                           status="scheduled", docketed_by=docketed_by.strip().upper()[:5], verified_by="",
-                           derivation=_derivation(item.request, item.result), notes="", trigger_id=trigger_id,
-                           rule_key=item.rule_key, location="")
-            if item.result.due_at is not None:
-                row.start_utc = to_utc(item.result.due_at, item.result.tz)
-            calendar.add_note(row, f"Computed: {item.request.cite or 'court rules'}, "
-                                   f"due {format_date(item.result.due)}.",
-                              store.clock.now())
-            session.add(row)
-            session.flush()
-            ids.append(row.id)
-        return ids
+        return _add_rows(session, store, trigger_id, matter_id, planned, docketed_by, title_prefix)
+
+
+def add_with_trigger(store: Store, trigger: EventDraft, planned: list[Planned],
+                     docketed_by: str) -> tuple[int, list[int]]:
+    """Put the trigger on the calendar and save the deadlines computed from it, linked to it (so moving it
+    recomputes them), in one transaction; returns (the trigger's id, the deadlines' ids)."""
+    with store.write() as session:
+        row = EventRow()
+        calendar.fill_row(session, row, replace(trigger, docketed_by=docketed_by.strip().upper()[:5]))
+        calendar.add_note(row, "Calendared as the trigger of computed deadlines.", store.clock.now())
+        return row.id, _add_rows(session, store, row.id, trigger.matter_id, planned, docketed_by)
+
+
+def _add_rows(session: Session, store: Store, trigger_id: int | None, matter_id: int | None, planned: list[Planned],
+              docketed_by: str, title_prefix: str = "") -> list[int]:
+    ids = []
+    for item in planned:
+        row = EventRow(matter_id=matter_id, kind=item.kind, title=(title_prefix + item.title)[:300],
+                       all_day=item.result.due_at is None, on_date=item.result.due, tz=item.result.tz,
+                       status="scheduled", docketed_by=docketed_by.strip().upper()[:5], verified_by="",
+                       derivation=_derivation(item.request, item.result), notes="", trigger_id=trigger_id,
+                       rule_key=item.rule_key, location="")
+        if item.result.due_at is not None:
+            row.start_utc = to_utc(item.result.due_at, item.result.tz)
+        calendar.add_note(row, f"Computed: {item.request.cite or 'court rules'}, due {format_date(item.result.due)}.",
+                          store.clock.now())
+        session.add(row)
+        session.flush()
+        ids.append(row.id)
+    return ids
 
 
 def recompute_dependents(session: Session, trigger: EventRow, old_date: date, now: datetime) -> list[str]:
@@ -206,8 +235,14 @@ def recompute_dependents(session: Session, trigger: EventRow, old_date: date, no
 
 def save_event(store: Store, draft: EventDraft, event_id: int | None = None, *,
                occurrence: date | None = None) -> int:
-    """calendar.save_event, recomputing the deadlines linked to a trigger whose date changed."""
-    return calendar.save_event(store, draft, event_id, occurrence=occurrence, recompute=recompute_dependents)
+    """calendar.save_event, recomputing the deadlines linked to a trigger whose date changed (and moving the
+    matter's limitation date with its calendar item)."""
+
+    def moved(session: Session, row: EventRow, old_date: date, now: datetime) -> None:
+        recompute_dependents(session, row, old_date, now)
+        matter_sol.matter_date_follows(session, row, now)
+
+    return calendar.save_event(store, draft, event_id, occurrence=occurrence, recompute=moved)
 
 
 def holidays_between(store: Store, first: date, last: date, matter_id: int | None = None) -> dict[date, str]:
@@ -219,6 +254,6 @@ def holidays_between(store: Store, first: date, last: date, matter_id: int | Non
         if day.weekday() < 5:
             why = court.closed_reason(day)
             if why:
-                found[day] = why
+                found[day] = _shown(why)
         day += timedelta(days=1)
     return found

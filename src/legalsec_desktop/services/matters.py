@@ -29,7 +29,7 @@ from legalsec_desktop.domain.matters import (
     validate_matter,
 )
 from legalsec_desktop.domain.names import sort_name
-from legalsec_desktop.services import billing_sql, contacts
+from legalsec_desktop.services import billing_sql, contacts, matter_sol
 from legalsec_desktop.services.rows import FileLocation, OpenDeadline, UpcomingEvent
 
 
@@ -97,7 +97,8 @@ def _apply(row: MatterRow, draft: MatterDraft) -> None:
 
 
 def create_matter(store: Store, draft: MatterDraft) -> int:
-    """Open a matter with its client (new or existing) and any opposing parties, in one transaction."""
+    """Open a matter with its client (new or existing) and any opposing parties, in one transaction; a limitation
+    date goes on the calendar (services.matter_sol)."""
     validate_matter(draft)
     with store.write() as session:
         _check_number_free(session, draft.number.strip(), None)
@@ -106,6 +107,7 @@ def create_matter(store: Store, draft: MatterDraft) -> int:
         _apply(matter, draft)
         session.add(matter)
         session.flush()
+        matter_sol.sync(session, matter, store.clock.now(), store.clock.utc_now())
         session.add(PartyRow(matter_id=matter.id, contact_id=client.id, role="client"))
         added = {client.id}
         for name in draft.adverse_names:
@@ -134,7 +136,8 @@ def load_matter(store: Store, matter_id: int) -> MatterDraft:
 
 
 def update_matter(store: Store, matter_id: int, draft: MatterDraft) -> None:
-    """Save the edited matter; a different client name moves the matter to that (new or existing) client."""
+    """Save the edited matter; a different client name moves the matter to that (new or existing) client. The
+    calendar item of its limitation date follows the date (made, moved or removed)."""
     validate_matter(draft)
     with store.write() as session:
         row = session.get(MatterRow, matter_id)
@@ -152,7 +155,9 @@ def update_matter(store: Store, matter_id: int, draft: MatterDraft) -> None:
             else:
                 session.add(PartyRow(matter_id=matter_id, contact_id=client.id, role="client"))
             row.client_id = client.id
+        old_note = row.sol_note
         _apply(row, draft)
+        matter_sol.sync(session, row, store.clock.now(), store.clock.utc_now(), old_note)
 
 
 def open_deadlines(store: Store, matter_id: int) -> list[OpenDeadline]:

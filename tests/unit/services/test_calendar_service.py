@@ -97,6 +97,17 @@ def test_court_closed_days_offer_the_next_court_day(practice):
     assert "Water main break" in deadlines.court_closed(store, date(2026, 11, 24), matter)[0]
 
 
+def test_a_day_that_may_close_the_court_is_warned_about_and_shown(practice):
+    store, _, _, _ = practice
+    texas = matters.create_matter(store, MatterDraft("2026-0005", "Diaz v. Lone Star", "Eva Diaz", date(2026, 1, 5),
+                                                     jurisdiction="TX"))
+    why, following, rules = deadlines.court_closed(store, date(2026, 12, 24), texas)
+    assert (why, following, rules) == ("Christmas Eve — the court may be closed", date(2026, 12, 28), "TX")
+    shown = deadlines.holidays_between(store, date(2026, 11, 23), date(2026, 12, 31), texas)
+    assert shown[date(2026, 11, 27)] == "Day after Thanksgiving — the court may be closed"
+    assert shown[date(2026, 11, 26)] == "Thanksgiving Day"
+
+
 def test_trigger_chain_recomputes_when_the_trigger_moves(practice):
     store, matter, mary, _ = practice
     trigger = deadlines.save_event(store, replace(hearing(matter, mary, day=date(2027, 1, 4)), all_day=True,

@@ -155,8 +155,10 @@ class CalendarFeature(Feature):
             dialog.deleteLater()
             return
         if dialog.exec() == DeadlineDialog.DialogCode.Accepted and dialog.added:
-            self.shell.show_status(self.tr("Added %d deadline(s) to the calendar, unverified: verify them in the "
-                                           "Calendar's Needs attention list.") % len(dialog.added), 10000)
+            added = (self.tr("Added the trigger and %d deadline(s)") if dialog.trigger_added is not None
+                     else self.tr("Added %d deadline(s)")) % len(dialog.added)
+            self.shell.show_status(added + self.tr(" to the calendar, unverified: verify them in the Calendar's "
+                                                   "Needs attention list."), 10000)
 
     def verify_selected(self) -> None:
         from legalsec_desktop.ui.calendar.event_dialog import my_initials

@@ -1,22 +1,26 @@
 """Tools ▸ Deadline Calculator: count a period under a court's rules, show every step, put it on the calendar.
 
 The answer updates as you type. "Add to Calendar" saves the deadline(s) with their derivation, linked to
-the trigger event when the calculator was opened from one (so moving the trigger recomputes them).
+the trigger event when the calculator was opened from one (so moving the trigger recomputes them), or else to
+the trigger it puts on the calendar when asked. The matter (chosen, or typed by number) brings its court rules;
+deadlines are saved with no matter only when the user says so.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -34,7 +38,7 @@ from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.calendar.event_dialog import ZONES, my_initials
-from legalsec_desktop.ui.common.fields import DateField, fill_matter_combo, searchable_combo
+from legalsec_desktop.ui.common.fields import DateField, fill_matter_combo, line_edit, searchable_combo
 from legalsec_desktop.services.changes import Changed
 
 CUSTOM = ""
@@ -47,6 +51,7 @@ class DeadlineDialog(LoadOnShowDialog):
         self.load_problem_title = self.tr("Cannot open the deadline calculator")
         self.state, self.trigger_id = state, trigger_id
         self.added: list[int] = []
+        self.trigger_added: int | None = None  # the trigger put on the calendar with the deadlines
         self.planned: list[deadlines.Planned] = []
         self.matter_id, self.loaded = matter_id, False  # the trigger, rules and matters are read by load()
         self.setWindowTitle(self.tr("Deadline Calculator"))
@@ -88,6 +93,15 @@ class DeadlineDialog(LoadOnShowDialog):
         for kind in DEADLINE_KINDS:
             self.kind.addItem(KIND_LABELS[kind], kind)
         self.matter = searchable_combo()
+        self.matter.setObjectName("deadlineMatter")
+        line_edit(self.matter).setPlaceholderText(self.tr("(no matter) — type its number or name, or choose"))
+        line_edit(self.matter).installEventFilter(self)  # Enter takes the typed matter, and saves nothing
+        self.add_trigger = QCheckBox(self.tr("Also put the trigger (e.g. the hearing / service date) on the calendar"))
+        self.add_trigger.setObjectName("addTrigger")
+        self.add_trigger.setChecked(trigger_id is None)
+        self.trigger_title = QLineEdit(placeholderText=self.tr("the trigger's title on the calendar"))
+        self.trigger_title.setObjectName("triggerTitle")
+        self.add_trigger.toggled.connect(self.trigger_title.setEnabled)
 
         form = QFormLayout()
         form.addRow(self.tr("Court &rules:"), self.rules)
@@ -107,6 +121,13 @@ class DeadlineDialog(LoadOnShowDialog):
         self.kind_label.setBuddy(self.kind)
         form.addRow(self.kind_label, self.kind)
         form.addRow(self.tr("&Matter:"), self.matter)
+        trigger_box = QWidget()
+        row = QHBoxLayout(trigger_box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.add_trigger)
+        row.addWidget(self.trigger_title, 1)
+        form.addRow("", trigger_box)
+        trigger_box.setVisible(trigger_id is None)  # opened from an event: the trigger is on the calendar already
 
         self.answer = QLabel()
         self.answer.setObjectName("deadlineAnswer")
@@ -136,13 +157,63 @@ class DeadlineDialog(LoadOnShowDialog):
         layout.addWidget(buttons)
 
         self.rules.currentIndexChanged.connect(self._fill_events)
+        self.rule_event.currentIndexChanged.connect(self._name_trigger)
         self.rule_event.currentIndexChanged.connect(self.recompute)
         self.trigger.changed.connect(self.recompute)
         self.trigger_time.textChanged.connect(self.recompute)
         self.count.valueChanged.connect(self.recompute)
+        self.direction.currentIndexChanged.connect(self._name_trigger)
         for combo in (self.unit, self.direction, self.service):
             combo.currentIndexChanged.connect(self.recompute)
         self.tz.currentTextChanged.connect(self.recompute)
+        self.matter.currentIndexChanged.connect(self._matter_chosen)
+        line_edit(self.matter).editingFinished.connect(self.take_typed_matter)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.take_typed_matter()
+            return True
+        return super().eventFilter(watched, event)
+
+    def take_typed_matter(self) -> bool:
+        """Choose the matter whose number (or, if only one matches, any part of its text) was typed in the matter
+        box; False, with a message in place, when the text names no matter or several."""
+        text = self.matter.currentText().strip()
+        index = self.matter.currentIndex()
+        if index >= 0 and self.matter.itemText(index) == text:
+            return True
+        if not text:
+            self.matter.setCurrentIndex(0)
+            return True
+        folded = text.casefold()
+        items = [(i, self.matter.itemText(i)) for i in range(self.matter.count()) if self.matter.itemData(i)]
+        found = ([i for i, label in items if label.split(" — ")[0].casefold() == folded]
+                 or [i for i, label in items if folded in label.casefold()])
+        if len(found) == 1:
+            self.matter.setCurrentIndex(found[0])
+            line_edit(self.matter).setText(self.matter.itemText(found[0]))
+            return True
+        self._problem(self.tr("No matter is numbered or named “%s”: choose one from the list.") % text if not found
+                      else self.tr("“%s” fits %d matters: type more of the number or choose from the list.")
+                      % (text, len(found)))
+        self.matter.setFocus()
+        return False
+
+    def _matter_chosen(self) -> None:
+        """A matter brings its court's rules."""
+        if not self.loaded:
+            return
+        rules = deadlines.rules_for_matter(self.state.require_store(), self.matter.currentData())
+        index = self.rules.findData(rules)
+        if index >= 0 and index != self.rules.currentIndex():
+            self.rules.setCurrentIndex(index)  # recomputes
+        else:
+            self.recompute()  # clears a message about what was typed
+
+    def _problem(self, text: str) -> None:
+        self.answer.setText(text)
+        self.answer.setStyleSheet("font-size: 14px; padding: 6px; background: #fdecea; color: #b00020;")
 
     def read(self) -> None:
         """Read the trigger event, its matter's court rules and the matters, then compute the answer; raises
@@ -153,7 +224,9 @@ class DeadlineDialog(LoadOnShowDialog):
             matter_id = trigger.matter_id
             self.trigger.set_date(trigger.on_date)
             self.setWindowTitle(self.tr("Deadline Calculator") + f" — {trigger.title}")
-        fill_matter_combo(self.matter, store, matter_id, self.tr("(no matter)"))
+        self.matter.blockSignals(True)
+        fill_matter_combo(self.matter, store, matter_id, "")  # blank: the box shows what to type
+        self.matter.blockSignals(False)
         self.loaded = True
         self.rules.blockSignals(True)
         self.rules.setCurrentIndex(max(0, self.rules.findData(deadlines.rules_for_matter(store, matter_id))))
@@ -171,7 +244,18 @@ class DeadlineDialog(LoadOnShowDialog):
         self.rule_event.setCurrentIndex(max(0, self.rule_event.findData(current)))
         self.rule_event.blockSignals(False)
         self.tz.setCurrentText(rules.default_tz)
+        self._name_trigger()
         self.recompute()
+
+    def _name_trigger(self) -> None:
+        """The trigger's title on the calendar: the rule's trigger ("Complaint and summons served")."""
+        if self.trigger_id is not None or (self.trigger_title.isModified() and self.trigger_title.text().strip()):
+            return
+        key = self.rule_event.currentData()
+        title = self.tr("Hearing") if self.direction.currentData() else self.tr("Served")
+        if key != CUSTOM:
+            title = rule_sets.load(self.rules.currentData()).event(key).trigger.removesuffix(" set")
+        self.trigger_title.setText(title)
 
     def _custom(self) -> bool:
         return self.rule_event.currentData() == CUSTOM
@@ -195,18 +279,19 @@ class DeadlineDialog(LoadOnShowDialog):
             self.steps.clear()
             self.add_button.setEnabled(False)
             return
-        lines, steps, warned = [], [], False
+        lines, steps, warned, noted = [], [], False, False
         for item in self.planned:
             due = item.result
             when = format_date(due.due) + (f" at {format_clock(due.due_at)} {due.tz}" if due.due_at else "")
             passed = self.tr(" (already passed)") if due.due < self.state.clock.today() else ""
             lines.append((f"{item.title}: {when}" if item.title else self.tr("Due %s") % when) + passed)
+            lines += [f"<span style='font-size: 13px; font-weight: 400'>{note}</span>" for note in due.notes]
             steps.append((f"{item.title}\n" if item.title else "") + due.text())
-            warned = warned or bool(due.warnings)
+            warned, noted = warned or bool(due.warnings), noted or bool(due.notes)
         self.answer.setText("<br>".join(lines) + (self.tr("<br><span style='color:#b00020'>See the warning below."
                                                           "</span>") if warned else ""))
         self.answer.setStyleSheet("font-size: 16px; font-weight: 600; padding: 6px; background: %s;"
-                                  % ("#fff3cd" if warned else "#eef5ee"))
+                                  % ("#fff3cd" if warned or noted else "#eef5ee"))
         self.steps.setPlainText("\n\n".join(steps))
         self.add_button.setEnabled(not self.state.read_only)
 
@@ -244,11 +329,31 @@ class DeadlineDialog(LoadOnShowDialog):
                 return
             planned = [deadlines.Planned(title, self.kind.currentData(), p.request, p.result, p.rule_key)
                        for p in planned]
+        if not self.take_typed_matter() or not self._matter_or_consent():
+            return
+        store, matter_id = self.state.require_store(), self.matter.currentData()
         try:
-            self.added = deadlines.add_computed(self.state.require_store(), self.trigger_id, self.matter.currentData(),
-                                                planned, my_initials())
+            if self.trigger_id is None and self.add_trigger.isChecked():
+                trigger = deadlines.trigger_draft(planned, matter_id, self.trigger_title.text())
+                self.trigger_added, self.added = deadlines.add_with_trigger(store, trigger, planned, my_initials())
+            else:
+                self.added = deadlines.add_computed(store, self.trigger_id, matter_id, planned, my_initials())
         except UserFixableError as exc:
             show_problem(self, exc, self.tr("Not added"))
             return
         self.state.data_changed.emit(Changed.EVENTS)
         self.accept()
+
+    def _matter_or_consent(self) -> bool:
+        """A matter is chosen, or the user said explicitly (the default is No) to save the deadlines without one."""
+        if self.matter.currentData() is not None:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("No matter"),
+            self.tr("These deadlines are for no matter: they will not show on any matter, its docket or its "
+                    "reminders.\n\nSave them with no matter?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            self.matter.setFocus()
+            return False
+        return True
