@@ -22,6 +22,7 @@ from legalsec_desktop.logs import setup_logging
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import install_excepthook, show_problem
 from legalsec_desktop.ui.common.icons import icon
+from legalsec_desktop.ui.display import EXIT_NO_DISPLAY, missing_display, new_application
 from legalsec_desktop.ui.single_instance import InstanceServer, notify_running, server_name
 from legalsec_desktop.ui.startup import settle_file
 from legalsec_desktop.ui.common.worker import run_and_wait, wait_for_background
@@ -48,7 +49,7 @@ class Gui:
         threading.Thread(target=_warm_imports, name="warm-imports", daemon=True).start()
         self.location, self.force_read_only = location_of(location), read_only
         running = QApplication.instance()  # a test's, or none yet
-        self.app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
+        self.app = running if isinstance(running, QApplication) else new_application(sys.argv[:1])
         self.app.setOrganizationName(APP_NAME)
         self.app.setApplicationName(APP_NAME)
         self.app.setApplicationDisplayName(APP_TITLE)
@@ -167,6 +168,10 @@ class Gui:
 
 def run(location: DatabaseLocation | Path, read_only: bool = False) -> int:
     """Start the GUI on the database at `location` and run until the window closes."""
+    no_display = missing_display()
+    if no_display is not None:  # Qt would abort with a message about a missing library
+        print(no_display, file=sys.stderr)
+        return EXIT_NO_DISPLAY
     paths.use_private_temp()  # exports' and printing's temporary files never go to the system temp folder
     gui = Gui(location, read_only)
     try:
