@@ -6,7 +6,6 @@ import argparse
 import logging
 import signal
 import sys
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,20 +32,12 @@ if TYPE_CHECKING:
 log = logging.getLogger("legalsec")
 
 
-def _warm_imports() -> None:
-    """Import the database stack on another core while Qt builds the window."""
-    try:
-        import legalsec_desktop.services.database  # noqa: F401
-        import legalsec_desktop.services.listings  # noqa: F401
-    except Exception:  # noqa: BLE001 - the real import on the UI thread will report it
-        log.debug("background import failed", exc_info=True)
-
-
 class Gui:
     """The running program: application, lock, window and the database state."""
 
     def __init__(self, location: DatabaseLocation | Path, read_only: bool = False) -> None:
-        threading.Thread(target=_warm_imports, name="warm-imports", daemon=True).start()
+        # The database stack (SQLAlchemy and the models, 0.3-0.4 s) loads only once the window is shown: imported on
+        # another thread meanwhile, it took the GIL from the thread building the window and delayed it instead.
         self.location, self.force_read_only = location_of(location), read_only
         running = QApplication.instance()  # a test's, or none yet
         self.app = running if isinstance(running, QApplication) else new_application(sys.argv[:1])

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Progress = Callable[[str, int, int], bool]
@@ -128,3 +128,36 @@ def run_and_wait(parent: QWidget | None, title: str, work: Callable[[Progress], 
     if "error" in outcome:
         raise outcome["error"]
     return outcome.get("result")
+
+
+def run_quietly(owner: QObject, work: Callable[[], Any], on_done: Callable[[Any], None],
+                on_error: Callable[[BaseException], None]) -> None:
+    """Start `work()` on its own thread with no dialog: for reading that must not hold up the window.
+
+    A callback runs on the UI thread when it ends, unless `owner` is gone by then. `work` must not touch Qt.
+    """
+    messages: queue.Queue[tuple[str, Any]] = queue.Queue()
+
+    def target() -> None:
+        try:
+            messages.put(("finished", work()))
+        except BaseException as exc:  # handed to the UI thread, which decides what to do with it
+            messages.put(("failed", exc))
+
+    thread = threading.Thread(target=target, name="quiet task", daemon=True)
+    timer = QTimer(owner, interval=10)
+
+    def poll() -> None:
+        try:
+            kind, value = messages.get_nowait()
+        except queue.Empty:
+            return
+        timer.stop()
+        timer.deleteLater()
+        _running.discard(thread)
+        (on_done if kind == "finished" else on_error)(value)
+
+    timer.timeout.connect(poll)
+    _running.add(thread)
+    thread.start()
+    timer.start()
