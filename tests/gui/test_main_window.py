@@ -164,3 +164,20 @@ def test_a_first_start_fills_most_of_the_screen_centred(make_window, qtbot):
     assert laptop.size() == QSize(1161, 680) and laptop.top() >= 30
     small = first_geometry(QRect(0, 0, 900, 600))
     assert small.size() == QSize(900, 600)  # never larger than the screen
+
+
+def test_empty_tabs_show_their_whole_explanation(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "empty.db", remember_layout=False)
+    window.resize(1200, 760)
+    window.show()
+    qtbot.waitExposed(window)
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        tab = window.tabs.currentWidget()
+        tab.empty_text_label.window().layout().activate()
+        qtbot.wait(1)
+        label = tab.empty_text_label
+        if not label.isVisible():
+            continue
+        assert label.width() >= 400  # the column's width, not the narrow hint of a centred label
+        assert label.height() >= label.heightForWidth(label.width())  # every wrapped line shows
