@@ -452,3 +452,28 @@ def test_the_needs_attention_panel_is_read_off_the_ui_thread(window, qtbot, monk
     qtbot.waitUntil(lambda: not tab.attention_pending)
     assert threads and threads[0] is not threading.main_thread()
     assert set(tab.attention_counts) == {"Overdue", "Reminders", "Unverified deadlines"}
+
+
+def test_the_database_closes_only_after_a_reading_of_it_ends(window, qtbot, monkeypatch):
+    import threading
+
+    from legalsec_desktop.ui.calendar import attention, calendar_tab
+
+    tab = window.tab(TabKey.CALENDAR)
+    qtbot.waitUntil(lambda: not tab.attention_pending)
+    store, order = window.state.store, []
+
+    def slow_read(*args):
+        found = attention.read_attention(*args)
+        threading.Event().wait(0.3)
+        order.append("read")
+        return found
+
+    monkeypatch.setattr(calendar_tab, "read_attention", slow_read)
+    close = store.close
+    monkeypatch.setattr(store, "close", lambda: order.append("closed") or close())
+    tab.refresh()
+    window.state.set_store(None)  # e.g. a restore from backup, while the panel is being read
+    assert order == ["read", "closed"]
+    qtbot.waitUntil(lambda: not tab.attention_pending)  # ended, its result dropped: the next check reads again
+    assert tab.attention_counts == {"Overdue": 0, "Reminders": 0, "Unverified deadlines": 0}  # the earlier reading

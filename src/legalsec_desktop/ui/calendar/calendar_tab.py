@@ -372,8 +372,11 @@ class CalendarTab(ListTab):
         self.attention_pending = True
 
         def done(found: Attention) -> None:
-            if reading == self._attention_reads and found.store is self.state.store:
-                self.attention_pending, self.latest_attention = False, found
+            if reading != self._attention_reads:
+                return  # a newer reading is under way
+            self.attention_pending = False
+            if found.store is self.state.store:  # not of a database closed (or replaced) meanwhile
+                self.latest_attention = found
                 self.attention_counts = fill_attention(self.attention, found)
                 self.attention_read.emit(found)
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Progress = Callable[[str, int, int], bool]
 _running: set[threading.Thread] = set()
+_reading: set[threading.Thread] = set()  # the quiet reads of `run_quietly`
 
 
 def run_in_background(parent: QWidget | None, title: str, work: Callable[[Progress], Any],
@@ -146,6 +147,7 @@ def run_quietly(owner: QObject, work: Callable[[], Any], on_done: Callable[[Any]
 
     thread = threading.Thread(target=target, name="quiet task", daemon=True)
     timer = QTimer(owner, interval=10)
+    _reading.add(thread)
 
     def poll() -> None:
         try:
@@ -155,9 +157,18 @@ def run_quietly(owner: QObject, work: Callable[[], Any], on_done: Callable[[Any]
         timer.stop()
         timer.deleteLater()
         _running.discard(thread)
+        _reading.discard(thread)
         (on_done if kind == "finished" else on_error)(value)
 
     timer.timeout.connect(poll)
     _running.add(thread)
     thread.start()
     timer.start()
+
+
+def wait_for_reads(timeout_s: float = 30.0) -> None:
+    """Let quiet reads end before their database is closed (SQLite must not close under a running query)."""
+    for thread in list(_reading):
+        thread.join(timeout_s)
+        if not thread.is_alive():
+            _reading.discard(thread)
