@@ -21,6 +21,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".installed"
+TAIL_LINES = 30  # of a failed step's output, shown to say why
 # Shared libraries the Qt wheels need on a bare Debian or Ubuntu machine.
 QT_SYSTEM_LIBS = ["libegl1", "libgl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3", "libglib2.0-0",
                   "fonts-dejavu-core"]
@@ -29,24 +30,41 @@ QT_X11_LIBS = ["libxcb-cursor0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysy
                "libxcb-render-util0", "libxcb-shape0", "libxcb-xinerama0", "libxcb-xkb1", "libxkbcommon-x11-0"]
 
 
-def run(*command: object, **kwargs: object) -> None:
-    print("+", " ".join(str(c) for c in command), flush=True)
-    subprocess.run([str(c) for c in command], check=True, **kwargs)
+def quietly(*command: object) -> None:
+    """Run a command with its output kept back; show the end of it, and stop, only when it fails."""
+    result = subprocess.run([str(c) for c in command], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            errors="replace")
+    if result.returncode != 0:
+        tail = result.stdout.splitlines()[-TAIL_LINES:]
+        print("\n".join(["", f"This failed (exit code {result.returncode}): {' '.join(str(c) for c in command)}",
+                         f"Its last {len(tail)} lines of output:", *tail]), file=sys.stderr, flush=True)
+        sys.exit(result.returncode)
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
 
 
 def ensure_venv() -> None:
     """Create .venv and install the project with its test tools, again only when pyproject.toml changes."""
     if sys.version_info < (3, 10):
         sys.exit("legalsec-desktop needs Python 3.10 or newer.")
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if PYTHON.exists() and STAMP.exists() and STAMP.read_text() == wanted:
+        return
     if not PYTHON.exists():
+        say("Setting up a private Python environment in .venv (first time only, about a minute)…")
         shutil.rmtree(VENV, ignore_errors=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    if STAMP.exists() and STAMP.read_text() == wanted:
-        return
-    run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--upgrade", "pip")
-    run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", f"{ROOT}[test]")
+    else:
+        say("Updating the private Python environment in .venv (the project's requirements changed)…")
+    pip = [PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "--no-input"]
+    say("  Updating pip…")
+    quietly(*pip, "--upgrade", "pip")
+    say("  Installing legalsec-desktop and the libraries it uses (Qt, SQLAlchemy, …)…")
+    quietly(*pip, "-e", f"{ROOT}[test]")
     STAMP.write_text(wanted)
+    say("  Done.")
 
 
 def ensure_qt_libraries() -> None:
@@ -55,9 +73,10 @@ def ensure_qt_libraries() -> None:
     if subprocess.run(probe, capture_output=True).returncode == 0:
         return
     if sys.platform.startswith("linux") and shutil.which("apt-get") and os.geteuid() == 0:
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        run("apt-get", "update", "-qq", env=env)
-        run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *QT_SYSTEM_LIBS, env=env)
+        say("Installing the system libraries Qt needs (apt-get, first time only)…")
+        os.environ["DEBIAN_FRONTEND"] = "noninteractive"
+        quietly("apt-get", "update", "-qq")
+        quietly("apt-get", "install", "-y", "-qq", "--no-install-recommends", *QT_SYSTEM_LIBS)
     subprocess.run(probe, check=True)
 
 
@@ -69,8 +88,9 @@ def ensure_display_libraries() -> None:
     if subprocess.run(probe, capture_output=True).returncode == 0:
         return
     if shutil.which("apt-get") and os.geteuid() == 0:
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *QT_X11_LIBS, env=env)
+        say("Installing the X11 libraries Qt needs to open a window (apt-get, first time only)…")
+        os.environ["DEBIAN_FRONTEND"] = "noninteractive"
+        quietly("apt-get", "install", "-y", "-qq", "--no-install-recommends", *QT_X11_LIBS)
     else:
         print("Qt needs some X11 libraries to open a window. Install them once with:\n"
               f"    sudo apt-get install {' '.join(QT_X11_LIBS)}\n"
@@ -81,6 +101,7 @@ def ensure_display_libraries() -> None:
 def start(args: list[str]) -> int:
     ensure_venv()
     ensure_display_libraries()
+    say("Starting legalsec-desktop…")
     return subprocess.call([str(BIN / ("legalsec.exe" if os.name == "nt" else "legalsec")), *args])
 
 
@@ -89,7 +110,8 @@ def test(args: list[str]) -> int:
     ensure_qt_libraries()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
     env.pop("LEGALSEC_DB", None)
-    lint = subprocess.call([str(BIN / "lint-imports"), "--config", str(ROOT / "pyproject.toml")], cwd=ROOT, env=env)
+    # lint-imports finds pyproject.toml in the folder it runs in (its --config option is deprecated).
+    lint = subprocess.call([str(BIN / "lint-imports")], cwd=ROOT, env=env)
     if lint != 0:
         print("The import rules (layering) are broken; see above.", file=sys.stderr)
         return lint

@@ -6,7 +6,6 @@ import argparse
 import logging
 import signal
 import sys
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,7 @@ from legalsec_desktop.logs import setup_logging
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import install_excepthook, show_problem
 from legalsec_desktop.ui.common.icons import icon
+from legalsec_desktop.ui.display import EXIT_NO_DISPLAY, missing_display, new_application
 from legalsec_desktop.ui.single_instance import InstanceServer, notify_running, server_name
 from legalsec_desktop.ui.startup import settle_file
 from legalsec_desktop.ui.common.worker import run_and_wait, wait_for_background
@@ -32,23 +32,15 @@ if TYPE_CHECKING:
 log = logging.getLogger("legalsec")
 
 
-def _warm_imports() -> None:
-    """Import the database stack on another core while Qt builds the window."""
-    try:
-        import legalsec_desktop.services.database  # noqa: F401
-        import legalsec_desktop.services.listings  # noqa: F401
-    except Exception:  # noqa: BLE001 - the real import on the UI thread will report it
-        log.debug("background import failed", exc_info=True)
-
-
 class Gui:
     """The running program: application, lock, window and the database state."""
 
     def __init__(self, location: DatabaseLocation | Path, read_only: bool = False) -> None:
-        threading.Thread(target=_warm_imports, name="warm-imports", daemon=True).start()
+        # The database stack (SQLAlchemy and the models, 0.3-0.4 s) loads only once the window is shown: imported on
+        # another thread meanwhile, it took the GIL from the thread building the window and delayed it instead.
         self.location, self.force_read_only = location_of(location), read_only
         running = QApplication.instance()  # a test's, or none yet
-        self.app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
+        self.app = running if isinstance(running, QApplication) else new_application(sys.argv[:1])
         self.app.setOrganizationName(APP_NAME)
         self.app.setApplicationName(APP_NAME)
         self.app.setApplicationDisplayName(APP_TITLE)
@@ -167,6 +159,10 @@ class Gui:
 
 def run(location: DatabaseLocation | Path, read_only: bool = False) -> int:
     """Start the GUI on the database at `location` and run until the window closes."""
+    no_display = missing_display()
+    if no_display is not None:  # Qt would abort with a message about a missing library
+        print(no_display, file=sys.stderr)
+        return EXIT_NO_DISPLAY
     paths.use_private_temp()  # exports' and printing's temporary files never go to the system temp folder
     gui = Gui(location, read_only)
     try:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from legalsec_desktop.domain.events import EventDraft
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services import calendar, deadlines, matters
+from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.services.rows import EventFilters
 from legalsec_desktop.ui.calendar.deadline_dialog import DeadlineDialog
 from legalsec_desktop.ui.calendar.event_dialog import EventDialog
@@ -208,6 +209,7 @@ def test_verify_from_the_attention_list(window, qtbot, monkeypatch):
                                                       TODAY + timedelta(days=30)))
     tab = window.tab(TabKey.CALENDAR)
     tab.refresh()
+    qtbot.waitUntil(lambda: not tab.attention_pending)  # read off the UI thread
     item = next(tab.attention.item(i) for i in range(tab.attention.count())
                 if tab.attention.item(i).data(Qt.ItemDataRole.UserRole))
     item.setSelected(True)
@@ -216,6 +218,7 @@ def test_verify_from_the_attention_list(window, qtbot, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("mah", True))
     window.feature(CalendarFeature).verify_selected()
     assert calendar.load_event(store, event_id).verified_by == "MAH"
+    qtbot.waitUntil(lambda: not tab.attention_pending)
     assert tab.attention_counts["Unverified deadlines"] == 0
 
 
@@ -223,21 +226,29 @@ def test_reminders_notify_once_and_dismiss_with_undo(window, qtbot):
     store = window.state.store
     deadlines.save_event(store, EventDraft(window.matter, "filing deadline", "File brief",
                                            TODAY + timedelta(days=3)))
+    window.state.data_changed.emit(Changed.EVENTS)  # as the event form does after saving
     feature = window.feature(CalendarFeature)
-    fresh = feature.check_reminders()
-    assert [r.occurrence.title for r in fresh] == ["File brief"]
-    assert feature.reminder_box.isVisible() and "File brief" in feature.reminder_box.text()
-    assert feature.check_reminders() == []  # not again this session
     tab = window.tab(TabKey.CALENDAR)
+    feature.check_reminders()  # read off the UI thread, then told
+    qtbot.waitUntil(lambda: feature.reminder_box is not None and feature.reminder_box.isVisible())
+    assert [r.occurrence.title for r in feature.last_told] == ["File brief"]
+    assert "File brief" in feature.reminder_box.text()
+    reads = tab._attention_reads
+    feature.check_reminders()
+    assert feature.last_told == []  # not again this session
+    assert tab._attention_reads == reads  # nothing changed: the panel's reading served, not read again
     tab.refresh()
+    qtbot.waitUntil(lambda: not tab.attention_pending)
     for i in range(tab.attention.count()):
         data = tab.attention.item(i).data(Qt.ItemDataRole.UserRole)
         if data and data[2] is not None:
             tab.attention.item(i).setSelected(True)
     feature.dismiss_selected()
+    qtbot.waitUntil(lambda: not tab.attention_pending)
     assert tab.attention_counts["Reminders"] == 0
     window.undo_stack.undo()
     tab.refresh()
+    qtbot.waitUntil(lambda: not tab.attention_pending)
     assert tab.attention_counts["Reminders"] == 1
 
 
@@ -418,3 +429,51 @@ def test_ics_import_preview_saves_a_moved_occurrence_as_a_change_of_its_series(w
                                                       (date(2026, 12, 15), 9)]
     calendar.delete_event(store, shown[0].event_id)
     assert calendar.events_between(store, date(2026, 12, 1), date(2026, 12, 31)) == []
+
+
+def test_the_needs_attention_panel_is_read_off_the_ui_thread(window, qtbot, monkeypatch):
+    import threading
+
+    from legalsec_desktop.ui.calendar import attention, calendar_tab
+
+    tab = window.tab(TabKey.CALENDAR)
+    qtbot.waitUntil(lambda: not tab.attention_pending)
+    release, threads = threading.Event(), []
+
+    def slow_read(*args):
+        threads.append(threading.current_thread())
+        release.wait(10)
+        return attention.read_attention(*args)
+
+    monkeypatch.setattr(calendar_tab, "read_attention", slow_read)
+    tab.refresh()  # returns while the panel is still being read: the window keeps taking input
+    assert tab.attention_pending and tab.stack.currentIndex() >= 0
+    release.set()
+    qtbot.waitUntil(lambda: not tab.attention_pending)
+    assert threads and threads[0] is not threading.main_thread()
+    assert set(tab.attention_counts) == {"Overdue", "Reminders", "Unverified deadlines"}
+
+
+def test_the_database_closes_only_after_a_reading_of_it_ends(window, qtbot, monkeypatch):
+    import threading
+
+    from legalsec_desktop.ui.calendar import attention, calendar_tab
+
+    tab = window.tab(TabKey.CALENDAR)
+    qtbot.waitUntil(lambda: not tab.attention_pending)
+    store, order = window.state.store, []
+
+    def slow_read(*args):
+        found = attention.read_attention(*args)
+        threading.Event().wait(0.3)
+        order.append("read")
+        return found
+
+    monkeypatch.setattr(calendar_tab, "read_attention", slow_read)
+    close = store.close
+    monkeypatch.setattr(store, "close", lambda: order.append("closed") or close())
+    tab.refresh()
+    window.state.set_store(None)  # e.g. a restore from backup, while the panel is being read
+    assert order == ["read", "closed"]
+    qtbot.waitUntil(lambda: not tab.attention_pending)  # ended, its result dropped: the next check reads again
+    assert tab.attention_counts == {"Overdue": 0, "Reminders": 0, "Unverified deadlines": 0}  # the earlier reading

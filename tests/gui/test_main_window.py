@@ -1,11 +1,12 @@
 """The main window: tabs, shortcuts, empty states, read-only banner and remembered layout."""
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QKeySequence
 
 from legalsec_desktop.ui.common.list_tab import ListTab
 from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.ui.common.navigation import TabKey
+from legalsec_desktop.ui.main_window import first_geometry
 
 
 def test_five_tabs_in_order_with_shortcuts(make_window, qtbot):
@@ -136,3 +137,47 @@ def test_status_bar_names_the_database(make_window, demo_path):
     window = make_window()
     assert window.db_label.text() == demo_path.name
     assert window.db_label.toolTip() == str(demo_path)
+
+
+def test_every_toolbar_action_is_visible_at_1200_pixels(make_window, qtbot):
+    window = make_window(remember_layout=False)
+    window.resize(1200, 760)
+    window.show()
+    qtbot.waitExposed(window)
+    actions = [a for a in window.toolbar.actions() if not a.isSeparator()]
+    assert {"back_up", "settings"} <= {a.objectName() for a in actions}
+    hidden = [a.text() for a in actions if not window.toolbar.widgetForAction(a).isVisible()]
+    assert hidden == []  # none pushed into the toolbar's » menu
+    calendar = window.action("show_calendar")
+    button = window.toolbar.widgetForAction(calendar)
+    assert button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly  # the tab bar names the tabs
+    assert calendar.toolTip().startswith("Show the Calendar tab") and "Ctrl+1" in calendar.toolTip()
+
+
+def test_a_first_start_fills_most_of_the_screen_centred(make_window, qtbot):
+    window = make_window()  # nothing remembered yet
+    available = window.screen().availableGeometry()
+    assert window.geometry() == first_geometry(available)
+    big = first_geometry(QRect(0, 0, 1920, 1040))
+    assert big.size() == QSize(1600, 884) and big.center() == QRect(0, 0, 1920, 1040).center()
+    laptop = first_geometry(QRect(0, 30, 1366, 738))
+    assert laptop.size() == QSize(1161, 680) and laptop.top() >= 30
+    small = first_geometry(QRect(0, 0, 900, 600))
+    assert small.size() == QSize(900, 600)  # never larger than the screen
+
+
+def test_empty_tabs_show_their_whole_explanation(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "empty.db", remember_layout=False)
+    window.resize(1200, 760)
+    window.show()
+    qtbot.waitExposed(window)
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        tab = window.tabs.currentWidget()
+        tab.empty_text_label.window().layout().activate()
+        qtbot.wait(1)
+        label = tab.empty_text_label
+        if not label.isVisible():
+            continue
+        assert label.width() >= 400  # the column's width, not the narrow hint of a centred label
+        assert label.height() >= label.heightForWidth(label.width())  # every wrapped line shows

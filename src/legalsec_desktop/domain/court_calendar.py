@@ -9,12 +9,14 @@ calculator counts the court open that day, docketing the earlier date, and names
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 import holidays
@@ -53,8 +55,29 @@ class HolidayList:
 
 
 def _federal_year(year: int) -> dict[date, str]:
-    found = holidays.country_holidays("US", years=year, categories=("public", "government"))
+    found = _united_states()(years=year, categories=("public", "government"))
     return {day: name.split(";")[0] for day, name in found.items() if day.year == year}
+
+
+@cache
+def _united_states() -> Any:
+    """The `holidays` package's United States calendar, loaded alone.
+
+    `holidays.countries` imports every country's module on first use (0.15 s, and most of the package's memory);
+    only the United States is used here, so its module is loaded by itself. Should a later version of the package
+    arrange its files differently, the ordinary (slower) way is taken."""
+    try:
+        spec = importlib.util.find_spec("holidays")
+        origin = spec.origin if spec is not None else None
+        module_spec = importlib.util.spec_from_file_location(
+            "holidays.countries.united_states", Path(str(origin)).parent / "countries" / "united_states.py")
+        if origin is None or module_spec is None or module_spec.loader is None:
+            raise ImportError("holidays.countries.united_states")
+        module = importlib.util.module_from_spec(module_spec)
+        module_spec.loader.exec_module(module)
+        return module.UnitedStates
+    except Exception:  # noqa: BLE001 - any surprise in the package's layout: its public, slower way
+        return partial(holidays.country_holidays, "US")
 
 
 _federal_cached = lru_cache(maxsize=None)(_federal_year)

@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TypeVar
 
-from PySide6.QtCore import QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, QSettings, QSize, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QToolButton, QVBoxLayout, QWidget
 
 from legalsec_desktop import APP_TITLE, __version__
 from legalsec_desktop.services.changes import Changed
@@ -24,8 +24,25 @@ from legalsec_desktop.ui.common.style import STYLE_SHEET
 from legalsec_desktop.ui.features import build_features
 
 F = TypeVar("F", bound=Feature)
+FIRST_SHARE = 0.85  # of the screen's free area, on a first start
+FIRST_MOST = QSize(1600, 1000)  # larger than this on a big screen is too much
+FIRST_LEAST = QSize(1000, 680)  # smaller than this only when the screen is smaller still
 TAB_TOOLBAR_PLACE = 60  # the tab buttons sit between the features' toolbar buttons below and above this place
+FIRST_SHARE = 0.85  # of the screen's free area, on a first start
+FIRST_MOST = QSize(1600, 1000)  # larger than this on a big screen is too much
+FIRST_LEAST = QSize(1000, 680)  # smaller than this only when the screen is smaller still
 BANNER_STYLE = "background: #fff3cd; color: #5c4400; padding: 8px; border-bottom: 1px solid #e0c36b;"
+
+
+def first_geometry(available: QRect) -> QRect:
+    """Where the window opens the first time: most of the screen's free area, up to a limit, centred on it."""
+    def fit(free: int, least: int, most: int) -> int:
+        return min(free, max(least, min(most, round(free * FIRST_SHARE))))
+
+    frame = QRect(0, 0, fit(available.width(), FIRST_LEAST.width(), FIRST_MOST.width()),
+                  fit(available.height(), FIRST_LEAST.height(), FIRST_MOST.height()))
+    frame.moveCenter(available.center())
+    return frame
 
 
 class MainWindow(QMainWindow):
@@ -184,8 +201,18 @@ class MainWindow(QMainWindow):
                 self.toolbar.addSeparator()
             group = here
             self.toolbar.addAction(entry.action)
+            if here == 1:  # the tabs' buttons repeat the tab bar: icons only, named in their tooltips
+                self._icon_only(entry.action)
         menus[Menu.VIEW].addSeparator()
         menus[Menu.VIEW].addAction(self.toolbar.toggleViewAction())
+
+    def _icon_only(self, action: QAction) -> None:
+        button = self.toolbar.widgetForAction(action)
+        if isinstance(button, QToolButton):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        name = action.text().replace("&", "")
+        action.setToolTip(self.tr("Show the %s tab") % name + (f" ({shortcut})" if shortcut else ""))
 
     # --- state -------------------------------------------------------------------------------
     def _on_store_changed(self) -> None:
@@ -230,10 +257,8 @@ class MainWindow(QMainWindow):
     def restore_layout(self) -> None:
         settings = QSettings()
         geometry = settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1200, 760)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.place_first_time()
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
@@ -245,6 +270,14 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(int(position))
         for tab in self.feature_tabs():
             tab.restore_layout(settings)
+
+    def place_first_time(self) -> None:
+        """Size the window to the screen it opens on and centre it (a first start, nothing remembered)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1200, 760)
+            return
+        self.setGeometry(first_geometry(screen.availableGeometry()))
 
     def save_layout(self) -> None:
         settings = QSettings()

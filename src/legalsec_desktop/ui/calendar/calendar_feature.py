@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.ui.calendar import calendar_tab
+from legalsec_desktop.ui.calendar.attention import Attention
 from legalsec_desktop.ui.calendar.calendar_tab import CalendarTab
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
@@ -46,6 +47,9 @@ class CalendarFeature(Feature):
         self._build_actions()
         self._notified: set[tuple[object, ...]] = set()
         self.reminder_box: QMessageBox | None = None
+        self.last_told: list[reminders.Reminder] = []  # what the newest check told the user about
+        self._check_wanted = False  # tell of new reminders when the next reading of them comes in
+        tab.attention_read.connect(self._reminders_read)
         self._reminder_timer = QTimer(self, interval=REMINDER_CHECK_MS)
         self._reminder_timer.timeout.connect(self.check_reminders)
         self._reminder_timer.start()
@@ -105,7 +109,7 @@ class CalendarFeature(Feature):
 
     def _on_store_changed(self) -> None:
         if self.state.store is not None:
-            QTimer.singleShot(1500, self.check_reminders)
+            QTimer.singleShot(1500, self.check_reminders)  # the Calendar tab's first reading serves it
 
     # --- events and deadlines ----------------------------------------------------------------
     def new_event(self, day: date | None = None, when: datetime | None = None) -> None:
@@ -205,19 +209,34 @@ class CalendarFeature(Feature):
         self.state.data_changed.emit(Changed.EVENTS)
         self.shell.show_status(self.tr("Dismissed. Edit ▸ Undo (Ctrl+Z) brings them back."), 6000)
 
-    def check_reminders(self) -> list[reminders.Reminder]:
-        """Tell the user about reminders that fell due since the last look (once each per session)."""
-        if self.state.store is None:
-            return []
-        from legalsec_desktop.services import reminders
+    def check_reminders(self) -> None:
+        """Tell the user about reminders that fell due since the last look (once each per session).
 
-        today = self.state.clock.today()
-        try:
-            due = reminders.due_reminders(self.state.store, today)
-        except UserFixableError:
-            return []
+        The reminders are read off the UI thread, together with the Needs attention panel when it is being read
+        anyway (at start-up, the Calendar tab's first reading serves both)."""
+        if self.state.store is None:
+            return
+        tab, today = self.calendar, self.state.clock.today()
+        latest = tab.latest_attention
+        if (latest is not None and latest.store is self.state.store and latest.today == today and not tab.stale
+                and not tab.attention_pending):  # nothing changed since the panel was read: no need to read again
+            self.tell(latest.every_reminder, today)
+            return
+        self._check_wanted = True
+        if not tab.attention_pending:
+            tab.refresh_attention()
+
+    def _reminders_read(self, found: Attention) -> None:
+        if not self._check_wanted or found.store is not self.state.store:
+            return
+        self._check_wanted = False
+        self.tell(found.every_reminder, found.today)
+
+    def tell(self, due: list[reminders.Reminder], today: date) -> list[reminders.Reminder]:
+        """Show the reminders of `due` not told of yet this session; return them."""
         fresh = [r for r in due if r.key not in self._notified]
         self._notified.update(r.key for r in fresh)
+        self.last_told = fresh
         if not fresh:
             return []
         lines = [f"{r.occurrence.title} [{r.occurrence.matter_number}] — {r.says(today)}"

@@ -8,11 +8,12 @@ The side panel lists overdue items, reminders that fell due, and deadlines that 
 
 from __future__ import annotations
 
+import logging
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QColor, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -35,12 +36,13 @@ from legalsec_desktop.domain.formatting import format_date
 from legalsec_desktop.domain.names import search_fold
 from legalsec_desktop.services.rows import EventFilters
 from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.calendar.attention import Attention, fill_attention, read_attention
 from legalsec_desktop.ui.calendar.calendar_views import AgendaView, MonthView, TimeGridView
-from legalsec_desktop.ui.calendar.item_labels import item_text
 from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.navigation import Destination
 from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.ui.common.list_tab import ListTab, TabSpec
+from legalsec_desktop.ui.common.worker import run_quietly
 
 if TYPE_CHECKING:
     from legalsec_desktop.services.calendar import Occurrence
@@ -60,6 +62,7 @@ SPEC = TabSpec(
     nouns="events",
     shows=Changed.EVENTS | Changed.MATTERS | Changed.PARTIES | Changed.CONTACTS | Changed.FIRM,
 )
+log = logging.getLogger("legalsec")
 VIEWS = ("Month", "Week", "Day", "Agenda", "List")
 
 
@@ -67,6 +70,7 @@ class CalendarTab(ListTab):
     """The list of events from today on is the "List" view; the painted views sit beside it in a stack."""
 
     open_event = Signal(object)  # an Occurrence
+    attention_read = Signal(object)  # an Attention: the panel's newest reading, shared with the reminder check
     new_event = Signal(object, object)  # a date, a datetime or None
 
     def __init__(self, spec: TabSpec, state: AppState, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
@@ -74,6 +78,9 @@ class CalendarTab(ListTab):
         self.anchor = state.clock.today()
         self.occurrences: list = []
         self.filters = EventFilters()  # what the list reads: `current_filters` as of the last refresh
+        self._attention_reads, self.attention_pending = 0, False
+        self.latest_attention: Attention | None = None
+        self.attention_counts: dict[str, int] = {}
         super().__init__(spec, state, parent)
         self.table.doubleClicked.connect(self._open_from_list)
         self.filter_box.setPlaceholderText(self.tr("Filter by title, matter or client… (Ctrl+F)"))
@@ -316,7 +323,7 @@ class CalendarTab(ListTab):
         view = self.current_view()
         if view < 4:
             self._refresh_view(view)
-        self._refresh_attention()
+        self.refresh_attention()
 
     def _refresh_view(self, index: int) -> None:
         from legalsec_desktop.services import calendar, deadlines
@@ -347,35 +354,29 @@ class CalendarTab(ListTab):
             self.period_label.setText(format_date(first) if first == end else
                                       f"{format_date(first)} – {format_date(end)}")
 
-    def _refresh_attention(self) -> None:
-        from legalsec_desktop.services import calendar, reminders
+    def refresh_attention(self) -> None:
+        """Read the panel again off the UI thread (100-200 ms on a large practice); the newest reading wins."""
+        store, today, filters = self.state.require_store(), self.state.clock.today(), self.current_filters()
+        self._attention_reads += 1
+        reading = self._attention_reads
+        self.attention_pending = True
 
-        store, today = self.state.require_store(), self.state.clock.today()
-        filters = self.current_filters()
-        self.attention.clear()
-        sections = (
-            (self.tr("Overdue"), [(o, None) for o in calendar.overdue(store, today, filters)], "#b00020"),
-            (self.tr("Reminders"), [(r.occurrence, r) for r in reminders.due_reminders(store, today, filters)],
-             "#7d6608"),
-            (self.tr("Unverified deadlines"), [(o, None) for o in calendar.unverified(store, filters)], "#c0392b"),
-        )
-        for title, entries, colour in sections:
-            heading = QListWidgetItem(f"{title} ({len(entries)})")
-            heading.setFlags(Qt.ItemFlag.NoItemFlags)
-            heading.setForeground(QColor(colour))
-            font = heading.font()
-            font.setBold(True)
-            heading.setFont(font)
-            self.attention.addItem(heading)
-            for occ, reminder in entries[:200]:
-                when = format_date(occ.day) + (f" ({reminder.says(today)})" if reminder else "")
-                item = QListWidgetItem(f"{when}\n{item_text(occ, today)}")
-                item.setData(Qt.ItemDataRole.UserRole, (title, occ, reminder))
-                item.setToolTip(f"{occ.matter_number} {occ.client}".strip())
-                self.attention.addItem(item)
-            if len(entries) > 200:
-                self.attention.addItem(self.tr("… and %d more") % (len(entries) - 200))
-        self.attention_counts = {title: len(entries) for title, entries, _ in sections}
+        def done(found: Attention) -> None:
+            if reading != self._attention_reads:
+                return  # a newer reading is under way
+            self.attention_pending = False
+            if found.store is self.state.store:  # not of a database closed (or replaced) meanwhile
+                self.latest_attention = found
+                self.attention_counts = fill_attention(self.attention, found)
+                self.attention_read.emit(found)
+
+        def failed(exc: BaseException) -> None:
+            if reading == self._attention_reads:
+                self.attention_pending = False
+            if self.state.store is store:  # not a database closed under the reading
+                log.warning("the Needs attention panel could not be read: %s", type(exc).__name__)
+
+        run_quietly(self, lambda: read_attention(store, today, filters), done, failed)
 
     def selected_attention(self) -> list[tuple[str, Occurrence, Reminder | None]]:
         return [item.data(Qt.ItemDataRole.UserRole) for item in self.attention.selectedItems()

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QTableWidget,
@@ -28,7 +27,7 @@ from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.calendar.event_dialog import default_zone
 from legalsec_desktop.ui.common.fields import fill_matter_combo, searchable_combo, table_item
-from legalsec_desktop.ui.common.save_paths import ask_save_path, last_folder, remember_folder
+from legalsec_desktop.ui.common.save_paths import ask_open_path, ask_save_path
 from legalsec_desktop.ui.common.worker import Progress, run_and_wait
 from legalsec_desktop.ui.common.table_columns import fit_columns
 from legalsec_desktop.services.changes import Changed
@@ -51,11 +50,9 @@ def export_calendar(state: AppState, parent: QWidget, filters: Filters) -> str |
 
 
 def import_calendar(state: AppState, parent: QWidget, matter_id: int | None = None) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("Import Calendar"), last_folder(),
-                                          parent.tr("iCalendar files (*.ics);;All files (*)"))
-    if not path:
+    path = ask_open_path(parent, parent.tr("Import Calendar"), parent.tr("iCalendar files (*.ics);;All files (*)"))
+    if path is None:
         return None
-    remember_folder(Path(path))
     zone, reading = default_zone(state.store, matter_id), parent.tr("Reading the calendar file…")
 
     def read(progress: Progress) -> ical.IcsReading | None:  # on the worker thread: no widgets here

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 
 from legalsec_desktop.clock import SYSTEM_CLOCK, Clock
 from legalsec_desktop.ui.common.navigation import Destination, TabKey
+from legalsec_desktop.ui.common.worker import wait_for_reads
 
 if TYPE_CHECKING:
     from legalsec_desktop.services.database import DatabaseLocation
@@ -64,6 +65,7 @@ class AppState(QObject):
 
     def set_store(self, store: Store | None) -> None:
         if self.store is not None and self.store is not store:
+            wait_for_reads()  # a reading of the old database finishes before it closes (its result is dropped)
             self.store.close()
         self.store = store
         self.store_changed.emit()

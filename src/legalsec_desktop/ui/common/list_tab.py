@@ -28,6 +28,9 @@ from legalsec_desktop.ui.common.record_model import RecordTableModel, configure_
 from legalsec_desktop.services.changes import Changed
 
 
+EMPTY_WIDTH = 520  # the widest an empty tab's explanation runs
+
+
 @dataclass(frozen=True)
 class TabSpec:
     """What a list tab shows and what its empty state says."""
@@ -103,12 +106,24 @@ class ListTab(QWidget):
         return self.stack
 
     def _centred(self, *widgets: QWidget) -> QWidget:
-        page = QWidget()
-        column = QVBoxLayout(page)
-        column.addStretch(1)
+        """A column of at most EMPTY_WIDTH pixels in the middle of the page; wrapped text gets its full width and
+        the height that width needs (a centred label of its own was as narrow as its hint and cut off below)."""
+        middle = QWidget()
+        middle.setMaximumWidth(EMPTY_WIDTH)
+        column = QVBoxLayout(middle)
+        column.setContentsMargins(0, 0, 0, 0)
         for widget in widgets:
-            column.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-        column.addStretch(2)
+            wraps = isinstance(widget, QLabel) and widget.wordWrap()
+            column.addWidget(widget, 0, Qt.AlignmentFlag(0) if wraps else Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(middle, 100)  # as wide as it may be; what is left goes to both sides alike
+        row.addStretch(1)
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        outer.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
         return page
 
     def _empty_state(self) -> QWidget:
@@ -119,7 +134,6 @@ class ListTab(QWidget):
         text = QLabel(self.spec.empty_text)
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setMaximumWidth(520)
         text.setMinimumWidth(240)
         self.empty_text_label = text
         widgets: list[QWidget] = [picture, title, text]

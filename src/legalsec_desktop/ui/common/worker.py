@@ -12,11 +12,12 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Progress = Callable[[str, int, int], bool]
 _running: set[threading.Thread] = set()
+_reading: set[threading.Thread] = set()  # the quiet reads of `run_quietly`
 
 
 def run_in_background(parent: QWidget | None, title: str, work: Callable[[Progress], Any],
@@ -128,3 +129,46 @@ def run_and_wait(parent: QWidget | None, title: str, work: Callable[[Progress], 
     if "error" in outcome:
         raise outcome["error"]
     return outcome.get("result")
+
+
+def run_quietly(owner: QObject, work: Callable[[], Any], on_done: Callable[[Any], None],
+                on_error: Callable[[BaseException], None]) -> None:
+    """Start `work()` on its own thread with no dialog: for reading that must not hold up the window.
+
+    A callback runs on the UI thread when it ends, unless `owner` is gone by then. `work` must not touch Qt.
+    """
+    messages: queue.Queue[tuple[str, Any]] = queue.Queue()
+
+    def target() -> None:
+        try:
+            messages.put(("finished", work()))
+        except BaseException as exc:  # handed to the UI thread, which decides what to do with it
+            messages.put(("failed", exc))
+
+    thread = threading.Thread(target=target, name="quiet task", daemon=True)
+    timer = QTimer(owner, interval=10)
+    _reading.add(thread)
+
+    def poll() -> None:
+        try:
+            kind, value = messages.get_nowait()
+        except queue.Empty:
+            return
+        timer.stop()
+        timer.deleteLater()
+        _running.discard(thread)
+        _reading.discard(thread)
+        (on_done if kind == "finished" else on_error)(value)
+
+    timer.timeout.connect(poll)
+    _running.add(thread)
+    thread.start()
+    timer.start()
+
+
+def wait_for_reads(timeout_s: float = 30.0) -> None:
+    """Let quiet reads end before their database is closed (SQLite must not close under a running query)."""
+    for thread in list(_reading):
+        thread.join(timeout_s)
+        if not thread.is_alive():
+            _reading.discard(thread)

@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.domain.formatting import format_clock, format_date
@@ -15,6 +15,7 @@ from legalsec_desktop.services import maintenance
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.feature import Shell
+from legalsec_desktop.ui.common.save_paths import ask_open_path
 from legalsec_desktop.ui.common.worker import run_in_background
 
 log = logging.getLogger("legalsec")
@@ -74,12 +75,10 @@ def back_up_on_close(shell: Shell, state: AppState) -> None:
 def restore_backup(shell: Shell, state: AppState, undo_stack: QUndoStack) -> None:
     window = shell.dialog_parent()
     state.backup_dir.mkdir(parents=True, exist_ok=True)
-    chosen, _ = QFileDialog.getOpenFileName(
-        window, window.tr("Restore from Backup"), str(state.backup_dir),
-        window.tr("Database backups (*.db);;All files (*)"))
-    if not chosen:
+    backup = ask_open_path(window, window.tr("Restore from Backup"),
+                           window.tr("Database backups (*.db);;All files (*)"), folder=state.backup_dir)
+    if backup is None:
         return
-    backup = Path(chosen)
     answer = QMessageBox.question(window, window.tr("Restore from Backup"), window.tr(
         "Replace the current database with the backup “%s”?\n\nEverything entered since that backup was made will "
         "be replaced. The current database is backed up first, so this can be undone by restoring that copy."

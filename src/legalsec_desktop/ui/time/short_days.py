@@ -27,6 +27,8 @@ class ShortDaysPanel(QGroupBox):
                                 "target: double-click one to see and add its time"))
         self.days = QListWidget()
         self.days.setObjectName("shortDays")
+        self.days.setWordWrap(True)  # "Every weekday … meets its target." in a narrow panel: wrapped, not cut off
+        self.days.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.days.itemActivated.connect(self._open)
         column = QVBoxLayout(self)
         column.addWidget(self.days)
