@@ -7,6 +7,7 @@ from html import escape
 from legalsec_desktop.domain.report import Report, Table
 
 MARK = "#b00020"  # unverified deadlines and other marked rows
+NEW_PAGE = " style='page-break-before: always'"
 
 
 def report_html(report: Report) -> str:
@@ -18,7 +19,8 @@ def report_html(report: Report) -> str:
         parts += [f"<tr><td><b>{escape(k)}</b>&nbsp;&nbsp;</td><td>{escape(v)}</td></tr>" for k, v in report.facts]
         parts.append("</table>")
     for section in report.sections:
-        parts.append(f"<h3>{escape(section.heading)}</h3>")
+        tag = "h2" if section.level == 1 else "h3"
+        parts.append(f"<{tag}{NEW_PAGE if section.new_page else ''}>{escape(section.heading)}</{tag}>")
         parts += [f"<p>{text_html(text)}</p>" for text in section.paragraphs]
         if section.table is not None:
             parts.append(table_html(section.table))
