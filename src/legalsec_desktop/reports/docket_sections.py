@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from legalsec_desktop.domain.formatting import format_date
-from legalsec_desktop.domain.report import Section
+from legalsec_desktop.domain.report import Section, Table
 from legalsec_desktop.reports.docket import (
     LIMITATION_DAYS,
     REMINDER_KINDS,
@@ -44,7 +44,8 @@ class Sheet:
             return "in this period"
         return "today" if self.request.first == self.today else format_date(self.request.first)
 
-    def table(self, lines: list[DocketLine], empty: str, with_day: bool | None = None, mark_unverified: bool = False):
+    def table(self, lines: list[DocketLine], empty: str, with_day: bool | None = None,
+              mark_unverified: bool = False) -> Table:
         """The lines as a table in the sheet's zone; the day is shown on a range (or when asked)."""
         day = (not self.single_day) if with_day is None else with_day
         return table(lines, self.request.zone, self.today, day, empty, mark_unverified)
