@@ -155,3 +155,19 @@ def test_a_pdf_that_cannot_be_replaced_leaves_the_earlier_one(calendar_db, tmp_p
     assert "open in another program" in capsys.readouterr().err
     assert earlier.read_bytes() == b"%PDF earlier"
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".pdf"] == ["docket.pdf"]
+
+
+def test_tz_gives_the_times_in_another_zone_and_marks_the_courts(calendar_db, tmp_path):
+    out = tmp_path / "docket.docx"
+    assert run(calendar_db, "--date", "2026-11-23", "--ahead", "0", "--tz", "America/Chicago", "--out", str(out)) == 0
+    document = Document(str(out))
+    whens = [row.cells[1].text for row in document.tables[0].rows[1:]]
+    assert whens == ["8:30 AM\n(9:30 AM EST)", "1:00 PM\n(2:00 PM EST)"]
+    assert "Times are CST (America/Chicago); a time in another zone is marked with its own." in [
+        p.text for p in document.paragraphs]
+
+
+def test_a_bad_tz_is_refused_plainly(calendar_db, tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        run(calendar_db, "--tz", "Mars/Olympus", "--out", str(tmp_path / "docket.pdf"))
+    assert "“Mars/Olympus” is not a time zone" in capsys.readouterr().err
