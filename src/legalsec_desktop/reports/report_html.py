@@ -96,6 +96,6 @@ def table_html(table: Table, break_rows: set[int] | frozenset[int] = frozenset()
         # <thead> becomes the table's header row, which the layout repeats at the top of every page
         page = "page-break-before: always; " if number else ""
         pieces.append(f"<table width='100%' border='1' cellspacing='0' cellpadding='3' style='{page}"
-                      "border-collapse:collapse; border-color:#999'><thead><tr>" + head + "</tr></thead><tbody>"
-                      + "".join(cells) + "</tbody></table>")
+                      "border-collapse:collapse; border-color:#999; margin-bottom:8px'><thead><tr>" + head
+                      + "</tr></thead><tbody>" + "".join(cells) + "</tbody></table>")
     return "".join(pieces)
