@@ -24,6 +24,7 @@ def pinned_clock(monkeypatch: pytest.MonkeyPatch) -> datetime:
     from legalsec_desktop.clock import Clock
 
     monkeypatch.setattr(Clock, "now", lambda self: (self.fixed or PINNED_NOW).replace(microsecond=0))
+    monkeypatch.setattr(Clock, "zone_name", lambda self: "")  # the computer's zone: unknown (the firm's rules say)
     return PINNED_NOW
 
 

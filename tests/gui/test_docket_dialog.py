@@ -96,8 +96,9 @@ def test_the_preview_follows_the_attorney_and_grouping(window, qtbot):
     assert "Attorney: Ken Ito (KI)" in preview.report.header_lines
     preview.attorney.setCurrentIndex(0)
     preview.by_attorney.setChecked(True)
-    table = preview.report.sections[0].table
-    assert [table.rows[i][0] for i in sorted(table.groups)] == ["Ken Ito (KI)", "Mary Hale (MAH)"]
+    titles = [(s.heading, s.new_page) for s in preview.report.sections if s.level == 1]
+    assert titles == [("Ken Ito (KI)", False), ("Mary Hale (MAH)", True)]  # each attorney on a page of their own
+    assert preview.preview.pageCount() == 2
 
 
 def test_week_ahead_and_a_bad_date(window, qtbot):

@@ -60,7 +60,8 @@ def test_the_pdf_lists_the_days_events_in_time_order_with_page_numbers(calendar_
     assert f"Saved the docket to {out}" in capsys.readouterr().out
     text, pages = pdf_text(out)
     assert "Docket for Monday, November 23, 2026" in text and "Okafor Law" in text
-    assert text.index("9:30 AM EST") < text.index("Motion to compel") < text.index("2:00 PM EST") \
+    assert "Times are EST (America/New_York)" in text  # the firm's zone (its rules', the computer not saying)
+    assert text.index("9:30 AM") < text.index("Motion to compel") < text.index("2:00 PM") \
         < text.index("Status conference")
     assert "Pretrial conference" not in text  # another day, and nothing "coming up" was asked for
     assert f"Page 1 of {len(pages)}" in text
@@ -85,9 +86,9 @@ def test_long_notes_wrap_inside_the_page(calendar_db, tmp_path):
 
 def test_an_empty_day_prints_a_nothing_scheduled_sheet(calendar_db, tmp_path):
     out = tmp_path / "sunday.pdf"
-    assert run(calendar_db, "--date", "2026-11-22", "--ahead", "0", "--out", str(out)) == 0
+    assert run(calendar_db, "--date", "2026-11-29", "--ahead", "0", "--out", str(out)) == 0
     text, pages = pdf_text(out)
-    assert "Nothing scheduled" in text and "Nothing is scheduled for Sunday, November 22, 2026" in text
+    assert "Nothing scheduled" in text and "Nothing is scheduled for Sunday, November 29, 2026" in text
     assert len(pages) == 1
 
 
@@ -154,3 +155,19 @@ def test_a_pdf_that_cannot_be_replaced_leaves_the_earlier_one(calendar_db, tmp_p
     assert "open in another program" in capsys.readouterr().err
     assert earlier.read_bytes() == b"%PDF earlier"
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".pdf"] == ["docket.pdf"]
+
+
+def test_tz_gives_the_times_in_another_zone_and_marks_the_courts(calendar_db, tmp_path):
+    out = tmp_path / "docket.docx"
+    assert run(calendar_db, "--date", "2026-11-23", "--ahead", "0", "--tz", "America/Chicago", "--out", str(out)) == 0
+    document = Document(str(out))
+    whens = [row.cells[1].text for row in document.tables[0].rows[1:]]
+    assert whens == ["8:30 AM\n(9:30 AM EST)", "1:00 PM\n(2:00 PM EST)"]
+    assert "Times are CST (America/Chicago); a time in another zone is marked with its own." in [
+        p.text for p in document.paragraphs]
+
+
+def test_a_bad_tz_is_refused_plainly(calendar_db, tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        run(calendar_db, "--tz", "Mars/Olympus", "--out", str(tmp_path / "docket.pdf"))
+    assert "“Mars/Olympus” is not a time zone" in capsys.readouterr().err

@@ -25,3 +25,21 @@ def test_a_pinned_clock_pins_every_reading():
     clock = Clock(datetime(2027, 2, 28, 23, 59, 30, 123456))
     assert clock.now() == datetime(2027, 2, 28, 23, 59, 30) and clock.today().isoformat() == "2027-02-28"
     assert clock.utc_now() == clock.now().astimezone(timezone.utc) and clock.utc_now().tzinfo is timezone.utc
+
+
+def test_the_computers_zone_is_named_when_it_says_and_plain_utc_is_no_office(monkeypatch):
+    from legalsec_desktop import clock
+
+    monkeypatch.setattr(clock.os.path, "realpath", lambda path: "/usr/share/zoneinfo/Etc/UTC")
+    monkeypatch.setattr(clock.time, "tzname", ("UTC", "UTC"))
+    monkeypatch.setenv("TZ", "America/Chicago")
+    assert clock.system_zone_name() == "America/Chicago"
+    monkeypatch.setenv("TZ", ":Mars/Olympus")
+    assert clock.system_zone_name() == ""
+    monkeypatch.delenv("TZ")
+    assert clock.system_zone_name() == ""  # a server's UTC is not an office's zone
+    monkeypatch.setattr(clock.os.path, "realpath", lambda path: "/usr/share/zoneinfo/America/Denver")
+    assert clock.system_zone_name() == "America/Denver"
+    monkeypatch.setattr(clock.os.path, "realpath", lambda path: "C:\\\\Windows")
+    monkeypatch.setattr(clock.time, "tzname", ("Pacific Standard Time", "Pacific Daylight Time"))
+    assert clock.system_zone_name() == "America/Los_Angeles"

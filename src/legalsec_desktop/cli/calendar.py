@@ -58,9 +58,12 @@ def add_docket_parser(commands: argparse._SubParsersAction[Parser], common: Pars
 
     docket = commands.add_parser(
         "docket", parents=[common], help="save or print the docket sheet for a day or a range",
-        description="The docket sheet: the day's hearings, appointments and deadlines (sorted by time), what is "
-                    "coming up, what is overdue, unverified deadlines and statutes of limitations within 90 days. "
-                    "Saved as PDF or Word (.docx) by the file name's ending, or printed on the default printer.",
+        description="The docket sheet: the day's hearings, appointments, deadlines and reminders (sorted by time; "
+                    "on a past day, what was done is ticked), what is coming up, overdue deadlines and reminders, "
+                    "past hearings not marked done, unverified deadlines and statutes of limitations within 90 "
+                    "days. Times are in the firm's zone (the computer's, else its court rules'); a time kept in "
+                    "another zone shows that zone too. Saved as PDF or Word (.docx) by the file name's ending, or "
+                    "printed on the default printer.",
     )
     docket.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="the first day (default: today)")
     docket.add_argument("--days", type=whole_number, default=1, metavar="N",
@@ -69,7 +72,9 @@ def add_docket_parser(commands: argparse._SubParsersAction[Parser], common: Pars
                         help=f"list what is coming up in the N days after (0 to {MAX_AHEAD}; default 7)")
     docket.add_argument("--attorney", default="", metavar="INITIALS", type=text(MAX_INITIALS, "initials"),
                         help="only this attorney's docket")
-    docket.add_argument("--by-attorney", action="store_true", help="group the items by attorney")
+    docket.add_argument("--by-attorney", action="store_true", help="each attorney's items on pages of their own")
+    docket.add_argument("--tz", default="", metavar="ZONE", type=time_zone,
+                        help="give the times in this zone (default: the firm's), e.g. America/Chicago")
     docket.add_argument("--portrait", action="store_true", help="portrait pages (default: landscape)")
     docket.add_argument("--out", metavar="FILE.pdf|FILE.docx", type=path(new=True), help="save the sheet to this file")
     docket.add_argument("--print", action="store_true", help="send the sheet to the default printer")
@@ -129,7 +134,7 @@ def _docket(args: argparse.Namespace, location: DatabaseLocation) -> int:
         raise UserFixableError(f"--out {shown(out.name or str(out))}: the file name must end in .pdf or .docx.")
     request = DocketRequest(first=args.date or clock().today(), days=args.days, ahead=args.ahead,
                             attorney=args.attorney.strip().upper(), by_attorney=args.by_attorney,
-                            landscape=not args.portrait)
+                            landscape=not args.portrait, zone=args.tz)
     request.check()
     store = open_existing(location, "there is no calendar to print")
     try:

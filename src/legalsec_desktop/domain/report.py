@@ -24,9 +24,13 @@ class Table:
 
 @dataclass(frozen=True)
 class Section:
+    """A heading, a few paragraphs and a table; `new_page` starts it on a new page, `level` 1 is a part's title."""
+
     heading: str
     paragraphs: tuple[str, ...] = ()
     table: Table | None = None
+    new_page: bool = False
+    level: int = 2
 
 
 @dataclass(frozen=True)

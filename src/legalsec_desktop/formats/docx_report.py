@@ -69,9 +69,11 @@ def build_document(report: Report) -> WordDocument:
             cells[0].paragraphs[0].add_run(fit(label)).bold = True
             cells[1].text = fit(value)
     for part in report.sections:
-        document.add_heading(fit(part.heading), level=2)
+        heading = document.add_heading(fit(part.heading), level=part.level)
+        heading.paragraph_format.keep_with_next = True  # never alone at the foot of a page
+        heading.paragraph_format.page_break_before = part.new_page
         for text in part.paragraphs:
-            document.add_paragraph(fit(text))
+            document.add_paragraph(fit(text)).paragraph_format.keep_with_next = part.table is not None
         if part.table is not None:
             _add_table(document, part.table, _usable_width(section), report.landscape)
     if report.running_head:
@@ -83,7 +85,8 @@ def build_document(report: Report) -> WordDocument:
 
 def _add_table(document: WordDocument, table: Table, usable_width: int, landscape: bool) -> None:
     if not table.rows:
-        document.add_paragraph(fit(table.empty_text)).runs[0].italic = True
+        if table.empty_text:
+            document.add_paragraph(fit(table.empty_text)).runs[0].italic = True
         return
     grid = document.add_table(rows=1, cols=len(table.columns))
     grid.style = "Table Grid"
@@ -102,6 +105,7 @@ def _add_table(document: WordDocument, table: Table, usable_width: int, landscap
     for cell, title, width in zip(header.cells, table.columns, widths):
         cell.width = width
         _shade(cell, "E8EDF3")
+        cell.paragraphs[0].paragraph_format.keep_with_next = True  # the header row stays with the first row
         run = cell.paragraphs[0].add_run(fit(title))
         run.bold, run.font.size = True, size
     for index, values in enumerate(table.rows):

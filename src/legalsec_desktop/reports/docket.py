@@ -1,17 +1,17 @@
 """The docket sheet: the day's (or range's) hearings and deadlines, what comes next, and what needs attention.
 
-The content is built here once; the printer, PDF and Word paths only lay it out.
+The content is built here once; the printer, PDF and Word paths only lay it out. Which parts the sheet has, and in
+what order, is the list in reports.docket_sections.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta, timezone
 
 from legalsec_desktop.domain.clock import zone
 from legalsec_desktop.domain.errors import ValidationError
-from legalsec_desktop.domain.events import KIND_LABELS
+from legalsec_desktop.domain.events import DEADLINE_KINDS, KIND_LABELS, TIMED_KINDS
 from legalsec_desktop.domain.formatting import format_clock, format_date
 from legalsec_desktop.domain.report import Report, Section, Table
 
@@ -20,6 +20,10 @@ MAX_AHEAD = 60
 LIMITATION_DAYS = 90  # statutes of limitations listed this far ahead
 UNVERIFIED_DAYS = 30  # unverified deadlines listed this far ahead (the rest are counted)
 NO_ATTORNEY = "No attorney assigned"
+DONE_MARK = "✓"  # in the Done column of an item done
+NOT_MARKED_DONE = "Not marked done"
+APPOINTMENT_KINDS = TIMED_KINDS  # hearings, trials, depositions, meetings, travel: they happen, or they don't
+REMINDER_KINDS = ("reminder",)  # ticklers and reminders: things to do, not appearances
 
 COLUMNS = ("Done", "When", "Event", "Matter / client", "Caption / case no.", "Court / room", "Judge", "Atty",
            "Status", "Notes")
@@ -28,7 +32,10 @@ WIDTHS = (6, 11, 19, 12, 15, 12, 9, 6, 10, 11)
 
 @dataclass(frozen=True)
 class DocketRequest:
-    """What one sheet covers: `days` days from `first`, the `ahead` days after them, one attorney or all."""
+    """What one sheet covers: `days` days from `first`, the `ahead` days after them, one attorney or all.
+
+    `zone` is the time zone the sheet's times are given in (the firm's); "" leaves each time in its own zone.
+    """
 
     first: date
     days: int = 1
@@ -36,6 +43,7 @@ class DocketRequest:
     attorney: str = ""  # initials; "" for every attorney
     by_attorney: bool = False
     landscape: bool = True
+    zone: str = ""
 
     @property
     def last(self) -> date:
@@ -48,6 +56,8 @@ class DocketRequest:
         if not 0 <= self.ahead <= MAX_AHEAD:
             raise ValidationError("ahead",
                                   f"“Coming up” looks 0 to {MAX_AHEAD} days ahead; {self.ahead} is outside that.")
+        if self.zone:
+            zone(self.zone, "zone")
 
 
 @dataclass(frozen=True)
@@ -72,13 +82,32 @@ class DocketLine:
     authority: str = ""  # a computed deadline's trigger and rule: "Served by mail 2026-03-02; FRCP 6(a),(d)"
     notes: str = ""
 
+    @property
+    def is_deadline(self) -> bool:
+        return self.kind in DEADLINE_KINDS
+
+    def instant(self) -> datetime | None:
+        """The start as a naive UTC instant (so times in different zones sort together); None when all day."""
+        if self.start is None:
+            return None
+        if not self.tz:
+            return self.start
+        try:
+            return self.start.replace(tzinfo=zone(self.tz)).astimezone(timezone.utc).replace(tzinfo=None)
+        except ValidationError:
+            return self.start
+
     def sort_key(self) -> tuple[date, bool, datetime, str, str]:
-        return self.day, self.start is not None, self.start or datetime.min, self.matter_number, self.title
+        return self.day, self.start is not None, self.instant() or datetime.min, self.matter_number, self.title
 
 
 @dataclass(frozen=True)
 class DocketData:
-    """The lines of each part of the sheet (the services layer reads them from the database)."""
+    """The lines of each part of the sheet (the services layer reads them from the database).
+
+    `overdue` holds deadlines and reminders whose day has passed with the item still scheduled; `not_marked_done`
+    the past hearings and appointments still marked scheduled (they are not overdue: they happened, or not).
+    """
 
     in_range: list[DocketLine]
     coming: list[DocketLine]
@@ -86,6 +115,20 @@ class DocketData:
     unverified: list[DocketLine]
     later_unverified: int  # unverified deadlines due after the UNVERIFIED_DAYS horizon
     limitations: list[DocketLine]
+    not_marked_done: list[DocketLine] = field(default_factory=list)
+
+    def only(self, wanted: set[int]) -> DocketData:
+        """The lines whose id() is in `wanted` (one attorney's part of the sheet)."""
+
+        def keep(lines: list[DocketLine]) -> list[DocketLine]:
+            return [line for line in lines if id(line) in wanted]
+
+        return DocketData(keep(self.in_range), keep(self.coming), keep(self.overdue), keep(self.unverified),
+                          self.later_unverified, keep(self.limitations), keep(self.not_marked_done))
+
+    def every_line(self) -> list[DocketLine]:
+        return (self.in_range + self.coming + self.overdue + self.unverified + self.limitations
+                + self.not_marked_done)
 
 
 def period_text(request: DocketRequest) -> str:
@@ -101,52 +144,28 @@ def sheet_name(request: DocketRequest) -> str:
 
 def build_docket(request: DocketRequest, data: DocketData, firm_name: str, attorney_names: dict[str, str],
                  printed_at: datetime) -> Report:
-    """The docket as a Report; `attorney_names` maps initials to names (its order is the grouping order)."""
+    """The docket as a Report; `attorney_names` maps initials to names (its order is the order of attorneys).
+
+    `printed_at` is the firm's wall-clock time: it decides what is past (done, or not marked done).
+    """
+    from legalsec_desktop.reports.docket_sections import Sheet, sheet_sections
+
     request.check()
     period = period_text(request)
     who = (f"Attorney: {attorney_names.get(request.attorney, request.attorney)} ({request.attorney})"
            if request.attorney else "All attorneys")
     printed = f"Printed {format_date(printed_at.date())} at {format_clock(printed_at)}"
-    groups = attorney_names if request.by_attorney and not request.attorney else None
-    single_day = request.days == 1
-    on_day = "today" if single_day and request.first == printed_at.date() else \
-        (format_date(request.first) if single_day else "in this period")
-    hearings = [line for line in data.in_range if not _is_deadline(line)]
-    deadlines = [line for line in data.in_range if _is_deadline(line)]
-    sections = []
-    if not data.in_range:
-        sections.append(Section("Nothing scheduled", paragraphs=(
-            (f"Nothing is scheduled for {period}{'' if not request.attorney else ' for ' + request.attorney}: "
-             "no hearings, appointments or deadlines."),)))
-    sections += [
-        Section("Hearings and appointments" + ("" if single_day else f", {period}"),
-                table=_table(hearings, groups, with_day=not single_day,
-                             empty=f"No hearings or appointments {on_day}.")),
-        Section(f"Deadlines due {on_day}",
-                table=_table(deadlines, groups, with_day=not single_day, empty=f"No deadlines due {on_day}.",
-                             mark_unverified=True)),
-    ]
-    if request.ahead:
-        after = format_date(request.last)
-        sections.append(Section(
-            f"Coming up in the next {request.ahead} day{'s' if request.ahead != 1 else ''} (from {after})",
-            table=_table(data.coming, groups, with_day=True, empty="Nothing scheduled.", mark_unverified=True)))
-    sections.append(Section("Overdue and not done", paragraphs=(
-        "Dates that have passed with the item still marked scheduled: mark each done, continued or vacated.",)
-        if data.overdue else (), table=_table(data.overdue, groups, with_day=True, empty="Nothing overdue.")))
-    horizon = format_date(request.first + timedelta(days=UNVERIFIED_DAYS))
-    later = data.later_unverified
-    unverified_note = ((f"{later} more unverified deadline{'s' if later != 1 else ''} fall{'s' if later == 1 else ''} "
-                        f"after {horizon}; the Calendar's Needs attention panel lists them all."),) if later else ()
-    sections.append(Section(f"Unverified deadlines due by {horizon}", paragraphs=unverified_note,
-                            table=_table(data.unverified, groups, with_day=True,
-                                         empty="Every deadline in this period has been verified.")))
-    sections.append(Section(f"Statutes of limitations within {LIMITATION_DAYS} days",
-                            table=_table(data.limitations, groups, with_day=True,
-                                         empty=f"No limitation dates in the next {LIMITATION_DAYS} days.")))
+    sheet = Sheet(request, printed_at.date(), period)
+    if request.by_attorney and not request.attorney:
+        sections: list[Section] = []
+        for heading, part in by_attorney(data, attorney_names):
+            sections.append(Section(heading, new_page=bool(sections), level=1))
+            sections += sheet_sections(replace(sheet, for_whom=heading), part)
+    else:
+        sections = sheet_sections(sheet, data)
     return Report(
         title=f"Docket for {period}",
-        header_lines=tuple(line for line in (firm_name, who, printed) if line),
+        header_lines=tuple(line for line in (firm_name, who, zone_line(request.zone, printed_at), printed) if line),
         sections=tuple(sections),
         footer=printed,
         landscape=request.landscape,
@@ -156,50 +175,78 @@ def build_docket(request: DocketRequest, data: DocketData, firm_name: str, attor
     )
 
 
-def _is_deadline(line: DocketLine) -> bool:
-    return line.kind in ("filing deadline", "response deadline", "statute of limitations")
+def zone_line(name: str, moment: datetime) -> str:
+    """'Times are Eastern (America/New_York) unless marked otherwise' ('' without a sheet zone)."""
+    if not name:
+        return ""
+    abbreviation = moment.replace(tzinfo=zone(name)).tzname() or name
+    return f"Times are {abbreviation} ({name}); a time in another zone is marked with its own."
 
 
-def _table(lines: list[DocketLine], groups: dict[str, str] | None, with_day: bool, empty: str,
-           mark_unverified: bool = False) -> Table:
-    rows: list[tuple[str, ...]] = []
-    marked, headings = set(), set()
-    for heading, members in _grouped(sorted(lines, key=DocketLine.sort_key), groups):
-        if heading:
-            headings.add(len(rows))
-            rows.append((heading,) + ("",) * (len(COLUMNS) - 1))
-        for line in members:
-            if mark_unverified and line.unverified:
-                marked.add(len(rows))
-            rows.append(line_cells(line, with_day))
-    return Table(COLUMNS, rows, WIDTHS, frozenset(marked), empty, frozenset(headings))
+def by_attorney(data: DocketData, names: dict[str, str]) -> list[tuple[str, DocketData]]:
+    """(heading, that attorney's lines) in the order of `names`, then the lines of no attorney; the empty left out.
 
-
-def _grouped(lines: list[DocketLine], groups: dict[str, str] | None) -> Iterable[tuple[str, list[DocketLine]]]:
-    """(heading, lines) per attorney in `groups` order, then the unassigned; one untitled group without `groups`."""
-    if groups is None:
-        yield "", lines
-        return
-    for initials, name in groups.items():
-        members = [line for line in lines if initials in line.attorneys]
-        if members:
-            yield f"{name} ({initials})", members
-    nobody = [line for line in lines if not any(i in groups for i in line.attorneys)]
+    An item two attorneys attend is on each one's pages.
+    """
+    every = data.every_line()
+    parts = []
+    for initials, name in names.items():
+        mine = {id(line) for line in every if initials in line.attorneys}
+        if mine:
+            parts.append((f"{name} ({initials})", data.only(mine)))
+    nobody = {id(line) for line in every if not any(i in names for i in line.attorneys)}
     if nobody:
-        yield NO_ATTORNEY, nobody
+        parts.append((NO_ATTORNEY, data.only(nobody)))
+    return parts
 
 
-def line_cells(line: DocketLine, with_day: bool) -> tuple[str, ...]:
-    """One docket row: a blank box to tick, then when, what, whose, where, who, status and notes."""
-    when = "All day" if line.start is None else f"{format_clock(line.start)} {_zone_abbreviation(line)}".rstrip()
+def table(lines: list[DocketLine], sheet_zone: str, today: date, with_day: bool, empty: str,
+          mark_unverified: bool = False) -> Table:
+    """The lines in time order as table rows; unverified (when asked) and not-done past deadlines are marked."""
+    rows: list[tuple[str, ...]] = []
+    marked = set()
+    for line in sorted(lines, key=DocketLine.sort_key):
+        if (mark_unverified and line.unverified) or (line.is_deadline and _not_marked_done(line, today)):
+            marked.add(len(rows))
+        rows.append(line_cells(line, with_day, sheet_zone, today))
+    return Table(COLUMNS, rows, WIDTHS, frozenset(marked), empty)
+
+
+def _not_marked_done(line: DocketLine, today: date) -> bool:
+    return line.status == "scheduled" and line.day < today
+
+
+def line_cells(line: DocketLine, with_day: bool, sheet_zone: str = "", today: date = date.min) -> tuple[str, ...]:
+    """One docket row: the box to tick (ticked when done), when, what, whose, where, who, status and notes.
+
+    Where is the event's own place (its location or courtroom); the matter's court only when the event has none.
+    """
+    when = when_text(line, sheet_zone)
     if with_day:
         when = f"{format_date(line.day)}\n{when}"
     event = f"{KIND_LABELS.get(line.kind, line.kind)}: {line.title}"
     if line.authority:
         event += f"\n{line.authority}"
-    status = line.status.capitalize() + ("\nUnverified" if line.unverified else "")
-    return ("", when, event, _lines(line.matter_number, line.client), _lines(line.caption, line.case_number),
-            _lines(line.court, line.location), line.judge, ", ".join(line.attorneys), status, line.notes.strip())
+    status = NOT_MARKED_DONE if _not_marked_done(line, today) else line.status.capitalize()
+    status += "\nUnverified" if line.unverified else ""
+    return (DONE_MARK if line.status == "done" else "", when, event, _lines(line.matter_number, line.client),
+            _lines(line.caption, line.case_number), (line.location or line.court).strip(), line.judge,
+            ", ".join(line.attorneys), status, line.notes.strip())
+
+
+def when_text(line: DocketLine, sheet_zone: str) -> str:
+    """'9:30 AM' in the sheet's zone; a time kept in another zone adds its own: '6:30 AM\n(9:30 AM EST)'."""
+    if line.start is None:
+        return "All day"
+    own = f"{format_clock(line.start)} {_zone_abbreviation(line)}".rstrip()
+    if not sheet_zone or not line.tz:
+        return own
+    instant = line.instant()
+    assert instant is not None  # a start gives an instant
+    there = instant.replace(tzinfo=timezone.utc).astimezone(zone(sheet_zone))
+    if there.replace(tzinfo=None) == line.start and there.tzname() == _zone_abbreviation(line):
+        return format_clock(line.start)  # the sheet's own zone (or one that keeps the same time)
+    return f"{format_clock(there)}\n({own})"
 
 
 def _lines(*parts: str) -> str:

@@ -13,11 +13,13 @@ from sqlalchemy.orm import Session
 
 from legalsec_desktop.db.models import ContactRow, EventRow, FirmRow, MatterRow, TimekeeperRow
 from legalsec_desktop.db.store import Store
+from legalsec_desktop.domain import rule_sets
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.events import DEADLINE_KINDS
 from legalsec_desktop.domain.report import Report
 from legalsec_desktop.formats.docx_report import write_docx
 from legalsec_desktop.reports.docket import (
+    APPOINTMENT_KINDS,
     LIMITATION_DAYS,
     UNVERIFIED_DAYS,
     DocketData,
@@ -27,6 +29,7 @@ from legalsec_desktop.reports.docket import (
 )
 from legalsec_desktop.services import calendar
 from legalsec_desktop.services.calendar import Filters, Occurrence
+from legalsec_desktop.services.deadlines import rules_for_matter
 
 SOL = "statute of limitations"
 
@@ -52,20 +55,24 @@ def _attorney_id(store: Store, initials: str) -> int | None:
 
 
 def docket_data(store: Store, request: DocketRequest, today: date) -> DocketData:
-    """Every line of the sheet; `today` decides what counts as overdue."""
+    """Every line of the sheet; `today` decides what is past: done items of past days are listed (ticked), and a
+    past item still marked scheduled is overdue (a deadline or reminder) or not marked done (an appointment)."""
     request.check()
     filters = Filters(attorney_id=_attorney_id(store, request.attorney))
-    in_range = [o for o in calendar.events_between(store, request.first, request.last, filters) if o.status != "done"]
+    in_range = [o for o in calendar.events_between(store, request.first, request.last, filters)
+                if o.status != "done" or o.day < today]
     coming = calendar.events_between(store, request.last, request.last + timedelta(days=request.ahead),
                                      replace(filters, scheduled_only=True)) if request.ahead else []
-    overdue = calendar.overdue(store, min(request.first, today), filters)
+    past = calendar.overdue(store, min(request.first, today), filters)
+    overdue = [o for o in past if o.kind not in APPOINTMENT_KINDS]
+    not_done = [o for o in past if o.kind in APPOINTMENT_KINDS]
     horizon = request.first + timedelta(days=UNVERIFIED_DAYS)
     unverified = calendar.unverified(store, filters)
     soon = [o for o in unverified if o.day <= horizon]
     limits_end = request.first + timedelta(days=LIMITATION_DAYS)
     sol_events = calendar.events_between(store, request.first, limits_end,
                                          replace(filters, kinds=(SOL,), scheduled_only=True))
-    every = in_range + coming + overdue + soon + sol_events
+    every = in_range + coming + past + soon + sol_events
     with store.read() as session:
         matters = _matters(session, {o.matter_id for o in every if o.matter_id is not None})
         authority = _authorities(session, {o.event_id for o in every if o.computed})
@@ -80,13 +87,19 @@ def docket_data(store: Store, request: DocketRequest, today: date) -> DocketData
         unverified=[lines[id(o)] for o in soon],
         later_unverified=len(unverified) - len(soon),
         limitations=limitations,
+        not_marked_done=[lines[id(o)] for o in not_done],
     )
 
 
+def sheet_zone(store: Store) -> str:
+    """The firm's time zone, which a docket gives its times in: the office computer's, else its rules' zone."""
+    return store.clock.zone_name() or rule_sets.load(rules_for_matter(store, None)).default_tz
+
+
 def docket_report(store: Store, request: DocketRequest, now: datetime | None = None) -> Report:
-    """The docket sheet for `request`, printed at `now` (default: the clock)."""
+    """The docket sheet for `request`, printed at `now` (default: the clock), its times in the firm's zone."""
     now = (now or store.clock.now()).replace(second=0, microsecond=0)
-    request = replace(request, attorney=request.attorney.strip().upper())
+    request = replace(request, attorney=request.attorney.strip().upper(), zone=request.zone or sheet_zone(store))
     data = docket_data(store, request, now.date())
     with store.read() as session:
         firm = session.get(FirmRow, 1)

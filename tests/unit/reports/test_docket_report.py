@@ -55,7 +55,7 @@ def test_a_day_lists_hearings_by_time_and_deadlines_with_their_rule():
     row = hearings.rows[1]
     assert row[0] == ""  # the box to tick on paper
     assert row[COLUMNS.index("Caption / case no.")] == "Rivera v. Okafor\n2:26-cv-01234"
-    assert row[COLUMNS.index("Court / room")] == "U.S. District Court, C.D. Cal.\nCourtroom 4B"
+    assert row[COLUMNS.index("Court / room")] == "Courtroom 4B"  # where the hearing is; the court is the matter's
     assert (row[COLUMNS.index("Judge")], row[COLUMNS.index("Notes")]) == ("Hon. J. Park", "Bring the exhibits binder.")
     deadlines = section(report, "Deadlines due today").table
     assert deadlines.rows[0][COLUMNS.index("Event")] == (
@@ -89,19 +89,83 @@ def test_a_range_shows_the_day_of_each_item_and_names_the_period():
     assert section(report, "Coming up").heading == "Coming up in the next 7 days (from Mon 11/30/2026)"
 
 
-def test_grouping_by_attorney_heads_each_attorneys_items_and_lists_shared_items_under_each():
+def test_grouping_by_attorney_starts_each_attorney_on_a_new_page_and_lists_shared_items_under_each():
     shared = DocketLine(DAY, "meeting", "Case strategy", start=datetime(2026, 11, 23, 11, 0), tz=LA,
                         attorneys=("MAH", "KI"))
     nobody = DocketLine(DAY, "reminder", "Order toner")
     report = build_docket(DocketRequest(DAY, by_attorney=True), data(in_range=[HEARING, EARLY, shared, nobody]),
                           "", NAMES, PRINTED)
-    table = section(report, "Hearings").table
-    headings = [table.rows[i][0] for i in sorted(table.groups)]
-    assert headings == ["Mary Hale (MAH)", "Ken Ito (KI)", NO_ATTORNEY]
-    assert [row[COLUMNS.index("Event")] for row in table.rows if row[0] == ""] == [
-        "Hearing: Motion to compel", "Appointment / meeting: Case strategy",
-        "Deposition: Deposition of Lee", "Appointment / meeting: Case strategy",
-        "Reminder / tickler: Order toner"]
+    titles = [s for s in report.sections if s.level == 1]
+    assert [(s.heading, s.new_page) for s in titles] == [
+        ("Mary Hale (MAH)", False), ("Ken Ito (KI)", True), (NO_ATTORNEY, True)]
+    assert all(not s.new_page for s in report.sections if s.level != 1)
+    starts = [report.sections.index(s) for s in titles] + [len(report.sections)]
+    pages = [report.sections[a + 1:b] for a, b in zip(starts, starts[1:])]
+
+    def events_in(sections, starts_with):
+        return column(next(s for s in sections if s.heading.startswith(starts_with)).table, "Event")
+
+    assert events_in(pages[0], "Hearings") == ["Hearing: Motion to compel", "Appointment / meeting: Case strategy"]
+    assert events_in(pages[1], "Hearings") == ["Deposition: Deposition of Lee", "Appointment / meeting: Case strategy"]
+    assert events_in(pages[2], "Reminders and ticklers") == ["Reminder / tickler: Order toner"]
+    assert all(not s.table.groups for s in report.sections if s.table is not None)
+
+
+def test_ticklers_and_reminders_are_listed_as_such_not_as_hearings():
+    tickler = DocketLine(DAY, "reminder", "Call the court reporter", attorneys=("MAH",))
+    report = build_docket(DocketRequest(DAY), data(in_range=[HEARING, tickler]), "", NAMES, PRINTED)
+    assert column(section(report, "Hearings").table, "Event") == ["Hearing: Motion to compel"]
+    assert section(report, "Reminders and ticklers").heading == "Reminders and ticklers today"
+    assert column(section(report, "Reminders and ticklers").table, "Event") == [
+        "Reminder / tickler: Call the court reporter"]
+    quiet = build_docket(DocketRequest(DAY), data(in_range=[HEARING]), "", NAMES, PRINTED)
+    assert not any(s.heading.startswith("Reminders") for s in quiet.sections)
+
+
+def test_court_or_room_is_where_the_event_is_and_the_matters_court_only_without_one():
+    at_court = DocketLine(DAY, "filing deadline", "Opposition due", court="Superior Court, Dept. 12")
+    report = build_docket(DocketRequest(DAY), data(in_range=[HEARING, at_court]), "", NAMES, PRINTED)
+    assert column(section(report, "Hearings").table, "Court / room") == ["Courtroom 4B"]
+    assert column(section(report, "Deadlines").table, "Court / room") == ["Superior Court, Dept. 12"]
+
+
+def test_one_zone_per_sheet_and_a_zone_only_on_rows_in_another():
+    eastern = DocketLine(DAY, "hearing", "Status conference", start=datetime(2026, 11, 23, 11, 0),
+                         tz="America/New_York")
+    report = build_docket(DocketRequest(DAY, zone=LA), data(in_range=[HEARING, EARLY, eastern]), "", NAMES, PRINTED)
+    assert column(section(report, "Hearings").table, "When") == ["8:00 AM\n(11:00 AM EST)", "8:00 AM", "9:30 AM"]
+    assert "Times are PST (America/Los_Angeles); a time in another zone is marked with its own." in report.header_lines
+    eastern_sheet = build_docket(DocketRequest(DAY, zone="America/New_York"), data(in_range=[HEARING, eastern]), "",
+                                 NAMES, PRINTED)
+    assert column(section(eastern_sheet, "Hearings").table, "When") == ["11:00 AM", "12:30 PM\n(9:30 AM PST)"]
+
+
+def test_a_past_days_sheet_ticks_what_was_done_and_says_what_is_not_marked_done():
+    friday = date(2026, 11, 20)
+    done = DocketLine(friday, "hearing", "Case management conference", status="done",
+                      start=datetime(2026, 11, 20, 9, 0), tz=LA)
+    forgotten = DocketLine(friday, "deposition", "Deposition of Ortiz", start=datetime(2026, 11, 20, 13, 0), tz=LA)
+    filed = DocketLine(friday, "filing deadline", "Reply brief", status="done")
+    report = build_docket(DocketRequest(friday, zone=LA), data(in_range=[done, forgotten, filed]), "", NAMES, PRINTED)
+    assert not any(s.heading == "Nothing scheduled" for s in report.sections)
+    hearings = section(report, "Hearings").table
+    assert [(r[0], r[COLUMNS.index("Status")]) for r in hearings.rows] == [("✓", "Done"), ("", "Not marked done")]
+    assert [r[0] for r in section(report, "Deadlines due Fri 11/20/2026").table.rows] == ["✓"]
+    assert section(report, "Hearings").paragraphs[0].startswith("A tick marks what was done")
+
+
+def test_a_past_appointment_not_marked_done_is_listed_apart_not_as_overdue():
+    forgotten = DocketLine(date(2026, 11, 20), "deposition", "Deposition of Ortiz",
+                           start=datetime(2026, 11, 20, 13, 0), tz=LA)
+    late = DocketLine(date(2026, 11, 20), "filing deadline", "Reply brief")
+    report = build_docket(DocketRequest(DAY), data(overdue=[late], not_marked_done=[forgotten]), "", NAMES, PRINTED)
+    assert column(section(report, "Overdue").table, "Event") == ["Filing deadline: Reply brief"]
+    assert section(report, "Overdue").table.marked == {0}
+    apart = section(report, "Past hearings and appointments not marked done")
+    assert column(apart.table, "Event") == ["Deposition: Deposition of Ortiz"]
+    assert column(apart.table, "Status") == ["Not marked done"]
+    assert not any(s.heading.startswith("Past hearings") for s in build_docket(
+        DocketRequest(DAY), data(overdue=[late]), "", NAMES, PRINTED).sections)
 
 
 def test_one_attorneys_sheet_names_them_and_is_not_grouped():

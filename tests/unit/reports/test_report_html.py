@@ -74,3 +74,20 @@ def test_column_widths_always_fill_the_page(weights):
 def test_a_saved_sheet_is_named_by_its_first_day_and_attorney():
     assert sheet_name(DocketRequest(DAY)) == "Docket 2026-11-23"
     assert sheet_name(DocketRequest(DAY, days=7, attorney="MAH")) == "Docket 2026-11-23 MAH"
+
+
+def test_a_page_can_start_at_a_row_and_the_table_goes_on_under_its_header_there():
+    from legalsec_desktop.reports.report_html import Breaks, table_pieces
+
+    table = Table(("A", "B"), [("1", "x"), ("2", "y"), ("3", "z")])
+    assert table_pieces(table, {2}) == [range(0, 2), range(2, 3)]
+    assert table_pieces(table, {0, 3}) == [range(0, 3)]  # no page before the first row or after the last
+    html = table_html(table, {2})
+    assert html.count("<thead>") == 2 and html.count("page-break-before: always") == 1
+    assert html.index("<td>2</td>") < html.index("page-break-before") < html.index("<td>3</td>")
+    report = Report("T", (), (Section("One", table=table), Section("Two", new_page=True), Section("Three")))
+    plain = report_html(report)
+    assert "<h3 style='page-break-before: always'>Two</h3>" in plain and "<h3>Three</h3>" in plain
+    broken = report_html(report, Breaks(headings=frozenset({2}), rows=frozenset({(0, 1)})))
+    assert "<h3 style='page-break-before: always'>Three</h3>" in broken
+    assert broken.count("page-break-before: always") == 3

@@ -58,13 +58,13 @@ def test_each_event_lands_in_its_part_of_the_sheet(practice):
     add(store, lee, "response deadline", "Far-off responses", date(2027, 3, 1))
     add(store, lee, "statute of limitations", "Wrongful death claim", date(2027, 2, 1), verified_by="KI")
 
-    report = docket.docket_report(store, DocketRequest(DAY), NOW)
+    report = docket.docket_report(store, DocketRequest(DAY, zone=LA), NOW)
     assert report.header_lines[0] == "Okafor Law"
     assert events(report, "Hearings") == ["Deposition: Deposition of Lee", "Hearing: Motion to compel"]
     hearing = rows(report, "Hearings")[1]
-    assert hearing[COLUMNS.index("When")] == "9:30 AM PST"
+    assert hearing[COLUMNS.index("When")] == "9:30 AM"
     assert hearing[COLUMNS.index("Caption / case no.")] == "Rivera v. Okafor\n2:26-cv-01234"
-    assert hearing[COLUMNS.index("Court / room")] == "U.S. District Court, C.D. Cal.\nCourtroom 4B"
+    assert hearing[COLUMNS.index("Court / room")] == "Courtroom 4B"
     assert (hearing[COLUMNS.index("Judge")], hearing[COLUMNS.index("Atty")]) == ("Hon. J. Park", "MAH")
     [answer] = rows(report, "Deadlines due today")
     assert answer[COLUMNS.index("Event")] == (
@@ -100,8 +100,8 @@ def test_a_repeating_event_appears_on_each_of_its_days(practice):
     draft = EventDraft(rivera, "meeting", "Weekly call", date(2026, 11, 2), False, time(10), None, LA,
                        attendee_ids=(mary,), rrule="FREQ=WEEKLY")
     deadlines.save_event(store, draft)
-    report = docket.docket_report(store, DocketRequest(DAY, days=7, ahead=14), NOW)
-    assert [r[COLUMNS.index("When")] for r in rows(report, "Hearings")] == ["Mon 11/23/2026\n10:00 AM PST"]
+    report = docket.docket_report(store, DocketRequest(DAY, days=7, ahead=14), NOW)  # the firm's zone: Eastern
+    assert [r[COLUMNS.index("When")] for r in rows(report, "Hearings")] == ["Mon 11/23/2026\n1:00 PM\n(10:00 AM PST)"]
     assert len(rows(report, "Coming up")) == 2
 
 
@@ -171,3 +171,45 @@ def test_the_word_docket_says_who_made_it_and_when_not_python_docx(tmp_path):
     assert properties.author == "Okafor Law" and properties.title == "Docket for Monday"
     assert "python-docx" not in (properties.comments + properties.author + properties.last_modified_by)
     assert properties.created == properties.modified == made.astimezone(timezone.utc)
+
+
+def test_times_are_in_the_firms_zone_the_computers_when_it_says_else_the_firms_rules(practice, monkeypatch):
+    from legalsec_desktop.clock import Clock
+
+    store, rivera, _lee, mary, _ken = practice
+    add(store, rivera, "hearing", "Motion to compel", DAY, time(9, 30), (mary,))
+    report = docket.docket_report(store, DocketRequest(DAY), NOW)
+    assert "Times are EST (America/New_York); a time in another zone is marked with its own." in report.header_lines
+    assert rows(report, "Hearings")[0][COLUMNS.index("When")] == "12:30 PM\n(9:30 AM PST)"
+    monkeypatch.setattr(Clock, "zone_name", lambda self: LA)  # an office computer in California
+    report = docket.docket_report(store, DocketRequest(DAY), NOW)
+    assert rows(report, "Hearings")[0][COLUMNS.index("When")] == "9:30 AM"
+
+
+def test_a_past_day_lists_what_was_done_and_a_forgotten_hearing_is_not_overdue_ever_after(practice):
+    store, rivera, lee, mary, ken = practice
+    friday = date(2026, 11, 20)
+    held = add(store, rivera, "hearing", "Case management conference", friday, time(9), (mary,))
+    calendar.set_status(store, held, "done")
+    add(store, lee, "deposition", "Deposition of Ortiz", friday, time(13), (ken,))
+    filed = add(store, lee, "filing deadline", "Reply brief", friday, verified_by="KI")
+    calendar.set_status(store, filed, "done")
+    add(store, lee, "filing deadline", "Status report", friday, verified_by="KI")
+
+    that_day = docket.docket_report(store, DocketRequest(friday, ahead=0, zone=LA), NOW)
+    assert report_has_no(that_day, "Nothing scheduled")
+    assert [(r[0], r[COLUMNS.index("Event")], r[COLUMNS.index("Status")]) for r in rows(that_day, "Hearings")] == [
+        ("✓", "Hearing: Case management conference", "Done"),
+        ("", "Deposition: Deposition of Ortiz", "Not marked done")]
+    assert [(r[0], r[COLUMNS.index("Status")]) for r in rows(that_day, "Deadlines due")] == [
+        ("✓", "Done"), ("", "Not marked done")]
+    assert report_has_no(that_day, "Past hearings")  # shown once: on its own day, not again below
+
+    monday = docket.docket_report(store, DocketRequest(DAY, zone=LA), NOW)
+    assert events(monday, "Overdue") == ["Filing deadline: Status report"]
+    assert events(monday, "Past hearings and appointments not marked done") == ["Deposition: Deposition of Ortiz"]
+    assert "Case management conference" not in str(monday)
+
+
+def report_has_no(report, heading: str) -> bool:
+    return not any(s.heading.startswith(heading) for s in report.sections)

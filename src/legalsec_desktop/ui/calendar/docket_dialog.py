@@ -79,7 +79,7 @@ class DocketPreview(QPrintPreviewDialog):
         self.attorney.addItem(self.tr("Every attorney"), "")
         self.remembered_attorney = str(settings.value(SETTINGS + "attorney", "") or "")  # chosen once they are read
         self.loaded = False
-        self.by_attorney = QCheckBox(self.tr("&Group by attorney"))
+        self.by_attorney = QCheckBox(self.tr("&Each attorney on a new page"))
         self.by_attorney.setChecked(settings.value(SETTINGS + "by_attorney", "false") in (True, "true"))
         self.problem = QLabel()  # a bad date, or where the sheet was saved
         self.problem.setObjectName("docketMessage")

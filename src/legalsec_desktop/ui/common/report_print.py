@@ -22,17 +22,18 @@ from PySide6.QtWidgets import QWidget
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.formats.files import pdf_complete, write_atomically
 from legalsec_desktop.domain.report import Report
-from legalsec_desktop.reports.report_html import report_html
+from legalsec_desktop.reports.report_html import NO_BREAKS, Breaks, report_html
 from legalsec_desktop.ui.common.errors import show_problem
+from legalsec_desktop.ui.common.page_breaks import paginate
 from legalsec_desktop.ui.common.save_paths import ask_save_path
 
 
-def make_document(report: Report) -> QTextDocument:
+def make_document(report: Report, breaks: Breaks = NO_BREAKS) -> QTextDocument:
     document = QTextDocument()
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # a long path or URL wraps too
     document.setDefaultTextOption(option)
-    document.setHtml(report_html(report))
+    document.setHtml(report_html(report, breaks))
     return document
 
 
@@ -45,13 +46,18 @@ def set_up_page(printer: QPrinter, landscape: bool) -> None:
 
 def paint_report(report: Report, printer: QPrinter) -> int:
     """Lay the report out on `printer`'s pages with a running head and "Page X of Y"; returns the page count."""
-    document = make_document(report)
-    layout = document.documentLayout()
-    layout.setPaintDevice(printer)  # font sizes in points come out right at the printer's resolution
     page = printer.pageLayout().paintRectPixels(printer.resolution())
     band = printer.resolution() * 0.3  # inches for the head and the foot of each page
     body = QRectF(0, band, page.width(), page.height() - 2 * band)
-    document.setPageSize(QSizeF(body.width(), body.height()))
+
+    def lay_out(breaks: Breaks) -> QTextDocument:
+        document = make_document(report, breaks)
+        document.documentLayout().setPaintDevice(printer)  # point sizes come out right at the printer's resolution
+        document.setPageSize(QSizeF(body.width(), body.height()))
+        return document
+
+    document = paginate(report, lay_out)  # no row split across pages, no heading alone at a page's foot
+    layout = document.documentLayout()
     pages = document.pageCount()
     painter = QPainter()
     if not painter.begin(printer):
