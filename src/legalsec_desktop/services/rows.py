@@ -219,6 +219,31 @@ class UpcomingEvent:
 
 
 @dataclass(frozen=True)
+class TodoItem:
+    """A to-do as the lists, the calendar and the docket show it."""
+
+    id: int
+    title: str
+    due_on: date
+    matter_id: int | None
+    matter_number: str  # "" for none
+    client: str
+    assigned_to: int | None  # a timekeeper's id
+    assignee: str  # that timekeeper's initials, "" for anyone
+    done_at: datetime | None  # an aware UTC instant
+    communication_id: int | None  # the log entry whose follow-up this is
+    notes: str
+
+    @property
+    def done(self) -> bool:
+        return self.done_at is not None
+
+    def overdue(self, today: date) -> bool:
+        """Not done and due before `today`."""
+        return self.done_at is None and self.due_on < today
+
+
+@dataclass(frozen=True)
 class FileLocation:
     """Where one of a matter's files is kept."""
 
