@@ -86,6 +86,24 @@ class DocketData:
     unverified: list[DocketLine]
     later_unverified: int  # unverified deadlines due after the UNVERIFIED_DAYS horizon
     limitations: list[DocketLine]
+    todos: tuple[TodoLine, ...] = ()  # open to-dos due by the sheet's last day, and those in it ticked done
+
+
+@dataclass(frozen=True)
+class TodoLine:
+    """One to-do as the docket's "To do" section prints it."""
+
+    due_on: date
+    title: str
+    matter_number: str = ""
+    client: str = ""
+    assignee: str = ""  # initials, "" for anyone
+    notes: str = ""
+    done: bool = False
+
+
+TODO_COLUMNS = ("Done", "Due", "To do", "Matter / client", "For", "Notes")
+TODO_WIDTHS = (6, 12, 38, 16, 7, 21)
 
 
 def period_text(request: DocketRequest) -> str:
@@ -131,6 +149,7 @@ def build_docket(request: DocketRequest, data: DocketData, firm_name: str, attor
         sections.append(Section(
             f"Coming up in the next {request.ahead} day{'s' if request.ahead != 1 else ''} (from {after})",
             table=_table(data.coming, groups, with_day=True, empty="Nothing scheduled.", mark_unverified=True)))
+    sections.append(Section("To do", table=todo_table(data.todos, request.first)))
     sections.append(Section("Overdue and not done", paragraphs=(
         "Dates that have passed with the item still marked scheduled: mark each done, continued or vacated.",)
         if data.overdue else (), table=_table(data.overdue, groups, with_day=True, empty="Nothing overdue.")))
@@ -154,6 +173,18 @@ def build_docket(request: DocketRequest, data: DocketData, firm_name: str, attor
         author=firm_name,
         made_at=printed_at,
     )
+
+
+def todo_table(todos: Iterable[TodoLine], first: date) -> Table:
+    """The "To do" section: a box to tick (✓ when done), the due date ("Overdue" before `first`), what, whose."""
+    rows, marked = [], set()
+    for todo in sorted(todos, key=lambda t: (t.due_on, t.title)):
+        overdue = not todo.done and todo.due_on < first
+        if overdue:
+            marked.add(len(rows))
+        rows.append(("✓" if todo.done else "", format_date(todo.due_on) + ("\nOverdue" if overdue else ""),
+                     todo.title, _lines(todo.matter_number, todo.client), todo.assignee, todo.notes.strip()))
+    return Table(TODO_COLUMNS, rows, TODO_WIDTHS, frozenset(marked), "Nothing to do by then.")
 
 
 def _is_deadline(line: DocketLine) -> bool:

@@ -23,9 +23,10 @@ from legalsec_desktop.reports.docket import (
     DocketData,
     DocketLine,
     DocketRequest,
+    TodoLine,
     build_docket,
 )
-from legalsec_desktop.services import calendar
+from legalsec_desktop.services import calendar, todos
 from legalsec_desktop.services.calendar import Filters, Occurrence
 
 SOL = "statute of limitations"
@@ -80,6 +81,8 @@ def docket_data(store: Store, request: DocketRequest, today: date) -> DocketData
         unverified=[lines[id(o)] for o in soon],
         later_unverified=len(unverified) - len(soon),
         limitations=limitations,
+        todos=tuple(TodoLine(t.due_on, t.title, t.matter_number, t.client, t.assignee, t.notes, t.done)
+                    for t in todos.docket_todos(store, request.first, request.last, filters.attorney_id)),
     )
 
 

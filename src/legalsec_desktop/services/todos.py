@@ -77,6 +77,13 @@ def todos_due(store: Store, by: date, *, matter_id: int | None = None,
     return _listed(store, TodoRow.done_at.is_(None), TodoRow.due_on <= by, *_narrowed(matter_id, attorney_id))
 
 
+def docket_todos(store: Store, first: date, last: date, attorney_id: int | None = None) -> list[TodoItem]:
+    """What a docket of the days `first` up to `last` lists: open to-dos due before `last` (overdue ones too), and
+    those due in the range ticked done."""
+    return _listed(store, TodoRow.due_on < last, or_(TodoRow.done_at.is_(None), TodoRow.due_on >= first),
+                   *_narrowed(None, attorney_id))
+
+
 def overdue_todos(store: Store, today: date, *, matter_id: int | None = None,
                   attorney_id: int | None = None) -> list[TodoItem]:
     """Open to-dos due before `today`, oldest first."""
