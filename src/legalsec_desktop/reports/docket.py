@@ -177,7 +177,8 @@ def build_docket(request: DocketRequest, data: DocketData, firm_name: str, attor
 
 def todo_table(todos: Iterable[TodoLine], first: date) -> Table:
     """The "To do" section: a box to tick (✓ when done), the due date ("Overdue" before `first`), what, whose."""
-    rows, marked = [], set()
+    rows: list[tuple[str, ...]] = []
+    marked: set[int] = set()
     for todo in sorted(todos, key=lambda t: (t.due_on, t.title)):
         overdue = not todo.done and todo.due_on < first
         if overdue:
