@@ -8,7 +8,7 @@ from typing import Any, TypeAlias
 
 from typing_extensions import Unpack
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from legalsec_desktop.db.models import CommunicationRow, ContactRow, MatterRow, TimekeeperRow, TodoRow
@@ -101,7 +101,7 @@ def load_todo(store: Store, todo_id: int) -> TodoItem:
 def follow_ups_due(session: Session, matter_id: int, today: date) -> tuple[int, int]:
     """(open follow-ups of a matter's log, how many of them are overdue) — due any day, overdue included."""
     open_count, overdue = session.execute(
-        select(func.count(), func.coalesce(func.sum(TodoRow.due_on < today), 0))
+        select(func.count(), func.coalesce(func.sum(case((TodoRow.due_on < today, 1), else_=0)), 0))
         .join(CommunicationRow, CommunicationRow.id == TodoRow.communication_id)
         .where(TodoRow.matter_id == matter_id, TodoRow.deleted_at.is_(None), TodoRow.done_at.is_(None),
                CommunicationRow.deleted_at.is_(None))).one()
@@ -109,8 +109,9 @@ def follow_ups_due(session: Session, matter_id: int, today: date) -> tuple[int, 
 
 
 # --- changes ----------------------------------------------------------------------------------
-def save_todo(store: Store, draft: TodoDraft, todo_id: int | None = None) -> int:
-    """Add a to-do (or change one); a follow-up's new due date becomes its log entry's follow-up date too."""
+def save_todo(store: Store, draft: TodoDraft, todo_id: int | None = None, done: bool | None = None) -> int:
+    """Add a to-do (or change one), ticked done or not if `done` says; a follow-up's new due date becomes its log
+    entry's follow-up date too."""
     validate_todo(draft)
     assert draft.due_on is not None  # validated
     now = store.clock.utc_now()
@@ -124,6 +125,8 @@ def save_todo(store: Store, draft: TodoDraft, todo_id: int | None = None) -> int
             raise ValidationError("title", GONE)
         row.title, row.due_on, row.notes = draft.title.strip(), draft.due_on, draft.notes.strip()
         row.matter_id, row.assigned_to, row.updated_at = draft.matter_id, draft.assigned_to, now
+        if done is not None and done != (row.done_at is not None):
+            row.done_at = now if done else None
         if row.communication_id is not None:
             entry = session.get(CommunicationRow, row.communication_id)
             if entry is not None and draft.due_on is not None and draft.due_on >= to_local(entry.occurred_at).date():

@@ -38,6 +38,9 @@ def test_add_edit_tick_untick_delete_and_restore(store, matter_id, keepers):
     item = todos.load_todo(store, todo_id)
     assert (item.matter_id, item.matter_number, item.assignee, item.due_on) == (None, "", "KI", date(2026, 11, 25))
 
+    todos.save_todo(store, TodoDraft("Draft the lease", TODAY + timedelta(days=2), None, ken), todo_id, done=True)
+    assert todos.load_todo(store, todo_id).done
+    todos.save_todo(store, TodoDraft("Draft the lease", TODAY + timedelta(days=2), None, ken), todo_id, done=False)
     assert todos.set_done(store, [todo_id], True) == [todo_id]
     assert todos.set_done(store, [todo_id], True) == []  # already done: nothing for an undo to change back
     assert todos.load_todo(store, todo_id).done_at == store.clock.utc_now()
@@ -145,14 +148,15 @@ def test_deleting_a_follow_up_clears_the_date_and_the_log_entry_takes_its_to_do_
 
 def test_the_matter_summary_counts_overdue_follow_ups_too(store, matter_id):
     communications.save_communication(store, call(matter_id, date(2026, 11, 21)))  # overdue
+    communications.save_communication(store, call(matter_id, date(2026, 11, 20)))  # overdue too (a sum, not a flag)
     communications.save_communication(store, call(matter_id, date(2026, 11, 30)))
     ticked, _ = communications.save_communication(store, call(matter_id, date(2026, 11, 22)))
     todos.set_done(store, [t.id for t in todos.all_todos(store) if t.communication_id == ticked], True)
     todos.save_todo(store, TodoDraft("Not a follow-up", TODAY, matter_id))
     summary = matters.matter_summary(store, matter_id, TODAY)
-    assert (summary.follow_ups, summary.follow_ups_overdue) == (2, 1)
+    assert (summary.follow_ups, summary.follow_ups_overdue) == (3, 2)
     follow_up = "Follow up: call with Chidi Okafor — Settlement proposal"
-    assert [t.title for t in summary.todos] == [follow_up, "Not a follow-up", follow_up]
+    assert [t.title for t in summary.todos] == [follow_up, follow_up, "Not a follow-up", follow_up]
 
 
 def test_the_demo_brings_its_follow_ups_in_once(demo_store):

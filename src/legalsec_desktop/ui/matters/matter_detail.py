@@ -1,4 +1,4 @@
-"""The detail pane of the Matters tab: overview, parties and the communication log of one matter.
+"""The detail pane of the Matters tab: overview, parties, the communication log and the to-dos of one matter.
 
 What it says comes from matter_overview (no Qt); this pane reads the matter when one is shown and builds widgets.
 """
@@ -31,6 +31,7 @@ from legalsec_desktop.ui.common.navigation import TabKey
 from legalsec_desktop.ui.common.undo import delete_with_undo
 from legalsec_desktop.ui.matters import matter_overview
 from legalsec_desktop.ui.matters.matter_overview import TableRow
+from legalsec_desktop.ui.matters.todo_page import TodoPage
 from legalsec_desktop.services.rows import MatterParty
 from legalsec_desktop.services.changes import Changed
 
@@ -130,6 +131,8 @@ class MatterDetail(QWidget):
         self.tabs.addTab(scroll, self.tr("Overview"))
         self.tabs.addTab(party_page, icon("contacts"), self.tr("Parties"))
         self.tabs.addTab(log_page, icon("correspondence"), self.tr("Log"))
+        self.todo_page = TodoPage(state, undo_stack)
+        self.tabs.addTab(self.todo_page, self.tr("To do"))
 
         page = QWidget()
         column = QVBoxLayout(page)
@@ -185,11 +188,16 @@ class MatterDetail(QWidget):
         _fill(self.log, matter_overview.log_rows(log))
         self.tabs.setTabText(1, self.tr("Parties (%d)") % self.parties.rowCount())
         self.tabs.setTabText(2, self.tr("Log (%d)") % self.log.rowCount())
+        self.todo_page.show_matter(matter_id)
+        self.tabs.setTabText(3, self.tr("To do (%d)") % len(summary.todos))
         for button in self.write_buttons + [self.edit_button]:
             button.setEnabled(not self.state.read_only)
         self.stack.setCurrentIndex(1)
 
     def _link(self, link: str) -> None:
+        if link == "page:todo":
+            self.tabs.setCurrentWidget(self.todo_page)
+            return
         name = link.removeprefix("tab:")
         if name in TAB_LINKS:
             self.state.navigate_to(TAB_LINKS[name], self.number, self.matter_id)
