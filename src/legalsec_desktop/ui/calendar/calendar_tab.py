@@ -36,6 +36,7 @@ from legalsec_desktop.domain.names import search_fold
 from legalsec_desktop.services.rows import EventFilters
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.calendar.calendar_views import AgendaView, MonthView, TimeGridView
+from legalsec_desktop.ui.calendar import todo_marks
 from legalsec_desktop.ui.calendar.item_labels import item_text
 from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.navigation import Destination
@@ -58,7 +59,8 @@ SPEC = TabSpec(
     action_text="New Event…",
     noun="event",
     nouns="events",
-    shows=Changed.EVENTS | Changed.MATTERS | Changed.PARTIES | Changed.CONTACTS | Changed.FIRM,
+    shows=Changed.EVENTS | Changed.MATTERS | Changed.PARTIES | Changed.CONTACTS | Changed.FIRM | Changed.TODOS
+    | Changed.COMMUNICATIONS,  # a follow-up date is a to-do
 )
 VIEWS = ("Month", "Week", "Day", "Agenda", "List")
 
@@ -83,6 +85,7 @@ class CalendarTab(ListTab):
             view.day_selected.connect(self._day_clicked)
         self.agenda.open_requested.connect(self.open_event)
         self.agenda.new_requested.connect(self.new_event)
+        todo_marks.connect_todos(self)
         self._shortcuts()
 
     # --- building --------------------------------------------------------------------------
@@ -149,7 +152,7 @@ class CalendarTab(ListTab):
 
         chips = "&nbsp;&nbsp; ".join(f"<span style='color:{KIND_COLOURS[k]}'>■</span> {KIND_LABELS[k]}" for k in KINDS)
         legend_box = QLabel(chips + "&nbsp;&nbsp; <span style='color:#b00020'><b>! overdue</b></span>&nbsp;&nbsp; "
-                            "? unverified")
+                            "? unverified&nbsp;&nbsp; <span style='color:#2e5e8c'>☐ to-do</span>")
         legend_box.setStyleSheet("color: #444; font-size: 11px;")
         legend_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
@@ -348,6 +351,8 @@ class CalendarTab(ListTab):
                      if all(word in search_fold(f"{o.title} {o.matter_number} {o.client} {o.location}")
                             for word in words)]
         self.occurrences = items
+        if index == 0:
+            self.month.set_todos(todo_marks.todos_shown(self, first, last, words))
         closed = deadlines.holidays_between(self.state.require_store(), first, last, self.matter_filter.currentData())
         view.set_items(items, closed, self.state.clock.today())
         if index == 0:
@@ -369,7 +374,10 @@ class CalendarTab(ListTab):
              "#7d6608"),
             (self.tr("Unverified deadlines"), [(o, None) for o in calendar.unverified(store, filters)], "#c0392b"),
         )
+        due = todo_marks.todos_due(self, today)
         for title, entries, colour in sections:
+            if title == sections[1][0]:  # what is to be done comes right after what is overdue
+                todo_marks.add_attention_section(self.attention, self.tr("To do"), due, today)
             heading = QListWidgetItem(f"{title} ({len(entries)})")
             heading.setFlags(Qt.ItemFlag.NoItemFlags)
             heading.setForeground(QColor(colour))
@@ -386,12 +394,15 @@ class CalendarTab(ListTab):
             if len(entries) > 200:
                 self.attention.addItem(self.tr("… and %d more") % (len(entries) - 200))
         self.attention_counts = {title: len(entries) for title, entries, _ in sections}
+        self.attention_counts[self.tr("To do")] = len(due)
 
     def selected_attention(self) -> list[tuple[str, Occurrence, Reminder | None]]:
         return [item.data(Qt.ItemDataRole.UserRole) for item in self.attention.selectedItems()
                 if item.data(Qt.ItemDataRole.UserRole)]
 
     def _attention_activated(self, item: QListWidgetItem) -> None:
+        if todo_marks.open_todo_row(self, item):
+            return
         data = item.data(Qt.ItemDataRole.UserRole)
         if data:
             self.open_event.emit(data[1])
