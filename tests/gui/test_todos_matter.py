@@ -105,3 +105,14 @@ def test_a_new_to_do_from_the_page_is_on_the_matter(window, qtbot, monkeypatch):
     assert "Calendar the mediation" in titles
     window.state.data_changed.emit(Changed.TODOS)
     assert "Calendar the mediation" in [page.table.item(r, 2).text() for r in range(page.table.rowCount())]
+
+
+def test_the_log_colours_a_follow_up_past_and_not_done(window):
+    detail = window.tab(TabKey.MATTERS).detail
+    cell = detail.log.item(0, 5)
+    assert cell.text() == "Sat 11/21/2026 overdue" and cell.foreground().color().name() == "#b00020"
+    [follow_up] = [t for t in todos.matter_todos(window.state.store, window.first_id) if t.communication_id]
+    todos.set_done(window.state.store, [follow_up.id], True)
+    window.state.data_changed.emit(Changed.TODOS)
+    cell = detail.log.item(0, 5)
+    assert cell.text() == "Sat 11/21/2026 done" and cell.foreground().color().name() != "#b00020"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 
-from legalsec_desktop.db.models import CommunicationRow, MatterRow, TimekeeperRow
+from legalsec_desktop.db.models import CommunicationRow, MatterRow, TimekeeperRow, TodoRow
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.clock import from_local, skipped_locally, to_local
 from legalsec_desktop.domain.communications import KIND_LABELS, CommunicationDraft, validate_communication
@@ -120,10 +120,11 @@ def matter_log(store: Store, matter_id: int) -> list[LogEntry]:
         rows = session.execute(
             select(CommunicationRow.id, CommunicationRow.occurred_at, CommunicationRow.kind, CommunicationRow.direction,
                    CommunicationRow.with_whom, CommunicationRow.subject, CommunicationRow.summary,
-                   CommunicationRow.follow_up_on)
+                   CommunicationRow.follow_up_on, TodoRow.done_at.is_not(None))
+            .outerjoin(TodoRow, and_(TodoRow.communication_id == CommunicationRow.id, TodoRow.deleted_at.is_(None)))
             .where(CommunicationRow.matter_id == matter_id, CommunicationRow.deleted_at.is_(None))
             .order_by(CommunicationRow.occurred_at.desc(), CommunicationRow.id.desc())
         ).all()
-    return [LogEntry(r[0], to_local(r[1]), r[2], r[3], r[4], r[5] or (r[6].splitlines() or [""])[0], r[7])
+    return [LogEntry(r[0], to_local(r[1]), r[2], r[3], r[4], r[5] or (r[6].splitlines() or [""])[0], r[7], bool(r[8]))
             for r in rows]
 

@@ -172,6 +172,11 @@ class LogEntry:
     with_whom: str
     subject: str
     follow_up_on: date | None
+    follow_up_done: bool = False  # its follow-up's to-do is ticked done
+
+    def follow_up_overdue(self, today: date) -> bool:
+        """A follow-up date before `today` whose to-do is not done."""
+        return self.follow_up_on is not None and self.follow_up_on < today and not self.follow_up_done
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ What it says comes from matter_overview (no Qt); this pane reads the matter when
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from legalsec_desktop.domain.conflicts import PARTY_ROLES
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
+from legalsec_desktop.ui.common.fields import table_item
 from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.navigation import TabKey
 from legalsec_desktop.ui.common.undo import delete_with_undo
@@ -185,7 +186,10 @@ class MatterDetail(QWidget):
         self.heading.setText(matter_overview.heading_html(summary))
         self.overview.setText(matter_overview.overview_html(summary, self.state.clock.today()))
         _fill(self.parties, matter_overview.party_rows(self.shown_parties))
-        _fill(self.log, matter_overview.log_rows(log))
+        _fill(self.log, matter_overview.log_rows(log, self.state.clock.today()))
+        for row, entry in enumerate(log):  # a follow-up past and not done stands out
+            if entry.follow_up_overdue(self.state.clock.today()):
+                table_item(self.log, row, 5).setForeground(QColor(matter_overview.WARNING))
         self.tabs.setTabText(1, self.tr("Parties (%d)") % self.parties.rowCount())
         self.tabs.setTabText(2, self.tr("Log (%d)") % self.log.rowCount())
         self.todo_page.show_matter(matter_id)

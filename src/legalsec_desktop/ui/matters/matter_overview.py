@@ -138,11 +138,17 @@ def party_rows(parties: Sequence[MatterParty]) -> list[TableRow]:
     return [TableRow(p.party_id, (p.name, p.role.capitalize(), p.phone, p.email)) for p in parties]
 
 
-def log_rows(entries: Sequence[LogEntry]) -> list[TableRow]:
-    """When, kind, in or out, with whom, subject and follow-up date of each log entry (plain text)."""
+def log_rows(entries: Sequence[LogEntry], today: date | None = None) -> list[TableRow]:
+    """When, kind, in or out, with whom, subject and follow-up date of each log entry (plain text); a follow-up
+    past and not done says "overdue" (and the pane colours it), one done says "done"."""
+    def follow_up(e: LogEntry) -> str:
+        mark = (" overdue" if today is not None and e.follow_up_overdue(today)
+                else " done" if e.follow_up_on and e.follow_up_done else "")
+        return format_date(e.follow_up_on) + mark
+
     return [TableRow(e.id, (f"{format_date(e.occurred_at.date())} {format_clock(e.occurred_at)}",
                             KIND_LABELS.get(e.kind, e.kind), "In" if e.direction == "in" else "Out", e.with_whom,
-                            e.subject, format_date(e.follow_up_on)))
+                            e.subject, follow_up(e)))
             for e in entries]
 
 

@@ -31,3 +31,16 @@ def test_the_page_rows_say_overdue_and_keep_notes_on_one_line():
                      TODAY)
     assert [(r.key, r.cells) for r in rows] == [(7, ("", "Mon 11/02/2026 overdue", "Call", "", "a b")),
                                                 (8, ("", "Mon 11/02/2026", "Done", "", ""))]
+
+
+def test_the_log_says_which_follow_ups_are_overdue_and_which_are_done():
+    from legalsec_desktop.services.rows import LogEntry
+    from legalsec_desktop.ui.matters.matter_overview import log_rows
+
+    when = datetime(2026, 11, 2, 9, 0)
+    entries = [LogEntry(1, when, "call", "out", "Chidi", "Offer", date(2026, 11, 9)),
+               LogEntry(2, when, "call", "out", "Chidi", "Offer", date(2026, 11, 9), follow_up_done=True),
+               LogEntry(3, when, "call", "out", "Chidi", "Offer", TODAY),
+               LogEntry(4, when, "call", "out", "Chidi", "Offer", None)]
+    assert [row.cells[5] for row in log_rows(entries, TODAY)] == [
+        "Mon 11/09/2026 overdue", "Mon 11/09/2026 done", "Mon 11/23/2026", ""]
