@@ -42,7 +42,8 @@ SKIP_TABLES = {"alembic_version"}
 ONE_ROW_TABLES = {"firm"}  # the firm's settings: one row, so an optional column cannot be both NULL and set
 
 # What migrations after 0001 added: rows below name them, and they are left out at a revision without them.
-LATER_TABLES = {"conflict_check": "0002", "court_closure": "0003", "reminder_ack": "0003", "timer": "0004"}
+LATER_TABLES = {"conflict_check": "0002", "court_closure": "0003", "reminder_ack": "0003", "timer": "0004",
+                "todo": "0008"}
 LATER_COLUMNS = {
     "contact": {"match_key": "0002", "rate_override_cents": "0004", "billing_increment_minutes": "0004",
                 "billing_id": "0004"},
@@ -206,7 +207,7 @@ def fill(f: Filler) -> None:
     f.add("communication", matter_id=live, kind="email", direction="in", occurred_at="2026-11-04 09:30:00.000000",
           with_whom="José Müller", subject="Re: Kündigung – Ihr Schreiben vom 3. November",
           summary="Asks for a two-week extension; «not before Christmas».", follow_up_on=None, deleted_at=None)
-    f.add("communication", matter_id=closed, kind="letter", direction="out",
+    closing_letter = f.add("communication", matter_id=closed, kind="letter", direction="out",
           occurred_at="2021-06-30 16:00:00.000000", with_whom="Öztürk GmbH", subject="Closing letter",
           summary="", follow_up_on="2021-07-14", deleted_at="2021-07-01 09:00:00.000000")
     f.add("file_record", matter_id=live, label="Korrespondenz, vol. 1", medium="digital",
@@ -234,6 +235,19 @@ def fill(f: Filler) -> None:
           elapsed_seconds=1_260, started_at="2026-11-23 14:05:00.000000", created_at="2026-11-23 13:40:00.000000")
     f.add("timer", timekeeper_id=clerk, matter_id=None, narrative="", elapsed_seconds=300, started_at=None,
           created_at="2026-11-23 09:00:00.000000")
+    # To-dos: a firm-wide one assigned to the clerk, one on a matter ticked done, and the deleted closing letter's
+    # follow-up (deleted with it); the demo's follow-ups are to-dos already.
+    f.add("todo", matter_id=None, title="Order toner — „Büro“ 📎", due_on="2026-11-30", assigned_to=clerk,
+          done_at=None, communication_id=None, notes="Two black, one cyan.", created_at="2026-11-20 14:00:00.000000",
+          updated_at="2026-11-20 14:00:00.000000", deleted_at=None)
+    f.add("todo", matter_id=live, title="Send José Müller the Übersetzung", due_on="2026-11-18", assigned_to=partner,
+          done_at="2026-11-18 16:30:00.000000", communication_id=None, notes="",
+          created_at="2026-11-16 09:00:00.000000", updated_at="2026-11-18 16:30:00.000000", deleted_at=None)
+    if closing_letter is not None:
+        f.add("todo", matter_id=closed, title="Follow up: letter with Öztürk GmbH — Closing letter",
+              due_on="2021-07-14", assigned_to=None, done_at="2021-07-01 09:00:00.000000",
+              communication_id=closing_letter, notes="", created_at="2021-06-30 16:00:00.000000",
+              updated_at="2021-07-01 09:00:00.000000", deleted_at="2021-07-01 09:00:00.000000")
 
 
 def foreign_keys(conn: sqlite3.Connection, table: str) -> list[tuple[str, list[str], list[str]]]:

@@ -1,4 +1,4 @@
-"""SQLAlchemy models of the practice: firm, timekeepers, contacts, matters, calendar, time, files."""
+"""SQLAlchemy models of the practice: firm, timekeepers, contacts, matters, calendar, time, files, to-dos."""
 
 from __future__ import annotations
 
@@ -292,6 +292,25 @@ class CommunicationRow(Base):
         CheckConstraint("kind IN ('call', 'email', 'letter', 'meeting')", name="kind_known"),
         CheckConstraint("direction IN ('in', 'out')", name="direction_known"),
     )
+
+
+class TodoRow(Base):
+    """Something to do by a date, on a matter or on none, for a timekeeper or anyone; a follow-up keeps its entry."""
+
+    __tablename__ = "todo"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    matter_id: Mapped[int | None] = mapped_column(ForeignKey("matter.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    due_on: Mapped[date] = mapped_column(Date)
+    assigned_to: Mapped[int | None] = mapped_column(ForeignKey("timekeeper.id"), index=True)
+    done_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # The log entry whose follow-up date this is (one to-do per entry), else NULL.
+    communication_id: Mapped[int | None] = mapped_column(ForeignKey("communication.id"), unique=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    __table_args__ = (Index("ix_todo_due_on_done_at", "due_on", "done_at"),)
 
 
 class FileRecordRow(Base):

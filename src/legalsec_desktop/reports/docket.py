@@ -6,6 +6,7 @@ what order, is the list in reports.docket_sections.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 
@@ -116,6 +117,7 @@ class DocketData:
     later_unverified: int  # unverified deadlines due after the UNVERIFIED_DAYS horizon
     limitations: list[DocketLine]
     not_marked_done: list[DocketLine] = field(default_factory=list)
+    todos: tuple[TodoLine, ...] = ()  # open to-dos due by the sheet's last day, and those in it ticked done
 
     def only(self, wanted: set[int]) -> DocketData:
         """The lines whose id() is in `wanted` (one attorney's part of the sheet)."""
@@ -124,11 +126,28 @@ class DocketData:
             return [line for line in lines if id(line) in wanted]
 
         return DocketData(keep(self.in_range), keep(self.coming), keep(self.overdue), keep(self.unverified),
-                          self.later_unverified, keep(self.limitations), keep(self.not_marked_done))
+                          self.later_unverified, keep(self.limitations), keep(self.not_marked_done), self.todos)
 
     def every_line(self) -> list[DocketLine]:
         return (self.in_range + self.coming + self.overdue + self.unverified + self.limitations
                 + self.not_marked_done)
+
+
+@dataclass(frozen=True)
+class TodoLine:
+    """One to-do as the docket's "To do" section prints it."""
+
+    due_on: date
+    title: str
+    matter_number: str = ""
+    client: str = ""
+    assignee: str = ""  # initials, "" for anyone
+    notes: str = ""
+    done: bool = False
+
+
+TODO_COLUMNS = ("Done", "Due", "To do", "Matter / client", "For", "Notes")
+TODO_WIDTHS = (6, 12, 38, 16, 7, 21)
 
 
 def period_text(request: DocketRequest) -> str:
@@ -183,20 +202,37 @@ def zone_line(name: str, moment: datetime) -> str:
     return f"Times are {abbreviation} ({name}); a time in another zone is marked with its own."
 
 
-def by_attorney(data: DocketData, names: dict[str, str]) -> list[tuple[str, DocketData]]:
-    """(heading, that attorney's lines) in the order of `names`, then the lines of no attorney; the empty left out.
+def todo_table(todos: Iterable[TodoLine], first: date) -> Table:
+    """The "To do" section: a box to tick (✓ when done), the due date ("Overdue" before `first`), what, whose."""
+    rows: list[tuple[str, ...]] = []
+    marked: set[int] = set()
+    for todo in sorted(todos, key=lambda t: (t.due_on, t.title)):
+        overdue = not todo.done and todo.due_on < first
+        if overdue:
+            marked.add(len(rows))
+        rows.append(("✓" if todo.done else "", format_date(todo.due_on) + ("\nOverdue" if overdue else ""),
+                     todo.title, _lines(todo.matter_number, todo.client), todo.assignee, todo.notes.strip()))
+    return Table(TODO_COLUMNS, rows, TODO_WIDTHS, frozenset(marked), "Nothing to do by then.")
 
-    An item two attorneys attend is on each one's pages.
+
+
+def by_attorney(data: DocketData, names: dict[str, str]) -> list[tuple[str, DocketData]]:
+    """(heading, that attorney's lines and to-dos) in the order of `names`, then those of no attorney; the empty
+    left out.
+
+    An item two attorneys attend is on each one's pages; a to-do is on its assignee's.
     """
     every = data.every_line()
     parts = []
     for initials, name in names.items():
         mine = {id(line) for line in every if initials in line.attorneys}
-        if mine:
-            parts.append((f"{name} ({initials})", data.only(mine)))
+        todos = tuple(todo for todo in data.todos if todo.assignee == initials)
+        if mine or todos:
+            parts.append((f"{name} ({initials})", replace(data.only(mine), todos=todos)))
     nobody = {id(line) for line in every if not any(i in names for i in line.attorneys)}
-    if nobody:
-        parts.append((NO_ATTORNEY, data.only(nobody)))
+    unassigned = tuple(todo for todo in data.todos if todo.assignee not in names)
+    if nobody or unassigned:
+        parts.append((NO_ATTORNEY, replace(data.only(nobody), todos=unassigned)))
     return parts
 
 

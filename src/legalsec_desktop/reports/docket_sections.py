@@ -16,6 +16,7 @@ from legalsec_desktop.reports.docket import (
     DocketLine,
     DocketRequest,
     table,
+    todo_table,
 )
 
 
@@ -105,6 +106,11 @@ def coming_up(sheet: Sheet, data: DocketData) -> Section | None:
                    table=sheet.table(data.coming, "Nothing scheduled.", with_day=True, mark_unverified=True))
 
 
+def to_do(sheet: Sheet, data: DocketData) -> Section:
+    """Open to-dos due by the sheet's last day (overdue ones marked) and those due in it that were ticked done."""
+    return Section("To do", table=todo_table(data.todos, sheet.request.first))
+
+
 def overdue(sheet: Sheet, data: DocketData) -> Section:
     return Section("Overdue deadlines and reminders", paragraphs=(
         "Due dates that have passed with the item still marked scheduled: mark each done, continued or vacated.",)
@@ -137,5 +143,5 @@ def limitations(sheet: Sheet, data: DocketData) -> Section:
 
 
 # The parts of the sheet in order. A new part is a function (sheet, data) -> Section | None added here.
-SECTIONS: list[Part] = [nothing_scheduled, hearings, deadlines_due, reminders, coming_up, overdue, not_marked_done,
-                        unverified, limitations]
+SECTIONS: list[Part] = [nothing_scheduled, hearings, deadlines_due, reminders, coming_up, to_do, overdue,
+                        not_marked_done, unverified, limitations]

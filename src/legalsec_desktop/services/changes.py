@@ -19,7 +19,8 @@ class Changed(enum.Flag):
     COMMUNICATIONS = enum.auto()
     FILES = enum.auto()
     FIRM = enum.auto()
-    ALL = MATTERS | PARTIES | CONTACTS | CONFLICTS | EVENTS | TIME | TIMERS | COMMUNICATIONS | FILES | FIRM
+    TODOS = enum.auto()
+    ALL = MATTERS | PARTIES | CONTACTS | CONFLICTS | EVENTS | TIME | TIMERS | COMMUNICATIONS | FILES | FIRM | TODOS
 
     def touches(self, other: Changed) -> bool:
         """True when this notice includes any kind in `other`."""

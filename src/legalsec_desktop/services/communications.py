@@ -5,16 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, select
 
-from legalsec_desktop.db.models import CommunicationRow, MatterRow, TimekeeperRow
+from legalsec_desktop.db.models import CommunicationRow, MatterRow, TimekeeperRow, TodoRow
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.clock import from_local, skipped_locally, to_local
 from legalsec_desktop.domain.communications import KIND_LABELS, CommunicationDraft, validate_communication
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.formatting import format_clock, format_date
 from legalsec_desktop.domain.time_entries import TimeDraft
-from legalsec_desktop.services import time_entries
+from legalsec_desktop.domain.todos import follow_up_title
+from legalsec_desktop.services import time_entries, todos
 from legalsec_desktop.services.rows import LogEntry
 
 
@@ -51,7 +52,10 @@ def stored_instant(local: datetime) -> datetime:
 
 def save_communication(store: Store, draft: CommunicationDraft, entry_id: int | None = None,
                        time: TimeForEntry | None = None) -> tuple[int, int | None]:
-    """Log (or update) an entry, with its time entry if asked, in one transaction: (entry id, time entry id)."""
+    """Log (or update) an entry, with its time entry if asked, in one transaction: (entry id, time entry id).
+
+    Its follow-up date is a to-do too (services.todos): made, moved or removed here, in the same transaction.
+    """
     validate_communication(draft)
     occurred_at = stored_instant(draft.occurred_at)
     if time is not None:
@@ -63,12 +67,14 @@ def save_communication(store: Store, draft: CommunicationDraft, entry_id: int | 
         row = CommunicationRow() if entry_id is None else session.get(CommunicationRow, entry_id)
         if row is None:
             raise ValidationError("subject", "That log entry no longer exists.")
+        was_title = follow_up_title(row.kind, row.with_whom, row.subject) if entry_id is not None else None
         row.matter_id, row.kind, row.direction = matter.id, draft.kind, draft.direction
         row.occurred_at = occurred_at
         row.with_whom, row.subject, row.summary = draft.with_whom.strip(), draft.subject.strip(), draft.summary.strip()
         row.follow_up_on = draft.follow_up_on
         session.add(row)
         session.flush()
+        todos.keep_follow_up(session, row, was_title, store.clock.utc_now())
         time_id = None
         if time is not None:
             if session.get(TimekeeperRow, time.timekeeper_id) is None:
@@ -95,12 +101,17 @@ def delete_communication(store: Store, entry_id: int) -> str:
         if row is None or row.deleted_at is not None:
             raise ValidationError("subject", "That log entry was already deleted.")
         row.deleted_at = store.clock.utc_now()
+        todos.follow_entry_deletion(session, row)
         return f"{KIND_LABELS.get(row.kind, row.kind).lower()} with {row.with_whom}"
 
 
 def restore_communication(store: Store, entry_id: int) -> None:
     with store.write() as session:
-        session.execute(update(CommunicationRow).where(CommunicationRow.id == entry_id).values(deleted_at=None))
+        row = session.get(CommunicationRow, entry_id)
+        if row is None:
+            raise ValidationError("subject", "That log entry no longer exists.")
+        row.deleted_at = None
+        todos.follow_entry_deletion(session, row)
 
 
 def matter_log(store: Store, matter_id: int) -> list[LogEntry]:
@@ -109,10 +120,11 @@ def matter_log(store: Store, matter_id: int) -> list[LogEntry]:
         rows = session.execute(
             select(CommunicationRow.id, CommunicationRow.occurred_at, CommunicationRow.kind, CommunicationRow.direction,
                    CommunicationRow.with_whom, CommunicationRow.subject, CommunicationRow.summary,
-                   CommunicationRow.follow_up_on)
+                   CommunicationRow.follow_up_on, TodoRow.done_at.is_not(None))
+            .outerjoin(TodoRow, and_(TodoRow.communication_id == CommunicationRow.id, TodoRow.deleted_at.is_(None)))
             .where(CommunicationRow.matter_id == matter_id, CommunicationRow.deleted_at.is_(None))
             .order_by(CommunicationRow.occurred_at.desc(), CommunicationRow.id.desc())
         ).all()
-    return [LogEntry(r[0], to_local(r[1]), r[2], r[3], r[4], r[5] or (r[6].splitlines() or [""])[0], r[7])
+    return [LogEntry(r[0], to_local(r[1]), r[2], r[3], r[4], r[5] or (r[6].splitlines() or [""])[0], r[7], bool(r[8]))
             for r in rows]
 

@@ -20,6 +20,7 @@ from legalsec_desktop.domain.clock import from_local
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.domain.names import fold_name
 from legalsec_desktop.services import demo_words as w
+from legalsec_desktop.services import todos
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,10 @@ class _Generator:
                     done += len(chunk)
                     if not self.progress(f"Writing {name.replace('_', ' ')}s", done, total):
                         raise DemoCancelled("The demo practice was not built.")
-        return {name: len(self.tables[name]) for name, _ in order}
+            # Follow-up dates are to-dos, as the program keeps them (the old ones come in done).
+            todo_count = todos.bring_in_follow_ups(session, from_local(datetime.combine(self.today, time(8))),
+                                                   self.today)
+        return {name: len(self.tables[name]) for name, _ in order} | {"todo": todo_count}
 
     # --- helpers -----------------------------------------------------------------------------
     def _day_between(self, first: date, last: date) -> date:

@@ -25,9 +25,10 @@ from legalsec_desktop.reports.docket import (
     DocketData,
     DocketLine,
     DocketRequest,
+    TodoLine,
     build_docket,
 )
-from legalsec_desktop.services import calendar
+from legalsec_desktop.services import calendar, todos
 from legalsec_desktop.services.calendar import Filters, Occurrence
 from legalsec_desktop.services.deadlines import rules_for_matter
 
@@ -88,6 +89,8 @@ def docket_data(store: Store, request: DocketRequest, today: date) -> DocketData
         later_unverified=len(unverified) - len(soon),
         limitations=limitations,
         not_marked_done=[lines[id(o)] for o in not_done],
+        todos=tuple(TodoLine(t.due_on, t.title, t.matter_number, t.client, t.assignee, t.notes, t.done)
+                    for t in todos.docket_todos(store, request.first, request.last, filters.attorney_id)),
     )
 
 

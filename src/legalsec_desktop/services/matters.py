@@ -29,8 +29,8 @@ from legalsec_desktop.domain.matters import (
     validate_matter,
 )
 from legalsec_desktop.domain.names import sort_name
-from legalsec_desktop.services import billing_sql, contacts, matter_sol
-from legalsec_desktop.services.rows import FileLocation, OpenDeadline, UpcomingEvent
+from legalsec_desktop.services import billing_sql, contacts, matter_sol, todos
+from legalsec_desktop.services.rows import FileLocation, OpenDeadline, TodoItem, UpcomingEvent
 
 
 def next_matter_number(store: Store, today: date | None = None) -> str:
@@ -207,7 +207,9 @@ class MatterSummary:
     time_entries: int
     files: list[FileLocation]
     communications: int
-    follow_ups: int
+    follow_ups: int  # open follow-ups of the log, due any day (overdue ones included)
+    follow_ups_overdue: int = 0
+    todos: tuple[TodoItem, ...] = ()  # the matter's open to-dos, by due date
 
 
 def matter_summary(store: Store, matter_id: int, today: date | None = None) -> MatterSummary:
@@ -238,8 +240,7 @@ def matter_summary(store: Store, matter_id: int, today: date | None = None) -> M
                                 .where(FileRecordRow.matter_id == matter_id).order_by(FileRecordRow.label)).all()
         live = (CommunicationRow.matter_id == matter_id, CommunicationRow.deleted_at.is_(None))
         communications = session.scalar(select(func.count()).select_from(CommunicationRow).where(*live)) or 0
-        follow_ups = session.scalar(select(func.count()).select_from(CommunicationRow).where(
-            *live, CommunicationRow.follow_up_on >= today)) or 0
+        follow_ups, follow_ups_overdue = todos.follow_ups_due(session, matter_id, today)
     return MatterSummary(
         id=matter_id, draft=draft, client_id=row.client_id, client_phone=client.phone if client else "",
         client_email=client.email if client else "", attorney=f"{lawyer.name} ({lawyer.initials})" if lawyer else "",
@@ -247,5 +248,6 @@ def matter_summary(store: Store, matter_id: int, today: date | None = None) -> M
                   status in upcoming], overdue=overdue,
         time_minutes=time_minutes, unbilled_cents=unbilled, time_entries=time_count,
         files=[FileLocation(label, medium, location) for label, medium, location in files],
-        communications=communications, follow_ups=follow_ups,
+        communications=communications, follow_ups=follow_ups, follow_ups_overdue=follow_ups_overdue,
+        todos=tuple(todos.matter_todos(store, matter_id, include_done=False)),
     )

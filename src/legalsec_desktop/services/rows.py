@@ -172,6 +172,11 @@ class LogEntry:
     with_whom: str
     subject: str
     follow_up_on: date | None
+    follow_up_done: bool = False  # its follow-up's to-do is ticked done
+
+    def follow_up_overdue(self, today: date) -> bool:
+        """A follow-up date before `today` whose to-do is not done."""
+        return self.follow_up_on is not None and self.follow_up_on < today and not self.follow_up_done
 
 
 @dataclass(frozen=True)
@@ -216,6 +221,31 @@ class UpcomingEvent:
     kind: str
     title: str
     status: str
+
+
+@dataclass(frozen=True)
+class TodoItem:
+    """A to-do as the lists, the calendar and the docket show it."""
+
+    id: int
+    title: str
+    due_on: date
+    matter_id: int | None
+    matter_number: str  # "" for none
+    client: str
+    assigned_to: int | None  # a timekeeper's id
+    assignee: str  # that timekeeper's initials, "" for anyone
+    done_at: datetime | None  # an aware UTC instant
+    communication_id: int | None  # the log entry whose follow-up this is
+    notes: str
+
+    @property
+    def done(self) -> bool:
+        return self.done_at is not None
+
+    def overdue(self, today: date) -> bool:
+        """Not done and due before `today`."""
+        return self.done_at is None and self.due_on < today
 
 
 @dataclass(frozen=True)

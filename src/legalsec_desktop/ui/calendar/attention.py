@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -13,11 +13,13 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem
 from legalsec_desktop.domain.formatting import format_date
 from legalsec_desktop.services.rows import EventFilters
 from legalsec_desktop.ui.calendar.item_labels import item_text
+from legalsec_desktop.ui.calendar.todo_marks import AHEAD_DAYS, add_attention_section
 
 if TYPE_CHECKING:
     from legalsec_desktop.services.calendar import Occurrence
     from legalsec_desktop.services.database import Store
     from legalsec_desktop.services.reminders import Reminder
+    from legalsec_desktop.services.rows import TodoItem
 
 
 @dataclass(frozen=True)
@@ -30,16 +32,19 @@ class Attention:
     reminders: list[Reminder]
     unverified: list[Occurrence]
     every_reminder: list[Reminder]
+    todos: list[TodoItem] = field(default_factory=list)  # open, due by AHEAD_DAYS from today (overdue first)
 
 
 def read_attention(store: Store, today: date, filters: EventFilters) -> Attention:
-    """Overdue items, reminders due and unverified deadlines; safe on a worker thread (no Qt)."""
-    from legalsec_desktop.services import calendar, reminders
+    """Overdue items, to-dos due, reminders due and unverified deadlines; safe on a worker thread (no Qt)."""
+    from legalsec_desktop.services import calendar, reminders, todos
 
     every = reminders.due_reminders(store, today)
     shown = every if filters == EventFilters() else reminders.due_reminders(store, today, filters)
+    due = todos.todos_due(store, today + timedelta(days=AHEAD_DAYS), matter_id=filters.matter_id,
+                          attorney_id=filters.attorney_id)
     return Attention(store, today, calendar.overdue(store, today, filters), shown, calendar.unverified(store, filters),
-                     every)
+                     every, due)
 
 
 def fill_attention(panel: QListWidget, found: Attention) -> dict[str, int]:
@@ -56,6 +61,8 @@ def fill_attention(panel: QListWidget, found: Attention) -> dict[str, int]:
         (tr("Unverified deadlines"), [(o, None) for o in found.unverified], "#c0392b"),
     )
     for title, entries, colour in sections:
+        if title == sections[1][0]:  # what is to be done comes right after what is overdue
+            add_attention_section(panel, tr("To do"), found.todos, today)
         heading = QListWidgetItem(f"{title} ({len(entries)})")
         heading.setFlags(Qt.ItemFlag.NoItemFlags)
         heading.setForeground(QColor(colour))
@@ -71,4 +78,4 @@ def fill_attention(panel: QListWidget, found: Attention) -> dict[str, int]:
             panel.addItem(item)
         if len(entries) > 200:
             panel.addItem(tr("… and %d more") % (len(entries) - 200))
-    return {title: len(entries) for title, entries, _ in sections}
+    return {**{title: len(entries) for title, entries, _ in sections}, tr("To do"): len(found.todos)}

@@ -1,5 +1,5 @@
-"""The Calendar feature as the frame sees it: its tab, New Event, the deadline calculator, the docket, calendar files,
-verifying deadlines, dismissing reminders, and the reminders that fall due while the window is open."""
+"""The Calendar feature as the frame sees it: its tab, New Event, New To-Do, the deadline calculator, the docket,
+calendar files, verifying deadlines, dismissing reminders, and the reminders that fall due while the window is open."""
 
 from __future__ import annotations
 
@@ -60,6 +60,9 @@ class CalendarFeature(Feature):
         self.add_action("new_event", self.tr("New &Event…"), self.new_event, Menu.FILE, 130, shortcut="Ctrl+Shift+E",
                         icon_name="calendar", tip=self.tr("Add a hearing, deadline or appointment"),
                         needs=Needs.WRITABLE, toolbar=20)
+        self.add_action("new_todo", self.tr("New &To-Do…"), self.new_todo, Menu.FILE, 140, shortcut="Ctrl+Shift+T",
+                        tip=self.tr("Something to do by a date: on the calendar, in Needs attention and on the docket"),
+                        needs=Needs.WRITABLE)
         self.add_action("print_docket", self.tr("Print &Docket…"), self.print_docket, Menu.FILE, 200,
                         shortcut=key.Print, icon_name="print",
                         tip=self.tr("Print the day's docket sheet, or save it as PDF or Word"), toolbar=30)
@@ -116,6 +119,16 @@ class CalendarFeature(Feature):
         if not self.usable(writing=True):
             return
         self._event_dialog(day=day or self.calendar.selected_day(), when=when, matter_id=self._matter_in_view())
+
+    def new_todo(self) -> None:
+        """A to-do due on the day selected on the calendar (today elsewhere), on the matter in view."""
+        if not self.usable(writing=True):
+            return
+        from legalsec_desktop.ui.common import todo_actions
+
+        day = self.calendar.selected_day() if self.shell.current_tab() is TabKey.CALENDAR else None
+        if todo_actions.edit(self.state, self.shell.dialog_parent(), matter_id=self._matter_in_view(), day=day):
+            self.shell.show_status(self.tr("To-do saved: it shows in Needs attention and on the calendar."), 8000)
 
     def _matter_in_view(self) -> int | None:
         """The matter a new event or deadline is for: the one selected on the Matters tab when that is the tab

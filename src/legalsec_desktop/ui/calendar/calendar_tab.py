@@ -38,6 +38,7 @@ from legalsec_desktop.services.rows import EventFilters
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.calendar.attention import Attention, fill_attention, read_attention
 from legalsec_desktop.ui.calendar.calendar_views import AgendaView, MonthView, TimeGridView
+from legalsec_desktop.ui.calendar import todo_marks
 from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.navigation import Destination
 from legalsec_desktop.services.changes import Changed
@@ -60,7 +61,8 @@ SPEC = TabSpec(
     action_text="New Event…",
     noun="event",
     nouns="events",
-    shows=Changed.EVENTS | Changed.MATTERS | Changed.PARTIES | Changed.CONTACTS | Changed.FIRM,
+    shows=Changed.EVENTS | Changed.MATTERS | Changed.PARTIES | Changed.CONTACTS | Changed.FIRM | Changed.TODOS
+    | Changed.COMMUNICATIONS,  # a follow-up date is a to-do
 )
 log = logging.getLogger("legalsec")
 VIEWS = ("Month", "Week", "Day", "Agenda", "List")
@@ -90,6 +92,7 @@ class CalendarTab(ListTab):
             view.day_selected.connect(self._day_clicked)
         self.agenda.open_requested.connect(self.open_event)
         self.agenda.new_requested.connect(self.new_event)
+        todo_marks.connect_todos(self)
 
     # --- building --------------------------------------------------------------------------
     def _build_body(self) -> QWidget:
@@ -155,7 +158,7 @@ class CalendarTab(ListTab):
 
         chips = "&nbsp;&nbsp; ".join(f"<span style='color:{KIND_COLOURS[k]}'>■</span> {KIND_LABELS[k]}" for k in KINDS)
         legend_box = QLabel(chips + "&nbsp;&nbsp; <span style='color:#b00020'><b>! overdue</b></span>&nbsp;&nbsp; "
-                            "? unverified")
+                            "? unverified&nbsp;&nbsp; <span style='color:#2e5e8c'>☐ to-do</span>")
         legend_box.setStyleSheet("color: #444; font-size: 11px;")
         legend_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
@@ -345,6 +348,8 @@ class CalendarTab(ListTab):
                      if all(word in search_fold(f"{o.title} {o.matter_number} {o.client} {o.location}")
                             for word in words)]
         self.occurrences = items
+        if index == 0:
+            self.month.set_todos(todo_marks.todos_shown(self, first, last, words))
         closed = deadlines.holidays_between(self.state.require_store(), first, last, self.matter_filter.currentData())
         view.set_items(items, closed, self.state.clock.today())
         if index == 0:
@@ -383,6 +388,8 @@ class CalendarTab(ListTab):
                 if item.data(Qt.ItemDataRole.UserRole)]
 
     def _attention_activated(self, item: QListWidgetItem) -> None:
+        if todo_marks.open_todo_row(self, item):
+            return
         data = item.data(Qt.ItemDataRole.UserRole)
         if data:
             self.open_event.emit(data[1])

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QP
 from PySide6.QtWidgets import QAbstractItemView, QToolTip, QTreeWidget, QTreeWidgetItem, QWidget
 
 from legalsec_desktop.ui.common.table_columns import fit_columns
+from legalsec_desktop.ui.calendar.todo_marks import TODO_COLOUR, draw_todo
 from legalsec_desktop.ui.calendar.item_labels import (
     OVERDUE_COLOUR,
     ItemLabel,
@@ -31,6 +32,7 @@ from legalsec_desktop.ui.calendar.item_labels import (
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window is up
     from legalsec_desktop.services.calendar import Occurrence
+    from legalsec_desktop.services.rows import TodoItem
 
 OVERDUE = QColor(OVERDUE_COLOUR)
 CLOSED_BG = QColor("#f1f1f1")
@@ -161,12 +163,36 @@ class _PaintedView(QWidget):
 
 
 class MonthView(_PaintedView):
-    """Six weeks from the Sunday on or before the first of the month."""
+    """Six weeks from the Sunday on or before the first of the month; to-dos due sit at the foot of their day."""
+
+    todo_open_requested = Signal(object)  # a TodoItem, double-clicked
+    todo_menu_requested = Signal(object, object)  # a TodoItem and the global point of a right-click
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(today, parent)
         self.month = today.replace(day=1)
+        self.todos: list[TodoItem] = []
+        self._todo_hits: list[tuple[QRect, TodoItem]] = []
         self.setMinimumSize(420, 300)
+
+    def set_todos(self, todos: list[TodoItem]) -> None:
+        self.todos = todos
+        self.update()
+
+    def todo_at(self, pos: QPoint) -> TodoItem | None:
+        return next((item for rect, item in self._todo_hits if rect.contains(pos)), None)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        todo = self.todo_at(event.position().toPoint())
+        if todo is not None:
+            self.todo_open_requested.emit(todo)
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: ANN001 - a QContextMenuEvent
+        todo = self.todo_at(event.pos())
+        if todo is not None:
+            self.todo_menu_requested.emit(todo, event.globalPos())
 
     def first_day(self) -> date:
         return self.month - timedelta(days=(self.month.weekday() + 1) % 7)
@@ -181,9 +207,12 @@ class MonthView(_PaintedView):
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), Qt.GlobalColor.white)
-        self._hits, self._days, self.labels, self.painted_text = [], [], [], {}
+        self._hits, self._days, self.labels, self.painted_text, self._todo_hits = [], [], [], {}, []
         metrics = QFontMetrics(self.font())
         header = metrics.height() + 6
+        todos_by_day: dict[date, list[TodoItem]] = {}
+        for todo in self.todos:
+            todos_by_day.setdefault(todo.due_on, []).append(todo)
         width, height = self.width() / 7, (self.height() - header) / 6
         for col, name in enumerate(("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat")):
             painter.setPen(QColor("#555555"))
@@ -223,6 +252,19 @@ class MonthView(_PaintedView):
                 painter.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, closed_text)
             entries = by_day.get(day, [])
             room = max(0, (cell.height() - line - 2) // line)
+            due = todos_by_day.get(day, [])
+            todo_room = min(len(due), max(0, room - min(len(entries), 2)))  # events keep two lines, to-dos the rest
+            room -= todo_room
+            for place, todo in enumerate(due[:todo_room]):
+                rect = QRect(cell.left() + 2, cell.bottom() - (todo_room - place) * line, cell.width() - 4, line - 1)
+                if place == todo_room - 1 and len(due) > todo_room:
+                    painter.setFont(self.font())
+                    painter.setPen(TODO_COLOUR)
+                    painter.drawText(rect.adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter,
+                                     self.tr("+%d to-dos…") % (len(due) - place))
+                    continue
+                draw_todo(painter, rect, todo, self.today, self.font())
+                self._todo_hits.append((rect, todo))
             shown = entries if len(entries) <= room else entries[:max(0, room - 1)]
             y = cell.top() + line + 1
             for occ in shown:

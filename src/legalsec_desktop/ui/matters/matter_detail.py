@@ -1,4 +1,4 @@
-"""The detail pane of the Matters tab: overview, parties and the communication log of one matter.
+"""The detail pane of the Matters tab: overview, parties, the communication log and the to-dos of one matter.
 
 What it says comes from matter_overview (no Qt); this pane reads the matter when one is shown and builds widgets.
 """
@@ -6,7 +6,7 @@ What it says comes from matter_overview (no Qt); this pane reads the matter when
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
 from legalsec_desktop.domain.conflicts import PARTY_ROLES
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
+from legalsec_desktop.ui.common.fields import table_item
 from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.navigation import TabKey
 from legalsec_desktop.ui.common.undo import delete_with_undo
 from legalsec_desktop.ui.common.table_columns import fit_columns
 from legalsec_desktop.ui.matters import matter_overview
 from legalsec_desktop.ui.matters.matter_overview import TableRow
+from legalsec_desktop.ui.matters.todo_page import TodoPage
 from legalsec_desktop.services.rows import MatterParty
 from legalsec_desktop.services.changes import Changed
 
@@ -132,6 +134,8 @@ class MatterDetail(QWidget):
         self.tabs.addTab(scroll, self.tr("Overview"))
         self.tabs.addTab(party_page, icon("contacts"), self.tr("Parties"))
         self.tabs.addTab(log_page, icon("correspondence"), self.tr("Log"))
+        self.todo_page = TodoPage(state, undo_stack)
+        self.tabs.addTab(self.todo_page, self.tr("To do"))
 
         page = QWidget()
         column = QVBoxLayout(page)
@@ -184,14 +188,22 @@ class MatterDetail(QWidget):
         self.heading.setText(matter_overview.heading_html(summary))
         self.overview.setText(matter_overview.overview_html(summary, self.state.clock.today()))
         _fill(self.parties, matter_overview.party_rows(self.shown_parties))
-        _fill(self.log, matter_overview.log_rows(log))
+        _fill(self.log, matter_overview.log_rows(log, self.state.clock.today()))
+        for row, entry in enumerate(log):  # a follow-up past and not done stands out
+            if entry.follow_up_overdue(self.state.clock.today()):
+                table_item(self.log, row, 5).setForeground(QColor(matter_overview.WARNING))
         self.tabs.setTabText(1, self.tr("Parties (%d)") % self.parties.rowCount())
         self.tabs.setTabText(2, self.tr("Log (%d)") % self.log.rowCount())
+        self.todo_page.show_matter(matter_id)
+        self.tabs.setTabText(3, self.tr("To do (%d)") % len(summary.todos))
         for button in self.write_buttons + [self.edit_button]:
             button.setEnabled(not self.state.read_only)
         self.stack.setCurrentIndex(1)
 
     def _link(self, link: str) -> None:
+        if link == "page:todo":
+            self.tabs.setCurrentWidget(self.todo_page)
+            return
         name = link.removeprefix("tab:")
         if name in TAB_LINKS:
             self.state.navigate_to(TAB_LINKS[name], self.number, self.matter_id)

@@ -19,7 +19,7 @@ from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.domain.money import format_money
 from legalsec_desktop.reports.docket import LIMITATION_DAYS
 
-from legalsec_desktop.services.rows import LogEntry, MatterParty
+from legalsec_desktop.services.rows import LogEntry, MatterParty, TodoItem
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window is up
     from legalsec_desktop.services.matters import MatterSummary
@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window is up
 STATUS_COLOURS = {"open": "#1b6e3a", "pending": "#8a5a00", "closed": "#666"}
 WARNING = "#b00020"
 FILES_SHOWN = 10  # the overview lists this many file locations; the Files tab has them all
+TODOS_SHOWN = 8  # the overview lists this many open to-dos; the To do page has them all
 ADVERSE_ROLES = ("opposing party", "opposing counsel")
 
 
@@ -95,8 +96,11 @@ def overview_html(summary: MatterSummary, today: date) -> str:
     html.append("<h4>Time · <a href='tab:time'>Time tab</a></h4>"
                 f"<p>{summary.time_entries} entries, {format_hours(summary.time_minutes)} hours; "
                 f"unbilled {format_money(summary.unbilled_cents)}</p>")
+    late = (f", <b style='color:{WARNING}'>{summary.follow_ups_overdue} overdue</b>"
+            if summary.follow_ups_overdue else "")
     html.append("<h4>Correspondence · <a href='tab:correspondence'>Correspondence tab</a></h4>"
-                f"<p>{summary.communications} logged; {summary.follow_ups} follow-up(s) due</p>")
+                f"<p>{summary.communications} logged; {summary.follow_ups} follow-up(s) due{late}</p>")
+    html.append(todos_html(summary.todos, today))
     files = "".join(f"<li>{escape(f.label)} ({escape(f.medium)}{', ' + escape(f.location) if f.location else ''})</li>"
                     for f in summary.files[:FILES_SHOWN])
     more = f"<li>…and {len(summary.files) - FILES_SHOWN} more</li>" if len(summary.files) > FILES_SHOWN else ""
@@ -105,16 +109,46 @@ def overview_html(summary: MatterSummary, today: date) -> str:
     return "".join(html)
 
 
+def todos_html(todos: Sequence[TodoItem], today: date) -> str:
+    """The overview's "To do" part: the open to-dos, soonest first, the overdue ones in red; a link to them all."""
+    late = sum(1 for t in todos if t.overdue(today))
+    counted = f" <b style='color:{WARNING}'>{late} overdue</b>" if late else ""
+    heading = f"<h4>To do{counted} · <a href='page:todo'>To do list</a></h4>"
+    if not todos:
+        return heading + "<p>Nothing to do.</p>"
+    items = []
+    for t in todos[:TODOS_SHOWN]:
+        line = f"{format_date(t.due_on)} — {escape(t.title)}" + (f" ({escape(t.assignee)})" if t.assignee else "")
+        items.append(f"<li style='color:{WARNING}'><b>{line}</b> overdue</li>" if t.overdue(today)
+                     else f"<li>{line}</li>")
+    if len(todos) > TODOS_SHOWN:
+        items.append(f"<li>…and {len(todos) - TODOS_SHOWN} more</li>")
+    return heading + f"<ul>{''.join(items)}</ul>"
+
+
+def todo_rows(todos: Sequence[TodoItem], today: date) -> list[TableRow]:
+    """Due, what, for whom and notes of each to-do (plain text; the first column is the tick box)."""
+    return [TableRow(t.id, ("", format_date(t.due_on) + (" overdue" if t.overdue(today) else ""), t.title,
+                            t.assignee, t.notes.replace("\n", " ")))
+            for t in todos]
+
+
 def party_rows(parties: Sequence[MatterParty]) -> list[TableRow]:
     """Name, role, phone and e-mail of each party (plain text for table cells)."""
     return [TableRow(p.party_id, (p.name, p.role.capitalize(), p.phone, p.email)) for p in parties]
 
 
-def log_rows(entries: Sequence[LogEntry]) -> list[TableRow]:
-    """When, kind, in or out, with whom, subject and follow-up date of each log entry (plain text)."""
+def log_rows(entries: Sequence[LogEntry], today: date | None = None) -> list[TableRow]:
+    """When, kind, in or out, with whom, subject and follow-up date of each log entry (plain text); a follow-up
+    past and not done says "overdue" (and the pane colours it), one done says "done"."""
+    def follow_up(e: LogEntry) -> str:
+        mark = (" overdue" if today is not None and e.follow_up_overdue(today)
+                else " done" if e.follow_up_on and e.follow_up_done else "")
+        return format_date(e.follow_up_on) + mark
+
     return [TableRow(e.id, (f"{format_date(e.occurred_at.date())} {format_clock(e.occurred_at)}",
                             KIND_LABELS.get(e.kind, e.kind), "In" if e.direction == "in" else "Out", e.with_whom,
-                            e.subject, format_date(e.follow_up_on)))
+                            e.subject, follow_up(e)))
             for e in entries]
 
 
