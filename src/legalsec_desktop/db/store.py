@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -91,7 +92,10 @@ def make_engine(path: Path, read_only: bool = False) -> Engine:
         return sqlite_file.connect(path, read_only=read_only)
 
     # hide_parameters: SQL errors must never carry client names or narratives into a log or a dialog.
-    engine = create_engine("sqlite+pysqlite://", creator=creator, hide_parameters=True)
+    # QueuePool: the URL names no file, so SQLAlchemy would pick its in-memory SingletonThreadPool, which keeps a
+    # connection per thread and, past five threads, closes other threads' connections, even one in use (a crash
+    # once background readings run on fresh threads). Here a connection goes to one thread at a time.
+    engine = create_engine("sqlite+pysqlite://", creator=creator, hide_parameters=True, poolclass=QueuePool)
 
     @event.listens_for(engine, "connect")
     def _no_driver_transactions(dbapi_conn: sqlite3.Connection, _record: object) -> None:

@@ -163,3 +163,31 @@ def test_reading_does_not_take_the_write_lock_but_writing_does(store, db_path):
             session.add(FirmRow(id=1, name="x"))
     finally:
         other.close()
+
+
+def test_many_reading_threads_never_take_a_connection_in_use(store):
+    """Background readings run on fresh threads: each must get a connection of its own turn, never one another
+    thread is using (SQLAlchemy's in-memory pool closed other threads' connections past five threads: a crash)."""
+    import threading
+
+    from sqlalchemy.pool import SingletonThreadPool
+
+    assert not isinstance(store.engine.pool, SingletonThreadPool)
+    errors: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            for _ in range(20):
+                with store.read() as session:
+                    session.execute(text("select count(*) from matter")).scalar()
+        except BaseException as exc:  # noqa: BLE001 - collected and re-raised on the test's thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=read) for _ in range(12)]
+    for thread in threads:
+        thread.start()
+    with store.write() as session:  # the UI thread writes meanwhile
+        session.execute(text("select 1"))
+    for thread in threads:
+        thread.join(30)
+    assert errors == []
