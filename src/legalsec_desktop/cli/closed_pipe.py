@@ -53,7 +53,7 @@ def quiet_when_closed() -> Iterator[QuietWhenClosed]:
     """Within the block, sys.stdout drops its output once its reader has closed the pipe; restored afterwards."""
     original = sys.stdout
     quiet = QuietWhenClosed(original)
-    sys.stdout = quiet  # type: ignore[assignment]  # writes and flushes like a text stream, the rest delegated
+    sys.stdout = quiet  # writes and flushes like a text stream, the rest delegated
     try:
         yield quiet
         quiet.flush()  # what is still buffered goes now, not at exit where a closed pipe would be reported
