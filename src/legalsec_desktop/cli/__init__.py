@@ -14,6 +14,7 @@ import sys
 from legalsec_desktop import __version__, paths
 from legalsec_desktop.cli import calendar, ics, maintenance, matters, timesheets
 from legalsec_desktop.cli.arguments import Parser, path
+from legalsec_desktop.cli.closed_pipe import quiet_when_closed
 from legalsec_desktop.cli.common import EXIT_BUG, EXIT_OK, EXIT_PROBLEM, say
 from legalsec_desktop.clock import SYSTEM_CLOCK
 from legalsec_desktop.db.location import SqliteFile
@@ -73,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if location.path.is_dir() and args.command not in ("deadline",):  # the calculator works without a database
             raise UserFixableError(f"{location} is a folder, not a database file. Give the path of a file.")
-        return COMMANDS[args.command](args, location)
+        with quiet_when_closed():
+            return COMMANDS[args.command](args, location)
     except UserFixableError as exc:
         say(exc.message)
         return EXIT_PROBLEM

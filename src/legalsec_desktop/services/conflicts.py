@@ -30,12 +30,14 @@ from legalsec_desktop.domain.conflicts import (
 from legalsec_desktop.domain.clock import to_local
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.names import fold_name
+from legalsec_desktop.domain.nicknames import name_variants
 from legalsec_desktop.formats.docx_report import write_docx
 from legalsec_desktop.reports.conflict_report import conflict_report
 from legalsec_desktop.services.rows import CheckSummary
 from legalsec_desktop.domain.report import Report
 
 SUBSET_SCORE = 90  # one name wholly inside the other ("Smith" in "John Smith"): a hit, ranked below exact
+NICKNAME_SCORE = 90  # the same but for a nickname ("Bill Smith" for "William Smith"): a likely match, below exact
 
 
 def find_hits(store: Store, names: list[SearchName], min_score: int = MIN_SCORE) -> list[Hit]:
@@ -87,18 +89,42 @@ def find_hits(store: Store, names: list[SearchName], min_score: int = MIN_SCORE)
 
 
 def _matching(keys: list[str], choices: list[str], min_score: int) -> list[list[tuple[int, int]]]:
-    """For each key, (index, score) of the choices that resemble it.
+    """For each key, (index, score) of the choices that resemble it, by its own words or with a nickname.
 
     token_set_ratio is never below token_sort_ratio, so it finds every candidate in one pass in C++;
     a name wholly inside another then scores SUBSET_SCORE unless the two are the same words anyway.
+    A key with a given name swapped for one it can stand for ("bill smith" -> "william smith") is matched
+    the same way, against only the names that have the swapped-in word, and scores at most NICKNAME_SCORE.
     """
+    variants = [list(name_variants(key)) for key in keys]
+    having = _names_with_words(choices, {word for found in variants for _, word in found})
     result = []
-    for key in keys:
-        found = process.extract(key, choices, scorer=fuzz.token_set_ratio, score_cutoff=min_score, limit=None)
-        result.append([
-            (j, int(max(fuzz.token_sort_ratio(key, choice), min(score, SUBSET_SCORE)))) for choice, score, j in found
-        ])
+    for key, key_variants in zip(keys, variants, strict=True):
+        best = dict(_scored(key, choices, min_score))
+        for variant, word in key_variants:
+            subset = having.get(word, [])
+            for k, score in _scored(variant, [choices[j] for j in subset], min_score):
+                score, j = min(score, NICKNAME_SCORE), subset[k]
+                if score > best.get(j, -1):
+                    best[j] = score
+        result.append(list(best.items()))
     return result
+
+
+def _scored(key: str, choices: list[str], min_score: int) -> list[tuple[int, int]]:
+    found = process.extract(key, choices, scorer=fuzz.token_set_ratio, score_cutoff=min_score, limit=None)
+    return [(j, int(max(fuzz.token_sort_ratio(key, choice), min(score, SUBSET_SCORE)))) for choice, score, j in found]
+
+
+def _names_with_words(choices: list[str], words: set[str]) -> dict[str, list[int]]:
+    """word -> the indexes of the choices that have it as a whole word (one pass over the names)."""
+    having: dict[str, list[int]] = {}
+    if words:
+        for j, choice in enumerate(choices):
+            for word in choice.split():
+                if word in words:
+                    having.setdefault(word, []).append(j)
+    return having
 
 
 def _chunks(items: list[int], size: int) -> list[list[int]]:

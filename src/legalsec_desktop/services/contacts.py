@@ -6,16 +6,19 @@ Deleting a contact, a party or a log entry only marks it deleted, so it can be b
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from legalsec_desktop.db.models import ContactAliasRow, ContactRow, MatterRow, PartyRow
 from legalsec_desktop.db.store import Store
-from legalsec_desktop.domain.conflicts import PARTY_ROLES
+from legalsec_desktop.domain.conflicts import MIN_SCORE, PARTY_ROLES, SearchName
 from legalsec_desktop.domain.contacts import ContactDraft, validate_contact
 from legalsec_desktop.domain.errors import ValidationError
-from legalsec_desktop.domain.names import fold_name, same_name, sort_name
+from legalsec_desktop.domain.names import fold_name, same_name
+from legalsec_desktop.domain.party_names import party_name
+from legalsec_desktop.services import conflicts
 from legalsec_desktop.services.rows import ContactMatter, MatterParty
 
 
@@ -45,12 +48,12 @@ def load_contact(store: Store, contact_id: int) -> ContactDraft:
 def save_contact(store: Store, draft: ContactDraft, contact_id: int | None = None) -> int:
     """Create (contact_id None) or update a contact and replace its other names; returns its id."""
     validate_contact(draft)
-    name = " ".join(draft.name.split())
+    kept = party_name(draft.name, draft.is_organization)  # a person's "Jones, Josh" is kept as Josh Jones
     with store.write() as session:
         row = ContactRow(is_client=False) if contact_id is None else session.get(ContactRow, contact_id)
         if row is None:
             raise ValidationError("name", "That contact no longer exists.")
-        row.name, row.sort_name = name, sort_name(name, draft.is_organization)
+        row.name, row.sort_name = kept.name, kept.sort_name
         row.is_organization = draft.is_organization
         row.address, row.phone, row.email, row.notes = (draft.address.strip(), draft.phone.strip(),
                                                         draft.email.strip(), draft.notes.strip())
@@ -103,6 +106,45 @@ def contact_matters(store: Store, contact_id: int) -> list[ContactMatter]:
     return [ContactMatter(number, title, role, status) for number, title, role, status in rows]
 
 
+def new_or_same_contact(session: Session, typed: str, is_organization: bool | None = None,
+                        clients_first: bool = False) -> ContactRow:
+    """The live contact of that very name (as typed, or as it is kept: "Jones, Josh" is Josh Jones), else a
+    new one, a person or an organisation as `is_organization` says (None: as the words of the name say)."""
+    kept = party_name(typed, is_organization)
+    found = find_by_name(session, typed, clients_first) or find_by_name(session, kept.name, clients_first)
+    if found is not None:
+        return found
+    contact = ContactRow(name=kept.name, sort_name=kept.sort_name, is_organization=kept.is_organization,
+                         is_client=False)
+    session.add(contact)
+    return contact
+
+
+@dataclass(frozen=True)
+class SimilarContact:
+    """A contact already in the files whose name resembles a typed one, and what it is on."""
+
+    contact_id: int
+    name: str
+    score: int  # 100: the same name in another form ("Pioneer Trucking Company" for "Pioneer Trucking Co.")
+    roles: tuple[str, ...]  # "client on 2020-0001", "opposing party on 2022-0003" ... ("contact" when none)
+
+
+def similar_contacts(store: Store, typed: str, limit: int = 8) -> list[SimilarContact]:
+    """The contacts a typed name may mean, closest first, found as the conflict check finds names (forms of
+    a company, order, spelling, nicknames), so that a party is not entered twice."""
+    if not typed.strip():
+        return []
+    found: dict[int, tuple[int, str, list[str]]] = {}
+    for hit in conflicts.find_hits(store, [SearchName(typed, "other")], min_score=MIN_SCORE):
+        score, name, roles = found.setdefault(hit.contact_id, (hit.score, hit.contact_name, []))
+        found[hit.contact_id] = (max(score, hit.score), name, roles)
+        roles.append(f"{hit.role} on {hit.matter_number}" if hit.matter_number else "contact")
+    ranked = sorted(found.items(), key=lambda item: (-item[1][0], item[1][1].casefold()))
+    return [SimilarContact(contact_id, name, score, tuple(dict.fromkeys(roles)))
+            for contact_id, (score, name, roles) in ranked[:limit]]
+
+
 # --- parties ------------------------------------------------------------------------------
 def list_parties(store: Store, matter_id: int) -> list[MatterParty]:
     """The parties on a matter, clients first, then by role and name."""
@@ -118,8 +160,13 @@ def list_parties(store: Store, matter_id: int) -> list[MatterParty]:
                   key=lambda p: (order.get(p.role, 99), p.name.casefold()))
 
 
-def add_party(store: Store, matter_id: int, name: str, role: str, contact_id: int | None = None) -> int:
-    """Put a contact (an existing one by id or exact name, else a new one) on the matter in a role."""
+def add_party(store: Store, matter_id: int, name: str, role: str, contact_id: int | None = None,
+              is_organization: bool | None = None) -> int:
+    """Put a contact (an existing one by id or exact name, else a new one) on the matter in a role.
+
+    A new contact is a person or an organisation as `is_organization` says (None: as its words say), and a
+    person's "Last, First" is kept as "First Last" (see domain.party_names).
+    """
     name = " ".join(name.split())
     if role not in PARTY_ROLES:
         raise ValidationError("role", f"Choose a role: {', '.join(PARTY_ROLES)}.")
@@ -131,12 +178,9 @@ def add_party(store: Store, matter_id: int, name: str, role: str, contact_id: in
         if session.get(MatterRow, matter_id) is None:
             raise ValidationError("name", "That matter no longer exists.")
         if contact_id is None:
-            contact = find_by_name(session, name)
-            if contact is None:
-                contact = ContactRow(name=name, sort_name=sort_name(name, False), is_client=role == "client")
-                session.add(contact)
-                session.flush()
-            contact_id = contact.id
+            made = new_or_same_contact(session, name, is_organization)
+            session.flush()
+            contact_id = made.id
         contact = session.get(ContactRow, contact_id)
         if contact is None or contact.deleted_at is not None:
             raise ValidationError("name", "That contact no longer exists.")

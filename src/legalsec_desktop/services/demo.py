@@ -16,7 +16,9 @@ from legalsec_desktop.db import models as m
 from legalsec_desktop.db import sqlite_file
 from legalsec_desktop.db.leftovers import temporary_name
 from legalsec_desktop.db.store import Store, open_store
+from legalsec_desktop.domain import rule_sets
 from legalsec_desktop.domain.clock import from_local
+from legalsec_desktop.domain.court_calendar import CourtCalendar
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.domain.names import fold_name
 from legalsec_desktop.services import demo_words as w
@@ -50,6 +52,7 @@ TIMEKEEPERS = (  # name, initials, rate, attorney, LEDES classification
     ("Lucía Ortega", "LO", 15_000, False, "PARLGL"),
 )
 TIMED_KINDS = {"hearing", "trial", "deposition", "meeting", "travel"}
+OFFICE_RULES = "US-FED"  # the firm's default: the days a matter with no court is worked are the federal ones
 Progress = Callable[[str, int, int], bool]  # (stage, done, total) -> keep going?
 
 
@@ -91,6 +94,8 @@ class _Generator:
         self.progress = progress or (lambda *_: True)
         self.start = today.replace(year=today.year - 10)
         self.tables: dict[str, list[dict[str, object]]] = {}
+        self.calendars: dict[str, CourtCalendar] = {}
+        self.adverse: dict[object, int] = {}  # matter id -> the contact its caption names as the other side
 
     def write(self, store: Store) -> dict[str, int]:
         self._firm()
@@ -133,6 +138,16 @@ class _Generator:
     def _weekday(day: date) -> date:
         """The same day, or the Monday after a weekend."""
         return day + timedelta(days=(7 - day.weekday()) % 7) if day.weekday() >= 5 else day
+
+    def _open_day(self, day: date, rules: str) -> date:
+        """The same day, or the next on which the court of `rules` (the office, for "") is open."""
+        calendar = self.calendars.get(rules or OFFICE_RULES)
+        if calendar is None:
+            main, forward, _ = rule_sets.load(rules or OFFICE_RULES).calendars()
+            calendar = self.calendars[rules or OFFICE_RULES] = CourtCalendar(main, forward)
+        while calendar.closed_reason(day) is not None:
+            day += timedelta(days=1)
+        return day
 
     def _person(self) -> tuple[str, str]:
         first, last = self.rng.choice(w.FIRST_NAMES), self.rng.choice(w.LAST_NAMES)
@@ -181,6 +196,7 @@ class _Generator:
         self.others = list(range(self.spec.clients + 1, self.spec.contacts + 1))
         people = [i for i in self.others if not rows[i - 1]["is_organization"]]
         self.judges = people[: max(5, len(people) // 100)]
+        self.people = people[len(self.judges):] or people  # opposing counsel and the other side
 
     def _matters(self) -> None:
         rng, rows = self.rng, []
@@ -197,9 +213,14 @@ class _Generator:
             area, litigated = rng.choice(w.PRACTICE_AREAS)
             court, juris, tz, case_pattern, room = (rng.choice(w.COURTS) if litigated
                                                     else ("", "", "America/Los_Angeles", "", ""))
-            other = self._person()[0] if rng.random() < 0.7 else self._company()
+            other_id = rng.choice(self.others)  # the other side is a contact, on the party list as in the caption
+            while other_id in self.judges and len(self.others) > len(self.judges):
+                other_id = rng.choice(self.others)
+            other = self.tables["contact"][other_id - 1]["name"]
             client_name = self.tables["contact"][client - 1]["name"]
             title = f"{client_name} v. {other}" if litigated else f"{client_name}: {area.lower()}"
+            if litigated:
+                self.adverse[i] = other_id
             age = (self.today - opened_on).days
             status = "closed" if age > 700 and rng.random() < 0.9 else ("pending" if rng.random() < 0.05 else "open")
             closed_on = (min(self.today, opened_on + timedelta(days=rng.randint(90, 700)))
@@ -218,7 +239,7 @@ class _Generator:
             ))
             last = closed_on or self.today + timedelta(days=180)
             self.matter_info.append((i, opened_on, last, litigated, tz,
-                                     room.format(r=rng.randint(1, 30)) if room else ""))
+                                     room.format(r=rng.randint(1, 30)) if room else "", juris))
         self.tables["matter"] = rows
 
     def _parties(self) -> None:
@@ -226,11 +247,16 @@ class _Generator:
         for matter in self.tables["matter"]:
             rows.append(dict(matter_id=matter["id"], contact_id=matter["client_id"], role="client", deleted_at=None))
             if matter["court"]:
-                roles = ["opposing party", "opposing counsel"] + rng.sample(
-                    ["witness", "expert", "insurer", "co-counsel"], rng.randint(0, 1))
+                adverse = self.adverse[matter["id"]]
+                rows.append(dict(matter_id=matter["id"], contact_id=adverse, role="opposing party", deleted_at=None))
+                roles = ["opposing counsel"] + rng.sample(["witness", "expert", "insurer", "co-counsel"],
+                                                          rng.randint(0, 1))
                 for role in roles:
-                    rows.append(dict(matter_id=matter["id"], contact_id=rng.choice(self.others), role=role,
-                                     deleted_at=None))
+                    pool = self.others if role == "insurer" else self.people
+                    contact = rng.choice(pool)
+                    while contact == adverse and len(pool) > 1:
+                        contact = rng.choice(pool)
+                    rows.append(dict(matter_id=matter["id"], contact_id=contact, role=role, deleted_at=None))
         self.tables["party"] = rows
 
     def _events(self) -> None:
@@ -241,10 +267,15 @@ class _Generator:
         for i in range(1, self.spec.events + 1):
             # The first few land today and this week, so a docket printed today has something on it.
             info = rng.choice(live) if i <= 12 and live else rng.choice(self.matter_info)
-            matter_id, first, last, litigated, tz, room = info
-            kind = rng.choices(kinds, weights)[0]
+            matter_id, first, last, litigated, tz, room, rules = info
+            if litigated:
+                kind = rng.choices(kinds, weights)[0]
+                titles = w.EVENT_TITLES[kind]
+            else:  # no hearings, trials or depositions on a will or a company's formation
+                kind = rng.choices(list(w.TRANSACTION_EVENT_TITLES), w.TRANSACTION_EVENT_WEIGHTS)[0]
+                titles = w.TRANSACTION_EVENT_TITLES[kind]
             on = self.today + timedelta(days=(i - 1) % 6) if i <= 12 and live else self._day_between(first, last)
-            on = self._weekday(on)  # courts and offices are closed; a realistic docket avoids weekends
+            on = self._open_day(on, rules)  # never on a weekend or a day the matter's court (or the office) is closed
             timed = kind in TIMED_KINDS
             start = end = None
             if timed:
@@ -256,7 +287,7 @@ class _Generator:
             status = ("done" if rng.random() < 0.9 else rng.choice(("continued", "vacated"))) if past else "scheduled"
             deadline = kind in ("filing deadline", "response deadline", "statute of limitations")
             rows.append(dict(
-                id=i, matter_id=matter_id, kind=kind, title=rng.choice(w.EVENT_TITLES[kind]), all_day=not timed,
+                id=i, matter_id=matter_id, kind=kind, title=rng.choice(titles), all_day=not timed,
                 on_date=on, start_utc=start, end_utc=end, tz=tz if timed else "",
                 location=room if kind in ("hearing", "trial") else "",
                 status=status, docketed_by=SECRETARY,
@@ -274,13 +305,13 @@ class _Generator:
         matters = self.tables["matter"]
         minutes_choices = (6, 12, 18, 24, 30, 36, 42, 48, 60, 72, 90, 120, 150, 180, 240, 7, 20, 45)
         for i in range(1, self.spec.time_entries + 1):
-            matter_id, first, last, *_ = rng.choice(self.matter_info)
+            matter_id, first, last, litigated, *_ = rng.choice(self.matter_info)
             day = self._day_between(first, min(last, self.today))
             if day.weekday() >= 5:
                 day -= timedelta(days=day.weekday() - 4)
                 day = max(day, first)
             keeper = rng.choices((1, 2, 3, 4), (3, 3, 2, 2))[0]
-            task, activity, narrative = rng.choice(w.NARRATIVES)
+            task, activity, narrative = rng.choice(w.NARRATIVES if litigated else w.TRANSACTION_NARRATIVES)
             age = (self.today - day).days
             rows.append(dict(
                 id=i, entry_date=day, timekeeper_id=keeper, matter_id=matter_id, minutes=rng.choice(minutes_choices),

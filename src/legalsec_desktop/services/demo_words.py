@@ -28,7 +28,7 @@ COMPANY_WORDS = (
     "Lone Star Pacific Coastal Heritage Frontier Orchard Canyon Prairie Bayview Hudson"
 ).split()
 COMPANY_KINDS = (
-    "Construction", "Logistics", "Medical Group", "Properties", "Foods", "Manufacturing", "Insurance Co.",
+    "Construction", "Logistics", "Medical Group", "Properties", "Foods", "Manufacturing", "Insurance",
     "Holdings", "Auto Sales", "Dental", "Bakery", "Software", "Trucking", "Realty", "Farms", "Hotels",
 )
 COMPANY_FORMS = ("Inc.", "LLC", "Corp.", "Co.", "L.P.", "Incorporated", "Company")
@@ -96,6 +96,25 @@ EVENT_TITLES = {
     "reminder": ("Follow up with client on documents", "Calendar review", "Check for ruling", "Renew lis pendens"),
     "travel": ("Travel to deposition",),
 }
+
+# Matters that never see a court (estate planning, real estate, business formation): their own events and work.
+TRANSACTION_EVENT_TITLES = {
+    "meeting": ("Client meeting", "Signing meeting", "Meeting with accountant", "Review draft documents with client"),
+    "reminder": ("Follow up with client on documents", "Calendar review", "Send engagement letter",
+                 "Check for recorded documents"),
+    "travel": ("Travel to client's office",),
+}
+TRANSACTION_EVENT_WEIGHTS = (50, 45, 5)
+TRANSACTION_NARRATIVES = (  # UTBMS counseling codes
+    ("C100", "A106", "Telephone call with client re goals and assets"),
+    ("C100", "A104", "Review client's documents and prior filings"),
+    ("C200", "A102", "Research entity and tax options"),
+    ("C300", "A103", "Draft documents for client review"),
+    ("C300", "A104", "Revise drafts per client comments"),
+    ("C300", "A106", "Conference with client re draft documents"),
+    ("C400", "A107", "Correspond with accountant re filing"),
+    ("C400", "A108", "Correspond with title company"),
+)
 
 FILE_LABELS = ("Correspondence", "Pleadings", "Discovery", "Medical records", "Billing", "Research", "Exhibits",
                "Settlement", "Client documents", "Notes")

@@ -28,7 +28,6 @@ from legalsec_desktop.domain.matters import (
     number_prefix,
     validate_matter,
 )
-from legalsec_desktop.domain.names import sort_name
 from legalsec_desktop.services import billing_sql, contacts, matter_sol, todos
 from legalsec_desktop.services.rows import FileLocation, OpenDeadline, TodoItem, UpcomingEvent
 
@@ -67,12 +66,9 @@ def attorneys(store: Store) -> list[tuple[int, str]]:
 
 
 def _find_or_add_contact(session: Session, name: str, client: bool = False) -> ContactRow:
-    """The live contact of that exact name (any case, any script), or a new one."""
-    name = " ".join(name.split())
-    found = contacts.find_by_name(session, name, clients_first=True)
-    if found is None:
-        found = ContactRow(name=name, sort_name=sort_name(name, False), is_client=client)
-        session.add(found)
+    """The live contact of that exact name (any case, any script), or a new one: a person or an organisation
+    as the words of the name say, a person's "Last, First" kept as "First Last"."""
+    found = contacts.new_or_same_contact(session, name, clients_first=True)
     if client:
         found.is_client = True
     session.flush()

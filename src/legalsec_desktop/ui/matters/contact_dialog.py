@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,14 +16,19 @@ from PySide6.QtWidgets import (
 )
 
 from legalsec_desktop.domain.contacts import ContactDraft, format_aliases, parse_aliases
+from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.domain.firm import BILLING_INCREMENTS, describe_increment
 from legalsec_desktop.domain.money import format_money
+from legalsec_desktop.domain.names import same_name
+from legalsec_desktop.domain.party_names import looks_like_organisation, party_name
 from legalsec_desktop.services import contacts
 from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.fields import MoneyField
 from legalsec_desktop.ui.common.form_errors import FormErrors
 from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.services.changes import Changed
+from legalsec_desktop.ui.matters.similar_contacts_dialog import SimilarContactsDialog
 
 
 def _text_box(height: int, placeholder: str) -> QPlainTextEdit:
@@ -44,6 +50,15 @@ class ContactDialog(LoadOnShowDialog):
         self.setMinimumWidth(560)
         self.name = QLineEdit(placeholderText=self.tr("Jane Q. Smith, or Acme Widgets Inc."))
         self.organisation = QCheckBox(self.tr("This is an &organisation (company, agency, court…)"))
+        self.organisation.setToolTip(self.tr("Ticked from the name's words (Inc., LLC, Co., Bank, County, "
+                                             "City of …) until you tick or clear it yourself"))
+        self.organisation_chosen = contact_id is not None  # an existing contact keeps what it is
+        self.organisation.clicked.connect(self._organisation_picked)
+        self.kept_as = QLabel()
+        self.kept_as.setObjectName("contactKeptAs")
+        self.kept_as.setTextFormat(Qt.TextFormat.PlainText)
+        self.kept_as.setVisible(False)
+        self.name.textChanged.connect(self._name_changed)
         self.address = _text_box(64, self.tr("Street\nCity, State ZIP"))
         self.phone = QLineEdit(placeholderText=self.tr("(415) 555-0100; cell (415) 555-0199"))
         self.email = QLineEdit(placeholderText=self.tr("name@example.com (several: separate with commas)"))
@@ -62,6 +77,7 @@ class ContactDialog(LoadOnShowDialog):
         form = QFormLayout()
         self.errors = FormErrors(form)
         self.errors.add_row("name", self.tr("&Name:"), self.name)
+        form.addRow("", self.kept_as)
         form.addRow("", self.organisation)
         self.errors.add_row("address", self.tr("&Address:"), self.address)
         self.errors.add_row("phone", self.tr("&Phone:"), self.phone)
@@ -103,6 +119,37 @@ class ContactDialog(LoadOnShowDialog):
         self.matters_label.setText(self.tr("On matters: %s") % listed + (" …" if len(roles) > 12 else "")
                                    if roles else self.tr("Not on any matter."))
 
+    def _organisation_picked(self) -> None:
+        self.organisation_chosen = True
+        self._show_kept_as()
+
+    def _name_changed(self, text: str) -> None:
+        if not self.organisation_chosen:
+            self.organisation.setChecked(looks_like_organisation(text))
+        self._show_kept_as()
+
+    def _show_kept_as(self) -> None:
+        """Say how a person's name typed "Jones, Josh" is kept (Josh Jones, sorted as Jones, Josh)."""
+        typed = " ".join(self.name.text().split())
+        kept = party_name(typed, self.organisation.isChecked())
+        differs = bool(typed) and kept.name != typed
+        self.kept_as.setText(self.tr("Kept as “%s”, sorted as “%s”.") % (kept.name, kept.sort_name) if differs else "")
+        self.kept_as.setVisible(differs)
+
+    def _new_after_all(self) -> bool:
+        """For a new contact whose name resembles contacts already in the files: ask before making another."""
+        if self.contact_id is not None:
+            return True
+        typed = " ".join(self.name.text().split())
+        similar = contacts.similar_contacts(self.state.require_store(), typed) if typed else []
+        if not similar:
+            return True
+        kept = party_name(typed, self.organisation.isChecked()).name
+        dialog = SimilarContactsDialog(typed, similar, self, offer_use=False)
+        if any(same_name(c.name, typed) or same_name(c.name, kept) for c in similar):
+            dialog.setWindowTitle(self.tr("Same Name Already in the Files"))
+        return dialog.exec() == SimilarContactsDialog.DialogCode.Accepted and dialog.make_new
+
     def draft(self) -> ContactDraft:
         return ContactDraft(
             name=self.name.text(), is_organization=self.organisation.isChecked(), address=self.address.toPlainText(),
@@ -114,6 +161,12 @@ class ContactDialog(LoadOnShowDialog):
 
     def accept(self) -> None:
         if not self.ready():
+            return
+        try:
+            if not self._new_after_all():
+                return
+        except UserFixableError as exc:
+            show_problem(self, exc, self.tr("Contact not saved"))
             return
 
         def save() -> None:
