@@ -22,7 +22,7 @@ from legalsec_desktop.domain.court_calendar import CourtCalendar
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.domain.names import fold_name
 from legalsec_desktop.services import demo_words as w
-from legalsec_desktop.services import todos
+from legalsec_desktop.services import matter_sol, todos
 
 
 @dataclass(frozen=True)
@@ -128,6 +128,9 @@ class _Generator:
             # Follow-up dates are to-dos, as the program keeps them (the old ones come in done).
             todo_count = todos.bring_in_follow_ups(session, from_local(datetime.combine(self.today, time(8))),
                                                    self.today)
+            # Limitation dates are calendar items, as saving a matter makes them.
+            morning = datetime.combine(self.today, time(8))
+            matter_sol.backfill_in(session, self.today, morning, from_local(morning))
         return {name: len(self.tables[name]) for name, _ in order} | {"todo": todo_count}
 
     # --- helpers -----------------------------------------------------------------------------

@@ -9,9 +9,9 @@ the calendar moves the matter's date.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import exists, select
+from sqlalchemy import Select, exists, select
 from sqlalchemy.orm import Session
 
 from legalsec_desktop.db.models import EventRow, MatterRow
@@ -78,16 +78,28 @@ def backfill(store: Store) -> int:
     many were made. (A date already past is not made an overdue item on every older matter: saving the matter
     calendars it.)
 
-    Idempotent: a matter whose item exists (or was deleted on the calendar) is left alone, so running it on
-    every opening of a database costs one query once done."""
+    Idempotent: a matter whose item exists (or was deleted on the calendar) is left alone. It runs on every opening
+    of a database, so it only reads unless there is something to calendar: a file opened for a command that is then
+    refused stays unchanged."""
+    today = store.clock.today()
+    with store.read() as session:
+        if not session.scalar(select(exists(_missing(today)))):
+            return 0
     with store.write() as session:
-        linked = exists().where(EventRow.matter_id == MatterRow.id, EventRow.rule_key == SOL_RULE_KEY)
-        rows = session.scalars(select(MatterRow).where(MatterRow.sol_date >= store.clock.today(),
-                                                       MatterRow.status != "closed", ~linked)).all()
-        now, utc_now = store.clock.now(), store.clock.utc_now()
-        for row in rows:
-            sync(session, row, now, utc_now)
-        return len(rows)
+        return backfill_in(session, today, store.clock.now(), store.clock.utc_now())
+
+
+def _missing(today: date) -> Select[MatterRow]:
+    linked = exists().where(EventRow.matter_id == MatterRow.id, EventRow.rule_key == SOL_RULE_KEY)
+    return select(MatterRow).where(MatterRow.sol_date >= today, MatterRow.status != "closed", ~linked)
+
+
+def backfill_in(session: Session, today: date, now: datetime, utc_now: datetime) -> int:
+    """backfill within a write transaction already open (the demo's)."""
+    rows = session.scalars(_missing(today)).all()
+    for row in rows:
+        sync(session, row, now, utc_now)
+    return len(rows)
 
 
 def matter_date_follows(session: Session, item: EventRow, now: datetime) -> None:
