@@ -60,3 +60,23 @@ def test_screenshot_renders_every_tab(demo_path, tmp_path):
                                        "05-files.png", "06-settings.png", "07-matter.png"]
     image = QImage(str(saved[0]))
     assert image.width() == 1280 and image.height() == 800
+
+
+def test_the_calendar_screenshot_waits_for_its_needs_attention_panel(demo_path, tmp_path, monkeypatch):
+    """The panel is read off the UI thread: the screenshot waits for it instead of showing it empty."""
+    import time
+
+    from legalsec_desktop.ui.calendar import calendar_tab
+
+    real = calendar_tab.read_attention
+
+    def slow(*args):
+        time.sleep(1.0)  # a large practice, or a busy computer
+        return real(*args)
+
+    monkeypatch.setattr(calendar_tab, "read_attention", slow)
+    [calendar_png] = [p for p in render_screenshots(demo_path, tmp_path / "shots") if p.name == "01-calendar.png"]
+    image = QImage(str(calendar_png))
+    inked = sum(1 for x in range(1000, 1260, 2) for y in range(215, 330, 2)
+                if image.pixelColor(x, y).lightness() < 160)
+    assert inked > 50  # its headings and first items, not an empty white box

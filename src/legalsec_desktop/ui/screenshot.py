@@ -46,7 +46,7 @@ def render_screenshots(db_path: Path, out_dir: Path, size: tuple[int, int] = (12
         assert isinstance(matters, MattersTab)
         for index in range(window.tabs.count()):
             window.tabs.setCurrentIndex(index)
-            app.processEvents()
+            _settle(app, window)
             if window.tabs.currentWidget() is matters:
                 matters.table.selectRow(0)  # show the detail pane of the newest matter
                 app.processEvents()
@@ -71,6 +71,17 @@ def render_screenshots(db_path: Path, out_dir: Path, size: tuple[int, int] = (12
         window.deleteLater()
         app.processEvents()
     return saved
+
+
+def _settle(app, window, seconds: float = 15.0) -> None:  # noqa: ANN001 - the QApplication and the MainWindow
+    """Let the tab shown finish what it reads off the UI thread (the Calendar's Needs attention panel)."""
+    import time
+
+    end = time.monotonic() + seconds
+    app.processEvents()
+    while getattr(window.tabs.currentWidget(), "attention_pending", False) and time.monotonic() < end:
+        time.sleep(0.02)
+        app.processEvents()
 
 
 def _save_png(image, target: Path) -> Path:  # noqa: ANN001 - a QPixmap
