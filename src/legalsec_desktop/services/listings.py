@@ -268,8 +268,8 @@ def list_ids(store: Store, key: str, sort: str | None = None, descending: bool |
     keys = keys or [query.selected_columns[sort]]
     order = [key.desc() if descending else key.asc() for key in (*keys, id_column)]
     query = query.with_only_columns(id_column, maintain_column_froms=True).order_by(*order)
-    with store.read() as session:
-        return list(session.execute(query).scalars())
+    with store.read() as session:  # through the connection: the ORM's result handling tripled the time for 20,000
+        return [row[0] for row in session.connection().execute(query)]
 
 
 def _row_maker(listing: Listing, key: str) -> Callable[[RowMapping], ListRow]:

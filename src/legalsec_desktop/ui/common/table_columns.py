@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeV
 STRETCHED = ("narrative", "subject", "title", "description", "notes", "what", "summary", "title or caption",
              "label")
 MOST_CHARACTERS = 46  # no column grows wider than about this many characters to fit its longest value
-ROWS_MEASURED = 0  # the rows looked at to size a column: 0 is the rows in view (more would fetch pages of a long list)
+ROWS_MEASURED = 40  # rows looked at to size a column, about a screenful: more fetch pages of a long list, and 0
+# means every row to Qt when the view is hidden
 
 
 def stretch_column(names: Sequence[str]) -> int | None:
