@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from legalsec_desktop.db import wal
+from legalsec_desktop.db.open_here import is_open_here
 from legalsec_desktop.fsutil import nearly_full
 from legalsec_desktop.db.schema_version import HEAD_REVISION, KNOWN_REVISIONS
 from legalsec_desktop.domain.errors import (
@@ -143,6 +144,8 @@ def storage_error(exc: BaseException | None, path: Path | None = None) -> UserFi
 
 def has_sqlite_header(path: Path) -> bool:
     """True if the file starts like a SQLite database (an empty file counts as new, not SQLite)."""
+    if is_open_here(path):
+        return True  # open in this process, so SQLite's; reading it here would drop SQLite's locks
     with open(path, "rb") as handle:
         return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 

@@ -19,7 +19,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from legalsec_desktop.clock import SYSTEM_CLOCK, Clock
-from legalsec_desktop.db import sqlite_file, wal
+from legalsec_desktop.db import open_here, sqlite_file, wal
 from legalsec_desktop.db.leftovers import temporary_name
 from legalsec_desktop.db.location import DatabaseLocation, location_of, sqlite_path
 from legalsec_desktop.domain.errors import DamagedDatabaseError, DiskError, ReadOnlyError, StoreOpenError
@@ -43,6 +43,8 @@ class Store:
     def __post_init__(self) -> None:
         self.location = location_of(self.location)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        open_here.opened_here(self.path)
+        self._open = True
 
     @property
     def path(self) -> Path:
@@ -66,6 +68,9 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        if getattr(self, "_open", False):
+            self._open = False
+            open_here.closed_here(self.path)
 
 
 @contextlib.contextmanager

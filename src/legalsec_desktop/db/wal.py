@@ -17,6 +17,7 @@ import struct
 from datetime import datetime
 from pathlib import Path
 
+from legalsec_desktop.db.open_here import is_open_here
 from legalsec_desktop.fsutil import unused_path
 
 WAL_MAGIC = (0x377F0682, 0x377F0683)
@@ -117,7 +118,11 @@ def guard(db_path: Path) -> str | None:
     Returns a sentence for the user when something was set aside. A -wal or -shm whose database is
     missing is set aside too: a database made at that path later must not start with it.
     Raises OSError when the journal must be set aside but cannot be (a read-only folder).
+    A database this process already has open is left alone: its journal is its own, and reading the file outside
+    SQLite would drop SQLite's locks (see db/open_here.py).
     """
+    if is_open_here(db_path):
+        return None
     wal_file, shm_file = companions(db_path)
     if db_path.is_file():
         reason = foreign_reason(db_path)
