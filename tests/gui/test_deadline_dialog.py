@@ -121,6 +121,7 @@ def test_the_trigger_goes_on_the_calendar_linked_to_its_deadlines(window, qtbot)
     assert dialog.trigger_added is not None
     trigger = calendar.load_event(window.state.store, dialog.trigger_added)
     assert (trigger.title, trigger.on_date, trigger.matter_id) == ("Citation served", date(2026, 10, 1), window.texas)
+    assert trigger.status == "done"  # it happened: never a reminder pop-up or overdue
     [answer] = calendar.dependents(window.state.store, dialog.trigger_added)
     assert answer.on_date == date(2026, 10, 26)
 

@@ -144,6 +144,7 @@ class TodoLine:
     assignee: str = ""  # initials, "" for anyone
     notes: str = ""
     done: bool = False
+    attorney: str = ""  # whose pages it is on, by attorney: its assignee, else its matter's responsible attorney
 
 
 TODO_COLUMNS = ("Done", "Due", "To do", "Matter / client", "For", "Notes")
@@ -220,17 +221,17 @@ def by_attorney(data: DocketData, names: dict[str, str]) -> list[tuple[str, Dock
     """(heading, that attorney's lines and to-dos) in the order of `names`, then those of no attorney; the empty
     left out.
 
-    An item two attorneys attend is on each one's pages; a to-do is on its assignee's.
+    An item two attorneys attend is on each one's pages; a to-do on its assignee's, else its matter attorney's.
     """
     every = data.every_line()
     parts = []
     for initials, name in names.items():
         mine = {id(line) for line in every if initials in line.attorneys}
-        todos = tuple(todo for todo in data.todos if todo.assignee == initials)
+        todos = tuple(todo for todo in data.todos if (todo.attorney or todo.assignee) == initials)
         if mine or todos:
             parts.append((f"{name} ({initials})", replace(data.only(mine), todos=todos)))
     nobody = {id(line) for line in every if not any(i in names for i in line.attorneys)}
-    unassigned = tuple(todo for todo in data.todos if todo.assignee not in names)
+    unassigned = tuple(todo for todo in data.todos if (todo.attorney or todo.assignee) not in names)
     if nobody or unassigned:
         parts.append((NO_ATTORNEY, replace(data.only(nobody), todos=unassigned)))
     return parts

@@ -159,12 +159,16 @@ def plan_chain(store: Store, trigger_day: date, rules: str, event_key: str, serv
     return planned
 
 
-def trigger_draft(planned: list[Planned], matter_id: int | None, title: str) -> EventDraft:
-    """The trigger of `planned` as an all-day calendar item: a hearing when the deadlines count back from it."""
+def trigger_draft(planned: list[Planned], matter_id: int | None, title: str,
+                  today: date | None = None) -> EventDraft:
+    """The trigger of `planned` as an all-day calendar item: a hearing when the deadlines count back from it;
+    otherwise a dated note of what happened (service, filing), marked done once its day has come, so it never
+    pops up as a reminder or turns overdue."""
     day = planned[0].request.trigger
     day = day.date() if isinstance(day, datetime) else day
     kind = "hearing" if any(p.request.before for p in planned) else "reminder"
-    return EventDraft(matter_id, kind, title.strip() or "Trigger", day)
+    happened = kind == "reminder" and today is not None and day <= today
+    return EventDraft(matter_id, kind, title.strip() or "Trigger", day, status="done" if happened else "scheduled")
 
 
 def add_computed(store: Store, trigger_id: int | None, matter_id: int | None, planned: list[Planned],

@@ -265,7 +265,7 @@ class _Generator:
     def _events(self) -> None:
         rng, rows, attendees = self.rng, [], []
         kinds = list(w.EVENT_TITLES)
-        weights = (14, 2, 10, 10, 18, 18, 2, 22, 4)
+        weights = (14, 2, 10, 10, 18, 18, 0, 22, 4)  # limitation dates come from the matters themselves
         live = [info for info in self.matter_info if info[2] >= self.today]
         for i in range(1, self.spec.events + 1):
             # The first few land today and this week, so a docket printed today has something on it.

@@ -89,9 +89,20 @@ def docket_data(store: Store, request: DocketRequest, today: date) -> DocketData
         later_unverified=len(unverified) - len(soon),
         limitations=limitations,
         not_marked_done=[lines[id(o)] for o in not_done],
-        todos=tuple(TodoLine(t.due_on, t.title, t.matter_number, t.client, t.assignee, t.notes, t.done)
-                    for t in todos.docket_todos(store, request.first, request.last, filters.attorney_id)),
+        todos=_todo_lines(store, request, filters),
     )
+
+
+def _todo_lines(store: Store, request: DocketRequest, filters: Filters) -> tuple[TodoLine, ...]:
+    """The sheet's to-dos; each on its assignee's pages, else on those of its matter's responsible attorney."""
+    found = todos.docket_todos(store, request.first, request.last, filters.attorney_id)
+    with store.read() as session:
+        responsible: dict[int, str] = {matter: initials for matter, initials in session.execute(
+            select(MatterRow.id, TimekeeperRow.initials)
+            .join(TimekeeperRow, TimekeeperRow.id == MatterRow.responsible_attorney_id)
+            .where(MatterRow.id.in_({t.matter_id for t in found if t.matter_id is not None})))}
+    return tuple(TodoLine(t.due_on, t.title, t.matter_number, t.client, t.assignee, t.notes, t.done,
+                          t.assignee or responsible.get(t.matter_id or 0, "")) for t in found)
 
 
 def sheet_zone(store: Store) -> str:

@@ -65,3 +65,21 @@ def test_an_empty_to_do_list_says_so():
     one = build_docket(DocketRequest(DAY), DocketData([], [], [], [], 0, [], todos=(TodoLine(DAY, "File the notice"),)),
                        "Firm", {}, NOW)
     assert to_do_section(one).rows == [("", "Mon 11/23/2026", "File the notice", "", "", "")]
+
+
+def test_by_attorney_a_to_do_is_on_its_assignees_pages_else_its_matter_attorneys(store, two_attorney_firm):
+    mary, ken = two_attorney_firm(store)
+    rivera = matters.create_matter(store, MatterDraft("2026-0001", "Rivera v. Okafor", "Ana Rivera", date(2026, 1, 5),
+                                                      responsible_attorney_id=mary))
+    todos.save_todo(store, TodoDraft("Follow up: call with Ana Rivera", DAY, rivera))  # a follow-up: no assignee
+    todos.save_todo(store, TodoDraft("Order toner", DAY, None, ken))
+    todos.save_todo(store, TodoDraft("Water the plants", DAY))
+    report = docket.docket_report(store, DocketRequest(DAY, by_attorney=True), NOW)
+    pages, current = {}, None
+    for section in report.sections:
+        if section.level == 1:
+            current = section.heading
+        elif section.heading == "To do":
+            pages[current] = [row[2] for row in section.table.rows]
+    assert {name.split(" (")[-1].rstrip(")"): rows for name, rows in pages.items()} == {
+        "MAH": ["Follow up: call with Ana Rivera"], "KI": ["Order toner"], "No attorney assigned": ["Water the plants"]}

@@ -334,7 +334,8 @@ class DeadlineDialog(LoadOnShowDialog):
         store, matter_id = self.state.require_store(), self.matter.currentData()
         try:
             if self.trigger_id is None and self.add_trigger.isChecked():
-                trigger = deadlines.trigger_draft(planned, matter_id, self.trigger_title.text())
+                trigger = deadlines.trigger_draft(planned, matter_id, self.trigger_title.text(),
+                                                  self.state.clock.today())
                 self.trigger_added, self.added = deadlines.add_with_trigger(store, trigger, planned, my_initials())
             else:
                 self.added = deadlines.add_computed(store, self.trigger_id, matter_id, planned, my_initials())
