@@ -76,6 +76,10 @@ def find_hits(store: Store, names: list[SearchName], min_score: int = MIN_SCORE)
                 )
                 for party_of, on_matter, number, title, role, status in session.execute(query):
                     roles.setdefault(party_of, []).append((on_matter, number, title, role, status))
+                clients = session.scalars(select(ContactRow.id).where(ContactRow.id.in_(chunk),
+                                                                      ContactRow.is_client.is_(True)))
+                for client in clients:  # a client of the firm on no matter is still a client
+                    roles.setdefault(client, [(None, "", "", "client", "")])
     hits = []
     for (i, contact_id), (score, name) in best.items():
         searched = names[i]

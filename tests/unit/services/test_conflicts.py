@@ -148,3 +148,19 @@ def test_a_report_with_text_pasted_from_word_saves_as_word(store, practice, tmp_
     texts = "\n".join([p.text for p in document.paragraphs] + cells)
     assert "Acme\nInc." in texts and "Written consent\non file." in texts
     assert not any(chr(code) in texts for code in (*range(9), 0x0b, 0x0c, *range(0x0e, 0x20)))
+
+
+def test_a_client_of_the_firm_on_no_matter_is_a_likely_conflict_as_the_other_side(store, practice):
+    """A client whose matters are gone (or who was entered as a client before any matter) is still a client."""
+    from sqlalchemy import update
+
+    from legalsec_desktop.db.models import ContactRow
+
+    pioneer = contacts.save_contact(store, ContactDraft("Pioneer Trucking Co.", is_organization=True))
+    with store.write() as session:
+        session.execute(update(ContactRow).where(ContactRow.id == pioneer).values(is_client=True))
+    [hit] = [h for h in conflicts.find_hits(store, [SearchName("Pioneer Trucking Company", "adverse")])
+             if h.contact_id == pioneer]
+    assert (hit.role, hit.matter_number, hit.likely) == ("client", "", True)
+    [plain] = [h for h in conflicts.find_hits(store, [SearchName("Linda Lee", "adverse")])]
+    assert (plain.role, plain.likely) == ("contact", False)  # a contact who is no client stays a mere contact
