@@ -38,6 +38,7 @@ from legalsec_desktop.services.rows import EventFilters
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.calendar.attention import Attention, fill_attention, read_attention
 from legalsec_desktop.ui.calendar.calendar_views import AgendaView, MonthView, TimeGridView
+from legalsec_desktop.ui.calendar.item_labels import set_home_zone
 from legalsec_desktop.ui.calendar import todo_marks
 from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.navigation import Destination
@@ -78,6 +79,7 @@ class CalendarTab(ListTab):
     def __init__(self, spec: TabSpec, state: AppState, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         self.undo_stack = undo_stack
         self.anchor = state.clock.today()
+        set_home_zone(state.clock.zone_name())  # times kept in another zone are marked, as on the docket
         self.occurrences: list = []
         self.filters = EventFilters()  # what the list reads: `current_filters` as of the last refresh
         self._attention_reads, self.attention_pending = 0, False

@@ -19,6 +19,28 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window is up
     from legalsec_desktop.services.calendar import Occurrence
 
 OVERDUE_COLOUR = "#b00020"
+_HOME_ZONE = [""]  # the office's zone (the computer's): a time kept in another zone is marked with it
+
+
+def set_home_zone(name: str) -> None:
+    """Times of events kept in a zone other than `name` get their zone's abbreviation ("9:00 AM PST"), as on the
+    docket; "" (the computer does not say) marks none."""
+    _HOME_ZONE[0] = name
+
+
+def clock_text(occ: Occurrence) -> str:
+    """'9:30 AM', or '9:30 AM PST' for an event kept in another zone than the office's."""
+    if occ.start is None:
+        return ""
+    text = format_clock(occ.start)
+    if occ.tz and _HOME_ZONE[0] and occ.tz != _HOME_ZONE[0]:
+        from zoneinfo import ZoneInfo
+
+        try:
+            text += " " + (occ.start.replace(tzinfo=ZoneInfo(occ.tz)).tzname() or occ.tz)
+        except (ValueError, KeyError, OSError):
+            text += f" ({occ.tz})"
+    return text
 OTHER_KIND_COLOUR = "#444444"
 FADED = ("done", "vacated", "continued")  # settled one way or another: drawn pale
 
@@ -59,7 +81,7 @@ def item_label(occ: Occurrence, today: date, with_time: bool = True, with_matter
     Its long text names the client too: "! 9:30 AM Motion to compel [2026-0001 Ana Rivera]"."""
     overdue = occ.overdue(today)
     mark = "! " if overdue else "? " if occ.unverified else ""
-    clock = f"{format_clock(occ.start)} " if with_time and occ.start else ""
+    clock = f"{clock_text(occ)} " if with_time and occ.start else ""
     matter = f" [{occ.matter_number}]" if with_matter and occ.matter_number else ""
     client = f" [{occ.matter_number} {occ.client}]" if matter and occ.client else ""
     return ItemLabel(text=f"{mark}{clock}{occ.title}{matter}", colour=KIND_COLOURS.get(occ.kind, OTHER_KIND_COLOUR),
@@ -102,7 +124,7 @@ def tooltip_html(occ: Occurrence, today: date) -> str:
 def agenda_row(occ: Occurrence, today: date) -> AgendaRow:
     """The time (or "all day") in its own column, so the title's label leaves it out, and the matter too."""
     label = item_label(occ, today, with_time=False, with_matter=False)
-    when = "    " + (format_clock(occ.start) if occ.start else "all day")  # indented under the day's heading
+    when = "    " + (clock_text(occ) if occ.start else "all day")  # indented under the day's heading
     cells = (when, label.text, f"{occ.matter_number} {occ.client}".strip(), occ.location, occ.status)
     return AgendaRow(cells, tooltip_html(occ, today), label)
 

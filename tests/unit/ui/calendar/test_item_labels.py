@@ -121,3 +121,18 @@ def test_a_label_names_the_client_beside_the_matter_number_where_the_cell_has_ro
     no_client = Occurrence(9, TODAY, "meeting", "Staff lunch", "scheduled")
     assert item_label(no_client, TODAY).long_text == "" and item_label(no_client, TODAY).fitting(500, len) == \
         "Staff lunch"
+
+
+def test_a_time_kept_in_another_zone_than_the_offices_is_marked_with_it():
+    """As on the docket: the office in Los Angeles sees the Chicago hearing as '9:30 AM CST'; its own times bare."""
+    from legalsec_desktop.ui.calendar.item_labels import set_home_zone
+
+    try:
+        set_home_zone("America/Los_Angeles")
+        assert item_label(HEARING, TODAY).text == "9:30 AM CST Motion to compel [2026-0001]"
+        assert agenda_row(HEARING, TODAY).cells[0].strip() == "9:30 AM CST"
+        set_home_zone(CHICAGO)
+        assert item_label(HEARING, TODAY).text == "9:30 AM Motion to compel [2026-0001]"
+    finally:
+        set_home_zone("")
+    assert item_label(HEARING, TODAY).text == "9:30 AM Motion to compel [2026-0001]"  # the computer does not say
