@@ -477,3 +477,21 @@ def test_the_database_closes_only_after_a_reading_of_it_ends(window, qtbot, monk
     assert order == ["read", "closed"]
     qtbot.waitUntil(lambda: not tab.attention_pending)  # ended, its result dropped: the next check reads again
     assert tab.attention_counts == {"Overdue": 0, "To do": 0, "Reminders": 0, "Unverified deadlines": 0}  # earlier
+
+
+def test_the_matter_filter_reads_its_matters_when_first_used(window, qtbot):
+    """Thousands of matters are not read into the filter at every refresh: on first click or focus they are."""
+    tab = window.tab(TabKey.CALENDAR)
+    tab.refresh()
+    assert [tab.matter_filter.itemText(i) for i in range(tab.matter_filter.count())] == ["Every matter"]
+    qtbot.mouseClick(tab.matter_filter, Qt.MouseButton.LeftButton)
+    tab.matter_filter.hidePopup()
+    assert tab.matter_filter.findData(window.matter) > 0
+    tab.matter_filter.setCurrentIndex(tab.matter_filter.findData(window.matter))
+    matters.create_matter(window.state.store, MatterDraft("2026-0002", "Lee v. Park", "Dana Lee", date(2026, 1, 6)))
+    window.state.data_changed.emit(Changed.MATTERS)
+    tab.refresh()
+    assert tab.current_filters().matter_id == window.matter  # the choice stands while the list waits
+    qtbot.mouseClick(tab.matter_filter, Qt.MouseButton.LeftButton)
+    tab.matter_filter.hidePopup()
+    assert tab.matter_filter.count() == 3 and tab.current_filters().matter_id == window.matter

@@ -18,7 +18,6 @@ from legalsec_desktop.domain.contacts import ContactDraft, validate_contact
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.names import fold_name, same_name
 from legalsec_desktop.domain.party_names import party_name
-from legalsec_desktop.services import conflicts
 from legalsec_desktop.services.rows import ContactMatter, MatterParty
 
 
@@ -136,6 +135,8 @@ def similar_contacts(store: Store, typed: str, limit: int = 8) -> list[SimilarCo
     if not typed.strip():
         return []
     found: dict[int, tuple[int, str, list[str]]] = {}
+    from legalsec_desktop.services import conflicts  # rapidfuzz and the nickname list load when first needed
+
     for hit in conflicts.find_hits(store, [SearchName(typed, "other")], min_score=MIN_SCORE):
         score, name, roles = found.setdefault(hit.contact_id, (hit.score, hit.contact_name, []))
         found[hit.contact_id] = (max(score, hit.score), name, roles)

@@ -12,7 +12,7 @@ import logging
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -141,6 +141,7 @@ class CalendarTab(ListTab):
         self.attorney_filter, self.matter_filter, self.kind_filter = QComboBox(), QComboBox(), QComboBox()
         self.attorney_filter.setObjectName("calendarAttorneyFilter")
         self.matter_filter.setObjectName("calendarMatterFilter")
+        self.matter_filter.installEventFilter(self)
         self.kind_filter.setObjectName("calendarKindFilter")
         self.kind_filter.addItem(self.tr("Every type"), None)
         self.kind_filter.addItem(self.tr("Deadlines only"), ("filing deadline", "response deadline",
@@ -284,26 +285,42 @@ class CalendarTab(ListTab):
         self.refresh()
 
     def _fill_filter_choices(self) -> None:
+        """The attorneys now; the matters (thousands on a large practice: 140 ms) when the filter is first used."""
         from legalsec_desktop.services import matters
 
-        store = self.state.require_store()
-        for combo, everyone, choices in (
-            (self.attorney_filter, self.tr("Every attorney"), matters.attorneys(store)),
-            (self.matter_filter, self.tr("Every matter"), matters.matter_choices(store)),
-        ):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(everyone, None)
-            for key, label in choices:
-                combo.addItem(label, key)
-            combo.setCurrentIndex(max(0, combo.findData(current)))
-            combo.blockSignals(False)
+        self._fill_combo(self.attorney_filter, self.tr("Every attorney"), matters.attorneys(self.state.require_store()))
+        self._matters_due = True
+        if self.matter_filter.count() == 0:
+            self.matter_filter.addItem(self.tr("Every matter"), None)
+
+    def _fill_matter_choices(self) -> None:
+        from legalsec_desktop.services import matters
+
+        if getattr(self, "_matters_due", False) and self.state.store is not None:
+            self._matters_due = False
+            self._fill_combo(self.matter_filter, self.tr("Every matter"), matters.matter_choices(self.state.store))
+
+    @staticmethod
+    def _fill_combo(combo: QComboBox, everyone: str, choices: list[tuple[int, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everyone, None)
+        for key, label in choices:
+            combo.addItem(label, key)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.matter_filter and event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
+            self._fill_matter_choices()  # before the list opens or a key picks from it
+        return super().eventFilter(watched, event)
 
     def show_destination(self, destination: Destination) -> None:
         """One matter's events: the matter filter set to it (and the text filter cleared)."""
         if self.state.store is not None and self.attorney_filter.count() == 0:
             self._fill_filter_choices()
+        self._fill_matter_choices()
         index = self.matter_filter.findData(destination.matter_id) if destination.matter_id is not None else -1
         if index < 0:
             super().show_destination(destination)
