@@ -291,7 +291,7 @@ class CalendarTab(ListTab):
         self._fill_combo(self.attorney_filter, self.tr("Every attorney"), matters.attorneys(self.state.require_store()))
         self._matters_due = True
         if self.matter_filter.count() == 0:
-            self.matter_filter.addItem(self.tr("Every matter"), None)
+            self._fill_combo(self.matter_filter, self.tr("Every matter"), [])
 
     def _fill_matter_choices(self) -> None:
         from legalsec_desktop.services import matters
