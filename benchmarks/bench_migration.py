@@ -84,9 +84,12 @@ def main() -> None:
         shutil.copyfile(source, work)
         upgrades.append(run_child(CHILD, str(work))["upgrade_s"])
         after = counts(work)
-        lost = {table: (n, after.get(table)) for table, n in before.items() if after.get(table) != n}
+        lost = {table: (n, after.get(table)) for table, n in before.items() if (after.get(table) or 0) < n}
         if lost:
             raise SystemExit(f"rows lost in the upgrade: {lost}")
+        gained = {table: after[table] - n for table, n in before.items() if (after.get(table) or 0) > n}
+        if run == 0 and gained:  # the opening calendars the matters' limitation dates (issue 15): new rows only
+            print(f"rows added on opening: {gained}")
         floor_target = DATA / f"vacuum-run-{run}.db"
         floor_target.unlink(missing_ok=True)
         started = time.perf_counter()
