@@ -30,7 +30,6 @@ def test_restore_replaces_the_database_and_keeps_a_safety_copy(make_window, qtbo
     state = window.state
     made = maintenance.back_up(state.db_path, state.backup_dir).made
     with sqlite3.connect(state.db_path) as conn:
-        conn.execute("DELETE FROM file_record")
         conn.execute("DELETE FROM todo")  # the follow-ups' to-dos go with their log entries
         conn.execute("DELETE FROM communication")
     conn.close()

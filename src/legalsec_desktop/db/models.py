@@ -47,7 +47,8 @@ SEARCHED: dict[str, tuple[str, ...]] = {
     "event": ("title", "location"),
     "communication": ("subject", "with_whom"),
     "time_entry": ("narrative", "task_code"),
-    "file_record": ("label", "location", "box"),
+    "file_record": ("barcode", "label", "location", "box", "out_to"),
+    "storage_location": ("path",),
 }
 
 
@@ -160,6 +161,8 @@ class MatterRow(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     uses_utbms: Mapped[bool] = mapped_column(Boolean, default=False)  # billable time needs task + activity codes
     client_matter_id: Mapped[str] = mapped_column(String(40), default="")  # the client's reference (LEDES)
+    # the closed-file number, once closed
+    closed_number: Mapped[str | None] = mapped_column(String(40), unique=True, index=True)
     __table_args__ = (
         CheckConstraint("status IN ('open', 'pending', 'closed')", name="status_known"),
         CheckConstraint("closed_on IS NULL OR closed_on >= opened_on", name="closed_after_opened"),
@@ -314,22 +317,42 @@ class TodoRow(Base):
 
 
 class FileRecordRow(Base):
-    """One entry in the index of paper and digital client files."""
+    """One physical file of a matter (a "volume": a folder, binder or box), or an older index entry of a digital one.
+
+    Where it is now is `location_id`, or, while it is checked out, `out_to`; `home_location_id` is where check-in
+    returns it. `location` keeps the text of where it is now (for the filter box); `box` is the box number typed
+    before locations were a hierarchy (migration 0009 made it a location), kept as it was typed.
+    """
 
     __tablename__ = "file_record"
     id: Mapped[int] = mapped_column(primary_key=True)
     search_key: Mapped[str] = mapped_column(Text, default="", server_default="")  # see SEARCHED
+    barcode: Mapped[str] = mapped_column(String(20), unique=True, index=True)
     matter_id: Mapped[int] = mapped_column(ForeignKey("matter.id"), index=True)
     label: Mapped[str] = mapped_column(String(300))
-    medium: Mapped[str] = mapped_column(String(10), default="paper")
+    medium: Mapped[str] = mapped_column(String(10), default="folder")
     location: Mapped[str] = mapped_column(String(300), default="")
     box: Mapped[str] = mapped_column(String(60), default="")
     opened_on: Mapped[date] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
-    destroy_after: Mapped[date | None] = mapped_column(Date)
+    destroy_after: Mapped[date | None] = mapped_column(Date, index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("storage_location.id"), index=True)
+    home_location_id: Mapped[int | None] = mapped_column(ForeignKey("storage_location.id"), index=True)
+    out_to: Mapped[str] = mapped_column(String(200), default="", server_default="")  # '' while it is in
+    out_timekeeper_id: Mapped[int | None] = mapped_column(ForeignKey("timekeeper.id"), index=True)
+    out_reason: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    out_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    due_back_on: Mapped[date | None] = mapped_column(Date, index=True)
+    retention_rule_id: Mapped[int | None] = mapped_column(ForeignKey("retention_rule.id"), index=True)
+    retention_note: Mapped[str] = mapped_column(Text, default="", server_default="")  # how destroy_after was set
+    hold_reason: Mapped[str] = mapped_column(Text, default="", server_default="")  # '' when not on legal hold
+    hold_since: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    destroyed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
+    destruction_id: Mapped[int | None] = mapped_column(ForeignKey("destruction.id"), index=True)
     __table_args__ = (
-        CheckConstraint("medium IN ('paper', 'digital')", name="medium_known"),
+        CheckConstraint("medium IN ('folder', 'binder', 'box', 'other', 'digital')", name="medium_known"),
+        CheckConstraint("barcode <> ''", name="barcode_given"),
     )
 
 
@@ -352,3 +375,7 @@ class ConflictCheckRow(Base):
     __table_args__ = (
         CheckConstraint("decision IN ('undecided', 'cleared', 'waived', 'declined')", name="decision_known"),
     )
+
+
+# The file room's other tables live in their own module; importing it here puts them into Base.metadata.
+from legalsec_desktop.db import file_room_models  # noqa: E402,F401

@@ -348,11 +348,11 @@ class _Generator:
             matter_id, first, last, *_ = self.matter_info[(i - 1) % len(self.matter_info)]
             closed = self.tables["matter"][matter_id - 1]["closed_on"]
             volume = (i - 1) // len(self.matter_info) + 1
-            medium = "digital" if rng.random() < 0.4 else "paper"
+            medium = "digital" if rng.random() < 0.4 else "folder"
             rows.append(dict(
-                id=i, matter_id=matter_id, label=f"{rng.choice(w.FILE_LABELS)}, vol. {volume}", medium=medium,
+                id=i, barcode=f"F{i:06d}", matter_id=matter_id, label=f"{rng.choice(w.FILE_LABELS)}, vol. {volume}", medium=medium,
                 location=w.LOCATIONS[-1] if medium == "digital" else rng.choice(w.LOCATIONS[:-1]),
-                box=f"Box {rng.randint(1, 400)}" if medium == "paper" else "", opened_on=first, closed_on=closed,
+                box=f"Box {rng.randint(1, 400)}" if medium != "digital" else "", opened_on=first, closed_on=closed,
                 destroy_after=(closed.replace(year=closed.year + 7)
                                if isinstance(closed, date) and not (closed.month == 2 and closed.day == 29) else None),
                 notes="",
