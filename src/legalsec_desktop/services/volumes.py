@@ -61,7 +61,8 @@ def _item(found: Any, today: date) -> VolumeItem:
                        offsite=bool(offsite), placed=row.location_id is not None, today=today)
     return VolumeItem(
         id=row.id, barcode=row.barcode, matter_id=row.matter_id, matter_number=number, client=client,
-        caption=caption or title, label=row.label, medium=row.medium, place=place, location_id=row.location_id,
+        caption=caption or title, label=row.label, medium=row.medium,
+        place=place or (row.location if row.medium == "digital" else ""), location_id=row.location_id,
         home=home, home_location_id=row.home_location_id, out_to=row.out_to, out_reason=row.out_reason,
         out_at=row.out_at, due_back_on=row.due_back_on, opened_on=row.opened_on, closed_on=row.closed_on,
         destroy_after=row.destroy_after, retention=retention, retention_note=row.retention_note,
@@ -321,6 +322,17 @@ def overdue(store: Store, today: date | None = None, attorney_id: int | None = N
                                    MatterRow.responsible_attorney_id == attorney_id)))
     found = volumes(store, *conditions)
     return sorted(found, key=lambda v: (v.due_back_on or today, v.barcode))
+
+
+def timekeeper_named(store: Store, name: str) -> tuple[int, str] | None:
+    """The timekeeper a typed name means (their initials, or their whole name, in any case), with their name."""
+    wanted = " ".join(name.split()).casefold()
+    with store.read() as session:
+        for keeper_id, keeper_name, initials in session.execute(
+                select(TimekeeperRow.id, TimekeeperRow.name, TimekeeperRow.initials)).all():
+            if wanted in (initials.casefold(), " ".join(keeper_name.split()).casefold()):
+                return keeper_id, keeper_name
+    return None
 
 
 def by_ids(store: Store, file_ids: Sequence[int]) -> list[VolumeItem]:
