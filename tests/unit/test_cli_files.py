@@ -1,4 +1,4 @@
-"""`legalsec files list | add | move | out | in | history | labels`: exact options, one line per file, clear refusals."""
+"""`legalsec files list | add | move | out | in | history`: exact options, one line per file, clear refusals."""
 
 from datetime import date
 
