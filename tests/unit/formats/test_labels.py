@@ -26,7 +26,8 @@ from legalsec_desktop.formats.labels import (
     pages,
 )
 
-IDS = ["F000123", "F0001234", "F999999", "B1", "0", "A1B2C3D4E5F6G7H8I9J0", "12345678901234567890", "ZZZZZZZZZZZZZZZZZZZZ"]
+IDS = ["F000123", "F0001234", "F999999", "B1", "0", "A1B2C3D4E5F6G7H8I9J0", "12345678901234567890",
+       "ZZZZZZZZZZZZZZZZZZZZ"]
 
 
 def label(number: int = 1, **changes: str) -> LabelData:
