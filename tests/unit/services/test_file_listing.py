@@ -1,4 +1,4 @@
-"""The Files tab's listing: its columns, sorted and filtered in SQL by matter, place (and inside it), status and text."""
+"""The Files listing: its columns, sorted and filtered in SQL by matter, place (and inside it), status and text."""
 
 from datetime import date
 
