@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
+from types import ModuleType
 from typing import Any
 
 from typing_extensions import Unpack
@@ -190,8 +191,9 @@ def _time_conditions(filters: TimeFilters) -> Conditions:
     return found
 
 
-def _volumes():  # noqa: ANN202 - services.volumes, imported when the Files tab first lists (it loads the conflict
-    # matcher and python-docx through services.conflicts: 90 ms that no other tab needs)
+def _volumes() -> ModuleType:
+    """services.volumes, imported when the Files tab first lists (it loads the conflict matcher and python-docx
+    through services.conflicts: 90 ms that no other tab needs)."""
     from legalsec_desktop.services import volumes
 
     return volumes
