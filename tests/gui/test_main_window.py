@@ -32,13 +32,14 @@ def test_menus_hold_the_expected_actions(make_window):
     assert menus["File"] == ["New Matter…", "Edit Matter…", "Log a Call…", "New Event…", "New To-Do…", "Print Docket…",
                              "Export Timesheet (Excel)…", "Export LEDES Invoice…", "Import Calendar (.ics)…",
                              "Export Calendar (.ics)…", "Back Up Now", "Restore from Backup…", "Show Data Folder",
-                             "Quit"]
+                             "New File…", "Move File…", "Check Out File…", "Check In File", "Legal Hold…",
+                             "Release Hold", "Locations…", "Scan to Check In/Out…", "Quit"]
     assert menus["Edit"] == ["Undo", "Redo", "New Time Entry", "Copy Previous Time Entry", "Find…"]
     assert menus["View"][:6] == ["Calendar", "Matters", "Correspondence", "Time", "Files", "Refresh"]
     assert menus["Tools"] == ["Deadline Calculator…", "Court Days and Reminders…", "Conflict Check…", "Contacts…",
                               "Check Database", "Settings…"]
     separators = [a.isSeparator() for a in window.menuBar().actions()[0].menu().actions()]
-    assert separators.count(True) == 5  # new · print and export · calendar files · backups · folder · quit
+    assert separators.count(True) == 6  # new · print and export · calendar files · backups · folder · files · quit
     assert any(text.startswith("About") for text in menus["Help"])
 
 

@@ -93,15 +93,17 @@ COLUMNS: dict[str, ListingColumns] = {
     ),
     "files": ListingColumns(
         (
+            Column("barcode", "Id", width=9),
             Column("label", "File", width=26),
             Column("matter", "Matter", width=10),
-            Column("medium", "Medium", "label", 9),
-            Column("location", "Location", width=20),
-            Column("box", "Box", width=9),
-            Column("opened_on", "Opened", "date", 16),
-            Column("destroy_after", "Destroy after", "date", 16),
+            Column("client", "Client", width=20),
+            Column("medium", "Medium", width=8),
+            Column("where", "Where", width=28),
+            Column("status", "Status", width=11),
+            Column("due_back_on", "Due back", "date", 14),
+            Column("destroy_after", "Destroy after", "date", 14),
         ),
-        "label",
+        "barcode",
         False,
     ),
 }

@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
+from types import ModuleType
 from typing import Any
 
 from typing_extensions import Unpack
 from typing import TypeAlias
 
-from sqlalchemy import ColumnElement, RowMapping, Select, SQLColumnExpression, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, RowMapping, Select, SQLColumnExpression, and_, case, func, literal, or_, select
 from sqlalchemy.orm import aliased
 
+from legalsec_desktop.db.file_room_models import StorageLocationRow
 from legalsec_desktop.db.models import (
     CommunicationRow,
     ContactAliasRow,
@@ -26,6 +28,7 @@ from legalsec_desktop.db.models import (
 from legalsec_desktop.db.sql import joined_distinct
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.clock import to_local
+from legalsec_desktop.domain.file_room import MEDIA, SEPARATOR, STATUSES
 from legalsec_desktop.domain.names import search_fold
 from legalsec_desktop.services import billing_sql
 from legalsec_desktop.services.calendar import event_conditions
@@ -35,6 +38,8 @@ from legalsec_desktop.services.rows import (
     CommunicationListRow,
     EventFilters,
     EventListRow,
+    FileFilters,
+    FileListRow,
     ListFilters,
     ListRow,
     MatterFilters,
@@ -46,7 +51,7 @@ AnySelect: TypeAlias = "Select[Unpack[tuple[Any, ...]]]"
 Conditions = list[ColumnElement[bool]]
 
 
-def _no_conditions(_filters: Any) -> Conditions:
+def _no_conditions(_filters: Any, _today: date) -> Conditions:
     return []
 
 
@@ -55,12 +60,13 @@ class Listing:
     """How to list one kind of record: its columns, its row type, and the query behind them."""
 
     spec: ListingColumns
-    # The id, then one expression labelled by each column key (the row's fields), then anything else a row needs.
-    query: Callable[[], AnySelect]
+    # The id, then one expression labelled by each column key (the row's fields), then anything else a row needs;
+    # built for a day (today, from the store's clock), for the listings whose rows depend on it (a file overdue).
+    query: Callable[[date], AnySelect]
     search: Callable[[], Sequence[SQLColumnExpression[Any]]]  # folded search keys (and lower-case initials)
     scope: Callable[[date], ColumnElement[bool] | None] = lambda today: None  # which rows exist, as of today
     filters: type[ListFilters] | None = None  # the listing's filter object, if it has one
-    conditions: Callable[[Any], Conditions] = _no_conditions  # a filter object -> SQL conditions
+    conditions: Callable[[Any, date], Conditions] = _no_conditions  # a filter object, today -> SQL conditions
     make_row: Callable[[RowMapping], ListRow] | None = None  # default: the row type's fields, by label
     # A sort column that needs others with it (a date, then its time): column key -> the keys sorted on, in order;
     # blank values come first (an all-day item before the timed ones of its day, as the docket has them).
@@ -185,65 +191,137 @@ def _time_conditions(filters: TimeFilters) -> Conditions:
     return found
 
 
-def _file_query() -> AnySelect:
-    return select(
-        FileRecordRow.id,
-        FileRecordRow.label.label("label"),
-        MatterRow.number.label("matter"),
-        FileRecordRow.medium.label("medium"),
-        FileRecordRow.location.label("location"),
-        FileRecordRow.box.label("box"),
-        FileRecordRow.opened_on.label("opened_on"),
-        FileRecordRow.destroy_after.label("destroy_after"),
-    ).outerjoin(MatterRow, MatterRow.id == FileRecordRow.matter_id)
+def _volumes() -> ModuleType:
+    """services.volumes, imported when the Files tab first lists (it loads the conflict matcher and python-docx
+    through services.conflicts: 90 ms that no other tab needs)."""
+    from legalsec_desktop.services import volumes
+
+    return volumes
+
+
+def _file_status(today: date) -> ColumnElement[str]:
+    """A volume's status key (domain.file_room.STATUSES) as of `today`, in SQL, like domain.file_room.status_of."""
+    Here = _volumes().Here  # noqa: N806 - the current place, joined under the name services.volumes uses
+    return case(
+        (FileRecordRow.destroyed_at.is_not(None), "destroyed"),
+        (and_(FileRecordRow.out_to != "", FileRecordRow.due_back_on < today), "overdue"),
+        (FileRecordRow.out_to != "", "out"),
+        (FileRecordRow.location_id.is_(None), "unplaced"),
+        (Here.offsite.is_(True), "in_storage"),
+        else_="in_place",
+    )
+
+
+def _file_query(today: date) -> AnySelect:
+    Here = _volumes().Here  # noqa: N806
+    status = _file_status(today)
+    where = case((FileRecordRow.destroyed_at.is_not(None), "Destroyed"),
+                 (FileRecordRow.out_to != "", literal("Out: ") + FileRecordRow.out_to),
+                 else_=func.coalesce(Here.path, "No location"))
+    # Sorted by the status's place in STATUSES (destroyed, overdue, out, in storage, in place, no location).
+    rank = case(*((status == key, index) for index, key in enumerate(STATUSES)), else_=len(STATUSES))
+    return (
+        select(
+            FileRecordRow.id,
+            FileRecordRow.barcode.label("barcode"),
+            FileRecordRow.label.label("label"),
+            MatterRow.number.label("matter"),
+            func.coalesce(ContactRow.name, "").label("client"),
+            FileRecordRow.medium.label("medium"),
+            where.label("where"),
+            status.label("status"),
+            rank.label("status_rank"),
+            FileRecordRow.due_back_on.label("due_back_on"),
+            FileRecordRow.destroy_after.label("destroy_after"),
+        )
+        .join(MatterRow, MatterRow.id == FileRecordRow.matter_id)
+        .outerjoin(ContactRow, ContactRow.id == MatterRow.client_id)
+        .outerjoin(Here, Here.id == FileRecordRow.location_id)
+    )
+
+
+def _file_row(row: RowMapping) -> FileListRow:
+    return FileListRow(row["barcode"], row["label"], row["matter"], row["client"],
+                       MEDIA.get(row["medium"], row["medium"]), row["where"],
+                       STATUSES.get(row["status"], row["status"]), row["due_back_on"], row["destroy_after"])
+
+
+def _file_conditions(filters: FileFilters, today: date) -> Conditions:
+    found: Conditions = []
+    if filters.matter_id is not None:
+        found.append(FileRecordRow.matter_id == filters.matter_id)
+    volumes = _volumes()
+    Here = volumes.Here  # noqa: N806
+    if filters.location_id is not None:
+        # The place and every place inside it: their paths start with its path and the separator. substr, not LIKE,
+        # so a '%' or '_' in a place's name is only itself.
+        key = select(StorageLocationRow.path_key).where(StorageLocationRow.id == filters.location_id).scalar_subquery()
+        inside = func.substr(Here.path_key, 1, func.length(key) + len(SEPARATOR)) == key + SEPARATOR
+        found.append(or_(FileRecordRow.location_id == filters.location_id, inside))
+    if filters.status is not None:
+        found.append(volumes.status_condition(filters.status, today))
+    return found
+
+
+def _any_day(query: Callable[[], AnySelect]) -> Callable[[date], AnySelect]:
+    """A listing's query that does not depend on the day."""
+    return lambda _today: query()
+
+
+def _plain(conditions: Callable[[Any], Conditions]) -> Callable[[Any, date], Conditions]:
+    """A listing's filter conditions that do not depend on the day."""
+    return lambda filters, _today: conditions(filters)
 
 
 LISTINGS: dict[str, Listing] = {
     "matters": Listing(
-        COLUMNS["matters"], _matter_query,
+        COLUMNS["matters"], _any_day(_matter_query),
         lambda: (MatterRow.search_key, ContactRow.search_key),
-        filters=MatterFilters, conditions=_matter_conditions,
+        filters=MatterFilters, conditions=_plain(_matter_conditions),
     ),
     "contacts": Listing(
-        COLUMNS["contacts"], _contact_query,
+        COLUMNS["contacts"], _any_day(_contact_query),
         lambda: (ContactRow.search_key, ContactAliasRow.search_key),
         lambda _today: ContactRow.deleted_at.is_(None),
     ),
     "events": Listing(
-        COLUMNS["events"], _event_query,
+        COLUMNS["events"], _any_day(_event_query),
         lambda: (EventRow.search_key, MatterRow.search_key),
         lambda today: and_(EventRow.on_date >= today, EventRow.deleted_at.is_(None)),
-        filters=EventFilters, conditions=event_conditions, make_row=_event_row,
+        filters=EventFilters, conditions=_plain(event_conditions), make_row=_event_row,
         # By day, all-day items first, then by the time (the instant), then by title; the Time column too.
         sort_with={"on_date": ("on_date", "start", "title"), "start": ("on_date", "start", "title")},
     ),
     "communications": Listing(
-        COLUMNS["communications"], _communication_query,
+        COLUMNS["communications"], _any_day(_communication_query),
         lambda: (CommunicationRow.search_key, MatterRow.search_key),
         lambda _today: CommunicationRow.deleted_at.is_(None), make_row=_communication_row,
     ),
     "time": Listing(
-        COLUMNS["time"], _time_query,
+        COLUMNS["time"], _any_day(_time_query),
         # Initials are A-Z only (domain.firm checks), so lower() folds them completely, on any database.
         lambda: (TimeEntryRow.search_key, MatterRow.search_key, func.lower(TimekeeperRow.initials)),
-        filters=TimeFilters, conditions=_time_conditions,
+        filters=TimeFilters, conditions=_plain(_time_conditions),
     ),
     "files": Listing(
         COLUMNS["files"], _file_query,
-        lambda: (FileRecordRow.search_key, MatterRow.search_key),
+        # The filter box finds a file by its id, label and who has it, its matter, client and place.
+        lambda: (FileRecordRow.search_key, MatterRow.search_key, ContactRow.search_key, _volumes().Here.search_key),
+        filters=FileFilters, conditions=_file_conditions, make_row=_file_row,
+        sort_with={"status": ("status_rank", "barcode")},
     ),
 }
 
 
 def _filtered(listing: Listing, today: date, text: str, filters: ListFilters | None = None) -> AnySelect:
-    query = listing.query()
+    query = listing.query(today)
     scope = listing.scope(today)
     if scope is not None:
         query = query.where(scope)
     if filters is not None:
         if listing.filters is None or not isinstance(filters, listing.filters):
             raise TypeError(f"{type(filters).__name__} does not filter this listing")
-        for condition in listing.conditions(filters):
+        for condition in listing.conditions(filters, today):
             query = query.where(condition)
     for word in search_fold(text).split():  # the stored keys are folded the same way (db.models.SEARCHED)
         query = query.where(or_(*(column.contains(word, autoescape=True) for column in listing.search())))
@@ -283,7 +361,7 @@ def _row_maker(listing: Listing, key: str) -> Callable[[RowMapping], ListRow]:
 def fetch_rows(store: Store, key: str, ids: Sequence[int]) -> dict[int, ListRow]:
     """The rows of the given records, keyed by id (each row's fields are named by the listing's column keys)."""
     listing = LISTINGS[key]
-    query = listing.query()
+    query = listing.query(store.clock.today())
     make = _row_maker(listing, key)
     with store.read() as session:
         found = session.execute(query.where(query.selected_columns["id"].in_(list(ids)))).mappings().all()

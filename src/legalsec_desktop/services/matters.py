@@ -12,7 +12,6 @@ from legalsec_desktop.db.models import (
     CommunicationRow,
     ContactRow,
     EventRow,
-    FileRecordRow,
     FirmRow,
     MatterRow,
     PartyRow,
@@ -21,6 +20,7 @@ from legalsec_desktop.db.models import (
 )
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.errors import ValidationError
+from legalsec_desktop.domain.file_room import MEDIA
 from legalsec_desktop.domain.matters import (
     DEADLINE_KINDS,
     MatterDraft,
@@ -209,6 +209,8 @@ class MatterSummary:
 
 
 def matter_summary(store: Store, matter_id: int, today: date | None = None) -> MatterSummary:
+    from legalsec_desktop.services import volumes  # loads the conflict matcher: when first needed, not at start-up
+
     today = today or store.clock.today()
     draft = load_matter(store, matter_id)
     with store.read() as session:
@@ -232,8 +234,6 @@ def matter_summary(store: Store, matter_id: int, today: date | None = None) -> M
             .select_from(TimeEntryRow).join(MatterRow, MatterRow.id == TimeEntryRow.matter_id)
             .outerjoin(ContactRow, ContactRow.id == MatterRow.client_id)
             .where(TimeEntryRow.matter_id == matter_id)).one()
-        files = session.execute(select(FileRecordRow.label, FileRecordRow.medium, FileRecordRow.location)
-                                .where(FileRecordRow.matter_id == matter_id).order_by(FileRecordRow.label)).all()
         live = (CommunicationRow.matter_id == matter_id, CommunicationRow.deleted_at.is_(None))
         communications = session.scalar(select(func.count()).select_from(CommunicationRow).where(*live)) or 0
         follow_ups, follow_ups_overdue = todos.follow_ups_due(session, matter_id, today)
@@ -243,7 +243,8 @@ def matter_summary(store: Store, matter_id: int, today: date | None = None) -> M
         upcoming=[UpcomingEvent(on_date, start_utc, tz, kind, title, status) for on_date, start_utc, tz, kind, title,
                   status in upcoming], overdue=overdue,
         time_minutes=time_minutes, unbilled_cents=unbilled, time_entries=time_count,
-        files=[FileLocation(label, medium, location) for label, medium, location in files],
+        files=[FileLocation(v.label, MEDIA.get(v.medium, v.medium), v.where, v.barcode, v.status)
+               for v in volumes.matter_volumes(store, matter_id)],
         communications=communications, follow_ups=follow_ups, follow_ups_overdue=follow_ups_overdue,
         todos=tuple(todos.matter_todos(store, matter_id, include_done=False)),
     )

@@ -80,12 +80,14 @@ class TimeListRow:
 
 @dataclass(frozen=True)
 class FileListRow:
+    barcode: str
     label: str
-    matter: str | None
+    matter: str
+    client: str
     medium: str
-    location: str
-    box: str
-    opened_on: date
+    where: str  # the place's path, "Out: NAME", "Destroyed" or "No location"
+    status: str  # a label of domain.file_room.STATUSES, as of the day the list was read
+    due_back_on: date | None
     destroy_after: date | None
 
 
@@ -139,12 +141,23 @@ class TimeFilters(_Filters):
     billable: str | None = None
 
 
-ListFilters: TypeAlias = MatterFilters | EventFilters | TimeFilters
+@dataclass(frozen=True)
+class FileFilters(_Filters):
+    """The Files tab's filters: one matter, one place (and every place inside it), one status (a key of
+    domain.file_room.FILTERS, judged as of the day the list is read)."""
+
+    matter_id: int | None = None
+    location_id: int | None = None
+    status: str | None = None
+
+
+ListFilters: TypeAlias = MatterFilters | EventFilters | TimeFilters | FileFilters
 
 FILTER_TYPES: dict[str, type[ListFilters]] = {
     "matters": MatterFilters,
     "events": EventFilters,
     "time": TimeFilters,
+    "files": FileFilters,
 }
 
 
@@ -250,8 +263,10 @@ class TodoItem:
 
 @dataclass(frozen=True)
 class FileLocation:
-    """Where one of a matter's files is kept."""
+    """Where one of a matter's files is kept: its label, medium, where it is now, barcode id and status."""
 
     label: str
     medium: str
-    location: str
+    location: str  # where it is (a place's path, "Out: NAME", "Destroyed", "No location")
+    barcode: str = ""
+    status: str = ""  # a key of domain.file_room.STATUSES

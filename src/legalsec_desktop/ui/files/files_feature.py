@@ -1,22 +1,220 @@
-"""The Files feature as the frame sees it: the tab of the paper and digital file index."""
+"""The Files feature as the frame sees it: the tab of paper files and the actions on them (File ▸ Files menu)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoStack
+from collections.abc import Callable
 
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from legalsec_desktop.domain.errors import UserFixableError
+from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.ui.common.app_state import AppState
-from legalsec_desktop.ui.common.feature import Feature, Shell
-from legalsec_desktop.ui.common.list_tab import ListTab
+from legalsec_desktop.ui.common.errors import show_problem
+from legalsec_desktop.ui.common.feature import Feature, Menu, Needs, Shell
 from legalsec_desktop.ui.common.navigation import TabKey
+from legalsec_desktop.ui.common.undo import StoreCommand
 from legalsec_desktop.ui.files import files_tab
+from legalsec_desktop.ui.files.files_tab import FilesTab
+
+PLACE = 600  # the Files actions' section of the File menu; other helpers' file-room actions go at 640 and on
 
 
 class FilesFeature(Feature):
-    """Where each client file is kept."""
+    """Where each paper file is, who has it, and its log: add, move, lend, take back, hold, scan."""
 
     key = TabKey.FILES
 
     def __init__(self, state: AppState, undo_stack: QUndoStack, shell: Shell) -> None:
         super().__init__(state, undo_stack, shell)
         self.title, self.icon_name = self.tr("Files"), files_tab.SPEC.icon
-        self.tab = ListTab(files_tab.SPEC, state)
+        tab = self.tab = FilesTab(files_tab.SPEC, state)
+        tab.action_requested.connect(self.new_file)
+        tab.selection_changed.connect(self.update_actions)
+        tab.installEventFilter(self)
+        add = self.add_action
+        add("new_file", self.tr("New &File…"), self.new_file, Menu.FILE, PLACE, shortcut="Ctrl+Shift+N",
+            icon_name="new", tip=self.tr("Add a folder, binder or box to a matter"), needs=Needs.WRITABLE)
+        # These act on the files selected on the Files tab: live only while it is in view with a file selected.
+        self.on_selection: list[tuple[QAction, Callable[[], bool]]] = []
+        for name, text, slot, keys, tip, when in (
+            ("move_file", self.tr("&Move File…"), self.move_file, "Ctrl+Shift+V",
+             self.tr("Put the selected file in another place"), self._one_in),
+            ("check_out_file", self.tr("Check &Out File…"), self.check_out, "Ctrl+Shift+O",
+             self.tr("Lend the selected file to someone, with a due-back date"), self._one_in),
+            ("check_in_file", self.tr("Check &In File"), self.check_in, "Ctrl+I",
+             self.tr("The selected file is back: return it to its home place"), self._one_out),
+            ("hold_files", self.tr("Legal &Hold…"), self.hold, "Ctrl+Shift+H",
+             self.tr("Put the selected files on legal hold: they cannot be destroyed"), self._some),
+            ("release_hold", self.tr("&Release Hold"), self.release, "",
+             self.tr("Take the selected files off legal hold"), self._some),
+        ):
+            action = add(name, text, slot, Menu.FILE, PLACE + 10 + len(self.on_selection), shortcut=keys or None,
+                         tip=tip, needs=Needs.NOTHING)
+            action.setEnabled(False)
+            self.on_selection.append((action, when))
+        add("file_locations", self.tr("&Locations…"), self.show_locations, Menu.FILE, PLACE + 30,
+            tip=self.tr("The offices, cabinets, drawers and storage boxes files are kept in"))
+        add("scan_files", self.tr("&Scan to Check In/Out…"), self.scan, Menu.FILE, PLACE + 31, shortcut="F8",
+            icon_name="files", tip=self.tr("Check files in or out by scanning their labels, one after another"),
+            needs=Needs.WRITABLE)
+        state.store_changed.connect(lambda: QTimer.singleShot(0, self.update_actions))  # after the frame's own
+
+    @property
+    def files(self) -> FilesTab:
+        assert isinstance(self.tab, FilesTab)
+        return self.tab
+
+    # --- which actions are live ----------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tab and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self.update_actions()
+        return super().eventFilter(watched, event)
+
+    def _selected(self) -> list[int]:
+        return self.files.selected_ids() if self.files.isVisible() else []
+
+    def _one_in(self) -> bool:
+        return len(self._selected()) == 1 and self._row_status() not in ("Checked out", "Overdue", "Destroyed")
+
+    def _one_out(self) -> bool:
+        return len(self._selected()) == 1 and self._row_status() in ("Checked out", "Overdue")
+
+    def _some(self) -> bool:
+        return bool(self._selected())
+
+    def _row_status(self) -> str:
+        """The current row's status as listed (no database reading to enable a menu item)."""
+        tab = self.files
+        index = tab.table.currentIndex()
+        column = [c.key for c in tab.model.columns].index("status")
+        return str(tab.model.data(tab.model.index(index.row(), column)) or "") if index.isValid() else ""
+
+    def update_actions(self) -> None:
+        writable = self.usable(writing=True)
+        for action, when in self.on_selection:
+            action.setEnabled(writable and when())
+
+    def _chosen(self) -> int | None:
+        """The one file the action is for; a hint in the status bar when there is none."""
+        ids = self._selected()
+        if len(ids) != 1 or not self.usable(writing=True):
+            self.shell.show_status(self.tr("Select one file on the Files tab first."))
+            return None
+        return ids[0]
+
+    # --- the actions ---------------------------------------------------------------------------
+    def new_file(self) -> None:
+        if not self.usable(writing=True):
+            return
+        from legalsec_desktop.ui.files.file_dialogs import NewFileDialog
+
+        matter = self.selected_matter() if self.shell.current_tab() is TabKey.MATTERS else None
+        matter = matter if matter is not None else self.files.filters.matter_id
+        dialog = NewFileDialog(self.state, self.shell.dialog_parent(), matter)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.file_id is not None:
+            if self.shell.current_tab() is TabKey.FILES:
+                self.files.select_file(dialog.file_id)
+            self.shell.show_status(self.tr("File %s added: print its label with Files ▸ Labels.") % dialog.barcode,
+                                   8000)
+
+    def move_file(self) -> None:
+        file_id = self._chosen()
+        if file_id is None:
+            return
+        from legalsec_desktop.services import volumes
+        from legalsec_desktop.ui.files.file_dialogs import MoveDialog
+
+        dialog = MoveDialog(self.state, file_id, self.shell.dialog_parent())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        store, was, to = self.state.require_store(), dialog.was_location_id, dialog.location.location_id()
+        assert to is not None  # a move was saved to it
+        text = self.tr("Move %s") % dialog.volume.barcode
+        if was is not None:  # Undo puts it back (a second line in its log: the log is never edited)
+            self.undo_stack.push(StoreCommand(text, lambda: volumes.move(store, file_id, was, "Undo"),
+                                              lambda: volumes.move(store, file_id, to, "Redo"), self.state,
+                                              Changed.FILES, self.shell.dialog_parent()))
+        place = dialog.location.combo.currentText()
+        self.shell.show_status(self.tr("%s moved to %s.") % (dialog.volume.barcode, place))
+
+    def check_out(self) -> None:
+        file_id = self._chosen()
+        if file_id is None:
+            return
+        from legalsec_desktop.ui.files.file_dialogs import CheckOutDialog
+
+        dialog = CheckOutDialog(self.state, file_id, self.shell.dialog_parent())
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.shell.show_status(self.tr("%s checked out to %s.") % (dialog.volume.barcode,
+                                                                       dialog.to.currentText().strip()), 8000)
+
+    def check_in(self) -> None:
+        file_id = self._chosen()
+        if file_id is None:
+            return
+        from legalsec_desktop.services import volumes
+
+        try:
+            home = volumes.check_in(self.state.require_store(), file_id)
+        except UserFixableError as exc:
+            show_problem(self.shell.dialog_parent(), exc, self.tr("Not checked in"))
+            return
+        self.state.data_changed.emit(Changed.FILES)
+        self.shell.show_status(self.tr("Checked in: put it back in %s.") % home if home
+                               else self.tr("Checked in (it has no home place: move it to one)."), 8000)
+
+    def hold(self) -> None:
+        ids = self._selected()
+        if not ids or not self.usable(writing=True):
+            return
+        from legalsec_desktop.services import volumes
+        from legalsec_desktop.ui.files.file_dialogs import HoldDialog
+
+        dialog = HoldDialog(self.state, ids, self.shell.dialog_parent())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        store, placed = self.state.require_store(), dialog.placed
+        reason = dialog.reason.toPlainText()
+        if placed:
+            self.undo_stack.push(StoreCommand(
+                self.tr("Legal hold on %d file(s)") % placed, lambda: volumes.release_hold(store, ids, "Undo"),
+                lambda: volumes.set_hold(store, ids, reason), self.state, Changed.FILES, self.shell.dialog_parent()))
+        already = len(ids) - placed
+        self.shell.show_status(self.tr("%d file(s) put on legal hold.") % placed
+                               + (self.tr(" %d already were.") % already if already else ""), 8000)
+
+    def release(self) -> None:
+        ids = self._selected()
+        if not ids or not self.usable(writing=True):
+            return
+        from legalsec_desktop.services import volumes
+
+        answer = QMessageBox.question(
+            self.shell.dialog_parent(), self.tr("Release Legal Hold"),
+            self.tr("Take %d file(s) off legal hold? They can then be destroyed once their retention ends.")
+            % len(ids))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            released = volumes.release_hold(self.state.require_store(), ids)
+        except UserFixableError as exc:
+            show_problem(self.shell.dialog_parent(), exc, self.tr("Hold not released"))
+            return
+        self.state.data_changed.emit(Changed.FILES)
+        self.shell.show_status(self.tr("%d file(s) released from legal hold.") % released, 8000)
+
+    def show_locations(self) -> None:
+        if not self.usable():
+            return
+        from legalsec_desktop.ui.files.locations_dialog import LocationsDialog
+
+        LocationsDialog(self.state, self.shell.dialog_parent()).exec()
+
+    def scan(self) -> None:
+        if not self.usable(writing=True):
+            return
+        from legalsec_desktop.ui.files.scan_dialog import ScanDialog
+
+        ScanDialog(self.state, self.shell.dialog_parent()).exec()

@@ -1,18 +1,249 @@
-"""The Files tab: the index of paper and digital client files."""
+"""The Files tab: every paper file of every matter, where it is and who has it; filters, a scanner, a detail pane."""
 
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+
+from legalsec_desktop.domain.errors import UserFixableError
+from legalsec_desktop.domain.file_room import FILTERS
 from legalsec_desktop.services.changes import Changed
-from legalsec_desktop.ui.common.list_tab import TabSpec
+from legalsec_desktop.services.rows import FileFilters
+from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.errors import show_problem
+from legalsec_desktop.ui.common.fields import choose_typed, fill_combo, line_edit, searchable_combo
+from legalsec_desktop.ui.common.list_tab import ListTab, TabSpec
+from legalsec_desktop.ui.common.navigation import Destination
+from legalsec_desktop.ui.common.record_model import ID_ROLE
+from legalsec_desktop.ui.files.file_detail import FileDetail
 
 SPEC = TabSpec(
     listing="files",
     title="Files",
     icon="files",
-    empty_title="No files indexed yet",
+    empty_title="No paper files yet",
     empty_text=(
-        "The index of paper folders and digital files, with where each one is kept. "
-        "Files belong to a matter: open the matter first on the Matters tab."
+        "Every folder, binder and box of every matter, with a barcode id, where it is kept and who has it. "
+        "Add the first with New File… (set up your offices, cabinets and storage boxes under Locations…)."
     ),
+    action_text="New File…",
     noun="file",
     nouns="files",
     shows=Changed.FILES | Changed.MATTERS,
 )
+_ID_LIKE = re.compile(r"^\s*[A-Za-z]*\d[A-Za-z0-9]*\s*$")  # what a typed or scanned barcode id looks like
+
+
+class FilesTab(ListTab):
+    """The list of volumes with matter, place and status filters, and the selected one's detail and log."""
+
+    selection_changed = Signal()  # another file (or none) is selected: actions follow
+
+    def __init__(self, spec: TabSpec, state: AppState, parent: QWidget | None = None) -> None:
+        self.filters = FileFilters()
+        super().__init__(spec, state, parent)
+        self.filter_box.setPlaceholderText(self.tr("Filter, or scan a file's id… (Ctrl+F)"))
+        self.filter_box.returnPressed.connect(self.find_typed_id)
+        self.matter_filter = searchable_combo(16)
+        self.matter_filter.setObjectName("filesMatterFilter")
+        self.matter_filter.addItem(self.tr("Every matter"), None)
+        self.matter_filter.installEventFilter(self)
+        line_edit(self.matter_filter).installEventFilter(self)
+        self._matters_due = True
+        self.location_filter = QComboBox()
+        self.location_filter.setObjectName("filesLocationFilter")
+        self.location_filter.setMinimumContentsLength(18)
+        self.location_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.location_filter.addItem(self.tr("Every place"), None)
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("filesStatusFilter")
+        self.status_filter.addItem(self.tr("Any status"), None)
+        for key, label in FILTERS.items():
+            self.status_filter.addItem(label, key)
+        row = QHBoxLayout(self.filter_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        for label, combo in ((self.tr("&Matter:"), self.matter_filter), (self.tr("&Place:"), self.location_filter),
+                             (self.tr("&Status:"), self.status_filter)):
+            caption = QLabel(label)
+            caption.setBuddy(combo)
+            row.addWidget(caption)
+            row.addWidget(combo)
+        row.addStretch(1)
+        self.matter_filter.currentIndexChanged.connect(lambda _i: self._filters_chosen())
+        self.location_filter.currentIndexChanged.connect(lambda _i: self._filters_chosen())
+        self.status_filter.currentIndexChanged.connect(lambda _i: self._filters_chosen())
+        self.table.selectionModel().currentRowChanged.connect(lambda _current, _previous: self._show_current())
+        self.table.selectionModel().selectionChanged.connect(lambda _s, _d: self.selection_changed.emit())
+
+    def _build_body(self) -> QWidget:
+        self.detail = FileDetail(self.state)
+        self.filter_row = QWidget()
+        self.filter_row.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.filter_row)
+        column.addWidget(self.stack, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("filesSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([900, 440])
+        self.splitter.setChildrenCollapsible(False)
+        return self.splitter
+
+    # --- filters ---------------------------------------------------------------------------
+    def list_filters(self) -> FileFilters:
+        return self.filters
+
+    def _filters_chosen(self) -> None:
+        self.filters = FileFilters(self.matter_filter.currentData(), self.location_filter.currentData(),
+                                   self.status_filter.currentData())
+        self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched in (self.matter_filter, self.matter_filter.lineEdit())
+                and event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress)):
+            self._fill_matters()  # thousands of matters on a large practice: read when the filter is first used
+        return super().eventFilter(watched, event)
+
+    def _fill_matters(self) -> None:
+        if not self._matters_due or self.state.store is None:
+            return
+        from legalsec_desktop.services import matters
+
+        self._matters_due = False
+        choices = matters.matter_choices(self.state.store, include_closed=True)
+        fill_combo(self.matter_filter, [(None, self.tr("Every matter")), *choices], self.matter_filter.currentData())
+
+    def _fill_places(self) -> None:
+        from legalsec_desktop.services import locations
+
+        places = [(p.id, p.path) for p in locations.all_locations(self.state.require_store())]
+        fill_combo(self.location_filter, [(None, self.tr("Every place")), *places], self.location_filter.currentData())
+        if self.location_filter.currentData() != self.filters.location_id:  # that place was retired
+            self.filters = replace(self.filters, location_id=None)
+
+    def clear_filters(self) -> None:
+        """Every file: the matter, place and status choices and the text cleared (quietly; refreshed once)."""
+        for combo in (self.matter_filter, self.location_filter, self.status_filter):
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(0)
+        with QSignalBlocker(self.filter_box):
+            self.filter_box.clear()
+        self.model.filter_text = ""
+        self.filters = FileFilters()
+        self.refresh()
+
+    # --- data ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        keep = self.selected_ids()
+        if self.state.store is not None:
+            self._fill_places()
+        super().refresh()
+        rows = [r for r in (self.model.row_of(i) for i in keep) if r is not None]
+        if rows:
+            self.table.selectRow(rows[0])
+            self.table.scrollTo(self.model.index(rows[0], 0))
+        self._show_current()
+        self.selection_changed.emit()
+
+    def _on_store_changed(self) -> None:
+        self._matters_due = True
+        with QSignalBlocker(self.matter_filter):
+            self.matter_filter.clear()
+            self.matter_filter.addItem(self.tr("Every matter"), None)
+        self.filters = FileFilters(status=self.filters.status)
+        super()._on_store_changed()
+
+    def current_file_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or self.stack.currentIndex() != self.TABLE:
+            return None
+        return self.model.data(index, ID_ROLE)
+
+    def selected_ids(self) -> list[int]:
+        """The selected files' ids, top to bottom (the current one when nothing else is selected)."""
+        if self.stack.currentIndex() != self.TABLE:
+            return []
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        ids = [self.model.id_at(r) for r in rows if r < self.model.rowCount()]
+        current = self.current_file_id()
+        return ids or ([current] if current is not None else [])
+
+    def _show_current(self) -> None:
+        self.detail.show_volume(self.current_file_id())
+
+    def select_file(self, file_id: int) -> bool:
+        """Select and show `file_id`, clearing the filters that hide it; True when they had to be cleared."""
+        cleared = False
+        if self.model.row_of(file_id) is None:
+            self.clear_filters()
+            cleared = True
+        row = self.model.row_of(file_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        self._show_current()
+        return cleared
+
+    # --- the scanner -------------------------------------------------------------------------
+    def find_typed_id(self) -> None:
+        """Enter in the filter box (a scanner sends it after the id): an exact id selects that file; an id-like text
+        that matches nothing says which ids are nearest; anything else just filters."""
+        text = self.filter_box.text().strip()
+        if self.state.store is None or not text:
+            self._apply_filter()
+            return
+        from legalsec_desktop.services import volumes
+
+        found = volumes.lookup_barcode(self.state.store, text)
+        if found is None:
+            self._apply_filter()
+            if self.model.rowCount() == 0 and _ID_LIKE.match(text):
+                try:
+                    volumes.find_barcode(self.state.store, text)
+                except UserFixableError as exc:
+                    show_problem(self, exc, self.tr("File not found"))
+            self.focus_filter()
+            return
+        self._filter_timer.stop()
+        with QSignalBlocker(self.filter_box):  # the id stays, selected, so the next scan replaces it
+            self.filter_box.setText(text)
+        self.model.filter_text = text
+        hidden = self.filters.narrows and found not in self._ids_under(self.filters)
+        if hidden:
+            self.filters = FileFilters()
+            for combo in (self.matter_filter, self.location_filter, self.status_filter):
+                with QSignalBlocker(combo):
+                    combo.setCurrentIndex(0)
+        self.refresh()
+        cleared = self.select_file(found) or hidden
+        shown = self.model.data(self.model.index(self.model.row_of(found) or 0, 0)) or text
+        self.state.tell(self.tr("Found %s%s.") % (shown, self.tr(" (the filters that hid it were cleared)")
+                                                      if cleared else ""))
+        self.focus_filter()
+
+    def _ids_under(self, filters: FileFilters) -> set[int]:
+        from legalsec_desktop.services import listings
+
+        return set(listings.list_ids(self.state.require_store(), "files", text=self.model.filter_text,
+                                     filters=filters))
+
+    def show_destination(self, destination: Destination) -> None:
+        """One matter's files: the matter filter set to it (the text and the other filters cleared)."""
+        self._fill_matters()
+        index = self.matter_filter.findData(destination.matter_id) if destination.matter_id is not None else -1
+        if index < 0:
+            super().show_destination(destination)
+            return
+        self.clear_filters()
+        with QSignalBlocker(self.matter_filter):
+            self.matter_filter.setCurrentIndex(index)
+            choose_typed(self.matter_filter)
+        self._filters_chosen()

@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 
 from legalsec_desktop.domain.billing import format_hours
 from legalsec_desktop.domain.communications import KIND_LABELS
+from legalsec_desktop.domain.file_room import STATUSES
 from legalsec_desktop.domain.formatting import format_clock, format_date, local_time
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.domain.money import format_money
 from legalsec_desktop.reports.docket import LIMITATION_DAYS
 
-from legalsec_desktop.services.rows import LogEntry, MatterParty, TodoItem
+from legalsec_desktop.services.rows import FileLocation, LogEntry, MatterParty, TodoItem
 
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the window is up
     from legalsec_desktop.services.matters import MatterSummary
@@ -101,12 +102,20 @@ def overview_html(summary: MatterSummary, today: date) -> str:
     html.append("<h4>Correspondence · <a href='tab:correspondence'>Correspondence tab</a></h4>"
                 f"<p>{summary.communications} logged; {summary.follow_ups} follow-up(s) due{late}</p>")
     html.append(todos_html(summary.todos, today))
-    files = "".join(f"<li>{escape(f.label)} ({escape(f.medium)}{', ' + escape(f.location) if f.location else ''})</li>"
-                    for f in summary.files[:FILES_SHOWN])
+    files = "".join(file_line(f) for f in summary.files[:FILES_SHOWN])
     more = f"<li>…and {len(summary.files) - FILES_SHOWN} more</li>" if len(summary.files) > FILES_SHOWN else ""
     html.append("<h4>Files · <a href='tab:files'>Files tab</a></h4>")
     html.append(f"<ul>{files}{more}</ul>" if files else "<p>No files indexed.</p>")
     return "".join(html)
+
+
+def file_line(f: FileLocation) -> str:
+    """'F000123 Pleadings vol. 2 (Binder) — Main office ▸ Cabinet A · In place', an overdue one in red."""
+    code = f"<b>{escape(f.barcode)}</b> " if f.barcode else ""
+    status = STATUSES.get(f.status, "")
+    shown = f"<b style='color:{WARNING}'>{status}</b>" if f.status == "overdue" else escape(status)
+    where = f" — {escape(f.location)}" if f.location and f.location != status else ""
+    return f"<li>{code}{escape(f.label)} ({escape(f.medium)}){where}{' · ' + shown if shown else ''}</li>"
 
 
 def todos_html(todos: Sequence[TodoItem], today: date) -> str:

@@ -117,8 +117,19 @@ def test_time_rate_notes_and_a_long_list_of_files():
     assert "<td>$250.00 an hour</td>" in html and "<td>Line one<br>&lt;Line two&gt;</td>" in html
     assert "<td>Mon 01/05/2026 · closed Mon 11/02/2026</td>" in html
     assert "<td>Mary Hale (MAH)</td>" in html and "<p>4 logged; 1 follow-up(s) due</p>" in html
-    assert "<li>Box 00 (paper, Room 2)</li><li>Box 01 (paper)</li>" in html
+    assert "<li>Box 00 (paper) — Room 2</li><li>Box 01 (paper)</li>" in html
     assert "Box 10" not in html and "<li>…and 2 more</li>" in html
+
+
+def test_each_file_shows_its_id_where_it_is_and_its_status_overdue_in_red():
+    files = [FileLocation("Pleadings <1>", "Binder", "Main office ▸ Cabinet A", "F000001", "in_place"),
+             FileLocation("Discovery", "Box", "Out: Mary Hale", "F000002", "overdue"),
+             FileLocation("Old notes", "Folder", "Destroyed", "F000003", "destroyed")]
+    html = overview_html(summary(files=files), TODAY)
+    assert "<li><b>F000001</b> Pleadings &lt;1&gt; (Binder) — Main office ▸ Cabinet A · In place</li>" in html
+    assert (f"<li><b>F000002</b> Discovery (Box) — Out: Mary Hale · <b style='color:{WARNING}'>Overdue</b></li>"
+            in html)
+    assert "<li><b>F000003</b> Old notes (Folder) · Destroyed</li>" in html  # not "Destroyed" twice
 
 
 @pytest.mark.parametrize("status", ["open", "pending", "closed", "archived"])

@@ -1,0 +1,210 @@
+"""The dialogs of one volume: a new file, moving it, checking it out, putting it on legal hold."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from html import escape
+from types import ModuleType
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from legalsec_desktop.domain.file_room import MEDIA, NEW_MEDIA, CheckOut, VolumeDraft
+from legalsec_desktop.services.changes import Changed
+from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.fields import DateField, chosen_data, fill_matter_combo, line_edit, searchable_combo
+from legalsec_desktop.ui.common.form_errors import FormErrors
+from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
+from legalsec_desktop.ui.files.location_picker import LocationPicker
+
+DUE_DAYS = 14  # a file lent out is due back in two weeks unless the user says otherwise
+
+
+def volumes() -> ModuleType:
+    """services.volumes, imported when a dialog first needs it (not at start-up)."""
+    from legalsec_desktop.services import volumes as module
+
+    return module
+
+
+class FileDialog(LoadOnShowDialog):
+    """A form with Save and Cancel over one volume (or a new one): `save()` does the work, then FILES changed."""
+
+    save_text = "Save"
+
+    def __init__(self, state: AppState, parent: QWidget | None, file_id: int | None, title: str) -> None:
+        super().__init__(parent)
+        self.state, self.file_id = state, file_id
+        self.setWindowTitle(title)
+        self.setMinimumWidth(520)
+        self.about = QLabel()  # which file, and where it is now
+        self.about.setObjectName("fileAbout")
+        self.about.setWordWrap(True)
+        self.form = QFormLayout()
+        self.errors = FormErrors(self.form)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:
+            ok.setText(self.tr(self.save_text))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.about)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+
+    def read(self) -> None:
+        if self.file_id is not None:
+            v = volumes().volume(self.state.require_store(), self.file_id)
+            self.volume = v
+            self.about.setText(f"<b>{escape(v.barcode)}</b> {escape(v.label)} — {escape(v.matter_number)}<br>"
+                               + self.tr("Now: %s") % escape(v.where))
+        else:
+            self.about.hide()
+
+    def save(self) -> None:
+        """Do it (raises ValidationError / UserFixableError, shown by accept)."""
+
+    def accept(self) -> None:
+        if self.ready() and self.errors.attempt(self, self.tr("Not saved"), self.save):
+            self.state.data_changed.emit(Changed.FILES)
+            super().accept()
+
+
+class NewFileDialog(FileDialog):
+    """A new volume of a matter: its label, medium, place, opened date, and a pre-printed label's id if it has one."""
+
+    save_text = "Add File"
+
+    def __init__(self, state: AppState, parent: QWidget | None = None, matter_id: int | None = None) -> None:
+        super().__init__(state, parent, None, "New File")
+        self.matter_id = matter_id
+        self.barcode = ""  # the new file's id, once saved
+        self.matter = searchable_combo()
+        self.matter.setObjectName("fileMatter")
+        self.label = QLineEdit(placeholderText=self.tr("What it holds, like Pleadings vol. 2"))
+        self.medium = QComboBox()
+        for key in NEW_MEDIA:
+            self.medium.addItem(MEDIA[key], key)
+        self.location = LocationPicker(state, blank=self.tr("(not placed yet)"))
+        self.opened = DateField(state.clock.today())
+        self.code = QLineEdit(placeholderText=self.tr("Blank: the next id (F000…); or scan a pre-printed label"))
+        for key, label, widget in (("matter", self.tr("&Matter:"), self.matter), ("label", self.tr("&Label:"),
+                                   self.label), ("medium", self.tr("M&edium:"), self.medium),
+                                   ("location", self.tr("&Kept in:"), self.location),
+                                   ("opened_on", self.tr("&Opened:"), self.opened),
+                                   ("barcode", self.tr("&Barcode id:"), self.code)):
+            self.errors.add_row(key, label, widget)
+
+    def read(self) -> None:
+        super().read()
+        store = self.state.require_store()
+        fill_matter_combo(self.matter, store, self.matter_id)
+        self.location.fill()
+        (self.label if self.matter.currentData() is not None else self.matter).setFocus()
+
+    def draft(self) -> VolumeDraft:
+        return VolumeDraft(chosen_data(self.matter, "matter"), self.label.text(), self.medium.currentData(),
+                           self.location.location_id(required=False), self.opened.date("opened_on", True),
+                           self.code.text())
+
+    def save(self) -> None:
+        self.file_id, self.barcode = volumes().add_volume(self.state.require_store(), self.draft())
+
+
+class MoveDialog(FileDialog):
+    """Put a file in another place (which becomes its home)."""
+
+    save_text = "Move"
+
+    def __init__(self, state: AppState, file_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent, file_id, "Move File")
+        self.was_location_id: int | None = None  # where it was, for Undo
+        self.location = LocationPicker(state)
+        self.reason = QLineEdit(placeholderText=self.tr("optional"))
+        self.errors.add_row("location", self.tr("&Move to:"), self.location)
+        self.errors.add_row("reason", self.tr("&Reason:"), self.reason)
+
+    def read(self) -> None:
+        super().read()
+        self.was_location_id = self.volume.location_id
+        self.location.fill()
+        self.location.setFocus()
+
+    def save(self) -> None:
+        assert self.file_id is not None
+        volumes().move(self.state.require_store(), self.file_id, self.location.location_id(), self.reason.text())
+
+
+class CheckOutDialog(FileDialog):
+    """Lend a file: to a timekeeper (picked) or anyone (typed), why, and when it is due back."""
+
+    save_text = "Check Out"
+
+    def __init__(self, state: AppState, file_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent, file_id, "Check Out File")
+        self.to = QComboBox()
+        self.to.setObjectName("checkOutTo")
+        self.to.setEditable(True)
+        self.to.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        line_edit(self.to).setPlaceholderText(self.tr("Pick a timekeeper or type a name"))
+        self.reason = QLineEdit(placeholderText=self.tr("like Deposition of Dr. Shah"))
+        self.due = DateField(state.clock.today() + timedelta(days=DUE_DAYS), placeholder=self.tr("no date"))
+        self.errors.add_row("to", self.tr("&To:"), self.to)
+        self.errors.add_row("reason", self.tr("&Reason:"), self.reason)
+        self.errors.add_row("due", self.tr("&Due back:"), self.due)
+
+    def read(self) -> None:
+        super().read()
+        from legalsec_desktop.services import matters
+
+        for keeper_id, label in matters.attorneys(self.state.require_store()):
+            self.to.addItem(label, keeper_id)
+        self.to.setCurrentIndex(-1)
+        self.to.setEditText("")
+        self.to.setFocus()
+
+    def request(self) -> CheckOut:
+        typed = self.to.currentText().strip()
+        index = self.to.findText(typed)
+        keeper = self.to.itemData(index) if index >= 0 else None
+        return CheckOut(typed, keeper, self.reason.text(), self.due.date("due"))
+
+    def save(self) -> None:
+        assert self.file_id is not None
+        volumes().check_out(self.state.require_store(), self.file_id, self.request())
+
+
+class HoldDialog(FileDialog):
+    """Put files on legal hold (nothing on hold can be destroyed), saying why."""
+
+    save_text = "Place on Hold"
+
+    def __init__(self, state: AppState, file_ids: list[int], parent: QWidget | None = None) -> None:
+        super().__init__(state, parent, file_ids[0] if len(file_ids) == 1 else None, "Legal Hold")
+        self.file_ids, self.placed = file_ids, 0
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("holdReason")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(70)
+        self.reason.setPlaceholderText(self.tr("The case, the order or the request, like Litigation hold: "
+                                               "Rivera v. Okafor"))
+        self.errors.add_row("reason", self.tr("&Why:"), self.reason)
+
+    def read(self) -> None:
+        super().read()
+        if len(self.file_ids) > 1:
+            self.about.setText(self.tr("%d files") % len(self.file_ids))
+            self.about.show()
+        self.reason.setFocus()
+
+    def save(self) -> None:
+        self.placed = volumes().set_hold(self.state.require_store(), self.file_ids, self.reason.toPlainText())
