@@ -250,3 +250,23 @@ def test_locations_add_inside_rename_and_a_retire_refused_while_files_are_there(
     dialog.tree.setCurrentItem(dialog.tree.findItems("Cabinet A", Qt.MatchFlag.MatchRecursive)[0])
     dialog.add(top=False)
     assert dialog.tree.currentItem().text(0) == "Drawer 2" and dialog.tree.currentItem().parent().text(0) == "Cabinet A"
+
+
+def test_print_labels_takes_the_selected_files_and_the_buttons_carry_the_actions(window, qtbot, monkeypatch):
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QToolButton
+
+    from legalsec_desktop.ui.files import labels_dialog
+
+    shown = []
+    monkeypatch.setattr(labels_dialog.LabelsDialog, "exec", lambda self: shown.append(self.labels) or 0)
+    tab = select(window, "Pleadings")
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    tab.table.selectionModel().select(tab.model.index(tab.model.row_of(window.ids["Discovery"]), 0), flags)
+    assert len(tab.selected_ids()) == 2
+    buttons = {b.defaultAction().objectName(): b for b in tab.buttons.findChildren(QToolButton) if b.defaultAction()}
+    assert {"new_file", "check_out_file", "check_in_file", "print_labels", "scan_files"} <= set(buttons)
+    buttons["print_labels"].click()
+    assert [sorted(label.barcode_id for label in labels) for labels in shown] == [
+        sorted([code_of(window, "Pleadings"), code_of(window, "Discovery")])]
+    assert {label.caption for label in shown[0]} == {"Rivera v. Okafor"}

@@ -54,12 +54,18 @@ class FilesFeature(Feature):
                          tip=tip, needs=Needs.NOTHING)
             action.setEnabled(False)
             self.on_selection.append((action, when))
+        add("print_labels", self.tr("Print &Labels…"), self.print_labels, Menu.FILE, PLACE + 29,
+            shortcut="Ctrl+Shift+L", icon_name="print",
+            tip=self.tr("Folder and box labels with barcodes: the selected files, or the selected matter's files"))
         add("file_locations", self.tr("&Locations…"), self.show_locations, Menu.FILE, PLACE + 30,
             tip=self.tr("The offices, cabinets, drawers and storage boxes files are kept in"))
         add("scan_files", self.tr("&Scan to Check In/Out…"), self.scan, Menu.FILE, PLACE + 31, shortcut="F8",
             icon_name="files", tip=self.tr("Check files in or out by scanning their labels, one after another"),
             needs=Needs.WRITABLE)
         state.store_changed.connect(lambda: QTimer.singleShot(0, self.update_actions))  # after the frame's own
+        named = {entry.action.objectName(): entry.action for entry in self.entries}
+        tab.add_buttons([named[name] for name in ("new_file", "move_file", "check_out_file", "check_in_file",
+                                                         "hold_files", "print_labels", "scan_files")])
 
     @property
     def files(self) -> FilesTab:
@@ -204,6 +210,25 @@ class FilesFeature(Feature):
             return
         self.state.data_changed.emit(Changed.FILES)
         self.shell.show_status(self.tr("%d file(s) released from legal hold.") % released, 8000)
+
+    def print_labels(self) -> None:
+        """Labels of the files selected on the Files tab; from the Matters tab, of the selected matter's files."""
+        if not self.usable():
+            return
+        from legalsec_desktop.services import file_labels
+        from legalsec_desktop.ui.files.labels_dialog import LabelsDialog
+
+        matter = self.selected_matter() if self.shell.current_tab() is TabKey.MATTERS else None
+        ids = self._selected()
+        if matter is None and not ids:
+            self.shell.show_status(self.tr("Select files on the Files tab, or a matter on the Matters tab, first."))
+            return
+        try:
+            labels = file_labels.labels_for(self.state.require_store(), ids, matter)
+        except UserFixableError as exc:
+            show_problem(self.shell.dialog_parent(), exc, self.tr("No labels"))
+            return
+        LabelsDialog(self.state, self.shell.dialog_parent(), labels).exec()
 
     def show_locations(self) -> None:
         if not self.usable():

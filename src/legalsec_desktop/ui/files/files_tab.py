@@ -5,8 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.domain.file_room import FILTERS
@@ -86,6 +96,11 @@ class FilesTab(ListTab):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.filter_row)
+        self.buttons = QToolBar()  # folds what does not fit behind a » button, so it never widens the window
+        self.buttons.setObjectName("filesButtons")
+        self.buttons.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.buttons.setIconSize(QSize(16, 16))
+        column.addWidget(self.buttons)
         column.addWidget(self.stack, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("filesSplitter")
@@ -96,6 +111,11 @@ class FilesTab(ListTab):
         self.splitter.setSizes([900, 440])
         self.splitter.setChildrenCollapsible(False)
         return self.splitter
+
+    def add_buttons(self, actions: list[QAction]) -> None:
+        """A button for each action, above the list: the actions stay the feature's (menu, shortcut, enabled)."""
+        for action in actions:
+            self.buttons.addAction(action)
 
     # --- filters ---------------------------------------------------------------------------
     def list_filters(self) -> FileFilters:
