@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 from dataclasses import dataclass, field
+from typing import Any
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
@@ -30,16 +31,17 @@ BORROWERS = ("Court reporter", "Co-counsel (Baxter & Lin LLP)", "Expert witness 
 REASONS = ("Hearing", "Deposition preparation", "Copying", "Review", "Mediation", "Trial preparation")
 BOX_SIZE = 24  # volumes in an off-site storage box
 STORAGE = "Iron Mountain (off-site)"
+Row = dict[str, Any]  # one row for a Core insert
 
 
 @dataclass(eq=False)
 class _Volume:
-    matter: dict[str, object]
+    matter: Row
     label: str
     medium: str
     opened_on: date
-    row: dict[str, object] = field(default_factory=dict)
-    moves: list[dict[str, object]] = field(default_factory=list)
+    row: Row = field(default_factory=dict)
+    moves: list[Row] = field(default_factory=list)
 
 
 def read_setup(session: Session) -> tuple[list[Retention], list[tuple[str, str]]]:
@@ -53,16 +55,16 @@ def read_setup(session: Session) -> tuple[list[Retention], list[tuple[str, str]]
 class FileRoom:
     """Builds the file room's rows for the demo's matters; `tables` is filled with one list of rows per table."""
 
-    def __init__(self, rng: random.Random, today: date, matters: list[dict[str, object]],
-                 timekeepers: list[dict[str, object]], count: int, rules: list[Retention],
+    def __init__(self, rng: random.Random, today: date, matters: list[Row],
+                 timekeepers: list[Row], count: int, rules: list[Retention],
                  checklist: list[tuple[str, str]]) -> None:
         self.rng, self.today, self.matters, self.count = rng, today, matters, count
         self.timekeepers, self.rules, self.checklist = timekeepers, rules, checklist
-        self.places: dict[str, dict[str, object]] = {}  # path -> row
+        self.places: dict[str, Row] = {}  # path -> row
         self.noon: dict[date, datetime] = {}
-        self.tables: dict[str, list[dict[str, object]]] = {}
+        self.tables: dict[str, list[Row]] = {}
 
-    def build(self) -> dict[str, list[dict[str, object]]]:
+    def build(self) -> dict[str, list[Row]]:
         self._office()
         volumes = self._volumes()
         self._close_matters()
@@ -79,7 +81,7 @@ class FileRoom:
         return self.tables
 
     # --- places ---------------------------------------------------------------------------------
-    def _place(self, path: str, kind: str, offsite: bool = False) -> dict[str, object]:
+    def _place(self, path: str, kind: str, offsite: bool = False) -> Row:
         if path not in self.places:
             parent, _, name = path.rpartition(SEPARATOR)
             self.places[path] = dict(id=len(self.places) + 1, parent_id=self.places[parent]["id"] if parent else None,
@@ -103,7 +105,7 @@ class FileRoom:
         self._place(STORAGE, "storage", offsite=True)
         self.box_number, self.box_left = 1000, 0
 
-    def _next_box(self, volumes: int) -> dict[str, object]:
+    def _next_box(self, volumes: int) -> Row:
         if self.box_left < volumes:
             self.box_number, self.box_left = self.box_number + 1, BOX_SIZE
         self.box_left -= volumes
@@ -126,7 +128,7 @@ class FileRoom:
                                  at=self._at(day, hour, self.rng.choice((0, 10, 25, 40))), kind=kind, **values))
 
     # --- volumes --------------------------------------------------------------------------------
-    def _labels(self, matter: dict[str, object], n: int) -> list[str]:
+    def _labels(self, matter: Row, n: int) -> list[str]:
         area = str(matter["practice_area"])
         usual = LITIGATION if matter["court"] else TRANSACTION
         labels = list(FIRST.get(area, ())) + [label for label in usual if label not in FIRST.get(area, ())]
@@ -167,7 +169,7 @@ class FileRoom:
                 hold_since=None, destroyed_at=None, destruction_id=None)
         return volumes[: self.count]
 
-    def _put(self, volume: _Volume, place: dict[str, object]) -> None:
+    def _put(self, volume: _Volume, place: Row) -> None:
         volume.row["location_id"] = volume.row["home_location_id"] = place["id"]
 
     def _history(self, volume: _Volume) -> None:
@@ -194,18 +196,18 @@ class FileRoom:
             self._log(volume, day + timedelta(days=rng.randint(1, 14)), "in", from_text=row["out_to"],
                       to_text=start["path"], to_location_id=start["id"], timekeeper_id=row["out_timekeeper_id"])
             self._back_in(volume, start)
-        since = volume.moves[-1]["at"].date() + timedelta(days=1)  # type: ignore[attr-defined]
+        since = volume.moves[-1]["at"].date() + timedelta(days=1)
         if start["kind"] == "office" and rng.random() < 0.6 and since < end:  # back to the file room
             self._move(volume, self._day(max(since, volume.opened_on + timedelta(days=25)), end), drawer, "moved")
 
-    def _move(self, volume: _Volume, day: date, place: dict[str, object], kind: str, reason: str = "") -> None:
+    def _move(self, volume: _Volume, day: date, place: Row, kind: str, reason: str = "") -> None:
         was = self.places_by_id[volume.row["location_id"]]
         self._log(volume, day, kind, from_text=was["path"], to_text=place["path"], from_location_id=was["id"],
                   to_location_id=place["id"], reason=reason)
         self._put(volume, place)
 
     @property
-    def places_by_id(self) -> dict[object, dict[str, object]]:
+    def places_by_id(self) -> dict[Any, Row]:
         if len(getattr(self, "_by_id", {})) != len(self.places):
             self._by_id = {place["id"]: place for place in self.places.values()}
         return self._by_id
@@ -222,15 +224,16 @@ class FileRoom:
                    out_at=volume.moves[-1]["at"], due_back_on=due, location_id=None)
 
     @staticmethod
-    def _back_in(volume: _Volume, home: dict[str, object]) -> None:
+    def _back_in(volume: _Volume, home: Row) -> None:
         volume.row.update(out_to="", out_timekeeper_id=None, out_reason="", out_at=None, due_back_on=None,
                           location_id=home["id"])
 
     # --- closing --------------------------------------------------------------------------------
     def _close_matters(self) -> None:
-        closed = sorted((m for m in self.matters if m["closed_on"] is not None), key=lambda m: (m["closed_on"], m["id"]))
+        closed = sorted((m for m in self.matters if m["closed_on"] is not None),
+                        key=lambda m: (m["closed_on"], m["id"]))
         seq: dict[int, int] = {}
-        rows = []
+        rows: list[Row] = []
         for matter in closed:
             day = matter["closed_on"]
             assert isinstance(day, date)
@@ -332,10 +335,11 @@ class FileRoom:
             self._log(volume, since, "hold", reason=reason)
             volume.row.update(hold_reason=reason, hold_since=volume.moves[-1]["at"])
         held_ids = {v.row["id"] for v in held}
-        free = sorted((v for v in due if v.row["id"] not in held_ids), key=lambda v: (v.row["destroy_after"], v.row["id"]))
+        free = sorted((v for v in due if v.row["id"] not in held_ids),
+                      key=lambda v: (v.row["destroy_after"], v.row["id"]))
         keep = max(2, len(free) // 10)  # some are always left for the review list
         old = [v for v in free[: max(0, len(free) - keep)]
-               if v.row["destroy_after"] <= self.today - timedelta(days=180)]  # type: ignore[operator]
+               if v.row["destroy_after"] <= self.today - timedelta(days=180)]
         if not old and len(free) >= 3:
             old = free[: len(free) // 3]
         batches: dict[int, list[_Volume]] = {}
@@ -343,9 +347,9 @@ class FileRoom:
             after = volume.row["destroy_after"]
             assert isinstance(after, date)
             batches.setdefault(after.year, []).append(volume)
-        rows = []
+        rows: list[Row] = []
         for year, batch in sorted(batches.items()):
-            latest = max(v.row["destroy_after"] for v in batch)  # type: ignore[type-var]
+            latest = max(v.row["destroy_after"] for v in batch)
             assert isinstance(latest, date)
             day = min(self.today - timedelta(days=7), latest + timedelta(days=self.rng.randint(20, 60)))
             number = f"DC-{year}-{len(rows) + 1:03d}"

@@ -69,10 +69,12 @@ def files_to_return(store: Store, before: date, *, attorney_id: int | None = Non
     with store.read() as session:
         for (file_id, barcode, label, matter, number, client, out_to, out_at, due, keeper_id, keeper, keeper_is_lawyer,
              responsible_id, responsible) in session.execute(query):
+            assert due is not None  # the query asks for a due-back date
             lawyer_has_it = keeper_id is not None and bool(keeper_is_lawyer)
             chaser_id, chaser = (keeper_id, keeper) if lawyer_has_it else (responsible_id, responsible)
             if attorney_id is not None and chaser_id != attorney_id:
                 continue
-            found.append(FileToReturn(file_id, barcode, label, matter, number, client, out_to,
-                                      to_local(out_at).date() if out_at is not None else None, due, keeper, chaser_id, chaser))
+            out_on = to_local(out_at).date() if out_at is not None else None
+            found.append(FileToReturn(file_id, barcode, label, matter, number, client, out_to, out_on, due, keeper,
+                                      chaser_id, chaser))
     return found

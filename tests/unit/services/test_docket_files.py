@@ -40,10 +40,10 @@ def test_files_due_back_are_on_the_to_do_list_with_who_has_them(store, two_attor
     set_up(store, two_attorney_firm)
     table = to_do_rows(docket.docket_report(store, DocketRequest(LATER), NOW))
     assert table.rows == [
-        ("", "Wed 11/25/2026\nOverdue", "Return file F000001 'Pleadings vol. 2' — out to Court reporter since "
-         "Mon 11/23/2026, due back Wed 11/25/2026", "2026-0001\nAna Rivera", "", ""),
-        ("", "Fri 11/27/2026\nOverdue", "Return file F000002 'Original will' — out to Mary Hale since Mon 11/23/2026, "
-         "due back Fri 11/27/2026", "2026-0002\nPer Lund", "MAH", ""),
+        ("", "Wed 11/25/2026\nOverdue", ("Return file F000001 'Pleadings vol. 2' — out to Court reporter since "
+                                         "Mon 11/23/2026, due back Wed 11/25/2026"), "2026-0001\nAna Rivera", "", ""),
+        ("", "Fri 11/27/2026\nOverdue", ("Return file F000002 'Original will' — out to Mary Hale since Mon 11/23/2026, "
+                                         "due back Fri 11/27/2026"), "2026-0002\nPer Lund", "MAH", ""),
     ]
     assert table.marked == frozenset({0, 1})
     later = to_do_rows(docket.docket_report(store, DocketRequest(date(2026, 12, 21)), datetime(2026, 12, 21, 8)))
