@@ -451,7 +451,7 @@ def test_the_needs_attention_panel_is_read_off_the_ui_thread(window, qtbot, monk
     release.set()
     qtbot.waitUntil(lambda: not tab.attention_pending)
     assert threads and threads[0] is not threading.main_thread()
-    assert set(tab.attention_counts) == {"Overdue", "To do", "Reminders", "Unverified deadlines"}
+    assert set(tab.attention_counts) == {"Overdue", "To do", "Files to return", "Reminders", "Unverified deadlines"}
 
 
 def test_the_database_closes_only_after_a_reading_of_it_ends(window, qtbot, monkeypatch):
@@ -476,7 +476,8 @@ def test_the_database_closes_only_after_a_reading_of_it_ends(window, qtbot, monk
     window.state.set_store(None)  # e.g. a restore from backup, while the panel is being read
     assert order == ["read", "closed"]
     qtbot.waitUntil(lambda: not tab.attention_pending)  # ended, its result dropped: the next check reads again
-    assert tab.attention_counts == {"Overdue": 0, "To do": 0, "Reminders": 0, "Unverified deadlines": 0}  # earlier
+    assert tab.attention_counts == {"Overdue": 0, "To do": 0, "Files to return": 0, "Reminders": 0,
+                                    "Unverified deadlines": 0}  # the earlier reading
 
 
 def test_the_matter_filter_reads_its_matters_when_first_used(window, qtbot):

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert
 
+from legalsec_desktop.db import file_room_models as f
 from legalsec_desktop.db import models as m
 from legalsec_desktop.db import sqlite_file
 from legalsec_desktop.db.leftovers import temporary_name
@@ -21,6 +22,7 @@ from legalsec_desktop.domain.clock import from_local
 from legalsec_desktop.domain.court_calendar import CourtCalendar
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.domain.names import fold_name
+from legalsec_desktop.services import demo_files
 from legalsec_desktop.services import demo_words as w
 from legalsec_desktop.services import matter_sol, todos
 
@@ -105,11 +107,16 @@ class _Generator:
         self._events()
         self._time_entries()
         self._communications()
-        self._file_records()
+        with store.read() as session:
+            rules, checklist = demo_files.read_setup(session)
+        self.tables.update(demo_files.FileRoom(self.rng, self.today, self.tables["matter"], self.tables["timekeeper"],
+                                               self.spec.file_records, rules, checklist).build())
         order = (("firm", m.FirmRow), ("timekeeper", m.TimekeeperRow), ("contact", m.ContactRow),
-                 ("contact_alias", m.ContactAliasRow), ("matter", m.MatterRow), ("party", m.PartyRow),
-                 ("event", m.EventRow), ("event_attendee", m.EventAttendeeRow), ("time_entry", m.TimeEntryRow),
-                 ("communication", m.CommunicationRow), ("file_record", m.FileRecordRow))
+                 ("contact_alias", m.ContactAliasRow), ("matter", m.MatterRow), ("matter_closing", f.MatterClosingRow),
+                 ("party", m.PartyRow), ("event", m.EventRow), ("event_attendee", m.EventAttendeeRow),
+                 ("time_entry", m.TimeEntryRow), ("communication", m.CommunicationRow),
+                 ("storage_location", f.StorageLocationRow), ("destruction", f.DestructionRow),
+                 ("file_record", m.FileRecordRow), ("file_movement", f.FileMovementRow))
         total = sum(len(self.tables[name]) for name, _ in order)
         done = 0
         with store.write() as session:
@@ -341,20 +348,3 @@ class _Generator:
                 summary="", follow_up_on=day + timedelta(days=7) if rng.random() < 0.2 else None, deleted_at=None,
             ))
         self.tables["communication"] = rows
-
-    def _file_records(self) -> None:
-        rng, rows = self.rng, []
-        for i in range(1, self.spec.file_records + 1):
-            matter_id, first, last, *_ = self.matter_info[(i - 1) % len(self.matter_info)]
-            closed = self.tables["matter"][matter_id - 1]["closed_on"]
-            volume = (i - 1) // len(self.matter_info) + 1
-            medium = "digital" if rng.random() < 0.4 else "folder"
-            rows.append(dict(
-                id=i, barcode=f"F{i:06d}", matter_id=matter_id, label=f"{rng.choice(w.FILE_LABELS)}, vol. {volume}", medium=medium,
-                location=w.LOCATIONS[-1] if medium == "digital" else rng.choice(w.LOCATIONS[:-1]),
-                box=f"Box {rng.randint(1, 400)}" if medium != "digital" else "", opened_on=first, closed_on=closed,
-                destroy_after=(closed.replace(year=closed.year + 7)
-                               if isinstance(closed, date) and not (closed.month == 2 and closed.day == 29) else None),
-                notes="",
-            ))
-        self.tables["file_record"] = rows

@@ -115,8 +115,3 @@ TRANSACTION_NARRATIVES = (  # UTBMS counseling codes
     ("C400", "A107", "Correspond with accountant re filing"),
     ("C400", "A108", "Correspond with title company"),
 )
-
-FILE_LABELS = ("Correspondence", "Pleadings", "Discovery", "Medical records", "Billing", "Research", "Exhibits",
-               "Settlement", "Client documents", "Notes")
-LOCATIONS = ("Cabinet A", "Cabinet B", "Cabinet C", "File room shelf 3", "Off-site storage (Iron Mountain)",
-             "Scanned to S:\\Clients")

@@ -28,7 +28,7 @@ from legalsec_desktop.reports.docket import (
     TodoLine,
     build_docket,
 )
-from legalsec_desktop.services import calendar, todos
+from legalsec_desktop.services import calendar, file_attention, todos
 from legalsec_desktop.services.calendar import Filters, Occurrence
 from legalsec_desktop.services.deadlines import rules_for_matter
 
@@ -94,15 +94,21 @@ def docket_data(store: Store, request: DocketRequest, today: date) -> DocketData
 
 
 def _todo_lines(store: Store, request: DocketRequest, filters: Filters) -> tuple[TodoLine, ...]:
-    """The sheet's to-dos; each on its assignee's pages, else on those of its matter's responsible attorney."""
+    """The sheet's to-dos and files to bring back; each on its assignee's pages, else on those of its matter's
+    responsible attorney."""
     found = todos.docket_todos(store, request.first, request.last, filters.attorney_id)
     with store.read() as session:
         responsible: dict[int, str] = {matter: initials for matter, initials in session.execute(
             select(MatterRow.id, TimekeeperRow.initials)
             .join(TimekeeperRow, TimekeeperRow.id == MatterRow.responsible_attorney_id)
             .where(MatterRow.id.in_({t.matter_id for t in found if t.matter_id is not None})))}
-    return tuple(TodoLine(t.due_on, t.title, t.matter_number, t.client, t.assignee, t.notes, t.done,
-                          t.assignee or responsible.get(t.matter_id or 0, "")) for t in found)
+    lines = [TodoLine(t.due_on, t.title, t.matter_number, t.client, t.assignee, t.notes, t.done,
+                      t.assignee or responsible.get(t.matter_id or 0, "")) for t in found]
+    # Files out and due back by then: on the pages of the attorney who has one, else its matter's attorney.
+    for out in file_attention.files_to_return(store, request.last, attorney_id=filters.attorney_id):
+        lines.append(TodoLine(out.due_back_on, out.text(with_matter=False), out.matter_number, out.client,
+                              out.keeper, "", False, out.attorney))
+    return tuple(lines)
 
 
 def sheet_zone(store: Store) -> str:

@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         if tab is None:
             return
         self.tabs.setCurrentWidget(tab)
-        if destination.matter_number is not None or destination.matter_id is not None:
+        if any(value is not None for value in (destination.matter_number, destination.matter_id, destination.file_id)):
             self._feature_tab(tab).show_destination(destination)
 
     # --- lookups ---------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ from legalsec_desktop.domain.formatting import format_date
 from legalsec_desktop.domain.names import search_fold
 from legalsec_desktop.services.rows import EventFilters
 from legalsec_desktop.ui.common.app_state import AppState
-from legalsec_desktop.ui.calendar.attention import Attention, fill_attention, read_attention
+from legalsec_desktop.ui.calendar.attention import Attention, fill_attention, open_file_row, read_attention
 from legalsec_desktop.ui.calendar.calendar_views import AgendaView, MonthView, TimeGridView
 from legalsec_desktop.ui.calendar.item_labels import set_home_zone
 from legalsec_desktop.ui.calendar import todo_marks
@@ -407,7 +407,7 @@ class CalendarTab(ListTab):
                 if item.data(Qt.ItemDataRole.UserRole)]
 
     def _attention_activated(self, item: QListWidgetItem) -> None:
-        if todo_marks.open_todo_row(self, item):
+        if todo_marks.open_todo_row(self, item) or open_file_row(self.state, item):
             return
         data = item.data(Qt.ItemDataRole.UserRole)
         if data:

@@ -55,9 +55,10 @@ class AppState(QObject):
     def read_only(self) -> bool:
         return self.store is not None and self.store.read_only
 
-    def navigate_to(self, tab: TabKey, matter_number: str | None = None, matter_id: int | None = None) -> None:
-        """Ask the frame to show a tab; filtered to one matter when given, as it was when not."""
-        self.navigation_requested.emit(Destination(tab, matter_number, matter_id))
+    def navigate_to(self, tab: TabKey, matter_number: str | None = None, matter_id: int | None = None, *,
+                    file_id: int | None = None) -> None:
+        """Ask the frame to show a tab; filtered to one matter (or showing one file) when given, as it was when not."""
+        self.navigation_requested.emit(Destination(tab, matter_number, matter_id, file_id))
 
     def tell(self, text: str, timeout_ms: int = 5000) -> None:
         """Say something in the window's status bar (from a tab, a dialog or an undo command)."""

@@ -20,8 +20,10 @@ class TabKey(str, enum.Enum):
 class Destination:
     """A tab to show and what to show in it: the records of one matter, everything (number ""), or whatever its
     filters show now (number None). Tabs that filter by matter use the id; the others filter their text by the
-    number."""
+    number. A destination may name one physical file (`file_id`, shown selected on the Files tab); its barcode id is
+    then the `matter_number`, the text a tab that cannot select by id filters by."""
 
     tab: TabKey
     matter_number: str | None = None
     matter_id: int | None = None
+    file_id: int | None = None
