@@ -60,3 +60,7 @@ def test_activating_a_file_shows_it_on_the_files_tab(window, qtbot):
         tab.attention.itemActivated.emit(row)
     assert sent.args == [Destination(TabKey.FILES, out.barcode, None, out.file_id)]
     assert window.current_tab() is TabKey.FILES
+    files = window.tab(TabKey.FILES)
+    qtbot.waitUntil(lambda: files.current_file_id() == out.file_id)
+    assert files.filter_box.text() == out.barcode and files.model.rowCount() == 1
+    assert out.barcode in files.detail.heading.text()

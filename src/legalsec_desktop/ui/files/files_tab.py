@@ -256,7 +256,16 @@ class FilesTab(ListTab):
                                      filters=filters))
 
     def show_destination(self, destination: Destination) -> None:
-        """One matter's files: the matter filter set to it (the text and the other filters cleared)."""
+        """One file, selected and shown (Needs attention's files to return); else one matter's files: the matter
+        filter set to it (the text and the other filters cleared)."""
+        if destination.file_id is not None:
+            self.clear_filters()
+            with QSignalBlocker(self.filter_box):
+                self.filter_box.setText(destination.matter_number or "")
+            self.model.filter_text = destination.matter_number or ""
+            self.refresh()
+            self.select_file(destination.file_id)
+            return
         self._fill_matters()
         index = self.matter_filter.findData(destination.matter_id) if destination.matter_id is not None else -1
         if index < 0:
