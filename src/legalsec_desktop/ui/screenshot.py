@@ -50,6 +50,9 @@ def render_screenshots(db_path: Path, out_dir: Path, size: tuple[int, int] = (12
             if window.tabs.currentWidget() is matters:
                 matters.table.selectRow(0)  # show the detail pane of the newest matter
                 app.processEvents()
+            elif window.tabs.currentWidget() is window.tab(TabKey.FILES):
+                _show_a_file_out(window, state)
+                app.processEvents()
             title = window.tabs.tabText(index).lower()
             saved.append(_save_png(window.grab(), out_dir / f"{index + 1:02d}-{title}.png"))
         dialogs: list[tuple[str, Callable[[], QDialog]]] = [
@@ -71,6 +74,16 @@ def render_screenshots(db_path: Path, out_dir: Path, size: tuple[int, int] = (12
         window.deleteLater()
         app.processEvents()
     return saved
+
+
+def _show_a_file_out(window, state) -> None:  # noqa: ANN001 - the MainWindow and its AppState
+    """The Files tab with its detail pane open on a file that is checked out (overdue, when one is)."""
+    from legalsec_desktop.services import volumes
+    from legalsec_desktop.ui.common.navigation import Destination, TabKey
+
+    out = volumes.overdue(state.require_store()) or volumes.listed(state.require_store(), status="out")
+    if out:
+        window.tab(TabKey.FILES).show_destination(Destination(TabKey.FILES, "", None, out[0].id))
 
 
 def _settle(app, window, seconds: float = 15.0) -> None:  # noqa: ANN001 - the QApplication and the MainWindow
