@@ -12,7 +12,7 @@ import os
 import sys
 
 from legalsec_desktop import __version__, paths
-from legalsec_desktop.cli import calendar, ics, maintenance, matters, timesheets
+from legalsec_desktop.cli import calendar, files_review, ics, maintenance, matters, timesheets
 from legalsec_desktop.cli.arguments import Parser, path
 from legalsec_desktop.cli.closed_pipe import quiet_when_closed
 from legalsec_desktop.cli.common import EXIT_BUG, EXIT_OK, EXIT_PROBLEM, say
@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     timesheets.add_parsers(commands, common)
     ics.add_parsers(commands, common)
     maintenance.add_screenshot_parser(commands, common)
+    files = commands.add_parser("files", help="the paper file room")  # TEMP: the lead's files group replaces this
+    files_commands = files.add_subparsers(dest="files_command", metavar="COMMAND", required=True)
+    files_review.add_review_parser(files_commands, common)
     return parser
 
 
@@ -145,4 +148,9 @@ def _system_problem(exc: OSError) -> str:
     return f"{subject}{why}. {_WHAT_TO_DO.get(exc.errno or 0, 'Nothing else was changed.')}".strip()
 
 
-COMMANDS = {**maintenance.COMMANDS, **matters.COMMANDS, **calendar.COMMANDS, **timesheets.COMMANDS, **ics.COMMANDS}
+def _files(args: argparse.Namespace, location: SqliteFile) -> int:  # TEMP: the lead's files group replaces this
+    return files_review.COMMANDS[args.files_command](args, location)
+
+
+COMMANDS = {"files": _files, **maintenance.COMMANDS, **matters.COMMANDS, **calendar.COMMANDS, **timesheets.COMMANDS,
+            **ics.COMMANDS}
