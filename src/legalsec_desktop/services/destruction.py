@@ -214,3 +214,12 @@ def save_review_xlsx(store: Store, path: Path, as_of: date | None = None) -> tup
     name, _address = _firm(store)
     lines = review(store, as_of)
     return write_review_xlsx(lines, name, as_of, path, store.clock.now()), len(lines)
+
+
+def approvers(store: Store) -> list[tuple[str, str]]:
+    """(initials, name) of the active attorneys, who may approve a destruction."""
+    with store.read() as session:
+        rows = session.execute(select(TimekeeperRow.initials, TimekeeperRow.name)
+                               .where(TimekeeperRow.is_attorney.is_(True), TimekeeperRow.active.is_(True))
+                               .order_by(TimekeeperRow.name)).all()
+    return [(initials, name) for initials, name in rows]

@@ -9,6 +9,7 @@ from legalsec_desktop.ui.common.feature import Feature, Shell
 from legalsec_desktop.ui.common.list_tab import ListTab
 from legalsec_desktop.ui.common.navigation import TabKey
 from legalsec_desktop.ui.files import files_tab
+from legalsec_desktop.ui.files.destruction_dialog import add_destruction_actions
 
 
 class FilesFeature(Feature):
@@ -20,3 +21,4 @@ class FilesFeature(Feature):
         super().__init__(state, undo_stack, shell)
         self.title, self.icon_name = self.tr("Files"), files_tab.SPEC.icon
         self.tab = ListTab(files_tab.SPEC, state)
+        add_destruction_actions(self)  # Tools ▸ Destruction Review… and Destruction Register…
