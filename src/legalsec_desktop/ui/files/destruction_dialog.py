@@ -164,7 +164,7 @@ class DestructionReviewDialog(LoadOnShowDialog):
             show_problem(self, exc, self.tr("Could not read the files"))
             return
         self.model.set_lines(lines)
-        for column, width in enumerate((80, 80, 150, 170, 150, 190, 100, 90, 100)):
+        for column, width in enumerate((85, 80, 130, 140, 105, 270, 190, 105, 80)):
             self.table.setColumnWidth(column, width)
         self._ticks_changed()
 

@@ -11,8 +11,10 @@ from legalsec_desktop.domain.destruction import ReviewLine
 from legalsec_desktop.domain.formatting import format_date
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("File", "Matter", "Client", "Caption", "Label", "Where", "Closed", "Retention", "Destroy after",
-           "Hold / why not")
+# why a file is held back comes early: it is what the greyed rows are read for
+COLUMNS = ("File", "Matter", "Client", "Label", "Destroy after", "Hold / why not", "Where", "Closed", "Retention",
+           "Caption")
+REASON = COLUMNS.index("Hold / why not")
 GREY = QColor("#777777")
 
 
@@ -96,6 +98,5 @@ class ReviewModel(QAbstractTableModel):
 
     @staticmethod
     def cells(line: ReviewLine) -> tuple[str, ...]:
-        return (line.barcode, line.matter_number, line.client, line.caption, line.label, line.where,
-                format_date(line.closed_on), line.retention, format_date(line.destroy_after),
-                line.refusal if not line.may_destroy else "")
+        return (line.barcode, line.matter_number, line.client, line.label, format_date(line.destroy_after),
+                line.refusal, line.where, format_date(line.closed_on), line.retention, line.caption)
