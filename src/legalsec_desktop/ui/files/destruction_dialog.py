@@ -1,4 +1,4 @@
-"""Tools ▸ Destruction Review…: the files due, ticked for destruction, exported, and a destruction recorded."""
+"""The destruction review (ticked, exported, a destruction recorded) and its certificates; menus: destruction_actions."""
 
 from __future__ import annotations
 
@@ -29,31 +29,12 @@ from legalsec_desktop.services import destruction
 from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
-from legalsec_desktop.ui.common.feature import Feature, Menu
 from legalsec_desktop.ui.common.fields import DateField
 from legalsec_desktop.ui.common.form_errors import FormErrors
 from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.ui.common.report_print import ask_and_save, print_preview
 from legalsec_desktop.ui.common.save_paths import ask_save_path
 from legalsec_desktop.ui.files.destruction_model import ReviewModel
-
-
-def add_destruction_actions(feature: Feature) -> None:
-    """The Files feature's destruction review and register, in the Tools menu."""
-    from legalsec_desktop.ui.files.destruction_register import DestructionRegisterDialog
-
-    def review() -> None:
-        if feature.usable():
-            DestructionReviewDialog(feature.state, feature.shell.dialog_parent()).exec()
-
-    def register() -> None:
-        if feature.usable():
-            DestructionRegisterDialog(feature.state, feature.shell.dialog_parent()).exec()
-
-    feature.add_action("destruction_review", feature.tr("Destruction &Review…"), review, Menu.TOOLS, 250,
-                       tip=feature.tr("Closed files whose retention has run: export the list, record a destruction"))
-    feature.add_action("destruction_register", feature.tr("Destruction Re&gister…"), register, Menu.TOOLS, 260,
-                       tip=feature.tr("Every destruction recorded, with its files; reprint a certificate"))
 
 
 def offer_certificate(parent: QWidget, state: AppState, batch: Batch) -> None:

@@ -9,7 +9,7 @@ from legalsec_desktop.ui.common.feature import Feature, Shell
 from legalsec_desktop.ui.common.list_tab import ListTab
 from legalsec_desktop.ui.common.navigation import TabKey
 from legalsec_desktop.ui.files import files_tab
-from legalsec_desktop.ui.files.destruction_dialog import add_destruction_actions
+from legalsec_desktop.ui.files.destruction_actions import add_destruction_actions
 
 
 class FilesFeature(Feature):
