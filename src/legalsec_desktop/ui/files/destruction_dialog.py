@@ -1,4 +1,4 @@
-"""The destruction review (ticked, exported, a destruction recorded) and its certificates; menus: destruction_actions."""
+"""The destruction review dialog (tick, export, record a destruction) and the certificates it offers."""
 
 from __future__ import annotations
 
