@@ -37,7 +37,7 @@ def test_menus_hold_the_expected_actions(make_window):
     assert menus["Edit"] == ["Undo", "Redo", "New Time Entry", "Copy Previous Time Entry", "Find…"]
     assert menus["View"][:6] == ["Calendar", "Matters", "Correspondence", "Time", "Files", "Refresh"]
     assert menus["Tools"] == ["Deadline Calculator…", "Court Days and Reminders…", "Conflict Check…", "Contacts…",
-                              "Check Database", "Settings…"]
+                              "Destruction Review…", "Destruction Register…", "Check Database", "Settings…"]
     separators = [a.isSeparator() for a in window.menuBar().actions()[0].menu().actions()]
     assert separators.count(True) == 6  # new · print and export · calendar files · backups · folder · files · quit
     assert any(text.startswith("About") for text in menus["Help"])

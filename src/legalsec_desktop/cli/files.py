@@ -76,9 +76,16 @@ def add_parsers(commands: argparse._SubParsersAction[Parser], common: Parser) ->
     labels.add_argument("--skip", type=whole_number, default=0, metavar="N",
                         help="start after the first N labels of a partly used sheet")
     labels.add_argument("--out", required=True, metavar="FILE.pdf", type=path(new=True), help="the PDF to write")
+    from legalsec_desktop.cli import files_review
+
+    files_review.add_review_parser(actions, common)
 
 
 def _files(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    if args.files_command == "review":
+        from legalsec_desktop.cli import files_review
+
+        return files_review.COMMANDS["review"](args, location)
     return HANDLERS[args.files_command](args, location)
 
 

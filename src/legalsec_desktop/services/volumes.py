@@ -163,6 +163,12 @@ def _log(session: Session, store: Store, file_id: int, kind: str, *, by: str | N
                                 reason=reason.strip()))
 
 
+def log_movement(session: Session, store: Store, file_id: int, kind: str, *, by: str | None = None,
+                 from_text: str = "", to_text: str = "", reason: str = "") -> None:
+    """Append one line to a file's movement log inside the caller's transaction (other services' actions)."""
+    _log(session, store, file_id, kind, by=by, from_text=from_text, to_text=to_text, reason=reason)
+
+
 def _place(session: Session, location_id: int | None) -> StorageLocationRow | None:
     if location_id is None:
         return None

@@ -16,6 +16,7 @@ from legalsec_desktop.ui.common.feature import Feature, Menu, Needs, Shell
 from legalsec_desktop.ui.common.navigation import TabKey
 from legalsec_desktop.ui.common.undo import StoreCommand
 from legalsec_desktop.ui.files import files_tab
+from legalsec_desktop.ui.files.destruction_actions import add_destruction_actions
 from legalsec_desktop.ui.files.files_tab import FilesTab
 
 PLACE = 600  # the Files actions' section of the File menu; other helpers' file-room actions go at 640 and on
@@ -63,6 +64,7 @@ class FilesFeature(Feature):
             icon_name="files", tip=self.tr("Check files in or out by scanning their labels, one after another"),
             needs=Needs.WRITABLE)
         state.store_changed.connect(lambda: QTimer.singleShot(0, self.update_actions))  # after the frame's own
+        add_destruction_actions(self)
         named = {entry.action.objectName(): entry.action for entry in self.entries}
         tab.add_buttons([named[name] for name in ("new_file", "move_file", "check_out_file", "check_in_file",
                                                          "hold_files", "print_labels", "scan_files")])
