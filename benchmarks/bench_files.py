@@ -54,17 +54,11 @@ except ValidationError:
 print(f"scan_unknown_ms={(time.perf_counter() - t) * 1000}")
 
 # The destruction review of the whole firm: every live file past its destroy-after date, with its matter,
-# client, place, category and hold. services/destruction.review when it is there; else the same list from
-# volumes.listed(status="due_review") (marked in the output).
-try:
-    from legalsec_desktop.services import destruction
-    review = lambda: destruction.review(store, today)  # noqa: E731
-    print("review_is_service=1")
-except ImportError:
-    review = lambda: volumes.listed(store, status="due_review")  # noqa: E731
-    print("review_is_service=0")
+# client, place, category and hold.
+from legalsec_desktop.services import destruction  # noqa: E402
+
 t = time.perf_counter()
-found = review()
+found = destruction.review(store, today)
 print(f"review_ms={(time.perf_counter() - t) * 1000}")
 print(f"review_rows={len(found)}")
 t = time.perf_counter()

@@ -81,9 +81,10 @@ class LabelsDialog(QDialog):
         """The first sheet as a grid of buttons: skipped labels blank, the first ones named by their ids."""
         while self.cells.count():
             item = self.cells.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().hide()  # gone from sight now; deleted when the event loop is next idle
-                item.widget().deleteLater()
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.hide()  # gone from sight now; deleted when the event loop is next idle
+                old.deleteLater()
         sheet = SHEETS[self.sheet_key()]
         per_page = sheet.columns * sheet.rows
         self.hint.setVisible(per_page > 1)
