@@ -36,12 +36,13 @@ def test_demo_backup_check_restore_cycle(db_path, capsys):
     assert "(verified)" in made
     backups = list(paths.backup_dir(db_path).glob("*.db"))
     assert len(backups) == 1
-    with sqlite3.connect(db_path) as conn:
-        conn.execute("DELETE FROM file_record")
+    with sqlite3.connect(db_path) as conn:  # file records and their log refuse deletion: lose letters instead
+        conn.execute("DELETE FROM communication")
     conn.close()
     assert main(["backups", "--db", str(db_path)]) == 0
     assert main(["restore", str(backups[0]), "--db", str(db_path)]) == 0
     with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM communication").fetchone()[0] == 90
         assert conn.execute("SELECT count(*) FROM file_record").fetchone()[0] == 80
     conn.close()
 
