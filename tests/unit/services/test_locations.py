@@ -137,6 +137,10 @@ def test_a_retired_place_leaves_the_lists_and_cannot_be_used(store, places, matt
         locations.add_location(store, places["cabinet"], "Drawer 3")
     with pytest.raises(ValidationError, match="no longer exists"):
         locations.retire_location(store, 9999)
+    for path in ("Main office > Cabinet A", "Main office > Cabinet A > Drawer 2 > Folder 1"):
+        with pytest.raises(ValidationError, match="\"Main office ▸ Cabinet A(?: ▸ Drawer 2)?\" is retired"):
+            locations.add_path(store, path)  # not the retired place, nor a new one inside it
+    assert len(by_id(store, include_retired=True)) == 5
 
 
 def test_files_here_counts_the_files_in_each_place_now(store, places, matter_id):
