@@ -9,12 +9,14 @@ migration finds the revision it upgrades from. Standard library and this checkou
 
 What it does:
   1. builds the small demo practice (seed 1, built around 2026-11-23) with this checkout's code;
-  2. shrinks tables above MAX_ROWS, deleting only rows no other row refers to, children first;
+  2. shrinks tables above MAX_ROWS, deleting only rows no other row refers to, children first (with the
+     triggers that refuse deletions set aside meanwhile, and re-created from their own SQL);
   3. adds the rows the demo leaves out: a row in every table, non-ASCII names and quotes, optional
      columns left NULL and filled, and a row through every foreign key (fill() below);
   4. switches to a rollback journal (one self-contained file) and VACUUMs;
   5. checks: integrity_check, foreign_key_check, every table has rows, every foreign key is used,
-     every optional column is NULL somewhere and filled somewhere. Nothing is written unless all pass.
+     every optional column is NULL somewhere and filled somewhere, the triggers are the migrations' own.
+     Nothing is written unless all pass.
 
 The same file builds the fixtures of older revisions from old checkouts: a table or column that a
 later migration added (LATER_TABLES, LATER_COLUMNS) is left out when the schema being filled does not
@@ -43,15 +45,20 @@ ONE_ROW_TABLES = {"firm"}  # the firm's settings: one row, so an optional column
 
 # What migrations after 0001 added: rows below name them, and they are left out at a revision without them.
 LATER_TABLES = {"conflict_check": "0002", "court_closure": "0003", "reminder_ack": "0003", "timer": "0004",
-                "todo": "0008"}
+                "todo": "0008", **{name: "0009" for name in ("storage_location", "file_movement", "retention_rule",
+                                                            "closing_item", "matter_closing", "destruction")}}
 LATER_COLUMNS = {
     "contact": {"match_key": "0002", "rate_override_cents": "0004", "billing_increment_minutes": "0004",
                 "billing_id": "0004"},
     "contact_alias": {"match_key": "0002"},
     "event": {name: "0003" for name in ("rrule", "exdates", "series_id", "occurrence_date", "trigger_id",
                                          "rule_key", "history", "deleted_at")},
+    "file_record": {name: "0009" for name in ("barcode", "location_id", "home_location_id", "out_to",
+                                              "out_timekeeper_id", "out_reason", "out_at", "due_back_on",
+                                              "retention_rule_id", "retention_note", "hold_reason", "hold_since",
+                                              "destroyed_at", "destruction_id")},
     "firm": {"reminder_leads": "0003", "tax_id": "0004"},
-    "matter": {"uses_utbms": "0004", "client_matter_id": "0004"},
+    "matter": {"uses_utbms": "0004", "client_matter_id": "0004", "closed_number": "0009"},
     "timekeeper": {"classification": "0004"},
 }
 
@@ -212,10 +219,15 @@ def fill(f: Filler) -> None:
           summary="", follow_up_on="2021-07-14", deleted_at="2021-07-01 09:00:00.000000")
     f.add("file_record", matter_id=live, label="Korrespondenz, vol. 1", medium="digital",
           location="Scanned to S:\\Clients\\Öztürk", box="", opened_on="2026-10-05", closed_on=None,
-          destroy_after=None, notes="")
-    f.add("file_record", matter_id=closed, label="Estate papers, vol. 1", medium="paper", location="Cabinet B",
-          box="Box 17", opened_on="2019-04-01", closed_on="2021-06-30", destroy_after="2028-06-30",
-          notes="Original will returned; copies only.")
+          destroy_after=None, notes="", barcode="F900001")
+    estate = f.add("file_record", matter_id=closed, label="Estate papers, vol. 1",
+                   medium="folder" if "storage_location" in f.tables else "paper", location="Cabinet B",
+                   box="Box 17", opened_on="2019-04-01", closed_on="2021-06-30", destroy_after="2028-06-30",
+                   notes="Original will returned; copies only.", barcode="F900002")
+    if "storage_location" in f.tables:  # revision 0009 on: its own module (older checkouts never need it)
+        from migration_fixture_file_room import fill_file_room  # beside this file, on the path of a script
+
+        fill_file_room(f, live, closed, estate, partner)
 
     hits = [{"searched": "José Müller", "name": "Jose Muller", "contact_id": mueller, "contact_name": "José Müller",
              "matter_id": live, "matter_number": "", "matter_title": "Öztürk GmbH v. José Müller",
@@ -299,9 +311,33 @@ def shrink(conn: sqlite3.Connection, max_rows: int) -> None:
         conn.executemany(f"DELETE FROM {quoted(table)} WHERE rowid = ?", [(rowid,) for rowid in doomed])
 
 
-def problems_of(conn: sqlite3.Connection) -> list[str]:
+def triggers_of(conn: sqlite3.Connection) -> dict[str, str]:
+    """Every trigger's name and its SQL as stored."""
+    return dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"))
+
+
+def shrink_past_triggers(conn: sqlite3.Connection, max_rows: int) -> dict[str, str]:
+    """Shrink with the schema's triggers set aside; return them (name -> SQL).
+
+    Revision 0009's triggers refuse DELETE on the movement log, the destruction register and file_record. The
+    shrink, inside the same transaction, drops them, deletes, and re-creates each from its own stored SQL, so
+    the fixture has them exactly as the migrations made them (problems_of checks the written file again).
+    """
+    kept = triggers_of(conn)
+    for name in kept:
+        conn.execute(f"DROP TRIGGER {quoted(name)}")
+    shrink(conn, max_rows)
+    for sql in kept.values():
+        conn.execute(sql)
+    return kept
+
+
+def problems_of(conn: sqlite3.Connection, triggers: dict[str, str]) -> list[str]:
     """Everything that keeps the file from being a fixture 'full of data in every table'."""
     problems = [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
+    if triggers_of(conn) != triggers:
+        problems.append(f"the triggers are not the ones the migrations made: {sorted(triggers_of(conn))} "
+                        f"instead of {sorted(triggers)}")
     problems += [f"{t} row {rowid}: no {parent} row for foreign key {fk}"
                  for t, rowid, parent, fk in conn.execute("PRAGMA foreign_key_check")]
     for table in user_tables(conn):
@@ -331,12 +367,12 @@ def finish(path: Path) -> tuple[str, list[str], dict[str, int]]:
         conn.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, nothing beside it
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("BEGIN")
-        shrink(conn, MAX_ROWS)
+        triggers = shrink_past_triggers(conn, MAX_ROWS)
         fill(Filler(conn))
         conn.execute("COMMIT")
         conn.execute("VACUUM")
         counts = {t: conn.execute(f"SELECT count(*) FROM {quoted(t)}").fetchone()[0] for t in user_tables(conn)}
-        return revision, problems_of(conn), counts
+        return revision, problems_of(conn, triggers), counts
     finally:
         conn.close()
 

@@ -89,9 +89,11 @@ def add_path(store: Store, text: str, kind: str = "other") -> int:
     parent_id: int | None = None
     for depth in range(1, len(names) + 1):
         with store.read() as session:
-            found = session.scalar(select(StorageLocationRow.id).where(
+            found = session.scalar(select(StorageLocationRow).where(
                 StorageLocationRow.path_key == search_fold(join_path(names[:depth]))))
-        parent_id = found if found is not None else add_location(
+        if found is not None and found.retired_at is not None:  # its files would be refused later, less clearly
+            raise ValidationError("location", f"The location \"{found.path}\" is retired.")
+        parent_id = found.id if found is not None else add_location(
             store, parent_id, names[depth - 1], kind if depth == len(names) else "other")
     assert parent_id is not None
     return parent_id

@@ -48,6 +48,20 @@ def chosen_classification(value: object, row: dict[str, object]) -> object:
     return "OTHER" if row["is_attorney"] else "PARLGL"
 
 
+def volume_medium(value: object, row: dict[str, object]) -> object:
+    """What migration 0009 makes of a file's medium: a paper file is a folder (a volume); a digital entry stays."""
+    return "digital" if value == "digital" else "folder"
+
+
+def volume_search_key(value: object, row: dict[str, object]) -> object:
+    """What migration 0009 makes of a file's search key: the one the program keeps (models.SEARCHED), now with the
+    barcode id the migration gives (F and the id in six digits) and no one checked out."""
+    from legalsec_desktop.db.models import SEARCHED, search_key_of
+
+    assert SEARCHED["file_record"] == ("barcode", "label", "location", "box", "out_to")
+    return search_key_of("file_record", {**row, "barcode": f"F{row['id']:06d}", "out_to": ""})
+
+
 # "table.column" -> (the migration that rewrites its values on purpose, (the old value, its whole old row) -> the
 # value it must have after that migration). The rewritten values are checked against that, not skipped.
 CHANGED_ON_PURPOSE: dict[str, tuple[str, Callable[[object, dict[str, object]], object]]] = {
@@ -57,6 +71,9 @@ CHANGED_ON_PURPOSE: dict[str, tuple[str, Callable[[object, dict[str, object]], o
                     "communication.deleted_at", "conflict_check.checked_at", "conflict_check.decided_at")},
     # 0007: every timekeeper has a LEDES classification (a blank one was exported as ATTY, which is no code).
     "timekeeper.classification": ("0007", chosen_classification),
+    # 0009: each paper file becomes a volume (a folder) with a barcode id, which its search key now holds.
+    "file_record.medium": ("0009", volume_medium),
+    "file_record.search_key": ("0009", volume_search_key),
 }
 
 
@@ -326,3 +343,17 @@ def test_the_upgrade_gives_every_searchable_row_its_search_key(fixture, tmp_path
                 assert row["search_key"] == search_key_of(table, dict(row)), f"{table} row {row['id']}"
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize("fixture", [path for path in FIXTURE_FILES if revision_of(path) >= "0009"], ids=fixture_id)
+def test_the_fixtures_keep_the_triggers_that_refuse_changes(fixture):
+    """The tool sets the triggers aside while it shrinks the demo: the written file has them back, as made."""
+    conn = connect_read_only(fixture)
+    try:
+        found = {name: table for name, table in conn.execute("SELECT name, tbl_name FROM sqlite_master "
+                                                             "WHERE type = 'trigger'")}
+    finally:
+        conn.close()
+    assert found == {"file_movement_UPDATE_refused": "file_movement", "file_movement_DELETE_refused": "file_movement",
+                     "destruction_UPDATE_refused": "destruction", "destruction_DELETE_refused": "destruction",
+                     "file_record_DELETE_refused": "file_record"}
