@@ -320,8 +320,9 @@ class FileRecordRow(Base):
     """One physical file of a matter (a "volume": a folder, binder or box), or an older index entry of a digital one.
 
     Where it is now is `location_id`, or, while it is checked out, `out_to`; `home_location_id` is where check-in
-    returns it. `location` keeps the text of where it is now (for the filter box); `box` is the box number typed
-    before locations were a hierarchy (migration 0009 made it a location), kept as it was typed.
+    returns it. `location` and `box` are the place and box number typed before places were a hierarchy (migration
+    0009 made them a location, and kept these texts as they were typed; a digital entry's `location` is still its
+    only place); a volume added since has them ''. The filter box finds a file by its place's own search key.
     """
 
     __tablename__ = "file_record"

@@ -241,9 +241,10 @@ def _file_query(today: date) -> AnySelect:
 
 
 def _file_row(row: RowMapping) -> FileListRow:
-    return FileListRow(row["barcode"], row["label"], row["matter"], row["client"],
-                       MEDIA.get(row["medium"], row["medium"]), row["where"],
-                       STATUSES.get(row["status"], row["status"]), row["due_back_on"], row["destroy_after"])
+    return FileListRow(barcode=row["barcode"], label=row["label"], matter=row["matter"], client=row["client"],
+                       status=STATUSES.get(row["status"], row["status"]), where=row["where"],
+                       due_back_on=row["due_back_on"], destroy_after=row["destroy_after"],
+                       medium=MEDIA.get(row["medium"], row["medium"]))
 
 
 def _file_conditions(filters: FileFilters, today: date) -> Conditions:

@@ -84,11 +84,11 @@ class FileListRow:
     label: str
     matter: str
     client: str
-    medium: str
-    where: str  # the place's path, "Out: NAME", "Destroyed" or "No location"
     status: str  # a label of domain.file_room.STATUSES, as of the day the list was read
+    where: str  # the place's path, "Out: NAME", "Destroyed" or "No location"
     due_back_on: date | None
     destroy_after: date | None
+    medium: str
 
 
 ListRow: TypeAlias = MatterListRow | ContactListRow | EventListRow | CommunicationListRow | TimeListRow | FileListRow
