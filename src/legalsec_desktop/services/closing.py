@@ -194,6 +194,13 @@ def next_closed_number(session: Session, year: int) -> str:
     return closed_number(year, highest + 1)
 
 
+def number_to_give(store: Store, matter_id: int, closed_on: date) -> str:
+    """The closed-file number closing the matter on `closed_on` would give (its own, if it was closed before)."""
+    with store.read() as session:
+        own = session.scalar(select(MatterRow.closed_number).where(MatterRow.id == matter_id))
+        return own or next_closed_number(session, closed_on.year)
+
+
 def closing_review(store: Store, matter_id: int, closed_on: date | None = None) -> ClosingReview:
     """Each checklist item for this matter, the program's own checks done (with what they found)."""
     closed_on = closed_on or store.clock.today()
