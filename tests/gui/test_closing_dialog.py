@@ -51,7 +51,8 @@ def test_verified_items_are_ticked_and_locked_and_the_rest_wait(window, qtbot):
     assert "Not done:" in dialog.missing.text()
     rows = {dialog.files.item(r, 1).text(): r for r in range(dialog.files.rowCount())}
     assert dialog.files.item(rows["Correspondence"], 3).text() == "Sun 11/23/2036"  # Estate planning: 10 years
-    assert "+ 10 years (Estate planning)" in dialog.files.item(rows["Correspondence"], 4).text()
+    assert dialog.files.item(rows["Correspondence"], 4).text() == "Mon 11/23/2026 + 10 years"
+    assert "(Estate planning)" in dialog.files.item(rows["Correspondence"], 4).toolTip()
 
 
 def test_an_unverified_item_must_be_ticked_and_a_reason_given(window, qtbot):

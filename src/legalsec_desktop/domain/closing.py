@@ -31,6 +31,13 @@ def closed_sequence(number: str, year: int) -> int | None:
     return int(found.group(2))
 
 
+def rule_term(years: int | None) -> str:
+    """How long a rule keeps files, in words: '7 years', '1 year', 'permanent'."""
+    if years is None:
+        return "permanent"
+    return "1 year" if years == 1 else f"{years} years"
+
+
 @dataclass(frozen=True)
 class ItemReview:
     """One checklist item as evaluated for a matter: `satisfied` is None for an item the person ticks."""

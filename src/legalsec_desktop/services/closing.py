@@ -162,6 +162,7 @@ class ClosingReview:
 
     matter_id: int
     number: str
+    title: str
     practice_area: str
     status: str
     closed_number: str  # the number it will be given (its own, if it was closed before)
@@ -210,7 +211,7 @@ def closing_review(store: Store, matter_id: int, closed_on: date | None = None) 
             raise ValidationError("number", "That matter no longer exists.")
         items = _reviews(store, session, matter_id)
         number = matter.closed_number or next_closed_number(session, closed_on.year)
-        area, status, matter_number = matter.practice_area, matter.status, matter.number
+        area, status, matter_number, title = matter.practice_area, matter.status, matter.number, matter.title
         files = retention.live_volumes(session, matter_id)
     rules = retention.rules(store)
     default = rule_for(area, [r.retention for r in rules])
@@ -218,7 +219,7 @@ def closing_review(store: Store, matter_id: int, closed_on: date | None = None) 
     live_ids = {r.id for r in rules}
     volumes = [ClosingVolume(v.id, v.barcode, v.label,
                              v.retention_rule_id if v.retention_rule_id in live_ids else default_id) for v in files]
-    return ClosingReview(matter_id, matter_number, area, status, number, items, volumes, rules, default_id)
+    return ClosingReview(matter_id, matter_number, title, area, status, number, items, volumes, rules, default_id)
 
 
 # --- closing and reopening ------------------------------------------------------------------------------------

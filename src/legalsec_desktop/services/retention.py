@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from legalsec_desktop.db.file_room_models import FileMovementRow, RetentionRuleRow
 from legalsec_desktop.db.models import FileRecordRow, MatterRow
 from legalsec_desktop.db.store import Store
-from legalsec_desktop.domain.closing import check_rule
+from legalsec_desktop.domain.closing import check_rule, rule_term
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.file_room import Retention, destroy_after, retention_note
 from legalsec_desktop.domain.formatting import format_date
@@ -43,9 +43,7 @@ class RuleItem:
 
     @property
     def term(self) -> str:
-        if self.years is None:
-            return "Permanent"
-        return "1 year" if self.years == 1 else f"{self.years} years"
+        return rule_term(self.years).capitalize()
 
 
 def _live_under(rule_id: int) -> tuple[ColumnElement[bool], ...]:

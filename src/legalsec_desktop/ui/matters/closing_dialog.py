@@ -4,6 +4,7 @@ each file's retention category with the destroy-after date it gives, and the clo
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legalsec_desktop.domain.closing import ItemReview
+from legalsec_desktop.domain.closing import ItemReview, rule_term
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.file_room import destroy_after, retention_note
 from legalsec_desktop.domain.formatting import format_date
@@ -48,7 +49,7 @@ class ClosingDialog(LoadOnShowDialog):
         self.closing_done: closing.ClosingDone | None = None
         self.setWindowTitle(self.tr("Close Matter"))
         self.load_problem_title = self.tr("Matter not closed")
-        self.setMinimumWidth(860)
+        self.setMinimumWidth(900)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -67,15 +68,16 @@ class ClosingDialog(LoadOnShowDialog):
         self.reason.setFixedHeight(56)
         self.closed = DateField(closed_on or state.clock.today())
         self.closed.changed.connect(self._date_changed)
+        self.closed.setMaximumWidth(200)
         self.files = QTableWidget(0, 5)
         self.files.setHorizontalHeaderLabels([self.tr("Barcode"), self.tr("File"), self.tr("Retention"),
-                                              self.tr("Destroy after"), self.tr("How")])
+                                              self.tr("Destroy after"), self.tr("Closed + kept")])
         self.files.verticalHeader().setVisible(False)
+        self.files.setWordWrap(False)
         self.files.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.files.horizontalHeader().setSectionResizeMode(HOW, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((BARCODE, 80), (LABEL, 170), (RULE, 210), (AFTER, 110)):
+        for column, width in ((BARCODE, 76), (LABEL, 160), (RULE, 220), (AFTER, 104)):
             self.files.setColumnWidth(column, width)
-        self.files.setMinimumHeight(120)
         self.no_files = QLabel(self.tr("This matter has no paper files to keep."))
         self.no_files.hide()
 
@@ -94,6 +96,7 @@ class ClosingDialog(LoadOnShowDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)
+        layout.addStretch(1)
         layout.addWidget(self.missing)
         layout.addWidget(self.buttons)
 
@@ -108,6 +111,8 @@ class ClosingDialog(LoadOnShowDialog):
             self._add_item(item)
         for volume in review.volumes:
             self._add_file(volume)
+        self.files.setFixedHeight(self.files.horizontalHeader().height() + 6
+                                  + 32 * max(1, min(len(review.volumes), 8)))
         self.files.setVisible(bool(review.volumes))
         self.no_files.setVisible(not review.volumes)
         self._date_changed()
@@ -139,7 +144,7 @@ class ClosingDialog(LoadOnShowDialog):
         combo = QComboBox()
         combo.setObjectName(f"retention{volume.id}")
         for rule in self.review.rules:
-            combo.addItem(f"{rule.name} ({rule.term.lower()})", rule.id)
+            combo.addItem(f"{rule.name} ({rule_term(rule.years)})", rule.id)
         combo.addItem(self.tr("(no rule: not dated)"), None)
         combo.setCurrentIndex(max(0, combo.findData(volume.default_rule_id)))
         combo.setProperty("file_id", volume.id)
@@ -171,10 +176,12 @@ class ClosingDialog(LoadOnShowDialog):
         else:
             found = destroy_after(closed_on, rule)
             after = format_date(found) if found is not None else self.tr("Never")
-            how = retention_note(closed_on, rule)
+            how = (self.tr("%s + %s") % (format_date(closed_on), rule_term(rule.years)) if found is not None
+                   else self.tr("Kept permanently"))
+        tip = retention_note(closed_on, rule) if closed_on is not None and rule is not None else how
         for column, text in ((AFTER, after), (HOW, how)):
             cell = QTableWidgetItem(text)
-            cell.setToolTip(how)
+            cell.setToolTip(tip)
             self.files.setItem(row, column, cell)
 
     def _date_changed(self) -> None:
@@ -184,8 +191,10 @@ class ClosingDialog(LoadOnShowDialog):
         number = self.review.closed_number
         if closed_on is not None:
             number = closing.number_to_give(self.state.require_store(), self.matter_id, closed_on)
-        self.heading.setText(self.tr("<b>%s</b> %s<br>It will be given the closed-file number <b>%s</b>.") % (
-            self.review.number, self.review.practice_area and f"· {self.review.practice_area}", number))
+        area = f" · {escape(self.review.practice_area)}" if self.review.practice_area else ""
+        self.heading.setText(self.tr("<span style='font-size:13pt'><b>%s</b>&nbsp; %s</span>%s<br>It will be given "
+                                     "the closed-file number <b>%s</b>.") % (
+            escape(self.review.number), escape(self.review.title), area, escape(number)))
         for row in range(self.files.rowCount()):
             self._show_retention(row)
         self._update_missing()
