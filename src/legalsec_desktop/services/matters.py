@@ -222,6 +222,7 @@ class MatterSummary:
     follow_ups: int  # open follow-ups of the log, due any day (overdue ones included)
     follow_ups_overdue: int = 0
     todos: tuple[TodoItem, ...] = ()  # the matter's open to-dos, by due date
+    closed_number: str = ""  # its closed-file number ('C-2026-0001'), kept if it was reopened
 
 
 def matter_summary(store: Store, matter_id: int, today: date | None = None) -> MatterSummary:
@@ -261,5 +262,5 @@ def matter_summary(store: Store, matter_id: int, today: date | None = None) -> M
         time_minutes=time_minutes, unbilled_cents=unbilled, time_entries=time_count,
         files=[FileLocation(label, medium, location) for label, medium, location in files],
         communications=communications, follow_ups=follow_ups, follow_ups_overdue=follow_ups_overdue,
-        todos=tuple(todos.matter_todos(store, matter_id, include_done=False)),
+        todos=tuple(todos.matter_todos(store, matter_id, include_done=False)), closed_number=row.closed_number or "",
     )

@@ -192,7 +192,9 @@ class FileRoomSettingsDialog(LoadOnShowDialog):
         for row, rule in enumerate(rules):
             for column, text in enumerate((rule.name, rule.practice_area or ANY_AREA, rule.term, str(rule.files),
                                            rule.notes)):
-                self.rules_table.setItem(row, column, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                self.rules_table.setItem(row, column, cell)
         self.rules_table.resizeColumnsToContents()
         items = closing.checklist(store)
         self.item_ids = [i.id for i in items]
