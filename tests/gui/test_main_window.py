@@ -29,14 +29,14 @@ def test_menus_hold_the_expected_actions(make_window):
     menus = {a.text().replace("&", ""): [x.text().replace("&", "") for x in a.menu().actions() if x.text()]
              for a in window.menuBar().actions()}
     assert list(menus) == ["File", "Edit", "View", "Tools", "Help"]
-    assert menus["File"] == ["New Matter…", "Edit Matter…", "Log a Call…", "New Event…", "New To-Do…", "Print Docket…",
+    assert menus["File"] == ["New Matter…", "Edit Matter…", "Close Matter…", "Log a Call…", "New Event…", "New To-Do…", "Print Docket…",
                              "Export Timesheet (Excel)…", "Export LEDES Invoice…", "Import Calendar (.ics)…",
                              "Export Calendar (.ics)…", "Back Up Now", "Restore from Backup…", "Show Data Folder",
                              "Quit"]
     assert menus["Edit"] == ["Undo", "Redo", "New Time Entry", "Copy Previous Time Entry", "Find…"]
     assert menus["View"][:6] == ["Calendar", "Matters", "Correspondence", "Time", "Files", "Refresh"]
     assert menus["Tools"] == ["Deadline Calculator…", "Court Days and Reminders…", "Conflict Check…", "Contacts…",
-                              "Check Database", "Settings…"]
+                              "Check Database", "Settings…", "Retention and Closing…"]
     separators = [a.isSeparator() for a in window.menuBar().actions()[0].menu().actions()]
     assert separators.count(True) == 5  # new · print and export · calendar files · backups · folder · quit
     assert any(text.startswith("About") for text in menus["Help"])
