@@ -29,7 +29,8 @@ def test_menus_hold_the_expected_actions(make_window):
     menus = {a.text().replace("&", ""): [x.text().replace("&", "") for x in a.menu().actions() if x.text()]
              for a in window.menuBar().actions()}
     assert list(menus) == ["File", "Edit", "View", "Tools", "Help"]
-    assert menus["File"] == ["New Matter…", "Edit Matter…", "Close Matter…", "Log a Call…", "New Event…", "New To-Do…", "Print Docket…",
+    assert menus["File"] == ["New Matter…", "Edit Matter…", "Close Matter…", "Log a Call…", "New Event…",
+                             "New To-Do…", "Print Docket…",
                              "Export Timesheet (Excel)…", "Export LEDES Invoice…", "Import Calendar (.ics)…",
                              "Export Calendar (.ics)…", "Back Up Now", "Restore from Backup…", "Show Data Folder",
                              "Quit"]
