@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -76,7 +77,7 @@ class ClosingDialog(LoadOnShowDialog):
         self.files.setWordWrap(False)
         self.files.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.files.horizontalHeader().setSectionResizeMode(HOW, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((BARCODE, 76), (LABEL, 160), (RULE, 220), (AFTER, 104)):
+        for column, width in ((BARCODE, 76), (LABEL, 160), (RULE, 205), (AFTER, 118)):
             self.files.setColumnWidth(column, width)
         self.no_files = QLabel(self.tr("This matter has no paper files to keep."))
         self.no_files.hide()
@@ -123,7 +124,9 @@ class ClosingDialog(LoadOnShowDialog):
         self.items_layout.addWidget(tick)
         if item.automatic:
             detail = QLabel(item.detail)
-            detail.setWordWrap(True)
+            detail.setToolTip(item.detail)
+            # One line, cut at the dialog's edge (the tooltip has it all): a wrapped label in a form gets clipped.
+            detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             detail.setStyleSheet(f"color: {GOOD if item.satisfied else BAD}; margin-left: 22px;")
             self.items_layout.addWidget(detail)
             if item.satisfied:
