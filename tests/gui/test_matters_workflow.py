@@ -126,27 +126,29 @@ def test_no_hits_opens_at_once_and_records_a_cleared_check(window, qtbot):
     assert check.decision == "cleared" and check.hits == [] and check.matter_id == dialog.matter_id
 
 
-def test_closing_with_open_deadlines_asks_first(window, qtbot, message_boxes, monkeypatch):
+def test_closing_opens_the_checklist_which_names_open_deadlines(window, qtbot, monkeypatch):
     from legalsec_desktop.db.models import EventRow
+    from legalsec_desktop.ui.matters.closing_dialog import ClosingDialog
 
     with window.state.store.write() as session:
         session.add(EventRow(matter_id=window.first_id, kind="response deadline", title="Answer due",
                              on_date=date(2026, 12, 1)))
-    from PySide6.QtWidgets import QMessageBox
+    seen = []
 
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: message_boxes.append(("q", a[2])) or QMessageBox.StandardButton.No)
+    def cancel(closer):
+        closer.load()
+        seen.append(closer.not_done())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ClosingDialog, "exec", cancel)
     dialog = MatterDialog(window.state, window, window.first_id)
     qtbot.addWidget(dialog)
     dialog.load()
     dialog.status.setCurrentIndex(dialog.status.findData("closed"))
     assert dialog.closed.text()  # the closing date is filled in with today
     dialog.accept()
-    assert "Answer due" in message_boxes[-1][1] and dialog.result() != QDialog.DialogCode.Accepted
+    assert "No deadlines left open" in seen[-1] and dialog.result() != QDialog.DialogCode.Accepted
     assert matters.load_matter(window.state.store, window.first_id).status == "open"
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    dialog.accept()
-    assert matters.load_matter(window.state.store, window.first_id).status == "closed"
 
 
 def test_add_party_checks_conflicts_and_remove_can_be_undone(window, qtbot, monkeypatch):

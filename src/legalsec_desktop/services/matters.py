@@ -28,7 +28,7 @@ from legalsec_desktop.domain.matters import (
     number_prefix,
     validate_matter,
 )
-from legalsec_desktop.services import billing_sql, contacts, matter_sol, todos
+from legalsec_desktop.services import billing_sql, contacts, matter_sol, retention, todos
 from legalsec_desktop.services.rows import FileLocation, OpenDeadline, TodoItem, UpcomingEvent
 
 
@@ -133,27 +133,43 @@ def load_matter(store: Store, matter_id: int) -> MatterDraft:
 
 def update_matter(store: Store, matter_id: int, draft: MatterDraft) -> None:
     """Save the edited matter; a different client name moves the matter to that (new or existing) client. The
-    calendar item of its limitation date follows the date (made, moved or removed)."""
+    calendar item of its limitation date follows the date (made, moved or removed). Closing goes through
+    services.closing; reopening here stops its files' retention, and a corrected closing date moves their dates."""
     validate_matter(draft)
     with store.write() as session:
         row = session.get(MatterRow, matter_id)
         if row is None:
             raise ValidationError("number", "That matter no longer exists (it may have been restored from a backup).")
-        _check_number_free(session, draft.number.strip(), matter_id)
-        current = session.get(ContactRow, row.client_id)
-        if current is None or current.name.casefold() != " ".join(draft.client_name.split()).casefold():
-            client = _find_or_add_contact(session, draft.client_name, client=True)
-            party = session.scalars(select(PartyRow).where(
-                PartyRow.matter_id == matter_id, PartyRow.role == "client",
-                PartyRow.contact_id == row.client_id)).first()
-            if party is not None:
-                party.contact_id = client.id
-            else:
-                session.add(PartyRow(matter_id=matter_id, contact_id=client.id, role="client"))
-            row.client_id = client.id
-        old_note = row.sol_note
-        _apply(row, draft)
-        matter_sol.sync(session, row, store.clock.now(), store.clock.utc_now(), old_note)
+        if draft.status == "closed" and row.status != "closed":
+            raise ValidationError("status", "A matter is closed through its closing checklist: Matters ▸ Close "
+                                            "Matter….")
+        was_closed, was_closed_on = row.status == "closed", row.closed_on
+        apply_edits(session, store, row, draft)
+        if was_closed and draft.status != "closed":
+            retention.reopen_files(session, store, row)
+        elif was_closed and draft.closed_on != was_closed_on:
+            retention.redate_files(session, store, row)
+
+
+def apply_edits(session: Session, store: Store, row: MatterRow, draft: MatterDraft) -> None:
+    """Puts an edited matter into its row (a new client name moves it to that client); for update_matter and for
+    closing, which saves the matter dialog's edits in the same transaction."""
+    matter_id = row.id
+    _check_number_free(session, draft.number.strip(), matter_id)
+    current = session.get(ContactRow, row.client_id)
+    if current is None or current.name.casefold() != " ".join(draft.client_name.split()).casefold():
+        client = _find_or_add_contact(session, draft.client_name, client=True)
+        party = session.scalars(select(PartyRow).where(
+            PartyRow.matter_id == matter_id, PartyRow.role == "client",
+            PartyRow.contact_id == row.client_id)).first()
+        if party is not None:
+            party.contact_id = client.id
+        else:
+            session.add(PartyRow(matter_id=matter_id, contact_id=client.id, role="client"))
+        row.client_id = client.id
+    old_note = row.sol_note
+    _apply(row, draft)
+    matter_sol.sync(session, row, store.clock.now(), store.clock.utc_now(), old_note)
 
 
 def open_deadlines(store: Store, matter_id: int) -> list[OpenDeadline]:
@@ -206,6 +222,7 @@ class MatterSummary:
     follow_ups: int  # open follow-ups of the log, due any day (overdue ones included)
     follow_ups_overdue: int = 0
     todos: tuple[TodoItem, ...] = ()  # the matter's open to-dos, by due date
+    closed_number: str = ""  # its closed-file number ('C-2026-0001'), kept if it was reopened
 
 
 def matter_summary(store: Store, matter_id: int, today: date | None = None) -> MatterSummary:
@@ -246,5 +263,5 @@ def matter_summary(store: Store, matter_id: int, today: date | None = None) -> M
         files=[FileLocation(v.label, MEDIA.get(v.medium, v.medium), v.where, v.barcode, v.status)
                for v in volumes.matter_volumes(store, matter_id)],
         communications=communications, follow_ups=follow_ups, follow_ups_overdue=follow_ups_overdue,
-        todos=tuple(todos.matter_todos(store, matter_id, include_done=False)),
+        todos=tuple(todos.matter_todos(store, matter_id, include_done=False)), closed_number=row.closed_number or "",
     )

@@ -11,7 +11,7 @@ from legalsec_desktop.domain.communications import CommunicationDraft
 from legalsec_desktop.domain.contacts import ContactDraft
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.matters import MatterDraft
-from legalsec_desktop.services import communications, contacts, listings, matters
+from legalsec_desktop.services import closing, communications, contacts, listings, matters
 from legalsec_desktop.services.firm import load_profile, save_profile
 from legalsec_desktop.domain.firm import Timekeeper
 from legalsec_desktop.services.rows import ContactMatter, MatterFilters, OpenDeadline
@@ -64,7 +64,11 @@ def test_open_deadlines_are_found_before_closing(store, matter_id):
     assert matters.open_deadlines(store, matter_id) == [
         OpenDeadline(date(2026, 12, 1), "response deadline", "Answer due")]
     closed = replace(matters.load_matter(store, matter_id), status="closed", closed_on=date(2026, 11, 23))
-    matters.update_matter(store, matter_id, closed)
+    with pytest.raises(ValidationError, match="closing checklist"):  # closing goes through services.closing
+        matters.update_matter(store, matter_id, closed)
+    assert matters.load_matter(store, matter_id).status == "open"
+    closing.close_matter(store, matter_id, {}, "Client moved away; deadlines vacated by stipulation.",
+                         date(2026, 11, 23))
     assert matters.load_matter(store, matter_id).status == "closed"
 
 

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from legalsec_desktop.domain.conflicts import SearchName, clean_names
 from legalsec_desktop.domain.errors import UserFixableError, ValidationError
 from legalsec_desktop.domain import rule_sets
-from legalsec_desktop.domain.formatting import format_date
 from legalsec_desktop.domain.money import format_money
 from legalsec_desktop.domain.matters import PRACTICE_AREAS, STATUSES, MatterDraft, validate_matter
 from legalsec_desktop.services import conflicts, matters
@@ -46,6 +45,7 @@ class MatterDialog(LoadOnShowDialog):
         self.is_new = matter_id is None
         self._cleared_names: tuple[tuple[str, str], ...] | None = None  # names whose check was cleared or waived
         self._check_id: int | None = None
+        self._loaded_status = ""  # the status the matter had when read: closing it opens the checklist
         self.setWindowTitle(self.tr("New Matter") if self.is_new else self.tr("Edit Matter"))
         self.load_problem_title = self.tr("Matter not opened")
         self.setMinimumWidth(920)
@@ -144,6 +144,7 @@ class MatterDialog(LoadOnShowDialog):
         if existing is not None:
             self.setWindowTitle(self.tr("Edit Matter %s") % existing.number)
             self.number.setText(existing.number)
+            self._loaded_status = existing.status
             self._fill(existing)
         else:
             self.number.setText(matters.next_matter_number(store))
@@ -210,7 +211,12 @@ class MatterDialog(LoadOnShowDialog):
             return
         if self.is_new and not self._conflicts_cleared(draft):
             return
-        if not self.is_new and not self._may_close(draft):
+        closed = self._closing(draft)
+        if closed is not None:
+            if closed:  # the closing dialog saved the edits and said what changed
+                super().accept()
+            return
+        if not self._may_reopen(draft):
             return
 
         def save() -> None:
@@ -223,7 +229,8 @@ class MatterDialog(LoadOnShowDialog):
                 matters.update_matter(self.state.require_store(), self.matter_id, draft)
 
         if self.errors.attempt(self, self.tr("Matter not saved"), save):
-            self.state.data_changed.emit(Changed.MATTERS)
+            self.state.data_changed.emit(Changed.MATTERS | (Changed.FILES if self._loaded_status == "closed"
+                                                            else Changed.NOTHING))
             super().accept()
 
     def _conflicts_cleared(self, draft: MatterDraft) -> bool:
@@ -258,21 +265,25 @@ class MatterDialog(LoadOnShowDialog):
                 "what you typed is still here."))
         return False
 
-    def _may_close(self, draft: MatterDraft) -> bool:
-        """For an existing matter: closing one with deadlines still open asks first."""
-        store, matter_id = self.state.require_store(), self.matter_id
-        assert matter_id is not None  # an existing matter's dialog has its id
-        if draft.status != "closed" or matters.load_matter(store, matter_id).status == "closed":
+    def _closing(self, draft: MatterDraft) -> bool | None:
+        """For an existing matter set to closed: the closing checklist, which saves the other edits with the closing.
+        None when the matter is not being closed; else whether it was closed (cancelling keeps what was typed)."""
+        if self.is_new or draft.status != "closed" or self._loaded_status == "closed":
+            return None
+        from legalsec_desktop.ui.matters.closing_dialog import ClosingDialog
+
+        assert self.matter_id is not None  # an existing matter's dialog has its id
+        dialog = ClosingDialog(self.state, self.matter_id, self, edits=draft, closed_on=draft.closed_on)
+        return dialog.exec() == ClosingDialog.DialogCode.Accepted
+
+    def _may_reopen(self, draft: MatterDraft) -> bool:
+        """Reopening a closed matter stops its files' retention: ask first."""
+        if self.is_new or self._loaded_status != "closed" or draft.status == "closed":
             return True
-        pending = matters.open_deadlines(store, matter_id)
-        if not pending:
-            return True
-        listed = "\n".join(f"• {format_date(d.on_date)}: {d.title} ({d.kind})" for d in pending[:8])
-        more = self.tr("\n…and %d more.") % (len(pending) - 8) if len(pending) > 8 else ""
         answer = QMessageBox.question(
-            self, self.tr("Close a matter with open deadlines?"),
-            self.tr("Matter %s still has %d deadline(s) that are not done:\n\n%s%s\n\nClose it anyway? The deadlines "
-                    "stay on the calendar until you mark them done or vacated.") % (
-                draft.number.strip(), len(pending), listed, more),
+            self, self.tr("Reopen the matter?"),
+            self.tr("Matter %s will be %s again. Its files' destroy-after dates are cleared until it closes again "
+                    "(when the retention starts afresh); the closing record and its closed-file number are kept.") % (
+                draft.number.strip(), draft.status),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes

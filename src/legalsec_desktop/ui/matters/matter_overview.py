@@ -69,6 +69,10 @@ def facts(summary: MatterSummary, today: date) -> list[tuple[str, str]]:
         ("Practice area", escape(d.practice_area)),
         ("Opened", format_date(d.opened_on) + (f" · closed {format_date(d.closed_on)}" if d.closed_on else "")),
     ]
+    if summary.closed_number:
+        closed = (f"<b>{escape(summary.closed_number)}</b>, closed {format_date(d.closed_on)}" if d.status == "closed"
+                  else f"{escape(summary.closed_number)} (reopened: its files' retention waits for the next closing)")
+        rows.append(("Closed file", closed))
     if d.sol_date:
         sol = format_date(d.sol_date) + (f" — {escape(d.sol_note)}" if d.sol_note else "")
         rows.append(("Statute of limitations",

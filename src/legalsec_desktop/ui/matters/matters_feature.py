@@ -35,6 +35,9 @@ class MattersFeature(Feature):
         self.add_action("edit_matter", self.tr("&Edit Matter…"), self.edit_matter, Menu.FILE, 110, shortcut="Ctrl+E",
                         icon_name="edit", tip=self.tr("Edit the matter selected in the Matters tab"),
                         needs=Needs.WRITABLE)
+        self.add_action("close_matter", self.tr("C&lose Matter…"), self.close_matter, Menu.FILE, 115,
+                        icon_name="", tip=self.tr("Close the selected matter through the firm's closing checklist"),
+                        needs=Needs.WRITABLE)
         self.add_action("conflict_check", self.tr("Con&flict Check…"), self.conflict_check, Menu.TOOLS, 200,
                         shortcut="Ctrl+Shift+K", icon_name="conflict",
                         tip=self.tr("Search every name in the files for conflicts"), toolbar=50)
@@ -72,6 +75,20 @@ class MattersFeature(Feature):
         dialog = MatterDialog(self.state, self.shell.dialog_parent(), matter_id)
         if dialog.exec() == MatterDialog.DialogCode.Accepted:
             self.shell.show_status(self.tr("Matter %s saved.") % dialog.number.text().strip())
+
+    def close_matter(self, matter_id: int | None = None) -> None:
+        matter_id = matter_id or self.matters.current_matter_id()
+        if not self.usable(writing=True):
+            return
+        if matter_id is None:
+            self.state.navigate_to(TabKey.MATTERS)
+            self.shell.show_status(self.tr("Select a matter in the Matters tab first."))
+            return
+        from legalsec_desktop.ui.matters.closing_dialog import ClosingDialog
+
+        dialog = ClosingDialog(self.state, matter_id, self.shell.dialog_parent())
+        if dialog.exec() == ClosingDialog.DialogCode.Accepted and dialog.closing_done is not None:
+            self.shell.show_status(self.tr("Matter closed as %s.") % dialog.closing_done.closed_number)
 
     def show_contacts(self) -> None:
         if not self.usable():

@@ -9,13 +9,16 @@ from legalsec_desktop.ui.common.feature import Feature, Menu, Needs, Shell
 
 
 class SettingsFeature(Feature):
-    """Firm, timekeepers and billing defaults; no tab of its own."""
+    """Firm, timekeepers and billing defaults, retention rules and the closing checklist; no tab of its own."""
 
     def __init__(self, state: AppState, undo_stack: QUndoStack, shell: Shell) -> None:
         super().__init__(state, undo_stack, shell)
         self.add_action("settings", self.tr("&Settings…"), self.open_settings, Menu.TOOLS, 400, shortcut="Ctrl+,",
                         icon_name="settings", tip=self.tr("Firm, timekeepers and billing defaults"),
                         needs=Needs.WRITABLE, toolbar=100)
+        self.add_action("file_room_settings", self.tr("&Retention and Closing…"), self.open_file_room_settings,
+                        Menu.TOOLS, 410, tip=self.tr("The firm's retention rules and its closing checklist"),
+                        needs=Needs.WRITABLE)
 
     def open_settings(self, first_run: bool = False) -> bool:
         """Show the settings; True when they were saved."""
@@ -25,3 +28,11 @@ class SettingsFeature(Feature):
 
         dialog = SettingsDialog(self.state, first_run=first_run, parent=self.shell.dialog_parent())
         return dialog.exec() == SettingsDialog.DialogCode.Accepted
+
+    def open_file_room_settings(self) -> None:
+        """The retention rules and the closing checklist (each change is saved as it is made)."""
+        if not self.usable():
+            return
+        from legalsec_desktop.ui.settings.file_room_dialog import FileRoomSettingsDialog
+
+        FileRoomSettingsDialog(self.state, self.shell.dialog_parent()).exec()

@@ -137,3 +137,12 @@ def test_the_heading_colours_the_status(status):
     html = heading_html(summary(replace(DRAFT, status=status)))
     assert f"color:{STATUS_COLOURS.get(status, STATUS_COLOURS['closed'])}; font-weight:bold'>{status.upper()}" in html
     assert html.startswith("<span style='font-size:15pt'><b>2026-0001</b>&nbsp; Smith v. Jones</span>")
+
+
+def test_a_closed_matter_shows_its_closed_file_number_and_date_and_a_reopened_one_says_so():
+    closed = replace(DRAFT, status="closed", closed_on=date(2026, 11, 2))
+    html = overview_html(summary(closed, closed_number="C-2026-0007"), TODAY)
+    assert "Closed file</td><td><b>C-2026-0007</b>, closed Mon 11/02/2026</td>" in html
+    reopened = overview_html(summary(DRAFT, closed_number="C-2026-0007"), TODAY)
+    assert "C-2026-0007 (reopened" in reopened
+    assert "Closed file" not in overview_html(summary(DRAFT), TODAY)
