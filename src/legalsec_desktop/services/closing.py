@@ -31,6 +31,7 @@ from legalsec_desktop.domain.formatting import format_date
 from legalsec_desktop.domain.matters import MatterDraft, validate_matter
 from legalsec_desktop.services import matters, retention
 from legalsec_desktop.services.conflicts import current_user
+from legalsec_desktop.services.volumes import log_movement
 
 GONE_ITEM = "That checklist item no longer exists."
 LISTED = 3  # how many deadlines, to-dos or files a detail names
@@ -283,9 +284,8 @@ def _give_retention(session: Session, store: Store, matter: MatterRow, choices: 
         if chosen is not None and chosen not in rules:
             raise ValidationError("retention", f"The retention rule chosen for {volume.barcode} no longer exists.")
         retention.stamp(volume, rules.get(chosen) if chosen is not None else None, closed_on)
-        retention.log_movement(session, store, volume.id, "closed",
-                               f"Matter {matter.number} closed as {matter.closed_number}. {volume.retention_note}",
-                               who)
+        log_movement(session, store, volume.id, "closed", by=who,
+                     reason=f"Matter {matter.number} closed as {matter.closed_number}. {volume.retention_note}")
     return len(files)
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from legalsec_desktop.db.file_room_models import ClosingItemRow, RetentionRuleRow
 from legalsec_desktop.domain.clock import from_local
+from legalsec_desktop.domain.closing import closed_number
 from legalsec_desktop.domain.file_room import SEPARATOR, Retention, barcode_for, destroy_after, retention_note, rule_for
 from legalsec_desktop.domain.names import search_fold
 
@@ -238,7 +239,7 @@ class FileRoom:
             day = matter["closed_on"]
             assert isinstance(day, date)
             seq[day.year] = seq.get(day.year, 0) + 1
-            matter["closed_number"] = f"C{day.year}-{seq[day.year]:04d}"
+            matter["closed_number"] = closed_number(day.year, seq[day.year])
             checklist = [dict(text=text, check=check, done=True, detail="") for text, check in self.checklist]
             rows.append(dict(id=len(rows) + 1, matter_id=matter["id"], closed_number=matter["closed_number"],
                              closed_on=day, closed_at=self._at(day, 17), closed_by=BY,

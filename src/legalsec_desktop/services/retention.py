@@ -13,14 +13,14 @@ from datetime import date
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from legalsec_desktop.db.file_room_models import FileMovementRow, RetentionRuleRow
+from legalsec_desktop.db.file_room_models import RetentionRuleRow
 from legalsec_desktop.db.models import FileRecordRow, MatterRow
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.closing import check_rule, rule_term
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.file_room import Retention, destroy_after, retention_note
 from legalsec_desktop.domain.formatting import format_date
-from legalsec_desktop.services.conflicts import current_user
+from legalsec_desktop.services.volumes import log_movement
 
 GONE = "That retention rule no longer exists."
 
@@ -169,13 +169,6 @@ def stamp(volume: FileRecordRow, rule: RetentionRuleRow | None, closed_on: date)
     volume.retention_note = retention_note(closed_on, retention)
 
 
-def log_movement(session: Session, store: Store, file_id: int, kind: str, reason: str = "",
-                 by: str | None = None, to_text: str = "") -> None:
-    """Appends a line to a file's movement log (which is never edited)."""
-    session.add(FileMovementRow(file_id=file_id, at=store.clock.utc_now(), by_name=current_user() if by is None else by,
-                                kind=kind, to_text=to_text, reason=reason.strip()))
-
-
 def live_volumes(session: Session, matter_id: int) -> list[FileRecordRow]:
     return list(session.scalars(select(FileRecordRow).where(FileRecordRow.matter_id == matter_id,
                                                             FileRecordRow.destroyed_at.is_(None))
@@ -193,7 +186,7 @@ def reopen_files(session: Session, store: Store, matter: MatterRow, by: str | No
             continue
         volume.closed_on, volume.destroy_after = None, None
         volume.retention_note = (f"Matter reopened {format_date(today)}: retention starts again when it closes.")
-        log_movement(session, store, volume.id, "reopened", f"Matter {matter.number} reopened", by)
+        log_movement(session, store, volume.id, "reopened", by=by, reason=f"Matter {matter.number} reopened")
         count += 1
     return count
 

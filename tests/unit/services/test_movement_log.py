@@ -31,6 +31,11 @@ def public_functions(module):
             if function.__module__ == module.__name__ and not name.startswith("_")}
 
 
+def _appending(store, file_id):  # noqa: ANN001, ANN202
+    with store.write() as session:
+        volumes.log_movement(session, store, file_id, "moved", reason="Another service's action")
+
+
 @pytest.fixture
 def room(store, two_attorney_firm):
     """Two matters' files in a small hierarchy, one checked out, one on hold, each with a few log lines."""
@@ -72,6 +77,7 @@ def test_no_service_call_changes_or_removes_a_line_of_the_log(store, db_path, ro
             "overdue": lambda: volumes.overdue(store, date(2026, 12, 5), room["mary"]),
             "by_ids": lambda: volumes.by_ids(store, files),
             "timekeeper_named": lambda: volumes.timekeeper_named(store, "MAH"),  # where the module has it
+            "log_movement": lambda: _appending(store, files[0]),  # appends a line: the earlier ones stay
         },
         locations: {
             "all_locations": lambda: locations.all_locations(store, include_retired=True),
