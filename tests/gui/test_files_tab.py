@@ -3,8 +3,9 @@
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QInputDialog
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog
 
 from legalsec_desktop.domain.file_room import CheckOut, VolumeDraft
 from legalsec_desktop.domain.matters import MatterDraft
@@ -80,6 +81,9 @@ def test_the_place_filter_lists_what_is_inside_it(window):
     volumes.move(window.state.store, window.ids["Correspondence"], window.box)
     window.state.data_changed.emit(Changed.FILES)
     cabinet = locations.location_id_of(window.state.store, "Main office > Cabinet A")
+    assert tab.location_filter.count() == 1  # the places are read when the filter is first used, not before
+    QApplication.sendEvent(tab.location_filter, QFocusEvent(QEvent.Type.FocusIn))
+    assert tab.location_filter.count() == 6  # every place
     tab.location_filter.setCurrentIndex(tab.location_filter.findData(cabinet))
     assert tab.model.rowCount() == 2 and "match" in tab.count_label.text()
 

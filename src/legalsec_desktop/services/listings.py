@@ -347,8 +347,10 @@ def list_ids(store: Store, key: str, sort: str | None = None, descending: bool |
     keys = keys or [query.selected_columns[sort]]
     order = [key.desc() if descending else key.asc() for key in (*keys, id_column)]
     query = query.with_only_columns(id_column, maintain_column_froms=True).order_by(*order)
-    with store.read() as session:  # through the connection: the ORM's result handling tripled the time for 20,000
-        return [row[0] for row in session.connection().execute(query)]
+    # Through the connection (the ORM's result handling tripled the time for 20,000), and fetched in one call:
+    # a row at a time cost 2 µs a row more (0.1 s of a 50,000-file list).
+    with store.read() as session:
+        return list(session.connection().execute(query).scalars().all())
 
 
 def _row_maker(listing: Listing, key: str) -> Callable[[RowMapping], ListRow]:

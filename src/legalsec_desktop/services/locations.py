@@ -32,6 +32,14 @@ def all_locations(store: Store, include_retired: bool = False) -> list[LocationI
                 for row in session.scalars(query)]
 
 
+def location_choices(store: Store) -> list[tuple[int, str]]:
+    """Every place in use, as (id, path) by path: what a place filter or picker offers."""
+    with store.read() as session:
+        return [(row[0], row[1]) for row in session.execute(
+            select(StorageLocationRow.id, StorageLocationRow.path).where(StorageLocationRow.retired_at.is_(None))
+            .order_by(StorageLocationRow.path_key)).all()]
+
+
 def nearest_paths(session: Session, text: str) -> list[str]:
     paths = list(session.scalars(select(StorageLocationRow.path).where(StorageLocationRow.retired_at.is_(None))))
     return [found for found, _score, _i in process.extract(text, paths, limit=NEAREST, score_cutoff=40)]

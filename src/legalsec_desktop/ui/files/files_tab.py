@@ -68,6 +68,8 @@ class FilesTab(ListTab):
         self.location_filter.setMinimumContentsLength(18)
         self.location_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.location_filter.addItem(self.tr("Every place"), None)
+        self.location_filter.installEventFilter(self)
+        self._places_due = True
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("filesStatusFilter")
         self.status_filter.addItem(self.tr("Any status"), None)
@@ -130,6 +132,8 @@ class FilesTab(ListTab):
         if (watched in (self.matter_filter, self.matter_filter.lineEdit())
                 and event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress)):
             self._fill_matters()  # thousands of matters on a large practice: read when the filter is first used
+        if watched is self.location_filter and event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
+            self._fill_places()  # likewise the places (a storage company's boxes run to thousands)
         return super().eventFilter(watched, event)
 
     def _fill_matters(self) -> None:
@@ -142,12 +146,16 @@ class FilesTab(ListTab):
         fill_combo(self.matter_filter, [(None, self.tr("Every matter")), *choices], self.matter_filter.currentData())
 
     def _fill_places(self) -> None:
+        if not self._places_due or self.state.store is None:
+            return
         from legalsec_desktop.services import locations
 
-        places = [(p.id, p.path) for p in locations.all_locations(self.state.require_store())]
+        self._places_due = False
+        places = locations.location_choices(self.state.store)
         fill_combo(self.location_filter, [(None, self.tr("Every place")), *places], self.location_filter.currentData())
         if self.location_filter.currentData() != self.filters.location_id:  # that place was retired
             self.filters = replace(self.filters, location_id=None)
+            self.refresh()
 
     def clear_filters(self) -> None:
         """Every file: the matter, place and status choices and the text cleared (quietly; refreshed once)."""
@@ -163,8 +171,7 @@ class FilesTab(ListTab):
     # --- data ------------------------------------------------------------------------------
     def refresh(self) -> None:
         keep = self.selected_ids()
-        if self.state.store is not None:
-            self._fill_places()
+        self._places_due = True  # read again when the place filter is next used
         super().refresh()
         rows = [r for r in (self.model.row_of(i) for i in keep) if r is not None]
         if rows:
