@@ -30,7 +30,7 @@ from legalsec_desktop.domain.file_room import Retention, rule_for
 from legalsec_desktop.domain.formatting import format_date
 from legalsec_desktop.domain.matters import MatterDraft, validate_matter
 from legalsec_desktop.services import matters, retention
-from legalsec_desktop.services.conflicts import current_user
+from legalsec_desktop.services.users import current_user
 from legalsec_desktop.services.volumes import log_movement
 
 GONE_ITEM = "That checklist item no longer exists."

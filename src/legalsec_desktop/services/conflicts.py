@@ -6,7 +6,6 @@ with rapidfuzz in one call: token order and punctuation do not matter, small mis
 
 from __future__ import annotations
 
-import getpass
 import json
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -17,6 +16,7 @@ from sqlalchemy import select, update
 
 from legalsec_desktop.db.models import ConflictCheckRow, ContactAliasRow, ContactRow, FirmRow, MatterRow, PartyRow
 from legalsec_desktop.db.store import Store
+from legalsec_desktop.services.users import current_user
 from legalsec_desktop.domain.conflicts import (
     DECISIONS,
     MIN_SCORE,
@@ -150,13 +150,6 @@ class CheckRecord:
     decision: str
     decided_at: datetime | None
     notes: str
-
-
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name (a service account): record the check anyway
-        return ""
 
 
 def record_check(store: Store, names: list[SearchName], hits: list[Hit], decision: str = UNDECIDED,

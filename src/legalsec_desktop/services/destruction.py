@@ -33,7 +33,7 @@ from legalsec_desktop.domain.formatting import format_date
 from legalsec_desktop.domain.report import Report
 from legalsec_desktop.formats.destruction_xlsx import write_review_xlsx
 from legalsec_desktop.reports.destruction_report import certificate_report, review_report
-from legalsec_desktop.services.conflicts import current_user
+from legalsec_desktop.services.users import current_user
 from legalsec_desktop.services.volumes import log_movement
 
 Here = aliased(StorageLocationRow)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rapidfuzz import process
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -41,6 +40,8 @@ def location_choices(store: Store) -> list[tuple[int, str]]:
 
 
 def nearest_paths(session: Session, text: str) -> list[str]:
+    from rapidfuzz import process  # loaded only when a place is mistyped
+
     paths = list(session.scalars(select(StorageLocationRow.path).where(StorageLocationRow.retired_at.is_(None))))
     return [found for found, _score, _i in process.extract(text, paths, limit=NEAREST, score_cutoff=40)]
 

@@ -12,7 +12,6 @@ from typing import Any, TypeAlias
 
 from typing_extensions import Unpack
 
-from rapidfuzz import process
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
@@ -34,7 +33,7 @@ from legalsec_desktop.domain.file_room import (
     validate_volume,
 )
 from legalsec_desktop.domain.formatting import format_date
-from legalsec_desktop.services.conflicts import current_user
+from legalsec_desktop.services.users import current_user
 from legalsec_desktop.services.file_rows import MovementItem, VolumeItem
 
 GONE = "That file no longer exists."
@@ -118,6 +117,8 @@ def volume(store: Store, file_id: int) -> VolumeItem:
 
 
 def nearest_barcodes(session: Session, code: str) -> list[str]:
+    from rapidfuzz import process  # loaded only when an id is mistyped
+
     codes = list(session.scalars(select(FileRecordRow.barcode)))
     return [found for found, _score, _i in process.extract(code, codes, limit=NEAREST, score_cutoff=50)]
 
