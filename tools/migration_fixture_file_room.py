@@ -31,7 +31,8 @@ def fill_file_room(f: Any, live: int, closed: int, estate: int | None, partner: 
                      notes="Replaced by the seven-year rule.", position=11, retired_at="2026-01-02 10:00:00.000000")
     f.add("closing_item", text="Akte digitalisiert ✓ (S:\\Archiv)", check="", position=10,
           retired_at="2026-03-02 10:15:00.000000")
-    batch = f.add("destruction", certificate_number="CD-2026-0001", approved_by="MAH", approved_on="2026-11-02",
+    batch = f.add("destruction", certificate_number="D-2026-0001", approved_by="MAH", approved_by_name="Mary A. Hale",
+                  approved_on="2026-11-02",
                   destroyed_on="2026-11-05", method="Cross-cut shredding (DIN 66399 P-4)",
                   destroyed_by="Reißwolf GmbH — Aktenvernichtung", witness="Siobhán O'Brien-Núñez",
                   notes="Bins sealed; certificate № 7781 from the shredder attached.",

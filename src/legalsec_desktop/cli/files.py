@@ -96,13 +96,14 @@ def _matter(store: Store, number: str | None) -> int | None:
 
 
 def _where(item: VolumeItem) -> str:
+    from legalsec_desktop.domain.clock import to_local
     from legalsec_desktop.domain.formatting import format_date
 
     if item.out_to:
         due = f" (due {item.due_back_on.isoformat()})" if item.due_back_on else ""
         return f"out to {item.out_to}{due}"
     if item.destroyed_at is not None:
-        return f"destroyed {format_date(item.destroyed_at.date())}"
+        return f"destroyed {format_date(item.destroyed_on or to_local(item.destroyed_at).date())}"
     return item.place or "no location"
 
 

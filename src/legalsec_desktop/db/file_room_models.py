@@ -105,6 +105,7 @@ class DestructionRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     certificate_number: Mapped[str] = mapped_column(String(40), unique=True)
     approved_by: Mapped[str] = mapped_column(String(5))  # the approving attorney's initials
+    approved_by_name: Mapped[str] = mapped_column(String(200), default="")  # their name then (initials can change)
     approved_on: Mapped[date] = mapped_column(Date)
     destroyed_on: Mapped[date] = mapped_column(Date)
     method: Mapped[str] = mapped_column(String(100))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -152,10 +152,13 @@ class Retention:
 def destroy_after(closed_on: date, rule: Retention) -> date | None:
     """The first day a file closed on `closed_on` may be destroyed under `rule`; None when it is kept for ever.
 
-    Years are calendar years: a file closed on 29 February may go on 28 February (relativedelta's rule)."""
+    Years are whole calendar years. A file closed on 29 February may go on 1 March of a year without one, never on
+    28 February, a day before the years are full: for destroying, the later day is the safe one."""
     if rule.years is None:
         return None
     after: date = closed_on + relativedelta(years=rule.years)
+    if (closed_on.month, closed_on.day) == (2, 29) and after.day == 28:
+        after += timedelta(days=1)
     return after
 
 

@@ -349,13 +349,17 @@ class FileRoom:
             assert isinstance(after, date)
             batches.setdefault(after.year, []).append(volume)
         rows: list[Row] = []
-        for year, batch in sorted(batches.items()):
+        numbered: dict[int, int] = {}
+        for _year, batch in sorted(batches.items()):
             latest = max(v.row["destroy_after"] for v in batch)
             assert isinstance(latest, date)
             day = min(self.today - timedelta(days=7), latest + timedelta(days=self.rng.randint(20, 60)))
-            number = f"DC-{year}-{len(rows) + 1:03d}"
+            numbered[day.year] = numbered.get(day.year, 0) + 1
+            number = f"D-{day.year}-{numbered[day.year]:04d}"  # as services.destruction numbers certificates
             method = "Cross-cut shredding, witnessed (Iron Mountain Secure Shredding)"
-            rows.append(dict(id=len(rows) + 1, certificate_number=number, approved_by="MAH",
+            approver = next((k for k in self.timekeepers if k["is_attorney"]), self.timekeepers[0])
+            rows.append(dict(id=len(rows) + 1, certificate_number=number, approved_by=approver["initials"],
+                             approved_by_name=approver["name"],
                              approved_on=day - timedelta(days=7), destroyed_on=day, method=method,
                              destroyed_by="Iron Mountain Secure Shredding", witness="Lucía Ortega",
                              notes="Yearly review of closed files past retention.", recorded_at=self._at(day, 16),

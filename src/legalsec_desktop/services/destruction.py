@@ -37,6 +37,7 @@ from legalsec_desktop.services.users import current_user
 from legalsec_desktop.services.volumes import log_movement
 
 Here = aliased(StorageLocationRow)
+Home = aliased(StorageLocationRow)
 
 
 def _where(out_to: str, place: str) -> str:
@@ -125,7 +126,8 @@ def destroy(store: Store, file_ids: list[int] | tuple[int, ...], approved_by: st
             DestructionRow.certificate_number.like(f"{CERTIFICATE_PREFIX}-{year:04d}-%"))))
         batch = DestructionRow(
             certificate_number=next_certificate_number(year, taken), approved_by=approver.initials,
-            approved_on=request.approved_on, destroyed_on=request.destroyed_on, method=request.method,
+            approved_by_name=approver.name, approved_on=request.approved_on, destroyed_on=request.destroyed_on,
+            method=request.method,
             destroyed_by=request.destroyed_by, witness=request.witness, notes=request.notes,
             recorded_at=store.clock.utc_now(), recorded_by=current_user() if by is None else by,
             file_count=len(request.file_ids))
@@ -136,6 +138,7 @@ def destroy(store: Store, file_ids: list[int] | tuple[int, ...], approved_by: st
         for file_id in request.file_ids:
             row, _status, place, _number = found[file_id]
             row.destroyed_at, row.destruction_id = batch.recorded_at, batch.id
+            row.location_id = None  # it is nowhere now (its home stays, as the log says where it was)
             log_movement(session, store, row.id, "destroyed", by=by, from_text=place,
                          to_text=f"{request.method} ({request.destroyed_by})", reason=approval)
         batch_id = batch.id
@@ -148,10 +151,10 @@ def _files_of(session: Session, batch_ids: list[int]) -> dict[int, list[Destroye
                func.coalesce(MatterRow.closed_number, ""), func.coalesce(ContactRow.name, ""), MatterRow.caption,
                MatterRow.title, FileRecordRow.label, FileRecordRow.medium,
                func.coalesce(FileRecordRow.closed_on, MatterRow.closed_on), func.coalesce(RetentionRuleRow.name, ""),
-               FileRecordRow.retention_note, func.coalesce(Here.path, ""))
+               FileRecordRow.retention_note, func.coalesce(Home.path, ""))  # where it was kept (it is nowhere now)
         .join(MatterRow, MatterRow.id == FileRecordRow.matter_id)
         .outerjoin(ContactRow, ContactRow.id == MatterRow.client_id)
-        .outerjoin(Here, Here.id == FileRecordRow.location_id)
+        .outerjoin(Home, Home.id == FileRecordRow.home_location_id)
         .outerjoin(RetentionRuleRow, RetentionRuleRow.id == FileRecordRow.retention_rule_id)
         .where(FileRecordRow.destruction_id.in_(batch_ids))
         .order_by(MatterRow.number, FileRecordRow.barcode)).all()
@@ -165,8 +168,7 @@ def _files_of(session: Session, batch_ids: list[int]) -> dict[int, list[Destroye
 
 def _batches(session: Session, *conditions: Any) -> list[Batch]:
     rows = session.execute(
-        select(DestructionRow, func.coalesce(TimekeeperRow.name, ""))
-        .outerjoin(TimekeeperRow, TimekeeperRow.initials == DestructionRow.approved_by)
+        select(DestructionRow, DestructionRow.approved_by_name)  # the name when approved: initials can change
         .where(*conditions)
         .order_by(DestructionRow.destroyed_on.desc(), DestructionRow.id.desc())).all()
     files = _files_of(session, [row.id for row, _name in rows])

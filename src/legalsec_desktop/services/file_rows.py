@@ -35,12 +35,13 @@ class VolumeItem:
     destroyed_at: datetime | None
     status: str  # a key of domain.file_room.STATUSES
     matter_closed: bool = False
+    destroyed_on: date | None = None  # the day its batch was destroyed (destroyed_at is when that was recorded)
 
     @property
     def where(self) -> str:
         """Where it is, in a few words: the place, or who has it."""
         if self.destroyed_at is not None:
-            return "Destroyed"
+            return "Destroyed"  # the day is destroyed_on
         if self.out_to:
             return f"Out: {self.out_to}"
         return self.place or "No location"

@@ -15,9 +15,10 @@ from typing_extensions import Unpack
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from legalsec_desktop.db.file_room_models import FileMovementRow, RetentionRuleRow, StorageLocationRow
+from legalsec_desktop.db.file_room_models import DestructionRow, FileMovementRow, RetentionRuleRow, StorageLocationRow
 from legalsec_desktop.db.models import ContactRow, FileRecordRow, MatterRow, TimekeeperRow
 from legalsec_desktop.db.store import Store
+from legalsec_desktop.domain.clock import to_local
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.file_room import (
     BARCODE_DIGITS,
@@ -46,16 +47,18 @@ Home = aliased(StorageLocationRow)
 def _query() -> AnySelect:
     return (select(FileRecordRow, MatterRow.number, func.coalesce(ContactRow.name, ""), MatterRow.caption,
                    MatterRow.title, func.coalesce(Here.path, ""), func.coalesce(Home.path, ""),
-                   func.coalesce(Here.offsite, False), func.coalesce(RetentionRuleRow.name, ""), MatterRow.status)
+                   func.coalesce(Here.offsite, False), func.coalesce(RetentionRuleRow.name, ""), MatterRow.status,
+                   DestructionRow.destroyed_on)
             .join(MatterRow, MatterRow.id == FileRecordRow.matter_id)
             .outerjoin(ContactRow, ContactRow.id == MatterRow.client_id)
             .outerjoin(Here, Here.id == FileRecordRow.location_id)
             .outerjoin(Home, Home.id == FileRecordRow.home_location_id)
-            .outerjoin(RetentionRuleRow, RetentionRuleRow.id == FileRecordRow.retention_rule_id))
+            .outerjoin(RetentionRuleRow, RetentionRuleRow.id == FileRecordRow.retention_rule_id)
+            .outerjoin(DestructionRow, DestructionRow.id == FileRecordRow.destruction_id))
 
 
 def _item(found: Any, today: date) -> VolumeItem:
-    row, number, client, caption, title, place, home, offsite, retention, matter_status = found
+    row, number, client, caption, title, place, home, offsite, retention, matter_status, destroyed_on = found
     status = status_of(destroyed=row.destroyed_at is not None, out=bool(row.out_to), due_back_on=row.due_back_on,
                        offsite=bool(offsite), placed=row.location_id is not None, today=today)
     return VolumeItem(
@@ -66,7 +69,7 @@ def _item(found: Any, today: date) -> VolumeItem:
         out_at=row.out_at, due_back_on=row.due_back_on, opened_on=row.opened_on, closed_on=row.closed_on,
         destroy_after=row.destroy_after, retention=retention, retention_note=row.retention_note,
         hold_reason=row.hold_reason, destroyed_at=row.destroyed_at, status=status,
-        matter_closed=matter_status == "closed")
+        matter_closed=matter_status == "closed", destroyed_on=destroyed_on)
 
 
 def status_condition(status: str, today: date) -> ColumnElement[bool]:
@@ -146,10 +149,16 @@ def lookup_barcode(store: Store, text: str) -> int | None:
 
 def _next_barcode(session: Session) -> str:
     """F and the next number after the highest the program gave (a pre-printed label's id never gets reused)."""
-    pattern = f"{BARCODE_PREFIX}{'[0-9]' * BARCODE_DIGITS}*"
-    highest = session.scalar(select(func.max(FileRecordRow.barcode)).where(
-        FileRecordRow.barcode.op("GLOB")(pattern), func.length(FileRecordRow.barcode) == BARCODE_DIGITS + 1))
-    number = int(highest[1:]) + 1 if highest else 1
+    given = (FileRecordRow.barcode >= f"{BARCODE_PREFIX}{'0' * BARCODE_DIGITS}",
+             FileRecordRow.barcode <= f"{BARCODE_PREFIX}{'9' * BARCODE_DIGITS}",
+             func.length(FileRecordRow.barcode) == BARCODE_DIGITS + 1)  # portable: no GLOB, no LIKE
+    highest = 0
+    for code in session.scalars(select(FileRecordRow.barcode).where(*given)
+                                .order_by(FileRecordRow.barcode.desc()).limit(50)):
+        if code[1:].isdigit():  # "F0012A4" is a pre-printed id between two of ours: look past it
+            highest = int(code[1:])
+            break
+    number = highest + 1
     while session.scalar(select(FileRecordRow.id).where(FileRecordRow.barcode == barcode_for(number))) is not None:
         number += 1
     return barcode_for(number)
@@ -208,12 +217,14 @@ def _live(session: Session, file_id: int) -> FileRecordRow:
     if row is None:
         raise ValidationError("barcode", GONE)
     if row.destroyed_at is not None:
-        raise ValidationError("barcode", f"{row.barcode} was destroyed on {format_date(row.destroyed_at.date())}.")
+        batch = session.get(DestructionRow, row.destruction_id) if row.destruction_id is not None else None
+        day = batch.destroyed_on if batch is not None else to_local(row.destroyed_at).date()
+        raise ValidationError("barcode", f"{row.barcode} was destroyed on {format_date(day)}.")
     return row
 
 
 def _who_has(row: FileRecordRow) -> str:
-    since = f" since {format_date(row.out_at.date())}" if row.out_at is not None else ""
+    since = f" since {format_date(to_local(row.out_at).date())}" if row.out_at is not None else ""
     due = f", due back {format_date(row.due_back_on)}" if row.due_back_on is not None else ""
     return f"{row.barcode} is checked out to {row.out_to}{since}{due}"
 

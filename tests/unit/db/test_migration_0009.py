@@ -19,8 +19,12 @@ from legalsec_desktop.services.database import open_database
 FIXTURES = Path(__file__).resolve().parents[2] / "data" / "migrations"
 OLDER = [revision for revision in KNOWN_REVISIONS if revision < "0009"]
 TRIGGERS = {"file_movement_UPDATE_refused", "file_movement_DELETE_refused", "destruction_UPDATE_refused",
-            "destruction_DELETE_refused", "file_record_DELETE_refused"}
+            "destruction_DELETE_refused", "file_record_DELETE_refused", "file_record_destroyed_kept"}
 OFFSITE_WORDS = re.compile(r"storage|off-?site|iron mountain|archive")  # as the migration reads a place's name
+
+
+LEGACY_NOTE = ("Destroy-after date as typed in the file index before retention rules (upgrade to revision 0009); "
+               "no retention rule was chosen: check it against the firm's rules before destroying.")
 
 
 def copy_of(revision: str, tmp_path: Path) -> Path:
@@ -48,6 +52,9 @@ def typed_by_hand(path: Path) -> None:
         conn.execute("UPDATE file_record SET location = 'Keller — Regal 4', box = '' WHERE id = ?", (ids[1],))
         conn.execute("UPDATE file_record SET location = '', box = '' WHERE id = ?", (ids[2],))
         conn.execute("UPDATE file_record SET location = 'Archive room', box = 'Box 1' WHERE id = ?", (ids[3],))
+        # typed as paths are typed now: each level its own place
+        conn.execute("UPDATE file_record SET location = 'Main office > Cabinet D', box = 'Drawer 2' WHERE id = ?",
+                     (ids[4],))
         conn.commit()
     finally:
         conn.close()
@@ -94,6 +101,11 @@ def test_every_paper_file_becomes_a_volume_in_the_place_that_was_typed(revision,
         assert new["medium"] == "folder"
         assert new["home_location_id"] == new["location_id"] == line["to_location_id"]
         place = places[new["location_id"]]
+        assert new["retention_note"] == ("" if old["destroy_after"] is None else LEGACY_NOTE)
+        if ">" in old["location"]:
+            assert place["path"] == "Main office ▸ Cabinet D ▸ Drawer 2" and place["kind"] == "drawer"
+            assert places[places[place["parent_id"]]["parent_id"]]["path"] == "Main office"
+            continue
         typed = normal(old["location"]) + (f" ▸ {normal(old['box'])}" if old["box"].strip() else "")
         assert place["path_key"] == search_fold(typed) and place["path"].casefold() == typed.casefold()
         assert line["to_text"] == place["path"]
@@ -129,14 +141,19 @@ def refusals(path: Path) -> dict[str, str]:
         "update register": "UPDATE destruction SET approved_by = 'XX'",
         "delete register": "DELETE FROM destruction",
         "delete file": "DELETE FROM file_record WHERE id = (SELECT min(id) FROM file_record)",
+        "undestroy": "UPDATE file_record SET destroyed_at = NULL WHERE destroyed_at IS NOT NULL",
+        "move to another batch": "UPDATE file_record SET destruction_id = NULL WHERE destroyed_at IS NOT NULL",
     }
     errors = {}
     conn = sqlite3.connect(path)
     try:
-        conn.execute("INSERT INTO destruction (certificate_number, approved_by, approved_on, destroyed_on, method, "
-                     "destroyed_by, witness, notes, recorded_at, recorded_by, file_count) VALUES ('CD-1', 'MAH', "
-                     "'2026-11-20', '2026-11-21', 'Shredding', 'Reißwolf GmbH', '', '', '2026-11-21 10:00:00', "
-                     "'LS', 0)")
+        conn.execute("INSERT INTO destruction (certificate_number, approved_by, approved_by_name, approved_on, "
+                     "destroyed_on, method, destroyed_by, witness, notes, recorded_at, recorded_by, file_count) "
+                     "VALUES ('CD-1', 'MAH', 'Mary Hale', '2026-11-20', '2026-11-21', 'Shredding', 'Reißwolf GmbH', "
+                     "'', '', '2026-11-21 10:00:00', 'LS', 1)")
+        conn.execute("UPDATE file_record SET destroyed_at = '2026-11-21 10:00:00', destruction_id = "
+                     "(SELECT id FROM destruction WHERE certificate_number = 'CD-1') "
+                     "WHERE id = (SELECT max(id) FROM file_record)")  # destroying a file is allowed, once
         conn.commit()
         for what, sql in tried.items():
             with pytest.raises(sqlite3.IntegrityError) as refused:
@@ -163,6 +180,7 @@ def test_an_upgraded_database_refuses_to_change_the_log_and_the_register(tmp_pat
     register = "The destruction register is never changed or deleted"
     assert errors["update register"] == errors["delete register"] == register
     assert errors["delete file"] == "A file record is never changed or deleted"
+    assert errors["undestroy"] == errors["move to another batch"] == "A destroyed file stays destroyed"
     assert [tuple(row) for row in rows(path, "SELECT * FROM file_movement ORDER BY id")] == log_before
     assert rows(path, "SELECT count(*) FROM file_record")[0][0] == files
     assert [tuple(row) for row in rows(path, "SELECT certificate_number, approved_by FROM destruction")] == [
@@ -183,7 +201,7 @@ def test_a_new_database_has_the_triggers_too(tmp_path):
     finally:
         store.close()
     assert {row[0] for row in rows(path, "SELECT name FROM sqlite_master WHERE type = 'trigger'")} == TRIGGERS
-    assert len(refusals(path)) == 6
+    assert len(refusals(path)) == 8
 
 
 def downgrade_to(path: Path, revision: str) -> None:

@@ -356,4 +356,4 @@ def test_the_fixtures_keep_the_triggers_that_refuse_changes(fixture):
         conn.close()
     assert found == {"file_movement_UPDATE_refused": "file_movement", "file_movement_DELETE_refused": "file_movement",
                      "destruction_UPDATE_refused": "destruction", "destruction_DELETE_refused": "destruction",
-                     "file_record_DELETE_refused": "file_record"}
+                     "file_record_DELETE_refused": "file_record", "file_record_destroyed_kept": "file_record"}

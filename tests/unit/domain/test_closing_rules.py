@@ -1,5 +1,7 @@
 """The closing checklist's rules without a database: answers, overrides, closed-file numbers."""
 
+from datetime import date
+
 import pytest
 
 from legalsec_desktop.domain.closing import (
@@ -46,3 +48,14 @@ def test_rule_names_and_years_are_checked():
     for name, years in (("", 3), ("x" * 101, 3), ("Bad", -1), ("Bad", 201)):
         with pytest.raises(ValidationError):
             check_rule(name, years)
+
+
+def test_a_file_closed_on_29_february_may_go_only_once_its_years_are_full():
+    from legalsec_desktop.domain.file_room import Retention, destroy_after, retention_note
+
+    seven = Retention(1, "Standard", "", 7)
+    assert destroy_after(date(2028, 2, 29), seven) == date(2035, 3, 1)  # not 28 February, a day short
+    assert destroy_after(date(2028, 2, 29), Retention(2, "Four", "", 4)) == date(2032, 2, 29)  # a leap year again
+    assert destroy_after(date(2028, 2, 28), seven) == date(2035, 2, 28)
+    assert destroy_after(date(2028, 2, 29), Retention(3, "Wills", "", None)) is None
+    assert "= may be destroyed from Thu 03/01/2035" in retention_note(date(2028, 2, 29), seven)

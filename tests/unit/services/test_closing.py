@@ -141,7 +141,8 @@ def test_files_get_their_retention_a_closed_line_and_a_chosen_permanent_rule(sto
                                 {will: permanent.id})
     assert done.files == 2
     kept = volumes.volume(store, letters)
-    assert (kept.closed_on, kept.destroy_after, kept.retention) == (date(2028, 2, 29), date(2035, 2, 28), "Standard")
+    # 29 February + 7 years: 1 March, when the seven years are full (never the day before)
+    assert (kept.closed_on, kept.destroy_after, kept.retention) == (date(2028, 2, 29), date(2035, 3, 1), "Standard")
     assert "+ 7 years (Standard)" in kept.retention_note
     original = volumes.volume(store, will)
     assert original.destroy_after is None and original.retention_note.startswith("Kept permanently")

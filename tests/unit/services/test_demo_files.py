@@ -84,7 +84,8 @@ def test_the_large_shape_scales_without_losing_the_mix():
         matters.append(dict(id=i, number=f"M{i}", practice_area=rng.choice(("Personal injury", "Estate planning")),
                             court="Court" if i % 2 else "", opened_on=opened, closed_on=closed,
                             responsible_attorney_id=1 + i % 2))
-    keepers = [dict(id=1, name="A One", is_attorney=True), dict(id=2, name="B Two", is_attorney=True)]
+    keepers = [dict(id=1, name="A One", initials="AO", is_attorney=True),
+               dict(id=2, name="B Two", initials="BT", is_attorney=True)]
     rules = [Retention(7, "Standard", "", 7), Retention(9, "Wills and original documents", "", None),
              Retention(3, "Minor client", "", 21)]
     tables = demo_files.FileRoom(rng, TODAY, matters, keepers, 3000, rules, [("Closing letter sent", "")]).build()

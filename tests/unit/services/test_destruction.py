@@ -221,3 +221,15 @@ def test_the_review_of_fifty_thousand_files_lists_each_with_its_refusal(store) -
     lines = destruction.review(store)
     assert len(lines) == 50_004
     assert sum(not line.may_destroy for line in lines) == 50_000 // 97 + 1 + 2
+
+
+def test_a_destroyed_file_says_the_day_it_was_destroyed_not_the_day_that_was_recorded(store) -> None:  # noqa: ANN001
+    practice = build(store)
+    file_id = practice.files["Correspondence"]
+    destroy(store, [file_id], destroyed_on=date(2026, 11, 21))  # shredded on Saturday, recorded on Monday
+    item = volumes.volume(store, file_id)
+    assert (item.destroyed_on, item.where, item.location_id) == (date(2026, 11, 21), "Destroyed", None)
+    with pytest.raises(ValidationError, match="was destroyed on Sat 11/21/2026"):
+        volumes.check_out(store, file_id, CheckOut("Pat Lee"))
+    with store.read() as session:
+        assert session.scalar(select(DestructionRow.approved_by_name)) == "Mary Hale"  # kept if initials change

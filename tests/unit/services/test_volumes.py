@@ -203,3 +203,11 @@ def test_a_file_that_is_gone_or_destroyed_gives_a_message(store, db_path, matter
         volumes.move(store, file_id, places["office"])
     assert volumes.volume(store, file_id).status == "destroyed"
     assert [v.id for v in volumes.by_ids(store, [file_id, 9999])] == [file_id]
+
+
+def test_who_has_a_file_says_since_when_in_local_time(store, matter_id, local_zone):
+    local_zone("Pacific/Auckland")  # 9:30 on Monday there is still Sunday in UTC
+    file_id, _code = volumes.add_volume(store, VolumeDraft(matter_id, "Pleadings"))
+    volumes.check_out(store, file_id, CheckOut("Court reporter"))
+    with pytest.raises(ValidationError, match=r"checked out to Court reporter since Mon 11/23/2026"):
+        volumes.check_out(store, file_id, CheckOut("Pat Lee"))

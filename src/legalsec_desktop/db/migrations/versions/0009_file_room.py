@@ -7,12 +7,17 @@ Revises: 0008
 Each paper file already indexed becomes a volume: a folder (medium 'paper' becomes 'folder'), with the barcode
 id F + its id in six digits, kept where the index said it was. Each distinct place typed in the index becomes a
 location, and a box number typed beside it a box inside it ("Off-site storage (Iron Mountain) ▸ Box 75"); a place
-whose name says storage or off-site is marked as off-site storage. The typed texts stay as they were in their
+typed with '>' ("Main office > Cabinet A") is that many levels; a place whose name says storage or off-site is
+marked as off-site storage, and so is everything inside it. A destroy-after date typed before keeps its date, with a
+note that no retention rule chose it. The typed texts stay as they were in their
 columns. Every volume gets one 'created' line in its movement log, dated the day it was opened. An index entry of
 a digital file stays one (medium 'digital'), with no location. No row is deleted and no typed value changes,
 except the medium word and each file's search key (which now holds its barcode id).
 
-The movement log and the destruction register refuse UPDATE and DELETE (triggers), and so does file_record DELETE.
+The movement log and the destruction register refuse UPDATE and DELETE (triggers), file_record refuses DELETE, and
+a destroyed file's destroyed_at and destruction_id cannot change. A later migration that rebuilds one of these
+tables (batch mode) drops its triggers with it: it must create them again (tests/unit/db/test_migration_0009.py
+checks that every database at the head has them).
 """
 
 from __future__ import annotations
@@ -50,11 +55,17 @@ CLOSING_ITEMS = (  # text, what the program checks itself
     ("Original documents returned to the client", ""),
     ("Closing letter sent", ""),
 )
+LEGACY_NOTE = ("Destroy-after date as typed in the file index before retention rules (upgrade to revision 0009); "
+               "no retention rule was chosen: check it against the firm's rules before destroying.")
 NO_CHANGE = ("CREATE TRIGGER {table}_{verb}_refused BEFORE {verb} ON {table} "
              "BEGIN SELECT RAISE(ABORT, '{what} is never changed or deleted'); END")
 PROTECTED = (("file_movement", "UPDATE", "The movement log"), ("file_movement", "DELETE", "The movement log"),
              ("destruction", "UPDATE", "The destruction register"), ("destruction", "DELETE", "The destruction register"),
              ("file_record", "DELETE", "A file record"))
+# A destroyed file stays destroyed, in the batch that destroyed it (its other columns may still change).
+STAYS_DESTROYED = ("CREATE TRIGGER file_record_destroyed_kept BEFORE UPDATE OF destroyed_at, destruction_id "
+                   "ON file_record WHEN OLD.destroyed_at IS NOT NULL BEGIN "
+                   "SELECT RAISE(ABORT, 'A destroyed file stays destroyed'); END")
 
 
 def upgrade() -> None:
@@ -74,6 +85,7 @@ def upgrade() -> None:
             batch_op.create_index(batch_op.f(f'ix_file_record_{column}'), [column], unique=False)
     for table, verb, what in PROTECTED:
         op.execute(NO_CHANGE.format(table=table, verb=verb, what=what))
+    op.execute(STAYS_DESTROYED)
 
 
 def _new_tables() -> None:
@@ -117,6 +129,7 @@ def _new_tables() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('certificate_number', sa.String(length=40), nullable=False),
     sa.Column('approved_by', sa.String(length=5), nullable=False),
+    sa.Column('approved_by_name', sa.String(length=200), nullable=False),
     sa.Column('approved_on', sa.Date(), nullable=False),
     sa.Column('destroyed_on', sa.Date(), nullable=False),
     sa.Column('method', sa.String(length=100), nullable=False),
@@ -202,6 +215,11 @@ def place_kind(name: str) -> tuple[str, bool]:
     return "other", False
 
 
+def _levels(typed: str | None) -> list[str]:
+    """The places a typed text names, top first: "Main office > Cabinet A" is two levels (as paths are typed now)."""
+    return [" ".join(part.split())[:120] for part in re.split(r"[>▸]", typed or "") if part.strip()]
+
+
 def _fill() -> None:
     bind = op.get_bind()
     place = sa.table("storage_location", sa.column("id", sa.Integer), sa.column("search_key", sa.Text),
@@ -211,7 +229,7 @@ def _fill() -> None:
     record = sa.table("file_record", *(sa.column(n, sa.Integer) for n in ("id", "location_id", "home_location_id")),
                       *(sa.column(n, sa.String) for n in ("barcode", "label", "medium", "location", "box", "out_to",
                                                           "search_key", "retention_note")),
-                      sa.column("opened_on", sa.Date))
+                      sa.column("opened_on", sa.Date), sa.column("destroy_after", sa.Date))
     movement = sa.table("file_movement", sa.column("file_id", sa.Integer), sa.column("at", sa.DateTime),
                         *(sa.column(n, sa.String) for n in ("by_name", "kind", "from_text", "to_text", "reason")),
                         sa.column("to_location_id", sa.Integer))
@@ -229,19 +247,19 @@ def _fill() -> None:
         return places[key], path, offsite
 
     rows = bind.execute(sa.select(record.c.id, record.c.label, record.c.medium, record.c.location, record.c.box,
-                                  record.c.out_to, record.c.opened_on).order_by(record.c.id)).all()
+                                  record.c.out_to, record.c.opened_on, record.c.destroy_after)
+                        .order_by(record.c.id)).all()
     lines = []
     for row in rows:
         barcode = f"F{row.id:06d}"
         digital = row.medium == "digital"
         spot = None
-        if not digital and (row.location or "").strip():
-            spot = place_of(" ".join(row.location.split())[:120], None)
-            if (row.box or "").strip():
-                spot = place_of(" ".join(row.box.split())[:120], spot)
+        for name in ([] if digital else [*_levels(row.location), *_levels(row.box)]):
+            spot = place_of(name, spot)
         key = search_fold(" ".join(str(v or "") for v in (barcode, row.label, row.location, row.box, row.out_to)))
         bind.execute(record.update().where(record.c.id == row.id).values(
             barcode=barcode, medium="digital" if digital else "folder", search_key=key,
+            retention_note=LEGACY_NOTE if row.destroy_after is not None else "",
             location_id=spot[0] if spot else None, home_location_id=spot[0] if spot else None))
         opened = datetime.combine(row.opened_on, time(12), tzinfo=timezone.utc).replace(tzinfo=None)
         lines.append(dict(file_id=row.id, at=opened, by_name="", kind="created", from_text="",
@@ -260,6 +278,7 @@ def _fill() -> None:
 
 
 def downgrade() -> None:
+    op.execute("DROP TRIGGER IF EXISTS file_record_destroyed_kept")
     for table, verb, _what in PROTECTED:
         op.execute(f"DROP TRIGGER IF EXISTS {table}_{verb}_refused")
     with op.batch_alter_table('file_record', schema=None, recreate='always') as batch_op:
