@@ -6,6 +6,7 @@ from datetime import date, time, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
+from legalsec_desktop.ui.common import save_paths
 from legalsec_desktop.domain.events import EventDraft
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services import calendar, deadlines, matters
@@ -365,7 +366,6 @@ def test_ics_export_and_import_run_off_the_ui_thread(window, qtbot, tmp_path, mo
     """File ▸ Export and Import Calendar write, read and save behind a progress dialog, on a worker thread."""
     import threading
 
-    from PySide6.QtWidgets import QFileDialog
 
     from legalsec_desktop.services import ical
     from legalsec_desktop.ui.calendar import ics_dialogs
@@ -381,11 +381,11 @@ def test_ics_export_and_import_run_off_the_ui_thread(window, qtbot, tmp_path, mo
             return real(*args, **kwargs)
 
         monkeypatch.setattr(ical, name, spy)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "out.ics"), ""))
+    monkeypatch.setattr(save_paths, "ask_user", lambda *a, **k: (str(tmp_path / "out.ics"), ""))
     message = ics_dialogs.export_calendar(window.state, window, calendar.Filters())
     assert message and "Exported 1 event to" in message and (tmp_path / "out.ics").exists()
     calendar.delete_event(store, calendar.events_between(store, date(2026, 12, 1), date(2026, 12, 31))[0].event_id)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "out.ics"), ""))
+    monkeypatch.setattr(save_paths, "ask_user", lambda *a, **k: (str(tmp_path / "out.ics"), ""))
 
     def accept(dialog):
         dialog.load()

@@ -9,9 +9,9 @@ from docx import Document
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog
 from pypdf import PdfReader
 
+from legalsec_desktop.ui.common import save_paths
 from legalsec_desktop.domain.events import EventDraft
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services import deadlines, docket, matters
@@ -118,7 +118,7 @@ def test_week_ahead_and_a_bad_date(window, qtbot):
 def test_save_as_pdf_and_export_to_word(window, qtbot, monkeypatch, tmp_path):
     preview = open_preview(window, qtbot)
     answers = iter([str(tmp_path / "today"), str(tmp_path / "today.docx")])
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (next(answers), ""))
+    monkeypatch.setattr(save_paths, "ask_user", lambda *a, **k: (next(answers), ""))
     writers = []
     for module, name in ((report_print, "write_pdf"), (docket, "save_as_word")):
         real = getattr(module, name)

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDir, QTemporaryFile
-from PySide6.QtWidgets import QFileDialog, QProgressDialog
+from PySide6.QtWidgets import QProgressDialog
 
+from legalsec_desktop.ui.common import save_paths
 from legalsec_desktop import paths, temp_folder
 from legalsec_desktop.ui.time.time_export_dialogs import TimesheetDialog
 
@@ -43,7 +44,7 @@ def test_cancel_in_the_timesheet_progress_leaves_nothing_behind(private, make_wi
     window = make_window()  # the demo practice: 900 entries, so the progress dialog is asked after 500
     out = tmp_path / "out"
     out.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out / "sheet.xlsx"), ""))
+    monkeypatch.setattr(save_paths, "ask_user", lambda *a, **k: (str(out / "sheet.xlsx"), ""))
     import threading
 
     from legalsec_desktop.services import timesheet

@@ -2,8 +2,8 @@
 
 import sqlite3
 
-from PySide6.QtWidgets import QFileDialog
 
+from legalsec_desktop.ui.common import save_paths
 from legalsec_desktop.services import listings, maintenance
 from legalsec_desktop.ui.maintenance import backup_actions
 from legalsec_desktop.ui.common.navigation import TabKey
@@ -33,7 +33,7 @@ def test_restore_replaces_the_database_and_keeps_a_safety_copy(make_window, qtbo
         conn.execute("DELETE FROM todo")  # the follow-ups' to-dos go with their log entries
         conn.execute("DELETE FROM communication")
     conn.close()
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(made), ""))
+    monkeypatch.setattr(save_paths, "ask_user", lambda *args, **kwargs: (str(made), ""))
     window.action("restore").trigger()
     qtbot.waitUntil(lambda: any(kind == "information" for kind, _ in message_boxes), timeout=10000)
     assert state.store is not None
@@ -50,7 +50,7 @@ def test_restore_cancelled_at_the_question_changes_nothing(make_window, monkeypa
 
     window = make_window()
     made = maintenance.back_up(window.state.db_path, window.state.backup_dir).made
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(made), ""))
+    monkeypatch.setattr(save_paths, "ask_user", lambda *args, **kwargs: (str(made), ""))
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Cancel)
     store = window.state.store
     before = listings.list_ids(store, "communications")
@@ -73,7 +73,7 @@ def test_undo_does_not_reach_across_a_restore(make_window, qtbot, monkeypatch, m
                             lambda: communications.delete_communication(state.store, entry),
                             lambda: communications.restore_communication(state.store, entry), "Delete Entry")
     assert window.undo_stack.canUndo()
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(made), ""))
+    monkeypatch.setattr(save_paths, "ask_user", lambda *args, **kwargs: (str(made), ""))
     window.action("restore").trigger()
     qtbot.waitUntil(lambda: any(kind == "information" for kind, _ in message_boxes), timeout=10000)
     assert not window.undo_stack.canUndo()  # Ctrl+Z would have replayed a change on the replaced database

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from legalsec_desktop.ui.common import save_paths
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services import communications, conflicts, contacts, listings, matters
 from legalsec_desktop.ui.matters.conflict_dialog import ConflictCheckDialog
@@ -288,7 +289,6 @@ def test_contacts_window_filters_by_alias_and_delete_is_undone(window, qtbot, qt
 
 
 def test_conflict_check_dialog_runs_records_and_saves_reports(window, qtbot, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
 
     dialog = ConflictCheckDialog(window.state, window)
     qtbot.addWidget(dialog)
@@ -309,7 +309,7 @@ def test_conflict_check_dialog_runs_records_and_saves_reports(window, qtbot, tmp
     assert conflicts.load_check(window.state.store, dialog.check_id).decision == "cleared"
     for kind in ("pdf", "docx"):
         target = tmp_path / f"conflict.{kind}"
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target: (str(t), ""))
+        monkeypatch.setattr(save_paths, "ask_user", lambda *a, t=target: (str(t), ""))
         assert dialog.save_report(kind) == target
         assert target.stat().st_size > 1000 and f"Report saved to {target}" in dialog.summary.text()
     assert target.read_bytes()[:2] == b"PK"
@@ -325,7 +325,6 @@ def test_the_conflict_report_is_written_off_the_ui_thread_and_a_full_disk_is_exp
                                                                                        monkeypatch, message_boxes):
     import threading
 
-    from PySide6.QtWidgets import QFileDialog
 
     from legalsec_desktop.domain.errors import StorageFullError
     from legalsec_desktop.ui.common import report_print
@@ -335,7 +334,7 @@ def test_the_conflict_report_is_written_off_the_ui_thread_and_a_full_disk_is_exp
     dialog.show()
     dialog.run_check()
     target = tmp_path / "conflict.docx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    monkeypatch.setattr(save_paths, "ask_user", lambda *a: (str(target), ""))
     real_save, threads = conflicts.save_report_as_word, []
 
     def save(store, check_id, path):  # noqa: ANN001, ANN202

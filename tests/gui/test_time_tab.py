@@ -5,8 +5,9 @@ from datetime import date, timedelta
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
+from legalsec_desktop.ui.common import save_paths
 from legalsec_desktop.db.models import MatterRow
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.domain.time_entries import TimeDraft
@@ -180,7 +181,7 @@ def test_export_timesheet_and_ledes_from_the_window(window, qtbot, monkeypatch, 
     store = window.state.store
     time_entries.save_entry(store, TimeDraft(TODAY, window.mary, window.rivera, 30, 30000, narrative="Hearing prep"))
     answers = iter([str(tmp_path / "sheet"), str(tmp_path / "invoice")])
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (next(answers), ""))
+    monkeypatch.setattr(save_paths, "ask_user", lambda *a, **k: (next(answers), ""))
     dialogs = []
     monkeypatch.setattr(TimesheetDialog, "exec", lambda self: dialogs.append(self) or self.load() or self.export()
                         or self.result())
@@ -302,7 +303,7 @@ def test_export_dialogs_pass_ids_not_labels(window, qtbot, monkeypatch, tmp_path
     assert {sheet.keeper.itemData(i) for i in range(sheet.keeper.count())} == {None, window.mary, window.ken}
     scope = sheet.scope()
     assert (scope.timekeeper_id, scope.matter_id, scope.timekeeper, scope.matter) == (window.mary, odd, "", "")
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "sheet"), ""))
+    monkeypatch.setattr(save_paths, "ask_user", lambda *a, **k: (str(tmp_path / "sheet"), ""))
     sheet.export()
     detail = load_workbook(tmp_path / "sheet.xlsx")["Detail"]
     assert [row[11] for row in detail.iter_rows(min_row=2, values_only=True) if row[11]] == ["Probate filing"]
@@ -320,7 +321,7 @@ def test_export_dialogs_pass_ids_not_labels(window, qtbot, monkeypatch, tmp_path
     monkeypatch.setattr(timesheet, "write_ledes", lambda *a: writers.append(threading.current_thread()) or
                         real_write(*a))
     names = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+    monkeypatch.setattr(save_paths, "ask_user",
                         lambda _parent, _title, name, *a, **k: names.append(name) or (str(tmp_path / "bill"), ""))
     invoice.export()
     text = (tmp_path / "bill.txt").read_text("ascii")
@@ -336,7 +337,7 @@ def test_ledes_dialog_says_the_firm_needs_a_taxpayer_id(make_window, tmp_path, t
     rivera = matters.create_matter(store, MatterDraft("2026-0001", "Rivera v. Okafor", "Ana Rivera", TODAY))
     time_entries.save_entry(store, TimeDraft(TODAY, mary, rivera, 30, 30000, narrative="Hearing prep"))
     asked = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a) or (str(tmp_path / "x"), ""))
+    monkeypatch.setattr(save_paths, "ask_user", lambda *a, **k: asked.append(a) or (str(tmp_path / "x"), ""))
     invoice = LedesDialog(window.state, window, rivera, TODAY.replace(day=1), TODAY)
     qtbot.addWidget(invoice)
     invoice.show()
@@ -354,7 +355,7 @@ def test_ledes_dialog_warns_before_saving_a_cut_name(window, qtbot, monkeypatch,
     with store.write() as session:
         session.get(TimekeeperRow, window.mary).name = "Alexandra Montgomery-Castellanos"
     time_entries.save_entry(store, TimeDraft(TODAY, window.mary, window.rivera, 30, 30000, narrative="Prep"))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "bill"), ""))
+    monkeypatch.setattr(save_paths, "ask_user", lambda *a, **k: (str(tmp_path / "bill"), ""))
     shown = []
     answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save])
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text) or next(answers))

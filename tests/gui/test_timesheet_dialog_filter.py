@@ -2,9 +2,9 @@
 
 from datetime import date
 
-from PySide6.QtWidgets import QFileDialog
 from python_calamine import CalamineWorkbook
 
+from legalsec_desktop.ui.common import save_paths
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.domain.time_entries import TimeDraft
 from legalsec_desktop.services import matters, time_entries
@@ -31,7 +31,7 @@ def test_billable_only_and_final_only_in_the_dialog(make_window, two_attorney_fi
     dialog.final_only.setChecked(True)
     scope = dialog.scope()
     assert scope.billable_only and scope.final_only
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "sheet"), ""))
+    monkeypatch.setattr(save_paths, "ask_user", lambda *a, **k: (str(tmp_path / "sheet"), ""))
     dialog.export()
     assert dialog.saved is not None and dialog.count == 2
     detail = CalamineWorkbook.from_path(str(tmp_path / "sheet.xlsx")).get_sheet_by_name("Detail").to_python()
