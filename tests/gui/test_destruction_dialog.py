@@ -74,7 +74,7 @@ def test_recording_asks_first_and_then_offers_the_certificate(state, qtbot, monk
     state.data_changed.connect(changes.append)
 
     def fill_and_accept(record: RecordDestructionDialog) -> int:
-        assert record.approver.count() == 2 and record.approver.currentData() in ("MAH", "KI")
+        assert record.approver.count() == 3 and record.approver.currentData() == ""  # chosen on purpose
         record.approver.setCurrentIndex(record.approver.findData("MAH"))
         record.method.setCurrentText("Shredding company")
         record.destroyed_by.setText("Shred-It Chicago")
@@ -108,9 +108,16 @@ def test_a_problem_is_shown_beside_its_field(state, qtbot, message_boxes) -> Non
     lines = [line for line in destruction.review(state.require_store()) if line.may_destroy]
     record = RecordDestructionDialog(state, lines)
     qtbot.addWidget(record)
+    record.accept()  # no attorney chosen: asked for before anything else, and before the question
+    assert record.batch is None and record.errors.labels["approved_by"].text().startswith("Enter the initials")
+    record.approver.setCurrentIndex(record.approver.findData("MAH"))
     record.accept()  # nobody named as having destroyed them
     assert record.batch is None and record.errors.labels["destroyed_by"].text().startswith("Say who destroyed")
     record.destroyed_by.setText("Me")
+    record.destroyed_on.edit.setText("11/01/2026")  # before the approval (today)
+    record.accept()
+    assert "must come on or before" in record.errors.labels["approved_on"].text()
+    assert not any("cannot be undone" in text for _kind, text in message_boxes)  # never asked to confirm
     record.destroyed_on.edit.setText("11/24/2026")
     record.accept()
     assert "has not come yet" in record.errors.labels["destroyed_on"].text()

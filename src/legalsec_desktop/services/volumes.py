@@ -120,10 +120,15 @@ def volume(store: Store, file_id: int) -> VolumeItem:
 
 
 def nearest_barcodes(session: Session, code: str) -> list[str]:
+    """The ids fewest keystrokes away (a wrong, missing or extra character each): O for 0 in F00006O finds F000060
+    before F000006. Ties in id order."""
     from rapidfuzz import process  # loaded only when an id is mistyped
+    from rapidfuzz.distance import Levenshtein
 
-    codes = list(session.scalars(select(FileRecordRow.barcode)))
-    return [found for found, _score, _i in process.extract(code, codes, limit=NEAREST, score_cutoff=50)]
+    codes = sorted(session.scalars(select(FileRecordRow.barcode)))
+    most = max(2, len(code) // 3)  # further than that is another id, not a slip
+    found = process.extract(code, codes, scorer=Levenshtein.distance, limit=NEAREST, score_cutoff=most)
+    return [match for match, _distance, _i in sorted(found, key=lambda hit: (hit[1], hit[2]))]
 
 
 def find_barcode(store: Store, text: str) -> int:

@@ -211,3 +211,14 @@ def test_who_has_a_file_says_since_when_in_local_time(store, matter_id, local_zo
     volumes.check_out(store, file_id, CheckOut("Court reporter"))
     with pytest.raises(ValidationError, match=r"checked out to Court reporter since Mon 11/23/2026"):
         volumes.check_out(store, file_id, CheckOut("Pat Lee"))
+
+
+def test_the_nearest_ids_are_the_fewest_keystrokes_away(store, matter_id):
+    for _ in range(61):
+        volumes.add_volume(store, VolumeDraft(matter_id, "Box"))
+    with pytest.raises(ValidationError) as refused:
+        volumes.find_barcode(store, "F00006O")  # the letter O for the last 0 of F000060
+    assert "Nearest: F000060, " in refused.value.message
+    with pytest.raises(ValidationError) as refused:
+        volumes.find_barcode(store, "Q999999")
+    assert "Nearest" not in refused.value.message  # nothing near: no guesses

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legalsec_desktop.domain.destruction import METHODS, Batch, ReviewLine
+from legalsec_desktop.domain.destruction import METHODS, Batch, DestructionRequest, ReviewLine, validate_request
 from legalsec_desktop.domain.errors import UserFixableError, ValidationError
 from legalsec_desktop.domain.formatting import format_date
 from legalsec_desktop.services import destruction
@@ -210,6 +210,7 @@ class RecordDestructionDialog(QDialog):
         files = QLabel(self.tr("%s file(s): %s") % (len(lines), shown))
         files.setWordWrap(True)
         self.approver = QComboBox()
+        self.approver.addItem(self.tr("Choose the attorney who approved…"), "")  # chosen on purpose, never assumed
         for initials, name in destruction.approvers(state.require_store()):
             self.approver.addItem(f"{initials} — {name}", initials)
         self.approved_on, self.destroyed_on = DateField(today), DateField(today)
@@ -241,8 +242,16 @@ class RecordDestructionDialog(QDialog):
         try:
             approved_on = self.approved_on.date("approved_on", required=True)
             destroyed_on = self.destroyed_on.date("destroyed_on", required=True)
+            # Every field checked before the question: a "Yes" is only asked for what will be recorded.
+            validate_request(DestructionRequest(
+                tuple(line.id for line in self.lines), self.approver.currentData() or "", approved_on, destroyed_on,
+                self.method.currentText(), self.destroyed_by.text(), self.witness.text(), self.notes.toPlainText()),
+                self.state.clock.today())
         except ValidationError as exc:
-            self.errors.show(exc.field, exc.message)
+            if exc.field in self.errors.labels:
+                self.errors.show(exc.field, exc.message)
+            else:
+                show_problem(self, exc, self.tr("Not recorded"))
             return
         answer = QMessageBox.question(
             self, self.tr("Record Destruction"),
