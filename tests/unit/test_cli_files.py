@@ -105,7 +105,7 @@ def test_unknown_matter_and_status(room_db, capsys):
     code, _, err = files(room_db, capsys, "add", "--matter", "2031-0001", "--label", "X")
     assert code == 1 and "2031-0001" in err
     code, _, err = files(room_db, capsys, "list", "--status", "lost")
-    assert code == 2 and "in-place, out, overdue, in-storage, due-for-review, destroyed" in err
+    assert code == 2 and "in-place, out, overdue, in-storage, due-for-review, on-hold, destroyed" in err
 
 
 def test_overdue_is_counted_from_the_pinned_day(room_db, capsys, pinned_clock):
@@ -115,3 +115,18 @@ def test_overdue_is_counted_from_the_pinned_day(room_db, capsys, pinned_clock):
     assert out == ""  # due today is not overdue
     code, _, err = files(room_db, capsys, "out", "F000001", "--to", "Ken Ito", "--due", "2020-01-01")
     assert code == 1
+
+
+def test_files_on_legal_hold_are_listed_by_status(room_db, capsys):
+    from legalsec_desktop.db.store import open_store
+    from legalsec_desktop.services import volumes
+
+    for label in ("Pleadings", "Discovery"):
+        files(room_db, capsys, "add", "--matter", "2026-0001", "--label", label)
+    store = open_store(room_db)
+    try:
+        volumes.set_hold(store, [volumes.find_barcode(store, "F000002")], "Subpoena in Brown v. Brown")
+    finally:
+        store.close()
+    code, out, _ = files(room_db, capsys, "list", "--status", "on-hold")
+    assert (code, [line.split("\t")[0] for line in out.splitlines()]) == (0, ["F000002"])

@@ -14,7 +14,7 @@ from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.domain.text_limits import printable, shown
 
 STATUS_WORDS = {"in-place": "in_place", "out": "out", "overdue": "overdue", "in-storage": "in_storage",
-                "due-for-review": "due_review", "destroyed": "destroyed"}
+                "due-for-review": "due_review", "on-hold": "on_hold", "destroyed": "destroyed"}
 SHOWN_STATUS = {"in_place": "in place", "out": "out", "overdue": "overdue", "in_storage": "in storage",
                 "destroyed": "destroyed", "unplaced": "no location"}
 SHEET_KEYS = ("5160", "5163", "single")

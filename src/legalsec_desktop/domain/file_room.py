@@ -32,7 +32,7 @@ STATUSES = {"destroyed": "Destroyed", "overdue": "Overdue", "out": "Checked out"
             "in_place": "In place", "unplaced": "No location"}
 # What the Files tab and `files list --status` can filter on: the statuses, and the files due for review.
 FILTERS = {"in_place": "In place", "out": "Checked out", "overdue": "Overdue", "in_storage": "In storage",
-           "due_review": "Due for review", "destroyed": "Destroyed"}
+           "due_review": "Due for review", "on_hold": "On legal hold", "destroyed": "Destroyed"}
 MOVEMENTS = {"created": "Created", "moved": "Moved", "out": "Checked out", "in": "Checked in",
              "to_storage": "Sent to storage", "returned": "Returned from storage", "destroyed": "Destroyed",
              "hold": "Legal hold placed", "released": "Legal hold released", "closed": "Closed",

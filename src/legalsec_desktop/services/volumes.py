@@ -83,6 +83,7 @@ def status_condition(status: str, today: date) -> ColumnElement[bool]:
         "in_storage": and_(is_in, Here.offsite.is_(True)),
         "in_place": and_(is_in, FileRecordRow.location_id.is_not(None), Here.offsite.is_not(True)),
         "due_review": and_(live, FileRecordRow.destroy_after <= today),
+        "on_hold": and_(live, FileRecordRow.hold_reason != ""),
     }
     if status not in conditions:
         raise ValidationError("status", f"Unknown status \"{status}\": use one of {', '.join(FILTERS)}.")
@@ -211,10 +212,29 @@ def add_volume(store: Store, draft: VolumeDraft, by: str | None = None) -> tuple
                             opened_on=draft.opened_on, notes=draft.notes, location_id=draft.location_id,
                             home_location_id=draft.location_id, location="", box="")
         session.add(row)
+        if matter.status == "closed" and matter.closed_on is not None:
+            _closed_already(session, row, matter)
         session.flush()
         _log(session, store, row.id, "created", by=by, to_text=place.path if place else "",
              to_id=place.id if place else None)
+        if row.closed_on is not None:
+            _log(session, store, row.id, "closed", by=by, reason=f"Added to closed matter {matter.number}. "
+                                                                  f"{row.retention_note}")
         return row.id, code
+
+
+def _closed_already(session: Session, row: FileRecordRow, matter: MatterRow) -> None:
+    """A file found after its matter was closed gets the retention its matter's files got at closing: the rule
+    for the matter's practice area (the Files tab can choose another by closing again after reopening)."""
+    from legalsec_desktop.domain.file_room import Retention, rule_for
+    from legalsec_desktop.services import retention
+
+    found = session.scalars(select(RetentionRuleRow).where(RetentionRuleRow.retired_at.is_(None))
+                            .order_by(RetentionRuleRow.position, RetentionRuleRow.id)).all()
+    rules = {rule.id: rule for rule in found}
+    chosen = rule_for(matter.practice_area, [Retention(r.id, r.name, r.practice_area, r.years) for r in found])
+    assert matter.closed_on is not None
+    retention.stamp(row, rules[chosen.id] if chosen is not None else None, matter.closed_on)
 
 
 def _live(session: Session, file_id: int) -> FileRecordRow:

@@ -222,3 +222,15 @@ def test_the_nearest_ids_are_the_fewest_keystrokes_away(store, matter_id):
     with pytest.raises(ValidationError) as refused:
         volumes.find_barcode(store, "Q999999")
     assert "Nearest" not in refused.value.message  # nothing near: no guesses
+
+
+def test_a_file_added_to_a_closed_matter_gets_its_retention(store):
+    from legalsec_desktop.domain.matters import MatterDraft
+
+    closed = matters.create_matter(store, MatterDraft("2017-0001", "Old lease", "Ana Rivera", date(2017, 1, 5),
+                                                      status="closed", closed_on=date(2019, 9, 23)))
+    file_id, _code = volumes.add_volume(store, VolumeDraft(closed, "Late find"))
+    item = volumes.volume(store, file_id)
+    assert (item.closed_on, item.destroy_after, item.retention) == (date(2019, 9, 23), date(2026, 9, 23), "Standard")
+    assert "+ 7 years (Standard)" in item.retention_note
+    assert [line.kind for line in volumes.history(store, file_id)] == ["created", "closed"]
