@@ -91,3 +91,19 @@ def test_the_file_must_be_a_pdf(labelled_db, tmp_path, capsys):
     code, _, err = run(["files", "labels", "F000001", "--out", str(tmp_path / "x.docx"), "--db", str(labelled_db)],
                        capsys)
     assert code == 1 and "must end in .pdf" in err
+
+
+def test_a_closed_matters_label_carries_its_closed_file_number_and_a_destroyed_file_gets_none(store):
+    from destruction_setup import build
+    from legalsec_desktop.domain.errors import ValidationError
+    from legalsec_desktop.services import destruction, file_labels
+
+    practice = build(store)
+    file_id = practice.files["Correspondence"]
+    item = volumes.volume(store, file_id)
+    label = file_labels.labels_for(store, [file_id])[0]
+    assert item.closed_number and label.matter_number == f"{item.matter_number} · {item.closed_number}"
+    today = store.clock.today()
+    destruction.destroy(store, [file_id], "MAH", today, today, "Shredded on site", "Shred-It")
+    with pytest.raises(ValidationError, match=f"{item.barcode} was destroyed: a destroyed file gets no label"):
+        file_labels.labels_for(store, [file_id, practice.files["Pleadings"]])

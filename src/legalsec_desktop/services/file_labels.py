@@ -12,8 +12,10 @@ from legalsec_desktop.services.file_rows import VolumeItem
 
 
 def label_of(item: VolumeItem) -> LabelData:
-    return LabelData(barcode_id=item.barcode, matter_number=item.matter_number, client=item.client,
-                     caption=item.caption, text=item.label)
+    """A closed matter's label carries its closed-file number too, as the closed-files shelf is ordered by it."""
+    number = f"{item.matter_number} · {item.closed_number}" if item.closed_number else item.matter_number
+    return LabelData(barcode_id=item.barcode, matter_number=number, client=item.client, caption=item.caption,
+                     text=item.label)
 
 
 def labels_for(store: Store, file_ids: Sequence[int] = (), matter_id: int | None = None) -> list[LabelData]:
@@ -26,4 +28,8 @@ def labels_for(store: Store, file_ids: Sequence[int] = (), matter_id: int | None
         chosen = volumes.by_ids(store, file_ids)
         if not chosen:
             raise ValidationError("barcode", "Choose the files to label.")
+        gone = [item.barcode for item in chosen if item.destroyed_at is not None]
+        if gone:
+            raise ValidationError("barcode", f"{', '.join(gone)} {'was' if len(gone) == 1 else 'were'} destroyed: "
+                                             "a destroyed file gets no label.")
     return [label_of(item) for item in chosen]

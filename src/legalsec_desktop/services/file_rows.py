@@ -36,6 +36,7 @@ class VolumeItem:
     status: str  # a key of domain.file_room.STATUSES
     matter_closed: bool = False
     destroyed_on: date | None = None  # the day its batch was destroyed (destroyed_at is when that was recorded)
+    closed_number: str = ""  # its matter's closed-file number, once closed
 
     @property
     def where(self) -> str:

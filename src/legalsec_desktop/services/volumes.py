@@ -48,7 +48,7 @@ def _query() -> AnySelect:
     return (select(FileRecordRow, MatterRow.number, func.coalesce(ContactRow.name, ""), MatterRow.caption,
                    MatterRow.title, func.coalesce(Here.path, ""), func.coalesce(Home.path, ""),
                    func.coalesce(Here.offsite, False), func.coalesce(RetentionRuleRow.name, ""), MatterRow.status,
-                   DestructionRow.destroyed_on)
+                   DestructionRow.destroyed_on, func.coalesce(MatterRow.closed_number, ""))
             .join(MatterRow, MatterRow.id == FileRecordRow.matter_id)
             .outerjoin(ContactRow, ContactRow.id == MatterRow.client_id)
             .outerjoin(Here, Here.id == FileRecordRow.location_id)
@@ -58,7 +58,7 @@ def _query() -> AnySelect:
 
 
 def _item(found: Any, today: date) -> VolumeItem:
-    row, number, client, caption, title, place, home, offsite, retention, matter_status, destroyed_on = found
+    row, number, client, caption, title, place, home, offsite, retention, matter_status, destroyed_on, closed = found
     status = status_of(destroyed=row.destroyed_at is not None, out=bool(row.out_to), due_back_on=row.due_back_on,
                        offsite=bool(offsite), placed=row.location_id is not None, today=today)
     return VolumeItem(
@@ -69,7 +69,7 @@ def _item(found: Any, today: date) -> VolumeItem:
         out_at=row.out_at, due_back_on=row.due_back_on, opened_on=row.opened_on, closed_on=row.closed_on,
         destroy_after=row.destroy_after, retention=retention, retention_note=row.retention_note,
         hold_reason=row.hold_reason, destroyed_at=row.destroyed_at, status=status,
-        matter_closed=matter_status == "closed", destroyed_on=destroyed_on)
+        matter_closed=matter_status == "closed", destroyed_on=destroyed_on, closed_number=closed)
 
 
 def status_condition(status: str, today: date) -> ColumnElement[bool]:
