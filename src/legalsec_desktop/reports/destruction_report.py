@@ -74,11 +74,13 @@ def certificate_cells(file: DestroyedFile) -> tuple[str, ...]:
 def certificate_statement(firm_name: str, batch: Batch) -> str:
     count = f"{batch.file_count} file{'s' if batch.file_count != 1 else ''}"
     firm = firm_name or "the firm"
-    return (f"We certify that the {count} listed above, belonging to {firm}, were destroyed on "
+    done = (f"We certify that the {count} listed above, belonging to {firm}, were destroyed on "
             f"{format_date(batch.destroyed_on)} by this method: {batch.method}, by {batch.destroyed_by}"
-            f"{', in the presence of ' + batch.witness if batch.witness else ''}. Each file's retention period had "
-            f"run, no file was under a legal hold, and the destruction was approved by "
-            f"{batch.approver_name or batch.approved_by} ({batch.approved_by}) on {format_date(batch.approved_on)}. "
+            f"{', in the presence of ' + batch.witness if batch.witness else ''}")
+    done += "" if done.endswith(".") else "."  # "by Shred-It Inc." ends the sentence already
+    return (f"{done} Each file's retention period had run, no file was under a legal hold, and the destruction was "
+            f"approved by {batch.approver_name or batch.approved_by} ({batch.approved_by}) on "
+            f"{format_date(batch.approved_on)}. "
             f"The files are kept in the firm's destruction register as destroyed, with this certificate's number.")
 
 

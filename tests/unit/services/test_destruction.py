@@ -233,3 +233,13 @@ def test_a_destroyed_file_says_the_day_it_was_destroyed_not_the_day_that_was_rec
         volumes.check_out(store, file_id, CheckOut("Pat Lee"))
     with store.read() as session:
         assert session.scalar(select(DestructionRow.approved_by_name)) == "Mary Hale"  # kept if initials change
+
+
+def test_the_certificate_never_ends_a_sentence_twice() -> None:
+    from legalsec_desktop.domain.destruction import Batch
+    from legalsec_desktop.reports.destruction_report import certificate_statement
+
+    batch = Batch(1, "D-2026-0001", "MAH", "Mary Hale", APPROVED, TODAY, "Shredded on site", "Shred-It Inc.", "", "",
+                  None, "LS", 2, ())
+    text = certificate_statement("Hale Law", batch)
+    assert "by Shred-It Inc. Each file's" in text and ".." not in text

@@ -70,7 +70,8 @@ def fill_attention(panel: QListWidget, found: Attention) -> dict[str, int]:
     for title, entries, colour in sections:
         if title == sections[1][0]:  # what is to be done comes right after what is overdue
             add_attention_section(panel, tr("To do"), found.todos, today)
-            add_files_section(panel, tr("Files to return"), found.files)
+            if found.files:  # most days none is late: no empty heading for it
+                add_files_section(panel, tr("Files to return"), found.files)
         heading = QListWidgetItem(f"{title} ({len(entries)})")
         heading.setFlags(Qt.ItemFlag.NoItemFlags)
         heading.setForeground(QColor(colour))
