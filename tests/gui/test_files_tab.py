@@ -242,6 +242,7 @@ def test_locations_add_inside_rename_and_a_retire_refused_while_files_are_there(
     assert locations.location_id_of(window.state.store, "Main office > Cabinet A > Top drawer") == window.drawer
     dialog.tree.setCurrentItem(dialog.tree.findItems("Top drawer", Qt.MatchFlag.MatchRecursive)[0])
     dialog.retire()
+    assert [kind for kind, _text in message_boxes] == ["information"]  # said at once: no question first
     assert "3 file(s)" in message_boxes[-1][1]
     assert window.tab(TabKey.FILES).model.rowCount() == 3
 

@@ -131,17 +131,33 @@ def rename_location(store: Store, location_id: int, name: str) -> None:
         row.name = name
 
 
+def _inside(session: Session, row: StorageLocationRow) -> list[int]:
+    """The place and every place inside it."""
+    return [row.id] + list(session.scalars(select(StorageLocationRow.id).where(
+        StorageLocationRow.path_key.startswith(row.path_key + " ▸ ", autoescape=True))))
+
+
+def _kept_in(session: Session, inside: list[int]) -> int:
+    return session.scalar(select(func.count()).select_from(FileRecordRow).where(
+        FileRecordRow.destroyed_at.is_(None),
+        (FileRecordRow.location_id.in_(inside)) | (FileRecordRow.home_location_id.in_(inside)))) or 0
+
+
+def files_kept_in(store: Store, location_id: int) -> int:
+    """How many files (not destroyed) are in the place or a place inside it, or have their home there."""
+    with store.read() as session:
+        row = session.get(StorageLocationRow, location_id)
+        return 0 if row is None else _kept_in(session, _inside(session, row))
+
+
 def retire_location(store: Store, location_id: int) -> None:
     """Takes an empty place out of the lists (it stays in the movement logs); refuses one with files in it."""
     with store.write() as session:
         row = session.get(StorageLocationRow, location_id)
         if row is None:
             raise ValidationError("name", "That place no longer exists.")
-        inside = [row.id] + list(session.scalars(select(StorageLocationRow.id).where(
-            StorageLocationRow.path_key.startswith(row.path_key + " ▸ ", autoescape=True))))
-        used = session.scalar(select(func.count()).select_from(FileRecordRow).where(
-            FileRecordRow.destroyed_at.is_(None),
-            (FileRecordRow.location_id.in_(inside)) | (FileRecordRow.home_location_id.in_(inside)))) or 0
+        inside = _inside(session, row)
+        used = _kept_in(session, inside)
         if used:
             raise ValidationError("name", f"{used} file(s) are kept in \"{row.path}\" or a place inside it: move them "
                                           "first.")

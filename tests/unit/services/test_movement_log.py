@@ -82,6 +82,7 @@ def test_no_service_call_changes_or_removes_a_line_of_the_log(store, db_path, ro
         locations: {
             "all_locations": lambda: locations.all_locations(store, include_retired=True),
             "location_choices": lambda: locations.location_choices(store),
+            "files_kept_in": lambda: locations.files_kept_in(store, room["cabinet"]),
             "nearest_paths": lambda: _in_session(store, locations.nearest_paths, "Main ofice"),
             "find_location": lambda: _in_session(store, locations.find_location, "Main office > Cabinet A"),
             "location_id_of": lambda: locations.location_id_of(store, "Iron Mountain > Box 17"),

@@ -166,6 +166,12 @@ class LocationsDialog(LoadOnShowDialog):
         current = self._current()
         if current is None:
             return
+        kept = locations.files_kept_in(self.state.require_store(), current[0])
+        if kept:  # said before asking anything: it cannot be retired as it is
+            QMessageBox.information(self, self.tr("Retire Place"), self.tr(
+                "%d file(s) are kept in “%s” or a place inside it. Move them to another place first; then it can be "
+                "retired.") % (kept, current[1]))
+            return
         answer = QMessageBox.question(self, self.tr("Retire Place"), self.tr(
             "Retire “%s” and every place inside it? They leave the lists; the files' logs keep their names.")
             % current[1])
