@@ -190,6 +190,37 @@ def test_legal_hold_and_release(window, monkeypatch, message_boxes):
     assert volumes.volume(window.state.store, window.ids["Pleadings"]).hold_reason == ""
 
 
+def test_undo_and_redo_of_a_hold_leave_a_hold_placed_before_alone(window, monkeypatch):
+    from PySide6.QtCore import QItemSelectionModel
+
+    store = window.state.store
+    volumes.set_hold(store, [window.ids["Discovery"]], "Brown subpoena")
+    window.state.data_changed.emit(Changed.FILES)
+    tab = select(window, "Pleadings")
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    tab.table.selectionModel().select(tab.model.index(tab.model.row_of(window.ids["Discovery"]), 0), flags)
+
+    def run(dialog):
+        dialog.load()
+        dialog.reason.setPlainText("Rivera litigation")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(HoldDialog, "exec", run)
+    window.action("hold_files").trigger()
+
+    def reasons():
+        return {label: volumes.volume(store, window.ids[label]).hold_reason for label in ("Pleadings", "Discovery")}
+
+    assert reasons() == {"Pleadings": "Rivera litigation", "Discovery": "Brown subpoena"}
+    window.undo_action.trigger()
+    assert reasons() == {"Pleadings": "", "Discovery": "Brown subpoena"}  # Undo releases only what it placed
+    window.redo_action.trigger()
+    assert reasons() == {"Pleadings": "Rivera litigation", "Discovery": "Brown subpoena"}
+    released = [m for m in volumes.history(store, window.ids["Discovery"]) if m.kind == "released"]
+    assert released == []  # the earlier hold was never lifted, not even for a moment
+
+
 def test_a_hold_without_a_reason_is_refused(window):
     dialog = HoldDialog(window.state, [window.ids["Pleadings"]], window)
     dialog.load()

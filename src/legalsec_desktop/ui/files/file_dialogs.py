@@ -191,6 +191,7 @@ class HoldDialog(FileDialog):
     def __init__(self, state: AppState, file_ids: list[int], parent: QWidget | None = None) -> None:
         super().__init__(state, parent, file_ids[0] if len(file_ids) == 1 else None, "Legal Hold")
         self.file_ids, self.placed = file_ids, 0
+        self.newly_held: list[int] = []  # the files this hold put on hold (the others already were): Undo's own
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("holdReason")
         self.reason.setTabChangesFocus(True)
@@ -207,4 +208,7 @@ class HoldDialog(FileDialog):
         self.reason.setFocus()
 
     def save(self) -> None:
-        self.placed = volumes().set_hold(self.state.require_store(), self.file_ids, self.reason.toPlainText())
+        store = self.state.require_store()
+        free = [v.id for v in volumes().by_ids(store, self.file_ids) if not v.hold_reason]
+        self.placed = volumes().set_hold(store, free, self.reason.toPlainText())
+        self.newly_held = free
