@@ -100,6 +100,33 @@ def test_a_scanned_id_shows_its_file_clearing_the_filters_that_hid_it(window, qt
     assert "cleared" in told[-1] and tab.detail.file_id == window.ids["Discovery"]
 
 
+def test_scans_in_a_row_select_each_file_without_reading_the_list_again(window, qtbot, monkeypatch):
+    tab = window.tab(TabKey.FILES)
+    told = []
+    window.state.status_told.connect(lambda text, _ms: told.append(text))
+    reloads = []
+    monkeypatch.setattr(tab.model, "reload", lambda *args: reloads.append(args))
+    for label in ("Discovery", "Correspondence"):  # a scanner types faster than the filter's timer, then Enter
+        qtbot.keyClicks(tab.filter_box, code_of(window, label))
+        qtbot.keyClick(tab.filter_box, Qt.Key.Key_Return)
+        assert tab.current_file_id() == window.ids[label] and tab.detail.file_id == window.ids[label]
+        assert told[-1] == f"Found {code_of(window, label)}." and tab.selected_ids() == [window.ids[label]]
+        assert tab.filter_box.text() == "" and tab.model.filter_text == ""  # the next scan starts fresh
+    assert reloads == [] and tab.model.rowCount() == 3
+    qtbot.wait(200)  # the filter's timer was stopped: the emptied box filters nothing later either
+    assert reloads == [] and tab.current_file_id() == window.ids["Correspondence"]
+
+
+def test_an_id_already_applied_as_a_filter_is_found_as_before(window, qtbot):
+    tab = window.tab(TabKey.FILES)
+    qtbot.keyClicks(tab.filter_box, code_of(window, "Pleadings"))
+    qtbot.waitUntil(lambda: tab.model.filter_text == code_of(window, "Pleadings"))  # typed slowly: it filtered
+    qtbot.keyClick(tab.filter_box, Qt.Key.Key_Return)
+    assert tab.current_file_id() == window.ids["Pleadings"] and tab.model.rowCount() == 1
+    code = code_of(window, "Pleadings")
+    assert tab.filter_box.text() == code and tab.filter_box.selectedText() == code  # the next scan replaces it
+
+
 def test_an_unknown_id_says_which_ids_are_nearest(window, qtbot, message_boxes):
     tab = window.tab(TabKey.FILES)
     qtbot.keyClicks(tab.filter_box, "F00001")
