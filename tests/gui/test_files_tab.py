@@ -192,6 +192,37 @@ def test_check_out_then_check_in_with_one_key(window, monkeypatch, qtbot, messag
     assert not message_boxes
 
 
+def test_both_check_out_pickers_offer_every_active_timekeeper_and_take_a_typed_name(window, message_boxes):
+    from dataclasses import replace
+
+    from legalsec_desktop.domain.firm import Timekeeper
+    from legalsec_desktop.services import firm
+
+    store = window.state.store
+    profile = firm.load_profile(store)
+    firm.save_profile(store, replace(profile, timekeepers=(*profile.timekeepers, Timekeeper(
+        "Old Partner", "OP", 40000))))
+    firm.save_profile(store, replace(profile, timekeepers=(*profile.timekeepers, Timekeeper(
+        "Ruth Diaz", "RD", 9000, is_attorney=False))))  # a paralegal in; the old partner left (kept, inactive)
+    dialog = CheckOutDialog(window.state, window.ids["Discovery"], window)
+    dialog.load()
+    scan = ScanDialog(window.state, window)
+    scan.check_out.setChecked(True)
+    offered = ["Ken Ito (KI)", "Mary Hale (MAH)", "Ruth Diaz (RD)"]  # attorneys first, then staff; not the retired
+    for picker in (dialog.to, scan.to):
+        assert [picker.itemText(i) for i in range(picker.count())] == offered and picker.currentText() == ""
+        assert picker.lineEdit().placeholderText() == "Pick a timekeeper or type a name"
+    dialog.to.setEditText("Ruth Diaz (RD)")
+    dialog.accept()
+    assert volumes.volume(store, window.ids["Discovery"]).out_to == "Ruth Diaz (RD)"
+    scan.to.setEditText("  Courier  Dan ")  # anyone, typed: no timekeeper behind it
+    assert (scan.request().to_name, scan.request().timekeeper_id) == ("Courier  Dan", None)
+    scan.to.setEditText("Ruth Diaz (RD)")
+    ruth = scan.to.itemData(scan.to.findText("Ruth Diaz (RD)"))
+    assert ruth is not None and scan.request().timekeeper_id == ruth
+    assert not message_boxes
+
+
 def test_checking_out_a_file_already_out_says_who_has_it(window):
     volumes.check_out(window.state.store, window.ids["Discovery"], CheckOut("Ken Ito"))
     dialog = CheckOutDialog(window.state, window.ids["Discovery"], window)

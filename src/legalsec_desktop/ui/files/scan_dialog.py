@@ -7,7 +7,6 @@ from datetime import timedelta
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,8 +24,8 @@ from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.domain.file_room import CheckOut
 from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.ui.common.app_state import AppState
-from legalsec_desktop.ui.common.fields import DateField, line_edit
-from legalsec_desktop.ui.files.file_dialogs import DUE_DAYS
+from legalsec_desktop.ui.common.fields import DateField
+from legalsec_desktop.ui.files.file_dialogs import DUE_DAYS, check_out_request, fill_keepers, keeper_picker
 
 WARNING = "#b00020"
 
@@ -50,11 +49,7 @@ class ScanDialog(QDialog):
         modes.addWidget(self.check_out)
         modes.addStretch(1)
         self.out_box = QWidget()
-        self.to = QComboBox()
-        self.to.setObjectName("scanTo")
-        self.to.setEditable(True)
-        self.to.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        line_edit(self.to).setPlaceholderText(self.tr("Pick a timekeeper or type a name"))
+        self.to = keeper_picker("scanTo")
         self.reason = QLineEdit(placeholderText=self.tr("optional, like Trial in Dept. 12"))
         self.due = DateField(state.clock.today() + timedelta(days=DUE_DAYS), placeholder=self.tr("no date"))
         out_form = QFormLayout(self.out_box)
@@ -90,20 +85,12 @@ class ScanDialog(QDialog):
     def _mode_chosen(self, out: bool) -> None:
         self.out_box.setVisible(out)
         if out and not self._keepers_read:
-            from legalsec_desktop.services import matters
-
             self._keepers_read = True
-            for keeper_id, label in matters.attorneys(self.state.require_store()):
-                self.to.addItem(label, keeper_id)
-            self.to.setCurrentIndex(-1)
-            self.to.setEditText("")
+            fill_keepers(self.to, self.state)
         (self.to if out and not self.to.currentText().strip() else self.scan_box).setFocus()
 
     def request(self) -> CheckOut:
-        typed = self.to.currentText().strip()
-        index = self.to.findText(typed)
-        return CheckOut(typed, self.to.itemData(index) if index >= 0 else None, self.reason.text(),
-                        self.due.date("due"))
+        return check_out_request(self.to, self.reason, self.due)
 
     def scanned(self) -> None:
         """Act on the id in the scan box now; the box is emptied for the next scan."""
