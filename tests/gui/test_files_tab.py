@@ -14,7 +14,7 @@ from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.ui.common.navigation import TabKey
 from legalsec_desktop.ui.files.file_dialogs import CheckOutDialog, HoldDialog, MoveDialog, NewFileDialog
 from legalsec_desktop.ui.files.locations_dialog import LocationsDialog, PlaceDialog
-from legalsec_desktop.ui.files.scan_dialog import ScanDialog
+from legalsec_desktop.ui.files.scan_dialog import WARNING, ScanDialog
 
 
 @pytest.fixture
@@ -299,6 +299,7 @@ def test_actions_on_a_file_are_off_when_read_only(make_window, window, tmp_path)
 
 def test_scan_mode_checks_out_a_run_then_in_and_explains_what_it_cannot(window, message_boxes):
     scan = ScanDialog(window.state, window)
+    assert scan.count.text() == "Nothing scanned yet."
     scan.check_out.setChecked(True)
     scan.to.setEditText("Ken Ito (KI)")
     for label in ("Pleadings", "Discovery"):
@@ -316,6 +317,10 @@ def test_scan_mode_checks_out_a_run_then_in_and_explains_what_it_cannot(window, 
     scan.scan_box.setText(code_of(window, "Discovery"))
     scan.scan_box.returnPressed.emit()
     assert "checked in" in scan.results.item(0).text() and "2 not" in scan.count.text()
+    assert scan.count.text() == f"2 checked out, 1 checked in, <b style='color:{WARNING}'>2 not done</b>"
+    scan.check_out.setChecked(True)  # the counts stay each mode's own, whichever mode is chosen
+    assert scan.count.text().startswith("2 checked out, 1 checked in, ")
+    assert (scan.out_count, scan.in_count, scan.done_count) == (2, 1, 3)
     assert not message_boxes
 
 

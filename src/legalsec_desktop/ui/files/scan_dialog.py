@@ -36,7 +36,7 @@ class ScanDialog(QDialog):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.done_count = self.failed_count = 0
+        self.out_count = self.in_count = self.failed_count = 0  # the run so far, each mode counted apart
         self.setWindowTitle(self.tr("Scan to Check In/Out"))
         self.resize(640, 520)
         self.check_in, self.check_out = QRadioButton(self.tr("Check &in")), QRadioButton(self.tr("Check &out"))
@@ -116,22 +116,30 @@ class ScanDialog(QDialog):
             code = "".join(text.split()).upper()
             self._add(f"✗  {exc.message}" if code in exc.message else f"✗  {code}: {exc.message}", ok=False)
             return
+        if self.check_out.isChecked():
+            self.out_count += 1
+        else:
+            self.in_count += 1
         self._add(f"✓  {volume.barcode}  {volume.label} ({volume.matter_number}) — {said}", ok=True)
         self.state.data_changed.emit(Changed.FILES)
+
+    @property
+    def done_count(self) -> int:
+        return self.out_count + self.in_count
 
     def _add(self, line: str, ok: bool) -> None:
         item = QListWidgetItem(line)
         if not ok:
             item.setForeground(QColor(WARNING))
-        self.results.insertItem(0, item)  # the newest on top, where the eye is
-        if ok:
-            self.done_count += 1
-        else:
             self.failed_count += 1
+        self.results.insertItem(0, item)  # the newest on top, where the eye is
         self._show_count()
 
     def _show_count(self) -> None:
-        verb = self.tr("checked out") if self.check_out.isChecked() else self.tr("checked in")
-        failed = (f" · <b style='color:{WARNING}'>" + self.tr("%d not") % self.failed_count + "</b>"
-                  if self.failed_count else "")
-        self.count.setText(self.tr("%d file(s) %s") % (self.done_count, verb) + failed)
+        """Each mode's count with its own verb (a run may switch between them), and what was not done."""
+        parts = [self.tr("%d checked out") % self.out_count] if self.out_count else []
+        if self.in_count:
+            parts.append(self.tr("%d checked in") % self.in_count)
+        if self.failed_count:
+            parts.append(f"<b style='color:{WARNING}'>" + self.tr("%d not done") % self.failed_count + "</b>")
+        self.count.setText(", ".join(parts) or self.tr("Nothing scanned yet."))
