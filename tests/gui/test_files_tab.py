@@ -54,7 +54,8 @@ def test_the_list_and_the_detail_pane_with_its_movement_log(window):
     tab = select(window, "Discovery")
     assert tab.model.rowCount() == 3 and tab.count_label.text() == "3 files"
     facts = tab.detail.facts.text()
-    assert "Checked out to Mary Hale" in facts and "Deposition" in facts and "Mon 11/30/2026" in facts
+    assert "Checked out to Mary Hale since" in facts and "Deposition" in facts and "Mon 11/30/2026" in facts
+    assert facts.count("Mary Hale") == 1  # said once, where it is (not again on a line of its own)
     assert "Litigation hold &lt;Rivera&gt;" in facts and "Main office ▸ Cabinet A ▸ Drawer 1" in facts  # its home
     assert code_of(window, "Discovery") in tab.detail.heading.text()
     log = tab.detail.log
