@@ -58,6 +58,46 @@ def test_changing_a_rules_years_asks_with_the_count_and_recomputes(state, qtbot,
     assert volumes.volume(state.store, state.file_id).destroy_after == date(2029, 9, 23)
 
 
+def test_a_rules_files_are_counted_and_rewritten_off_the_window_thread_behind_a_progress_window(state, qtbot,
+                                                                                             monkeypatch):
+    import threading
+
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    ran, windows = [], []
+    for name in ("volumes_affected", "edit_rule"):
+        real = getattr(retention, name)
+
+        def off_thread(*args, _real=real, _name=name, **kwargs):
+            ran.append((_name, threading.current_thread() is threading.main_thread()))
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(retention, name, off_thread)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: windows.extend(
+        w.labelText() for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible())
+        or QMessageBox.StandardButton.Yes)
+    rule_dialog = RuleDialog(state, retention.rules(state.store)[0])
+    qtbot.addWidget(rule_dialog)
+    rule_dialog.years.setValue(10)
+    rule_dialog.accept()  # waits for the work, the window kept answering meanwhile
+    assert ran == [("volumes_affected", False), ("edit_rule", False)]
+    assert rule_dialog.result() == QDialog.DialogCode.Accepted and rule_dialog.changed_files == 1
+    assert volumes.volume(state.store, state.file_id).destroy_after == date(2029, 9, 23)
+    assert windows == []  # the counting's progress window was gone before the question was asked
+
+
+def test_a_refused_rule_change_is_still_explained_beside_its_field(state, qtbot, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    rule_dialog = RuleDialog(state, retention.rules(state.store)[0])
+    qtbot.addWidget(rule_dialog)
+    rule_dialog.name.setText("Estate planning")  # another rule's name, found by the save off the window thread
+    rule_dialog.years.setValue(10)
+    rule_dialog.accept()
+    assert "exists already" in rule_dialog.errors.labels["name"].text()
+    assert rule_dialog.result() != QDialog.DialogCode.Accepted and rule_dialog.name.text() == "Estate planning"
+    assert volumes.volume(state.store, state.file_id).destroy_after == date(2026, 9, 23)  # nothing saved
+
+
 def test_a_new_rule_and_a_bad_name(state, qtbot):
     rule_dialog = RuleDialog(state, None)
     qtbot.addWidget(rule_dialog)

@@ -14,7 +14,7 @@ from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.ui.common.navigation import TabKey
 from legalsec_desktop.ui.files.file_dialogs import CheckOutDialog, HoldDialog, MoveDialog, NewFileDialog
 from legalsec_desktop.ui.files.locations_dialog import LocationsDialog, PlaceDialog
-from legalsec_desktop.ui.files.scan_dialog import ScanDialog
+from legalsec_desktop.ui.files.scan_dialog import WARNING, ScanDialog
 
 
 @pytest.fixture
@@ -54,7 +54,8 @@ def test_the_list_and_the_detail_pane_with_its_movement_log(window):
     tab = select(window, "Discovery")
     assert tab.model.rowCount() == 3 and tab.count_label.text() == "3 files"
     facts = tab.detail.facts.text()
-    assert "Checked out to Mary Hale" in facts and "Deposition" in facts and "Mon 11/30/2026" in facts
+    assert "Checked out to Mary Hale since" in facts and "Deposition" in facts and "Mon 11/30/2026" in facts
+    assert facts.count("Mary Hale") == 1  # said once, where it is (not again on a line of its own)
     assert "Litigation hold &lt;Rivera&gt;" in facts and "Main office ▸ Cabinet A ▸ Drawer 1" in facts  # its home
     assert code_of(window, "Discovery") in tab.detail.heading.text()
     log = tab.detail.log
@@ -98,6 +99,33 @@ def test_a_scanned_id_shows_its_file_clearing_the_filters_that_hid_it(window, qt
     qtbot.keyClick(tab.filter_box, Qt.Key.Key_Return)
     assert tab.current_file_id() == window.ids["Discovery"] and tab.status_filter.currentData() is None
     assert "cleared" in told[-1] and tab.detail.file_id == window.ids["Discovery"]
+
+
+def test_scans_in_a_row_select_each_file_without_reading_the_list_again(window, qtbot, monkeypatch):
+    tab = window.tab(TabKey.FILES)
+    told = []
+    window.state.status_told.connect(lambda text, _ms: told.append(text))
+    reloads = []
+    monkeypatch.setattr(tab.model, "reload", lambda *args: reloads.append(args))
+    for label in ("Discovery", "Correspondence"):  # a scanner types faster than the filter's timer, then Enter
+        qtbot.keyClicks(tab.filter_box, code_of(window, label))
+        qtbot.keyClick(tab.filter_box, Qt.Key.Key_Return)
+        assert tab.current_file_id() == window.ids[label] and tab.detail.file_id == window.ids[label]
+        assert told[-1] == f"Found {code_of(window, label)}." and tab.selected_ids() == [window.ids[label]]
+        assert tab.filter_box.text() == "" and tab.model.filter_text == ""  # the next scan starts fresh
+    assert reloads == [] and tab.model.rowCount() == 3
+    qtbot.wait(200)  # the filter's timer was stopped: the emptied box filters nothing later either
+    assert reloads == [] and tab.current_file_id() == window.ids["Correspondence"]
+
+
+def test_an_id_already_applied_as_a_filter_is_found_as_before(window, qtbot):
+    tab = window.tab(TabKey.FILES)
+    qtbot.keyClicks(tab.filter_box, code_of(window, "Pleadings"))
+    qtbot.waitUntil(lambda: tab.model.filter_text == code_of(window, "Pleadings"))  # typed slowly: it filtered
+    qtbot.keyClick(tab.filter_box, Qt.Key.Key_Return)
+    assert tab.current_file_id() == window.ids["Pleadings"] and tab.model.rowCount() == 1
+    code = code_of(window, "Pleadings")
+    assert tab.filter_box.text() == code and tab.filter_box.selectedText() == code  # the next scan replaces it
 
 
 def test_an_unknown_id_says_which_ids_are_nearest(window, qtbot, message_boxes):
@@ -165,6 +193,37 @@ def test_check_out_then_check_in_with_one_key(window, monkeypatch, qtbot, messag
     assert not message_boxes
 
 
+def test_both_check_out_pickers_offer_every_active_timekeeper_and_take_a_typed_name(window, message_boxes):
+    from dataclasses import replace
+
+    from legalsec_desktop.domain.firm import Timekeeper
+    from legalsec_desktop.services import firm
+
+    store = window.state.store
+    profile = firm.load_profile(store)
+    firm.save_profile(store, replace(profile, timekeepers=(*profile.timekeepers, Timekeeper(
+        "Old Partner", "OP", 40000))))
+    firm.save_profile(store, replace(profile, timekeepers=(*profile.timekeepers, Timekeeper(
+        "Ruth Diaz", "RD", 9000, is_attorney=False))))  # a paralegal in; the old partner left (kept, inactive)
+    dialog = CheckOutDialog(window.state, window.ids["Discovery"], window)
+    dialog.load()
+    scan = ScanDialog(window.state, window)
+    scan.check_out.setChecked(True)
+    offered = ["Ken Ito (KI)", "Mary Hale (MAH)", "Ruth Diaz (RD)"]  # attorneys first, then staff; not the retired
+    for picker in (dialog.to, scan.to):
+        assert [picker.itemText(i) for i in range(picker.count())] == offered and picker.currentText() == ""
+        assert picker.lineEdit().placeholderText() == "Pick a timekeeper or type a name"
+    dialog.to.setEditText("Ruth Diaz (RD)")
+    dialog.accept()
+    assert volumes.volume(store, window.ids["Discovery"]).out_to == "Ruth Diaz (RD)"
+    scan.to.setEditText("  Courier  Dan ")  # anyone, typed: no timekeeper behind it
+    assert (scan.request().to_name, scan.request().timekeeper_id) == ("Courier  Dan", None)
+    scan.to.setEditText("Ruth Diaz (RD)")
+    ruth = scan.to.itemData(scan.to.findText("Ruth Diaz (RD)"))
+    assert ruth is not None and scan.request().timekeeper_id == ruth
+    assert not message_boxes
+
+
 def test_checking_out_a_file_already_out_says_who_has_it(window):
     volumes.check_out(window.state.store, window.ids["Discovery"], CheckOut("Ken Ito"))
     dialog = CheckOutDialog(window.state, window.ids["Discovery"], window)
@@ -190,6 +249,37 @@ def test_legal_hold_and_release(window, monkeypatch, message_boxes):
     assert volumes.volume(window.state.store, window.ids["Pleadings"]).hold_reason == ""
 
 
+def test_undo_and_redo_of_a_hold_leave_a_hold_placed_before_alone(window, monkeypatch):
+    from PySide6.QtCore import QItemSelectionModel
+
+    store = window.state.store
+    volumes.set_hold(store, [window.ids["Discovery"]], "Brown subpoena")
+    window.state.data_changed.emit(Changed.FILES)
+    tab = select(window, "Pleadings")
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    tab.table.selectionModel().select(tab.model.index(tab.model.row_of(window.ids["Discovery"]), 0), flags)
+
+    def run(dialog):
+        dialog.load()
+        dialog.reason.setPlainText("Rivera litigation")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(HoldDialog, "exec", run)
+    window.action("hold_files").trigger()
+
+    def reasons():
+        return {label: volumes.volume(store, window.ids[label]).hold_reason for label in ("Pleadings", "Discovery")}
+
+    assert reasons() == {"Pleadings": "Rivera litigation", "Discovery": "Brown subpoena"}
+    window.undo_action.trigger()
+    assert reasons() == {"Pleadings": "", "Discovery": "Brown subpoena"}  # Undo releases only what it placed
+    window.redo_action.trigger()
+    assert reasons() == {"Pleadings": "Rivera litigation", "Discovery": "Brown subpoena"}
+    released = [m for m in volumes.history(store, window.ids["Discovery"]) if m.kind == "released"]
+    assert released == []  # the earlier hold was never lifted, not even for a moment
+
+
 def test_a_hold_without_a_reason_is_refused(window):
     dialog = HoldDialog(window.state, [window.ids["Pleadings"]], window)
     dialog.load()
@@ -210,6 +300,7 @@ def test_actions_on_a_file_are_off_when_read_only(make_window, window, tmp_path)
 
 def test_scan_mode_checks_out_a_run_then_in_and_explains_what_it_cannot(window, message_boxes):
     scan = ScanDialog(window.state, window)
+    assert scan.count.text() == "Nothing scanned yet."
     scan.check_out.setChecked(True)
     scan.to.setEditText("Ken Ito (KI)")
     for label in ("Pleadings", "Discovery"):
@@ -227,6 +318,10 @@ def test_scan_mode_checks_out_a_run_then_in_and_explains_what_it_cannot(window, 
     scan.scan_box.setText(code_of(window, "Discovery"))
     scan.scan_box.returnPressed.emit()
     assert "checked in" in scan.results.item(0).text() and "2 not" in scan.count.text()
+    assert scan.count.text() == f"2 checked out, 1 checked in, <b style='color:{WARNING}'>2 not done</b>"
+    scan.check_out.setChecked(True)  # the counts stay each mode's own, whichever mode is chosen
+    assert scan.count.text().startswith("2 checked out, 1 checked in, ")
+    assert (scan.out_count, scan.in_count, scan.done_count) == (2, 1, 3)
     assert not message_boxes
 
 

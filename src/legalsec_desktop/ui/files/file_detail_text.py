@@ -32,9 +32,7 @@ def facts(v: VolumeItem, today: date) -> list[tuple[str, str]]:
         ("Where", _where(v)),
         ("Home", escape(v.home) if v.home and v.home != v.place else ""),
     ]
-    if v.out_to and v.destroyed_at is None:
-        since = f" since {format_date(to_local(v.out_at).date())}" if v.out_at is not None else ""
-        rows.append(("Checked out to", escape(v.out_to) + since))
+    if v.out_to and v.destroyed_at is None:  # "Where" says who has it, and since when
         rows.append(("Reason", escape(v.out_reason)))
         if v.due_back_on is not None:
             due = format_date(v.due_back_on)
@@ -56,7 +54,8 @@ def _where(v: VolumeItem) -> str:
     if v.destroyed_at is not None:
         return "Destroyed"
     if v.out_to:
-        return f"Checked out to {escape(v.out_to)}"
+        since = f" since {format_date(to_local(v.out_at).date())}" if v.out_at is not None else ""
+        return f"Checked out to {escape(v.out_to)}{since}"
     return escape(v.place) if v.place else "No location"
 
 

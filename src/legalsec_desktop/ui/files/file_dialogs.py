@@ -35,6 +35,33 @@ def volumes() -> ModuleType:
     return module
 
 
+def keeper_picker(name: str) -> QComboBox:
+    """Who a file is lent to: an active timekeeper (attorneys first, then staff) picked, or any name typed."""
+    combo = QComboBox()
+    combo.setObjectName(name)
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    line_edit(combo).setPlaceholderText(combo.tr("Pick a timekeeper or type a name"))
+    return combo
+
+
+def fill_keepers(combo: QComboBox, state: AppState) -> None:
+    """Every active timekeeper, attorneys and staff, with nothing chosen yet."""
+    from legalsec_desktop.services import matters
+
+    for keeper_id, label in matters.attorneys(state.require_store()):  # every active timekeeper, attorneys first
+        combo.addItem(label, keeper_id)
+    combo.setCurrentIndex(-1)
+    combo.setEditText("")
+
+
+def check_out_request(to: QComboBox, reason: QLineEdit, due: DateField) -> CheckOut:
+    """What a check-out form says: a picked timekeeper's id (a typed name has none), why, and when it is due."""
+    typed = to.currentText().strip()
+    index = to.findText(typed)
+    return CheckOut(typed, to.itemData(index) if index >= 0 else None, reason.text(), due.date("due"))
+
+
 class FileDialog(LoadOnShowDialog):
     """A form with Save and Cancel over one volume (or a new one): `save()` does the work, then FILES changed."""
 
@@ -151,11 +178,7 @@ class CheckOutDialog(FileDialog):
 
     def __init__(self, state: AppState, file_id: int, parent: QWidget | None = None) -> None:
         super().__init__(state, parent, file_id, "Check Out File")
-        self.to = QComboBox()
-        self.to.setObjectName("checkOutTo")
-        self.to.setEditable(True)
-        self.to.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        line_edit(self.to).setPlaceholderText(self.tr("Pick a timekeeper or type a name"))
+        self.to = keeper_picker("checkOutTo")
         self.reason = QLineEdit(placeholderText=self.tr("like Deposition of Dr. Shah"))
         self.due = DateField(state.clock.today() + timedelta(days=DUE_DAYS), placeholder=self.tr("no date"))
         self.errors.add_row("to", self.tr("&To:"), self.to)
@@ -164,23 +187,13 @@ class CheckOutDialog(FileDialog):
 
     def read(self) -> None:
         super().read()
-        from legalsec_desktop.services import matters
-
-        for keeper_id, label in matters.attorneys(self.state.require_store()):
-            self.to.addItem(label, keeper_id)
-        self.to.setCurrentIndex(-1)
-        self.to.setEditText("")
+        fill_keepers(self.to, self.state)
         self.to.setFocus()
-
-    def request(self) -> CheckOut:
-        typed = self.to.currentText().strip()
-        index = self.to.findText(typed)
-        keeper = self.to.itemData(index) if index >= 0 else None
-        return CheckOut(typed, keeper, self.reason.text(), self.due.date("due"))
 
     def save(self) -> None:
         assert self.file_id is not None
-        volumes().check_out(self.state.require_store(), self.file_id, self.request())
+        volumes().check_out(self.state.require_store(), self.file_id,
+                            check_out_request(self.to, self.reason, self.due))
 
 
 class HoldDialog(FileDialog):
@@ -191,6 +204,7 @@ class HoldDialog(FileDialog):
     def __init__(self, state: AppState, file_ids: list[int], parent: QWidget | None = None) -> None:
         super().__init__(state, parent, file_ids[0] if len(file_ids) == 1 else None, "Legal Hold")
         self.file_ids, self.placed = file_ids, 0
+        self.newly_held: list[int] = []  # the files this hold put on hold (the others already were): Undo's own
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("holdReason")
         self.reason.setTabChangesFocus(True)
@@ -207,4 +221,7 @@ class HoldDialog(FileDialog):
         self.reason.setFocus()
 
     def save(self) -> None:
-        self.placed = volumes().set_hold(self.state.require_store(), self.file_ids, self.reason.toPlainText())
+        store = self.state.require_store()
+        free = [v.id for v in volumes().by_ids(store, self.file_ids) if not v.hold_reason]
+        self.placed = volumes().set_hold(store, free, self.reason.toPlainText())
+        self.newly_held = free

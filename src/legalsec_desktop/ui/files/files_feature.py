@@ -183,12 +183,12 @@ class FilesFeature(Feature):
         dialog = HoldDialog(self.state, ids, self.shell.dialog_parent())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        store, placed = self.state.require_store(), dialog.placed
+        store, placed, held = self.state.require_store(), dialog.placed, dialog.newly_held
         reason = dialog.reason.toPlainText()
-        if placed:
+        if placed:  # Undo and Redo touch only the files this hold placed: a hold placed before keeps its reason
             self.undo_stack.push(StoreCommand(
-                self.tr("Legal hold on %d file(s)") % placed, lambda: volumes.release_hold(store, ids, "Undo"),
-                lambda: volumes.set_hold(store, ids, reason), self.state, Changed.FILES, self.shell.dialog_parent()))
+                self.tr("Legal hold on %d file(s)") % placed, lambda: volumes.release_hold(store, held, "Undo"),
+                lambda: volumes.set_hold(store, held, reason), self.state, Changed.FILES, self.shell.dialog_parent()))
         already = len(ids) - placed
         self.shell.show_status(self.tr("%d file(s) put on legal hold.") % placed
                                + (self.tr(" %d already were.") % already if already else ""), 8000)

@@ -240,6 +240,10 @@ class FilesTab(ListTab):
             self.focus_filter()
             return
         self._filter_timer.stop()
+        row = self.model.row_of(found) if not self.model.filter_text else None
+        if row is not None:  # the common scan: the id was never applied as a filter and its file is listed
+            self._select_scanned(row, text)
+            return
         with QSignalBlocker(self.filter_box):  # the id stays, selected, so the next scan replaces it
             self.filter_box.setText(text)
         self.model.filter_text = text
@@ -254,6 +258,19 @@ class FilesTab(ListTab):
         shown = self.model.data(self.model.index(self.model.row_of(found) or 0, 0)) or text
         self.state.tell(self.tr("Found %s%s.") % (shown, self.tr(" (the filters that hid it were cleared)")
                                                       if cleared else ""))
+        self.focus_filter()
+
+    def _select_scanned(self, row: int, text: str) -> None:
+        """Select a scanned file already in the list, without reading the list again (a 50,000-file list takes
+        a tenth of a second to filter); the box is emptied, quietly, so the next scan starts fresh."""
+        with QSignalBlocker(self.filter_box):
+            self.filter_box.clear()
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        if self.detail.file_id != self.current_file_id():  # selecting it showed it, unless it was already current
+            self._show_current()
+        shown = self.model.data(self.model.index(row, 0)) or text
+        self.state.tell(self.tr("Found %s.") % shown)
         self.focus_filter()
 
     def _ids_under(self, filters: FileFilters) -> set[int]:

@@ -7,7 +7,6 @@ from datetime import timedelta
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,8 +24,8 @@ from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.domain.file_room import CheckOut
 from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.ui.common.app_state import AppState
-from legalsec_desktop.ui.common.fields import DateField, line_edit
-from legalsec_desktop.ui.files.file_dialogs import DUE_DAYS
+from legalsec_desktop.ui.common.fields import DateField
+from legalsec_desktop.ui.files.file_dialogs import DUE_DAYS, check_out_request, fill_keepers, keeper_picker
 
 WARNING = "#b00020"
 
@@ -37,7 +36,7 @@ class ScanDialog(QDialog):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.done_count = self.failed_count = 0
+        self.out_count = self.in_count = self.failed_count = 0  # the run so far, each mode counted apart
         self.setWindowTitle(self.tr("Scan to Check In/Out"))
         self.resize(640, 520)
         self.check_in, self.check_out = QRadioButton(self.tr("Check &in")), QRadioButton(self.tr("Check &out"))
@@ -50,11 +49,7 @@ class ScanDialog(QDialog):
         modes.addWidget(self.check_out)
         modes.addStretch(1)
         self.out_box = QWidget()
-        self.to = QComboBox()
-        self.to.setObjectName("scanTo")
-        self.to.setEditable(True)
-        self.to.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        line_edit(self.to).setPlaceholderText(self.tr("Pick a timekeeper or type a name"))
+        self.to = keeper_picker("scanTo")
         self.reason = QLineEdit(placeholderText=self.tr("optional, like Trial in Dept. 12"))
         self.due = DateField(state.clock.today() + timedelta(days=DUE_DAYS), placeholder=self.tr("no date"))
         out_form = QFormLayout(self.out_box)
@@ -90,20 +85,12 @@ class ScanDialog(QDialog):
     def _mode_chosen(self, out: bool) -> None:
         self.out_box.setVisible(out)
         if out and not self._keepers_read:
-            from legalsec_desktop.services import matters
-
             self._keepers_read = True
-            for keeper_id, label in matters.attorneys(self.state.require_store()):
-                self.to.addItem(label, keeper_id)
-            self.to.setCurrentIndex(-1)
-            self.to.setEditText("")
+            fill_keepers(self.to, self.state)
         (self.to if out and not self.to.currentText().strip() else self.scan_box).setFocus()
 
     def request(self) -> CheckOut:
-        typed = self.to.currentText().strip()
-        index = self.to.findText(typed)
-        return CheckOut(typed, self.to.itemData(index) if index >= 0 else None, self.reason.text(),
-                        self.due.date("due"))
+        return check_out_request(self.to, self.reason, self.due)
 
     def scanned(self) -> None:
         """Act on the id in the scan box now; the box is emptied for the next scan."""
@@ -129,22 +116,30 @@ class ScanDialog(QDialog):
             code = "".join(text.split()).upper()
             self._add(f"✗  {exc.message}" if code in exc.message else f"✗  {code}: {exc.message}", ok=False)
             return
+        if self.check_out.isChecked():
+            self.out_count += 1
+        else:
+            self.in_count += 1
         self._add(f"✓  {volume.barcode}  {volume.label} ({volume.matter_number}) — {said}", ok=True)
         self.state.data_changed.emit(Changed.FILES)
+
+    @property
+    def done_count(self) -> int:
+        return self.out_count + self.in_count
 
     def _add(self, line: str, ok: bool) -> None:
         item = QListWidgetItem(line)
         if not ok:
             item.setForeground(QColor(WARNING))
-        self.results.insertItem(0, item)  # the newest on top, where the eye is
-        if ok:
-            self.done_count += 1
-        else:
             self.failed_count += 1
+        self.results.insertItem(0, item)  # the newest on top, where the eye is
         self._show_count()
 
     def _show_count(self) -> None:
-        verb = self.tr("checked out") if self.check_out.isChecked() else self.tr("checked in")
-        failed = (f" · <b style='color:{WARNING}'>" + self.tr("%d not") % self.failed_count + "</b>"
-                  if self.failed_count else "")
-        self.count.setText(self.tr("%d file(s) %s") % (self.done_count, verb) + failed)
+        """Each mode's count with its own verb (a run may switch between them), and what was not done."""
+        parts = [self.tr("%d checked out") % self.out_count] if self.out_count else []
+        if self.in_count:
+            parts.append(self.tr("%d checked in") % self.in_count)
+        if self.failed_count:
+            parts.append(f"<b style='color:{WARNING}'>" + self.tr("%d not done") % self.failed_count + "</b>")
+        self.count.setText(", ".join(parts) or self.tr("Nothing scanned yet."))
