@@ -45,14 +45,12 @@ def facts(v: VolumeItem, today: date) -> list[tuple[str, str]]:
     rows.append(("Destroy after", format_date(v.destroy_after) if v.destroy_after else ""))
     if v.hold_reason:
         rows.append(("Legal hold", f"<b style='color:{WARNING}'>{escape(v.hold_reason)}</b>"))
-    if v.destroyed_at is not None:
-        rows.append(("Destroyed", format_date(to_local(v.destroyed_at).date())))
     return [(label, value) for label, value in rows if value]
 
 
 def _where(v: VolumeItem) -> str:
-    if v.destroyed_at is not None:
-        return "Destroyed"
+    if v.destroyed_at is not None:  # the day its batch was destroyed (not the day that was recorded)
+        return f"Destroyed {format_date(v.destroyed_on or to_local(v.destroyed_at).date())}"
     if v.out_to:
         since = f" since {format_date(to_local(v.out_at).date())}" if v.out_at is not None else ""
         return f"Checked out to {escape(v.out_to)}{since}"
