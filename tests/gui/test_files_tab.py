@@ -370,3 +370,17 @@ def test_print_labels_takes_the_selected_files_and_the_buttons_carry_the_actions
     assert [sorted(label.barcode_id for label in labels) for labels in shown] == [
         sorted([code_of(window, "Pleadings"), code_of(window, "Discovery")])]
     assert {label.caption for label in shown[0]} == {"Rivera v. Okafor"}
+
+
+def test_a_run_of_scans_typed_as_a_scanner_types_keeps_the_dialog_open(window, qtbot):
+    scan = ScanDialog(window.state, window)
+    qtbot.addWidget(scan)
+    scan.show()
+    qtbot.waitExposed(scan)
+    for label in ("Pleadings", "Discovery"):
+        volumes.check_out(window.state.store, window.ids[label], CheckOut("Ken Ito"))
+    for label in ("Pleadings", "Discovery"):
+        qtbot.keyClicks(scan.scan_box, code_of(window, label))
+        qtbot.keyClick(scan.scan_box, Qt.Key.Key_Return)  # the scanner's Enter: a scan, never the Close button
+        assert scan.isVisible()
+    assert scan.results.count() == 2 and "2 checked in" in scan.count.text()

@@ -69,6 +69,9 @@ class ScanDialog(QDialog):
         self.count.setObjectName("scanCount")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAutoDefault(False)  # a scanner ends each id with Enter: it must scan, never close the run
+        close.setDefault(False)
         layout = QVBoxLayout(self)
         layout.addLayout(modes)
         layout.addWidget(self.out_box)
