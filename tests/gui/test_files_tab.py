@@ -247,6 +247,10 @@ def test_legal_hold_and_release(window, monkeypatch, message_boxes):
     assert volumes.volume(window.state.store, window.ids["Pleadings"]).hold_reason == "Subpoena 12"
     window.action("release_hold").trigger()  # message_boxes answers Yes
     assert volumes.volume(window.state.store, window.ids["Pleadings"]).hold_reason == ""
+    asked = len(message_boxes)
+    window.action("release_hold").trigger()  # none on hold now: said, not asked
+    assert len(message_boxes) == asked
+    assert window.statusBar().currentMessage() == "None of the selected files is on legal hold."
 
 
 def test_undo_and_redo_of_a_hold_leave_a_hold_placed_before_alone(window, monkeypatch):

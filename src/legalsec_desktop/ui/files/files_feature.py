@@ -47,9 +47,9 @@ class FilesFeature(Feature):
             ("check_in_file", self.tr("Check &In File"), self.check_in, "Ctrl+I",
              self.tr("The selected file is back: return it to its home place"), self._one_out),
             ("hold_files", self.tr("Legal &Hold…"), self.hold, "Ctrl+Shift+H",
-             self.tr("Put the selected files on legal hold: they cannot be destroyed"), self._some),
+             self.tr("Put the selected files on legal hold: they cannot be destroyed"), self._some_live),
             ("release_hold", self.tr("&Release Hold"), self.release, "",
-             self.tr("Take the selected files off legal hold"), self._some),
+             self.tr("Take the selected files off legal hold"), self._some_live),
         ):
             action = add(name, text, slot, Menu.FILE, PLACE + 10 + len(self.on_selection), shortcut=keys or None,
                          tip=tip, needs=Needs.NOTHING)
@@ -92,6 +92,10 @@ class FilesFeature(Feature):
     def _some(self) -> bool:
         return bool(self._selected())
 
+    def _some_live(self) -> bool:
+        """Files are selected and the current one is not destroyed (nothing can be done to a destroyed file)."""
+        return self._some() and self._row_status() != "Destroyed"
+
     def _row_status(self) -> str:
         """The current row's status as listed (no database reading to enable a menu item)."""
         tab = self.files
@@ -124,7 +128,8 @@ class FilesFeature(Feature):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.file_id is not None:
             if self.shell.current_tab() is TabKey.FILES:
                 self.files.select_file(dialog.file_id)
-            self.shell.show_status(self.tr("File %s added: print its label with Files ▸ Labels.") % dialog.barcode,
+            self.shell.show_status(self.tr("File %s added: print its label with File ▸ Print Labels… (Ctrl+Shift+L).")
+                                   % dialog.barcode,
                                    8000)
 
     def move_file(self) -> None:
@@ -199,6 +204,12 @@ class FilesFeature(Feature):
             return
         from legalsec_desktop.services import volumes
 
+        held = [v.id for v in volumes.by_ids(self.state.require_store(), ids)
+                if v.hold_reason and v.destroyed_at is None]
+        if not held:  # said at once, instead of a question whose answer changes nothing
+            self.shell.show_status(self.tr("None of the selected files is on legal hold."), 8000)
+            return
+        ids = held
         answer = QMessageBox.question(
             self.shell.dialog_parent(), self.tr("Release Legal Hold"),
             self.tr("Take %d file(s) off legal hold? They can then be destroyed once their retention ends.")
