@@ -83,7 +83,7 @@ def test_each_file_takes_its_chosen_category_and_the_date_follows_the_closing_da
     combo.setCurrentIndex(combo.findData(permanent.id))
     assert dialog.files.item(rows["Original will"], 3).text() == "Never"
     dialog.closed.edit.setText("02/29/2028")
-    assert dialog.files.item(rows["Correspondence"], 3).text() == "Sun 02/28/2038"
+    assert dialog.files.item(rows["Correspondence"], 3).text() == "Mon 03/01/2038"  # 29 Feb + 10 years: full on 1 Mar
     assert "C-2028-0001" in dialog.heading.text()
     for text in ("No deadlines left open", "Original documents returned to the client", "Closing letter sent"):
         _tick(dialog, text)

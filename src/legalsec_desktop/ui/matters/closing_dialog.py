@@ -208,6 +208,7 @@ class ClosingDialog(LoadOnShowDialog):
                 if (review.automatic and not review.satisfied) or not self.ticks[item_id].isChecked()]
 
     def _update_missing(self) -> None:
+        self.errors.clear()  # a tick changed: an earlier "not done" message is out of date
         missing = self.not_done()
         if missing:
             self.missing.setText(self.tr("Not done: %s. Closing anyway is an override: say why in the reason box.")
