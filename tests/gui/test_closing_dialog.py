@@ -91,7 +91,7 @@ def test_each_file_takes_its_chosen_category_and_the_date_follows_the_closing_da
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert volumes.volume(window.state.store, window.will).destroy_after is None
-    assert volumes.volume(window.state.store, window.letters).destroy_after == date(2038, 2, 28)
+    assert volumes.volume(window.state.store, window.letters).destroy_after == date(2038, 3, 1)
 
 
 def test_a_bad_date_is_explained_and_nothing_closes(window, qtbot):
