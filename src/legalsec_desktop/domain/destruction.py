@@ -43,10 +43,6 @@ class ReviewLine:
     def may_destroy(self) -> bool:
         return not self.refusal
 
-    @property
-    def hold_text(self) -> str:
-        return f"On hold: {self.hold_reason}" if self.hold_reason else ""
-
 
 @dataclass(frozen=True)
 class DestroyedFile:

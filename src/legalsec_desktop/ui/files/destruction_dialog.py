@@ -248,10 +248,7 @@ class RecordDestructionDialog(QDialog):
                 self.method.currentText(), self.destroyed_by.text(), self.witness.text(), self.notes.toPlainText()),
                 self.state.clock.today())
         except ValidationError as exc:
-            if exc.field in self.errors.labels:
-                self.errors.show(exc.field, exc.message)
-            else:
-                show_problem(self, exc, self.tr("Not recorded"))
+            self._problem(exc)
             return
         answer = QMessageBox.question(
             self, self.tr("Record Destruction"),
@@ -266,13 +263,15 @@ class RecordDestructionDialog(QDialog):
                 self.state.require_store(), [line.id for line in self.lines], self.approver.currentData() or "",
                 approved_on, destroyed_on, self.method.currentText(), self.destroyed_by.text(), self.witness.text(),
                 self.notes.toPlainText())
-        except ValidationError as exc:
-            if exc.field in self.errors.labels:
-                self.errors.show(exc.field, exc.message)
-            else:
-                show_problem(self, exc, self.tr("Not recorded"))
-            return
         except UserFixableError as exc:
-            show_problem(self, exc, self.tr("Not recorded"))
+            self._problem(exc)
             return
         super().accept()
+
+    def _problem(self, exc: UserFixableError) -> None:
+        """Beside its field when it has one here, else in a message."""
+        field = getattr(exc, "field", "")
+        if field in self.errors.labels:
+            self.errors.show(field, exc.message)
+        else:
+            show_problem(self, exc, self.tr("Not recorded"))

@@ -62,13 +62,19 @@ class MattersFeature(Feature):
             self.matters.select_matter(dialog.matter_id)
             self.shell.show_status(self.tr("Matter %s opened.") % dialog.number.text().strip())
 
-    def edit_matter(self, matter_id: int | None = None) -> None:
+    def _matter_to_change(self, matter_id: int | None) -> int | None:
+        """The matter an action is for (the one given, else the one selected); None, with a hint, when there is none."""
         matter_id = matter_id or self.matters.current_matter_id()
         if not self.usable(writing=True):
-            return
+            return None
         if matter_id is None:
             self.state.navigate_to(TabKey.MATTERS)
             self.shell.show_status(self.tr("Select a matter in the Matters tab first."))
+        return matter_id
+
+    def edit_matter(self, matter_id: int | None = None) -> None:
+        matter_id = self._matter_to_change(matter_id)
+        if matter_id is None:
             return
         from legalsec_desktop.ui.matters.matter_dialog import MatterDialog
 
@@ -77,12 +83,8 @@ class MattersFeature(Feature):
             self.shell.show_status(self.tr("Matter %s saved.") % dialog.number.text().strip())
 
     def close_matter(self, matter_id: int | None = None) -> None:
-        matter_id = matter_id or self.matters.current_matter_id()
-        if not self.usable(writing=True):
-            return
+        matter_id = self._matter_to_change(matter_id)
         if matter_id is None:
-            self.state.navigate_to(TabKey.MATTERS)
-            self.shell.show_status(self.tr("Select a matter in the Matters tab first."))
             return
         from legalsec_desktop.ui.matters.closing_dialog import ClosingDialog
 
