@@ -93,3 +93,23 @@ def test_a_table_item_is_the_one_put_there_and_a_missing_one_is_a_bug(qtbot):
     assert table_item(table, 0, 0) is item
     with pytest.raises(LookupError, match="row 0, column 1"):
         table_item(table, 0, 1)
+
+
+def test_a_message_under_a_field_is_shown_whole_the_dialog_growing_for_it(qtbot):
+    from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit
+
+    from legalsec_desktop.ui.common.form_errors import FormErrors
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    errors = FormErrors(QFormLayout(dialog))
+    errors.add_row("code", "Barcode id:", QLineEdit())
+    dialog.resize(420, 10)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    before = dialog.height()
+    errors.show("code", "A barcode id is letters A–Z and digits 0–9 only, up to 20 of them (like F000123). " * 2)
+    label = errors.labels["code"]
+    assert dialog.height() > before
+    assert label.height() >= label.heightForWidth(label.width())  # every line of it
+    assert label.mapTo(dialog, label.rect().bottomLeft()).y() <= dialog.height()

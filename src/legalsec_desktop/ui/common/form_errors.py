@@ -10,6 +10,19 @@ from legalsec_desktop.domain.errors import UserFixableError, ValidationError
 from legalsec_desktop.ui.common.errors import show_problem
 
 
+def _room_for(label: QLabel) -> None:
+    """Grow the dialog the message is in, when it is too short to show the message whole (never shrink it)."""
+    window = label.window()
+    layout = window.layout()
+    if not window.isWindow() or layout is None:
+        return
+    layout.activate()
+    width = window.width()
+    needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    if window.height() < needed:
+        window.resize(width, needed)
+
+
 class FormErrors:
     """Adds fields to a QFormLayout, each with a hidden error line beneath it."""
 
@@ -40,6 +53,7 @@ class FormErrors:
         self.labels[target].setText(message)
         self.labels[target].show()
         self.widgets[target].setFocus()
+        _room_for(self.labels[target])
 
     def clear(self) -> None:
         for label in self.labels.values():
