@@ -249,7 +249,7 @@ def _fill() -> None:
     rows = bind.execute(sa.select(record.c.id, record.c.label, record.c.medium, record.c.location, record.c.box,
                                   record.c.out_to, record.c.opened_on, record.c.destroy_after)
                         .order_by(record.c.id)).all()
-    lines = []
+    lines, changes = [], []
     for row in rows:
         barcode = f"F{row.id:06d}"
         digital = row.medium == "digital"
@@ -257,14 +257,20 @@ def _fill() -> None:
         for name in ([] if digital else [*_levels(row.location), *_levels(row.box)]):
             spot = place_of(name, spot)
         key = search_fold(" ".join(str(v or "") for v in (barcode, row.label, row.location, row.box, row.out_to)))
-        bind.execute(record.update().where(record.c.id == row.id).values(
-            barcode=barcode, medium="digital" if digital else "folder", search_key=key,
-            retention_note=LEGACY_NOTE if row.destroy_after is not None else "",
-            location_id=spot[0] if spot else None, home_location_id=spot[0] if spot else None))
+        changes.append(dict(the_id=row.id, the_barcode=barcode, the_medium="digital" if digital else "folder",
+                            the_key=key, the_note=LEGACY_NOTE if row.destroy_after is not None else "",
+                            the_place=spot[0] if spot else None))
         opened = datetime.combine(row.opened_on, time(12), tzinfo=timezone.utc).replace(tzinfo=None)
         lines.append(dict(file_id=row.id, at=opened, by_name="", kind="created", from_text="",
                           to_text=spot[1] if spot else (row.location or ""), to_location_id=spot[0] if spot else None,
                           reason="Indexed before the file room (upgrade to revision 0009)"))
+    # One statement, many rows (a statement a row took 25 s for the large demo's 50,000 files)
+    change = record.update().where(record.c.id == sa.bindparam("the_id")).values(
+        barcode=sa.bindparam("the_barcode"), medium=sa.bindparam("the_medium"), search_key=sa.bindparam("the_key"),
+        retention_note=sa.bindparam("the_note"), location_id=sa.bindparam("the_place"),
+        home_location_id=sa.bindparam("the_place"))
+    for start in range(0, len(changes), 5000):
+        bind.execute(change, changes[start:start + 5000])
     for start in range(0, len(lines), 5000):
         bind.execute(movement.insert(), lines[start:start + 5000])
     rule = sa.table("retention_rule", sa.column("name", sa.String), sa.column("practice_area", sa.String),
