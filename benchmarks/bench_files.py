@@ -21,7 +21,12 @@ from legalsec_desktop.services import volumes
 store = state.store
 today = store.clock.today()
 
-# The Files tab, first switch: its list, filters and detail pane, painted.
+# The Files tab, first switch: its list, filters and detail pane, painted; once the window is usable and the
+# Calendar's Needs attention has been read in the background (as bench_startup switches tabs), so that the figure
+# is the tab's own, not the start-up reading beside it.
+calendar = window.tab(TabKey.CALENDAR)
+while calendar.stale or calendar.attention_pending:
+    app.processEvents(); time.sleep(0.005)
 files = window.tabs.indexOf(window.tab(TabKey.FILES))
 t = time.perf_counter()
 window.tabs.setCurrentIndex(files); app.processEvents(); window.tab(TabKey.FILES).grab()
