@@ -105,3 +105,27 @@ def test_the_settings_timekeeper_table_shows_each_ledes_class_whole(make_window,
     assert dialog.keepers.rowCount() > 0
     for row in range(dialog.keepers.rowCount()):
         assert dialog.keepers.columnWidth(CLASS) >= dialog.keepers.cellWidget(row, CLASS).sizeHint().width()
+
+
+def test_a_date_column_blank_in_the_first_rows_still_fits_a_whole_date(qtbot):
+    from PySide6.QtWidgets import QTableView
+
+    from legalsec_desktop.services.columns import Column
+    from legalsec_desktop.ui.common.record_model import RecordTableModel, configure_table
+
+    class Row:
+        def __init__(self, i):
+            self.label, self.due = f"File {i}", None  # no due date in any row read to fit the columns
+
+    columns = (Column("label", "File", width=10), Column("due", "Due", "date", 4))
+    model = RecordTableModel(columns, lambda *_a: list(range(50)), lambda ids: {i: Row(i) for i in ids}, "label",
+                             False)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    fitter = configure_table(view, columns)
+    view.resize(600, 300)
+    view.show()
+    model.reload()
+    qtbot.waitUntil(lambda: fitter.fitted)
+    assert view.columnWidth(1) >= view.fontMetrics().horizontalAdvance("Wed 09/30/2026")

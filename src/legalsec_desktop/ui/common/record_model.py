@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -36,7 +37,15 @@ def configure_table(table: QTableView, columns: Sequence[Column]) -> ColumnFitte
     for index, column in enumerate(columns):
         table.setColumnWidth(index, column.width * char + 16)
     names = [c.key for c in columns]
-    return ColumnFitter(table, stretch_column(names))
+    fitter = ColumnFitter(table, stretch_column(names))
+    metrics = table.fontMetrics()
+    fitter.least = {index: metrics.horizontalAdvance(DATE_SAMPLES[column.kind]) + 16
+                    for index, column in enumerate(columns) if column.kind in DATE_SAMPLES}
+    return fitter
+
+
+# A wide date and time as the lists show them (a Wednesday, two-digit month and day): a date column fits one whole.
+DATE_SAMPLES = {kind: format_value(kind, datetime(2026, 9, 30, 12, 0)) for kind in ("date", "datetime")}
 
 
 class RecordTableModel(QAbstractTableModel):

@@ -43,6 +43,9 @@ class ColumnFitter(QObject):
         self.user_sized = False  # the user dragged a column (or their widths were restored): leave them be
         self._adjusting = False
         self._natural: dict[int, int] = {}
+        # The least width of a column whatever the first rows hold (a date column blank there still shows a date
+        # whole further down).
+        self.least: dict[int, int] = {}
         header = self.header
         header.setStretchLastSection(False)
         header.setResizeContentsPrecision(ROWS_MEASURED)
@@ -77,7 +80,8 @@ class ColumnFitter(QObject):
             for column in range(header.count()):
                 if header.isSectionHidden(column):
                     continue
-                wanted = max(self.view.sizeHintForColumn(column), header.sectionSizeHint(column))
+                wanted = max(self.view.sizeHintForColumn(column), header.sectionSizeHint(column),
+                             self.least.get(column, 0))
                 self._natural[column] = min(wanted, cap)
                 header.resizeSection(column, self._natural[column])
         finally:
