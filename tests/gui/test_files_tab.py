@@ -60,6 +60,8 @@ def test_the_list_and_the_detail_pane_with_its_movement_log(window):
     assert code_of(window, "Discovery") in tab.detail.heading.text()
     log = tab.detail.log
     assert [log.item(r, 1).text() for r in range(log.rowCount())] == ["Legal hold placed", "Checked out", "Created"]
+    tip = log.item(1, 0).toolTip()  # the whole line, whichever cell the pointer rests on
+    assert "Checked out" in tip and "Mary Hale" in tip and "Deposition" in tip and "Main office" in tip
     assert log.item(1, 3).text() == "Mary Hale" and log.item(1, 5).text() == "Mon 11/30/2026"
 
 

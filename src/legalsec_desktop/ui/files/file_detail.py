@@ -64,10 +64,11 @@ class FileDetail(QWidget):
         rows = movement_rows(movements)
         self.log.setRowCount(len(rows))
         for row, cells in enumerate(rows):
+            # The whole line on every cell's tooltip: the pane is narrow, and From, To, By and Reason run off it.
+            whole = "\n".join(f"{self.tr(title)}: {text}" for title, text in zip(LOG_COLUMNS, cells) if text)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if text and len(text) > 30:
-                    item.setToolTip(text)
+                item.setToolTip(whole)
                 self.log.setItem(row, column, item)
         self.log_title.show()
         self.log.show()
