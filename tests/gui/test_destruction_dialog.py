@@ -152,3 +152,18 @@ def test_the_actions_are_in_the_tools_menu(make_window) -> None:  # noqa: ANN001
     window = make_window()
     names = {action.objectName() for action in window.findChildren(QAction)}
     assert {"destruction_review", "destruction_register"} <= names
+
+
+def test_a_file_not_yet_due_is_refused_before_the_question(state, qtbot, message_boxes) -> None:  # noqa: ANN001
+    store = state.require_store()
+    lease = [line for line in destruction.review(store, as_of=datetime(2031, 12, 31).date())
+             if line.label == "Lease"]  # due in 2031: listed for a review run ahead, not destroyable today
+    assert lease
+    record = RecordDestructionDialog(state, lease)
+    qtbot.addWidget(record)
+    record.approver.setCurrentIndex(record.approver.findData("MAH"))
+    record.destroyed_by.setText("Shred-It")
+    record.accept()
+    assert record.batch is None
+    assert [kind for kind, _text in message_boxes] == ["warning"]  # the refusal, and no "cannot be undone" question
+    assert "Its retention runs until" in message_boxes[0][1]

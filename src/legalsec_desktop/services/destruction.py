@@ -91,6 +91,46 @@ def _approver(session: Session, initials: str) -> TimekeeperRow:
                                          f"approve a destruction; the attorneys are: {known}.")
 
 
+def _refuse_any(session: Session, request: DestructionRequest) -> dict[int, tuple[Any, ...]]:
+    """The files of the request with their matter's status, place and number; the whole request refused, each file
+    with its reason, when any may not be destroyed on its day (or was approved before its matter was closed)."""
+    found = {row.id: (row, status, place, number, closed_on) for row, status, place, number, closed_on in
+             session.execute(
+                 select(FileRecordRow, MatterRow.status, func.coalesce(Here.path, ""), MatterRow.number,
+                        MatterRow.closed_on)
+                 .join(MatterRow, MatterRow.id == FileRecordRow.matter_id)
+                 .outerjoin(Here, Here.id == FileRecordRow.location_id)
+                 .where(FileRecordRow.id.in_(request.file_ids))).all()}
+    refused = []
+    for file_id in request.file_ids:
+        if file_id not in found:
+            refused.append((f"file {file_id}", "That file no longer exists."))
+            continue
+        row, status, _place, number, closed_on = found[file_id]
+        reason = destruction_refusal(destroyed=row.destroyed_at is not None, hold_reason=row.hold_reason,
+                                     destroy_after_on=row.destroy_after, closed=status == "closed",
+                                     out=bool(row.out_to), today=request.destroyed_on)
+        if not reason and closed_on is not None and request.approved_on < closed_on:
+            reason = (f"The approval ({format_date(request.approved_on)}) comes before its matter was closed "
+                      f"({format_date(closed_on)}).")
+        if reason:
+            refused.append((f"{row.barcode} ({number}, {row.label})", reason))
+    if refused:
+        raise ValidationError("files", refusal_message(refused))
+    return {file_id: entry[:4] for file_id, entry in found.items()}
+
+
+def check_request(store: Store, file_ids: list[int] | tuple[int, ...], approved_by: str, approved_on: date,
+                  destroyed_on: date, method: str, destroyed_by: str, witness: str = "", notes: str = "") -> None:
+    """Everything `destroy` would refuse, without recording anything: a dialog asks "cannot be undone" only after."""
+    request = DestructionRequest(tuple(dict.fromkeys(file_ids)), approved_by, approved_on, destroyed_on,
+                                 " ".join(method.split()), destroyed_by.strip(), witness.strip(), notes.strip())
+    validate_request(request, store.clock.today())
+    with store.read() as session:
+        _approver(session, request.approved_by)
+        _refuse_any(session, request)
+
+
 def destroy(store: Store, file_ids: list[int] | tuple[int, ...], approved_by: str, approved_on: date,
             destroyed_on: date, method: str, destroyed_by: str, witness: str = "", notes: str = "",
             by: str | None = None) -> Batch:
@@ -103,24 +143,7 @@ def destroy(store: Store, file_ids: list[int] | tuple[int, ...], approved_by: st
     validate_request(request, store.clock.today())
     with store.write() as session:
         approver = _approver(session, request.approved_by)
-        found = {row.id: (row, status, place, number) for row, status, place, number in session.execute(
-            select(FileRecordRow, MatterRow.status, func.coalesce(Here.path, ""), MatterRow.number)
-            .join(MatterRow, MatterRow.id == FileRecordRow.matter_id)
-            .outerjoin(Here, Here.id == FileRecordRow.location_id)
-            .where(FileRecordRow.id.in_(request.file_ids))).all()}
-        refused = []
-        for file_id in request.file_ids:
-            if file_id not in found:
-                refused.append((f"file {file_id}", "That file no longer exists."))
-                continue
-            row, status, _place, number = found[file_id]
-            reason = destruction_refusal(destroyed=row.destroyed_at is not None, hold_reason=row.hold_reason,
-                                         destroy_after_on=row.destroy_after, closed=status == "closed",
-                                         out=bool(row.out_to), today=request.destroyed_on)
-            if reason:
-                refused.append((f"{row.barcode} ({number}, {row.label})", reason))
-        if refused:
-            raise ValidationError("files", refusal_message(refused))
+        found = _refuse_any(session, request)
         year = request.destroyed_on.year
         taken = list(session.scalars(select(DestructionRow.certificate_number).where(
             DestructionRow.certificate_number.like(f"{CERTIFICATE_PREFIX}-{year:04d}-%"))))

@@ -243,3 +243,14 @@ def test_the_certificate_never_ends_a_sentence_twice() -> None:
                   None, "LS", 2, ())
     text = certificate_statement("Hale Law", batch)
     assert "by Shred-It Inc. Each file's" in text and ".." not in text
+
+
+def test_an_approval_before_the_matter_was_closed_is_refused(store) -> None:  # noqa: ANN001
+    practice = build(store)
+    before = counts(store)
+    with pytest.raises(ValidationError, match=r"approval \(Wed 01/01/2014\) comes before its matter was closed"):
+        destroy(store, [practice.files["Correspondence"]], approved_on=date(2014, 1, 1))
+    assert counts(store) == before
+    with pytest.raises(ValidationError, match="before its matter was closed"):  # also when only checked
+        destruction.check_request(store, [practice.files["Correspondence"]], "MAH", date(2014, 1, 1), TODAY,
+                                  "Shredded on site", "Shred-It")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legalsec_desktop.domain.destruction import METHODS, Batch, DestructionRequest, ReviewLine, validate_request
+from legalsec_desktop.domain.destruction import METHODS, Batch, ReviewLine
 from legalsec_desktop.domain.errors import UserFixableError, ValidationError
 from legalsec_desktop.domain.formatting import format_date
 from legalsec_desktop.services import destruction
@@ -242,12 +242,12 @@ class RecordDestructionDialog(QDialog):
         try:
             approved_on = self.approved_on.date("approved_on", required=True)
             destroyed_on = self.destroyed_on.date("destroyed_on", required=True)
-            # Every field checked before the question: a "Yes" is only asked for what will be recorded.
-            validate_request(DestructionRequest(
-                tuple(line.id for line in self.lines), self.approver.currentData() or "", approved_on, destroyed_on,
-                self.method.currentText(), self.destroyed_by.text(), self.witness.text(), self.notes.toPlainText()),
-                self.state.clock.today())
-        except ValidationError as exc:
+            # Everything checked before the question (each file too): "Yes" is only asked for what will be recorded.
+            destruction.check_request(
+                self.state.require_store(), [line.id for line in self.lines], self.approver.currentData() or "",
+                approved_on, destroyed_on, self.method.currentText(), self.destroyed_by.text(), self.witness.text(),
+                self.notes.toPlainText())
+        except UserFixableError as exc:
             self._problem(exc)
             return
         answer = QMessageBox.question(
