@@ -390,3 +390,18 @@ def test_a_run_of_scans_typed_as_a_scanner_types_keeps_the_dialog_open(window, q
         qtbot.keyClick(scan.scan_box, Qt.Key.Key_Return)  # the scanner's Enter: a scan, never the Close button
         assert scan.isVisible()
     assert scan.results.count() == 2 and "2 checked in" in scan.count.text()
+
+
+def test_a_file_already_on_hold_is_named_before_typing_and_a_second_reason_is_never_dropped(window, qtbot):
+    store = window.state.store
+    volumes.set_hold(store, [window.ids["Discovery"]], "Brown subpoena")
+    dialog = HoldDialog(window.state, [window.ids["Discovery"]], window)
+    qtbot.addWidget(dialog)
+    dialog.load()
+    assert "Already on hold" in dialog.about.text() and "Brown subpoena" in dialog.about.text()
+    dialog.reason.setPlainText("Second hold: audit")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted  # refused, with what to do, and the text kept
+    assert "on legal hold already" in dialog.errors.labels["reason"].text()
+    assert dialog.reason.toPlainText() == "Second hold: audit"
+    assert volumes.volume(store, window.ids["Discovery"]).hold_reason == "Brown subpoena"

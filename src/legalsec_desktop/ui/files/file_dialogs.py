@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.file_room import MEDIA, NEW_MEDIA, CheckOut, VolumeDraft
 from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.ui.common.app_state import AppState
@@ -215,13 +216,24 @@ class HoldDialog(FileDialog):
 
     def read(self) -> None:
         super().read()
-        if len(self.file_ids) > 1:
-            self.about.setText(self.tr("%d files") % len(self.file_ids))
+        about = [self.tr("%d files") % len(self.file_ids)] if len(self.file_ids) > 1 else []
+        held = [v for v in volumes().by_ids(self.state.require_store(), self.file_ids) if v.hold_reason]
+        if held:  # said before anything is typed: a hold already placed stays as it is, with its own reason
+            about.append(self.tr("Already on hold (their holds stay as they are): %s")
+                         % "; ".join(f"{v.barcode} — {v.hold_reason}" for v in held[:5])
+                         + ("…" if len(held) > 5 else ""))
+        if about:
+            self.about.setText("\n".join(about))
+            self.about.setWordWrap(True)
             self.about.show()
         self.reason.setFocus()
 
     def save(self) -> None:
         store = self.state.require_store()
         free = [v.id for v in volumes().by_ids(store, self.file_ids) if not v.hold_reason]
+        if not free:
+            raise ValidationError("reason", self.tr("Every file chosen is on legal hold already, each with its own "
+                                                    "reason. To hold one for another reason as well, note it in its "
+                                                    "reason: release the hold and place it again with both."))
         self.placed = volumes().set_hold(store, free, self.reason.toPlainText())
         self.newly_held = free
