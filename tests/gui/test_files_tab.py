@@ -405,3 +405,25 @@ def test_a_file_already_on_hold_is_named_before_typing_and_a_second_reason_is_ne
     assert "on legal hold already" in dialog.errors.labels["reason"].text()
     assert dialog.reason.toPlainText() == "Second hold: audit"
     assert volumes.volume(store, window.ids["Discovery"]).hold_reason == "Brown subpoena"
+
+
+def test_labels_for_a_choice_with_a_destroyed_file_are_printed_for_the_others(window, qtbot, monkeypatch):
+    from PySide6.QtCore import QItemSelectionModel
+    from sqlalchemy import update
+
+    from legalsec_desktop.db.models import FileRecordRow
+    from legalsec_desktop.ui.files import labels_dialog
+
+    store = window.state.store
+    with store.write() as session:  # as a destruction leaves it (the service's own rules are tested elsewhere)
+        session.execute(update(FileRecordRow).where(FileRecordRow.id == window.ids["Discovery"])
+                        .values(destroyed_at=store.clock.utc_now()))
+    window.state.data_changed.emit(Changed.FILES)
+    shown = []
+    monkeypatch.setattr(labels_dialog.LabelsDialog, "exec", lambda self: shown.append(self.labels) or 0)
+    tab = select(window, "Pleadings")
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    tab.table.selectionModel().select(tab.model.index(tab.model.row_of(window.ids["Discovery"]), 0), flags)
+    window.action("print_labels").trigger()
+    assert [[label.barcode_id for label in labels] for labels in shown] == [[code_of(window, "Pleadings")]]
+    assert window.statusBar().currentMessage() == f"No label for {code_of(window, 'Discovery')}: destroyed."

@@ -236,11 +236,20 @@ class FilesFeature(Feature):
         if matter is None and not ids:
             self.shell.show_status(self.tr("Select files on the Files tab, or a matter on the Matters tab, first."))
             return
+        skipped: list[str] = []
+        if matter is None:  # destroyed files among the chosen ones get no label: the others do, and that is said
+            from legalsec_desktop.services import volumes
+
+            chosen = volumes.by_ids(self.state.require_store(), ids)
+            skipped = [v.barcode for v in chosen if v.destroyed_at is not None]
+            ids = [v.id for v in chosen if v.destroyed_at is None] or ids
         try:
             labels = file_labels.labels_for(self.state.require_store(), ids, matter)
         except UserFixableError as exc:
             show_problem(self.shell.dialog_parent(), exc, self.tr("No labels"))
             return
+        if skipped:
+            self.shell.show_status(self.tr("No label for %s: destroyed.") % ", ".join(skipped), 8000)
         LabelsDialog(self.state, self.shell.dialog_parent(), labels).exec()
 
     def show_locations(self) -> None:
