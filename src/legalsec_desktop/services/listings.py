@@ -231,6 +231,7 @@ def _file_query(today: date) -> AnySelect:
             where.label("where"),
             status.label("status"),
             rank.label("status_rank"),
+            (FileRecordRow.hold_reason != "").label("on_hold"),
             FileRecordRow.due_back_on.label("due_back_on"),
             FileRecordRow.destroy_after.label("destroy_after"),
         )
@@ -244,7 +245,8 @@ def _file_query(today: date) -> AnySelect:
 
 def _file_row(row: RowMapping) -> FileListRow:
     return FileListRow(barcode=row["barcode"], label=row["label"], matter=row["matter"], client=row["client"],
-                       status=STATUSES.get(row["status"], row["status"]), where=row["where"],
+                       status=STATUSES.get(row["status"], row["status"]) + (" · on hold" if row["on_hold"] else ""),
+                       where=row["where"],
                        due_back_on=row["due_back_on"], destroy_after=row["destroy_after"],
                        medium=MEDIA.get(row["medium"], row["medium"]))
 

@@ -115,3 +115,15 @@ def test_every_column_sorts_in_sql_both_ways(room, column):
         values = [getattr(r, column) for r in listings.fetch_rows(room, "files", up).values()]
         ordered = [getattr(listings.fetch_rows(room, "files", [i])[i], column) for i in up]
         assert ordered == sorted(values) and up != down
+
+
+def test_a_file_on_hold_says_so_in_its_status(store, two_attorney_firm):
+    from legalsec_desktop.domain.file_room import VolumeDraft
+    from legalsec_desktop.domain.matters import MatterDraft
+    from legalsec_desktop.services import listings, matters, volumes
+
+    matter = matters.create_matter(store, MatterDraft("2026-0001", "Rivera v. Okafor", "Ana Rivera", date(2026, 1, 5)))
+    held, free = (volumes.add_volume(store, VolumeDraft(matter, label))[0] for label in ("Held", "Free"))
+    volumes.set_hold(store, [held], "Brown subpoena")
+    rows = listings.fetch_rows(store, "files", [held, free])
+    assert (rows[held].status, rows[free].status) == ("No location · on hold", "No location")

@@ -101,7 +101,8 @@ class FilesFeature(Feature):
         tab = self.files
         index = tab.table.currentIndex()
         column = [c.key for c in tab.model.columns].index("status")
-        return str(tab.model.data(tab.model.index(index.row(), column)) or "") if index.isValid() else ""
+        shown = str(tab.model.data(tab.model.index(index.row(), column)) or "") if index.isValid() else ""
+        return shown.split(" · ")[0]  # "Checked out · on hold" is checked out
 
     def update_actions(self) -> None:
         writable = self.usable(writing=True)
