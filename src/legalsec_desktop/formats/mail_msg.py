@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import struct
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -190,7 +191,7 @@ def _attachments(ole: olefile.OleFileIO, path: Path, charset: str | None) -> lis
     return found
 
 
-def _stream_reader(path: Path, stream: str):  # type: ignore[no-untyped-def]
+def _stream_reader(path: Path, stream: str) -> Callable[[], bytes]:
     """A callable giving the bytes of `stream` in the .msg at `path` (b'' when it cannot)."""
 
     def read() -> bytes:
