@@ -18,7 +18,8 @@ MAX_CHARS = 5_000_000
 """The most characters kept of one document; the rest is left out of the index, and `reason` says so."""
 
 NO_TEXT_CHARS = 16
-"""A PDF page with fewer characters than this (spaces not counted) has no text layer worth the name."""
+"""A PDF page with an image and fewer characters than this (spaces not counted) looks scanned (a Bates number or
+a stamp is often the only text on a scanned page)."""
 
 FLAGS = ("", "needs_ocr", "protected", "damaged", "unsupported", "empty")
 
@@ -101,44 +102,59 @@ def _pdf_pages(document: PdfDocument, max_chars: int) -> Extracted:
 
     pages = len(document)
     parts: list[str] = []
-    kept = 0
-    without_text = 0
+    room = max_chars
+    cut = False
+    scanned = 0
     damaged = 0
     for number in range(pages):
-        if kept >= max_chars:
+        if room <= 0:
+            cut = True
             break
         try:
-            page = document[number]
-            try:
-                textpage = page.get_textpage()
-                try:
-                    raw = textpage.get_text_range()
-                finally:
-                    textpage.close()
-            finally:
-                page.close()
+            text, looks_scanned = _page_text(document, number)
         except pypdfium2.PdfiumError:
             damaged += 1
-            raw = ""
-        text = _clean_pdf_text(raw)
-        if sum(not c.isspace() for c in text) < NO_TEXT_CHARS:
-            without_text += 1
-        parts.append(text[: max_chars - kept])
-        kept += len(parts[-1]) + 1
-    text = "\f".join(parts)
+            text, looks_scanned = "", False
+        scanned += looks_scanned
+        if len(text) > room:
+            text, cut = text[:room], True
+        parts.append(text)
+        room -= len(text) + 1  # and the form feed before the next page
     reasons = []
     flag = ""
     if damaged:
         reasons.append(f"{damaged} of {pages} pages could not be read.")
-    if kept >= max_chars and (len(parts) < pages or len(text) >= max_chars):
-        reasons.append(cut_reason(max_chars))
-    if pages and without_text * 2 >= pages:
+        flag = "damaged" if damaged == pages else ""
+    if scanned * 2 >= pages - damaged > 0:
         flag = "needs_ocr"
-        reasons.insert(0, f"{without_text} of {pages} pages have no text layer: the PDF looks scanned and needs "
-                          "OCR (text recognition) before its words can be found.")
-    elif damaged and damaged == pages:
-        flag = "damaged"
-    return Extracted(text, pages, flag, " ".join(reasons))
+        reasons.insert(0, f"{scanned} of {pages} pages have no text layer: the PDF looks scanned and needs OCR (text "
+                          "recognition) before its words can be found.")
+    if cut:
+        reasons.append(cut_reason(max_chars))
+    return Extracted("\f".join(parts), pages, flag, " ".join(reasons))
+
+
+def _page_text(document: PdfDocument, number: int) -> tuple[str, bool]:
+    """The text of page `number` and whether it looks scanned: an image with (almost) no text, or no text at all."""
+    from pypdfium2 import raw
+
+    page = document[number]
+    try:
+        textpage = page.get_textpage()
+        try:
+            text = _clean_pdf_text(textpage.get_text_range())
+        finally:
+            textpage.close()
+        if sum(not c.isspace() for c in text) >= NO_TEXT_CHARS:
+            return text, False
+        # A short text (a page of CJK, a title page) is real text unless an image carries the rest of the page;
+        # a page with objects (an image, or text turned into outlines) but no text at all needs OCR too.
+        images = page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3)
+        if next(iter(images), None) is not None:
+            return text, True
+        return text, not text.strip() and raw.FPDFPage_CountObjects(page.raw) > 0
+    finally:
+        page.close()
 
 
 # pdfium marks a soft hyphen it kept as U+FFFE and a hyphen it removed at a line end as \x02.

@@ -17,6 +17,8 @@ PDFS = [  # file, pages, a phrase of its text
     ("google-doc-document.pdf", 1, "Explicit is better than implicit."),  # Google Docs
     ("multicolumn.pdf", 3, "Copenhagen Danish"),  # pdfTeX, on its last page
     ("pdfkit.pdf", 1, "Foo: bar"),  # Qt
+    ("issue-449-horizontal.pdf", 1, "Horizontal"),  # Microsoft Word for Microsoft 365
+    ("issue_566_test_2.pdf", 1, "中国饮料有限公司"),  # Word, one short line of Chinese: text, not a scan
 ]
 DOCX = [  # file, phrases: the body first, then what headers and footers hold
     ("hdr-header-footer.docx", ["section without header of its own.", "Header for section-1", "Footer for section 1"]),
