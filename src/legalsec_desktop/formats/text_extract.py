@@ -131,7 +131,10 @@ def _pdf_pages(document: PdfDocument, max_chars: int) -> Extracted:
                           "recognition) before its words can be found.")
     if cut:
         reasons.append(cut_reason(max_chars))
-    return Extracted("\f".join(parts), pages, flag, " ".join(reasons))
+    text = "\f".join(parts)
+    if not flag and not text.strip():
+        flag, reasons = "empty", ["The PDF holds no text (its pages are blank)."]
+    return Extracted(text, pages, flag, " ".join(reasons))
 
 
 def _page_text(document: PdfDocument, number: int) -> tuple[str, bool]:

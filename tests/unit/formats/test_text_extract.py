@@ -1,10 +1,13 @@
 """Text extraction for search: real PDFs and Word files from other programs, and every bad file, flagged not raised."""
 
+import ctypes
 import threading
 import zipfile
 from pathlib import Path
 
+import pypdfium2
 import pytest
+from pypdfium2 import raw
 
 from legalsec_desktop.formats import docx_text
 from legalsec_desktop.formats.text_extract import FLAGS, Extracted, extract
@@ -71,9 +74,48 @@ def test_a_file_cut_short_is_flagged_damaged_with_a_reason(tmp_path, name):
 
 
 def test_a_pdf_without_pages_is_empty(tmp_path):
-    pypdfium2 = pytest.importorskip("pypdfium2")
     pypdfium2.PdfDocument.new().save(tmp_path / "no-pages.pdf")
     assert extract(tmp_path / "no-pages.pdf") == Extracted("", 0, "empty", "The PDF has no pages.")
+
+
+def _one_page_pdf(path: Path, text: str = "", image: bool = False, shape: bool = False) -> Path:
+    """A one-page PDF holding a white image over the page, a line of text and a square, as asked."""
+    document = pypdfium2.PdfDocument.new()
+    page = document.new_page(200, 200)
+    if image:
+        bitmap = pypdfium2.PdfBitmap.new_native(20, 20, raw.FPDFBitmap_BGR)
+        bitmap.fill_rect((255, 255, 255, 255), 0, 0, 20, 20)
+        picture = pypdfium2.PdfImage.new(document)
+        picture.set_bitmap(bitmap)
+        picture.set_matrix(pypdfium2.PdfMatrix().scale(200, 200))
+        page.insert_obj(picture)
+    if text:
+        line = raw.FPDFPageObj_NewTextObj(document.raw, b"Helvetica", ctypes.c_float(10))
+        wide = ctypes.c_char_p((text + "\x00").encode("utf-16-le"))
+        raw.FPDFText_SetText(line, ctypes.cast(wide, ctypes.POINTER(raw.FPDF_WCHAR)))
+        raw.FPDFPage_InsertObject(page.raw, line)
+    if shape:
+        square = raw.FPDFPageObj_CreateNewRect(10, 10, 50, 50)
+        raw.FPDFPath_SetDrawMode(square, raw.FPDF_FILLMODE_ALTERNATE, False)
+        raw.FPDFPage_InsertObject(page.raw, square)
+    page.gen_content()
+    document.save(path)
+    return path
+
+
+def test_a_scanned_page_with_only_a_bates_number_as_text_needs_ocr(tmp_path):
+    result = extract(_one_page_pdf(tmp_path / "bates.pdf", text="ABC000123", image=True))
+    assert (result.text, result.pages, result.flag) == ("ABC000123", 1, "needs_ocr")
+
+
+def test_a_page_whose_text_was_turned_into_outlines_needs_ocr(tmp_path):
+    assert extract(_one_page_pdf(tmp_path / "outlines.pdf", shape=True)).flag == "needs_ocr"
+
+
+def test_a_short_text_without_an_image_is_text_and_a_blank_pdf_is_empty(tmp_path):
+    assert extract(_one_page_pdf(tmp_path / "short.pdf", text="Exhibit A")) == Extracted("Exhibit A", 1)
+    assert extract(_one_page_pdf(tmp_path / "blank.pdf")) == Extracted(
+        "", 1, "empty", "The PDF holds no text (its pages are blank).")
 
 
 def test_a_pdf_that_is_not_one_is_damaged(tmp_path):
