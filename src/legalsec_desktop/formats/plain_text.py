@@ -10,6 +10,7 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
          (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 # Every C0 control but tab, line feed and form feed: they mean nothing in a search index.
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def cut_reason(max_chars: int) -> str:
@@ -19,7 +20,17 @@ def cut_reason(max_chars: int) -> str:
 
 def clean_text(text: str) -> str:
     """`text` with Windows and old Mac line ends as "\\n" and the control characters removed."""
-    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return whole_characters(_CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
+
+
+def whole_characters(text: str) -> str:
+    """`text` with UTF-16 surrogate pairs joined into their character and a lone surrogate as U+FFFD.
+
+    An RTF file writes an emoji as two \\u numbers; a lone half cannot be stored as UTF-8 (SQLite would refuse it).
+    """
+    if _SURROGATE.search(text) is None:
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def plain_text(path: Path, max_chars: int) -> tuple[str, str, str]:

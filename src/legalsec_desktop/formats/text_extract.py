@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from legalsec_desktop.formats.docx_text import docx_text
-from legalsec_desktop.formats.plain_text import cut_reason, plain_text
+from legalsec_desktop.formats.plain_text import cut_reason, plain_text, whole_characters
 from legalsec_desktop.formats.rtf_text import rtf_text
 
 if TYPE_CHECKING:
@@ -165,4 +165,4 @@ _PDF_CLEAN = str.maketrans({"\r": None, "\ufffe": None, "\x02": None, "\x00": No
 
 
 def _clean_pdf_text(raw: str) -> str:
-    return raw.translate(_PDF_CLEAN)
+    return whole_characters(raw.translate(_PDF_CLEAN))

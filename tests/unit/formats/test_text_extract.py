@@ -265,6 +265,13 @@ def test_an_rtf_file_gives_its_text_without_font_tables_or_pictures(tmp_path):
     assert result == Extracted("Café agreed the extension\nEuro € sign\tend\n{braces}\n")
 
 
+def test_an_rtf_emoji_written_as_two_halves_is_one_character_and_a_lone_half_is_replaced(tmp_path):
+    rtf = tmp_path / "emoji.rtf"
+    rtf.write_bytes(rb"{\rtf1\ansi\uc1 Smile \u-10179?\u-8704? and half \u-10179? only}")
+    assert extract(rtf).text == "Smile \U0001f600 and half \ufffd only"
+    assert extract(rtf).text.encode("utf-8")
+
+
 def test_a_file_named_rtf_that_is_not_is_damaged(tmp_path):
     (tmp_path / "fake.rtf").write_text("plain words", encoding="utf-8")
     assert extract(tmp_path / "fake.rtf").flag == "damaged"
