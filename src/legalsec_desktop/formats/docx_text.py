@@ -66,12 +66,14 @@ class _Reader:
         self.unpacked = 0
         self.full = False
         self.in_text = False
+        self.runs = 0
 
     def text(self) -> str:
         return clean_text("".join(self.pieces)).strip("\n")[: self.max_chars]
 
     def read_part(self, archive: zipfile.ZipFile, name: str) -> str:
         """'' when the part was read (or the cap reached), else why it could not be."""
+        self.runs, self.in_text = 0, False
         parser = expat.ParserCreate(namespace_separator=" ")
         parser.StartElementHandler = self._start
         parser.EndElementHandler = self._end
@@ -102,6 +104,10 @@ class _Reader:
     def _start(self, tag: str, attributes: object) -> None:
         if tag == _W + "t":
             self.in_text = True
+        elif tag == _W + "r":
+            self.runs += 1
+        elif not self.runs:  # a w:tab outside a run is a tab stop of the paragraph's style, not a tab
+            pass
         elif tag == _W + "tab":
             self._add("\t")
         elif tag in (_W + "br", _W + "cr"):
@@ -110,6 +116,8 @@ class _Reader:
     def _end(self, tag: str) -> None:
         if tag == _W + "t":
             self.in_text = False
+        elif tag == _W + "r":
+            self.runs -= 1
         elif tag == _W + "p":
             self._add("\n")
 

@@ -217,6 +217,12 @@ def test_a_word_file_longer_than_the_cap_is_cut(tmp_path):
     assert len(result.text) == 60 and "Only the first 60" in result.reason
 
 
+def test_tab_stops_of_a_paragraph_are_not_tabs_but_a_tab_and_a_break_in_a_run_are(tmp_path):
+    body = (b'<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>'
+            b"<w:r><w:t>Name:</w:t><w:tab/><w:t>Smith</w:t><w:br/><w:t>Next line</w:t></w:r></w:p>")
+    assert extract(_docx(tmp_path / "tabs.docx", W % body)).text == "Name:\tSmith\nNext line"
+
+
 def test_deleted_tracked_changes_and_field_codes_are_not_text(tmp_path):
     body = (b"<w:p><w:r><w:t>Kept</w:t></w:r><w:del><w:r><w:delText>Deleted</w:delText></w:r></w:del>"
             b"<w:r><w:instrText>PAGE</w:instrText></w:r></w:p>")
