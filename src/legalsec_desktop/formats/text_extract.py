@@ -129,6 +129,9 @@ def _pdf_pages(document: PdfDocument, max_chars: int) -> Extracted:
         flag = "needs_ocr"
         reasons.insert(0, f"{scanned} of {pages} pages have no text layer: the PDF looks scanned and needs OCR (text "
                           "recognition) before its words can be found.")
+    elif scanned:
+        reasons.insert(0, f"{scanned} of {pages} pages have no text layer (scanned pages): their words cannot be "
+                          "found until the PDF is OCRed.")
     if cut:
         reasons.append(cut_reason(max_chars))
     text = "\f".join(parts)

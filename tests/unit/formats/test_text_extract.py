@@ -108,6 +108,21 @@ def test_a_scanned_page_with_only_a_bates_number_as_text_needs_ocr(tmp_path):
     assert (result.text, result.pages, result.flag) == ("ABC000123", 1, "needs_ocr")
 
 
+def test_a_pdf_with_some_scanned_pages_says_how_many_and_is_flagged_when_half_or_more_are(tmp_path):
+    text = _one_page_pdf(tmp_path / "text.pdf", text="The parties agreed to the extension.")
+    scan = _one_page_pdf(tmp_path / "scan.pdf", image=True)
+    for sources, flag in (([text, text, scan], ""), ([text, text, scan, scan], "needs_ocr")):
+        document = pypdfium2.PdfDocument.new()
+        for source in sources:
+            document.import_pages(pypdfium2.PdfDocument(source))
+        mixed = tmp_path / f"mixed{len(sources)}.pdf"
+        document.save(mixed)
+        result = extract(mixed)
+        assert (result.pages, result.flag) == (len(sources), flag)
+        assert result.reason.startswith(f"{sources.count(scan)} of {len(sources)} pages have no text layer")
+        assert "The parties agreed to the extension." in result.text
+
+
 def test_a_page_whose_text_was_turned_into_outlines_needs_ocr(tmp_path):
     assert extract(_one_page_pdf(tmp_path / "outlines.pdf", shape=True)).flag == "needs_ocr"
 
