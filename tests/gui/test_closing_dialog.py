@@ -170,3 +170,13 @@ def test_the_close_matter_action_opens_the_checklist_for_the_selected_matter(win
     action = window.findChild(QAction, "close_matter")
     action.trigger()
     assert opened == [window.first_id]
+
+
+def test_once_every_gap_is_overridden_with_a_reason_the_line_says_so_plainly(window, qtbot):
+    dialog = _dialog(window, qtbot)
+    for text in ("No deadlines left open", "Original documents returned to the client", "Closing letter sent"):
+        _tick(dialog, text)
+    assert dialog.missing.text().startswith("Not done: No deadlines left open")  # no reason yet
+    dialog.reason.setPlainText("Deadline vacated by the court.")
+    assert dialog.missing.text() == ("Closing without: No deadlines left open. The reason you gave is kept with the "
+                                     "closing.")

@@ -67,6 +67,7 @@ class ClosingDialog(LoadOnShowDialog):
                                                "closing)"))
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(56)
+        self.reason.textChanged.connect(lambda: self._update_missing())
         self.closed = DateField(closed_on or state.clock.today())
         self.closed.changed.connect(self._date_changed)
         self.closed.setMaximumWidth(200)
@@ -210,7 +211,14 @@ class ClosingDialog(LoadOnShowDialog):
     def _update_missing(self) -> None:
         self.errors.clear()  # a tick changed: an earlier "not done" message is out of date
         missing = self.not_done()
-        if missing:
+        blocking = [i for i, tick in self.ticks.items()
+                    if self.reviews[i].automatic and not self.reviews[i].satisfied and not tick.isChecked()]
+        if missing and not blocking and self.reason.toPlainText().strip():
+            # every gap consciously overridden, with the reason: said plainly, no longer as a fault
+            self.missing.setText(self.tr("Closing without: %s. The reason you gave is kept with the closing.")
+                                 % "; ".join(missing))
+            self.missing.setStyleSheet("color: #8a5a00;")
+        elif missing:
             self.missing.setText(self.tr("Not done: %s. Closing anyway is an override: say why in the reason box.")
                                  % "; ".join(missing))
             self.missing.setStyleSheet(f"color: {BAD};")
