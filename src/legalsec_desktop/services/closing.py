@@ -27,7 +27,7 @@ from legalsec_desktop.domain.closing import (
 )
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.file_room import Retention, rule_for
-from legalsec_desktop.domain.formatting import format_date
+from legalsec_desktop.domain.formatting import counted, format_date
 from legalsec_desktop.domain.matters import MatterDraft, validate_matter
 from legalsec_desktop.services import matters, retention
 from legalsec_desktop.services.users import current_user
@@ -99,10 +99,6 @@ def move_item(store: Store, item_id: int, step: int) -> None:
 
 
 # --- reviewing a matter before it closes ------------------------------------------------------------------------
-def _count(what: str, count: int) -> str:
-    return f"1 {what}" if count == 1 else f"{count} {what}s"
-
-
 def _named(names: list[str]) -> str:
     return "; ".join(names[:LISTED]) + ("; …" if len(names) > LISTED else "")
 
@@ -111,7 +107,7 @@ def _deadlines(store: Store, _session: Session, matter_id: int) -> tuple[bool, s
     pending = matters.open_deadlines(store, matter_id)
     if not pending:
         return True, "No deadlines open."
-    return False, f"{_count('deadline', len(pending))} open: " + _named(
+    return False, f"{counted(len(pending), 'deadline')} open: " + _named(
         [f"{format_date(d.on_date)} {d.title}" for d in pending])
 
 
@@ -122,7 +118,7 @@ def _unbilled(_store: Store, session: Session, matter_id: int) -> tuple[bool, st
             TimeEntryRow.billable == "billable")).one()
     if not count:
         return True, "All billable time is billed."
-    return False, f"{_count('time entry', count).replace('entrys', 'entries')} not billed ({format_hours(minutes)} h)."
+    return False, f"{counted(count, 'time entry', 'time entries')} not billed ({format_hours(minutes)} h)."
 
 
 def _todos(_store: Store, session: Session, matter_id: int) -> tuple[bool, str]:
@@ -131,7 +127,7 @@ def _todos(_store: Store, session: Session, matter_id: int) -> tuple[bool, str]:
         .order_by(TodoRow.due_on, TodoRow.id)))
     if not titles:
         return True, "No to-dos open."
-    return False, f"{_count('to-do', len(titles))} open: {_named(titles)}"
+    return False, f"{counted(len(titles), 'to-do')} open: {_named(titles)}"
 
 
 def _files_in(_store: Store, session: Session, matter_id: int) -> tuple[bool, str]:
@@ -140,7 +136,7 @@ def _files_in(_store: Store, session: Session, matter_id: int) -> tuple[bool, st
         .order_by(FileRecordRow.barcode)).all()
     if not out:
         return True, "Every file is in."
-    return False, f"{_count('file', len(out))} checked out: " + _named([f"{b} to {who}" for b, who in out])
+    return False, f"{counted(len(out), 'file')} checked out: " + _named([f"{b} to {who}" for b, who in out])
 
 
 CHECKERS = {"deadlines": _deadlines, "unbilled": _unbilled, "todos": _todos, "files_in": _files_in}
