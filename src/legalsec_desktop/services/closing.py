@@ -30,6 +30,7 @@ from legalsec_desktop.domain.file_room import Retention, rule_for
 from legalsec_desktop.domain.formatting import counted, format_date
 from legalsec_desktop.domain.matters import MatterDraft, validate_matter
 from legalsec_desktop.services import matters, retention
+from legalsec_desktop.services.ordering import move_in_order
 from legalsec_desktop.services.users import current_user
 from legalsec_desktop.services.volumes import log_movement
 
@@ -89,13 +90,7 @@ def retire_item(store: Store, item_id: int, retired: bool = True) -> None:
 def move_item(store: Store, item_id: int, step: int) -> None:
     """Moves an item up (step -1) or down (+1)."""
     with store.write() as session:
-        ordered = list(session.scalars(select(ClosingItemRow).order_by(ClosingItemRow.position, ClosingItemRow.id)))
-        index = next((i for i, r in enumerate(ordered) if r.id == item_id), None)
-        if index is None:
-            raise ValidationError("text", GONE_ITEM)
-        ordered.insert(max(0, min(len(ordered) - 1, index + step)), ordered.pop(index))
-        for position, row in enumerate(ordered):
-            row.position = position
+        move_in_order(session, ClosingItemRow, item_id, step, "text", GONE_ITEM)
 
 
 # --- reviewing a matter before it closes ------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from legalsec_desktop.domain.closing import check_rule, rule_term
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.file_room import Retention, destroy_after, retention_note
 from legalsec_desktop.domain.formatting import format_date
+from legalsec_desktop.services.ordering import move_in_order
 from legalsec_desktop.services.volumes import log_movement
 
 GONE = "That retention rule no longer exists."
@@ -144,15 +145,7 @@ def retire_rule(store: Store, rule_id: int, retired: bool = True) -> None:
 def move_rule(store: Store, rule_id: int, step: int) -> None:
     """Moves a rule up (step -1) or down (+1) in the firm's order."""
     with store.write() as session:
-        ordered = list(session.scalars(select(RetentionRuleRow).order_by(RetentionRuleRow.position,
-                                                                         RetentionRuleRow.id)))
-        index = next((i for i, r in enumerate(ordered) if r.id == rule_id), None)
-        if index is None:
-            raise ValidationError("name", GONE)
-        target = max(0, min(len(ordered) - 1, index + step))
-        ordered.insert(target, ordered.pop(index))
-        for position, row in enumerate(ordered):
-            row.position = position
+        move_in_order(session, RetentionRuleRow, rule_id, step, "name", GONE)
 
 
 # --- a volume's retention --------------------------------------------------------------------------------------
