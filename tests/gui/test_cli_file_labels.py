@@ -7,7 +7,7 @@ import pypdfium2
 import pytest
 import zxingcpp
 
-from legalsec_desktop import cli
+from cli_run import run
 from legalsec_desktop.domain.file_room import VolumeDraft
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services import matters, volumes
@@ -23,16 +23,6 @@ def labelled_db(store, db_path):
     volumes.add_volume(store, VolumeDraft(acme, "Lease", barcode="PRE0042"))  # a pre-printed label's id
     store.close()
     return db_path
-
-
-def run(argv, capsys):  # noqa: ANN001, ANN201
-    try:
-        code = cli.main(argv)
-    except SystemExit as stop:
-        code = stop.code
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err and "something unexpected" not in err
-    return code, out, err
 
 
 def codes_on_pages(path) -> list[Counter]:  # noqa: ANN001

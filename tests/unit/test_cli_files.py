@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from legalsec_desktop import cli
+from cli_run import run
 from legalsec_desktop.domain.firm import FirmProfile, Timekeeper
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services import locations, matters
@@ -22,16 +22,6 @@ def room_db(store, db_path):
     locations.add_location(store, None, "Iron Mountain", "storage")
     store.close()
     return db_path
-
-
-def run(argv, capsys):  # noqa: ANN001, ANN201
-    try:
-        code = cli.main(argv)
-    except SystemExit as stop:
-        code = stop.code
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err and "something unexpected" not in err
-    return code, out, err
 
 
 def files(db, capsys, *argv):  # noqa: ANN001, ANN201

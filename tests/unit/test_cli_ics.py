@@ -5,7 +5,7 @@ from datetime import date, time
 import pytest
 from icalendar import Calendar
 
-from legalsec_desktop import cli
+from cli_run import run
 from legalsec_desktop.db.store import open_store
 from legalsec_desktop.domain.events import EventDraft
 from legalsec_desktop.domain.firm import FirmProfile, Timekeeper
@@ -33,16 +33,6 @@ def ics_db(store, db_path):
                                                attendee_ids=(mary,) if matter == rivera else ()))
     store.close()
     return db_path
-
-
-def run(argv, capsys):  # noqa: ANN001, ANN201
-    try:
-        code = cli.main(argv)
-    except SystemExit as stop:
-        code = stop.code
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err and "something unexpected" not in err
-    return code, out, err
 
 
 def titles(db_path) -> list[str]:  # noqa: ANN001
