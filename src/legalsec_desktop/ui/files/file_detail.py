@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from legalsec_desktop.domain.errors import UserFixableError
+from legalsec_desktop.services.file_rows import VolumeItem
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.table_columns import fit_columns
 from legalsec_desktop.ui.files.file_detail_text import LOG_COLUMNS, detail_html, heading_html, movement_rows
@@ -14,10 +15,13 @@ from legalsec_desktop.ui.files.file_detail_text import LOG_COLUMNS, detail_html,
 class FileDetail(QWidget):
     """Shows one volume (or a hint when none is selected); reads it again on every `show_volume`."""
 
+    shown = Signal()  # another volume (or none) is shown: `volume` says which, as read just now
+
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.file_id: int | None = None
+        self.volume: VolumeItem | None = None  # the file shown, as read when shown
         self.heading = QLabel()
         self.heading.setObjectName("fileHeading")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -47,7 +51,7 @@ class FileDetail(QWidget):
 
     def show_volume(self, file_id: int | None) -> None:
         """Show `file_id` as it is now; None (or a file gone since) shows the hint."""
-        self.file_id = file_id
+        self.file_id, self.volume = file_id, None
         store = self.state.store
         if file_id is None or store is None:
             self._show_hint(self.tr("Select a file to see where it is, who has it and its movement log."))
@@ -59,6 +63,7 @@ class FileDetail(QWidget):
         except UserFixableError as exc:
             self._show_hint(exc.message)
             return
+        self.volume = volume
         self.heading.setText(heading_html(volume))
         self.facts.setText(detail_html(volume, self.state.clock.today()))
         rows = movement_rows(movements)
@@ -72,6 +77,7 @@ class FileDetail(QWidget):
                 self.log.setItem(row, column, item)
         self.log_title.show()
         self.log.show()
+        self.shown.emit()
 
     def _show_hint(self, text: str) -> None:
         self.heading.setText("")
@@ -79,3 +85,4 @@ class FileDetail(QWidget):
         self.log.setRowCount(0)
         self.log_title.hide()
         self.log.hide()
+        self.shown.emit()

@@ -33,6 +33,7 @@ class FilesFeature(Feature):
         tab = self.tab = FilesTab(files_tab.SPEC, state)
         tab.action_requested.connect(self.new_file)
         tab.selection_changed.connect(self.update_actions)
+        tab.detail.shown.connect(self.update_actions)  # the shown file's status decides which actions are live
         tab.installEventFilter(self)
         add = self.add_action
         add("new_file", self.tr("New &File…"), self.new_file, Menu.FILE, PLACE, shortcut="Ctrl+Shift+N",
@@ -84,25 +85,23 @@ class FilesFeature(Feature):
         return self.files.selected_ids() if self.files.isVisible() else []
 
     def _one_in(self) -> bool:
-        return len(self._selected()) == 1 and self._row_status() not in ("Checked out", "Overdue", "Destroyed")
+        return len(self._selected()) == 1 and self._status() not in ("out", "overdue", "destroyed")
 
     def _one_out(self) -> bool:
-        return len(self._selected()) == 1 and self._row_status() in ("Checked out", "Overdue")
+        return len(self._selected()) == 1 and self._status() in ("out", "overdue")
 
     def _some(self) -> bool:
         return bool(self._selected())
 
     def _some_live(self) -> bool:
         """Files are selected and the current one is not destroyed (nothing can be done to a destroyed file)."""
-        return self._some() and self._row_status() != "Destroyed"
+        return self._some() and self._status() != "destroyed"
 
-    def _row_status(self) -> str:
-        """The current row's status as listed (no database reading to enable a menu item)."""
-        tab = self.files
-        index = tab.table.currentIndex()
-        column = [c.key for c in tab.model.columns].index("status")
-        shown = str(tab.model.data(tab.model.index(index.row(), column)) or "") if index.isValid() else ""
-        return shown.split(" · ")[0]  # "Checked out · on hold" is checked out
+    def _status(self) -> str:
+        """The current file's status key (domain.file_room.STATUSES), as the detail pane read it just now: no
+        reading of the database, nor of a label the list shows, to enable a menu item."""
+        shown, current = self.files.detail.volume, self.files.current_file_id()
+        return shown.status if shown is not None and shown.id == current else ""
 
     def update_actions(self) -> None:
         writable = self.usable(writing=True)
