@@ -46,7 +46,8 @@ ONE_ROW_TABLES = {"firm"}  # the firm's settings: one row, so an optional column
 # What migrations after 0001 added: rows below name them, and they are left out at a revision without them.
 LATER_TABLES = {"conflict_check": "0002", "court_closure": "0003", "reminder_ack": "0003", "timer": "0004",
                 "todo": "0008", **{name: "0009" for name in ("storage_location", "file_movement", "retention_rule",
-                                                            "closing_item", "matter_closing", "destruction")}}
+                                                            "closing_item", "matter_closing", "destruction")},
+                **{name: "0010" for name in ("document_folder", "document", "document_version")}}
 LATER_COLUMNS = {
     "contact": {"match_key": "0002", "rate_override_cents": "0004", "billing_increment_minutes": "0004",
                 "billing_id": "0004"},
@@ -57,7 +58,7 @@ LATER_COLUMNS = {
                                               "out_timekeeper_id", "out_reason", "out_at", "due_back_on",
                                               "retention_rule_id", "retention_note", "hold_reason", "hold_since",
                                               "destroyed_at", "destruction_id")},
-    "firm": {"reminder_leads": "0003", "tax_id": "0004"},
+    "firm": {"reminder_leads": "0003", "tax_id": "0004", "documents_root": "0010", "inbox_folder": "0010"},
     "matter": {"uses_utbms": "0004", "client_matter_id": "0004", "closed_number": "0009"},
     "timekeeper": {"classification": "0004"},
 }
@@ -211,7 +212,8 @@ def fill(f: Filler) -> None:
     f.add("time_entry", entry_date="2026-11-16", timekeeper_id=partner, matter_id=live, minutes=84,
           rate_cents=38_000, billable="billable", task_code="L120", activity_code="A104",
           narrative='Review "Öztürk" supply contract; note re: § 4.2', status="final")
-    f.add("communication", matter_id=live, kind="email", direction="in", occurred_at="2026-11-04 09:30:00.000000",
+    mail_entry = f.add("communication", matter_id=live, kind="email", direction="in",
+          occurred_at="2026-11-04 09:30:00.000000",
           with_whom="José Müller", subject="Re: Kündigung – Ihr Schreiben vom 3. November",
           summary="Asks for a two-week extension; «not before Christmas».", follow_up_on=None, deleted_at=None)
     closing_letter = f.add("communication", matter_id=closed, kind="letter", direction="out",
@@ -228,6 +230,10 @@ def fill(f: Filler) -> None:
         from migration_fixture_file_room import fill_file_room  # beside this file, on the path of a script
 
         fill_file_room(f, live, closed, estate, partner)
+    if "document" in f.tables:  # revision 0010 on
+        from migration_fixture_documents import fill_documents
+
+        fill_documents(f, live, closed, mail_entry)
 
     hits = [{"searched": "José Müller", "name": "Jose Muller", "contact_id": mueller, "contact_name": "José Müller",
              "matter_id": live, "matter_number": "", "matter_title": "Öztürk GmbH v. José Müller",
@@ -272,10 +278,49 @@ def foreign_keys(conn: sqlite3.Connection, table: str) -> list[tuple[str, list[s
     return list(grouped.values())
 
 
+def is_search_table(name: str) -> bool:
+    """The search index of revision 0010 on (search_entry, the FTS5 table search_text and SQLite's tables behind
+    it): derived from the other tables, so not shrunk or checked as they are (search_problems checks it)."""
+    return name == "search_entry" or name.startswith("search_text")
+
+
 def user_tables(conn: sqlite3.Connection) -> list[str]:
     rows = conn.execute("SELECT name FROM sqlite_master "
                         "WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    return [row[0] for row in rows if row[0] not in SKIP_TABLES]
+    return [row[0] for row in rows if row[0] not in SKIP_TABLES and not is_search_table(row[0])]
+
+
+SEARCHED_KINDS = {"document": "document", "matter": "matter", "contact": "contact", "log": "communication"}
+
+
+def prune_search(conn: sqlite3.Connection) -> None:
+    """Take out of the search index the rows the shrink deleted (its triggers were set aside meanwhile)."""
+    if "search_entry" not in {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}:
+        return
+    for kind, table in SEARCHED_KINDS.items():
+        gone = (f"SELECT id FROM search_entry WHERE kind = '{kind}' "
+                f"AND ref_id NOT IN (SELECT id FROM {quoted(table)})")
+        conn.execute(f"DELETE FROM search_text WHERE rowid IN ({gone})")
+        conn.execute(f"DELETE FROM search_entry WHERE id IN ({gone})")
+
+
+def search_problems(conn: sqlite3.Connection) -> list[str]:
+    """What is wrong with the search index: a row for nothing, a row without its text, a kind with no rows."""
+    if "search_entry" not in {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}:
+        return []
+    problems = []
+    try:
+        conn.execute("INSERT INTO search_text (search_text) VALUES ('integrity-check')")  # FTS5's own check
+    except sqlite3.DatabaseError as exc:
+        problems.append(f"search_text: {exc}")
+    problems += [f"search_entry {row[0]}: no text" for row in conn.execute(
+        "SELECT id FROM search_entry WHERE id NOT IN (SELECT rowid FROM search_text)")]
+    for kind, table in SEARCHED_KINDS.items():
+        if not conn.execute("SELECT count(*) FROM search_entry WHERE kind = ?", (kind,)).fetchone()[0]:
+            problems.append(f"the search index has no {kind}")
+        problems += [f"search_entry {row[0]}: no {table} row" for row in conn.execute(
+            f"SELECT id FROM search_entry WHERE kind = ? AND ref_id NOT IN (SELECT id FROM {quoted(table)})", (kind,))]
+    return problems
 
 
 def children_first(conn: sqlite3.Connection, tables: list[str]) -> list[str]:
@@ -327,6 +372,7 @@ def shrink_past_triggers(conn: sqlite3.Connection, max_rows: int) -> dict[str, s
     for name in kept:
         conn.execute(f"DROP TRIGGER {quoted(name)}")
     shrink(conn, max_rows)
+    prune_search(conn)
     for sql in kept.values():
         conn.execute(sql)
     return kept
@@ -338,6 +384,7 @@ def problems_of(conn: sqlite3.Connection, triggers: dict[str, str]) -> list[str]
     if triggers_of(conn) != triggers:
         problems.append(f"the triggers are not the ones the migrations made: {sorted(triggers_of(conn))} "
                         f"instead of {sorted(triggers)}")
+    problems += search_problems(conn)
     problems += [f"{t} row {rowid}: no {parent} row for foreign key {fk}"
                  for t, rowid, parent, fk in conn.execute("PRAGMA foreign_key_check")]
     for table in user_tables(conn):

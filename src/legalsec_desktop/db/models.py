@@ -49,6 +49,7 @@ SEARCHED: dict[str, tuple[str, ...]] = {
     "time_entry": ("narrative", "task_code"),
     "file_record": ("barcode", "label", "location", "box", "out_to"),
     "storage_location": ("path",),
+    "document": ("title", "author"),
 }
 
 
@@ -80,6 +81,8 @@ class FirmRow(Base):
     set_up_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     reminder_leads: Mapped[str] = mapped_column(Text, default="")  # JSON {kind: [days...]}; blank: defaults
     tax_id: Mapped[str] = mapped_column(String(20), default="")  # LEDES LAW_FIRM_ID
+    documents_root: Mapped[str] = mapped_column(Text, default="", server_default="")  # '' : the default folder
+    inbox_folder: Mapped[str] = mapped_column(Text, default="", server_default="")  # '' : no watched inbox
 
 
 class TimekeeperRow(Base):
@@ -378,5 +381,5 @@ class ConflictCheckRow(Base):
     )
 
 
-# The file room's other tables live in their own module; importing it here puts them into Base.metadata.
-from legalsec_desktop.db import file_room_models  # noqa: E402,F401
+# The file room's and the document store's tables live in their own modules; importing them fills Base.metadata.
+from legalsec_desktop.db import document_models, file_room_models  # noqa: E402,F401

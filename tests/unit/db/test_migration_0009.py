@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from alembic import command
 
+from legalsec_desktop.db.search_index import owns_table
 from legalsec_desktop.db.migrate import alembic_config
 from legalsec_desktop.db.models import search_key_of
 from legalsec_desktop.db.schema_version import KNOWN_REVISIONS
@@ -129,7 +130,7 @@ def test_every_paper_file_becomes_a_volume_in_the_place_that_was_typed(revision,
                                                ("Minor client", "", 21), ("Wills and original documents", "", None)]
     items = rows(path, "SELECT text, \"check\" FROM closing_item ORDER BY position")
     assert [item["check"] for item in items] == ["deadlines", "unbilled", "todos", "files_in", "", ""]
-    assert {row[0] for row in rows(path, "SELECT name FROM sqlite_master WHERE type = 'trigger'")} == TRIGGERS
+    assert TRIGGERS <= {row[0] for row in rows(path, "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
 
 
 def refusals(path: Path) -> dict[str, str]:
@@ -200,7 +201,7 @@ def test_a_new_database_has_the_triggers_too(tmp_path):
         volumes.add_volume(store, VolumeDraft(matter_id, "Correspondence"))
     finally:
         store.close()
-    assert {row[0] for row in rows(path, "SELECT name FROM sqlite_master WHERE type = 'trigger'")} == TRIGGERS
+    assert TRIGGERS <= {row[0] for row in rows(path, "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     assert len(refusals(path)) == 8
 
 
@@ -218,7 +219,8 @@ def downgrade_to(path: Path, revision: str) -> None:
 
 
 def everything(path: Path) -> dict[str, list[tuple]]:
-    tables = [row[0] for row in rows(path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    tables = [row[0] for row in rows(path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+              if not owns_table(row[0])]  # the search index is derived, and some of its tables have no rowid
     return {table: [tuple(row) for row in rows(path, f'SELECT * FROM "{table}" ORDER BY rowid')] for table in tables}
 
 

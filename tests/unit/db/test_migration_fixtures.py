@@ -326,6 +326,9 @@ def test_an_orphan_from_before_does_not_block_the_upgrade_but_a_new_one_does(tmp
     assert not list((tmp_path / "b2").glob("*.db")), "a failed upgrade leaves no extra backup behind"
 
 
+SEARCHABLE_SINCE = {"document": "0010"}  # tables a fixture of an older revision cannot have rows in
+
+
 @pytest.mark.parametrize("fixture", [path for path in OLDER_FILES if revision_of(path) < "0005"], ids=fixture_id)
 def test_the_upgrade_gives_every_searchable_row_its_search_key(fixture, tmp_path):
     """Migration 0005 fills the folded key the filter box searches, the same key the program keeps on writes."""
@@ -338,7 +341,7 @@ def test_the_upgrade_gives_every_searchable_row_its_search_key(fixture, tmp_path
     try:
         for table in SEARCHED:
             rows = conn.execute(f"SELECT * FROM {table}").fetchall()
-            assert rows, table
+            assert rows or SEARCHABLE_SINCE.get(table, "") > revision_of(fixture), table
             for row in rows:
                 assert row["search_key"] == search_key_of(table, dict(row)), f"{table} row {row['id']}"
     finally:
@@ -354,6 +357,10 @@ def test_the_fixtures_keep_the_triggers_that_refuse_changes(fixture):
                                                              "WHERE type = 'trigger'")}
     finally:
         conn.close()
+    searched = {} if revision_of(fixture) < "0010" else {  # the search index's, from 0010
+        f"search_{table}_{verb}": table for table in ("matter", "contact", "communication")
+        for verb in ("added", "changed", "removed")}
     assert found == {"file_movement_UPDATE_refused": "file_movement", "file_movement_DELETE_refused": "file_movement",
                      "destruction_UPDATE_refused": "destruction", "destruction_DELETE_refused": "destruction",
-                     "file_record_DELETE_refused": "file_record", "file_record_destroyed_kept": "file_record"}
+                     "file_record_DELETE_refused": "file_record", "file_record_destroyed_kept": "file_record",
+                     **searched}

@@ -1,0 +1,70 @@
+"""The search index on SQLite: an FTS5 table of titles and texts, and a plain table of what each row is.
+
+A row's id is the searched row's id * 8 + the code of its kind, as migration 0010 made it (its triggers index
+matters, contacts and log entries the same way). The match runs on the FTS index alone, joined to the small
+`search_entry` table to order by date; titles and snippets are made for the rows shown only.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from legalsec_desktop.db.search_index import MARK_END, MARK_START, SearchHit
+from legalsec_desktop.domain.search_words import fts_query
+
+CODES = {"document": 1, "matter": 2, "contact": 3, "log": 4}
+SNIPPET_TOKENS = 24
+
+
+def row_id(kind: str, ref_id: int) -> int:
+    return ref_id * 8 + CODES[kind]
+
+
+class SqliteSearchIndex:
+    def put_document(self, session: Session, document_id: int, matter_id: int, on_date: date, title: str,
+                     body: str) -> None:
+        self.remove_document(session, document_id)
+        key = row_id("document", document_id)
+        session.execute(text("INSERT INTO search_entry (id, kind, ref_id, matter_id, on_date) "
+                             "VALUES (:id, 'document', :ref, :matter, :on)"),
+                        {"id": key, "ref": document_id, "matter": matter_id, "on": on_date.isoformat()})
+        session.execute(text("INSERT INTO search_text (rowid, title, body) VALUES (:id, :title, :body)"),
+                        {"id": key, "title": title, "body": body})
+
+    def remove_document(self, session: Session, document_id: int) -> None:
+        key = row_id("document", document_id)
+        session.execute(text("DELETE FROM search_text WHERE rowid = :id"), {"id": key})
+        session.execute(text("DELETE FROM search_entry WHERE id = :id"), {"id": key})
+
+    def search(self, session: Session, words: str, matter_id: int | None = None,
+               limit: int = 50) -> list[SearchHit]:
+        query = fts_query(words)
+        if not query or limit <= 0:
+            return []
+        narrowed = "" if matter_id is None else " AND e.matter_id = :matter"
+        found = session.execute(text(
+            "SELECT e.id, e.kind, e.ref_id, e.matter_id, e.on_date FROM search_text "
+            "JOIN search_entry AS e ON e.id = search_text.rowid "
+            f"WHERE search_text MATCH :query{narrowed} "
+            "ORDER BY e.on_date IS NULL, e.on_date DESC, e.id DESC LIMIT :limit"),
+            {"query": query, "matter": matter_id, "limit": limit}).all()
+        if not found:
+            return []
+        ids = [row[0] for row in found]
+        marked = {row[0]: (row[1], row[2]) for row in session.execute(text(
+            f"SELECT rowid, highlight(search_text, 0, :start, :end), "
+            f"snippet(search_text, 1, :start, :end, '…', {SNIPPET_TOKENS}) FROM search_text "
+            f"WHERE search_text MATCH :query AND rowid IN ({', '.join(str(int(i)) for i in ids)})"),
+            {"query": query, "start": MARK_START, "end": MARK_END})}
+        hits = []
+        for key, kind, ref_id, matter, on_date in found:
+            title, snippet = marked.get(key, ("", ""))
+            hits.append(SearchHit(kind, ref_id, matter, date.fromisoformat(on_date[:10]) if on_date else None,
+                                  title or "", snippet or ""))
+        return hits
+
+    def indexed_documents(self, session: Session) -> set[int]:
+        return set(session.execute(text("SELECT ref_id FROM search_entry WHERE kind = 'document'")).scalars())
