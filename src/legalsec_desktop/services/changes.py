@@ -20,7 +20,9 @@ class Changed(enum.Flag):
     FILES = enum.auto()
     FIRM = enum.auto()
     TODOS = enum.auto()
-    ALL = MATTERS | PARTIES | CONTACTS | CONFLICTS | EVENTS | TIME | TIMERS | COMMUNICATIONS | FILES | FIRM | TODOS
+    DOCUMENTS = enum.auto()  # documents and e-mails of the document store, and their text in the search index
+    ALL = (MATTERS | PARTIES | CONTACTS | CONFLICTS | EVENTS | TIME | TIMERS | COMMUNICATIONS | FILES | FIRM | TODOS
+           | DOCUMENTS)
 
     def touches(self, other: Changed) -> bool:
         """True when this notice includes any kind in `other`."""
