@@ -24,6 +24,11 @@ def data_dir() -> Path:
     return Path(_dirs.user_data_dir)
 
 
+def default_documents_root() -> Path:
+    """The document store's folder when the firm has chosen none: "Legalsec Documents" in the user's Documents."""
+    return Path(_dirs.user_documents_dir) / "Legalsec Documents"
+
+
 def default_db_path() -> Path:
     """The database used when neither --db nor LEGALSEC_DB names one."""
     return data_dir() / "legalsec.db"
