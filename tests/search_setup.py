@@ -70,7 +70,8 @@ def build(store, root: Path | None = None) -> Practice:  # noqa: ANN001
         contact = ContactRow(name="Greta Extensionist", sort_name="Extensionist, Greta",
                              notes="asks about the extension")
         log = CommunicationRow(matter_id=made.rivera, kind="call", direction="in",
-                               occurred_at=datetime(2026, 11, 2, 15, 0, tzinfo=timezone.utc), with_whom="Opposing counsel",
+                               occurred_at=datetime(2026, 11, 2, 15, 0, tzinfo=timezone.utc),
+                               with_whom="Opposing counsel",
                                subject="Call about the extension", summary="They agreed to a two-week extension.")
         session.add_all([contact, log])
         session.flush()
