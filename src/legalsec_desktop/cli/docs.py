@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from legalsec_desktop import paths
+from legalsec_desktop.cli import docs_rescan
 from legalsec_desktop.cli.arguments import Parser, path, text
 from legalsec_desktop.cli.common import EXIT_OK, EXIT_PROBLEM, MAX_NUMBER, clock, open_existing
 from legalsec_desktop.db.location import DatabaseLocation
@@ -42,6 +43,7 @@ def add_parsers(commands: argparse._SubParsersAction[Parser], common: Parser) ->
                     f"documents folder (set in Settings; else {paths.default_documents_root()}).")
     actions = docs.add_subparsers(dest="docs_command", metavar="ACTION", required=True)
     add_actions(actions, common)
+    docs_rescan.add_rescan_action(actions, common)
 
 
 def add_actions(actions: argparse._SubParsersAction[Parser], common: Parser) -> None:
@@ -136,5 +138,6 @@ def state_of(item: DocumentItem) -> str:
     return STATE_WORDS.get(item.current.text_state, item.current.text_state)
 
 
-HANDLERS: dict[str, Callable[[argparse.Namespace, DatabaseLocation], int]] = {"add": _add, "list": _list}
+HANDLERS: dict[str, Callable[[argparse.Namespace, DatabaseLocation], int]] = {"add": _add, "list": _list,
+                                                                              **docs_rescan.COMMANDS}
 COMMANDS = {"docs": _docs}
