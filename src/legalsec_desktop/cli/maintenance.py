@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date, datetime, time
 from pathlib import Path
 
 from legalsec_desktop import paths
@@ -130,12 +131,35 @@ def _demo(args: argparse.Namespace, location: DatabaseLocation) -> int:
     with _exclusive(location):
         counts = build_demo(db_path, size=args.size, seed=args.seed, today=args.today or clock().today(),
                             force=args.force, progress=progress)
+        if args.size == "small":  # the large demo is for speed: its documents are the benchmark's own
+            counts.update(_demo_documents(db_path, args.today))
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(f"Built the {args.size} demo practice in {db_path}:")
     for table, count in counts.items():
         print(f"  {table.replace('_', ' ')}: {count:,}")
     return EXIT_OK
+
+
+def _demo_documents(db_path: Path, today: date | None) -> dict[str, int]:
+    """The small demo's documents and e-mails, in folders beside it (new ones if those hold files already)."""
+    from legalsec_desktop.clock import Clock
+    from legalsec_desktop.db.store import open_store
+    from legalsec_desktop.fsutil import unused_path
+    from legalsec_desktop.services.demo_documents import add_demo_documents
+
+    def fresh(name: str) -> Path:
+        folder = db_path.parent / name
+        return unused_path(lambda n: db_path.parent / f"{name}{n}") if folder.exists() and any(folder.iterdir()) \
+            else folder
+
+    # --today builds the demo around another day: its documents are dated around it too, at that day's noon
+    now = clock() if today is None else Clock(datetime.combine(today, time(12)))
+    store = open_store(db_path)
+    try:
+        return add_demo_documents(store, fresh(f"{db_path.stem} documents"), fresh(f"{db_path.stem} inbox"), now)
+    finally:
+        store.close()
 
 
 def _screenshot(args: argparse.Namespace, location: DatabaseLocation) -> int:
