@@ -209,6 +209,9 @@ def test_a_new_version_gets_its_own_file_and_the_older_ones_stay(store, root, ma
     assert [file_path(root, v).read_bytes() for v in listed] == [b"final", b"draft two", b"draft one"]
     item = documents.document(store, first.document_id)
     assert (item.version_count, item.current.number) == (3, 3)
+    [old_content] = file_documents(store, root, matter_id, [make_file(tmp_path / "5", "Old.docx", b"draft one")],
+                                   CLOCK, "AB")
+    assert old_content.outcome == "filed"  # only a document's newest version makes a duplicate
     missing = file_new_version(store, root, first.document_id, tmp_path / "nope.docx", CLOCK, "AB")
     assert (missing.outcome, missing.reason) == ("refused", "the file is not there")
 
