@@ -3,6 +3,10 @@ is already there, given a free name (never overwriting), and recorded as a docum
 
 The caller's transaction owns the rows; the files made are listed in `written`, and `new_files()` removes them
 when the transaction fails, so a failed filing leaves neither a row nor a stray file. The source is only read.
+Put new_files() outside the transaction, so that a failure at the commit removes the files too:
+
+    with new_files() as written, store.write() as session:
+        document_id, duplicate = store_file(session, root, matter_id, open_source, draft, now, by, written)
 """
 
 from __future__ import annotations
