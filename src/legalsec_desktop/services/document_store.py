@@ -3,6 +3,10 @@ is already there, given a free name (never overwriting), and recorded as a docum
 
 The caller's transaction owns the rows; the files made are listed in `written`, and `new_files()` removes them
 when the transaction fails, so a failed filing leaves neither a row nor a stray file. The source is only read.
+Put new_files() outside the transaction, so that a failure at the commit removes the files too:
+
+    with new_files() as written, store.write() as session:
+        document_id, duplicate = store_file(session, root, matter_id, open_source, draft, now, by, written)
 """
 
 from __future__ import annotations
@@ -13,12 +17,13 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
 
 from legalsec_desktop.db.document_models import DocumentFolderRow, DocumentRow, DocumentVersionRow
 from legalsec_desktop.db.models import MatterRow
@@ -29,12 +34,26 @@ from legalsec_desktop.fsutil import error_kind, fsync_folder
 from legalsec_desktop.services.document_root import DocumentRootError, check_root
 from legalsec_desktop.services.document_rows import DocumentDraft, VersionItem
 
-__all__ = ["DocumentRootError", "check_root", "file_path", "matter_folder", "new_files", "store_file",
-           "store_version"]
+__all__ = ["Copied", "DocumentRootError", "check_root", "copy_in", "file_path", "matter_folder", "new_files",
+           "store_file", "store_version"]
 
 log = logging.getLogger("legalsec")
 CHUNK = 1024 * 1024
 PARTIAL_PREFIX = ".legalsec-filing-"  # a file being copied in: hidden, so a rescan passes it by
+
+
+@dataclass(frozen=True)
+class Copied:
+    """A source copied into a hidden temporary file of a matter's folder (see copy_in): where, its SHA-256, its size.
+    store_file and store_version take it over (it becomes the stored file, or is removed)."""
+
+    partial: Path
+    sha256: str
+    size: int
+
+    def discard(self) -> None:
+        """Removes the temporary file (nothing happens when it has been used or removed)."""
+        _discard(self.partial)
 
 
 @contextlib.contextmanager
@@ -76,12 +95,16 @@ def matter_folder(session: Session, root: Path, matter_id: int) -> str:
 
 
 def store_file(session: Session, root: Path, matter_id: int, open_source: Callable[[], BinaryIO],
-               draft: DocumentDraft, now: datetime, by: str, written: list[Path]) -> tuple[int, bool]:
+               draft: DocumentDraft, now: datetime, by: str, written: list[Path],
+               copied: Copied | None = None) -> tuple[int, bool]:
     """Files one source as a new document of the matter (version 1, its text waiting to be read); `now` is the
     UTC instant of the filing. Returns (document id, False); when the matter already holds a document whose newest
-    version has the same content, nothing is written and (that document's id, True) is returned."""
+    version has the same content, nothing is written and (that document's id, True) is returned.
+
+    `copied`: the source already copied into the matter's folder by copy_in (outside the transaction, so that a
+    big file does not hold the database's write lock while it is copied); `open_source` is then not called."""
     folder = matter_folder(session, root, matter_id)
-    partial, digest, size = _copy_in(Path(root) / folder, open_source)
+    partial, digest, size = _taken_over(copied, Path(root) / folder, open_source)
     same = _same_content(session, matter_id, digest)
     if same is not None:
         _discard(partial)
@@ -105,16 +128,18 @@ def store_file(session: Session, root: Path, matter_id: int, open_source: Callab
 
 
 def store_version(session: Session, root: Path, document_id: int, open_source: Callable[[], BinaryIO],
-                  original_name: str, now: datetime, written: list[Path]) -> tuple[int, bool]:
+                  original_name: str, now: datetime, written: list[Path],
+                  copied: Copied | None = None) -> tuple[int, bool]:
     """Files one source as the next version of a document ('… (v2).pdf'; older versions stay). Returns
-    (version number, False); the same content as its newest version -> (that number, True), nothing written."""
+    (version number, False); the same content as its newest version -> (that number, True), nothing written.
+    `copied` as for store_file."""
     document = session.get(DocumentRow, document_id)
     if document is None:
         raise ValidationError("document", "That document is no longer there; nothing was filed.")
     newest = session.scalars(select(DocumentVersionRow).where(DocumentVersionRow.document_id == document_id)
                              .order_by(DocumentVersionRow.number.desc()).limit(1)).first()
     folder = matter_folder(session, root, document.matter_id)
-    partial, digest, size = _copy_in(Path(root) / folder, open_source)
+    partial, digest, size = _taken_over(copied, Path(root) / folder, open_source)
     if newest is not None and newest.sha256 == digest:
         _discard(partial)
         return newest.number, True
@@ -139,9 +164,18 @@ def _add_version(session: Session, document_id: int, number: int, path: str, roo
     session.flush()
 
 
-def _copy_in(folder: Path, open_source: Callable[[], BinaryIO]) -> tuple[Path, str, int]:
+def _taken_over(copied: Copied | None, folder: Path, open_source: Callable[[], BinaryIO]) -> tuple[Path, str, int]:
+    if copied is None:
+        copied = copy_in(folder, open_source)
+    elif copied.partial.parent != folder:
+        copied.discard()
+        raise ValueError("a copy must be made in the folder of the document's matter")
+    return copied.partial, copied.sha256, copied.size
+
+
+def copy_in(folder: Path, open_source: Callable[[], BinaryIO]) -> Copied:
     """The source copied into a hidden temporary file in `folder`, a chunk at a time (never whole in memory),
-    hashed as it goes and flushed to the disk: (that file, its SHA-256, its size)."""
+    hashed as it goes and flushed to the disk."""
     handle, name = tempfile.mkstemp(dir=folder, prefix=PARTIAL_PREFIX, suffix=".part")
     partial = Path(name)
     digest, size = hashlib.sha256(), 0
@@ -156,7 +190,7 @@ def _copy_in(folder: Path, open_source: Callable[[], BinaryIO]) -> tuple[Path, s
     except BaseException:
         _discard(partial)
         raise
-    return partial, digest.hexdigest(), size
+    return Copied(partial, digest.hexdigest(), size)
 
 
 def _discard(partial: Path) -> None:
@@ -167,27 +201,33 @@ def _discard(partial: Path) -> None:
 
 
 def _same_content(session: Session, matter_id: int, digest: str) -> int | None:
-    """The matter's (not deleted) document whose newest version has this content, if any."""
-    newest = (select(DocumentVersionRow.document_id, func.max(DocumentVersionRow.number).label("number"))
-              .group_by(DocumentVersionRow.document_id).subquery())
+    """The matter's (not deleted) document whose newest version has this content, if any (found through the
+    content's index: as fast in a matter of 10,000 documents as in a new one)."""
+    later = aliased(DocumentVersionRow)
     return session.scalar(
         select(DocumentRow.id)
         .join(DocumentVersionRow, DocumentVersionRow.document_id == DocumentRow.id)
-        .join(newest, (newest.c.document_id == DocumentRow.id) & (newest.c.number == DocumentVersionRow.number))
-        .where(DocumentRow.matter_id == matter_id, DocumentRow.deleted_at.is_(None),
-               DocumentVersionRow.sha256 == digest)
+        .where(DocumentVersionRow.sha256 == digest, DocumentRow.matter_id == matter_id,
+               DocumentRow.deleted_at.is_(None),
+               ~select(later.id).where(later.document_id == DocumentRow.id,
+                                       later.number > DocumentVersionRow.number).exists())
         .order_by(DocumentRow.id).limit(1))
 
 
 def _place(session: Session, root: Path, folder: str, partial: Path, wanted: str, written: list[Path]) -> str:
     """Gives the copied file its final name in `folder`: `wanted`, else the first free 'wanted (2)' …, free both on
     the disk and among the names the store has recorded (a file gone missing keeps its name). Never overwrites:
-    the name is taken by a link that fails when it exists. Returns the path relative to `root`."""
+    the name is taken by a link that fails when it exists. Returns the path relative to `root`.
+
+    Only the names that begin like `wanted` (its date) are looked at, so that filing stays as fast in a folder of
+    10,000 documents as in an empty one."""
     place = Path(root) / folder
+    head = f"{folder}/{wanted.split(' ', 1)[0]}"
     recorded = {path.rsplit("/", 1)[-1].casefold() for path in session.scalars(
-        select(DocumentVersionRow.path).where(DocumentVersionRow.path.startswith(f"{folder}/", autoescape=True)))}
+        select(DocumentVersionRow.path).where(DocumentVersionRow.path >= head,
+                                              DocumentVersionRow.path < f"{head}\U0010ffff"))}
     while True:
-        name = free_name(wanted, _taken_in(recorded | {entry.casefold() for entry in os.listdir(place)}))
+        name = free_name(wanted, _taken(recorded, place))
         target = place / name
         try:
             _link(partial, target)
@@ -199,8 +239,9 @@ def _place(session: Session, root: Path, folder: str, partial: Path, wanted: str
         return f"{folder}/{name}"
 
 
-def _taken_in(names: set[str]) -> Callable[[str], bool]:
-    return lambda name: name.casefold() in names
+def _taken(recorded: set[str], place: Path) -> Callable[[str], bool]:
+    """Whether a name is the store's (any case: Windows and macOS do not tell cases apart) or on the disk."""
+    return lambda name: name.casefold() in recorded or os.path.lexists(place / name)
 
 
 def _link(partial: Path, target: Path) -> None:
