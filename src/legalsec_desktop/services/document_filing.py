@@ -4,6 +4,7 @@ reason, never an exception for one bad file; and filing a new version of a docum
 from __future__ import annotations
 
 import errno
+import logging
 import os
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
@@ -19,7 +20,7 @@ from legalsec_desktop.domain.clock import to_local
 from legalsec_desktop.domain.document_names import title_from_file_name
 from legalsec_desktop.domain.errors import UserFixableError, ValidationError
 from legalsec_desktop.domain.text_limits import shown
-from legalsec_desktop.fsutil import error_kind
+from legalsec_desktop.fsutil import error_kind, fsync_folder
 from legalsec_desktop.services.document_root import refused as _refused_root
 from legalsec_desktop.services.document_root import check_root
 from legalsec_desktop.services.document_rows import DocumentDraft, FilingResult
@@ -34,7 +35,9 @@ from legalsec_desktop.services.document_store import (
 from legalsec_desktop.services.lookups import matter_by_number
 
 SKIPPED = {"thumbs.db", "desktop.ini", ".ds_store"}
-Progress = Callable[[int, int], None]  # files done, files in all
+Progress = Callable[[int, int], "bool | None"]  # files done, files in all; False stops after the files filed
+log = logging.getLogger("legalsec")
+BATCH = 16  # files recorded in one transaction (each in a savepoint): a commit's flush to the disk is shared
 
 
 def matter_id_of(store: Store, number: str) -> int:
@@ -76,7 +79,10 @@ def _skipped(name: str) -> bool:
 
 def file_documents(store: Store, root: Path, matter_id: int, paths: list[Path], clock: Clock, by: str,
                    kind: str | None = None, progress: Progress | None = None) -> list[FilingResult]:
-    """Files every file of `paths` (folders: every file inside) into the matter, a transaction per file.
+    """Files every file of `paths` (folders: every file inside) into the matter, up to BATCH files to a
+    transaction, each file in a savepoint of its own (one that fails is refused alone); e-mails one at a time.
+    `progress(done, total)` is called after each batch and e-mail; when it returns False filing stops there (what
+    was filed stays filed, and is in the results).
 
     The title comes from the file's name, the date from its modification time (local), the kind is `kind` or
     'other'; .eml and .msg files are filed as e-mails (services.mail_filing.file_mail), whatever `kind`.
@@ -91,17 +97,34 @@ def file_documents(store: Store, root: Path, matter_id: int, paths: list[Path], 
     from legalsec_desktop.services.mail_filing import file_mail, is_mail_file  # it builds on this module
 
     folder: Path | None = None
-    for done, path in enumerate(files):
+    batch: list[Path] = []
+
+    def file_batch() -> None:
+        if batch and folder is not None:
+            results.extend(_file_batch(store, root, folder, matter_id, batch, clock, by, kind or "other"))
+        batch.clear()
+
+    def going_on() -> bool:
+        return progress is None or progress(len(results), len(files)) is not False
+
+    for path in files:
         try:
             folder = folder or _folder(store, root, matter_id)
         except OSError as error:
             raise _refused_root(root, error) from None
         if is_mail_file(path):  # an e-mail: its attachments filed too, and logged (services.mail_filing)
+            file_batch()  # the results stay in the order of the files
             results.append(file_mail(store, root, matter_id, path, clock, by, folder=folder))
         else:
-            results.append(_file_one(store, root, folder, matter_id, path, clock, by, kind or "other"))
-        if progress is not None:
-            progress(done + 1, len(files))
+            batch.append(path)
+            if len(batch) < BATCH:
+                continue
+            file_batch()
+        if not going_on():
+            return results
+    if batch:
+        file_batch()
+        going_on()
     return results
 
 
@@ -111,34 +134,77 @@ def _folder(store: Store, root: Path, matter_id: int) -> Path:
         return Path(root) / matter_folder(session, root, matter_id)
 
 
-def _file_one(store: Store, root: Path, folder: Path, matter_id: int, path: Path, clock: Clock, by: str,
-              kind: str) -> FilingResult:
-    """Copies the file in before the transaction (a big file does not hold the database's lock while it is
-    copied), then records it in one short transaction."""
-    source = str(path)
-    copied: Copied | None = None
+def _file_batch(store: Store, root: Path, folder: Path, matter_id: int, paths: list[Path], clock: Clock, by: str,
+                kind: str) -> list[FilingResult]:
+    """Files a few files in one transaction, each in a savepoint of its own: a file that fails is refused alone.
+
+    Each is copied in before the transaction (a big file does not hold the database's write lock while it is
+    copied); their folder is flushed to the disk once, before the commit (a flush a file made filing slow)."""
+    copies: list[tuple[str, DocumentDraft | None, Copied | None, str]] = []  # source, draft, copy, why refused
+    for path in paths:
+        try:
+            seen = path.stat()
+            if not path.is_file():
+                copies.append((str(path), None, None, "it is not a file"))
+                continue
+            draft = DocumentDraft(title=title_from_file_name(path.name), kind=kind,
+                                  doc_date=to_local(datetime.fromtimestamp(seen.st_mtime, timezone.utc)).date(),
+                                  original_name=path.name)
+            copies.append((str(path), draft, copy_in(folder, _opener(path)), ""))
+        except UserFixableError as error:
+            copies.append((str(path), None, None, error.message))
+        except OSError as error:
+            copies.append((str(path), None, None, _why(error)))
+    done: dict[str, tuple[int, bool, str]] = {}
+    refused: dict[str, str] = {source: why for source, draft, _copy, why in copies if draft is None}
     try:
-        seen = path.stat()
-        if not path.is_file():
-            return _refused(source, "it is not a file")
-        draft = DocumentDraft(title=title_from_file_name(path.name), kind=kind,
-                              doc_date=to_local(datetime.fromtimestamp(seen.st_mtime, timezone.utc)).date(),
-                              original_name=path.name)
-        copied = copy_in(folder, _opener(path))
         with new_files() as written, store.write() as session:
-            document_id, duplicate = store_file(session, root, matter_id, _opener(path), draft, clock.utc_now(), by,
-                                                written, copied=copied)
-            title = _title(session, document_id)
-    except UserFixableError as error:
-        return _refused(source, error.message)
+            for source, draft, copied, _why_not in copies:
+                if draft is None or copied is None:
+                    continue
+                mark = len(written)
+                try:
+                    with session.begin_nested():
+                        document_id, duplicate = store_file(session, root, matter_id, _never_opened, draft,
+                                                            clock.utc_now(), by, written, copied=copied,
+                                                            sync_folder=False)
+                        done[source] = (document_id, duplicate, _title(session, document_id))
+                except (UserFixableError, OSError) as error:
+                    refused[source] = error.message if isinstance(error, UserFixableError) else _why(error)
+                    _remove(written[mark:])  # its row is gone with its savepoint: its file goes too
+                    del written[mark:]
+            fsync_folder(folder)
+    except UserFixableError as error:  # the commit failed (a full disk, a locked database): none of them filed
+        return [_refused(source, error.message) for source, *_rest in copies]
     except OSError as error:
-        return _refused(source, _why(error))
+        return [_refused(source, _why(error)) for source, *_rest in copies]
     finally:
-        if copied is not None:
-            copied.discard()
-    if duplicate:
-        return FilingResult(source, "duplicate", f"already filed as “{title}”", document_id, title)
-    return FilingResult(source, "filed", f"filed as “{title}”", document_id, title)
+        for _source, _draft, copied, _why_not in copies:
+            if copied is not None:
+                copied.discard()
+    results = []
+    for source, *_rest in copies:
+        if source in refused:
+            results.append(_refused(source, refused[source]))
+            continue
+        document_id, duplicate, title = done[source]
+        if duplicate:
+            results.append(FilingResult(source, "duplicate", f"already filed as “{title}”", document_id, title))
+        else:
+            results.append(FilingResult(source, "filed", f"filed as “{title}”", document_id, title))
+    return results
+
+
+def _remove(paths: list[Path]) -> None:
+    for path in paths:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as error:
+            log.warning("could not remove a file of a failed filing (%s)", error_kind(error))
+
+
+def _never_opened() -> BinaryIO:
+    raise AssertionError("the file was copied in before its transaction")
 
 
 def file_new_version(store: Store, root: Path, document_id: int, path: Path, clock: Clock, by: str) -> FilingResult:

@@ -96,13 +96,14 @@ def matter_folder(session: Session, root: Path, matter_id: int) -> str:
 
 def store_file(session: Session, root: Path, matter_id: int, open_source: Callable[[], BinaryIO],
                draft: DocumentDraft, now: datetime, by: str, written: list[Path],
-               copied: Copied | None = None) -> tuple[int, bool]:
+               copied: Copied | None = None, sync_folder: bool = True) -> tuple[int, bool]:
     """Files one source as a new document of the matter (version 1, its text waiting to be read); `now` is the
     UTC instant of the filing. Returns (document id, False); when the matter already holds a document whose newest
     version has the same content, nothing is written and (that document's id, True) is returned.
 
     `copied`: the source already copied into the matter's folder by copy_in (outside the transaction, so that a
-    big file does not hold the database's write lock while it is copied); `open_source` is then not called."""
+    big file does not hold the database's write lock while it is copied); `open_source` is then not called.
+    `sync_folder` False: the caller flushes the folder to the disk itself, once for a batch, before it commits."""
     folder = matter_folder(session, root, matter_id)
     partial, digest, size = _taken_over(copied, Path(root) / folder, open_source)
     same = _same_content(session, matter_id, digest)
@@ -111,7 +112,8 @@ def store_file(session: Session, root: Path, matter_id: int, open_source: Callab
         return same, True
     try:
         path = _place(session, root, folder, partial, stored_name(draft.doc_date, draft.title,
-                                                                  extension_of(draft.original_name)), written)
+                                                                  extension_of(draft.original_name)), written,
+                      sync_folder)
     except BaseException:
         _discard(partial)
         raise
@@ -214,7 +216,8 @@ def _same_content(session: Session, matter_id: int, digest: str) -> int | None:
         .order_by(DocumentRow.id).limit(1))
 
 
-def _place(session: Session, root: Path, folder: str, partial: Path, wanted: str, written: list[Path]) -> str:
+def _place(session: Session, root: Path, folder: str, partial: Path, wanted: str, written: list[Path],
+           sync_folder: bool = True) -> str:
     """Gives the copied file its final name in `folder`: `wanted`, else the first free 'wanted (2)' …, free both on
     the disk and among the names the store has recorded (a file gone missing keeps its name). Never overwrites:
     the name is taken by a link that fails when it exists. Returns the path relative to `root`.
@@ -235,7 +238,8 @@ def _place(session: Session, root: Path, folder: str, partial: Path, wanted: str
             continue  # another program took the name in the meantime: look again
         written.append(target)
         _discard(partial)
-        fsync_folder(place)
+        if sync_folder:
+            fsync_folder(place)
         return f"{folder}/{name}"
 
 

@@ -116,7 +116,9 @@ def test_a_matter_folder_keeps_its_name_when_the_matter_is_renamed(store, root, 
         assert session.get(DocumentFolderRow, matter_id).folder == "2026-0001 Rivera v. Okafor"
 
 
-def test_a_folder_is_filed_file_by_file_without_system_lock_and_hidden_files(store, root, matter_id, tmp_path):
+def test_a_folder_is_filed_file_by_file_without_system_lock_and_hidden_files(store, root, matter_id, tmp_path,
+                                                                              monkeypatch):
+    monkeypatch.setattr("legalsec_desktop.services.document_filing.BATCH", 2)  # progress after each batch
     given = tmp_path / "Scans"
     for name in ("b.txt", "sub/a.txt", "sub/deeper/c.txt", "Thumbs.db", "desktop.ini", ".DS_Store", "~$draft.docx",
                  ".hidden.txt", ".cache/x.txt"):
@@ -125,7 +127,7 @@ def test_a_folder_is_filed_file_by_file_without_system_lock_and_hidden_files(sto
     results = file_documents(store, root, matter_id, [given], CLOCK, "AB", kind="evidence",
                              progress=lambda done, total: seen.append((done, total)))
     assert [r.title for r in results] == ["b", "a", "c"]
-    assert seen == [(1, 3), (2, 3), (3, 3)]
+    assert seen == [(2, 3), (3, 3)]
     assert {documents.document(store, r.document_id).kind for r in results} == {"evidence"}
 
 
@@ -292,3 +294,33 @@ def test_a_filing_whose_commit_fails_leaves_no_stray_file(store, root, matter_id
     assert (result.outcome, result.reason) == ("refused", "a disk reported an error; check it and try again")
     assert counts(store) == (0, 0)
     assert stored_files(root) == []
+
+
+def test_a_file_that_fails_in_a_batch_is_refused_alone_and_leaves_no_file(store, root, matter_id, tmp_path,
+                                                                          monkeypatch):
+    from legalsec_desktop.services import document_filing
+
+    real = document_filing.store_file
+
+    def failing(session, root_, matter, opener, draft, *args, **kwargs):
+        found = real(session, root_, matter, opener, draft, *args, **kwargs)
+        if draft.title == "bad":
+            raise OSError(28, "No space left on device")  # after its file was placed and its row added
+        return found
+
+    monkeypatch.setattr(document_filing, "store_file", failing)
+    files = [make_file(tmp_path, f"{name}.txt", name.encode()) for name in ("good", "bad", "also good")]
+    results = file_documents(store, root, matter_id, files, CLOCK, "AB")
+    assert [r.outcome for r in results] == ["filed", "refused", "filed"]
+    assert "full" in results[1].message
+    assert sorted(path.rsplit(" ", 1)[-1] for path in stored_files(root)) == ["good.txt", "good.txt"]  # no bad.txt
+    assert sorted(d.title for d in documents.documents_of(store, matter_id)) == ["also good", "good"]
+
+
+def test_filing_stops_between_batches_when_asked_and_keeps_what_it_filed(store, root, matter_id, tmp_path,
+                                                                        monkeypatch):
+    monkeypatch.setattr("legalsec_desktop.services.document_filing.BATCH", 2)
+    files = [make_file(tmp_path, f"{n}.txt", str(n).encode()) for n in range(5)]
+    results = file_documents(store, root, matter_id, files, CLOCK, "AB", progress=lambda done, total: done < 2)
+    assert [r.outcome for r in results] == ["filed", "filed"]
+    assert len(documents.documents_of(store, matter_id)) == 2 and len(stored_files(root)) == 2
