@@ -156,16 +156,16 @@ def _file_batch(store: Store, root: Path, folder: Path, matter_id: int, paths: l
         except OSError as error:
             copies.append((str(path), None, None, _why(error)))
     done: dict[str, tuple[int, bool, str]] = {}
-    refused: dict[str, str] = {source: why for source, draft, _copy, why in copies if draft is None}
+    refused: dict[str, str] = {source: why for source, made, _copy, why in copies if made is None}
     try:
         with new_files() as written, store.write() as session:
-            for source, draft, copied, _why_not in copies:
-                if draft is None or copied is None:
+            for source, made, copied, _why_not in copies:
+                if made is None or copied is None:
                     continue
                 mark = len(written)
                 try:
                     with session.begin_nested():
-                        document_id, duplicate = store_file(session, root, matter_id, _never_opened, draft,
+                        document_id, duplicate = store_file(session, root, matter_id, _never_opened, made,
                                                             clock.utc_now(), by, written, copied=copied,
                                                             sync_folder=False)
                         done[source] = (document_id, duplicate, _title(session, document_id))
