@@ -19,11 +19,15 @@ MAX_EXTENSION = 16
 MAX_FREE = 9999  # the most " (n)" tried before a name counts as taken for good
 
 
+COLON_SPACE = re.compile(r"\s*:\s+")
+
+
 def safe_name(name: str, fallback: str = "document", limit: int = MAX_NAME) -> str:
-    """`name` made safe on Windows, macOS and Linux: forbidden and control characters replaced by '_', no trailing
-    dot or space, reserved device names (CON, NUL.txt, COM1 …) avoided, the extension kept, at most `limit`
-    characters; `fallback` when nothing is left."""
-    cleaned = " ".join(FORBIDDEN.sub("_", SURROGATES.sub("\ufffd", name)).split()).rstrip(". ")
+    """`name` made safe on Windows, macOS and Linux: a colon before a space (a subject's "Re: ") made " -", other
+    forbidden and control characters replaced by '_', no trailing dot or space, reserved device names (CON,
+    NUL.txt, COM1 …) avoided, the extension kept, at most `limit` characters; `fallback` when nothing is left."""
+    spoken = COLON_SPACE.sub(" - ", SURROGATES.sub("\ufffd", name))
+    cleaned = " ".join(FORBIDDEN.sub("_", spoken).split()).rstrip(". ")
     if not cleaned.strip("._ "):
         cleaned = fallback
     stem, dot, extension = cleaned.rpartition(".")

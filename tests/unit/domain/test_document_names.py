@@ -99,3 +99,9 @@ def test_a_name_with_bytes_that_are_not_text_becomes_text_the_database_can_keep(
                  stored_name(DAY, "r\udcc3sum\udce9", ".pdf")):
         name.encode("utf-8")
     assert title_from_file_name("scan\udce9.pdf") == "scan\ufffd"
+
+
+def test_a_subjects_colon_reads_as_a_dash_and_other_colons_are_replaced():
+    assert safe_name("Re: extension of time.eml") == "Re - extension of time.eml"
+    assert safe_name("AW: Re:  Termin") == "AW - Re - Termin"
+    assert safe_name("Case 1:26-cv-09876.pdf") == "Case 1_26-cv-09876.pdf"

@@ -98,7 +98,7 @@ def test_names_with_characters_windows_forbids_are_filed_under_a_safe_name(store
     source = make_file(tmp_path, 'Re: "final" a|b? <draft>*.txt', b"text")
     [result] = file_documents(store, root, matter_id, [source], CLOCK, "AB")
     assert result.outcome == "filed" and result.title == 'Re: "final" a|b? <draft>*'
-    assert stored_files(root) == ["2026-0001 Rivera v. Okafor/2026-11-02 Re_ _final_ a_b_ _draft__.txt"]
+    assert stored_files(root) == ["2026-0001 Rivera v. Okafor/2026-11-02 Re - _final_ a_b_ _draft__.txt"]
     named = new_matter(store, "CON", 'A/B: "C"')
     [other] = file_documents(store, root, named, [make_file(tmp_path, "x.txt", b"x")], CLOCK, "AB")
     assert documents.document(store, other.document_id).current.path.startswith("CON A_B_ _C_/")

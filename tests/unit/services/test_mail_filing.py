@@ -228,8 +228,8 @@ def test_two_mails_with_the_same_subject_and_date_are_both_kept(store, root, mat
     results = file_documents(store, root, matter_id, [one, two], CLOCK, "AB")
     assert [r.outcome for r in results] == ["filed", "filed"]
     day = to_local(datetime(2026, 11, 2, 20, 4, 5, tzinfo=timezone.utc)).date().isoformat()
-    assert stored_files(root) == [f"2026-0001 Rivera v. Okafor/{day} Re_ extension (2).eml",
-                                  f"2026-0001 Rivera v. Okafor/{day} Re_ extension.eml"]
+    assert stored_files(root) == [f"2026-0001 Rivera v. Okafor/{day} Re - extension (2).eml",
+                                  f"2026-0001 Rivera v. Okafor/{day} Re - extension.eml"]
     assert {file_path(root, documents.document(store, r.document_id).current).read_bytes()
             for r in results} == {one.read_bytes(), two.read_bytes()}
 
@@ -244,7 +244,7 @@ def test_attachment_names_windows_forbids_are_made_safe(store, root, matter_id, 
                  extra="MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"B\"\r\n")
     result = file_mail(store, root, matter_id, source, CLOCK, "AB")
     names = [documents.document(store, a.document_id).current.path.rsplit("/", 1)[1][11:] for a in result.attachments]
-    assert names == ["re_ draft_.pdf", "_CON.txt"]
+    assert names == ["re - draft_.pdf", "_CON.txt"]
 
 
 def test_duplicates_by_message_id_and_by_content_write_nothing(store, root, matter_id, tmp_path):
