@@ -54,7 +54,7 @@ class SearchWindow(QDialog):
         self.results.setUniformItemSizes(False)
         self.results.setWordWrap(True)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results.activated.connect(lambda index: self.open_hit(index.data(HIT_ROLE)))
+        self.results.doubleClicked.connect(lambda index: self.open_hit(index.data(HIT_ROLE)))  # Enter: eventFilter
         top = QHBoxLayout()
         top.addWidget(self.box, 1)
         top.addWidget(self.this_matter)
