@@ -8,20 +8,25 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QListView, \
     QVBoxLayout, QWidget
 
-from legalsec_desktop.services.search import DEFAULT_LIMIT, Found, FoundGroup, has_words
+from legalsec_desktop.domain.search_words import search_words
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.worker import run_quietly
 from legalsec_desktop.ui.search.hit_delegate import HitDelegate
 from legalsec_desktop.ui.search.search_model import HIT_ROLE, SearchResultsModel
 from legalsec_desktop.ui.search.search_rows import SEARCHING, TYPE_A_WORD, rows_of, summary
 
+if TYPE_CHECKING:  # the window is built before the database stack loads (tests/gui/test_window_imports.py)
+    from legalsec_desktop.services.search import Found, FoundGroup
+
 log = logging.getLogger("legalsec")
+LIMIT = 50  # hits shown: the newest
 DEBOUNCE_MS = 150
 MOVES = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 8, Qt.Key.Key_PageUp: -8}
 
@@ -96,7 +101,7 @@ class SearchWindow(QDialog):
         store = self.state.store
         self._searches += 1
         number = self._searches
-        if store is None or not has_words(words):
+        if store is None or not bool(search_words(words)):
             self.pending = False
             self._show(words, ())
             return
@@ -118,12 +123,12 @@ class SearchWindow(QDialog):
             self.model.set_rows([])
             self.status.setText(self.tr("The search could not be run (%s). Try again.") % type(exc).__name__)
 
-        run_quietly(self, lambda: search_everything(store, words, matter, DEFAULT_LIMIT), done, failed)
+        run_quietly(self, lambda: search_everything(store, words, matter, LIMIT), done, failed)
 
     def _show(self, words: str, groups: tuple[FoundGroup, ...]) -> None:
         self.groups = groups
         self.model.set_rows(rows_of(groups))
-        self.status.setText(self.tr(summary(words, groups, has_words(words), DEFAULT_LIMIT)))
+        self.status.setText(self.tr(summary(words, groups, bool(search_words(words)), LIMIT)))
         hits = self.model.hit_rows()
         if hits:
             self._select(hits[0])
