@@ -223,3 +223,19 @@ def test_a_double_click_opens_the_hit_and_a_heading_opens_nothing(qtbot, practic
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=heading)
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=heading)
     assert shown == [practice.contact] and search.isVisible()
+
+
+def test_letters_of_other_alphabets_are_typed_as_any_other(qtbot, practice_window):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    window, _ = practice_window
+    search = opened_window(qtbot, window)
+    for letter in "Жук":  # Cyrillic: key codes beyond the Latin ones
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(search.box, QKeyEvent(kind, ord(letter.upper()), Qt.KeyboardModifier.NoModifier,
+                                                         letter))
+    assert search.box.text() == "Жук"
+    qtbot.waitUntil(lambda: not search._timer.isActive() and not search.pending)
+    assert search.status.text() == "No matches for “Жук”."

@@ -28,7 +28,8 @@ if TYPE_CHECKING:  # the window is built before the database stack loads (tests/
 log = logging.getLogger("legalsec")
 LIMIT = 50  # hits shown: the newest
 DEBOUNCE_MS = 150
-MOVES = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 8, Qt.Key.Key_PageUp: -8}
+MOVES = {Qt.Key.Key_Down.value: 1, Qt.Key.Key_Up.value: -1, Qt.Key.Key_PageDown.value: 8, Qt.Key.Key_PageUp.value: -8}
+ENTER = (Qt.Key.Key_Return.value, Qt.Key.Key_Enter.value)
 
 
 class SearchWindow(QDialog):
@@ -111,8 +112,10 @@ class SearchWindow(QDialog):
         from legalsec_desktop.services.search import search_everything
 
         def done(groups: tuple[FoundGroup, ...]) -> None:
-            if number == self._searches and self.state.store is store:
-                self.pending = False
+            if number != self._searches:
+                return  # a newer search is under way
+            self.pending = False
+            if self.state.store is store:  # not of a database closed (or replaced) meanwhile
                 self._show(words, groups)
 
         def failed(exc: BaseException) -> None:
@@ -161,11 +164,11 @@ class SearchWindow(QDialog):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            key = Qt.Key(event.key())
+            key = int(event.key())
             if watched is self.box and key in MOVES:
                 self.step(MOVES[key])
                 return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if key in ENTER:
                 if self._timer.isActive():
                     self.search_now()
                 if self.pending:  # the hits shown are not yet those of the words typed: open when they are
