@@ -183,7 +183,7 @@ def test_ole_file_that_is_not_a_message_and_a_missing_file(tmp_path: Path) -> No
 @pytest.mark.parametrize(
     ("name", "safe"),
     [
-        ('re: "extension" <draft>?.docx', "re_ _extension_ _draft__.docx"),
+        ('re: "extension" <draft>?.docx', "re - _extension_ _draft__.docx"),
         ("CON.txt", "_CON.txt"),
         ("lpt1", "_lpt1"),
         ("notes. . ", "notes"),
