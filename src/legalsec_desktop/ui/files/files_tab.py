@@ -5,15 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
     QSplitter,
+    QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +54,8 @@ class FilesTab(ListTab):
     """The list of volumes with matter, place and status filters, and the selected one's detail and log."""
 
     selection_changed = Signal()  # another file (or none) is selected: actions follow
+    side_changed = Signal()  # paper files, documents or the inbox shown instead
+    PAPER = 0
 
     def __init__(self, spec: TabSpec, state: AppState, parent: QWidget | None = None) -> None:
         self.filters = FileFilters()
@@ -112,7 +117,89 @@ class FilesTab(ListTab):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([900, 440])
         self.splitter.setChildrenCollapsible(False)
-        return self.splitter
+        # The tab's sides: the paper files, then what add_side adds (the documents, the inbox); one switch above.
+        self.sides = QStackedWidget()
+        self.sides.setObjectName("filesSides")
+        self.sides.addWidget(self.splitter)
+        self.side_buttons = QButtonGroup(self)
+        self.side_buttons.setExclusive(True)
+        self.side_buttons.idClicked.connect(self.show_side)
+        self.switch = QWidget()
+        self.switch.setObjectName("filesSwitch")
+        QHBoxLayout(self.switch).setContentsMargins(12, 0, 12, 0)
+        self.switch.layout().setSpacing(0)
+        self._side_button(self.tr("Paper files"), self.PAPER)
+        self.top.insertWidget(1, self.switch)
+        self.side_extras: list[list[QWidget]] = [[self.count_label, self.filter_box]]
+        return self.sides
+
+    def _side_button(self, text: str, index: int) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setCheckable(True)
+        button.setChecked(index == self.PAPER)
+        button.setObjectName(f"filesSide{index}")
+        button.setAutoRaise(False)
+        button.setMinimumWidth(96)
+        self.side_buttons.addButton(button, index)
+        self.switch.layout().addWidget(button)
+        return button
+
+    def add_side(self, title: str, widget: QWidget, extras: tuple[QWidget, ...] = ()) -> int:
+        """Another side of the tab (the documents, the inbox) behind a switch button; `extras` (its count and
+        filter box, say) join the tab's top row while it is shown. Returns its index for `show_side`."""
+        index = self.sides.addWidget(widget)
+        self._side_button(title, index)
+        at = self.top.indexOf(self.count_label)
+        for extra in extras:
+            self.top.insertWidget(at, extra)
+            extra.hide()
+        self.side_extras.append(list(extras))
+        return index
+
+    def side(self) -> int:
+        return self.sides.currentIndex()
+
+    def show_side(self, index: int) -> None:
+        """Show one side: its switch button checked, its count and filter box in the top row."""
+        if not 0 <= index < self.sides.count():
+            return
+        for number, extras in enumerate(self.side_extras):
+            for extra in extras:
+                extra.setVisible(number == index)
+        self.sides.setCurrentIndex(index)
+        button = self.side_buttons.button(index)
+        if button is not None:
+            button.setChecked(True)
+        self.buttons.setVisible(index == self.PAPER)
+        self.side_changed.emit()
+        self.selection_changed.emit()
+
+    def focus_filter(self) -> None:
+        side = self.sides.currentWidget()
+        if side is not self.splitter and hasattr(side, "focus_filter"):
+            side.focus_filter()
+            return
+        super().focus_filter()
+
+    def save_layout(self, settings: QSettings) -> None:
+        super().save_layout(settings)
+        for index in range(1, self.sides.count()):
+            side = self.sides.widget(index)
+            if hasattr(side, "save_layout"):
+                side.save_layout(settings)
+        settings.setValue("tables/files/side", self.side())
+
+    def restore_layout(self, settings: QSettings) -> None:
+        super().restore_layout(settings)
+        for index in range(1, self.sides.count()):
+            side = self.sides.widget(index)
+            if hasattr(side, "restore_layout"):
+                side.restore_layout(settings)
+        try:
+            self.show_side(int(str(settings.value("tables/files/side", self.PAPER))))
+        except ValueError:
+            self.show_side(self.PAPER)
 
     def add_buttons(self, actions: list[QAction]) -> None:
         """A button for each action, above the list: the actions stay the feature's (menu, shortcut, enabled)."""
@@ -190,13 +277,13 @@ class FilesTab(ListTab):
 
     def current_file_id(self) -> int | None:
         index = self.table.currentIndex()
-        if not index.isValid() or self.stack.currentIndex() != self.TABLE:
+        if not index.isValid() or self.stack.currentIndex() != self.TABLE or self.side() != self.PAPER:
             return None
         return self.model.data(index, ID_ROLE)
 
     def selected_ids(self) -> list[int]:
         """The selected files' ids, top to bottom (the current one when nothing else is selected)."""
-        if self.stack.currentIndex() != self.TABLE:
+        if self.stack.currentIndex() != self.TABLE or self.side() != self.PAPER:
             return []
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         ids = [self.model.id_at(r) for r in rows if r < self.model.rowCount()]
@@ -281,7 +368,12 @@ class FilesTab(ListTab):
 
     def show_destination(self, destination: Destination) -> None:
         """One file, selected and shown (Needs attention's files to return); else one matter's files: the matter
-        filter set to it (the text and the other filters cleared)."""
+        filter set to it (the text and the other filters cleared). On another side (the documents), that side
+        shows the matter's."""
+        side = self.sides.currentWidget()
+        if destination.file_id is None and side is not self.splitter and hasattr(side, "show_destination"):
+            side.show_destination(destination)
+            return
         if destination.file_id is not None:
             self.clear_filters()
             with QSignalBlocker(self.filter_box):
