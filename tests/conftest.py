@@ -37,6 +37,10 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         (home / sub).mkdir(parents=True)
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.delenv("LEGALSEC_DB", raising=False)
+    # The user's Documents folder (where the documents root is by default) is in the test's folder too.
+    user_dirs = home / "config" / "user-dirs.dirs"
+    user_dirs.write_text(f'XDG_DOCUMENTS_DIR="{home / "Documents"}"\n', encoding="utf-8")
+    user_dirs.chmod(0o600)
     import legalsec_desktop.paths as paths
     from platformdirs import PlatformDirs
 

@@ -52,6 +52,14 @@ def backup_dir(where: Where) -> Path:
     return data_dir() / "backups" / db_key(where)
 
 
+DOCUMENTS_FOLDER = "Legalsec Documents"
+
+
+def documents_default() -> Path:
+    """The documents root when the firm has chosen none: a folder in the user's Documents folder."""
+    return Path(_dirs.user_documents_dir) / DOCUMENTS_FOLDER
+
+
 def log_dir() -> Path:
     """The folder for the program's log file."""
     return Path(_dirs.user_log_dir)
