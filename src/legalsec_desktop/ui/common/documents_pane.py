@@ -94,13 +94,14 @@ class DocumentsPane(ListTab):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.filter_row)
         column.addWidget(self.stack, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        # One matter's page is narrow (beside the matters list): its detail goes under the list there.
+        self.splitter = QSplitter(Qt.Orientation.Vertical if self.one_matter else Qt.Orientation.Horizontal)
         self.splitter.setObjectName("documentsSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([860, 480])
+        self.splitter.setSizes([300, 260] if self.one_matter else [860, 480])
         self.splitter.setChildrenCollapsible(False)
         return self.splitter
 
@@ -125,8 +126,11 @@ class DocumentsPane(ListTab):
     def show_matter(self, matter_id: int | None) -> None:
         """One matter's documents (the matter's own page), or every matter's (None)."""
         if self.one_matter:
-            self.filters = DocumentFilters(matter_id)
-            self.refresh()
+            if matter_id != self.filters.matter_id or self.stale:
+                self.filters = DocumentFilters(matter_id)
+                self.stale = True
+                if self.isVisible():
+                    self.refresh()
             return
         self.fill_matters()
         index = self.matter_filter.findData(matter_id) if matter_id is not None else 0
