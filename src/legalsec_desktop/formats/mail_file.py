@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import NamedTuple
+
+from legalsec_desktop.domain.document_names import safe_name
 
 DAMAGED = "damaged"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -77,27 +78,10 @@ def read_mail(path: str | Path) -> Mail:
         return damaged(f"the file could not be read as an e-mail ({type(error).__name__})")
 
 
-_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
-_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} | {
-    f"{stem}{digit}" for stem in ("COM", "LPT") for digit in "0123456789¹²³"
-}
-MAX_NAME = 120
-
-
 def safe_file_name(name: str, fallback: str = "attachment") -> str:
-    """`name` made safe on Windows, macOS and Linux: forbidden characters replaced, reserved names avoided, the
-    extension kept, at most MAX_NAME characters."""
-    cleaned = _FORBIDDEN.sub("_", clean_text(name)).strip().rstrip(". ")
-    if not cleaned.strip("._ "):
-        cleaned = fallback
-    stem, dot, extension = cleaned.rpartition(".")
-    if not dot or not stem or len(extension) > 16 or " " in extension:
-        stem, extension = cleaned, ""
-    if stem.split(".")[0].strip().upper() in _RESERVED:
-        stem = f"_{stem}"
-    suffix = f".{extension}" if extension else ""
-    stem = stem[: max(1, MAX_NAME - len(suffix))].rstrip(". ")
-    return f"{stem or fallback}{suffix}"
+    """`name` made safe on Windows, macOS and Linux (domain.document_names.safe_name: forbidden characters
+    replaced, reserved names avoided, the extension kept, at most MAX_NAME characters)."""
+    return safe_name(clean_text(name), fallback)
 
 
 def clean_text(text: str) -> str:
