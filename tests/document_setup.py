@@ -39,7 +39,8 @@ def add_documents(store, root: Path, matter_id: int | None = None,  # noqa: ANN0
     now = store.clock.utc_now()
     ids: list[int] = []
     with store.write() as session:
-        matter = session.get(MatterRow, matter_id) if matter_id else session.query(MatterRow).order_by(MatterRow.id).first()
+        matter = (session.get(MatterRow, matter_id) if matter_id
+                  else session.query(MatterRow).order_by(MatterRow.id).first())
         folder = session.get(DocumentFolderRow, matter.id)
         if folder is None:
             folder = DocumentFolderRow(matter_id=matter.id, folder=f"{matter.number} {matter.title}"[:60].strip())
@@ -57,7 +58,8 @@ def add_documents(store, root: Path, matter_id: int | None = None,  # noqa: ANN0
                     path.parent.mkdir(parents=True, exist_ok=True)
                     path.write_bytes(body)
                 session.add(DocumentVersionRow(
-                    document_id=doc.id, number=number, path=f"{folder.folder}/{name}", original_name=f"{sample.title}.txt",
+                    document_id=doc.id, number=number, path=f"{folder.folder}/{name}",
+                    original_name=f"{sample.title}.txt",
                     sha256=hashlib.sha256(body + str(doc.id).encode()).hexdigest(), size_bytes=len(body), modified_ns=0,
                     filed_at=now, text_state=sample.state, missing_since=now if sample.missing else None))
             ids.append(doc.id)

@@ -8,28 +8,8 @@ from sqlalchemy import ColumnElement, RowMapping, Select, and_, case, func, sele
 
 from legalsec_desktop.db.document_models import DocumentRow, DocumentVersionRow
 from legalsec_desktop.db.models import MatterRow
+from legalsec_desktop.domain.document_labels import KIND_LABELS, STATE_LABELS
 from legalsec_desktop.services.rows import DocumentFilters, DocumentListRow
-
-KIND_LABELS = {
-    "pleading": "Pleading",
-    "correspondence": "Correspondence",
-    "email": "E-mail",
-    "discovery": "Discovery",
-    "evidence": "Evidence",
-    "note": "Note",
-    "other": "Other",
-}
-STATE_LABELS = {
-    "indexed": "Indexed",
-    "waiting": "Waiting",
-    "needs_ocr": "Needs OCR",
-    "protected": "Protected",
-    "damaged": "Damaged",
-    "empty": "No text",
-    "unsupported": "Not readable",
-    "failed": "Failed",
-    "missing": "Missing",
-}
 
 
 def _newest() -> Any:

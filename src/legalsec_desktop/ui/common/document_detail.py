@@ -9,7 +9,6 @@ from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QTableWidget,
@@ -98,11 +97,11 @@ class DocumentDetail(QWidget):
             self._show_hint(self.tr("Select a document to see its versions, open it or file a new version. "
                                     "Drop files here, or paste them (Ctrl+V), to file them."))
             return
-        from legalsec_desktop.services import document_store
+        from legalsec_desktop.services import documents
 
         try:
-            self.item = document_store.document(store, document_id)
-            self.versions = sorted(document_store.versions(store, document_id), key=lambda v: -v.number)
+            self.item = documents.document(store, document_id)
+            self.versions = sorted(documents.versions(store, document_id), key=lambda v: -v.number)
         except UserFixableError as exc:
             self._show_hint(exc.message)
             return
@@ -167,19 +166,21 @@ class DocumentDetail(QWidget):
     def new_version(self) -> None:
         if self.item is None or self.state.read_only:
             return
-        chosen, _filter = QFileDialog.getOpenFileName(self, self.tr("New Version of %s") % self.item.title)
-        if chosen:
-            self.file_new_version(Path(chosen))
+        from legalsec_desktop.ui.common.save_paths import ask_open_path
+
+        chosen = ask_open_path(self, self.tr("New Version of %s") % self.item.title, self.tr("Any file (*)"))
+        if chosen is not None:
+            self.file_new_version(chosen)
 
     def file_new_version(self, path: Path) -> None:
         """File `path` as the newest version of the shown document (the older ones are kept)."""
         if self.item is None:
             return
-        from legalsec_desktop.services import document_store
+        from legalsec_desktop.services import document_filing
         from legalsec_desktop.services.users import current_user
 
         try:
-            result = document_store.file_new_version(self.state.require_store(), documents_root(self.state),
+            result = document_filing.file_new_version(self.state.require_store(), documents_root(self.state),
                                                      self.item.id, path, self.state.clock, current_user())
         except UserFixableError as exc:
             show_problem(self, exc, self.tr("Not filed"))
@@ -197,13 +198,13 @@ class DocumentDetail(QWidget):
     def delete(self) -> None:
         if self.item is None or self.state.read_only:
             return
-        from legalsec_desktop.services import document_store
+        from legalsec_desktop.services import documents
 
         store, document_id, title = self.state.require_store(), self.item.id, self.item.title
 
         def delete() -> str:
-            document_store.delete_document(store, document_id)
+            documents.delete_document(store, document_id)
             return f"“{title}”"
 
         delete_with_undo(self.undo_stack, self, self.state, Changed.DOCUMENTS, delete,
-                         lambda: document_store.restore_document(store, document_id), self.tr("Delete document"))
+                         lambda: documents.restore_document(store, document_id), self.tr("Delete document"))

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.services.changes import Changed
-from legalsec_desktop.services.document_listing import KIND_LABELS
+from legalsec_desktop.domain.document_labels import KIND_LABELS
 from legalsec_desktop.services.document_rows import DocumentItem
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.fields import DateField
@@ -58,9 +67,8 @@ class DocumentDialog(QDialog):
         title = self.title.text().strip()
         if not title:
             raise ValidationError("title", "Give the document a title.")
-        from legalsec_desktop.services import document_store
+        from legalsec_desktop.services import documents
 
-        document_store.update_document(self.state.require_store(), self.item.id, title=title,
-                                       kind=self.kind.currentData(), doc_date=self.doc_date.date("doc_date", True),
-                                       author=self.author.text().strip(),
-                                       description=self.description.toPlainText().strip())
+        documents.update_document(self.state.require_store(), self.item.id, title, self.kind.currentData(),
+                                  self.doc_date.date("doc_date", True), self.author.text().strip(),
+                                  self.description.toPlainText().strip())

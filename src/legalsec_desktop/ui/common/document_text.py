@@ -6,7 +6,7 @@ from html import escape
 
 from legalsec_desktop.domain.clock import to_local
 from legalsec_desktop.domain.formatting import counted, format_clock, format_date
-from legalsec_desktop.services.document_listing import KIND_LABELS, STATE_LABELS
+from legalsec_desktop.domain.document_labels import KIND_LABELS, STATE_LABELS
 from legalsec_desktop.services.document_rows import DocumentItem, IndexHealth, VersionItem
 
 WARNING = "#b00020"
@@ -37,7 +37,7 @@ def size_text(size: int) -> str:
 
 def version_rows(versions: list[VersionItem]) -> list[tuple[str, ...]]:
     """The versions table, newest first."""
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for v in sorted(versions, key=lambda v: v.number, reverse=True):
         filed = to_local(v.filed_at)
         rows.append((str(v.number), f"{format_date(filed.date())} {format_clock(filed)}", size_text(v.size_bytes),

@@ -48,8 +48,7 @@ class DocumentsPane(ListTab):
         super().__init__(SPEC, state, parent)
         self.setObjectName("documentsPane")
         self.filter_box.setPlaceholderText(self.tr("Filter documents by title, author or matter…"))
-        heading = self.findChild(QLabel, "tabHeading")
-        if heading is not None:
+        for heading in self.findChildren(QLabel, "tabHeading"):
             heading.hide()  # the tab or page around it has the heading
         self.action_requested.connect(self.pick_files)
         self.matter_filter = searchable_combo(16)
@@ -79,9 +78,9 @@ class DocumentsPane(ListTab):
             self.matter_filter.hide()
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_current())
         self.table.doubleClicked.connect(lambda _index: self.detail.open_selected())
-        for widget in (self.table.viewport(), self.stack.widget(self.EMPTY)):
-            DropTarget(widget).dropped.connect(lambda paths, _where: self.file(paths))
-        DropTarget(self.detail).dropped.connect(lambda paths, _where: self.file(paths))
+        for target in (self.table.viewport(), self.stack.widget(self.EMPTY), self.detail):
+            if target is not None:
+                DropTarget(target).dropped.connect(lambda paths, _where: self.file(paths))
         paste = QShortcut(QKeySequence.StandardKey.Paste, self, self.paste)
         paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
@@ -167,9 +166,9 @@ class DocumentsPane(ListTab):
         self.health.setVisible(show)
         self.rescan_button.setVisible(show)
         if show:
-            from legalsec_desktop.services import document_store
+            from legalsec_desktop.services import documents
 
-            self.health.setText(health_line(document_store.index_health(self.state.require_store())))
+            self.health.setText(health_line(documents.index_health(self.state.require_store())))
         self.rescan_button.setEnabled(not self.state.read_only)
 
     def current_document_id(self) -> int | None:
@@ -201,35 +200,44 @@ class DocumentsPane(ListTab):
             self.state.tell(self.tr("Nothing to paste: copy files in Explorer or Finder (Ctrl+C) first."))
 
     def pick_files(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from legalsec_desktop.ui.common.save_paths import ask_open_paths
 
-        chosen, _filter = QFileDialog.getOpenFileNames(self, self.tr("File Documents"))
+        chosen = ask_open_paths(self, self.tr("File Documents"))
         if chosen:
-            self.file([Path(name) for name in chosen])
+            self.file(chosen)
 
     # --- the index -----------------------------------------------------------------------------
     def rescan(self) -> None:
-        """Find what changed in the matter folders behind the program's back, in the background."""
+        """Read, in the background, the text of every document still waiting (a full rescan of the matter folders,
+        services.rescan, takes this button's place once it is there)."""
         if self.state.store is None or self.state.read_only:
             return
-        from legalsec_desktop.services import rescan
+        from legalsec_desktop.services import indexing
         from legalsec_desktop.ui.common.errors import show_problem
         from legalsec_desktop.ui.common.filing import documents_root
-        from legalsec_desktop.ui.common.worker import run_in_background
+        from legalsec_desktop.ui.common.worker import Progress, run_in_background
 
-        store, clock, matter = self.state.require_store(), self.state.clock, self.filters.matter_id
-        try:
-            root = documents_root(self.state)
-        except Exception as exc:  # noqa: BLE001 - a user-fixable problem is said plainly, a bug reported
-            show_problem(self, exc, self.tr("Not rescanned"))
-            return
+        store, clock = self.state.require_store(), self.state.clock
+        root = documents_root(self.state)
 
-        def done(report: object) -> None:
+        def work(progress: Progress) -> indexing.IndexRun:
+            def step(done: int, total: int) -> None:
+                if not progress(f"Reading {done:,} of {total:,}…", done, total):
+                    raise _Stopped
+
+            try:
+                return indexing.index_waiting(store, root, clock, step)
+            except _Stopped:
+                return indexing.IndexRun()
+
+        def finished(run: indexing.IndexRun) -> None:
             self.state.data_changed.emit(Changed.DOCUMENTS)
-            self.state.tell(self.tr("Rescan finished: %s") % report, 10000)
+            self.state.tell(self.tr("Rescan: %d read, %d could not be read, %d missing.")
+                            % (run.read, run.flagged, run.missing), 10000)
 
-        run_in_background(self, self.tr("Rescanning the documents folder"),
-                          lambda progress: rescan.rescan(store, root, clock, matter_id=matter,
-                                                         progress=lambda done, total: progress(
-                                                             f"Checked {done:,} of {total:,}…", done, total)),
-                          done, lambda exc: show_problem(self, exc, self.tr("Not rescanned")))
+        run_in_background(self, self.tr("Rescanning the documents"), work, finished,
+                          lambda exc: show_problem(self, exc, self.tr("Not rescanned")))
+
+
+class _Stopped(Exception):
+    """Cancel was pressed: the reading stops after the document it is on (what was read is kept)."""

@@ -6,12 +6,21 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from legalsec_desktop.domain.clock import to_local
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.services.changes import Changed
-from legalsec_desktop.services.document_listing import KIND_LABELS
+from legalsec_desktop.domain.document_labels import KIND_LABELS
 from legalsec_desktop.services.document_rows import FilingResult
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.fields import DateField, chosen_data, fill_matter_combo, searchable_combo
@@ -24,9 +33,9 @@ from legalsec_desktop.ui.common.worker import Progress, run_and_wait
 def documents_root(state: AppState) -> Path:
     """The firm's documents folder (the default one under the user's Documents folder when none was chosen)."""
     from legalsec_desktop import paths
-    from legalsec_desktop.services import document_store
+    from legalsec_desktop.services import document_root
 
-    return document_store.documents_root(state.require_store(), paths.documents_default())
+    return document_root.documents_root(state.require_store(), paths.documents_default())
 
 
 class FilingDialog(LoadOnShowDialog):
@@ -110,30 +119,35 @@ class FilingDialog(LoadOnShowDialog):
         doc_date = self.doc_date.date("doc_date", required=True) if self.single else None
         if self.single and not title:
             raise ValidationError("title", "Give the document a title.")
-        from legalsec_desktop.services import document_store
+        from legalsec_desktop.services import document_filing, document_root, documents
         from legalsec_desktop.services.users import current_user
 
         store, root, kind, clock = self.state.require_store(), documents_root(self.state), self.kind.currentData(), \
             self.state.clock
-        document_store.check_root(root)  # a missing or read-only drive is said here, before the work starts
+        document_root.check_root(root)  # a missing or read-only drive is said here, before the work starts
+        by = current_user()
         stopped: list[bool] = []
 
         def work(progress: Progress) -> list[FilingResult]:
-            def step(done: int, total: int) -> bool:
-                going = progress(f"Filing {done:,} of {total:,}…", done, total)
-                if not going:
+            # A file at a time (each its own transaction), so Cancel stops between two files.
+            files = document_filing.files_in(self.paths)
+            results: list[FilingResult] = []
+            for done, path in enumerate(files):
+                if not progress(f"Filing {path.name} ({done + 1:,} of {len(files):,})…", done, len(files)):
                     stopped.append(True)
-                return going
-
-            return document_store.file_documents(store, root, matter_id, self.paths, clock, current_user(), kind,
-                                                 step)
+                    break
+                results += document_filing.file_documents(store, root, matter_id, [path], clock, by, kind)
+            return results
 
         self.results = run_and_wait(self, self.tr("Filing documents"), work, cancellable=True)
         self.cancelled = bool(stopped)
         if self.single and len(self.results) == 1 and self.results[0].outcome == "filed" and doc_date is not None:
-            filed = self.results[0]
-            if filed.document_id is not None and (title != filed.title or doc_date != self._file_date()):
-                document_store.update_document(store, filed.document_id, title=title, doc_date=doc_date)
+            filed = self.results[0].document_id
+            if filed is not None:
+                item = documents.document(store, filed)
+                if (title, doc_date) != (item.title, item.doc_date):
+                    documents.update_document(store, filed, title, item.kind, doc_date, item.author,
+                                              item.description)
 
 
 def show_summary(parent: QWidget, results: list[FilingResult], cancelled: bool) -> None:

@@ -77,10 +77,10 @@ class FilesFeature(Feature):
         from legalsec_desktop.ui.files.inbox_pane import InboxPane
 
         self.documents = DocumentsPane(self.state, self.undo_stack)
-        self.documents_side = self.files.add_side(self.tr("Documents"), self.documents,
+        self.documents_side = self.files.add_side(self.tr("Documents"), self.documents, self.documents,
                                                   (self.documents.count_label, self.documents.filter_box))
         self.inbox = InboxPane(self.state)
-        self.inbox_side = self.files.add_side(self.tr("Inbox"), self.inbox, (self.inbox.count_label,))
+        self.inbox_side = self.files.add_side(self.tr("Inbox"), self.inbox, self.inbox, (self.inbox.count_label,))
         self.add_action("file_documents", self.tr("File &Documents…"), self.file_documents, Menu.FILE, PLACE + 1,
                         shortcut="Ctrl+Shift+I", icon_name="new",
                         tip=self.tr("Copy documents and e-mails into a matter's folder, found by their words"),
@@ -90,16 +90,13 @@ class FilesFeature(Feature):
         """Pick files to file: into the matter selected on the Matters tab, or the one the documents show."""
         if not self.usable(writing=True):
             return
-        from pathlib import Path
-
-        from PySide6.QtWidgets import QFileDialog
-
         from legalsec_desktop.ui.common.filing import file_paths
+        from legalsec_desktop.ui.common.save_paths import ask_open_paths
 
         matter = self.selected_matter() if self.shell.current_tab() is TabKey.MATTERS else None
         matter = matter if matter is not None else self.documents.filters.matter_id
-        chosen, _filter = QFileDialog.getOpenFileNames(self.shell.dialog_parent(), self.tr("File Documents"))
-        if chosen and file_paths(self.state, self.shell.dialog_parent(), [Path(name) for name in chosen], matter):
+        chosen = ask_open_paths(self.shell.dialog_parent(), self.tr("File Documents"))
+        if chosen and file_paths(self.state, self.shell.dialog_parent(), chosen, matter):
             if self.shell.current_tab() is TabKey.FILES:
                 self.files.show_side(self.documents_side)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QAction
@@ -47,6 +48,18 @@ SPEC = TabSpec(
     nouns="files",
     shows=Changed.FILES | Changed.MATTERS,
 )
+class Side(Protocol):
+    """Another side of the tab (the documents, the inbox): what the tab asks of it."""
+
+    def focus_filter(self) -> None: ...
+
+    def show_destination(self, destination: Destination) -> None: ...
+
+    def save_layout(self, settings: QSettings) -> None: ...
+
+    def restore_layout(self, settings: QSettings) -> None: ...
+
+
 _ID_LIKE = re.compile(r"^\s*[A-Za-z]*\d[A-Za-z0-9]*\s*$")  # what a typed or scanned barcode id looks like
 
 
@@ -126,8 +139,10 @@ class FilesTab(ListTab):
         self.side_buttons.idClicked.connect(self.show_side)
         self.switch = QWidget()
         self.switch.setObjectName("filesSwitch")
-        QHBoxLayout(self.switch).setContentsMargins(12, 0, 12, 0)
-        self.switch.layout().setSpacing(0)
+        self.switch_row = QHBoxLayout(self.switch)
+        self.switch_row.setContentsMargins(12, 0, 12, 0)
+        self.switch_row.setSpacing(0)
+        self.side_panes: list[Side | None] = [None]  # the paper side is the tab itself
         self._side_button(self.tr("Paper files"), self.PAPER)
         self.top.insertWidget(1, self.switch)
         self.side_extras: list[list[QWidget]] = [[self.count_label, self.filter_box]]
@@ -142,13 +157,14 @@ class FilesTab(ListTab):
         button.setAutoRaise(False)
         button.setMinimumWidth(96)
         self.side_buttons.addButton(button, index)
-        self.switch.layout().addWidget(button)
+        self.switch_row.addWidget(button)
         return button
 
-    def add_side(self, title: str, widget: QWidget, extras: tuple[QWidget, ...] = ()) -> int:
+    def add_side(self, title: str, widget: QWidget, pane: Side, extras: tuple[QWidget, ...] = ()) -> int:
         """Another side of the tab (the documents, the inbox) behind a switch button; `extras` (its count and
         filter box, say) join the tab's top row while it is shown. Returns its index for `show_side`."""
         index = self.sides.addWidget(widget)
+        self.side_panes.append(pane)
         self._side_button(title, index)
         at = self.top.indexOf(self.count_label)
         for extra in extras:
@@ -176,25 +192,23 @@ class FilesTab(ListTab):
         self.selection_changed.emit()
 
     def focus_filter(self) -> None:
-        side = self.sides.currentWidget()
-        if side is not self.splitter and hasattr(side, "focus_filter"):
+        side = self.side_panes[self.side()]
+        if side is not None:
             side.focus_filter()
             return
         super().focus_filter()
 
     def save_layout(self, settings: QSettings) -> None:
         super().save_layout(settings)
-        for index in range(1, self.sides.count()):
-            side = self.sides.widget(index)
-            if hasattr(side, "save_layout"):
+        for side in self.side_panes[1:]:
+            if side is not None:
                 side.save_layout(settings)
         settings.setValue("tables/files/side", self.side())
 
     def restore_layout(self, settings: QSettings) -> None:
         super().restore_layout(settings)
-        for index in range(1, self.sides.count()):
-            side = self.sides.widget(index)
-            if hasattr(side, "restore_layout"):
+        for side in self.side_panes[1:]:
+            if side is not None:
                 side.restore_layout(settings)
         try:
             self.show_side(int(str(settings.value("tables/files/side", self.PAPER))))
@@ -370,8 +384,8 @@ class FilesTab(ListTab):
         """One file, selected and shown (Needs attention's files to return); else one matter's files: the matter
         filter set to it (the text and the other filters cleared). On another side (the documents), that side
         shows the matter's."""
-        side = self.sides.currentWidget()
-        if destination.file_id is None and side is not self.splitter and hasattr(side, "show_destination"):
+        side = self.side_panes[self.side()]
+        if destination.file_id is None and side is not None:
             side.show_destination(destination)
             return
         if destination.file_id is not None:

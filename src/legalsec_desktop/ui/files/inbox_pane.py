@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QFileSystemWatcher, QSettings, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -73,10 +73,10 @@ class InboxPane(QWidget):
         layout.addWidget(self.where)
         layout.addWidget(self.bar)
         layout.addWidget(self.table, 1)
-        self.watcher = QFileSystemWatcher(self)
-        self.watcher.directoryChanged.connect(lambda _path: self.soon.start())
         self.soon = QTimer(self, singleShot=True, interval=400)  # a scanner writes in bursts: look once after
         self.soon.timeout.connect(self.refresh)
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.directoryChanged.connect(lambda _path: self.soon.start())
         self.recheck = QTimer(self, singleShot=True, interval=RECHECK_MS)
         self.recheck.timeout.connect(self.refresh)
         state.store_changed.connect(self.refresh)
@@ -95,15 +95,30 @@ class InboxPane(QWidget):
         super().showEvent(event)  # type: ignore[arg-type]
         self.refresh()
 
+    # --- as a side of the Files tab --------------------------------------------------------------
+    def focus_filter(self) -> None:
+        self.table.setFocus()
+
+    def show_destination(self, _destination: object) -> None:
+        self.refresh()
+
+    def save_layout(self, settings: QSettings) -> None:
+        settings.setValue("tables/inbox/header", self.table.horizontalHeader().saveState())
+
+    def restore_layout(self, settings: QSettings) -> None:
+        state = settings.value("tables/inbox/header")
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)
+
     # --- reading ---------------------------------------------------------------------------
     def refresh(self) -> None:
         """Look at the inbox folder again (in the background: hashing a large scan takes a moment)."""
         store = self.state.store
         if store is None:
             return
-        from legalsec_desktop.services import document_store, inbox
+        from legalsec_desktop.services import document_root, inbox
 
-        self.folder = document_store.inbox_folder(store)
+        self.folder = document_root.inbox_folder(store)
         for watched in self.watcher.directories():
             self.watcher.removePath(watched)
         if self.folder is None or not self.folder.is_dir():
