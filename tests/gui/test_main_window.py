@@ -34,7 +34,8 @@ def test_menus_hold_the_expected_actions(make_window):
                              "Export Timesheet (Excel)…", "Export LEDES Invoice…", "Import Calendar (.ics)…",
                              "Export Calendar (.ics)…", "Back Up Now", "Restore from Backup…", "Show Data Folder",
                              "New File…", "File Documents…", "Move File…", "Check Out File…", "Check In File",
-                             "Legal Hold…", "Release Hold", "Print Labels…", "Locations…", "Scan to Check In/Out…", "Quit"]
+                             "Legal Hold…", "Release Hold", "Print Labels…", "Locations…", "Scan to Check In/Out…",
+                             "Quit"]
     assert menus["Edit"] == ["Undo", "Redo", "New Time Entry", "Copy Previous Time Entry", "Find…"]
     assert menus["View"][:6] == ["Calendar", "Matters", "Correspondence", "Time", "Files", "Refresh"]
     assert menus["Tools"] == ["Deadline Calculator…", "Court Days and Reminders…", "Conflict Check…", "Contacts…",
