@@ -66,8 +66,9 @@ def urls(*paths):
     return mime
 
 
-def drop(widget, mime, where=QPoint(10, 10)):
+def drop(widget, mime, where=None):
     """What Explorer or Finder does: a drag enters, then the files are dropped, at `where`."""
+    where = where if where is not None else QPoint(10, 10)
     enter = QDragEnterEvent(where, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(widget, enter)
