@@ -24,6 +24,11 @@ def data_dir() -> Path:
     return Path(_dirs.user_data_dir)
 
 
+def default_documents_root() -> Path:
+    """The document store's folder when the firm has chosen none: "Legalsec Documents" in the user's Documents."""
+    return Path(_dirs.user_documents_dir) / "Legalsec Documents"
+
+
 def default_db_path() -> Path:
     """The database used when neither --db nor LEGALSEC_DB names one."""
     return data_dir() / "legalsec.db"
@@ -52,12 +57,9 @@ def backup_dir(where: Where) -> Path:
     return data_dir() / "backups" / db_key(where)
 
 
-DOCUMENTS_FOLDER = "Legalsec Documents"
-
-
 def documents_default() -> Path:
-    """The documents root when the firm has chosen none: a folder in the user's Documents folder."""
-    return Path(_dirs.user_documents_dir) / DOCUMENTS_FOLDER
+    """The documents root the window uses when the firm has chosen none (the same as default_documents_root)."""
+    return default_documents_root()
 
 
 def log_dir() -> Path:

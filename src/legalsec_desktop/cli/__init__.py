@@ -1,6 +1,6 @@
 """The `legalsec` command: no arguments opens the window; subcommands work headless.
 
-One module per command group (maintenance, matters, calendar, ics, timesheets) adds its parsers and handlers here.
+One module per command group (maintenance, matters, calendar, ics, timesheets …) adds its parsers and handlers here.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import os
 import sys
 
 from legalsec_desktop import __version__, paths
-from legalsec_desktop.cli import calendar, files, ics, maintenance, matters, search, timesheets
+from legalsec_desktop.cli import calendar, docs, files, ics, maintenance, matters, search, timesheets
 from legalsec_desktop.cli.arguments import Parser, path
 from legalsec_desktop.cli.closed_pipe import quiet_when_closed
 from legalsec_desktop.cli.common import EXIT_BUG, EXIT_OK, EXIT_PROBLEM, say
@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     timesheets.add_parsers(commands, common)
     ics.add_parsers(commands, common)
     files.add_parsers(commands, common)
+    docs.add_parsers(commands, common)
     search.add_parsers(commands, common)
     maintenance.add_screenshot_parser(commands, common)
     return parser
@@ -148,4 +149,4 @@ def _system_problem(exc: OSError) -> str:
 
 
 COMMANDS = {**maintenance.COMMANDS, **matters.COMMANDS, **calendar.COMMANDS, **timesheets.COMMANDS, **ics.COMMANDS,
-            **files.COMMANDS, **search.COMMANDS}
+            **files.COMMANDS, **docs.COMMANDS, **search.COMMANDS}

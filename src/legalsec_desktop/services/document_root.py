@@ -60,7 +60,7 @@ def set_inbox_folder(store: Store, path: Path | None) -> None:
 def check_root(root: Path) -> Path:
     """`root`, ready to take files: made when only it is missing (its parent is there), else DocumentRootError
     with what to do. A missing parent means a drive or share that is not connected: nothing is made then."""
-    named = shown(str(root))
+    named = shown(str(root), 300)
     if not root.exists():
         parent = root.parent
         if root.is_symlink() or not parent.is_dir():
@@ -92,7 +92,7 @@ def _probe(root: Path) -> None:
 
 
 def _refused(root: Path, error: OSError) -> DocumentRootError:
-    named = shown(str(root))
+    named = shown(str(root), 300)
     if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return DocumentRootError(root, f"The documents folder {named} is read-only: files cannot be saved in it. "
                                        f"Ask for write access to it, or choose another documents folder in "

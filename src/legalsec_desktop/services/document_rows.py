@@ -58,6 +58,7 @@ class VersionItem:
     text_note: str
     missing_since: datetime | None
     note: str
+    indexed_at: datetime | None = None  # when its text was read (or found unreadable)
 
 
 @dataclass(frozen=True)

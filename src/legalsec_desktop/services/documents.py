@@ -24,7 +24,7 @@ def version_item(row: DocumentVersionRow) -> VersionItem:
     return VersionItem(id=row.id, document_id=row.document_id, number=row.number, path=row.path,
                        original_name=row.original_name, sha256=row.sha256, size_bytes=row.size_bytes,
                        filed_at=row.filed_at, text_state=row.text_state, text_note=row.text_note,
-                       missing_since=row.missing_since, note=row.note)
+                       missing_since=row.missing_since, note=row.note, indexed_at=row.indexed_at)
 
 
 def _items(session: Session, condition: object) -> list[DocumentItem]:
@@ -140,7 +140,7 @@ def index_health(store: Store) -> IndexHealth:
                .where(DocumentRow.deleted_at.is_(None)).subquery())
     with store.read() as session:
         by_state = select(current.c.text_state, func.count()).group_by(current.c.text_state)
-        counts: dict[str, int] = dict(session.execute(by_state).tuples().all())
+        counts: dict[str, int] = {state: count for state, count in session.execute(by_state)}
         missing = session.scalar(select(func.count()).select_from(current)
                                  .where(current.c.missing_since.is_not(None))) or 0
     return IndexHealth(indexed=counts.get("indexed", 0), waiting=counts.get("waiting", 0),

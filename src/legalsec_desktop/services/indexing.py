@@ -74,7 +74,7 @@ def _waiting(store: Store, document_ids: Iterable[int] | None, limit: int | None
     if limit is not None:
         query = query.limit(limit)
     with store.read() as session:
-        return [_Waiting(*row) for row in session.execute(query).tuples()]
+        return [_Waiting(*row) for row in session.execute(query)]
 
 
 def read_text(path: Path, kind: str) -> tuple[str, str, str]:

@@ -13,6 +13,7 @@ from legalsec_desktop.ui.correspondence.correspondence_feature import Correspond
 from legalsec_desktop.ui.files.files_feature import FilesFeature
 from legalsec_desktop.ui.maintenance.maintenance_feature import MaintenanceFeature
 from legalsec_desktop.ui.matters.matters_feature import MattersFeature
+from legalsec_desktop.ui.search.search_feature import SearchFeature
 from legalsec_desktop.ui.settings.settings_feature import SettingsFeature
 from legalsec_desktop.ui.time.time_feature import TimeFeature
 
@@ -24,8 +25,10 @@ def build_features(state: AppState, undo_stack: QUndoStack, shell: Shell) -> lis
     correspondence = CorrespondenceFeature(state, undo_stack, shell)
     time = TimeFeature(state, undo_stack, shell)
     files = FilesFeature(state, undo_stack, shell)
+    search = SearchFeature(state, undo_stack, shell)
     features: list[Feature] = [calendar, matters, correspondence, time, files,
-                               MaintenanceFeature(state, undo_stack, shell), SettingsFeature(state, undo_stack, shell)]
+                               MaintenanceFeature(state, undo_stack, shell), SettingsFeature(state, undo_stack, shell),
+                               search]
     # Where features meet: actions that default to the matter selected on the Matters tab ...
     for feature in features:
         if feature is not matters:
@@ -33,4 +36,7 @@ def build_features(state: AppState, undo_stack: QUndoStack, shell: Shell) -> lis
     # ... and a matter's overview logging a call or opening a log entry of the Correspondence feature.
     matters.log_requested.connect(correspondence.log)
     matters.log_edit_requested.connect(correspondence.edit_entry)
+    # ... and a hit of the search opening a log entry, or a contact.
+    search.log_entry_requested.connect(correspondence.edit_entry)
+    search.contact_requested.connect(matters.open_contact)
     return features

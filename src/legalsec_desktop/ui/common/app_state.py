@@ -55,6 +55,13 @@ class AppState(QObject):
     def read_only(self) -> bool:
         return self.store is not None and self.store.read_only
 
+    def documents_root(self) -> Path:
+        """The documents folder: the firm's choice, else 'Legalsec Documents' in the user's Documents folder."""
+        from legalsec_desktop import paths
+        from legalsec_desktop.services.document_root import documents_root
+
+        return documents_root(self.require_store(), paths.documents_default())
+
     def navigate_to(self, tab: TabKey, matter_number: str | None = None, matter_id: int | None = None, *,
                     file_id: int | None = None) -> None:
         """Ask the frame to show a tab; filtered to one matter (or showing one file) when given, as it was when not."""

@@ -99,6 +99,14 @@ class MattersFeature(Feature):
 
         ContactsWindow(self.state, self.undo_stack, self.shell.dialog_parent()).exec()
 
+    def open_contact(self, contact_id: int) -> None:
+        """Open one contact in its dialog (a contact found by the search)."""
+        if not self.usable():
+            return
+        from legalsec_desktop.ui.matters.contact_dialog import ContactDialog
+
+        ContactDialog(self.state, self.shell.dialog_parent(), contact_id).exec()
+
     def conflict_check(self, client: tuple[str, ...] = (), adverse: tuple[str, ...] = ()) -> None:
         if not self.usable():
             return

@@ -1,0 +1,1 @@
+"""Search across everything (Ctrl+K), and the background indexer that reads filed documents' text."""

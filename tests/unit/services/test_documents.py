@@ -1,0 +1,87 @@
+"""A matter's documents listed newest first, one document's details edited (its title searchable at once), and
+the index's health counted over the newest versions of documents not deleted."""
+
+from datetime import date, datetime
+
+import pytest
+from documents_setup import CLOCK, make_file, new_matter
+
+from legalsec_desktop.db.document_models import DocumentVersionRow
+from legalsec_desktop.db.search_index import MARK_END, MARK_START, search_index
+from legalsec_desktop.domain.errors import ValidationError
+from legalsec_desktop.services import documents
+from legalsec_desktop.services.document_filing import file_documents, file_new_version
+from legalsec_desktop.services.document_rows import IndexHealth
+from legalsec_desktop.services.indexing import index_waiting
+
+
+@pytest.fixture
+def root(tmp_path):
+    folder = tmp_path / "root"
+    folder.mkdir()
+    return folder
+
+
+def titles_found(store, words):
+    with store.read() as session:
+        return [hit.title.replace(MARK_START, "").replace(MARK_END, "")
+                for hit in search_index(session).search(session, words) if hit.kind == "document"]
+
+
+def test_a_matters_documents_are_listed_newest_first_with_their_version_count(store, root, tmp_path):
+    matter = new_matter(store)
+    other = new_matter(store, "2026-0002", "")
+    old, new = file_documents(store, root, matter, [
+        make_file(tmp_path, "old.txt", "o", datetime.fromisoformat("2025-01-05T12:00:00+00:00")),
+        make_file(tmp_path, "new.txt", "n", datetime.fromisoformat("2026-06-05T12:00:00+00:00"))], CLOCK, "AB")
+    file_documents(store, root, other, [make_file(tmp_path, "elsewhere.txt", "e")], CLOCK, "AB")
+    file_new_version(store, root, old.document_id, make_file(tmp_path, "old2.txt", "o2"), CLOCK, "AB")
+    listed = documents.documents_of(store, matter)
+    assert [(d.title, d.doc_date, d.version_count, d.current.number) for d in listed] == [
+        ("new", date(2026, 6, 5), 1, 1), ("old", date(2025, 1, 5), 2, 2)]
+    assert documents.documents_of(store, other)[0].caption == "Rivera matter"  # no caption: its title
+    with pytest.raises(ValidationError, match="no longer there"):
+        documents.document(store, 999)
+
+
+def test_editing_a_document_saves_its_details_and_its_new_title_is_found(store, root, tmp_path):
+    matter = new_matter(store)
+    [result] = file_documents(store, root, matter, [make_file(tmp_path, "scan_0001.pdf", b"%PDF")], CLOCK, "AB")
+    path = documents.document(store, result.document_id).current.path
+    item = documents.update_document(store, result.document_id, "  Letter from  opposing counsel ", "correspondence",
+                                     date(2026, 11, 30), "J. Smith", "agrees to the extension")
+    assert (item.title, item.kind, item.doc_date, item.author, item.description) == (
+        "Letter from opposing counsel", "correspondence", date(2026, 11, 30), "J. Smith", "agrees to the extension")
+    assert item.current.path == path  # the file keeps its name
+    assert titles_found(store, "opposing") == ["Letter from opposing counsel"]
+    assert titles_found(store, "scan_0001") == []
+    for title, kind, field in (("  ", "other", "title"), ("x" * 301, "other", "title"), ("T", "memo", "kind")):
+        with pytest.raises(ValidationError) as raised:
+            documents.update_document(store, result.document_id, title, kind, date(2026, 1, 1))
+        assert raised.value.field == field
+
+
+def test_editing_a_read_document_reads_it_again_so_its_text_stays_searchable(store, root, tmp_path):
+    matter = new_matter(store)
+    [result] = file_documents(store, root, matter, [make_file(tmp_path, "a.txt", "zebra crossing")], CLOCK, "AB")
+    index_waiting(store, root, CLOCK)
+    documents.update_document(store, result.document_id, "Crossing memo", "note", date(2026, 1, 1))
+    index_waiting(store, root, CLOCK)
+    assert titles_found(store, "zebra") == ["Crossing memo"]
+
+
+def test_index_health_counts_the_newest_versions_of_documents_not_deleted(store, root, tmp_path):
+    matter = new_matter(store)
+    assert documents.index_health(store) == IndexHealth()
+    results = file_documents(store, root, matter, [make_file(tmp_path, f"{n}.txt", f"text {n}") for n in range(6)],
+                             CLOCK, "AB")
+    index_waiting(store, root, CLOCK, limit=2)
+    assert documents.index_health(store) == IndexHealth(indexed=2, waiting=4)
+    with store.write() as session:
+        for result, state in zip(results[2:5], ("needs_ocr", "protected", "damaged"), strict=True):
+            version = session.query(DocumentVersionRow).filter_by(document_id=result.document_id).one()
+            version.text_state = state
+    documents.delete_document(store, results[5].document_id)
+    health = documents.index_health(store)
+    assert health == IndexHealth(indexed=2, waiting=0, failed=2, needs_ocr=1)
+    assert health.total == 5

@@ -1,0 +1,42 @@
+"""`legalsec docs rescan`: the counts of what a rescan found, one matter or all, and a clear line when the
+documents folder is not there."""
+
+import pytest
+
+from cli_run import run
+from legalsec_desktop.db.store import open_store
+from legalsec_desktop.services.document_root import set_documents_root
+from search_setup import build
+
+
+@pytest.fixture
+def root(tmp_path):
+    return tmp_path / "Legalsec Documents"
+
+
+@pytest.fixture
+def practice_db(db_path, root):
+    store = open_store(db_path)
+    try:
+        build(store, root)
+        set_documents_root(store, root)
+    finally:
+        store.close()
+    return db_path
+
+
+def test_the_counts_of_a_rescan(practice_db, root, capsys):
+    (root / "2026-0001 Rivera v. Okafor" / "2026-11-25 Settlement offer.pdf").write_bytes(b"%PDF offer")
+    (root / "2026-0002 Lease of Elm Street" / "2026-11-11 Notice of lease extension.txt").unlink()
+    code, out, _ = run(["docs", "rescan", "--db", str(practice_db)], capsys)
+    assert (code, out) == (0, "added 1, changed 0, missing 1, back 0, unchanged 3\n")
+    code, out, _ = run(["docs", "rescan", "--db", str(practice_db), "--matter", "2026-0001"], capsys)
+    assert (code, out) == (0, "added 0, changed 0, missing 0, back 0, unchanged 3\n")
+
+
+def test_an_unknown_matter_or_a_missing_folder_is_a_clear_line(practice_db, root, capsys):
+    code, out, err = run(["docs", "rescan", "--db", str(practice_db), "--matter", "1999-0001"], capsys)
+    assert code == 1 and out == "" and "1999-0001" in err
+    root.rename(root.with_name("unplugged"))
+    code, out, err = run(["docs", "rescan", "--db", str(practice_db)], capsys)
+    assert code == 1 and out == "" and "is not there" in err and not root.exists()
