@@ -242,10 +242,27 @@ def test_the_health_line_and_the_switch_between_paper_and_documents(window, inco
     tab = window.tab(TabKey.FILES)
     window.pane.show_matter(window.rivera)
     window.pane.file(list(incoming.values()))
-    assert window.pane.health.text() == ("3 documents · 0 indexed · 3 waiting · 0 failed · 0 need OCR · 0 missing")
+    health = documents.index_health(window.state.store)  # the background indexer may have read some by now
+    assert window.pane.health.text() == (f"3 documents · {health.indexed} indexed · {health.waiting} waiting · "
+                                         "0 failed · 0 need OCR · 0 missing")
     assert listings.list_ids(window.state.store, "documents")
     tab.show_side(0)
     assert tab.sides.currentIndex() == 0 and tab.filter_box.isVisible() and not window.pane.filter_box.isVisible()
     tab.show_side(1)
     assert window.pane.filter_box.isVisible() and not tab.filter_box.isVisible() and not tab.buttons.isVisible()
     assert tab.current_file_id() is None and tab.selected_ids() == []  # paper actions are off on this side
+
+
+def test_rescan_finds_a_file_put_in_a_matter_folder_behind_the_programs_back(window, incoming, monkeypatch,
+                                                                             message_boxes, qtbot):
+    answer_filing(monkeypatch)
+    pane = window.pane
+    pane.show_matter(window.rivera)
+    pane.file([incoming["Notes.txt"]])
+    folder = next(path for path in window.root.iterdir() if path.is_dir())
+    make_file(folder, "2026-11-02 Added by hand.txt", "Put here by hand.")
+    told = []
+    window.state.status_told.connect(lambda text, _ms: told.append(text))
+    pane.rescan()
+    qtbot.waitUntil(lambda: any(text.startswith("Rescan:") for text in told), timeout=10000)
+    assert "1 added" in told[-1] and pane.model.rowCount() == 2

@@ -208,36 +208,39 @@ class DocumentsPane(ListTab):
 
     # --- the index -----------------------------------------------------------------------------
     def rescan(self) -> None:
-        """Read, in the background, the text of every document still waiting (a full rescan of the matter folders,
-        services.rescan, takes this button's place once it is there)."""
+        """Reconcile the matter folders with the store in the background (files added, changed or removed behind
+        the program's back); the background indexer then reads what is waiting."""
         if self.state.store is None or self.state.read_only:
             return
-        from legalsec_desktop.services import indexing
+        from legalsec_desktop.services import rescan
         from legalsec_desktop.ui.common.errors import show_problem
         from legalsec_desktop.ui.common.filing import documents_root
         from legalsec_desktop.ui.common.worker import Progress, run_in_background
 
-        store, clock = self.state.require_store(), self.state.clock
+        store, clock, matter = self.state.require_store(), self.state.clock, self.filters.matter_id
         root = documents_root(self.state)
 
-        def work(progress: Progress) -> indexing.IndexRun:
+        def work(progress: Progress) -> rescan.RescanReport | None:
             def step(done: int, total: int) -> None:
-                if not progress(f"Reading {done:,} of {total:,}…", done, total):
+                if not progress(f"Checked {done:,} of {total:,} matter folders…", done, total):
                     raise _Stopped
 
             try:
-                return indexing.index_waiting(store, root, clock, step)
+                return rescan.rescan(store, root, clock, matter, step)
             except _Stopped:
-                return indexing.IndexRun()
+                return None
 
-        def finished(run: indexing.IndexRun) -> None:
+        def finished(report: rescan.RescanReport | None) -> None:
             self.state.data_changed.emit(Changed.DOCUMENTS)
-            self.state.tell(self.tr("Rescan: %d read, %d could not be read, %d missing.")
-                            % (run.read, run.flagged, run.missing), 10000)
+            if report is None:
+                self.state.tell(self.tr("Rescan cancelled: the folders checked so far are up to date."), 10000)
+                return
+            self.state.tell(self.tr("Rescan: %d added, %d changed, %d missing, %d back, %d unchanged.")
+                            % (report.added, report.changed, report.missing, report.back, report.unchanged), 10000)
 
-        run_in_background(self, self.tr("Rescanning the documents"), work, finished,
+        run_in_background(self, self.tr("Rescanning the documents folder"), work, finished,
                           lambda exc: show_problem(self, exc, self.tr("Not rescanned")))
 
 
 class _Stopped(Exception):
-    """Cancel was pressed: the reading stops after the document it is on (what was read is kept)."""
+    """Cancel was pressed: the rescan stops after the matter folder it is on."""
