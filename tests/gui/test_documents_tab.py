@@ -102,7 +102,7 @@ def test_dropping_files_on_the_list_files_them_into_the_matter_shown(window, inc
     # The same files again: recognised as already filed, by their content, and said with their titles.
     drop(pane.table.viewport(), urls(incoming["Notes.txt"]))
     assert "Filed 0 documents, 1 already filed." in message_boxes[-1][1]
-    assert "Notes.txt: the same file as “Notes”" in message_boxes[-1][1]
+    assert "Already filed (not filed again):\n  Notes.txt" in message_boxes[-1][1]
     assert pane.model.rowCount() == 3 and incoming["Notes.txt"].read_text() == "Call notes."  # the original kept
 
 

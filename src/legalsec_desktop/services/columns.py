@@ -114,7 +114,7 @@ COLUMNS: dict[str, ListingColumns] = {
             Column("title", "Title", width=40),
             Column("author", "From / author", width=24),
             Column("versions", "Versions", width=6),
-            Column("state", "State", width=10),
+            Column("state", "State", width=13),
         ),
         "doc_date",
         True,

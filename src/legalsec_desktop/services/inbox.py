@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -112,6 +112,8 @@ def _judged(store: Store, entry: InboxEntry, digest: str) -> InboxFile:
     with store.read() as session:
         if suggestion is None:  # a matter or case number in the file's name
             suggestion = mail_suggest.suggestion_in(session, MailClues(subject=entry.path.stem, body=""))
+            if suggestion is not None:
+                suggestion = replace(suggestion, reason=suggestion.reason.replace("the subject", "the file name"))
         filed = session.execute(
             select(DocumentRow.id, DocumentRow.title)
             .join(DocumentVersionRow, DocumentVersionRow.document_id == DocumentRow.id)

@@ -47,7 +47,8 @@ class DocumentsPane(ListTab):
         self.filters = DocumentFilters()
         super().__init__(SPEC, state, parent)
         self.setObjectName("documentsPane")
-        self.filter_box.setPlaceholderText(self.tr("Filter documents by title, author or matter…"))
+        self.filter_box.setPlaceholderText(self.tr("Filter documents… (Ctrl+F)"))
+        self.filter_box.setToolTip(self.tr("By title, author or sender, or matter; Ctrl+K searches their words"))
         for heading in self.findChildren(QLabel, "tabHeading"):
             heading.hide()  # the tab or page around it has the heading
         self.action_requested.connect(self.pick_files)
@@ -70,12 +71,21 @@ class DocumentsPane(ListTab):
         caption.setBuddy(self.matter_filter)
         for widget in (caption, self.matter_filter):
             row.addWidget(widget)
+        self.file_button = QPushButton(icon("new"), self.tr("File Documents…"))
+        self.file_button.setObjectName("fileDocumentsButton")
+        self.file_button.setToolTip(self.tr("Pick files to file; or drop files or folders on the list, or paste "
+                                            "them (Ctrl+V)"))
+        self.file_button.clicked.connect(self.pick_files)
+        row.addWidget(self.file_button)
         row.addStretch(1)
         row.addWidget(self.health)
         row.addWidget(self.rescan_button)
         if one_matter:
             caption.hide()
             self.matter_filter.hide()
+            self.table.hideColumn(1)  # the matter's own page: every row is of that matter
+            self.top.insertWidget(0, self.file_button)  # one line above the list: the button, the count, the filter
+            self.filter_row.hide()
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_current())
         self.table.doubleClicked.connect(lambda _index: self.detail.open_selected())
         for target in (self.table.viewport(), self.stack.widget(self.EMPTY), self.detail):
@@ -153,8 +163,10 @@ class DocumentsPane(ListTab):
         keep = self.current_document_id()
         self.fill_matters()
         super().refresh()
-        if self.empty_button is not None and self.one_matter and self.filters.matter_id is None:
-            self.empty_button.setEnabled(False)
+        if self.one_matter and not self.model.filter_text:  # one matter's page lists all of its documents
+            rows = self.model.rowCount()
+            self.count_label.setText(self.tr("%d %s") % (rows, self.spec.noun if rows == 1 else self.spec.nouns))
+        self.file_button.setEnabled(not self.state.read_only)
         row = self.model.row_of(keep) if keep is not None else None
         if row is not None:
             self.table.selectRow(row)

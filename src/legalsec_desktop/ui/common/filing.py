@@ -23,7 +23,7 @@ from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.domain.document_labels import KIND_LABELS
 from legalsec_desktop.services.document_rows import FilingResult
 from legalsec_desktop.ui.common.app_state import AppState
-from legalsec_desktop.ui.common.fields import DateField, chosen_data, fill_matter_combo, searchable_combo
+from legalsec_desktop.ui.common.fields import DateField, chosen_data, fill_matter_combo, line_edit, searchable_combo
 from legalsec_desktop.ui.common.filing_text import filing_summary
 from legalsec_desktop.ui.common.form_errors import FormErrors
 from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
@@ -49,12 +49,13 @@ class FilingDialog(LoadOnShowDialog):
         self.results: list[FilingResult] = []
         self.cancelled = False
         self.setWindowTitle(self.tr("File Documents"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
         self.about = QLabel(self._about())
         self.about.setObjectName("filingAbout")
         self.about.setWordWrap(True)
         self.matter = searchable_combo()
         self.matter.setObjectName("filingMatter")
+        line_edit(self.matter).setPlaceholderText(self.tr("Type its number, title or client"))
         self.kind = QComboBox()
         self.kind.setObjectName("filingKind")
         self.kind.addItem(self.tr("By the file (e-mails as e-mail, the rest as other)"), None)

@@ -45,7 +45,8 @@ def filing_summary(results: Sequence[FilingResult], cancelled: bool = False) -> 
     details: list[str] = []
     if duplicates:
         details.append("Already filed (not filed again):")
-        details += _listed([f"  {_name(r)}: the same file as “{r.title}”" for r in duplicates])
+        details += _listed([f"  {_name(r)}" + ("" if Path(_name(r)).stem == r.title else f" (as “{r.title}”)")
+                            for r in duplicates])
     if flagged:
         details.append("Filed, but their text could not be read (not found by a search of words):")
         details += _listed([f"  {_name(r)}: {r.reason or r.flag}" for r in flagged])

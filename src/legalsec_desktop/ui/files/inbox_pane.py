@@ -68,6 +68,8 @@ class InboxPane(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.file_selected())
         self.table.itemSelectionChanged.connect(self._update_actions)
         self.fitter = fit_columns(self.table)
+        for column, width in enumerate((320, 80, 170, 300)):
+            self.table.setColumnWidth(column, width)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.where)

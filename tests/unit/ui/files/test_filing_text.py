@@ -21,7 +21,7 @@ def test_the_summary_counts_filed_duplicates_and_refused_with_titles_and_reasons
     ]
     headline, details = filing_summary(results)
     assert headline == "Filed 4 documents, 1 already filed, 1 not filed."
-    assert "  b.pdf: the same file as “Bee”" in details
+    assert "  b.pdf (as “Bee”)" in details
     assert "  scan.pdf: no text layer: a scanned page" in details
     assert "  c.pdf: it could not be read: permission denied" in details
     assert filing_summary([results[0]], cancelled=True)[0] == "Filed 1 document. Cancelled: the rest were not filed."
