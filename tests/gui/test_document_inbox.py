@@ -133,3 +133,11 @@ def test_settings_keep_the_documents_and_inbox_folders_and_refuse_a_missing_driv
     assert dialog.result() == 1, [(k, label.text()) for k, label in dialog.errors.labels.items() if label.text()]
     assert document_root.documents_root(window.state.store, Path("x")) == tmp_path / "Firm documents"
     assert (tmp_path / "Firm documents").is_dir() and document_root.inbox_folder(window.state.store) is None
+
+
+def test_a_file_the_scanner_saves_appears_without_a_refresh(window, qtbot):
+    pane = look(window, qtbot)
+    assert rows(pane) == []
+    make_file(window.scans, "Scan 0003.pdf", b"%PDF-1.4")  # saved a while ago, by its time: settled
+    qtbot.waitUntil(lambda: pane.table.rowCount() == 1, timeout=10000)
+    assert rows(pane)[0][0] == "Scan 0003.pdf"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from documents_setup import make_file
@@ -266,3 +266,17 @@ def test_rescan_finds_a_file_put_in_a_matter_folder_behind_the_programs_back(win
     pane.rescan()
     qtbot.waitUntil(lambda: any(text.startswith("Rescan:") for text in told), timeout=10000)
     assert "1 added" in told[-1] and pane.model.rowCount() == 2
+
+
+def test_file_documents_picks_files_for_the_matter_selected_on_the_matters_tab(window, incoming, monkeypatch,
+                                                                              message_boxes):
+    from legalsec_desktop.ui.common import save_paths
+
+    seen = answer_filing(monkeypatch)
+    monkeypatch.setattr(save_paths, "ask_many", lambda *_args: [str(incoming["Complaint.txt"])])
+    window.tabs.setCurrentWidget(window.tab(TabKey.MATTERS))
+    window.tab(TabKey.MATTERS).select_matter(window.lee)
+    action = window.findChild(QAction, "file_documents")
+    assert action.shortcut().toString() == "Ctrl+Shift+I"
+    action.trigger()
+    assert seen[0].matter.currentData() == window.lee and titles(window, window.lee) == ["Complaint"]
