@@ -13,6 +13,7 @@ from legalsec_desktop.db.search_index import search_index
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services import matters
 
+SCANNED = Path(__file__).parent / "data" / "docs" / "imagemagick-lzw.pdf"  # an image only, like a scan
 FILED = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
 
 
@@ -89,3 +90,12 @@ def build(store, root: Path | None = None) -> Practice:  # noqa: ANN001
     with store.write() as session:
         session.get(DocumentRow, made.deleted).deleted_at = FILED
     return made
+
+
+def fake_tesseract(folder: Path, says: str) -> str:
+    """A stand-in for Tesseract in `folder`: checks it was given a grey PGM image and 'stdout', and prints `says`."""
+    program = folder / "tesseract"
+    program.write_text("#!/bin/sh\nhead -c 2 \"$1\" | grep -q P5 || exit 3\n"
+                       f"[ \"$2\" = stdout ] || exit 4\nprintf '%s' '{says}'\n", encoding="utf-8")
+    program.chmod(0o755)
+    return str(program)

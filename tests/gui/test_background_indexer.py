@@ -4,6 +4,7 @@ alone; a documents folder that is not there is said once in the status bar."""
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 import pytest
@@ -15,7 +16,7 @@ from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.services.document_root import set_documents_root
 from legalsec_desktop.services.search import flat, search_everything
 from legalsec_desktop.ui.search.search_feature import SearchFeature
-from search_setup import add_document, build
+from search_setup import SCANNED, add_document, build, fake_tesseract
 
 
 @pytest.fixture
@@ -129,3 +130,25 @@ def test_a_documents_folder_not_there_marks_nothing_missing_and_is_told_once(qtb
     with window.state.require_store().read() as session:
         assert session.scalars(select(DocumentVersionRow.missing_since)).all() == [None] * 5
     assert states(window.state.require_store())[-1] == "waiting"
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the stand-in Tesseract is a shell script")
+def test_with_tesseract_installed_a_scan_is_ocred_once_nothing_else_waits(qtbot, make_window, practice_db, root,
+                                                                          tmp_path, monkeypatch):
+    db_path, practice = practice_db
+    store = open_store(db_path)
+    try:
+        scan = add_document(store, practice.rivera, "Signed stipulation", "", date(2026, 11, 20), index=False,
+                            root=root, folder="2026-0001 Rivera v. Okafor", name="scan.pdf")
+        (root / "2026-0001 Rivera v. Okafor" / "scan.pdf").write_bytes(SCANNED.read_bytes())
+    finally:
+        store.close()
+    bin_folder = tmp_path / "bin"
+    bin_folder.mkdir()
+    fake_tesseract(bin_folder, "STIPULATION signed by both parties")
+    monkeypatch.setenv("PATH", f"{bin_folder}{os.pathsep}{os.environ['PATH']}")
+    window = make_window(db_path)
+    indexer = window.feature(SearchFeature).indexer
+    store = window.state.require_store()
+    qtbot.waitUntil(lambda: idle(indexer) and states(store)[-1] == "indexed", timeout=10000)
+    assert [hit.ref_id for hit in flat(search_everything(store, "stipulation"))] == [scan]

@@ -36,7 +36,8 @@ def test_menus_hold_the_expected_actions(make_window):
                              "New File…", "File Documents…", "Move File…", "Check Out File…", "Check In File",
                              "Legal Hold…", "Release Hold", "Print Labels…", "Locations…", "Scan to Check In/Out…",
                              "Quit"]
-    assert menus["Edit"] == ["Undo", "Redo", "New Time Entry", "Copy Previous Time Entry", "Find…"]
+    assert menus["Edit"] == ["Undo", "Redo", "New Time Entry", "Copy Previous Time Entry", "Find…",
+                             "Search Everything…"]
     assert menus["View"][:6] == ["Calendar", "Matters", "Correspondence", "Time", "Files", "Refresh"]
     assert menus["Tools"] == ["Deadline Calculator…", "Court Days and Reminders…", "Conflict Check…", "Contacts…",
                               "Destruction Review…", "Destruction Register…", "Check Database", "Settings…",

@@ -1,5 +1,6 @@
 """Reads the text of filed documents into the search index in the background: at start-up and after each change to
-the documents, one batch at a time on a worker thread (never two at once), until none is waiting."""
+the documents, one batch at a time on a worker thread (never two at once), until none is waiting; then, when
+Tesseract is installed, OCRs the scanned ones, one at a time."""
 
 from __future__ import annotations
 
@@ -48,25 +49,30 @@ class BackgroundIndexer(QObject):
         from legalsec_desktop.domain.text_limits import shown
         from legalsec_desktop.services.document_root import DocumentRootError, documents_root
         from legalsec_desktop.services.documents import index_health
-        from legalsec_desktop.services.indexing import IndexRun, index_waiting
+        from legalsec_desktop.services.indexing import index_waiting
+        from legalsec_desktop.services.ocr import ocr_waiting
 
-        def work() -> IndexRun:
+        def work() -> int:
+            """How many documents this batch read (or marked missing, or OCRed)."""
             root = documents_root(store, paths.documents_default())
             if not root.is_dir():  # a drive or share not connected: its files are not missing, only out of reach
                 if index_health(store).waiting:
                     raise DocumentRootError(root, f"the documents folder {shown(str(root))} is not there (is its "
                                                   "drive or network share connected?).")
-                return IndexRun()
-            return index_waiting(store, root, clock, limit=BATCH)
+                return 0
+            run = index_waiting(store, root, clock, limit=BATCH)
+            if run.read or run.missing:
+                return run.read + run.missing
+            return ocr_waiting(store, root, clock, limit=1)  # once nothing waits: a scan, when Tesseract is there
 
-        def done(run: IndexRun) -> None:
+        def done(count: int) -> None:
             self.running = False
             self.batches += 1
             if self.state.store is not store:
                 self.request()  # another database was opened meanwhile: its turn
                 return
             self._told = ""
-            if run.read or run.missing:
+            if count:
                 self.state.data_changed.emit(Changed.DOCUMENTS)  # which asks for the next batch
             elif self._again:
                 self.request()
