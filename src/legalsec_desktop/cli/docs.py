@@ -89,13 +89,19 @@ def _add(args: argparse.Namespace, location: DatabaseLocation) -> int:
         root = root_of(store)
         results = file_documents(store, root, matter_id, [Path(p) for p in args.files], clock(), current_user(),
                                  kind=args.kind)
-        filed = [r.document_id for r in results if r.outcome == "filed" and r.document_id is not None]
+        filed = [r.document_id for r in _with_attachments(results) if r.outcome == "filed" and r.document_id]
         flags = index_documents(store, root, filed, clock())
     finally:
         store.close()
     for result in results:
         print(printable(line(result, flags.get(result.document_id or 0, ("", "")))))
+        for attached in result.attachments:  # an e-mail's attachments, each filed as a document of its own
+            print("    " + printable(line(attached, flags.get(attached.document_id or 0, ("", "")))))
     return EXIT_PROBLEM if any(r.outcome == "refused" for r in results) else EXIT_OK
+
+
+def _with_attachments(results: list[FilingResult]) -> list[FilingResult]:
+    return [item for result in results for item in (result, *result.attachments)]
 
 
 def line(result: FilingResult, flag: tuple[str, str]) -> str:

@@ -69,7 +69,8 @@ def file_documents(store: Store, root: Path, matter_id: int, paths: list[Path], 
     """Files every file of `paths` (folders: every file inside) into the matter, a transaction per file.
 
     The title comes from the file's name, the date from its modification time (local), the kind is `kind` or
-    'other'. DocumentRootError, before anything is written, when the documents folder cannot take files.
+    'other'; .eml and .msg files are filed as e-mails (services.mail_filing.file_mail), whatever `kind`.
+    DocumentRootError, before anything is written, when the documents folder cannot take files.
     """
     if kind is not None and kind not in DOCUMENT_KINDS:
         raise ValidationError("kind", f"“{shown(kind)}” is not a kind of document; use one of "
@@ -77,8 +78,13 @@ def file_documents(store: Store, root: Path, matter_id: int, paths: list[Path], 
     check_root(root)
     files = files_in(paths)
     results = []
+    from legalsec_desktop.services.mail_filing import file_mail, is_mail_file  # it builds on this module
+
     for done, path in enumerate(files):
-        results.append(_file_one(store, root, matter_id, path, clock, by, kind or "other"))
+        if is_mail_file(path):  # an e-mail: its attachments filed too, and logged (services.mail_filing)
+            results.append(file_mail(store, root, matter_id, path, clock, by, root_checked=True))
+        else:
+            results.append(_file_one(store, root, matter_id, path, clock, by, kind or "other"))
         if progress is not None:
             progress(done + 1, len(files))
     return results
