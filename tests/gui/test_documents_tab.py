@@ -280,3 +280,15 @@ def test_file_documents_picks_files_for_the_matter_selected_on_the_matters_tab(w
     assert action.shortcut().toString() == "Ctrl+Shift+I"
     action.trigger()
     assert seen[0].matter.currentData() == window.lee and titles(window, window.lee) == ["Complaint"]
+
+
+def test_an_e_mail_keeps_its_own_subject_and_date(window, monkeypatch, message_boxes):
+    from documents_setup import MAIL
+
+    mail = next(path for path in sorted(MAIL.iterdir()) if path.suffix == ".eml")
+    seen = answer_filing(monkeypatch)
+    window.pane.show_matter(window.rivera)
+    window.pane.file([mail])
+    assert not seen[0].single and not seen[0].title.isVisible()
+    [item] = [i for i in documents.documents_of(window.state.store, window.rivera) if i.parent_id is None]
+    assert item.kind == "email" and item.title != mail.stem

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from legalsec_desktop.domain.clock import to_local
+from legalsec_desktop.domain.document_names import title_from_file_name
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.domain.document_labels import KIND_LABELS
@@ -28,6 +29,9 @@ from legalsec_desktop.ui.common.filing_text import filing_summary
 from legalsec_desktop.ui.common.form_errors import FormErrors
 from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.ui.common.worker import Progress, run_and_wait
+
+
+MAIL_SUFFIXES = (".eml", ".msg")
 
 
 def documents_root(state: AppState) -> Path:
@@ -65,10 +69,13 @@ class FilingDialog(LoadOnShowDialog):
         self.errors = FormErrors(form)
         self.errors.add_row("matter", self.tr("&Matter:"), self.matter)
         self.errors.add_row("kind", self.tr("&Kind:"), self.kind)
-        self.single = len(self.paths) == 1 and self.paths[0].is_file()
-        self.title = QLineEdit(self.paths[0].stem if self.single else "")
+        # One file (not an e-mail: its subject and date are its own) gets its title and date here.
+        self.single = (len(self.paths) == 1 and self.paths[0].is_file()
+                       and self.paths[0].suffix.casefold() not in MAIL_SUFFIXES)
+        self.title = QLineEdit(title_from_file_name(self.paths[0].name) if self.single else "")
         self.title.setObjectName("filingTitle")
         self.doc_date = DateField(self._file_date() if self.single else None)
+        self.proposed = (self.title.text(), self.doc_date.text())  # what filing would give it anyway
         if self.single:
             self.errors.add_row("title", self.tr("&Title:"), self.title)
             self.errors.add_row("doc_date", self.tr("&Date:"), self.doc_date)
@@ -144,7 +151,7 @@ class FilingDialog(LoadOnShowDialog):
         self.cancelled = bool(stopped)
         if self.single and len(self.results) == 1 and self.results[0].outcome == "filed" and doc_date is not None:
             filed = self.results[0].document_id
-            if filed is not None:
+            if filed is not None and (self.title.text(), self.doc_date.text()) != self.proposed:
                 item = documents.document(store, filed)
                 if (title, doc_date) != (item.title, item.doc_date):
                     documents.update_document(store, filed, title, item.kind, doc_date, item.author,
