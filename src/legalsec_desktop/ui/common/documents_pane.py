@@ -78,8 +78,10 @@ class DocumentsPane(ListTab):
         self.file_button.clicked.connect(self.pick_files)
         row.addWidget(self.file_button)
         row.addStretch(1)
-        row.addWidget(self.health)
-        row.addWidget(self.rescan_button)
+        footer = QHBoxLayout(self.health_row)  # under the list: how much of it the search can find
+        footer.setContentsMargins(0, 0, 0, 0)
+        footer.addWidget(self.health, 1)
+        footer.addWidget(self.rescan_button)
         if one_matter:
             caption.hide()
             self.matter_filter.hide()
@@ -103,6 +105,9 @@ class DocumentsPane(ListTab):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.filter_row)
         column.addWidget(self.stack, 1)
+        self.health_row = QWidget()
+        self.health_row.setObjectName("indexHealthRow")
+        column.addWidget(self.health_row)
         # One matter's page is narrow (beside the matters list): its detail goes under the list there.
         self.splitter = QSplitter(Qt.Orientation.Vertical if self.one_matter else Qt.Orientation.Horizontal)
         self.splitter.setObjectName("documentsSplitter")
@@ -175,8 +180,7 @@ class DocumentsPane(ListTab):
 
     def _show_health(self) -> None:
         show = not self.one_matter and self.state.store is not None
-        self.health.setVisible(show)
-        self.rescan_button.setVisible(show)
+        self.health_row.setVisible(show)
         if show:
             from legalsec_desktop.services import documents
 
