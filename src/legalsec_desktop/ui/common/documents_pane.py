@@ -86,6 +86,7 @@ class DocumentsPane(ListTab):
             caption.hide()
             self.matter_filter.hide()
             self.table.hideColumn(1)  # the matter's own page: every row is of that matter
+            self.filter_box.setMinimumWidth(140)  # the page is beside the matters list: it must not widen the window
             self.top.insertWidget(0, self.file_button)  # one line above the list: the button, the count, the filter
             self.filter_row.hide()
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_current())

@@ -155,7 +155,6 @@ class FilesTab(ListTab):
         button.setChecked(index == self.PAPER)
         button.setObjectName(f"filesSide{index}")
         button.setAutoRaise(False)
-        button.setMinimumWidth(96)
         self.side_buttons.addButton(button, index)
         self.switch_row.addWidget(button)
         return button
