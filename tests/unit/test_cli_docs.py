@@ -116,3 +116,12 @@ def test_the_commands_kinds_are_the_stores():
     from legalsec_desktop.db.document_models import DOCUMENT_KINDS
 
     assert KINDS == DOCUMENT_KINDS
+
+
+def test_a_mistyped_command_names_docs_among_the_commands_in_one_short_line(capsys):
+    from legalsec_desktop.domain.text_limits import ECHO_LIMIT
+
+    code, _, err = run(["dcos"], capsys)
+    message = err.strip().splitlines()[-1]
+    assert code == 2 and "(choose from backup, restore" in message and ", docs," in message
+    assert len(message) <= ECHO_LIMIT + 200

@@ -39,9 +39,15 @@ class Parser(argparse.ArgumentParser):
 def _short_message(message: str) -> str:
     """argparse repeats what was typed ('invalid choice: …', 'unrecognized arguments: …'): keep it short."""
     message = printable(message)
+    # the choices without their quotes: the list of every command must fit in one short line
+    message = re.sub(r"\(choose from ('[^']*'(?:, '[^']*')*)\)", _unquoted, message)
     message = re.sub(r"'[^']{%d,}'" % (ECHO_LIMIT + 1), lambda m: f"'{shown(m.group(0)[1:-1])}'", message)
     message = re.sub(r"\S{%d,}" % (ECHO_LIMIT + 1), lambda m: shown(m.group(0)), message)
     return message if len(message) <= 4 * ECHO_LIMIT else shown(message, 4 * ECHO_LIMIT)
+
+
+def _unquoted(choices: re.Match[str]) -> str:
+    return f"(choose from {choices.group(1).replace(chr(39), '')})"
 
 
 def _checked_text(value: str) -> str:

@@ -10,6 +10,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO
 
+from sqlalchemy.orm import Session
+
 from legalsec_desktop.clock import Clock
 from legalsec_desktop.db.document_models import DOCUMENT_KINDS, DocumentRow
 from legalsec_desktop.db.store import Store
@@ -18,9 +20,17 @@ from legalsec_desktop.domain.document_names import title_from_file_name
 from legalsec_desktop.domain.errors import UserFixableError, ValidationError
 from legalsec_desktop.domain.text_limits import shown
 from legalsec_desktop.fsutil import error_kind
+from legalsec_desktop.services.document_root import refused as _refused_root
 from legalsec_desktop.services.document_root import check_root
 from legalsec_desktop.services.document_rows import DocumentDraft, FilingResult
-from legalsec_desktop.services.document_store import new_files, store_file, store_version
+from legalsec_desktop.services.document_store import (
+    Copied,
+    copy_in,
+    matter_folder,
+    new_files,
+    store_file,
+    store_version,
+)
 from legalsec_desktop.services.lookups import matter_by_number
 
 SKIPPED = {"thumbs.db", "desktop.ini", ".ds_store"}
@@ -80,19 +90,33 @@ def file_documents(store: Store, root: Path, matter_id: int, paths: list[Path], 
     results = []
     from legalsec_desktop.services.mail_filing import file_mail, is_mail_file  # it builds on this module
 
+    folder: Path | None = None
     for done, path in enumerate(files):
+        try:
+            folder = folder or _folder(store, root, matter_id)
+        except OSError as error:
+            raise _refused_root(root, error) from None
         if is_mail_file(path):  # an e-mail: its attachments filed too, and logged (services.mail_filing)
-            results.append(file_mail(store, root, matter_id, path, clock, by, root_checked=True))
+            results.append(file_mail(store, root, matter_id, path, clock, by, folder=folder))
         else:
-            results.append(_file_one(store, root, matter_id, path, clock, by, kind or "other"))
+            results.append(_file_one(store, root, folder, matter_id, path, clock, by, kind or "other"))
         if progress is not None:
             progress(done + 1, len(files))
     return results
 
 
-def _file_one(store: Store, root: Path, matter_id: int, path: Path, clock: Clock, by: str,
+def _folder(store: Store, root: Path, matter_id: int) -> Path:
+    """The matter's folder, made (and recorded) when it has none yet."""
+    with store.write() as session:
+        return Path(root) / matter_folder(session, root, matter_id)
+
+
+def _file_one(store: Store, root: Path, folder: Path, matter_id: int, path: Path, clock: Clock, by: str,
               kind: str) -> FilingResult:
+    """Copies the file in before the transaction (a big file does not hold the database's lock while it is
+    copied), then records it in one short transaction."""
     source = str(path)
+    copied: Copied | None = None
     try:
         seen = path.stat()
         if not path.is_file():
@@ -100,14 +124,18 @@ def _file_one(store: Store, root: Path, matter_id: int, path: Path, clock: Clock
         draft = DocumentDraft(title=title_from_file_name(path.name), kind=kind,
                               doc_date=to_local(datetime.fromtimestamp(seen.st_mtime, timezone.utc)).date(),
                               original_name=path.name)
+        copied = copy_in(folder, _opener(path))
         with store.write() as session, new_files() as written:
-            document_id, duplicate = store_file(session, root, matter_id, _opener(path), draft,
-                                                clock.utc_now(), by, written)
-            title = session.get(DocumentRow, document_id).title if duplicate else draft.title  # type: ignore[union-attr]
+            document_id, duplicate = store_file(session, root, matter_id, _opener(path), draft, clock.utc_now(), by,
+                                                written, copied=copied)
+            title = _title(session, document_id)
     except UserFixableError as error:
         return _refused(source, error.message)
     except OSError as error:
         return _refused(source, _why(error))
+    finally:
+        if copied is not None:
+            copied.discard()
     if duplicate:
         return FilingResult(source, "duplicate", f"already filed as “{title}”", document_id, title)
     return FilingResult(source, "filed", f"filed as “{title}”", document_id, title)
@@ -115,23 +143,39 @@ def _file_one(store: Store, root: Path, matter_id: int, path: Path, clock: Clock
 
 def file_new_version(store: Store, root: Path, document_id: int, path: Path, clock: Clock, by: str) -> FilingResult:
     """Files `path` as the next version of a document: 'filed', 'duplicate' (the same as its newest version) or
-    'refused' with the reason. DocumentRootError when the documents folder cannot take files."""
+    'refused' with the reason. DocumentRootError when the documents folder cannot take files. `by` is kept for
+    the callers' sake: a version records when it was filed, the document who filed it first."""
     check_root(root)
     source = str(path)
+    copied: Copied | None = None
     try:
         if not path.is_file():
             return _refused(source, "it is not a file" if path.exists() else "the file is not there")
+        with store.write() as session:
+            found = session.get(DocumentRow, document_id)
+            if found is None:
+                return _refused(source, "that document is no longer there")
+            folder = Path(root) / matter_folder(session, root, found.matter_id)
+        copied = copy_in(folder, _opener(path))
         with store.write() as session, new_files() as written:
             number, duplicate = store_version(session, root, document_id, _opener(path), path.name,
-                                              clock.utc_now(), written)
-            title = session.get(DocumentRow, document_id).title  # type: ignore[union-attr]
+                                              clock.utc_now(), written, copied=copied)
+            title = _title(session, document_id)
     except UserFixableError as error:
         return _refused(source, error.message)
     except OSError as error:
         return _refused(source, _why(error))
+    finally:
+        if copied is not None:
+            copied.discard()
     if duplicate:
         return FilingResult(source, "duplicate", f"the same as version {number} of “{title}”", document_id, title)
     return FilingResult(source, "filed", f"filed as version {number} of “{title}”", document_id, title)
+
+
+def _title(session: Session, document_id: int) -> str:
+    found = session.get(DocumentRow, document_id)
+    return found.title if found is not None else ""
 
 
 def _opener(path: Path) -> Callable[[], BinaryIO]:

@@ -72,14 +72,14 @@ def check_root(root: Path) -> Path:
         except FileExistsError:
             pass
         except OSError as error:
-            raise _refused(root, error) from None
+            raise refused(root, error) from None
     if not root.is_dir():
         raise DocumentRootError(root, f"The documents folder {named} is a file, not a folder. Choose a folder in "
                                       f"Settings. {NOTHING_DONE}")
     try:
         _probe(root)
     except OSError as error:
-        raise _refused(root, error) from None
+        raise refused(root, error) from None
     return root
 
 
@@ -91,7 +91,7 @@ def _probe(root: Path) -> None:
     os.remove(name)
 
 
-def _refused(root: Path, error: OSError) -> DocumentRootError:
+def refused(root: Path, error: OSError) -> DocumentRootError:
     named = shown(str(root), 300)
     if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return DocumentRootError(root, f"The documents folder {named} is read-only: files cannot be saved in it. "

@@ -13,6 +13,7 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -29,12 +30,26 @@ from legalsec_desktop.fsutil import error_kind, fsync_folder
 from legalsec_desktop.services.document_root import DocumentRootError, check_root
 from legalsec_desktop.services.document_rows import DocumentDraft, VersionItem
 
-__all__ = ["DocumentRootError", "check_root", "file_path", "matter_folder", "new_files", "store_file",
-           "store_version"]
+__all__ = ["Copied", "DocumentRootError", "check_root", "copy_in", "file_path", "matter_folder", "new_files",
+           "store_file", "store_version"]
 
 log = logging.getLogger("legalsec")
 CHUNK = 1024 * 1024
 PARTIAL_PREFIX = ".legalsec-filing-"  # a file being copied in: hidden, so a rescan passes it by
+
+
+@dataclass(frozen=True)
+class Copied:
+    """A source copied into a hidden temporary file of a matter's folder (see copy_in): where, its SHA-256, its size.
+    store_file and store_version take it over (it becomes the stored file, or is removed)."""
+
+    partial: Path
+    sha256: str
+    size: int
+
+    def discard(self) -> None:
+        """Removes the temporary file (nothing happens when it has been used or removed)."""
+        _discard(self.partial)
 
 
 @contextlib.contextmanager
@@ -76,12 +91,16 @@ def matter_folder(session: Session, root: Path, matter_id: int) -> str:
 
 
 def store_file(session: Session, root: Path, matter_id: int, open_source: Callable[[], BinaryIO],
-               draft: DocumentDraft, now: datetime, by: str, written: list[Path]) -> tuple[int, bool]:
+               draft: DocumentDraft, now: datetime, by: str, written: list[Path],
+               copied: Copied | None = None) -> tuple[int, bool]:
     """Files one source as a new document of the matter (version 1, its text waiting to be read); `now` is the
     UTC instant of the filing. Returns (document id, False); when the matter already holds a document whose newest
-    version has the same content, nothing is written and (that document's id, True) is returned."""
+    version has the same content, nothing is written and (that document's id, True) is returned.
+
+    `copied`: the source already copied into the matter's folder by copy_in (outside the transaction, so that a
+    big file does not hold the database's write lock while it is copied); `open_source` is then not called."""
     folder = matter_folder(session, root, matter_id)
-    partial, digest, size = _copy_in(Path(root) / folder, open_source)
+    partial, digest, size = _taken_over(copied, Path(root) / folder, open_source)
     same = _same_content(session, matter_id, digest)
     if same is not None:
         _discard(partial)
@@ -105,16 +124,18 @@ def store_file(session: Session, root: Path, matter_id: int, open_source: Callab
 
 
 def store_version(session: Session, root: Path, document_id: int, open_source: Callable[[], BinaryIO],
-                  original_name: str, now: datetime, written: list[Path]) -> tuple[int, bool]:
+                  original_name: str, now: datetime, written: list[Path],
+                  copied: Copied | None = None) -> tuple[int, bool]:
     """Files one source as the next version of a document ('… (v2).pdf'; older versions stay). Returns
-    (version number, False); the same content as its newest version -> (that number, True), nothing written."""
+    (version number, False); the same content as its newest version -> (that number, True), nothing written.
+    `copied` as for store_file."""
     document = session.get(DocumentRow, document_id)
     if document is None:
         raise ValidationError("document", "That document is no longer there; nothing was filed.")
     newest = session.scalars(select(DocumentVersionRow).where(DocumentVersionRow.document_id == document_id)
                              .order_by(DocumentVersionRow.number.desc()).limit(1)).first()
     folder = matter_folder(session, root, document.matter_id)
-    partial, digest, size = _copy_in(Path(root) / folder, open_source)
+    partial, digest, size = _taken_over(copied, Path(root) / folder, open_source)
     if newest is not None and newest.sha256 == digest:
         _discard(partial)
         return newest.number, True
@@ -139,9 +160,18 @@ def _add_version(session: Session, document_id: int, number: int, path: str, roo
     session.flush()
 
 
-def _copy_in(folder: Path, open_source: Callable[[], BinaryIO]) -> tuple[Path, str, int]:
+def _taken_over(copied: Copied | None, folder: Path, open_source: Callable[[], BinaryIO]) -> tuple[Path, str, int]:
+    if copied is None:
+        copied = copy_in(folder, open_source)
+    elif copied.partial.parent != folder:
+        copied.discard()
+        raise ValueError("a copy must be made in the folder of the document's matter")
+    return copied.partial, copied.sha256, copied.size
+
+
+def copy_in(folder: Path, open_source: Callable[[], BinaryIO]) -> Copied:
     """The source copied into a hidden temporary file in `folder`, a chunk at a time (never whole in memory),
-    hashed as it goes and flushed to the disk: (that file, its SHA-256, its size)."""
+    hashed as it goes and flushed to the disk."""
     handle, name = tempfile.mkstemp(dir=folder, prefix=PARTIAL_PREFIX, suffix=".part")
     partial = Path(name)
     digest, size = hashlib.sha256(), 0
@@ -156,7 +186,7 @@ def _copy_in(folder: Path, open_source: Callable[[], BinaryIO]) -> tuple[Path, s
     except BaseException:
         _discard(partial)
         raise
-    return partial, digest.hexdigest(), size
+    return Copied(partial, digest.hexdigest(), size)
 
 
 def _discard(partial: Path) -> None:

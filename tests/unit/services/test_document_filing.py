@@ -241,3 +241,32 @@ def test_the_matter_number_in_the_folder_name_is_kept_short(store, root, tmp_pat
     folder = documents.document(store, result.document_id).current.path.split("/")[0]
     assert folder.startswith("2026-0099 In the Matter") and len(folder) <= 60
     assert os.path.isdir(root / folder)
+
+
+def test_a_file_is_copied_in_before_its_transaction_so_the_database_stays_writable(store, db_path, root, matter_id,
+                                                                                  tmp_path, monkeypatch):
+    import io
+    import sqlite3
+
+    locked_while_copying = []
+
+    class Watching(io.BytesIO):
+        def read(self, size=-1):
+            other = sqlite3.connect(db_path, timeout=0)
+            try:
+                other.execute("BEGIN IMMEDIATE")  # fails at once if a filing holds the write lock
+                other.rollback()
+            except sqlite3.OperationalError:
+                locked_while_copying.append(True)
+            finally:
+                other.close()
+            return super().read(size)
+
+    monkeypatch.setattr(document_filing, "_opener", lambda path: lambda: Watching(path.read_bytes()))
+    source = make_file(tmp_path, "Video.mp4", b"v" * 100)
+    [result] = file_documents(store, root, matter_id, [source], CLOCK, "AB")
+    again = file_new_version(store, root, result.document_id, make_file(tmp_path, "Video 2.mp4", b"w"), CLOCK, "AB")
+    assert (result.outcome, again.outcome, locked_while_copying) == ("filed", "filed", [])
+    assert counts(store) == (1, 2)
+    assert stored_files(root) == ["2026-0001 Rivera v. Okafor/2026-11-02 Video (v2).mp4",
+                                  "2026-0001 Rivera v. Okafor/2026-11-02 Video.mp4"]

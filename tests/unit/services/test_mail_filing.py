@@ -3,6 +3,7 @@ attachments filed and linked, logged in the same transaction (all or nothing), b
 not one, same subject and date, duplicates by Message-ID and by content."""
 
 import base64
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -283,3 +284,20 @@ def test_a_mail_file_that_cannot_be_read_is_refused_with_the_reason(store, root,
     result = file_mail(store, root, matter_id, tmp_path / "gone.eml", CLOCK, "AB")
     assert (result.outcome, result.reason) == ("refused", "the file is not there (moved or deleted?)")
     assert counts(store) == (0, 0)
+
+
+def test_an_attachment_that_cannot_be_read_is_refused_and_the_mail_still_filed(store, root, matter_id, monkeypatch):
+    real = read_mail(MAIL / "cpython_msg_22.eml")
+
+    def broken() -> bytes:
+        raise ValueError("bad base64")
+
+    unreadable = replace(real.attachments[0], read=broken)
+    monkeypatch.setattr(mail_filing, "read_mail", lambda _path: replace(real, attachments=(unreadable,
+                                                                                            real.attachments[1])))
+    result = file_mail(store, root, matter_id, MAIL / "cpython_msg_22.eml", CLOCK, "AB")
+    assert result.outcome == "filed"
+    assert [(a.source, a.outcome, a.reason) for a in result.attachments] == [
+        ("wibble.JPG", "refused", "the attachment could not be read (ValueError)"), ("wibble2.JPG", "filed", "")]
+    assert counts(store) == (2, 2) and len(log_entries(store)) == 1
+    assert not [name for name in stored_files(root) if "/." in name]  # no temporary copy left behind
