@@ -125,7 +125,7 @@ def _file_one(store: Store, root: Path, folder: Path, matter_id: int, path: Path
                               doc_date=to_local(datetime.fromtimestamp(seen.st_mtime, timezone.utc)).date(),
                               original_name=path.name)
         copied = copy_in(folder, _opener(path))
-        with store.write() as session, new_files() as written:
+        with new_files() as written, store.write() as session:
             document_id, duplicate = store_file(session, root, matter_id, _opener(path), draft, clock.utc_now(), by,
                                                 written, copied=copied)
             title = _title(session, document_id)
@@ -157,7 +157,7 @@ def file_new_version(store: Store, root: Path, document_id: int, path: Path, clo
                 return _refused(source, "that document is no longer there")
             folder = Path(root) / matter_folder(session, root, found.matter_id)
         copied = copy_in(folder, _opener(path))
-        with store.write() as session, new_files() as written:
+        with new_files() as written, store.write() as session:
             number, duplicate = store_version(session, root, document_id, _opener(path), path.name,
                                               clock.utc_now(), written, copied=copied)
             title = _title(session, document_id)
@@ -188,7 +188,7 @@ def _refused(source: str, reason: str) -> FilingResult:
 
 _REASONS = {errno.ENOENT: "the file is not there (moved or deleted?)",
             errno.EACCES: "permission to read it was refused", errno.EPERM: "permission to read it was refused",
-            errno.EISDIR: "it is a folder", errno.EIO: "the disk reported an error while reading it",
+            errno.EISDIR: "it is a folder", errno.EIO: "a disk reported an error; check it and try again",
             errno.ENOSPC: "the disk of the documents folder is full", errno.ENAMETOOLONG: "its name is too long"}
 
 

@@ -3,6 +3,10 @@ is already there, given a free name (never overwriting), and recorded as a docum
 
 The caller's transaction owns the rows; the files made are listed in `written`, and `new_files()` removes them
 when the transaction fails, so a failed filing leaves neither a row nor a stray file. The source is only read.
+Put new_files() outside the transaction, so that a failure at the commit removes the files too:
+
+    with new_files() as written, store.write() as session:
+        document_id, duplicate = store_file(session, root, matter_id, open_source, draft, now, by, written)
 """
 
 from __future__ import annotations
@@ -18,8 +22,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
 
 from legalsec_desktop.db.document_models import DocumentFolderRow, DocumentRow, DocumentVersionRow
 from legalsec_desktop.db.models import MatterRow
@@ -197,27 +201,33 @@ def _discard(partial: Path) -> None:
 
 
 def _same_content(session: Session, matter_id: int, digest: str) -> int | None:
-    """The matter's (not deleted) document whose newest version has this content, if any."""
-    newest = (select(DocumentVersionRow.document_id, func.max(DocumentVersionRow.number).label("number"))
-              .group_by(DocumentVersionRow.document_id).subquery())
+    """The matter's (not deleted) document whose newest version has this content, if any (found through the
+    content's index: as fast in a matter of 10,000 documents as in a new one)."""
+    later = aliased(DocumentVersionRow)
     return session.scalar(
         select(DocumentRow.id)
         .join(DocumentVersionRow, DocumentVersionRow.document_id == DocumentRow.id)
-        .join(newest, (newest.c.document_id == DocumentRow.id) & (newest.c.number == DocumentVersionRow.number))
-        .where(DocumentRow.matter_id == matter_id, DocumentRow.deleted_at.is_(None),
-               DocumentVersionRow.sha256 == digest)
+        .where(DocumentVersionRow.sha256 == digest, DocumentRow.matter_id == matter_id,
+               DocumentRow.deleted_at.is_(None),
+               ~select(later.id).where(later.document_id == DocumentRow.id,
+                                       later.number > DocumentVersionRow.number).exists())
         .order_by(DocumentRow.id).limit(1))
 
 
 def _place(session: Session, root: Path, folder: str, partial: Path, wanted: str, written: list[Path]) -> str:
     """Gives the copied file its final name in `folder`: `wanted`, else the first free 'wanted (2)' …, free both on
     the disk and among the names the store has recorded (a file gone missing keeps its name). Never overwrites:
-    the name is taken by a link that fails when it exists. Returns the path relative to `root`."""
+    the name is taken by a link that fails when it exists. Returns the path relative to `root`.
+
+    Only the names that begin like `wanted` (its date) are looked at, so that filing stays as fast in a folder of
+    10,000 documents as in an empty one."""
     place = Path(root) / folder
+    head = f"{folder}/{wanted.split(' ', 1)[0]}"
     recorded = {path.rsplit("/", 1)[-1].casefold() for path in session.scalars(
-        select(DocumentVersionRow.path).where(DocumentVersionRow.path.startswith(f"{folder}/", autoescape=True)))}
+        select(DocumentVersionRow.path).where(DocumentVersionRow.path >= head,
+                                              DocumentVersionRow.path < f"{head}\U0010ffff"))}
     while True:
-        name = free_name(wanted, _taken_in(recorded | {entry.casefold() for entry in os.listdir(place)}))
+        name = free_name(wanted, _taken(recorded, place))
         target = place / name
         try:
             _link(partial, target)
@@ -229,8 +239,9 @@ def _place(session: Session, root: Path, folder: str, partial: Path, wanted: str
         return f"{folder}/{name}"
 
 
-def _taken_in(names: set[str]) -> Callable[[str], bool]:
-    return lambda name: name.casefold() in names
+def _taken(recorded: set[str], place: Path) -> Callable[[str], bool]:
+    """Whether a name is the store's (any case: Windows and macOS do not tell cases apart) or on the disk."""
+    return lambda name: name.casefold() in recorded or os.path.lexists(place / name)
 
 
 def _link(partial: Path, target: Path) -> None:

@@ -174,7 +174,7 @@ def test_a_file_cut_off_while_it_is_copied_leaves_nothing_behind(store, root, ma
 
     monkeypatch.setattr(document_filing, "_opener", lambda path: Breaks)
     [result] = file_documents(store, root, matter_id, [source], CLOCK, "AB")
-    assert (result.outcome, result.reason) == ("refused", "the disk reported an error while reading it")
+    assert (result.outcome, result.reason) == ("refused", "a disk reported an error; check it and try again")
     assert counts(store) == (0, 0) and stored_files(root) == []
 
 
@@ -209,6 +209,9 @@ def test_a_new_version_gets_its_own_file_and_the_older_ones_stay(store, root, ma
     assert [file_path(root, v).read_bytes() for v in listed] == [b"final", b"draft two", b"draft one"]
     item = documents.document(store, first.document_id)
     assert (item.version_count, item.current.number) == (3, 3)
+    [old_content] = file_documents(store, root, matter_id, [make_file(tmp_path / "5", "Old.docx", b"draft one")],
+                                   CLOCK, "AB")
+    assert old_content.outcome == "filed"  # only a document's newest version makes a duplicate
     missing = file_new_version(store, root, first.document_id, tmp_path / "nope.docx", CLOCK, "AB")
     assert (missing.outcome, missing.reason) == ("refused", "the file is not there")
 
@@ -270,3 +273,22 @@ def test_a_file_is_copied_in_before_its_transaction_so_the_database_stays_writab
     assert counts(store) == (1, 2)
     assert stored_files(root) == ["2026-0001 Rivera v. Okafor/2026-11-02 Video (v2).mp4",
                                   "2026-0001 Rivera v. Okafor/2026-11-02 Video.mp4"]
+
+
+def test_a_filing_whose_commit_fails_leaves_no_stray_file(store, root, matter_id, tmp_path, monkeypatch):
+    from sqlalchemy import event
+
+    real_store_file = document_filing.store_file
+
+    def then_the_commit_fails(session, *args, **kwargs):
+        def refuse(_session):
+            raise OSError(errno.EIO, "Input/output error")  # the disk fails as the transaction commits
+
+        event.listen(session, "before_commit", refuse)
+        return real_store_file(session, *args, **kwargs)
+
+    monkeypatch.setattr(document_filing, "store_file", then_the_commit_fails)
+    [result] = file_documents(store, root, matter_id, [make_file(tmp_path, "a.txt", b"a")], CLOCK, "AB")
+    assert (result.outcome, result.reason) == ("refused", "a disk reported an error; check it and try again")
+    assert counts(store) == (0, 0)
+    assert stored_files(root) == []

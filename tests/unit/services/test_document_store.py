@@ -67,7 +67,7 @@ def draft(title="Big video", name="deposition.mp4"):
 
 def test_a_large_file_is_copied_in_chunks_never_read_whole(store, root, matter_id):
     source = LazySource(SIZE)
-    with store.write() as session, new_files() as written:
+    with new_files() as written, store.write() as session:
         document_id, duplicate = store_file(session, root, matter_id, lambda: source, draft(), CLOCK.utc_now(),
                                             "AB", written)
     assert not duplicate and source.closed
@@ -88,10 +88,23 @@ def test_the_title_is_in_the_search_index_as_soon_as_it_is_filed(store, root, ma
 
 
 def test_a_failed_transaction_leaves_no_row_and_no_stray_file(store, root, matter_id):
-    with pytest.raises(RuntimeError), store.write() as session, new_files() as written:
+    with pytest.raises(RuntimeError), new_files() as written, store.write() as session:
         store_file(session, root, matter_id, lambda: LazySource(5 * CHUNK), draft(), CLOCK.utc_now(), "AB", written)
         assert len(written) == 1 and written[0].exists()
         raise RuntimeError("the rest of the filing failed")
+    assert counts(store) == (0, 0)
+    assert stored_files(root) == []
+
+
+def test_a_transaction_that_fails_as_it_commits_leaves_no_stray_file(store, root, matter_id):
+    from sqlalchemy.exc import IntegrityError
+
+    from legalsec_desktop.db.document_models import DocumentRow
+
+    with pytest.raises(IntegrityError), new_files() as written, store.write() as session:
+        store_file(session, root, matter_id, lambda: LazySource(10), draft(), CLOCK.utc_now(), "AB", written)
+        session.add(DocumentRow(matter_id=matter_id, title="bad", kind="not a kind", doc_date=date(2026, 1, 1),
+                                filed_at=CLOCK.utc_now()))  # refused only when the transaction commits
     assert counts(store) == (0, 0)
     assert stored_files(root) == []
 
@@ -103,7 +116,7 @@ def test_a_source_that_fails_while_read_leaves_no_temporary_file(store, root, ma
                 raise OSError(errno.EIO, "Input/output error")
             return super().read(size)
 
-    with pytest.raises(OSError), store.write() as session, new_files() as written:
+    with pytest.raises(OSError), new_files() as written, store.write() as session:
         store_file(session, root, matter_id, lambda: Breaks(SIZE), draft(), CLOCK.utc_now(), "AB", written)
     assert counts(store) == (0, 0) and stored_files(root) == []
 
