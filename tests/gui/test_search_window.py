@@ -204,3 +204,38 @@ def test_the_results_model_passes_the_model_tester(qtmodeltester, store):
     qtmodeltester.check(model)
     assert model.index(0, 0).data(HIT_ROLE) is None and model.index(1, 0).data(HIT_ROLE) is not None
     assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsSelectable
+
+
+def test_a_double_click_opens_the_hit_and_a_heading_opens_nothing(qtbot, practice_window, monkeypatch):
+    window, practice = practice_window
+    from legalsec_desktop.ui.matters import contact_dialog
+
+    shown = []
+    monkeypatch.setattr(contact_dialog.ContactDialog, "exec", lambda self: shown.append(self.contact_id) or 0)
+    search = opened_window(qtbot, window)
+    searched(qtbot, search, "greta")
+    view = search.results
+    heading, hit = (view.visualRect(search.model.index(row, 0)).center() for row in (0, 1))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=hit)  # Qt's test double click needs a press
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=hit)
+    assert shown == [practice.contact]
+    search = opened_window(qtbot, window)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=heading)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=heading)
+    assert shown == [practice.contact] and search.isVisible()
+
+
+def test_letters_of_other_alphabets_are_typed_as_any_other(qtbot, practice_window):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    window, _ = practice_window
+    search = opened_window(qtbot, window)
+    for letter in "Жук":  # Cyrillic: key codes beyond the Latin ones
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(search.box, QKeyEvent(kind, ord(letter.upper()), Qt.KeyboardModifier.NoModifier,
+                                                         letter))
+    assert search.box.text() == "Жук"
+    qtbot.waitUntil(lambda: not search._timer.isActive() and not search.pending)
+    assert search.status.text() == "No matches for “Жук”."

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -18,19 +20,18 @@ def marked_parts(text: str, start: str, end: str) -> tuple[Part, ...]:
     """`text` cut at the markers `start` and `end` (the search index puts them around each matched word); the
     markers themselves are dropped. A marker without its partner ends or begins a match where it stands."""
     parts: list[Part] = []
-    run: list[str] = []
     matched = False
-    for ch in text:
-        if ch in (start, end):
-            if run:
-                parts.append(Part("".join(run), matched))
-                run = []
-            matched = ch == start
-        else:
-            run.append(ch)
-    if run:
-        parts.append(Part("".join(run), matched))
+    for piece in _marks(start, end).split(text):
+        if piece == start or piece == end:
+            matched = piece == start
+        elif piece:
+            parts.append(Part(piece, matched))
     return tuple(parts)
+
+
+@functools.cache
+def _marks(start: str, end: str) -> re.Pattern[str]:
+    return re.compile(f"([{re.escape(start)}{re.escape(end)}])")
 
 
 def one_line(text: str) -> str:

@@ -87,7 +87,7 @@ def rescan(store: Store, root: Path, clock: Clock, matter_id: int | None = None,
         _walk(root, folder, matter, known.get(folder, {}), found)
         if progress is not None:
             progress(done, len(folders))
-    return _record(store, clock, found)
+    return _record(store, root, clock, found)
 
 
 def _known(store: Store, matter_id: int | None) -> tuple[list[tuple[int, str]], dict[str, dict[str, _Known]]]:
@@ -187,7 +187,7 @@ def title_and_date(name: str, fallback: date) -> tuple[str, date]:
     return (stem.strip() or name)[:300], fallback
 
 
-def _record(store: Store, clock: Clock, found: _Found) -> RescanReport:
+def _record(store: Store, root: Path, clock: Clock, found: _Found) -> RescanReport:
     moved = len(found.changed) + len(found.touched) + len(found.missing) + len(found.back) + len(found.added)
     if not moved:
         return RescanReport(unchanged=found.unchanged)
@@ -216,8 +216,8 @@ def _record(store: Store, clock: Clock, found: _Found) -> RescanReport:
         recorded = set(session.scalars(select(DocumentVersionRow.path).where(
             DocumentVersionRow.path.in_([path for _m, path, *_rest in found.added]))))
         for matter_id, path, digest, size, mtime in found.added:
-            if path in recorded:
-                continue  # filed by the program while the folder was read
+            if path in recorded or not root.joinpath(*path.split("/")).is_file():
+                continue  # filed by the program while the folder was read (or a filing that failed took it away)
             added_ids.append(_add(session, clock, now, matter_id, path, digest, size, mtime))
     return RescanReport(added=len(added_ids), changed=len(found.changed), missing=len(found.missing),
                         back=len(found.back), unchanged=found.unchanged, added_ids=tuple(added_ids))

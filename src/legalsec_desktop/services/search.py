@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from legalsec_desktop.db.document_models import DocumentRow, DocumentVersionRow
@@ -123,17 +123,18 @@ def _documents(session: Session, ids: list[int]) -> dict[int, tuple[str, str, bo
     """Of the documents `ids`, those not deleted: kind ('document' or 'email'), newest file, missing, log entry."""
     if not ids:
         return {}
-    newest = (select(DocumentVersionRow.document_id, func.max(DocumentVersionRow.number).label("number"))
-              .where(DocumentVersionRow.document_id.in_(ids)).group_by(DocumentVersionRow.document_id).subquery())
-    rows = session.execute(
-        select(DocumentRow.id, DocumentRow.kind, DocumentRow.communication_id, DocumentVersionRow.path,
-               DocumentVersionRow.missing_since)
-        .join(newest, newest.c.document_id == DocumentRow.id)
-        .join(DocumentVersionRow, (DocumentVersionRow.document_id == DocumentRow.id)
-              & (DocumentVersionRow.number == newest.c.number))
-        .where(DocumentRow.id.in_(ids), DocumentRow.deleted_at.is_(None)))
-    return {doc_id: ("email" if kind == "email" else "document", path, missing is not None, log_id)
-            for doc_id, kind, log_id, path, missing in rows}
+    documents = {doc_id: (kind, log_id) for doc_id, kind, log_id in session.execute(
+        select(DocumentRow.id, DocumentRow.kind, DocumentRow.communication_id)
+        .where(DocumentRow.id.in_(ids), DocumentRow.deleted_at.is_(None)))}
+    newest: dict[int, tuple[str, bool]] = {}
+    for doc_id, _number, path, missing in session.execute(  # two plain lookups: cheaper than a grouped join
+            select(DocumentVersionRow.document_id, DocumentVersionRow.number, DocumentVersionRow.path,
+                   DocumentVersionRow.missing_since)
+            .where(DocumentVersionRow.document_id.in_(list(documents)))
+            .order_by(DocumentVersionRow.document_id, DocumentVersionRow.number)):
+        newest[doc_id] = (path, missing is not None)  # the highest number comes last
+    return {doc_id: ("email" if kind == "email" else "document", *newest[doc_id], log_id)
+            for doc_id, (kind, log_id) in documents.items() if doc_id in newest}
 
 
 def _matters(session: Session, ids: set[int]) -> dict[int, tuple[str, str]]:

@@ -146,3 +146,21 @@ def test_a_missing_documents_folder_changes_nothing(store, root, practice, tmp_p
 ])
 def test_title_and_date_from_a_file_name(name, expected):
     assert title_and_date(name, date(2026, 1, 2)) == expected
+
+
+def test_a_file_filed_or_taken_away_while_the_folders_were_read_is_not_added(store, root, practice, monkeypatch):
+    from search_setup import add_document
+
+    (root / RIVERA / "filed meanwhile.txt").write_text("one")
+    (root / RIVERA / "gone meanwhile.txt").write_text("two")
+    record = rescan_module._record
+
+    def meanwhile(*args):  # noqa: ANN002, ANN202
+        add_document(store, practice.rivera, "Filed meanwhile", "one", date(2026, 11, 23), folder=RIVERA,
+                     name="filed meanwhile.txt", index=False)
+        (root / RIVERA / "gone meanwhile.txt").unlink()
+        return record(*args)
+
+    monkeypatch.setattr(rescan_module, "_record", meanwhile)
+    report = rescan(store, root, CLOCK)
+    assert (report.added, report.added_ids) == (0, ())

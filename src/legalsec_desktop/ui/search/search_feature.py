@@ -3,18 +3,22 @@ was found, and the background indexer that keeps documents' text in the index.""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.domain.text_limits import shown
-from legalsec_desktop.services.search import Found
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.feature import Feature, Menu, Shell
 from legalsec_desktop.ui.common.navigation import TabKey
 from legalsec_desktop.ui.search.background_indexer import BackgroundIndexer
 from legalsec_desktop.ui.search.search_window import SearchWindow
+
+if TYPE_CHECKING:
+    from legalsec_desktop.services.search import Found
 
 
 class SearchFeature(Feature):

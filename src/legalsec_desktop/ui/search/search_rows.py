@@ -7,10 +7,13 @@ import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from legalsec_desktop.domain.formatting import format_date
 from legalsec_desktop.domain.search_marks import Part, one_line, plain
-from legalsec_desktop.services.search import Found, FoundGroup, flat
+
+if TYPE_CHECKING:  # the window is built before the database stack loads (tests/gui/test_window_imports.py)
+    from legalsec_desktop.services.search import Found, FoundGroup
 
 TYPE_A_WORD = "Type a word to search documents, e-mails, matters, contacts and the correspondence log."
 SEARCHING = "Searching…"
@@ -72,7 +75,7 @@ def summary(words: str, groups: tuple[FoundGroup, ...], has_words: bool, limit: 
     shown = one_line(words)
     if len(shown) > 60:
         shown = shown[:59] + "…"
-    count = len(flat(groups))
+    count = sum(len(group.hits) for group in groups)
     if not count:
         return f"No matches for “{shown}”."
     matters = sum(1 for group in groups if group.matter_id is not None)

@@ -8,22 +8,28 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QListView, \
     QVBoxLayout, QWidget
 
-from legalsec_desktop.services.search import DEFAULT_LIMIT, Found, FoundGroup, has_words
+from legalsec_desktop.domain.search_words import search_words
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.worker import run_quietly
 from legalsec_desktop.ui.search.hit_delegate import HitDelegate
 from legalsec_desktop.ui.search.search_model import HIT_ROLE, SearchResultsModel
 from legalsec_desktop.ui.search.search_rows import SEARCHING, TYPE_A_WORD, rows_of, summary
 
+if TYPE_CHECKING:  # the window is built before the database stack loads (tests/gui/test_window_imports.py)
+    from legalsec_desktop.services.search import Found, FoundGroup
+
 log = logging.getLogger("legalsec")
+LIMIT = 50  # hits shown: the newest
 DEBOUNCE_MS = 150
-MOVES = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 8, Qt.Key.Key_PageUp: -8}
+MOVES = {Qt.Key.Key_Down.value: 1, Qt.Key.Key_Up.value: -1, Qt.Key.Key_PageDown.value: 8, Qt.Key.Key_PageUp.value: -8}
+ENTER = (Qt.Key.Key_Return.value, Qt.Key.Key_Enter.value)
 
 
 class SearchWindow(QDialog):
@@ -54,7 +60,7 @@ class SearchWindow(QDialog):
         self.results.setUniformItemSizes(False)
         self.results.setWordWrap(True)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results.activated.connect(lambda index: self.open_hit(index.data(HIT_ROLE)))
+        self.results.doubleClicked.connect(lambda index: self.open_hit(index.data(HIT_ROLE)))  # Enter: eventFilter
         top = QHBoxLayout()
         top.addWidget(self.box, 1)
         top.addWidget(self.this_matter)
@@ -96,7 +102,7 @@ class SearchWindow(QDialog):
         store = self.state.store
         self._searches += 1
         number = self._searches
-        if store is None or not has_words(words):
+        if store is None or not bool(search_words(words)):
             self.pending = False
             self._show(words, ())
             return
@@ -106,8 +112,10 @@ class SearchWindow(QDialog):
         from legalsec_desktop.services.search import search_everything
 
         def done(groups: tuple[FoundGroup, ...]) -> None:
-            if number == self._searches and self.state.store is store:
-                self.pending = False
+            if number != self._searches:
+                return  # a newer search is under way
+            self.pending = False
+            if self.state.store is store:  # not of a database closed (or replaced) meanwhile
                 self._show(words, groups)
 
         def failed(exc: BaseException) -> None:
@@ -118,12 +126,12 @@ class SearchWindow(QDialog):
             self.model.set_rows([])
             self.status.setText(self.tr("The search could not be run (%s). Try again.") % type(exc).__name__)
 
-        run_quietly(self, lambda: search_everything(store, words, matter, DEFAULT_LIMIT), done, failed)
+        run_quietly(self, lambda: search_everything(store, words, matter, LIMIT), done, failed)
 
     def _show(self, words: str, groups: tuple[FoundGroup, ...]) -> None:
         self.groups = groups
         self.model.set_rows(rows_of(groups))
-        self.status.setText(self.tr(summary(words, groups, has_words(words), DEFAULT_LIMIT)))
+        self.status.setText(self.tr(summary(words, groups, bool(search_words(words)), LIMIT)))
         hits = self.model.hit_rows()
         if hits:
             self._select(hits[0])
@@ -156,11 +164,11 @@ class SearchWindow(QDialog):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            key = Qt.Key(event.key())
+            key = int(event.key())
             if watched is self.box and key in MOVES:
                 self.step(MOVES[key])
                 return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if key in ENTER:
                 if self._timer.isActive():
                     self.search_now()
                 if self.pending:  # the hits shown are not yet those of the words typed: open when they are
