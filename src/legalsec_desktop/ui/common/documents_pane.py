@@ -87,8 +87,8 @@ class DocumentsPane(ListTab):
             self.matter_filter.hide()
             self.table.hideColumn(1)  # the matter's own page: every row is of that matter
             self.filter_box.setMinimumWidth(140)  # the page is beside the matters list: it must not widen the window
-            self.top.insertWidget(0, self.file_button)
-            self.top.setStretchFactor(self.filter_box, 2)  # what is spare goes to the filter, most of it  # one line above the list: the button, the count, the filter
+            self.top.insertWidget(0, self.file_button)  # one line above the list: the button, the count, the filter
+            self.top.setStretchFactor(self.filter_box, 2)  # what is spare goes to the filter, most of it
             self.filter_row.hide()
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_current())
         self.table.doubleClicked.connect(lambda _index: self.detail.open_selected())
