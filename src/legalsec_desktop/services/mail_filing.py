@@ -98,7 +98,7 @@ def file_mail(store: Store, root: Path, matter_id: int, path: Path, clock: Clock
         copies.mail = copy_in(folder, _opener(path))
         if not mail.flag:
             _copy_attachments(folder, mail.attachments, copies.attachments)
-        with store.write() as session, new_files() as written:
+        with new_files() as written, store.write() as session:
             done = _file_in(session, root, matter_id, path, mail, file_date, clock.utc_now(), by,
                             direction or "in", written, copies)
     except UserFixableError as error:

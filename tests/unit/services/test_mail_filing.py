@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from documents_setup import CLOCK, MAIL, counts, make_file, new_matter, stored_files
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from legalsec_desktop.db.document_models import DocumentRow
 from legalsec_desktop.db.models import CommunicationRow
@@ -167,6 +167,19 @@ def test_the_mail_its_attachments_and_its_log_entry_are_one_transaction(store, r
     assert counts(store) == (0, 0) and log_entries(store) == [] and stored_files(root) == []
     with store.read() as session:
         assert session.scalar(select(func.count()).select_from(CommunicationRow)) == 0
+    monkeypatch.undo()
+
+    def then_the_commit_fails(session, *args, **kwargs):
+        def refuse(_session):
+            raise OSError(5, "Input/output error")  # the disk fails as the transaction commits
+
+        event.listen(session, "before_commit", refuse)
+        return real_store_file(session, *args, **kwargs)
+
+    monkeypatch.setattr(mail_filing, "store_file", then_the_commit_fails)
+    result = file_mail(store, root, matter_id, MAIL / "cpython_msg_22.eml", CLOCK, "AB")
+    assert result.outcome == "refused"
+    assert counts(store) == (0, 0) and log_entries(store) == [] and stored_files(root) == []
 
 
 def test_broken_encodings_are_read_and_filed(store, root, matter_id, tmp_path):
