@@ -33,8 +33,9 @@ def test_menus_hold_the_expected_actions(make_window):
                              "New To-Do…", "Print Docket…",
                              "Export Timesheet (Excel)…", "Export LEDES Invoice…", "Import Calendar (.ics)…",
                              "Export Calendar (.ics)…", "Back Up Now", "Restore from Backup…", "Show Data Folder",
-                             "New File…", "Move File…", "Check Out File…", "Check In File", "Legal Hold…",
-                             "Release Hold", "Print Labels…", "Locations…", "Scan to Check In/Out…", "Quit"]
+                             "New File…", "File Documents…", "Move File…", "Check Out File…", "Check In File",
+                             "Legal Hold…", "Release Hold", "Print Labels…", "Locations…", "Scan to Check In/Out…",
+                             "Quit"]
     assert menus["Edit"] == ["Undo", "Redo", "New Time Entry", "Copy Previous Time Entry", "Find…",
                              "Search Everything…"]
     assert menus["View"][:6] == ["Calendar", "Matters", "Correspondence", "Time", "Files", "Refresh"]

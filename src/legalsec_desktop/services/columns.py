@@ -106,4 +106,17 @@ COLUMNS: dict[str, ListingColumns] = {
         "barcode",
         False,
     ),
+    "documents": ListingColumns(
+        (
+            Column("doc_date", "Date", "date", 16),
+            Column("matter", "Matter", width=10),
+            Column("kind", "Kind", width=12),
+            Column("title", "Title", width=40),
+            Column("author", "From / author", width=24),
+            Column("versions", "Versions", width=6),
+            Column("state", "State", width=13),
+        ),
+        "doc_date",
+        True,
+    ),
 }

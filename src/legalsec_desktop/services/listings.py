@@ -30,12 +30,13 @@ from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.clock import to_local
 from legalsec_desktop.domain.file_room import MEDIA, SEPARATOR, STATUSES
 from legalsec_desktop.domain.names import search_fold
-from legalsec_desktop.services import billing_sql
+from legalsec_desktop.services import billing_sql, document_listing
 from legalsec_desktop.services.calendar import event_conditions
 from legalsec_desktop.services.columns import COLUMNS, ListingColumns
 from legalsec_desktop.services.rows import (
     ROW_TYPES,
     CommunicationListRow,
+    DocumentFilters,
     EventFilters,
     EventListRow,
     FileFilters,
@@ -314,6 +315,13 @@ LISTINGS: dict[str, Listing] = {
         lambda: (FileRecordRow.search_key, MatterRow.search_key, ContactRow.search_key, _volumes().Here.search_key),
         filters=FileFilters, conditions=_file_conditions, make_row=_file_row,
         sort_with={"status": ("status_rank", "barcode")},
+    ),
+    "documents": Listing(
+        COLUMNS["documents"], _any_day(document_listing.document_query), document_listing.document_search,
+        lambda _today: document_listing.document_scope(),
+        filters=DocumentFilters, conditions=_plain(document_listing.document_conditions),
+        make_row=document_listing.document_row,
+        sort_with={"doc_date": ("doc_date", "title")},
     ),
 }
 

@@ -91,7 +91,19 @@ class FileListRow:
     medium: str
 
 
-ListRow: TypeAlias = MatterListRow | ContactListRow | EventListRow | CommunicationListRow | TimeListRow | FileListRow
+@dataclass(frozen=True)
+class DocumentListRow:
+    doc_date: date
+    matter: str  # number
+    kind: str  # a label of services.document_listing.KIND_LABELS
+    title: str
+    author: str  # author, or an e-mail's sender
+    versions: int
+    state: str  # its newest version's: a label of services.document_listing.STATE_LABELS, or "Missing"
+
+
+ListRow: TypeAlias = (MatterListRow | ContactListRow | EventListRow | CommunicationListRow | TimeListRow | FileListRow
+                      | DocumentListRow)
 
 ROW_TYPES: dict[str, type[ListRow]] = {
     "matters": MatterListRow,
@@ -100,6 +112,7 @@ ROW_TYPES: dict[str, type[ListRow]] = {
     "communications": CommunicationListRow,
     "time": TimeListRow,
     "files": FileListRow,
+    "documents": DocumentListRow,
 }
 
 
@@ -151,13 +164,21 @@ class FileFilters(_Filters):
     status: str | None = None
 
 
-ListFilters: TypeAlias = MatterFilters | EventFilters | TimeFilters | FileFilters
+@dataclass(frozen=True)
+class DocumentFilters(_Filters):
+    """The documents list's filter: one matter's documents (None: every matter's)."""
+
+    matter_id: int | None = None
+
+
+ListFilters: TypeAlias = MatterFilters | EventFilters | TimeFilters | FileFilters | DocumentFilters
 
 FILTER_TYPES: dict[str, type[ListFilters]] = {
     "matters": MatterFilters,
     "events": EventFilters,
     "time": TimeFilters,
     "files": FileFilters,
+    "documents": DocumentFilters,
 }
 
 

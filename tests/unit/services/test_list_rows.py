@@ -4,6 +4,7 @@ from dataclasses import FrozenInstanceError, fields, replace
 from datetime import date, timedelta
 
 import pytest
+from document_setup import add_documents
 
 from legalsec_desktop.services import calendar, listings
 from legalsec_desktop.services.columns import COLUMNS
@@ -25,8 +26,10 @@ def test_each_row_type_has_exactly_the_fields_its_columns_name(key):
 
 
 @pytest.mark.parametrize("key", list(COLUMNS))
-def test_every_fetched_row_exposes_its_columns_and_sorts_by_each(demo_store, key):
+def test_every_fetched_row_exposes_its_columns_and_sorts_by_each(demo_store, key, tmp_path):
     """Whatever column the user sorts by, the ids come back and each row shows every column by name."""
+    if key == "documents":
+        add_documents(demo_store, tmp_path / "Documents")
     for column in COLUMNS[key].columns:
         ids = listings.list_ids(demo_store, key, column.key, False)
         rows = listings.fetch_rows(demo_store, key, ids[:40])
@@ -114,3 +117,20 @@ def test_matter_and_event_filters_narrow(demo_store):
     scheduled = listings.fetch_rows(demo_store, "events", listings.list_ids(
         demo_store, "events", filters=EventFilters(scheduled_only=True)))
     assert scheduled and {row.status for row in scheduled.values()} == {"scheduled"}
+
+
+def test_the_documents_list_shows_each_live_document_with_its_newest_versions_state(demo_store, tmp_path):
+    from legalsec_desktop.services.rows import DocumentFilters
+
+    ids = add_documents(demo_store, tmp_path / "Documents")
+    listed = listings.list_ids(demo_store, "documents")
+    assert listed == ids  # newest first: the samples are a day apart
+    rows = listings.fetch_rows(demo_store, "documents", listed)
+    assert [(rows[i].kind, rows[i].versions, rows[i].state) for i in ids] == [
+        ("Correspondence", 1, "Indexed"), ("Pleading", 2, "Indexed"), ("Evidence", 1, "Needs OCR"),
+        ("Other", 1, "Waiting"), ("Evidence", 1, "Missing")]
+    assert listings.list_ids(demo_store, "documents", text="opposing counsel") == ids[:1]
+    other = max(listings.list_ids(demo_store, "matters"))  # the documents went to the first
+    assert listings.list_ids(demo_store, "documents", filters=DocumentFilters(other)) == []
+    matter = listings.fetch_rows(demo_store, "documents", ids[:1])[ids[0]].matter
+    assert listings.list_ids(demo_store, "documents", text=matter) == ids

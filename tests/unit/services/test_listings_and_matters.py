@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from document_setup import add_documents
 from sqlalchemy import select
 
 from legalsec_desktop.db.models import MatterRow, PartyRow
@@ -14,7 +15,9 @@ from legalsec_desktop.services.rows import ROW_TYPES
 
 
 @pytest.mark.parametrize("key", list(listings.LISTINGS))
-def test_every_listing_lists_and_fetches(demo_store, key):
+def test_every_listing_lists_and_fetches(demo_store, key, tmp_path):
+    if key == "documents":  # the demo practice files none of its own yet
+        add_documents(demo_store, tmp_path / "Documents")
     ids = listings.list_ids(demo_store, key)
     assert ids, key
     rows = listings.fetch_rows(demo_store, key, ids[:50])

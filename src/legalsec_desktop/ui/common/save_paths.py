@@ -92,3 +92,34 @@ def ask_open_path(parent: QWidget, title: str, pattern: str, folder: Path | None
     if folder is None:
         remember_folder(Path(chosen))
     return Path(chosen)
+
+
+def ask_many(parent: QWidget | None, title: str, start: str, folder: bool) -> list[str]:
+    """The dialog for several files to open (or, with `folder`, one folder): the chosen paths, [] when cancelled
+    (tests put their own answer here)."""
+    dialog = QFileDialog(parent, title, start)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.Directory if folder else QFileDialog.FileMode.ExistingFiles)
+    if folder:
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    if sys.platform != "win32":
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setIconProvider(PlainIcons())
+    if dialog.exec() != QFileDialog.DialogCode.Accepted:
+        return []
+    return list(dialog.selectedFiles())
+
+
+def ask_open_paths(parent: QWidget, title: str) -> list[Path]:
+    """Ask for files to open (documents to file), in the folder used last (remembered)."""
+    chosen = [Path(name) for name in ask_many(parent, title, last_folder(), False)]
+    if chosen:
+        remember_folder(chosen[0])
+    return chosen
+
+
+def ask_folder(parent: QWidget, title: str, start: Path | None = None) -> Path | None:
+    """Ask for a folder (the documents folder, the inbox), starting in `start` when it exists."""
+    begin = str(start) if start is not None and start.is_dir() else str(documents_folder())
+    chosen = ask_many(parent, title, begin, True)
+    return Path(chosen[0]) if chosen else None

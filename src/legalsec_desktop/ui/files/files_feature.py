@@ -66,9 +66,39 @@ class FilesFeature(Feature):
             needs=Needs.WRITABLE)
         state.store_changed.connect(lambda: QTimer.singleShot(0, self.update_actions))  # after the frame's own
         add_destruction_actions(self)
+        self._add_documents()
         named = {entry.action.objectName(): entry.action for entry in self.entries}
         tab.add_buttons([named[name] for name in ("new_file", "move_file", "check_out_file", "check_in_file",
                                                          "hold_files", "print_labels", "scan_files")])
+
+    def _add_documents(self) -> None:
+        """The tab's other sides: the documents of every matter, and the watched inbox; File Documents…."""
+        from legalsec_desktop.ui.common.documents_pane import DocumentsPane
+        from legalsec_desktop.ui.files.inbox_pane import InboxPane
+
+        self.documents = DocumentsPane(self.state, self.undo_stack)
+        self.documents_side = self.files.add_side(self.tr("Documents"), self.documents, self.documents,
+                                                  (self.documents.count_label, self.documents.filter_box))
+        self.inbox = InboxPane(self.state)
+        self.inbox_side = self.files.add_side(self.tr("Inbox"), self.inbox, self.inbox, (self.inbox.count_label,))
+        self.add_action("file_documents", self.tr("File &Documents…"), self.file_documents, Menu.FILE, PLACE + 1,
+                        shortcut="Ctrl+Shift+I", icon_name="new",
+                        tip=self.tr("Copy documents and e-mails into a matter's folder, found by their words"),
+                        needs=Needs.WRITABLE)
+
+    def file_documents(self) -> None:
+        """Pick files to file: into the matter selected on the Matters tab, or the one the documents show."""
+        if not self.usable(writing=True):
+            return
+        from legalsec_desktop.ui.common.filing import file_paths
+        from legalsec_desktop.ui.common.save_paths import ask_open_paths
+
+        matter = self.selected_matter() if self.shell.current_tab() is TabKey.MATTERS else None
+        matter = matter if matter is not None else self.documents.filters.matter_id
+        chosen = ask_open_paths(self.shell.dialog_parent(), self.tr("File Documents"))
+        if chosen and file_paths(self.state, self.shell.dialog_parent(), chosen, matter):
+            if self.shell.current_tab() is TabKey.FILES:
+                self.files.show_side(self.documents_side)
 
     @property
     def files(self) -> FilesTab:

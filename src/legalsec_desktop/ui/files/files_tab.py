@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
     QSplitter,
+    QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +48,18 @@ SPEC = TabSpec(
     nouns="files",
     shows=Changed.FILES | Changed.MATTERS,
 )
+class Side(Protocol):
+    """Another side of the tab (the documents, the inbox): what the tab asks of it."""
+
+    def focus_filter(self) -> None: ...
+
+    def show_destination(self, destination: Destination) -> None: ...
+
+    def save_layout(self, settings: QSettings) -> None: ...
+
+    def restore_layout(self, settings: QSettings) -> None: ...
+
+
 _ID_LIKE = re.compile(r"^\s*[A-Za-z]*\d[A-Za-z0-9]*\s*$")  # what a typed or scanned barcode id looks like
 
 
@@ -51,6 +67,8 @@ class FilesTab(ListTab):
     """The list of volumes with matter, place and status filters, and the selected one's detail and log."""
 
     selection_changed = Signal()  # another file (or none) is selected: actions follow
+    side_changed = Signal()  # paper files, documents or the inbox shown instead
+    PAPER = 0
 
     def __init__(self, spec: TabSpec, state: AppState, parent: QWidget | None = None) -> None:
         self.filters = FileFilters()
@@ -112,7 +130,89 @@ class FilesTab(ListTab):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([900, 440])
         self.splitter.setChildrenCollapsible(False)
-        return self.splitter
+        # The tab's sides: the paper files, then what add_side adds (the documents, the inbox); one switch above.
+        self.sides = QStackedWidget()
+        self.sides.setObjectName("filesSides")
+        self.sides.addWidget(self.splitter)
+        self.side_buttons = QButtonGroup(self)
+        self.side_buttons.setExclusive(True)
+        self.side_buttons.idClicked.connect(self.show_side)
+        self.switch = QWidget()
+        self.switch.setObjectName("filesSwitch")
+        self.switch_row = QHBoxLayout(self.switch)
+        self.switch_row.setContentsMargins(12, 0, 12, 0)
+        self.switch_row.setSpacing(0)
+        self.side_panes: list[Side | None] = [None]  # the paper side is the tab itself
+        self._side_button(self.tr("Paper files"), self.PAPER)
+        self.top.insertWidget(1, self.switch)
+        self.side_extras: list[list[QWidget]] = [[self.count_label, self.filter_box]]
+        return self.sides
+
+    def _side_button(self, text: str, index: int) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setCheckable(True)
+        button.setChecked(index == self.PAPER)
+        button.setObjectName(f"filesSide{index}")
+        button.setAutoRaise(False)
+        self.side_buttons.addButton(button, index)
+        self.switch_row.addWidget(button)
+        return button
+
+    def add_side(self, title: str, widget: QWidget, pane: Side, extras: tuple[QWidget, ...] = ()) -> int:
+        """Another side of the tab (the documents, the inbox) behind a switch button; `extras` (its count and
+        filter box, say) join the tab's top row while it is shown. Returns its index for `show_side`."""
+        index = self.sides.addWidget(widget)
+        self.side_panes.append(pane)
+        self._side_button(title, index)
+        at = self.top.indexOf(self.count_label)
+        for extra in extras:
+            self.top.insertWidget(at, extra)
+            extra.hide()
+        self.side_extras.append(list(extras))
+        return index
+
+    def side(self) -> int:
+        return self.sides.currentIndex()
+
+    def show_side(self, index: int) -> None:
+        """Show one side: its switch button checked, its count and filter box in the top row."""
+        if not 0 <= index < self.sides.count():
+            return
+        for number, extras in enumerate(self.side_extras):
+            for extra in extras:
+                extra.setVisible(number == index)
+        self.sides.setCurrentIndex(index)
+        button = self.side_buttons.button(index)
+        if button is not None:
+            button.setChecked(True)
+        self.buttons.setVisible(index == self.PAPER)
+        self.side_changed.emit()
+        self.selection_changed.emit()
+
+    def focus_filter(self) -> None:
+        side = self.side_panes[self.side()]
+        if side is not None:
+            side.focus_filter()
+            return
+        super().focus_filter()
+
+    def save_layout(self, settings: QSettings) -> None:
+        super().save_layout(settings)
+        for side in self.side_panes[1:]:
+            if side is not None:
+                side.save_layout(settings)
+        settings.setValue("tables/files/side", self.side())
+
+    def restore_layout(self, settings: QSettings) -> None:
+        super().restore_layout(settings)
+        for side in self.side_panes[1:]:
+            if side is not None:
+                side.restore_layout(settings)
+        try:
+            self.show_side(int(str(settings.value("tables/files/side", self.PAPER))))
+        except ValueError:
+            self.show_side(self.PAPER)
 
     def add_buttons(self, actions: list[QAction]) -> None:
         """A button for each action, above the list: the actions stay the feature's (menu, shortcut, enabled)."""
@@ -190,13 +290,13 @@ class FilesTab(ListTab):
 
     def current_file_id(self) -> int | None:
         index = self.table.currentIndex()
-        if not index.isValid() or self.stack.currentIndex() != self.TABLE:
+        if not index.isValid() or self.stack.currentIndex() != self.TABLE or self.side() != self.PAPER:
             return None
         return self.model.data(index, ID_ROLE)
 
     def selected_ids(self) -> list[int]:
         """The selected files' ids, top to bottom (the current one when nothing else is selected)."""
-        if self.stack.currentIndex() != self.TABLE:
+        if self.stack.currentIndex() != self.TABLE or self.side() != self.PAPER:
             return []
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         ids = [self.model.id_at(r) for r in rows if r < self.model.rowCount()]
@@ -281,7 +381,12 @@ class FilesTab(ListTab):
 
     def show_destination(self, destination: Destination) -> None:
         """One file, selected and shown (Needs attention's files to return); else one matter's files: the matter
-        filter set to it (the text and the other filters cleared)."""
+        filter set to it (the text and the other filters cleared). On another side (the documents), that side
+        shows the matter's."""
+        side = self.side_panes[self.side()]
+        if destination.file_id is None and side is not None:
+            side.show_destination(destination)
+            return
         if destination.file_id is not None:
             self.clear_filters()
             with QSignalBlocker(self.filter_box):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from legalsec_desktop.domain.conflicts import PARTY_ROLES
 from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.documents_pane import DocumentsPane
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.fields import table_item
 from legalsec_desktop.ui.common.icons import icon
@@ -136,6 +137,8 @@ class MatterDetail(QWidget):
         self.tabs.addTab(log_page, icon("correspondence"), self.tr("Log"))
         self.todo_page = TodoPage(state, undo_stack)
         self.tabs.addTab(self.todo_page, self.tr("To do"))
+        self.documents = DocumentsPane(state, undo_stack, one_matter=True)
+        self.tabs.addTab(self.documents, icon("files"), self.tr("Documents"))
 
         page = QWidget()
         column = QVBoxLayout(page)
@@ -196,6 +199,7 @@ class MatterDetail(QWidget):
         self.tabs.setTabText(2, self.tr("Log (%d)") % self.log.rowCount())
         self.todo_page.show_matter(matter_id)
         self.tabs.setTabText(3, self.tr("To do (%d)") % len(summary.todos))
+        self.documents.show_matter(matter_id)
         for button in self.write_buttons + [self.edit_button]:
             button.setEnabled(not self.state.read_only)
         self.stack.setCurrentIndex(1)

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from legalsec_desktop.domain.matters import PRACTICE_AREAS, STATUSES
 from legalsec_desktop.services.rows import MatterFilters
 from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.file_drops import DropTarget
+from legalsec_desktop.ui.common.filing import file_paths
 from legalsec_desktop.ui.matters.matter_detail import MatterDetail
 from legalsec_desktop.ui.common.record_model import ID_ROLE
 from legalsec_desktop.services.changes import Changed
@@ -58,6 +62,15 @@ class MattersTab(ListTab):
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self._edit_current)
         QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self._edit_current)
         self.detail.edit_requested.connect(self._edit_current)
+        # Files or folders dropped on a matter's row are filed into that matter (the filing dialog pre-set to it).
+        drops = DropTarget(self.table.viewport(), lambda where: self.table.indexAt(where).isValid())
+        drops.dropped.connect(self._dropped)
+
+    def _dropped(self, paths: list[Path], where: QPoint) -> None:
+        matter_id = self.model.data(self.table.indexAt(where), ID_ROLE)
+        if matter_id is not None:
+            self.table.selectRow(self.table.indexAt(where).row())
+            file_paths(self.state, self, paths, matter_id)
 
     def _build_body(self) -> QWidget:
         self.detail = MatterDetail(self.state, self.undo_stack)

@@ -39,6 +39,7 @@ from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.fields import table_item
 from legalsec_desktop.ui.common.form_errors import FormErrors
 from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
+from legalsec_desktop.ui.settings.folder_field import FolderField
 from legalsec_desktop.services.changes import Changed
 
 NAME, INITIALS, RATE, ATTORNEY, TARGET, CLASS = range(6)
@@ -115,6 +116,19 @@ class SettingsDialog(LoadOnShowDialog):
         self.errors.add_row("billing_increment_minutes", self.tr("&Billing increment:"), self.increment)
         self.errors.add_row("default_jurisdiction", self.tr("Default &jurisdiction:"), self.jurisdiction)
         self.errors.add_row("tax_id", self.tr("Ta&xpayer ID:"), self.tax_id)
+        from legalsec_desktop import paths
+
+        self.default_root = paths.documents_default()
+        self.documents_root = FolderField(self.tr("Blank: %s") % self.default_root, self.tr("Documents Folder"),
+                                          "documentsRoot")
+        self.documents_root.setToolTip(self.tr("Where filed documents are kept, a folder per matter. Files already "
+                                               "filed stay where they are: move the folder yourself, then choose "
+                                               "it here."))
+        self.inbox = FolderField(self.tr("Blank: no inbox"), self.tr("Inbox Folder"), "inboxFolder")
+        self.inbox.setToolTip(self.tr("The Files tab offers the files in this folder for filing (they are copied; "
+                                      "the originals stay)."))
+        self.errors.add_row("documents_root", self.tr("&Documents folder:"), self.documents_root)
+        self.errors.add_row("inbox_folder", self.tr("&Inbox folder (where the scanner saves):"), self.inbox)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         if first_run:
@@ -136,6 +150,13 @@ class SettingsDialog(LoadOnShowDialog):
         self.increment.setCurrentIndex(max(0, self.increment.findData(profile.billing_increment_minutes)))
         self.jurisdiction.setCurrentIndex(max(0, self.jurisdiction.findData(profile.default_jurisdiction)))
         self.tax_id.setText(profile.tax_id)
+        from legalsec_desktop.services import document_root
+
+        store = self.state.require_store()
+        chosen = document_root.documents_root(store, self.default_root)
+        self.was_root = chosen if chosen != self.default_root else None
+        self.documents_root.set_folder(self.was_root)
+        self.inbox.set_folder(document_root.inbox_folder(store))
         for keeper in profile.timekeepers:
             if keeper.active:
                 self._add_keeper(keeper)
@@ -220,7 +241,25 @@ class SettingsDialog(LoadOnShowDialog):
         """Save; on a problem, say so beside the field and keep everything that was typed."""
         if not self.ready():
             return
-        if self.errors.attempt(self, self.tr("Settings not saved"),
-                               lambda: firm.save_profile(self.state.require_store(), self.profile())):
+        if self.errors.attempt(self, self.tr("Settings not saved"), self._save):
             self.state.data_changed.emit(Changed.FIRM)
             super().accept()
+
+    def _save(self) -> None:
+        """The folders checked first (a documents folder on a missing or read-only drive is said beside it, and
+        nothing is saved), then the profile and the folders."""
+        from legalsec_desktop.services import document_root
+
+        profile, root, inbox = self.profile(), self.documents_root.folder(), self.inbox.folder()
+        if root is not None and root != self.was_root:
+            try:
+                document_root.check_root(root)
+            except document_root.DocumentRootError as exc:
+                raise ValidationError("documents_root", exc.message.replace(document_root.NOTHING_DONE, "")
+                                      .strip()) from exc
+        if inbox is not None and not inbox.is_dir():
+            raise ValidationError("inbox_folder", "That folder is not there. Connect its drive, or choose another.")
+        store = self.state.require_store()
+        firm.save_profile(store, profile)
+        document_root.set_documents_root(store, root)
+        document_root.set_inbox_folder(store, inbox)

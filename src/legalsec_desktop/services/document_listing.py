@@ -1,0 +1,62 @@
+"""The documents list in SQL: each live document with its newest version's state, for services.listings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, RowMapping, Select, and_, case, func, select
+
+from legalsec_desktop.db.document_models import DocumentRow, DocumentVersionRow
+from legalsec_desktop.db.models import MatterRow
+from legalsec_desktop.domain.document_labels import KIND_LABELS, STATE_LABELS
+from legalsec_desktop.services.rows import DocumentFilters, DocumentListRow
+
+
+def _newest() -> Any:
+    """Per document: its newest version's number and how many versions it has."""
+    return (
+        select(DocumentVersionRow.document_id.label("document_id"),
+               func.max(DocumentVersionRow.number).label("newest"), func.count().label("count"))
+        .group_by(DocumentVersionRow.document_id)
+        .subquery("newest")
+    )
+
+
+def document_query() -> Select[Any]:
+    newest = _newest()
+    # A missing file says so first: that it is missing matters more than how its text was read.
+    state = case((DocumentVersionRow.missing_since.is_not(None), "missing"), else_=DocumentVersionRow.text_state)
+    return (
+        select(
+            DocumentRow.id,
+            DocumentRow.doc_date.label("doc_date"),
+            MatterRow.number.label("matter"),
+            DocumentRow.kind.label("kind"),
+            DocumentRow.title.label("title"),
+            DocumentRow.author.label("author"),
+            func.coalesce(newest.c.count, 0).label("versions"),
+            func.coalesce(state, "waiting").label("state"),
+        )
+        .outerjoin(MatterRow, MatterRow.id == DocumentRow.matter_id)
+        .outerjoin(newest, newest.c.document_id == DocumentRow.id)
+        .outerjoin(DocumentVersionRow, and_(DocumentVersionRow.document_id == DocumentRow.id,
+                                            DocumentVersionRow.number == newest.c.newest))
+    )
+
+
+def document_row(row: RowMapping) -> DocumentListRow:
+    return DocumentListRow(row["doc_date"], row["matter"] or "", KIND_LABELS.get(row["kind"], row["kind"]),
+                           row["title"], row["author"], row["versions"],
+                           STATE_LABELS.get(row["state"], row["state"]))
+
+
+def document_scope() -> ColumnElement[bool]:
+    return DocumentRow.deleted_at.is_(None)
+
+
+def document_conditions(filters: DocumentFilters) -> list[ColumnElement[bool]]:
+    return [DocumentRow.matter_id == filters.matter_id] if filters.matter_id is not None else []
+
+
+def document_search() -> tuple[Any, ...]:
+    return (DocumentRow.search_key, MatterRow.search_key)
