@@ -42,7 +42,7 @@ def test_demo_backup_check_restore_cycle(db_path, capsys):
     assert main(["backups", "--db", str(db_path)]) == 0
     assert main(["restore", str(backups[0]), "--db", str(db_path)]) == 0
     with sqlite3.connect(db_path) as conn:
-        assert conn.execute("SELECT count(*) FROM communication").fetchone()[0] == 90
+        assert conn.execute("SELECT count(*) FROM communication").fetchone()[0] == 96  # 6 e-mails filed by the demo
         assert conn.execute("SELECT count(*) FROM file_record").fetchone()[0] == 80
     conn.close()
 
