@@ -57,11 +57,6 @@ def backup_dir(where: Where) -> Path:
     return data_dir() / "backups" / db_key(where)
 
 
-def documents_default() -> Path:
-    """The documents root the window uses when the firm has chosen none (the same as default_documents_root)."""
-    return default_documents_root()
-
-
 def log_dir() -> Path:
     """The folder for the program's log file."""
     return Path(_dirs.user_log_dir)

@@ -4,5 +4,5 @@ from legalsec_desktop import paths
 
 
 def test_the_default_documents_root_is_a_folder_in_the_users_documents(private_dirs):
-    assert paths.documents_default() == private_dirs / "Documents" / "Legalsec Documents"
-    assert not paths.documents_default().exists()  # made when the first document is filed, not when asked
+    assert paths.default_documents_root() == private_dirs / "Documents" / "Legalsec Documents"
+    assert not paths.default_documents_root().exists()  # made when the first document is filed, not when asked

@@ -60,7 +60,7 @@ class AppState(QObject):
         from legalsec_desktop import paths
         from legalsec_desktop.services.document_root import documents_root
 
-        return documents_root(self.require_store(), paths.documents_default())
+        return documents_root(self.require_store(), paths.default_documents_root())
 
     def navigate_to(self, tab: TabKey, matter_number: str | None = None, matter_id: int | None = None, *,
                     file_id: int | None = None) -> None:

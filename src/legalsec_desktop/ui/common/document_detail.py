@@ -24,7 +24,6 @@ from legalsec_desktop.services.document_rows import DocumentItem, VersionItem
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.document_text import VERSION_COLUMNS, facts_html, heading_html, version_rows
 from legalsec_desktop.ui.common.errors import show_problem
-from legalsec_desktop.ui.common.filing import documents_root
 from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.table_columns import fit_columns
 from legalsec_desktop.ui.common.undo import delete_with_undo
@@ -138,7 +137,7 @@ class DocumentDetail(QWidget):
         from legalsec_desktop.services import document_store
 
         try:
-            path = document_store.file_path(documents_root(self.state), version)
+            path = document_store.file_path(self.state.documents_root(), version)
         except UserFixableError as exc:
             show_problem(self, exc, self.tr("Cannot open"))
             return None
@@ -180,7 +179,7 @@ class DocumentDetail(QWidget):
         from legalsec_desktop.services.users import current_user
 
         try:
-            result = document_filing.file_new_version(self.state.require_store(), documents_root(self.state),
+            result = document_filing.file_new_version(self.state.require_store(), self.state.documents_root(),
                                                      self.item.id, path, self.state.clock, current_user())
         except UserFixableError as exc:
             show_problem(self, exc, self.tr("Not filed"))

@@ -232,11 +232,10 @@ class DocumentsPane(ListTab):
             return
         from legalsec_desktop.services import rescan
         from legalsec_desktop.ui.common.errors import show_problem
-        from legalsec_desktop.ui.common.filing import documents_root
         from legalsec_desktop.ui.common.worker import Progress, run_in_background
 
         store, clock, matter = self.state.require_store(), self.state.clock, self.filters.matter_id
-        root = documents_root(self.state)
+        root = self.state.documents_root()
 
         def work(progress: Progress) -> rescan.RescanReport | None:
             def step(done: int, total: int) -> None:

@@ -34,14 +34,6 @@ from legalsec_desktop.ui.common.worker import Progress, run_and_wait
 MAIL_SUFFIXES = (".eml", ".msg")
 
 
-def documents_root(state: AppState) -> Path:
-    """The firm's documents folder (the default one under the user's Documents folder when none was chosen)."""
-    from legalsec_desktop import paths
-    from legalsec_desktop.services import document_root
-
-    return document_root.documents_root(state.require_store(), paths.documents_default())
-
-
 class FilingDialog(LoadOnShowDialog):
     """Before filing: which matter (pre-set), which kind; for a single file its title and date. Accepting files
     them in the background; a documents folder that cannot take files is said, and the dialog keeps the choices."""
@@ -130,22 +122,25 @@ class FilingDialog(LoadOnShowDialog):
         from legalsec_desktop.services import document_filing, document_root, documents
         from legalsec_desktop.services.users import current_user
 
-        store, root, kind, clock = self.state.require_store(), documents_root(self.state), self.kind.currentData(), \
+        store, root, kind, clock = self.state.require_store(), self.state.documents_root(), self.kind.currentData(), \
             self.state.clock
         document_root.check_root(root)  # a missing or read-only drive is said here, before the work starts
         by = current_user()
         stopped: list[bool] = []
 
         def work(progress: Progress) -> list[FilingResult]:
-            # A file at a time (each its own transaction), so Cancel stops between two files.
+            # A few files to a transaction (the store's batches); Cancel stops between two batches.
             files = document_filing.files_in(self.paths)
-            results: list[FilingResult] = []
-            for done, path in enumerate(files):
-                if not progress(f"Filing {path.name} ({done + 1:,} of {len(files):,})…", done, len(files)):
-                    stopped.append(True)
-                    break
-                results += document_filing.file_documents(store, root, matter_id, [path], clock, by, kind)
-            return results
+
+            def step(done: int, total: int) -> bool:
+                if progress(f"Filed {done:,} of {total:,} files…", done, total):
+                    return True
+                stopped.append(True)
+                return False
+
+            if not step(0, len(files)):
+                return []
+            return document_filing.file_documents(store, root, matter_id, files, clock, by, kind, progress=step)
 
         self.results = run_and_wait(self, self.tr("Filing documents"), work, cancellable=True)
         self.cancelled = bool(stopped)

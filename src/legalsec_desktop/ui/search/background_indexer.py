@@ -54,7 +54,7 @@ class BackgroundIndexer(QObject):
 
         def work() -> int:
             """How many documents this batch read (or marked missing, or OCRed)."""
-            root = documents_root(store, paths.documents_default())
+            root = documents_root(store, paths.default_documents_root())
             if not root.is_dir():  # a drive or share not connected: its files are not missing, only out of reach
                 if index_health(store).waiting:
                     raise DocumentRootError(root, f"the documents folder {shown(str(root))} is not there (is its "

@@ -118,7 +118,7 @@ class SettingsDialog(LoadOnShowDialog):
         self.errors.add_row("tax_id", self.tr("Ta&xpayer ID:"), self.tax_id)
         from legalsec_desktop import paths
 
-        self.default_root = paths.documents_default()
+        self.default_root = paths.default_documents_root()
         self.documents_root = FolderField(self.tr("Blank: %s") % self.default_root, self.tr("Documents Folder"),
                                           "documentsRoot")
         self.documents_root.setToolTip(self.tr("Where filed documents are kept, a folder per matter. Files already "
