@@ -25,6 +25,7 @@ class Practice:
     lease: int = 0
     contact: int = 0
     log: int = 0
+    mail_log: int = 0  # the e-mail's own line in the correspondence log
     letter: int = 0
     mail: int = 0
     notice: int = 0
@@ -74,15 +75,19 @@ def build(store, root: Path | None = None) -> Practice:  # noqa: ANN001
                                occurred_at=datetime(2026, 11, 2, 15, 0, tzinfo=timezone.utc),
                                with_whom="Opposing counsel",
                                subject="Call about the extension", summary="They agreed to a two-week extension.")
-        session.add_all([contact, log])
+        mail_log = CommunicationRow(matter_id=made.rivera, kind="email", direction="in",
+                                    occurred_at=datetime(2026, 11, 12, 9, 0, tzinfo=timezone.utc),
+                                    with_whom="Opposing counsel", subject="RE: extension",
+                                    summary="Confirming the extension by e-mail.")
+        session.add_all([contact, log, mail_log])
         session.flush()
-        made.contact, made.log = contact.id, log.id
+        made.contact, made.log, made.mail_log = contact.id, log.id, mail_log.id
     folder = "2026-0001 Rivera v. Okafor"
     made.letter = add_document(store, made.rivera, "Letter from opposing counsel re extension",
                                "We agree to the extension of time to answer.", date(2026, 11, 10), root=root,
                                folder=folder, kind="correspondence")
     made.mail = add_document(store, made.rivera, "RE: extension", "Confirming the extension by e-mail, O'Neil.",
-                             date(2026, 11, 12), root=root, folder=folder, kind="email", communication_id=made.log)
+                             date(2026, 11, 12), root=root, folder=folder, kind="email", communication_id=made.mail_log)
     made.notice = add_document(store, made.lease, "Notice of lease extension", "The tenant asks for an extension.",
                                date(2026, 11, 11), root=root, folder="2026-0002 Lease of Elm Street")
     made.deleted = add_document(store, made.lease, "Draft extension (withdrawn)", "extension draft",

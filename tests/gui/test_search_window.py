@@ -146,6 +146,41 @@ def test_enter_on_a_matter_shows_it_on_the_matters_tab(qtbot, practice_window):
     assert (sent.args[0].tab, sent.args[0].matter_id) == (TabKey.MATTERS, practice.lease)
     assert window.current_tab() == TabKey.MATTERS
     assert not search.isVisible()
+    matters = window.tab(TabKey.MATTERS)  # the matter chosen, its overview shown; the list not filtered to it
+    assert matters.current_matter_id() == practice.lease and matters.filter_box.text() == ""
+    assert matters.detail.matter_id == practice.lease
+
+
+def test_show_more_shows_older_matches_and_keeps_the_one_chosen(qtbot, practice_window, monkeypatch):
+    from legalsec_desktop.ui.search import search_window
+
+    monkeypatch.setattr(search_window, "LIMIT", 2)
+    window, _ = practice_window
+    search = opened_window(qtbot, window)
+    search.limit = 2
+    searched(qtbot, search, "extension")
+    assert len(search.model.hit_rows()) == 2 and search.more.isVisible()
+    assert "the newest 2" in search.status.text()
+    search.step(1)
+    chosen = search.current_hit()
+    search.more.click()
+    qtbot.waitUntil(lambda: not search.pending)
+    assert len(search.model.hit_rows()) == 4 and search.more.isVisible() and search.current_hit() == chosen
+    search.show_more()
+    qtbot.waitUntil(lambda: not search.pending)
+    assert len(search.model.hit_rows()) == 5 and not search.more.isVisible()  # all five: no more to show
+    searched(qtbot, search, "exten")  # new words: the newest first again
+    assert len(search.model.hit_rows()) == 2
+
+
+def test_ticking_this_matter_only_leaves_the_keyboard_in_the_box(qtbot, practice_window):
+    window, practice = practice_window
+    window.feature(SearchFeature).selected_matter = lambda: practice.lease
+    search = opened_window(qtbot, window)
+    searched(qtbot, search, "extension")
+    qtbot.mouseClick(search.this_matter, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not search.pending)
+    assert search.this_matter.isChecked() and search.box.hasFocus()
 
 
 def test_a_log_entry_and_a_contact_open_in_their_dialogs(qtbot, practice_window, monkeypatch):

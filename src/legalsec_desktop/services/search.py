@@ -90,11 +90,17 @@ def search_everything(store: Store, words: str, matter_id: int | None = None,
         asked = limit + 10
         while True:
             hits = index.search(session, words, matter_id, asked)
-            shown = _found(session, hits)
+            shown = _without_logged_mail(_found(session, hits))
             if len(shown) >= limit or len(hits) < asked or asked > MAX_LIMIT * 16:
                 break
             asked *= 4  # documents deleted since they were indexed took places: ask for more
         return _grouped(shown[:limit])
+
+
+def _without_logged_mail(found: list[Found]) -> list[Found]:
+    """A filed e-mail and its line in the correspondence log say the same: the e-mail is shown, not its line."""
+    logged = {hit.log_id for hit in found if hit.kind == "email" and hit.log_id is not None}
+    return [hit for hit in found if not (hit.kind == "log" and hit.ref_id in logged)]
 
 
 def flat(groups: tuple[FoundGroup, ...]) -> list[Found]:

@@ -31,7 +31,8 @@ def test_hits_are_grouped_by_matter_in_the_order_of_their_newest_hit(store, prac
 def test_each_hit_says_what_it_is_and_what_to_open(store, practice):
     hits = {(h.kind, h.ref_id): h for h in flat(search_everything(store, "extension"))}
     mail = hits[("email", practice.mail)]
-    assert mail.label == "E-mail" and mail.log_id == practice.log
+    assert mail.label == "E-mail" and mail.log_id == practice.mail_log
+    assert ("log", practice.mail_log) not in hits  # the e-mail's own line in the log: the e-mail is shown
     assert mail.path == "2026-0001 Rivera v. Okafor/2026-11-12 RE: extension.txt" and not mail.missing
     assert (mail.matter_number, mail.caption) == ("2026-0001", "Rivera v. Okafor")
     letter = hits[("document", practice.letter)]
@@ -50,7 +51,9 @@ def test_a_matter_is_found_by_its_number_or_title(store, practice):
 
 
 def test_words_in_any_order_each_as_the_start_of_a_word(store, practice):
-    assert [h.ref_id for h in flat(search_everything(store, "exten opposing"))] == [practice.letter, practice.log]
+    # the e-mail's log line names opposing counsel and the e-mail does not: that line is shown, as it alone matches
+    assert [(h.kind, h.ref_id) for h in flat(search_everything(store, "exten opposing"))] == [
+        ("log", practice.mail_log), ("document", practice.letter), ("log", practice.log)]
     assert [h.ref_id for h in flat(search_everything(store, "o'neil"))] == [practice.mail]
 
 

@@ -18,6 +18,7 @@ from legalsec_desktop.ui.common.filing import file_paths
 from legalsec_desktop.ui.matters.matter_detail import MatterDetail
 from legalsec_desktop.ui.common.record_model import ID_ROLE
 from legalsec_desktop.services.changes import Changed
+from legalsec_desktop.ui.common.navigation import Destination
 from legalsec_desktop.ui.common.list_tab import ListTab, TabSpec
 
 SPEC = TabSpec(
@@ -158,6 +159,14 @@ class MattersTab(ListTab):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
         self._show_current()
+
+    def show_destination(self, destination: Destination) -> None:
+        """A matter asked for by id (from a search, say) is selected with its overview, not only filtered to."""
+        if destination.matter_id is None:
+            super().show_destination(destination)
+            return
+        self.select_matter(destination.matter_id)
+        self.table.setFocus()
 
     def _show_current(self) -> None:
         self.detail.show_matter(self.current_matter_id())

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from legalsec_desktop.domain.formatting import format_date
@@ -66,8 +66,22 @@ def rows_of(groups: tuple[FoundGroup, ...]) -> list[Row]:
     return rows
 
 
+def cut_to(groups: tuple[FoundGroup, ...], limit: int) -> tuple[tuple[FoundGroup, ...], bool]:
+    """The first `limit` hits of `groups` (asked for one more), and whether there were more."""
+    kept: list[FoundGroup] = []
+    left = limit
+    for group in groups:
+        if left <= 0:
+            return tuple(kept), True
+        if len(group.hits) > left:
+            return (*kept, replace(group, hits=group.hits[:left])), True
+        kept.append(group)
+        left -= len(group.hits)
+    return tuple(kept), False
+
+
 def summary(words: str, groups: tuple[FoundGroup, ...], has_words: bool, limit: int) -> str:
-    """The line under the box: what to do, or what was found."""
+    """The line under the box: what to do, or what was found; `limit` when there are more than that (else 0)."""
     if not words.strip():
         return TYPE_A_WORD
     if not has_words:
@@ -79,6 +93,6 @@ def summary(words: str, groups: tuple[FoundGroup, ...], has_words: bool, limit: 
     if not count:
         return f"No matches for “{shown}”."
     matters = sum(1 for group in groups if group.matter_id is not None)
-    more = f" (the newest {limit:,})" if count >= limit else ""
+    more = f" (the newest {limit:,}: Show More for older ones)" if limit and count >= limit else ""
     where = f" in {matters:,} matter{'s' if matters != 1 else ''}" if matters else ""
     return f"{count:,} match{'es' if count != 1 else ''}{more}{where} for “{shown}”."

@@ -13,20 +13,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QListView, \
-    QVBoxLayout, QWidget
+    QPushButton, QVBoxLayout, QWidget
 
 from legalsec_desktop.domain.search_words import search_words
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.worker import run_quietly
 from legalsec_desktop.ui.search.hit_delegate import HitDelegate
 from legalsec_desktop.ui.search.search_model import HIT_ROLE, SearchResultsModel
-from legalsec_desktop.ui.search.search_rows import SEARCHING, TYPE_A_WORD, rows_of, summary
+from legalsec_desktop.ui.search.search_rows import SEARCHING, TYPE_A_WORD, cut_to, rows_of, summary
 
 if TYPE_CHECKING:  # the window is built before the database stack loads (tests/gui/test_window_imports.py)
     from legalsec_desktop.services.search import Found, FoundGroup
 
 log = logging.getLogger("legalsec")
-LIMIT = 50  # hits shown: the newest
+LIMIT = 50  # hits shown at first: the newest; Show More shows as many again
 DEBOUNCE_MS = 150
 MOVES = {Qt.Key.Key_Down.value: 1, Qt.Key.Key_Up.value: -1, Qt.Key.Key_PageDown.value: 8, Qt.Key.Key_PageUp.value: -8}
 ENTER = (Qt.Key.Key_Return.value, Qt.Key.Key_Enter.value)
@@ -49,6 +49,12 @@ class SearchWindow(QDialog):
         self.box.setAccessibleName(self.tr("Search words"))
         self.this_matter = QCheckBox(self.tr("&This matter only"))
         self.this_matter.setToolTip(self.tr("Only the matter selected on the Matters tab"))
+        self.more = QPushButton(self.tr("Show &More"))
+        self.more.setToolTip(self.tr("Show older matches too"))
+        self.more.setAutoDefault(False)
+        self.more.hide()
+        self.more.clicked.connect(self.show_more)
+        self.limit = LIMIT
         self.status = QLabel(self.tr(TYPE_A_WORD))
         self.status.setWordWrap(True)
         self.model = SearchResultsModel(self)
@@ -68,10 +74,11 @@ class SearchWindow(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
+        layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignRight)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.search_now)
-        self.box.textChanged.connect(lambda _text: self._timer.start())
-        self.this_matter.toggled.connect(lambda _on: self.search_now())
+        self.box.textChanged.connect(self._typed)
+        self.this_matter.toggled.connect(self._narrowed)
         self.box.installEventFilter(self)
         self.results.installEventFilter(self)
         self._searches = 0
@@ -84,6 +91,8 @@ class SearchWindow(QDialog):
         """Show the window (again), the box ready for typing, the matter check box following the Matters tab."""
         matter = self.selected_matter()
         self.this_matter.setEnabled(matter is not None)
+        self.this_matter.setToolTip(self.tr("Only the matter selected on the Matters tab") if matter is not None
+                                    else self.tr("Select a matter on the Matters tab to search it alone"))
         if matter is None:
             self.this_matter.setChecked(False)
         self.show()
@@ -95,6 +104,20 @@ class SearchWindow(QDialog):
             self.search_now()
 
     # --- searching ----------------------------------------------------------------------------------
+    def _typed(self, _text: str) -> None:
+        self.limit = LIMIT  # new words: the newest matches first again
+        self._timer.start()
+
+    def _narrowed(self, _on: bool) -> None:
+        self.limit = LIMIT
+        self.search_now()
+        self.box.setFocus()  # typing and Enter go on from the box, not the check box
+
+    def show_more(self) -> None:
+        """Show as many older matches again (Show More)."""
+        self.limit += LIMIT
+        self.search_now()
+
     def search_now(self) -> None:
         """Run the query for the box's words now (the timer calls this ~150 ms after the last key)."""
         self._timer.stop()
@@ -126,15 +149,20 @@ class SearchWindow(QDialog):
             self.model.set_rows([])
             self.status.setText(self.tr("The search could not be run (%s). Try again.") % type(exc).__name__)
 
-        run_quietly(self, lambda: search_everything(store, words, matter, LIMIT), done, failed)
+        limit = self.limit
+        run_quietly(self, lambda: search_everything(store, words, matter, limit + 1), done, failed)  # +1: more?
 
     def _show(self, words: str, groups: tuple[FoundGroup, ...]) -> None:
+        chosen = self.current_hit()
+        groups, more = cut_to(groups, self.limit)
         self.groups = groups
         self.model.set_rows(rows_of(groups))
-        self.status.setText(self.tr(summary(words, groups, bool(search_words(words)), LIMIT)))
+        self.more.setVisible(more)
+        self.status.setText(self.tr(summary(words, groups, bool(search_words(words)), self.limit if more else 0)))
         hits = self.model.hit_rows()
-        if hits:
-            self._select(hits[0])
+        if hits:  # after Show More, the hit chosen before stays chosen
+            rows = [row for row in hits if chosen is not None and self.model.index(row, 0).data(HIT_ROLE) == chosen]
+            self._select(rows[0] if rows else hits[0])
         if self._open_when_shown:
             self._open_when_shown = False
             self.open_hit(self.current_hit())
