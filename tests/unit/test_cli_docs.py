@@ -34,8 +34,8 @@ def test_add_files_reads_and_prints_one_line_per_file(docs_db, capsys, tmp_path)
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == f"{letter}: filed as “Letter re extension”"
-    assert lines[1].startswith(f"{scanned}: filed as “Scanned exhibit”, flagged needs OCR: ")
-    assert lines[2].startswith(f"{locked}: filed as “Locked”, flagged protected: ") and "password" in lines[2]
+    assert lines[1].startswith(f"{scanned}: filed as “Scanned exhibit”, flagged (needs OCR): ")
+    assert lines[2].startswith(f"{locked}: filed as “Locked”, flagged (protected): ") and "password" in lines[2]
     assert len(lines) == 3
     assert sorted(p.name for p in (tmp_path / "root" / "2026-0001 Rivera v. Okafor").iterdir()) == [
         "2026-11-02 Letter re extension.txt", "2026-11-02 Locked.pdf", "2026-11-02 Scanned exhibit.pdf"]
@@ -67,7 +67,7 @@ def test_a_folder_is_filed_file_by_file_and_an_empty_file_is_flagged(docs_db, ca
     code, out, _ = docs(docs_db, capsys, "add", "--matter", "2026-0001", str(tmp_path / "box"))
     assert code == 0
     assert out.splitlines() == [f"{tmp_path / 'box' / 'a.txt'}: filed as “a”",
-                                (f"{tmp_path / 'box' / 'sub' / 'empty.txt'}: filed as “empty”, flagged empty: "
+                                (f"{tmp_path / 'box' / 'sub' / 'empty.txt'}: filed as “empty”, flagged (empty): "
                                  "The file is empty (0 bytes).")]
 
 
@@ -125,3 +125,12 @@ def test_a_mistyped_command_names_docs_among_the_commands_in_one_short_line(caps
     message = err.strip().splitlines()[-1]
     assert code == 2 and "(choose from backup, restore" in message and ", docs," in message
     assert len(message) <= ECHO_LIMIT + 200
+
+
+def test_a_matter_with_no_documents_says_so(db_path, capsys):
+    from legalsec_desktop.cli import main
+
+    assert main(["demo", "--db", str(db_path), "--size", "small", "--today", "2026-11-23"]) == 0
+    capsys.readouterr()
+    assert main(["docs", "list", "--db", str(db_path), "--matter", "2026-0001"]) == 0
+    assert capsys.readouterr().out == "No documents.\n"

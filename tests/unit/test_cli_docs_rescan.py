@@ -29,9 +29,22 @@ def test_the_counts_of_a_rescan(practice_db, root, capsys):
     (root / "2026-0001 Rivera v. Okafor" / "2026-11-25 Settlement offer.pdf").write_bytes(b"%PDF offer")
     (root / "2026-0002 Lease of Elm Street" / "2026-11-11 Notice of lease extension.txt").unlink()
     code, out, _ = run(["docs", "rescan", "--db", str(practice_db)], capsys)
-    assert (code, out) == (0, "added 1, changed 0, missing 1, back 0, unchanged 3\n")
+    assert (code, out) == (0, "added 1, changed 0, missing 1, back 0, unchanged 3; read 1 (1 flagged)\n")
     code, out, _ = run(["docs", "rescan", "--db", str(practice_db), "--matter", "2026-0001"], capsys)
-    assert (code, out) == (0, "added 0, changed 0, missing 0, back 0, unchanged 3\n")
+    assert (code, out) == (0, "added 0, changed 0, missing 0, back 0, unchanged 3; read 0\n")
+
+
+def test_what_a_rescan_finds_changed_or_added_is_found_by_a_search_at_once(practice_db, root, capsys):
+    folder = root / "2026-0001 Rivera v. Okafor"
+    (folder / "2026-11-26 Wallaby note.txt").write_text("A wallaby was seen in the courtroom.", encoding="utf-8")
+    letter = folder / "2026-11-10 Letter from opposing counsel re extension.txt"
+    letter.chmod(0o644)
+    letter.write_text(letter.read_text(encoding="utf-8") + " Kookaburra.", encoding="utf-8")
+    code, out, _ = run(["docs", "rescan", "--db", str(practice_db)], capsys)
+    assert code == 0 and out.startswith("added 1, changed 1,") and "; read 2" in out
+    for word, text in (("wallaby", "A [wallaby] was seen"), ("kookaburra", "[Kookaburra]")):
+        code, out, _ = run(["search", word, "--db", str(practice_db)], capsys)
+        assert code == 0 and text in out, word
 
 
 def test_an_unknown_matter_or_a_missing_folder_is_a_clear_line(practice_db, root, capsys):

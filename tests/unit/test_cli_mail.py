@@ -30,7 +30,7 @@ def test_an_email_is_filed_with_a_line_per_attachment_and_all_are_read(docs_db, 
     code, out, err = add(docs_db, capsys, source)
     assert (code, err) == (0, "")
     assert out.splitlines() == [f"{source}: filed as “IMAP file test”",
-                                ("    clock.bmp: filed as “clock”, flagged not a kind of file the program reads: "
+                                ("    clock.bmp: filed as “clock”, flagged (text not read): "
                                 "“.bmp” files are filed but their text is not read.")]
     store = open_store(docs_db)
     with store.read() as session:
@@ -47,5 +47,5 @@ def test_a_msg_that_is_not_one_is_filed_and_flagged(docs_db, capsys, tmp_path):
     fake = make_file(tmp_path, "Call notes.msg", "not an e-mail at all")
     code, out, _ = add(docs_db, capsys, fake)
     assert code == 0
-    assert out.startswith(f"{fake}: filed as “Call notes”, flagged damaged: ")
+    assert out.startswith(f"{fake}: filed as “Call notes”, flagged (damaged): ")
     assert "not an e-mail" in out

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 KINDS = ("pleading", "correspondence", "email", "discovery", "evidence", "note", "other")  # DOCUMENT_KINDS
 STATE_WORDS = {"indexed": "indexed", "waiting": "waiting to be read", "needs_ocr": "needs OCR",
                "protected": "protected", "damaged": "damaged", "empty": "empty", "failed": "could not be read",
-               "unsupported": "not a kind of file the program reads", "missing": "missing"}
+               "unsupported": "text not read", "missing": "missing"}
 NO_DOCUMENTS = "there are no documents in it"
 
 
@@ -112,7 +112,7 @@ def line(result: FilingResult, flag: tuple[str, str]) -> str:
         return f"{result.source}: duplicate of “{result.title}”, already filed"
     state, reason = flag if result.outcome == "filed" and result.document_id is not None else ("", "")
     if state:
-        return f"{result.source}: filed as “{result.title}”, flagged {STATE_WORDS.get(state, state)}: {reason}"
+        return f"{result.source}: filed as “{result.title}”, flagged ({STATE_WORDS.get(state, state)}): {reason}"
     return f"{result.source}: filed as “{result.title}”"
 
 
@@ -125,6 +125,8 @@ def _list(args: argparse.Namespace, location: DatabaseLocation) -> int:
         found = documents_of(store, matter_id_of(store, args.matter))
     finally:
         store.close()
+    if not found:
+        print("No documents.")
     for item in found:
         print("\t".join(printable(field) for field in (item.doc_date.isoformat(), item.kind, item.title,
                                                        str(item.version_count), state_of(item))))

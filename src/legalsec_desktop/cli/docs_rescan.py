@@ -17,7 +17,8 @@ def add_rescan_action(actions: argparse._SubParsersAction[Parser], common: Parse
         description="Walks each matter's folder under the documents folder: a file changed outside the program is "
                     "read again, a removed one is marked missing (never dropped), one back is no longer missing, "
                     "and a file added to a matter's folder is filed as a document of that matter where it is. "
-                    "Prints the counts: added, changed, missing, back, unchanged.")
+                    "The text of what was added or changed is read at once. Prints the counts: added, changed, "
+                    "missing, back, unchanged, read.")
     rescan.add_argument("--matter", metavar="NUMBER", type=text(MAX_NUMBER, "a matter number"),
                         help="only this matter's folder")
 
@@ -25,6 +26,7 @@ def add_rescan_action(actions: argparse._SubParsersAction[Parser], common: Parse
 def _rescan(args: argparse.Namespace, location: DatabaseLocation) -> int:
     from legalsec_desktop.cli.docs import root_of
     from legalsec_desktop.services import ical
+    from legalsec_desktop.services.indexing import index_waiting
     from legalsec_desktop.services.rescan import rescan
 
     store = open_existing(location, "there are no documents in it")
@@ -32,10 +34,12 @@ def _rescan(args: argparse.Namespace, location: DatabaseLocation) -> int:
         matter_id = ical.matter_id(store, args.matter or "")
         root = root_of(store)
         report = rescan(store, root, clock(), matter_id)
+        read = index_waiting(store, root, clock())  # what was added or changed, read now: found by a search at once
     finally:
         store.close()
+    flagged = f" ({read.flagged:,} flagged)" if read.flagged else ""
     print(f"added {report.added:,}, changed {report.changed:,}, missing {report.missing:,}, back {report.back:,}, "
-          f"unchanged {report.unchanged:,}")
+          f"unchanged {report.unchanged:,}; read {read.read:,}{flagged}")
     return EXIT_OK
 
 

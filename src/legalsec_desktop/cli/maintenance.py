@@ -131,33 +131,43 @@ def _demo(args: argparse.Namespace, location: DatabaseLocation) -> int:
     with _exclusive(location):
         counts = build_demo(db_path, size=args.size, seed=args.seed, today=args.today or clock().today(),
                             force=args.force, progress=progress)
+        folders: tuple[Path, Path] | None = None
         if args.size == "small":  # the large demo is for speed: its documents are the benchmark's own
-            counts.update(_demo_documents(db_path, args.today))
+            folders = _demo_folders(db_path)
+            counts.update(_demo_documents(db_path, args.today, *folders))
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(f"Built the {args.size} demo practice in {db_path}:")
     for table, count in counts.items():
         print(f"  {table.replace('_', ' ')}: {count:,}")
+    if folders is not None:
+        print(f"Its documents are in {folders[0]}, its scanner inbox is {folders[1]}.")
     return EXIT_OK
 
 
-def _demo_documents(db_path: Path, today: date | None) -> dict[str, int]:
-    """The small demo's documents and e-mails, in folders beside it (new ones if those hold files already)."""
-    from legalsec_desktop.clock import Clock
-    from legalsec_desktop.db.store import open_store
+def _demo_folders(db_path: Path) -> tuple[Path, Path]:
+    """The demo's documents and inbox folders, beside it (new ones if those hold files already)."""
     from legalsec_desktop.fsutil import unused_path
-    from legalsec_desktop.services.demo_documents import add_demo_documents
 
     def fresh(name: str) -> Path:
         folder = db_path.parent / name
         return unused_path(lambda n: db_path.parent / f"{name}{n}") if folder.exists() and any(folder.iterdir()) \
             else folder
 
+    return fresh(f"{db_path.stem} documents"), fresh(f"{db_path.stem} inbox")
+
+
+def _demo_documents(db_path: Path, today: date | None, root: Path, inbox: Path) -> dict[str, int]:
+    """The small demo's documents and e-mails, filed into `root`; two scans left in `inbox`."""
+    from legalsec_desktop.clock import Clock
+    from legalsec_desktop.db.store import open_store
+    from legalsec_desktop.services.demo_documents import add_demo_documents
+
     # --today builds the demo around another day: its documents are dated around it too, at that day's noon
     now = clock() if today is None else Clock(datetime.combine(today, time(12)))
     store = open_store(db_path)
     try:
-        return add_demo_documents(store, fresh(f"{db_path.stem} documents"), fresh(f"{db_path.stem} inbox"), now)
+        return add_demo_documents(store, root, inbox, now)
     finally:
         store.close()
 
