@@ -16,7 +16,7 @@ STATE_LABELS = {
     "protected": "Protected",
     "damaged": "Damaged",
     "empty": "No text",
-    "unsupported": "Not readable",
+    "unsupported": "Text not read",
     "failed": "Failed",
     "missing": "Missing",
 }
