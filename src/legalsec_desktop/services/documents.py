@@ -15,6 +15,7 @@ from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.text_limits import shown
 from legalsec_desktop.services.document_rows import DocumentItem, IndexHealth, VersionItem
+from legalsec_desktop.services.document_versions import is_newest, newest_versions
 
 MAX_TITLE = 300
 FAILED_STATES = ("damaged", "protected", "unsupported", "failed")
@@ -28,14 +29,11 @@ def version_item(row: DocumentVersionRow) -> VersionItem:
 
 
 def _items(session: Session, condition: object) -> list[DocumentItem]:
-    newest = (select(DocumentVersionRow.document_id, func.max(DocumentVersionRow.number).label("number"),
-                     func.count(DocumentVersionRow.id).label("count"))
-              .group_by(DocumentVersionRow.document_id).subquery())
+    newest = newest_versions()
     rows = session.execute(
         select(DocumentRow, DocumentVersionRow, MatterRow.number, MatterRow.caption, MatterRow.title, newest.c.count)
         .join(newest, newest.c.document_id == DocumentRow.id)
-        .join(DocumentVersionRow, (DocumentVersionRow.document_id == DocumentRow.id)
-              & (DocumentVersionRow.number == newest.c.number))
+        .join(DocumentVersionRow, is_newest(newest))
         .join(MatterRow, MatterRow.id == DocumentRow.matter_id)
         .where(condition)  # type: ignore[arg-type]
         .order_by(DocumentRow.doc_date.desc(), DocumentRow.id.desc())).all()
@@ -131,11 +129,9 @@ def _reindex(session: Session, row: DocumentRow) -> None:
 def index_health(store: Store) -> IndexHealth:
     """How many non-deleted documents' newest versions are indexed, waiting, failed, need OCR or are empty, and
     how many of them are missing their file."""
-    newest = (select(DocumentVersionRow.document_id, func.max(DocumentVersionRow.number).label("number"))
-              .group_by(DocumentVersionRow.document_id).subquery())
+    newest = newest_versions()
     current = (select(DocumentVersionRow.text_state, DocumentVersionRow.missing_since)
-               .join(newest, (newest.c.document_id == DocumentVersionRow.document_id)
-                     & (newest.c.number == DocumentVersionRow.number))
+               .join(newest, is_newest(newest))
                .join(DocumentRow, DocumentRow.id == DocumentVersionRow.document_id)
                .where(DocumentRow.deleted_at.is_(None)).subquery())
     with store.read() as session:
