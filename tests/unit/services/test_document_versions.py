@@ -18,8 +18,8 @@ def test_the_newest_version_of_each_document_and_its_count(store, tmp_path):
     root = tmp_path / "root"
     root.mkdir()
     matter = new_matter(store)
-    one, two = file_documents(store, root, matter, [make_file(tmp_path, "a.txt", "a"), make_file(tmp_path, "b.txt", "b")],
-                              CLOCK, "AB")
+    sources = [make_file(tmp_path, "a.txt", "a"), make_file(tmp_path, "b.txt", "b")]
+    one, two = file_documents(store, root, matter, sources, CLOCK, "AB")
     for n in (2, 3):
         file_new_version(store, root, one.document_id, make_file(tmp_path / str(n), "a.txt", f"a{n}"), CLOCK, "AB")
     newest = newest_versions()
