@@ -14,7 +14,7 @@ from legalsec_desktop.services.rows import DocumentFilters, DocumentListRow
 
 
 def document_query() -> Select[Any]:
-    newest = newest_versions()
+    newest: Any = newest_versions()  # untyped columns: the query's rows stay Select[Any], as services.listings takes
     # A missing file says so first: that it is missing matters more than how its text was read.
     state = case((DocumentVersionRow.missing_since.is_not(None), "missing"), else_=DocumentVersionRow.text_state)
     return (
