@@ -73,7 +73,8 @@ def versions(store: Store, document_id: int) -> list[VersionItem]:
 
 def update_document(store: Store, document_id: int, title: str, kind: str, doc_date: date, author: str = "",
                     description: str = "") -> DocumentItem:
-    """Saves a document's details (its files keep their names) and puts its new title in the search index."""
+    """Saves a document's details (its files keep their names) and gives its search index entry the new title and
+    date (the text read of it stays searchable)."""
     cleaned = " ".join(title.split())
     if not cleaned:
         raise ValidationError("title", "Give the document a title.")
@@ -86,27 +87,26 @@ def update_document(store: Store, document_id: int, title: str, kind: str, doc_d
         row.title, row.kind, row.doc_date = cleaned, kind, doc_date
         row.author, row.description = author.strip(), description.strip()
         session.flush()
-        if row.deleted_at is None:
-            _reindex(session, row)
+        _retitle(session, row)
     return document(store, document_id)
 
 
 def delete_document(store: Store, document_id: int) -> None:
-    """Marks a document deleted (its files and rows stay, so it can be restored) and takes it out of the index."""
+    """Marks a document deleted (its files and rows stay, so it can be restored). Its search index entry stays
+    too: the search leaves deleted documents out."""
     with store.write() as session:
         row = _row(session, document_id)
         if row.deleted_at is None:
             row.deleted_at = store.clock.utc_now()
-        search_index(session).remove_document(session, document_id)
 
 
 def restore_document(store: Store, document_id: int) -> None:
-    """Brings a deleted document back, and into the search index with the text read of it."""
+    """Brings a deleted document back: it is found again by its title and the text read of it."""
     with store.write() as session:
         row = _row(session, document_id)
         row.deleted_at = None
         session.flush()
-        _reindex(session, row)
+        _retitle(session, row)
 
 
 def _row(session: Session, document_id: int) -> DocumentRow:
@@ -116,10 +116,14 @@ def _row(session: Session, document_id: int) -> DocumentRow:
     return row
 
 
-def _reindex(session: Session, row: DocumentRow) -> None:
-    """Puts the document in the index again with its new details. The index is written, not read back, so a
-    version whose text had been read waits to be read again (the background indexing does it in moments)."""
-    search_index(session).put_document(session, row.id, row.matter_id, row.doc_date, row.title, "")
+def _retitle(session: Session, row: DocumentRow) -> None:
+    """Gives the document's index entry its title, matter and date, keeping its text. A document with no entry
+    (taken out of the index when deleted, before entries were kept) is put in again, its newest version read again
+    if it had been read (its text is not in the index any more)."""
+    index = search_index(session)
+    if index.retitle(session, row.id, row.matter_id, row.doc_date, row.title):
+        return
+    index.put_document(session, row.id, row.matter_id, row.doc_date, row.title, "")
     newest = session.scalars(select(DocumentVersionRow).where(DocumentVersionRow.document_id == row.id)
                              .order_by(DocumentVersionRow.number.desc()).limit(1)).first()
     if newest is not None and newest.text_state == "indexed":

@@ -114,7 +114,7 @@ def _record(store: Store, found: list[_Read], clock: Clock) -> None:
             document = session.get(DocumentRow, version.document_id)
             newer = session.scalar(select(func.count()).where(DocumentVersionRow.document_id == version.document_id,
                                                               DocumentVersionRow.number > version.number))
-            if document is not None and document.deleted_at is None and not newer:
+            if document is not None and not newer:  # deleted meanwhile too: its entry stays, for a restore
                 on: date = document.doc_date
                 index.put_document(session, document.id, document.matter_id, on, document.title, item.text)
 

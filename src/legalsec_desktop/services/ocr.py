@@ -41,9 +41,8 @@ def ocr_waiting(store: Store, root: Path, clock: Clock, limit: int = 1, program:
                 continue
             version.text_state, version.indexed_at = "indexed", clock.utc_now()
             version.text_note, version.note = read.reason, READ_BY_OCR
-            if document.deleted_at is None:
-                search_index(session).put_document(session, document.id, document.matter_id, document.doc_date,
-                                                   document.title, read.text)
+            search_index(session).put_document(session, document.id, document.matter_id, document.doc_date,
+                                               document.title, read.text)  # deleted meanwhile too, for a restore
     return len(waiting)
 
 
