@@ -1,8 +1,10 @@
 """The full-text search over the practice, behind a small interface: SQLite FTS5 today, PostgreSQL's later.
 
 Matters, contacts and correspondence log entries are kept in the index by the database itself (triggers of
-migration 0010); documents are put in and taken out by the program as their text is read. A search takes the
-user's words as typed (domain.search_words makes them safe), and returns hits newest first.
+migration 0010). Documents are put in by the program as they are filed and as their text is read; editing one
+changes only its title, matter and date there (its text stays), and a deleted document stays in the index (the
+search service leaves deleted documents out), so restoring it needs no reading again. A search takes the user's
+words as typed (domain.search_words makes them safe), and returns hits newest first.
 """
 
 from __future__ import annotations
@@ -34,6 +36,10 @@ class SearchIndex(Protocol):
     def put_document(self, session: Session, document_id: int, matter_id: int, on_date: date, title: str,
                      body: str) -> None:
         """Index a document (again): its title and text, replacing what was there."""
+
+    def retitle(self, session: Session, document_id: int, matter_id: int, on_date: date, title: str) -> bool:
+        """Gives a document's entry its new title, matter and date, keeping the text read of it; False (and nothing
+        changed) when the document is not in the index."""
 
     def remove_document(self, session: Session, document_id: int) -> None:
         """Take a document out of the index (deleted); nothing happens when it is not in it."""

@@ -34,6 +34,15 @@ class SqliteSearchIndex:
         session.execute(text("INSERT INTO search_text (rowid, title, body) VALUES (:id, :title, :body)"),
                         {"id": key, "title": title, "body": body})
 
+    def retitle(self, session: Session, document_id: int, matter_id: int, on_date: date, title: str) -> bool:
+        key = row_id("document", document_id)
+        if session.execute(text("SELECT 1 FROM search_entry WHERE id = :id"), {"id": key}).first() is None:
+            return False
+        session.execute(text("UPDATE search_entry SET matter_id = :matter, on_date = :on WHERE id = :id"),
+                        {"id": key, "matter": matter_id, "on": on_date.isoformat()})
+        session.execute(text("UPDATE search_text SET title = :title WHERE rowid = :id"), {"id": key, "title": title})
+        return True
+
     def remove_document(self, session: Session, document_id: int) -> None:
         key = row_id("document", document_id)
         session.execute(text("DELETE FROM search_text WHERE rowid = :id"), {"id": key})
@@ -55,6 +64,8 @@ class SqliteSearchIndex:
             return []
         # The rows' own text, from the table FTS5 keeps it in (a look-up by id): marking the words here is much
         # faster than FTS5's highlight() and snippet() for words matched as prefixes (domain/search_highlight.py).
+        # search_text_content is FTS5's private shadow table (id, then c0 = title, c1 = body, in column order):
+        # tests/unit/db/test_search_sqlite.py fails if an SQLite lays it out otherwise.
         ids = ", ".join(str(int(row[0])) for row in found)
         texts = {row[0]: (row[1], row[2]) for row in session.execute(text(
             f"SELECT id, c0, substr(c1, 1, {SCANNED_CHARS}) FROM search_text_content WHERE id IN ({ids})"))}

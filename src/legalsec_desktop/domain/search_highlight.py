@@ -3,50 +3,30 @@
 FTS5 can mark them itself (highlight() and snippet()), but for a word matched as a prefix it merges the lists of
 every word with that prefix again for each row shown: about 2 ms a row over 10,000 documents. This marks them in
 the row's stored text instead, the way the `unicode61 remove_diacritics 2` tokenizer reads it: a word is a run of
-letters and digits, compared without case or accents; a search word matches the words it begins.
+letters and digits, compared without case or accents (domain.search_words.tokens, the rule the search's words are
+kept by); a search word matches the words it begins.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from legalsec_desktop.domain.search_words import search_words
+from legalsec_desktop.domain.search_words import LETTER, SEPARATORS, fold, search_words, tokens
 
 SCANNED_CHARS = 300_000  # a long document's snippet comes from its first matches: the rest is not scanned
 SNIPPET_CHARS = 220
 FIRST_CHARS = 4_000
-_WORD = re.compile(r"[^\W_]+")
-
-
-class _Folding(dict[int, str]):
-    """str.translate table: each character its lower-case base letter (one character, so positions stay)."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        base = unicodedata.normalize("NFKD", char)[:1].lower() or char
-        folded = base if len(base) == 1 else char
-        self[code] = folded
-        return folded
-
-
-_FOLD = _Folding()
-
-
-def fold(text: str) -> str:
-    """`text` lower case and without accents, character for character (the same length, positions kept)."""
-    return text.lower() if text.isascii() else text.translate(_FOLD)
 
 
 def matcher(words: str) -> re.Pattern[str] | None:
     """A pattern finding, in folded text, the words the search `words` match; None when they hold no word.
 
     A search word of several tokens ("O'Neil", "foo-bar") matches them in a row, as the index's phrase does."""
-    phrases = sorted({r"[\W_]+".join(map(re.escape, tokens)) for word in search_words(words)
-                      if (tokens := _WORD.findall(fold(word)))}, key=len, reverse=True)
+    phrases = sorted({SEPARATORS.join(map(re.escape, found)) for word in search_words(words)
+                      if (found := tokens(word))}, key=len, reverse=True)
     if not phrases:
         return None
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(phrases) + r")[^\W_]*")
+    return re.compile(f"(?<!{LETTER})(?:" + "|".join(phrases) + f"){LETTER}*")
 
 
 def marked(text: str, pattern: re.Pattern[str] | None, start: str, end: str) -> str:

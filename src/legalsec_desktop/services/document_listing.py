@@ -4,26 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, Select, and_, case, func, select
+from sqlalchemy import ColumnElement, RowMapping, Select, case, func, select
 
 from legalsec_desktop.db.document_models import DocumentRow, DocumentVersionRow
 from legalsec_desktop.db.models import MatterRow
 from legalsec_desktop.domain.document_labels import KIND_LABELS, STATE_LABELS
+from legalsec_desktop.services.document_versions import is_newest, newest_versions
 from legalsec_desktop.services.rows import DocumentFilters, DocumentListRow
 
 
-def _newest() -> Any:
-    """Per document: its newest version's number and how many versions it has."""
-    return (
-        select(DocumentVersionRow.document_id.label("document_id"),
-               func.max(DocumentVersionRow.number).label("newest"), func.count().label("count"))
-        .group_by(DocumentVersionRow.document_id)
-        .subquery("newest")
-    )
-
-
 def document_query() -> Select[Any]:
-    newest = _newest()
+    newest: Any = newest_versions()  # untyped columns: the query's rows stay Select[Any], as services.listings takes
     # A missing file says so first: that it is missing matters more than how its text was read.
     state = case((DocumentVersionRow.missing_since.is_not(None), "missing"), else_=DocumentVersionRow.text_state)
     return (
@@ -39,8 +30,7 @@ def document_query() -> Select[Any]:
         )
         .outerjoin(MatterRow, MatterRow.id == DocumentRow.matter_id)
         .outerjoin(newest, newest.c.document_id == DocumentRow.id)
-        .outerjoin(DocumentVersionRow, and_(DocumentVersionRow.document_id == DocumentRow.id,
-                                            DocumentVersionRow.number == newest.c.newest))
+        .outerjoin(DocumentVersionRow, is_newest(newest))
     )
 
 

@@ -15,6 +15,7 @@ from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.text_limits import shown
 from legalsec_desktop.services.document_rows import DocumentItem, IndexHealth, VersionItem
+from legalsec_desktop.services.document_versions import is_newest, newest_versions
 
 MAX_TITLE = 300
 FAILED_STATES = ("damaged", "protected", "unsupported", "failed")
@@ -28,14 +29,11 @@ def version_item(row: DocumentVersionRow) -> VersionItem:
 
 
 def _items(session: Session, condition: object) -> list[DocumentItem]:
-    newest = (select(DocumentVersionRow.document_id, func.max(DocumentVersionRow.number).label("number"),
-                     func.count(DocumentVersionRow.id).label("count"))
-              .group_by(DocumentVersionRow.document_id).subquery())
+    newest = newest_versions()
     rows = session.execute(
         select(DocumentRow, DocumentVersionRow, MatterRow.number, MatterRow.caption, MatterRow.title, newest.c.count)
         .join(newest, newest.c.document_id == DocumentRow.id)
-        .join(DocumentVersionRow, (DocumentVersionRow.document_id == DocumentRow.id)
-              & (DocumentVersionRow.number == newest.c.number))
+        .join(DocumentVersionRow, is_newest(newest))
         .join(MatterRow, MatterRow.id == DocumentRow.matter_id)
         .where(condition)  # type: ignore[arg-type]
         .order_by(DocumentRow.doc_date.desc(), DocumentRow.id.desc())).all()
@@ -75,7 +73,8 @@ def versions(store: Store, document_id: int) -> list[VersionItem]:
 
 def update_document(store: Store, document_id: int, title: str, kind: str, doc_date: date, author: str = "",
                     description: str = "") -> DocumentItem:
-    """Saves a document's details (its files keep their names) and puts its new title in the search index."""
+    """Saves a document's details (its files keep their names) and gives its search index entry the new title and
+    date (the text read of it stays searchable)."""
     cleaned = " ".join(title.split())
     if not cleaned:
         raise ValidationError("title", "Give the document a title.")
@@ -88,27 +87,26 @@ def update_document(store: Store, document_id: int, title: str, kind: str, doc_d
         row.title, row.kind, row.doc_date = cleaned, kind, doc_date
         row.author, row.description = author.strip(), description.strip()
         session.flush()
-        if row.deleted_at is None:
-            _reindex(session, row)
+        _retitle(session, row)
     return document(store, document_id)
 
 
 def delete_document(store: Store, document_id: int) -> None:
-    """Marks a document deleted (its files and rows stay, so it can be restored) and takes it out of the index."""
+    """Marks a document deleted (its files and rows stay, so it can be restored). Its search index entry stays
+    too: the search leaves deleted documents out."""
     with store.write() as session:
         row = _row(session, document_id)
         if row.deleted_at is None:
             row.deleted_at = store.clock.utc_now()
-        search_index(session).remove_document(session, document_id)
 
 
 def restore_document(store: Store, document_id: int) -> None:
-    """Brings a deleted document back, and into the search index with the text read of it."""
+    """Brings a deleted document back: it is found again by its title and the text read of it."""
     with store.write() as session:
         row = _row(session, document_id)
         row.deleted_at = None
         session.flush()
-        _reindex(session, row)
+        _retitle(session, row)
 
 
 def _row(session: Session, document_id: int) -> DocumentRow:
@@ -118,10 +116,14 @@ def _row(session: Session, document_id: int) -> DocumentRow:
     return row
 
 
-def _reindex(session: Session, row: DocumentRow) -> None:
-    """Puts the document in the index again with its new details. The index is written, not read back, so a
-    version whose text had been read waits to be read again (the background indexing does it in moments)."""
-    search_index(session).put_document(session, row.id, row.matter_id, row.doc_date, row.title, "")
+def _retitle(session: Session, row: DocumentRow) -> None:
+    """Gives the document's index entry its title, matter and date, keeping its text. A document with no entry
+    (taken out of the index when deleted, before entries were kept) is put in again, its newest version read again
+    if it had been read (its text is not in the index any more)."""
+    index = search_index(session)
+    if index.retitle(session, row.id, row.matter_id, row.doc_date, row.title):
+        return
+    index.put_document(session, row.id, row.matter_id, row.doc_date, row.title, "")
     newest = session.scalars(select(DocumentVersionRow).where(DocumentVersionRow.document_id == row.id)
                              .order_by(DocumentVersionRow.number.desc()).limit(1)).first()
     if newest is not None and newest.text_state == "indexed":
@@ -131,11 +133,9 @@ def _reindex(session: Session, row: DocumentRow) -> None:
 def index_health(store: Store) -> IndexHealth:
     """How many non-deleted documents' newest versions are indexed, waiting, failed, need OCR or are empty, and
     how many of them are missing their file."""
-    newest = (select(DocumentVersionRow.document_id, func.max(DocumentVersionRow.number).label("number"))
-              .group_by(DocumentVersionRow.document_id).subquery())
+    newest = newest_versions()
     current = (select(DocumentVersionRow.text_state, DocumentVersionRow.missing_since)
-               .join(newest, (newest.c.document_id == DocumentVersionRow.document_id)
-                     & (newest.c.number == DocumentVersionRow.number))
+               .join(newest, is_newest(newest))
                .join(DocumentRow, DocumentRow.id == DocumentVersionRow.document_id)
                .where(DocumentRow.deleted_at.is_(None)).subquery())
     with store.read() as session:

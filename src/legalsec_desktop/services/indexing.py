@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Subquery, func, select
+from sqlalchemy import func, select
 
 from legalsec_desktop.clock import Clock
 from legalsec_desktop.db.document_models import DocumentRow, DocumentVersionRow
@@ -19,6 +19,7 @@ from legalsec_desktop.db.store import Store
 from legalsec_desktop.formats.mail_file import Address, read_mail
 from legalsec_desktop.formats.text_extract import extract
 from legalsec_desktop.services.document_store import file_path
+from legalsec_desktop.services.document_versions import is_newest, newest_versions
 
 log = logging.getLogger("legalsec")
 MAIL_EXTENSIONS = (".eml", ".msg")
@@ -54,16 +55,10 @@ class _Read:
     reason: str
 
 
-def _newest() -> Subquery:
-    return (select(DocumentVersionRow.document_id, func.max(DocumentVersionRow.number).label("number"))
-            .group_by(DocumentVersionRow.document_id).subquery())
-
-
 def _waiting(store: Store, document_ids: Iterable[int] | None, limit: int | None) -> list[_Waiting]:
-    newest = _newest()
+    newest = newest_versions()
     query = (select(DocumentVersionRow.id, DocumentVersionRow.document_id, DocumentVersionRow.path, DocumentRow.kind)
-             .join(newest, (newest.c.document_id == DocumentVersionRow.document_id)
-                   & (newest.c.number == DocumentVersionRow.number))
+             .join(newest, is_newest(newest))
              .join(DocumentRow, DocumentRow.id == DocumentVersionRow.document_id)
              .where(DocumentVersionRow.text_state == "waiting", DocumentRow.deleted_at.is_(None))
              .order_by(DocumentVersionRow.id))
@@ -119,7 +114,7 @@ def _record(store: Store, found: list[_Read], clock: Clock) -> None:
             document = session.get(DocumentRow, version.document_id)
             newer = session.scalar(select(func.count()).where(DocumentVersionRow.document_id == version.document_id,
                                                               DocumentVersionRow.number > version.number))
-            if document is not None and document.deleted_at is None and not newer:
+            if document is not None and not newer:  # deleted meanwhile too: its entry stays, for a restore
                 on: date = document.doc_date
                 index.put_document(session, document.id, document.matter_id, on, document.title, item.text)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from legalsec_desktop.clock import Clock
 from legalsec_desktop.db.document_models import DocumentRow, DocumentVersionRow
@@ -14,6 +14,7 @@ from legalsec_desktop.db.search_index import search_index
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.formats.ocr import ocr_pdf, tesseract
 from legalsec_desktop.services.document_store import file_path
+from legalsec_desktop.services.document_versions import is_newest, newest_versions
 
 READ_BY_OCR = "Text read by OCR."
 TRIED = "OCR was tried: "  # the start of the note of a version OCR could not read; it is not tried again
@@ -40,18 +41,15 @@ def ocr_waiting(store: Store, root: Path, clock: Clock, limit: int = 1, program:
                 continue
             version.text_state, version.indexed_at = "indexed", clock.utc_now()
             version.text_note, version.note = read.reason, READ_BY_OCR
-            if document.deleted_at is None:
-                search_index(session).put_document(session, document.id, document.matter_id, document.doc_date,
-                                                   document.title, read.text)
+            search_index(session).put_document(session, document.id, document.matter_id, document.doc_date,
+                                               document.title, read.text)  # deleted meanwhile too, for a restore
     return len(waiting)
 
 
 def _needing(store: Store, limit: int) -> list[tuple[int, int, str]]:
-    newest = (select(DocumentVersionRow.document_id, func.max(DocumentVersionRow.number).label("number"))
-              .group_by(DocumentVersionRow.document_id).subquery())
+    newest = newest_versions()
     query = (select(DocumentVersionRow.id, DocumentVersionRow.document_id, DocumentVersionRow.path)
-             .join(newest, (newest.c.document_id == DocumentVersionRow.document_id)
-                   & (newest.c.number == DocumentVersionRow.number))
+             .join(newest, is_newest(newest))
              .join(DocumentRow, DocumentRow.id == DocumentVersionRow.document_id)
              .where(DocumentVersionRow.text_state == "needs_ocr", DocumentRow.deleted_at.is_(None),
                     DocumentVersionRow.missing_since.is_(None),

@@ -1,8 +1,9 @@
 """Search across everything: documents and e-mails, matters, contacts and the correspondence log, in one box.
 
 The search index finds the rows (db/search_index.py); this adds what the user needs to see and open each hit
-(its kind in words, its matter's number and caption, a document's file), leaves out documents deleted since they
-were indexed, and groups the hits by matter: groups in the order of their newest hit, newest first within one.
+(its kind in words, its matter's number and caption, a document's file), leaves out deleted documents (they stay in
+the index, so that a restored one is found again at once), and groups the hits by matter: groups in the order of
+their newest hit, newest first within one.
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ def search_everything(store: Store, words: str, matter_id: int | None = None,
             shown = _without_logged_mail(_found(session, hits))
             if len(shown) >= limit or len(hits) < asked or asked > MAX_LIMIT * 16:
                 break
-            asked *= 4  # documents deleted since they were indexed took places: ask for more
+            asked *= 4  # deleted documents took places: ask for more
         return _grouped(shown[:limit])
 
 
@@ -114,7 +115,7 @@ def _found(session: Session, hits: list[SearchHit]) -> list[Found]:
     found = []
     for hit in hits:
         if hit.kind == "document" and hit.ref_id not in documents:
-            continue  # deleted since it was indexed
+            continue  # deleted
         number, caption = matters.get(hit.matter_id, ("", "")) if hit.matter_id is not None else ("", "")
         kind, path, missing, log_id = hit.kind, "", False, hit.ref_id if hit.kind == "log" else None
         if hit.kind == "document":

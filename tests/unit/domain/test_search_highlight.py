@@ -20,6 +20,11 @@ def test_words_begun_by_the_search_are_marked_whatever_their_case_or_accents():
     assert mark("nothing here", "?! --") == "nothing here"  # punctuation alone matches nothing
 
 
+def test_only_accents_are_folded_away_as_the_index_does_and_symbols_are_no_words():
+    assert fold("Éﬁ™²½₨İ") == "eﬁ™²½₨i"  # not "efi" or "tm": the index keeps ﬁ, and ™ is no letter to it
+    assert matcher("™ _ ℀") is None and mark("the ™ trademark", "x ™") == "the ™ trademark"
+
+
 @given(st.text())
 def test_folding_keeps_every_position(text):
     assert len(fold(text)) == len(text)

@@ -1,5 +1,6 @@
-"""A matter's documents listed newest first, one document's details edited (its title searchable at once), and
-the index's health counted over the newest versions of documents not deleted."""
+"""A matter's documents listed newest first, one document's details edited (its title searchable at once, its text
+kept), deleted and restored (found again by its text with no reading), and the index's health counted over the
+newest versions of documents not deleted."""
 
 from datetime import date, datetime
 
@@ -13,6 +14,7 @@ from legalsec_desktop.services import documents
 from legalsec_desktop.services.document_filing import file_documents, file_new_version
 from legalsec_desktop.services.document_rows import IndexHealth
 from legalsec_desktop.services.indexing import index_waiting
+from legalsec_desktop.services.search import flat, search_everything
 
 
 @pytest.fixture
@@ -61,13 +63,51 @@ def test_editing_a_document_saves_its_details_and_its_new_title_is_found(store, 
         assert raised.value.field == field
 
 
-def test_editing_a_read_document_reads_it_again_so_its_text_stays_searchable(store, root, tmp_path):
+def test_editing_a_read_document_keeps_its_text_searchable_without_reading_it_again(store, root, tmp_path):
     matter = new_matter(store)
     [result] = file_documents(store, root, matter, [make_file(tmp_path, "a.txt", "zebra crossing")], CLOCK, "AB")
     index_waiting(store, root, CLOCK)
-    documents.update_document(store, result.document_id, "Crossing memo", "note", date(2026, 1, 1))
+    stored = root / documents.document(store, result.document_id).current.path
+    stored.unlink()  # the drive is not connected: nothing can be read again
+    documents.update_document(store, result.document_id, "Crossing memo", "note", date(2025, 3, 4))
+    assert titles_found(store, "zebra") == ["Crossing memo"]  # at once, with no reading
+    assert titles_found(store, "memo") == ["Crossing memo"] and titles_found(store, "a") == []
+    item = documents.document(store, result.document_id)
+    assert (item.current.text_state, item.current.indexed_at) == ("indexed", CLOCK.utc_now())
+    assert documents.index_health(store) == IndexHealth(indexed=1)
+    with store.read() as session:  # the entry moved to the new date
+        [hit] = search_index(session).search(session, "zebra")
+    assert (hit.on_date, hit.matter_id) == (date(2025, 3, 4), matter)
+
+
+def test_a_deleted_document_is_not_found_and_restored_is_found_by_its_text_without_reading(store, root, tmp_path):
+    matter = new_matter(store)
+    [result] = file_documents(store, root, matter, [make_file(tmp_path, "Lease.txt", "quarterly rent clause")],
+                              CLOCK, "AB")
     index_waiting(store, root, CLOCK)
-    assert titles_found(store, "zebra") == ["Crossing memo"]
+    (root / documents.document(store, result.document_id).current.path).unlink()
+    documents.delete_document(store, result.document_id)
+    assert flat(search_everything(store, "quarterly")) == [] and flat(search_everything(store, "lease")) == []
+    documents.update_document(store, result.document_id, "Office lease", "other", date(2026, 1, 1))  # while deleted
+    assert flat(search_everything(store, "office")) == []
+    documents.restore_document(store, result.document_id)
+    assert [hit.ref_id for hit in flat(search_everything(store, "quarterly rent office"))] == [result.document_id]
+    assert documents.document(store, result.document_id).current.text_state == "indexed"
+    assert documents.index_health(store) == IndexHealth(indexed=1)
+
+
+def test_restoring_a_document_taken_out_of_the_index_puts_it_back_and_reads_it_again(store, root, tmp_path):
+    matter = new_matter(store)
+    [result] = file_documents(store, root, matter, [make_file(tmp_path, "Lease.txt", "quarterly rent")], CLOCK, "AB")
+    index_waiting(store, root, CLOCK)
+    documents.delete_document(store, result.document_id)
+    with store.write() as session:  # as deleting did before entries were kept
+        search_index(session).remove_document(session, result.document_id)
+    documents.restore_document(store, result.document_id)
+    assert titles_found(store, "lease") == ["Lease"]
+    assert documents.index_health(store) == IndexHealth(waiting=1)  # its text is not in the index: read again
+    index_waiting(store, root, CLOCK)
+    assert titles_found(store, "quarterly") == ["Lease"]
 
 
 def test_index_health_counts_the_newest_versions_of_documents_not_deleted(store, root, tmp_path):

@@ -9,10 +9,12 @@ import pytest
 from documents_setup import CLOCK, DOCS, MAIL, make_file, new_matter
 
 from legalsec_desktop.db.search_index import search_index
-from legalsec_desktop.services import documents
+from legalsec_desktop.services import documents, indexing
+from legalsec_desktop.services.document_rows import IndexHealth
 from legalsec_desktop.services.document_filing import file_documents
 from legalsec_desktop.services.document_store import file_path
 from legalsec_desktop.services.indexing import IndexRun, index_documents, index_waiting
+from legalsec_desktop.services.search import flat, search_everything
 
 PHRASES = {  # a file of the corpus, a phrase of its text (tests/unit/formats/test_text_extract.py reads them too)
     "minimal-document.pdf": "consetetur sadipscing elitr",
@@ -132,22 +134,42 @@ def test_a_new_version_is_read_again_and_replaces_the_text_in_the_index(store, r
     assert (found(store, "old"), found(store, "new")) == ([], [first.document_id])
 
 
-def test_deleting_takes_a_document_out_of_the_index_and_restoring_brings_it_back(store, root, matter_id, tmp_path):
+def test_a_deleted_document_is_not_found_and_restored_is_found_again(store, root, matter_id, tmp_path):
     [result] = file_documents(store, root, matter_id, [make_file(tmp_path, "Lease.txt", "quarterly rent clause")],
                               CLOCK, "AB")
     index_waiting(store, root, CLOCK)
     documents.delete_document(store, result.document_id)
-    assert found(store, "rent") == [] and found(store, "lease") == []
+    assert shown(store, "rent") == [] and shown(store, "lease") == []
     assert documents.documents_of(store, matter_id) == []
     assert [d.id for d in documents.documents_of(store, matter_id, include_deleted=True)] == [result.document_id]
     assert documents.index_health(store).total == 0
-    index_waiting(store, root, CLOCK)
-    assert found(store, "rent") == []  # a deleted document is not read into the index
+    assert index_waiting(store, root, CLOCK) == IndexRun()  # nothing to read again
     documents.restore_document(store, result.document_id)
-    assert found(store, "lease") == [result.document_id]
-    index_waiting(store, root, CLOCK)
-    assert found(store, "quarterly rent") == [result.document_id]
+    assert shown(store, "quarterly rent") == [result.document_id]  # with no reading
     assert documents.document(store, result.document_id).deleted_at is None
+
+
+def test_a_document_deleted_while_it_is_read_keeps_its_text_for_a_restore(store, root, matter_id, tmp_path,
+                                                                         monkeypatch):
+    [result] = file_documents(store, root, matter_id, [make_file(tmp_path, "Lease.txt", "quarterly rent clause")],
+                              CLOCK, "AB")
+    reading = indexing.read_text
+
+    def read_and_delete(path, kind):  # noqa: ANN001, ANN202
+        found = reading(path, kind)
+        documents.delete_document(store, result.document_id)
+        return found
+
+    monkeypatch.setattr(indexing, "read_text", read_and_delete)
+    index_waiting(store, root, CLOCK)
+    assert shown(store, "quarterly") == []
+    documents.restore_document(store, result.document_id)
+    assert shown(store, "quarterly") == [result.document_id]
+    assert documents.index_health(store) == IndexHealth(indexed=1)
+
+
+def shown(store, words):  # noqa: ANN001, ANN201
+    return [hit.ref_id for hit in flat(search_everything(store, words)) if hit.kind in ("document", "email")]
 
 
 def test_many_small_documents_are_read_quickly(store, root, matter_id, tmp_path):

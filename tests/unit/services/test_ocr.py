@@ -11,6 +11,8 @@ from sqlalchemy import select
 from legalsec_desktop.clock import Clock
 from legalsec_desktop.db.document_models import DocumentVersionRow
 from legalsec_desktop.formats import ocr
+from legalsec_desktop.services import documents
+from legalsec_desktop.services.indexing import IndexRun, index_waiting
 from legalsec_desktop.services.ocr import READ_BY_OCR, TRIED, ocr_waiting
 from legalsec_desktop.services.search import flat, search_everything
 from search_setup import SCANNED, add_document, build, fake_tesseract
@@ -73,3 +75,15 @@ def test_a_tesseract_that_fails_is_a_reason_not_an_error(tmp_path):
     found = ocr.ocr_pdf(SCANNED, str(program))
     assert found.text == "" and "OCR could not read it" in found.reason
     assert ocr.ocr_pdf(tmp_path / "not there.pdf", str(program)).text == ""
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the stand-in Tesseract is a shell script")
+def test_a_scan_read_by_ocr_is_never_read_again_when_edited_deleted_or_restored(store, scanned, tmp_path):
+    root, document = scanned
+    ocr_waiting(store, root, CLOCK, program=fake_tesseract(tmp_path, "STIPULATION to extend time"))
+    documents.update_document(store, document, "Stipulation (signed)", "pleading", date(2026, 11, 21))
+    documents.delete_document(store, document)
+    documents.restore_document(store, document)
+    assert state_of(store, document) == ("indexed", "", READ_BY_OCR)
+    assert index_waiting(store, root, CLOCK) == IndexRun()  # nothing waits to be read
+    assert [hit.plain_title for hit in flat(search_everything(store, "extend stipulation"))] == ["Stipulation (signed)"]
