@@ -90,11 +90,12 @@ class IndexHealth:
 
     indexed: int = 0
     waiting: int = 0
-    failed: int = 0  # damaged, protected, unsupported or failed: filed, but their text could not be read
+    failed: int = 0  # damaged, protected or failed: filed, but their text could not be read
     needs_ocr: int = 0
     empty: int = 0
     missing: int = 0  # the file is not where the store keeps it
+    not_read: int = 0  # of a kind whose text the program does not read (a picture, a spreadsheet)
 
     @property
     def total(self) -> int:
-        return self.indexed + self.waiting + self.failed + self.needs_ocr + self.empty
+        return self.indexed + self.waiting + self.failed + self.needs_ocr + self.empty + self.not_read

@@ -18,7 +18,7 @@ from legalsec_desktop.services.document_rows import DocumentItem, IndexHealth, V
 from legalsec_desktop.services.document_versions import is_newest, newest_versions
 
 MAX_TITLE = 300
-FAILED_STATES = ("damaged", "protected", "unsupported", "failed")
+FAILED_STATES = ("damaged", "protected", "failed")  # meant to be read, and could not be
 
 
 def version_item(row: DocumentVersionRow) -> VersionItem:
@@ -145,4 +145,5 @@ def index_health(store: Store) -> IndexHealth:
                                  .where(current.c.missing_since.is_not(None))) or 0
     return IndexHealth(indexed=counts.get("indexed", 0), waiting=counts.get("waiting", 0),
                        failed=sum(counts.get(state, 0) for state in FAILED_STATES),
-                       needs_ocr=counts.get("needs_ocr", 0), empty=counts.get("empty", 0), missing=missing)
+                       needs_ocr=counts.get("needs_ocr", 0), empty=counts.get("empty", 0),
+                       not_read=counts.get("unsupported", 0), missing=missing)

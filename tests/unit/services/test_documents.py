@@ -118,10 +118,10 @@ def test_index_health_counts_the_newest_versions_of_documents_not_deleted(store,
     index_waiting(store, root, CLOCK, limit=2)
     assert documents.index_health(store) == IndexHealth(indexed=2, waiting=4)
     with store.write() as session:
-        for result, state in zip(results[2:5], ("needs_ocr", "protected", "damaged"), strict=True):
+        for result, state in zip(results[1:5], ("unsupported", "needs_ocr", "protected", "damaged"), strict=True):
             version = session.query(DocumentVersionRow).filter_by(document_id=result.document_id).one()
             version.text_state = state
     documents.delete_document(store, results[5].document_id)
     health = documents.index_health(store)
-    assert health == IndexHealth(indexed=2, waiting=0, failed=2, needs_ocr=1)
+    assert health == IndexHealth(indexed=1, waiting=0, failed=2, needs_ocr=1, not_read=1)
     assert health.total == 5

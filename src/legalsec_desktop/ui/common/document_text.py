@@ -14,10 +14,13 @@ VERSION_COLUMNS = ("No.", "Filed", "Size", "State", "Filed from")  # the last ta
 
 
 def health_line(health: IndexHealth) -> str:
-    """'1,234 documents · 1,200 indexed · 20 waiting · 4 failed · 10 need OCR · 0 missing'."""
-    failed = health.failed + health.empty
-    return " · ".join((counted(health.total, "document"), f"{health.indexed:,} indexed", f"{health.waiting:,} waiting",
-                       f"{failed:,} failed", f"{health.needs_ocr:,} need OCR", f"{health.missing:,} missing"))
+    """'1,234 documents · 1,200 indexed · 20 waiting · 4 failed · 10 need OCR · 0 missing', and '· 3 without
+    text' when some hold none or are of a kind whose text is not read (pictures): that is no failure."""
+    parts = [counted(health.total, "document"), f"{health.indexed:,} indexed", f"{health.waiting:,} waiting",
+             f"{health.failed:,} failed", f"{health.needs_ocr:,} need OCR", f"{health.missing:,} missing"]
+    if health.empty + health.not_read:
+        parts.append(f"{health.empty + health.not_read:,} without text")
+    return " · ".join(parts)
 
 
 def version_state(version: VersionItem) -> str:

@@ -35,8 +35,11 @@ def test_a_long_list_is_cut_short_with_how_many_more():
 
 
 def test_the_health_line_and_the_detail():
-    assert health_line(IndexHealth(indexed=1200, waiting=20, failed=3, needs_ocr=10, empty=1, missing=0)) == (
+    assert health_line(IndexHealth(indexed=1200, waiting=20, failed=4, needs_ocr=10, missing=0)) == (
         "1,234 documents · 1,200 indexed · 20 waiting · 4 failed · 10 need OCR · 0 missing")
+    # a picture, or an empty file, is no failure: said apart
+    assert health_line(IndexHealth(indexed=5, failed=1, empty=1, not_read=2)).endswith(
+        "· 1 failed · 0 need OCR · 0 missing · 3 without text")
     old = VersionItem(1, 9, 1, "f/a.pdf", "a.pdf", "x", 2048, FILED, "indexed", "", None, "")
     new = VersionItem(2, 9, 2, "f/b.pdf", "b.pdf", "y", 3 * 1024 * 1024, FILED, "needs_ocr", "a scanned page",
                       FILED, "")
