@@ -41,10 +41,13 @@ def size_text(size: int) -> str:
 def version_rows(versions: list[VersionItem]) -> list[tuple[str, ...]]:
     """The versions table, newest first."""
     rows: list[tuple[str, ...]] = []
-    for v in sorted(versions, key=lambda v: v.number, reverse=True):
+    for place, v in enumerate(sorted(versions, key=lambda v: v.number, reverse=True)):
         filed = to_local(v.filed_at)
+        # only the newest version's text is read (and searched): an older one still waiting never will be
+        state = "Not read (an older version)" if place and v.text_state == "waiting" and v.missing_since is None \
+            else version_state(v)
         rows.append((str(v.number), f"{format_date(filed.date())} {format_clock(filed)}", size_text(v.size_bytes),
-                     version_state(v), v.original_name))
+                     state, v.original_name))
     return rows
 
 

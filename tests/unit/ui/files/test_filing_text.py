@@ -46,6 +46,9 @@ def test_the_health_line_and_the_detail():
     rows = version_rows([old, new])
     assert [row[0] for row in rows] == ["2", "1"] and rows[0][3] == "Missing" and rows[1][2] == "2.0 KB"
     assert size_text(12) == "12 bytes"
+    waiting_old = VersionItem(3, 9, 1, "f/c.pdf", "c.pdf", "z", 10, FILED, "waiting", "", None, "")
+    newest = VersionItem(4, 9, 2, "f/d.pdf", "d.pdf", "w", 10, FILED, "waiting", "", None, "")
+    assert [row[3] for row in version_rows([waiting_old, newest])] == ["Waiting", "Not read (an older version)"]
     item = DocumentItem(9, 1, "2026-0001", "Rivera v. Okafor", "Letter", "correspondence", date(2026, 11, 2),
                         "Dana <b>", "", "", FILED, "pat", 2, new)
     html = facts_html(item)
