@@ -19,9 +19,9 @@ from legalsec_desktop.db.store import Store
 from legalsec_desktop.formats.mail_file import Address, read_mail
 from legalsec_desktop.formats.text_extract import extract
 from legalsec_desktop.services.document_store import file_path
+from legalsec_desktop.services.mail_filing import MAIL_EXTENSIONS
 
 log = logging.getLogger("legalsec")
-MAIL_EXTENSIONS = (".eml", ".msg")
 BATCH = 25  # documents recorded per transaction: short transactions, few commits
 BATCH_CHARS = 2_000_000  # ... or fewer, when their texts are long
 MISSING = "missing"
@@ -44,6 +44,7 @@ class _Waiting:
     document_id: int
     path: str
     kind: str
+    sha256: str  # the content the text is read from: a rescan may record other content meanwhile
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ def _newest() -> Subquery:
 
 def _waiting(store: Store, document_ids: Iterable[int] | None, limit: int | None) -> list[_Waiting]:
     newest = _newest()
-    query = (select(DocumentVersionRow.id, DocumentVersionRow.document_id, DocumentVersionRow.path, DocumentRow.kind)
+    query = (select(DocumentVersionRow.id, DocumentVersionRow.document_id, DocumentVersionRow.path, DocumentRow.kind,
+                    DocumentVersionRow.sha256)
              .join(newest, (newest.c.document_id == DocumentVersionRow.document_id)
                    & (newest.c.number == DocumentVersionRow.number))
              .join(DocumentRow, DocumentRow.id == DocumentVersionRow.document_id)
@@ -107,8 +109,8 @@ def _record(store: Store, found: list[_Read], clock: Clock) -> None:
         index = search_index(session)
         for item in found:
             version = session.get(DocumentVersionRow, item.waiting.version_id)
-            if version is None or version.text_state != "waiting":
-                continue  # changed meanwhile: a later run reads it again
+            if version is None or version.text_state != "waiting" or version.sha256 != item.waiting.sha256:
+                continue  # changed meanwhile (read again, or other content found by a rescan): a later run reads it
             if item.flag == MISSING:
                 version.missing_since = version.missing_since or now
                 continue
