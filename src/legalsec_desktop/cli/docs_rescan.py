@@ -36,6 +36,9 @@ def _rescan(args: argparse.Namespace, location: DatabaseLocation) -> int:
         store.close()
     print(f"added {report.added:,}, changed {report.changed:,}, missing {report.missing:,}, back {report.back:,}, "
           f"unchanged {report.unchanged:,}")
+    if report.leftovers:
+        copies = "copy" if report.leftovers == 1 else "copies"
+        print(f"removed {report.leftovers:,} unfinished {copies} left by an interrupted filing")
     return EXIT_OK
 
 
