@@ -294,3 +294,40 @@ def test_an_e_mail_keeps_its_own_subject_and_date(window, monkeypatch, message_b
     assert not seen[0].single and not seen[0].title.isVisible()
     [item] = [i for i in documents.documents_of(window.state.store, window.rivera) if i.parent_id is None]
     assert item.kind == "email" and item.title != mail.stem
+
+
+def test_cancel_on_a_rescan_keeps_what_the_folders_checked_held_and_says_so(window, incoming, monkeypatch,
+                                                                          message_boxes, qtbot):
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog
+
+    from legalsec_desktop.services import rescan
+
+    answer_filing(monkeypatch)
+    pane = window.pane
+    for matter, name in ((window.rivera, "Notes.txt"), (window.lee, "Complaint.txt")):
+        pane.show_matter(matter)
+        pane.file([incoming[name]])
+    pane.show_matter(None)
+    for folder in (path for path in window.root.iterdir() if path.is_dir()):
+        make_file(folder, f"2026-11-02 Added by hand to {folder.name[:9]}.txt", "Put here by hand.")
+    cancelled = threading.Event()
+    walk = rescan._walk
+
+    def waits_for_cancel(*args):  # noqa: ANN002, ANN202
+        cancelled.wait(10)  # the first folder is read only once Cancel has been pressed
+        return walk(*args)
+
+    monkeypatch.setattr(rescan, "_walk", waits_for_cancel)
+    told = []
+    window.state.status_told.connect(lambda text, _ms: told.append(text))
+    pane.rescan()
+    [dialog] = [found for found in pane.findChildren(QProgressDialog) if found.labelText().startswith("Rescanning")]
+    dialog.canceled.emit()  # Cancel pressed
+    cancelled.set()
+    qtbot.waitUntil(lambda: any(text.startswith("Rescan") for text in told), timeout=10000)
+    assert told[-1].startswith("Rescan cancelled after 1 of the matter folders (recorded: 1 added,")
+    assert told[-1].endswith("the others were not checked.")
+    monkeypatch.setattr(rescan, "_walk", walk)
+    assert rescan.rescan(window.state.store, window.root, window.state.clock).added == 1  # the one not checked

@@ -112,10 +112,14 @@ def test_without_a_chosen_folder_the_default_is_in_the_users_documents(store, db
 
 
 def test_the_commands_kinds_are_the_stores():
-    from legalsec_desktop.cli.docs import KINDS
+    import argparse
+
+    from legalsec_desktop.cli.docs import _kind
     from legalsec_desktop.db.document_models import DOCUMENT_KINDS
 
-    assert KINDS == DOCUMENT_KINDS
+    assert [_kind(kind.upper()) for kind in DOCUMENT_KINDS] == list(DOCUMENT_KINDS)
+    with pytest.raises(argparse.ArgumentTypeError, match="pleading, correspondence, email"):
+        _kind("memo")
 
 
 def test_a_mistyped_command_names_docs_among_the_commands_in_one_short_line(capsys):

@@ -53,3 +53,18 @@ def test_an_unknown_matter_or_a_missing_folder_is_a_clear_line(practice_db, root
     root.rename(root.with_name("unplugged"))
     code, out, err = run(["docs", "rescan", "--db", str(practice_db)], capsys)
     assert code == 1 and out == "" and "is not there" in err and not root.exists()
+
+
+def test_a_crashed_filings_leftovers_removed_are_counted(practice_db, root, capsys):
+    import os
+
+    from legalsec_desktop.clock import Clock
+
+    leftover = root / "2026-0001 Rivera v. Okafor" / ".legalsec-filing-k2j4.part"
+    leftover.write_bytes(b"half a file")
+    stale = Clock().utc_now().timestamp() - 3 * 86400
+    os.utime(leftover, (stale, stale))
+    code, out, _ = run(["docs", "rescan", "--db", str(practice_db)], capsys)
+    assert (code, out) == (0, ("added 0, changed 0, missing 0, back 0, unchanged 4; read 0\n"
+                               "removed 1 unfinished copy left by an interrupted filing\n"))
+    assert not leftover.exists()

@@ -12,6 +12,7 @@ from legalsec_desktop.cli import docs_rescan
 from legalsec_desktop.cli.arguments import Parser, path, text
 from legalsec_desktop.cli.common import EXIT_OK, EXIT_PROBLEM, MAX_NUMBER, clock, open_existing
 from legalsec_desktop.db.location import DatabaseLocation
+from legalsec_desktop.domain.document_labels import DOCUMENT_KINDS
 from legalsec_desktop.domain.text_limits import printable, shown
 
 if TYPE_CHECKING:
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
     from legalsec_desktop.db.store import Store
     from legalsec_desktop.services.document_rows import DocumentItem, FilingResult
 
-KINDS = ("pleading", "correspondence", "email", "discovery", "evidence", "note", "other")  # DOCUMENT_KINDS
 STATE_WORDS = {"indexed": "indexed", "waiting": "waiting to be read", "needs_ocr": "needs OCR",
                "protected": "protected", "damaged": "damaged", "empty": "empty", "failed": "could not be read",
                "unsupported": "text not read", "missing": "missing"}
@@ -30,8 +30,9 @@ NO_DOCUMENTS = "there are no documents in it"
 def _kind(value: str) -> str:
     word = value.strip().lower().replace("-", "")
     word = "email" if word == "mail" else word
-    if word not in KINDS:
-        raise argparse.ArgumentTypeError(f"“{shown(value)}” is not a kind of document; use one of {', '.join(KINDS)}")
+    if word not in DOCUMENT_KINDS:
+        raise argparse.ArgumentTypeError(f"“{shown(value)}” is not a kind of document; use one of "
+                                         f"{', '.join(DOCUMENT_KINDS)}")
     return word
 
 
@@ -60,7 +61,7 @@ def add_actions(actions: argparse._SubParsersAction[Parser], common: Parser) -> 
     add.add_argument("--matter", required=True, metavar="NUMBER", type=number, help="the matter they belong to")
     add.add_argument("files", nargs="+", metavar="FILE", type=path(new=False), help="files or folders to file")
     add.add_argument("--kind", type=_kind, metavar="KIND",
-                     help=f"the kind of document: {', '.join(KINDS)} (default: other)")
+                     help=f"the kind of document: {', '.join(DOCUMENT_KINDS)} (default: other)")
     listing = actions.add_parser(
         "list", parents=[common], help="a matter's documents, newest first",
         description="One document per line, tab-separated: date, kind, title, versions, state of its text.")

@@ -40,6 +40,9 @@ def _rescan(args: argparse.Namespace, location: DatabaseLocation) -> int:
     flagged = f" ({read.flagged:,} flagged)" if read.flagged else ""
     print(f"added {report.added:,}, changed {report.changed:,}, missing {report.missing:,}, back {report.back:,}, "
           f"unchanged {report.unchanged:,}; read {read.read:,}{flagged}")
+    if report.leftovers:
+        copies = "copy" if report.leftovers == 1 else "copies"
+        print(f"removed {report.leftovers:,} unfinished {copies} left by an interrupted filing")
     return EXIT_OK
 
 

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from legalsec_desktop.db.models import Base
 from legalsec_desktop.db.types import UtcDateTime
+from legalsec_desktop.domain.document_labels import DOCUMENT_KINDS as DOCUMENT_KINDS  # kept here for its users
 
-DOCUMENT_KINDS = ("pleading", "correspondence", "email", "discovery", "evidence", "note", "other")
 TEXT_STATES = ("waiting", "indexed", "needs_ocr", "protected", "damaged", "empty", "unsupported", "failed")
 
 

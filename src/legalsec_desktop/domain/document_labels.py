@@ -1,4 +1,6 @@
-"""How document kinds and the state of a document's text are named on screen."""
+"""The kinds of document, and how kinds and the state of a document's text are named on screen."""
+
+DOCUMENT_KINDS = ("pleading", "correspondence", "email", "discovery", "evidence", "note", "other")
 
 KIND_LABELS = {
     "pleading": "Pleading",

@@ -20,6 +20,18 @@ MAX_FREE = 9999  # the most " (n)" tried before a name counts as taken for good
 
 
 COLON_SPACE = re.compile(r"\s*:\s+")
+PARTIAL_PREFIX = ".legalsec-filing-"  # the store's own file being copied in (hidden: passed by, like the others)
+TEMPORARY_EXTENSIONS = (".tmp", ".temp", ".part", ".partial", ".crdownload", ".download")
+SYSTEM_FILES = {"thumbs.db", "desktop.ini", ".ds_store", "icon\r"}
+
+
+def passed_by(name: str) -> bool:
+    """Whether a file (or folder) of this name is never a document, for filing a folder, a rescan and the inbox:
+    hidden ones (the store's own partial copies among them), Office's lock files (~$…), Word's and other programs'
+    temporaries (~WRL0001.tmp, .tmp, .part, .crdownload …), and what Windows and macOS leave behind (Thumbs.db,
+    desktop.ini, .DS_Store)."""
+    folded = name.casefold()
+    return name.startswith((".", "~$")) or folded.endswith(TEMPORARY_EXTENSIONS) or folded in SYSTEM_FILES
 
 
 def safe_name(name: str, fallback: str = "document", limit: int = MAX_NAME) -> str:

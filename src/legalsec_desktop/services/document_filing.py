@@ -17,7 +17,7 @@ from legalsec_desktop.clock import Clock
 from legalsec_desktop.db.document_models import DOCUMENT_KINDS, DocumentRow
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.clock import to_local
-from legalsec_desktop.domain.document_names import title_from_file_name
+from legalsec_desktop.domain.document_names import passed_by, title_from_file_name
 from legalsec_desktop.domain.errors import UserFixableError, ValidationError
 from legalsec_desktop.domain.text_limits import shown
 from legalsec_desktop.fsutil import error_kind, fsync_folder
@@ -33,8 +33,7 @@ from legalsec_desktop.services.document_store import (
     store_version,
 )
 from legalsec_desktop.services.lookups import matter_by_number
-
-SKIPPED = {"thumbs.db", "desktop.ini", ".ds_store"}
+from legalsec_desktop.services.stored_files import remove_files
 Progress = Callable[[int, int], "bool | None"]  # files done, files in all; False stops after the files filed
 log = logging.getLogger("legalsec")
 BATCH = 16  # files recorded in one transaction (each in a savepoint): a commit's flush to the disk is shared
@@ -48,7 +47,8 @@ def matter_id_of(store: Store, number: str) -> int:
 
 def files_in(paths: list[Path]) -> list[Path]:
     """The files to file for what the user gave: a file as it is, a folder's files (recursively, in name order)
-    without the system's own (Thumbs.db, desktop.ini, .DS_Store), Office lock files (~$…) and hidden files."""
+    without what is never a document (domain.document_names.passed_by: the system's own files, Office's lock files
+    and temporaries, hidden files)."""
     found: list[Path] = []
     for given in paths:
         if Path(given).is_dir():
@@ -65,16 +65,12 @@ def _walk(folder: Path) -> Iterator[Path]:
         yield folder  # refused with the reason when it is filed
         return
     for entry in entries:
-        if _skipped(entry.name):
+        if passed_by(entry.name):
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(Path(entry.path))
         elif entry.is_file():
             yield Path(entry.path)
-
-
-def _skipped(name: str) -> bool:
-    return name.startswith((".", "~$")) or name.casefold() in SKIPPED
 
 
 def file_documents(store: Store, root: Path, matter_id: int, paths: list[Path], clock: Clock, by: str,
@@ -141,25 +137,14 @@ def _file_batch(store: Store, root: Path, folder: Path, matter_id: int, paths: l
     Each is copied in before the transaction (a big file does not hold the database's write lock while it is
     copied); their folder is flushed to the disk once, before the commit (a flush a file made filing slow)."""
     copies: list[tuple[str, DocumentDraft | None, Copied | None, str]] = []  # source, draft, copy, why refused
-    for path in paths:
-        try:
-            seen = path.stat()
-            if not path.is_file():
-                copies.append((str(path), None, None, "it is not a file"))
-                continue
-            draft = DocumentDraft(title=title_from_file_name(path.name), kind=kind,
-                                  doc_date=to_local(datetime.fromtimestamp(seen.st_mtime, timezone.utc)).date(),
-                                  original_name=path.name)
-            copies.append((str(path), draft, copy_in(folder, _opener(path)), ""))
-        except UserFixableError as error:
-            copies.append((str(path), None, None, error.message))
-        except OSError as error:
-            copies.append((str(path), None, None, _why(error)))
-    done: dict[str, tuple[int, bool, str]] = {}
-    refused: dict[str, str] = {source: why for source, made, _copy, why in copies if made is None}
+    done: dict[int, tuple[int, bool, str]] = {}  # by position: the same file given twice is two results
+    refused: dict[int, str] = {}
     try:
+        for path in paths:
+            copies.append(_copied(folder, path, kind))
+        refused.update({at: why for at, (_source, made, _copy, why) in enumerate(copies) if made is None})
         with new_files() as written, store.write() as session:
-            for source, made, copied, _why_not in copies:
+            for at, (_source, made, copied, _why_not) in enumerate(copies):
                 if made is None or copied is None:
                     continue
                 mark = len(written)
@@ -168,26 +153,26 @@ def _file_batch(store: Store, root: Path, folder: Path, matter_id: int, paths: l
                         document_id, duplicate = store_file(session, root, matter_id, _never_opened, made,
                                                             clock.utc_now(), by, written, copied=copied,
                                                             sync_folder=False)
-                        done[source] = (document_id, duplicate, _title(session, document_id))
+                        done[at] = (document_id, duplicate, _title(session, document_id))
                 except (UserFixableError, OSError) as error:
-                    refused[source] = error.message if isinstance(error, UserFixableError) else _why(error)
-                    _remove(written[mark:])  # its row is gone with its savepoint: its file goes too
+                    refused[at] = error.message if isinstance(error, UserFixableError) else _why(error)
+                    remove_files(written[mark:])  # its row is gone with its savepoint: its file goes too
                     del written[mark:]
             fsync_folder(folder)
     except UserFixableError as error:  # the commit failed (a full disk, a locked database): none of them filed
         return [_refused(source, error.message) for source, *_rest in copies]
     except OSError as error:
         return [_refused(source, _why(error)) for source, *_rest in copies]
-    finally:
+    finally:  # whatever went wrong, no copy made for this batch is left behind
         for _source, _draft, copied, _why_not in copies:
             if copied is not None:
                 copied.discard()
     results = []
-    for source, *_rest in copies:
-        if source in refused:
-            results.append(_refused(source, refused[source]))
+    for at, (source, *_rest) in enumerate(copies):
+        if at in refused:
+            results.append(_refused(source, refused[at]))
             continue
-        document_id, duplicate, title = done[source]
+        document_id, duplicate, title = done[at]
         if duplicate:
             results.append(FilingResult(source, "duplicate", f"already filed as “{title}”", document_id, title))
         else:
@@ -195,12 +180,20 @@ def _file_batch(store: Store, root: Path, folder: Path, matter_id: int, paths: l
     return results
 
 
-def _remove(paths: list[Path]) -> None:
-    for path in paths:
-        try:
-            path.unlink(missing_ok=True)
-        except OSError as error:
-            log.warning("could not remove a file of a failed filing (%s)", error_kind(error))
+def _copied(folder: Path, path: Path, kind: str) -> tuple[str, DocumentDraft | None, Copied | None, str]:
+    """One file copied into the matter's folder, with its draft; or why it is refused."""
+    try:
+        seen = path.stat()
+        if not path.is_file():
+            return str(path), None, None, "it is not a file"
+        draft = DocumentDraft(title=title_from_file_name(path.name), kind=kind,
+                              doc_date=to_local(datetime.fromtimestamp(seen.st_mtime, timezone.utc)).date(),
+                              original_name=path.name)
+        return str(path), draft, copy_in(folder, _opener(path)), ""
+    except UserFixableError as error:
+        return str(path), None, None, error.message
+    except OSError as error:
+        return str(path), None, None, _why(error)
 
 
 def _never_opened() -> BinaryIO:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import logging
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -28,18 +27,15 @@ from sqlalchemy.orm import Session, aliased
 from legalsec_desktop.db.document_models import DocumentFolderRow, DocumentRow, DocumentVersionRow
 from legalsec_desktop.db.models import MatterRow
 from legalsec_desktop.db.search_index import search_index
-from legalsec_desktop.domain.document_names import extension_of, folder_name, free_name, stored_name
+from legalsec_desktop.domain.document_names import PARTIAL_PREFIX, extension_of, folder_name, free_name, stored_name
 from legalsec_desktop.domain.errors import ValidationError
-from legalsec_desktop.fsutil import error_kind, fsync_folder
+from legalsec_desktop.fsutil import fsync_folder
 from legalsec_desktop.services.document_root import DocumentRootError, check_root
 from legalsec_desktop.services.document_rows import DocumentDraft, VersionItem
+from legalsec_desktop.services.stored_files import hashed_chunks, link_new, make_read_only, remove_files
 
 __all__ = ["Copied", "DocumentRootError", "check_root", "copy_in", "file_path", "matter_folder", "new_files",
            "store_file", "store_version"]
-
-log = logging.getLogger("legalsec")
-CHUNK = 1024 * 1024
-PARTIAL_PREFIX = ".legalsec-filing-"  # a file being copied in: hidden, so a rescan passes it by
 
 
 @dataclass(frozen=True)
@@ -63,11 +59,7 @@ def new_files() -> Iterator[list[Path]]:
     try:
         yield written
     except BaseException:
-        for path in written:
-            try:
-                path.unlink(missing_ok=True)
-            except OSError as error:
-                log.warning("could not remove a file of a failed filing (%s)", error_kind(error))
+        remove_files(written)
         raise
 
 
@@ -86,10 +78,18 @@ def matter_folder(session: Session, root: Path, matter_id: int) -> str:
         if matter is None:
             raise ValidationError("matter", "That matter is no longer there; nothing was filed.")
         used = {name.casefold() for name in session.scalars(select(DocumentFolderRow.folder))}
-        name = free_name(folder_name(matter.number, matter.caption, matter.title), lambda n: n.casefold() in used)
+        while True:  # a folder already on the disk is not taken over (another database's, or the user's own)
+            name = free_name(folder_name(matter.number, matter.caption, matter.title),
+                             lambda n: n.casefold() in used or os.path.lexists(Path(root) / n))
+            try:
+                (Path(root) / name).mkdir()
+                break
+            except FileExistsError:
+                continue  # made by another program in the meantime: look again
         row = DocumentFolderRow(matter_id=matter_id, folder=name)
         session.add(row)
         session.flush()
+        return row.folder
     (Path(root) / row.folder).mkdir(exist_ok=True)
     return row.folder
 
@@ -183,8 +183,7 @@ def copy_in(folder: Path, open_source: Callable[[], BinaryIO]) -> Copied:
     digest, size = hashlib.sha256(), 0
     try:
         with os.fdopen(handle, "wb") as target, open_source() as source:
-            while chunk := source.read(CHUNK):
-                digest.update(chunk)
+            for chunk in hashed_chunks(source, digest):
                 target.write(chunk)
                 size += len(chunk)
             target.flush()
@@ -196,10 +195,7 @@ def copy_in(folder: Path, open_source: Callable[[], BinaryIO]) -> Copied:
 
 
 def _discard(partial: Path) -> None:
-    try:
-        partial.unlink(missing_ok=True)
-    except OSError as error:
-        log.warning("could not remove a temporary file of a filing (%s)", error_kind(error))
+    remove_files([partial], "a temporary file of a filing")
 
 
 def _same_content(session: Session, matter_id: int, digest: str) -> int | None:
@@ -233,11 +229,12 @@ def _place(session: Session, root: Path, folder: str, partial: Path, wanted: str
         name = free_name(wanted, _taken(recorded, place))
         target = place / name
         try:
-            _link(partial, target)
+            link_new(partial, target)
         except FileExistsError:
             continue  # another program took the name in the meantime: look again
         written.append(target)
         _discard(partial)
+        make_read_only(target)  # a program it is opened in cannot save over a filed version
         if sync_folder:
             fsync_folder(place)
         return f"{folder}/{name}"
@@ -246,17 +243,3 @@ def _place(session: Session, root: Path, folder: str, partial: Path, wanted: str
 def _taken(recorded: set[str], place: Path) -> Callable[[str], bool]:
     """Whether a name is the store's (any case: Windows and macOS do not tell cases apart) or on the disk."""
     return lambda name: name.casefold() in recorded or os.path.lexists(place / name)
-
-
-def _link(partial: Path, target: Path) -> None:
-    """`partial` under the name `target`, which must not exist (FileExistsError when it does)."""
-    try:
-        os.link(partial, target)
-        return
-    except FileExistsError:
-        raise
-    except OSError:
-        pass  # a file system without hard links (FAT, some network shares): claim the name, then move onto it
-    with open(target, "xb"):
-        pass
-    os.replace(partial, target)

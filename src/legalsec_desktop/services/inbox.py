@@ -3,9 +3,7 @@ already filed (the same content); a filed one can be moved aside into the inbox'
 
 from __future__ import annotations
 
-import hashlib
 import os
-import shutil
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -14,15 +12,15 @@ from sqlalchemy import select
 
 from legalsec_desktop.db.document_models import DocumentRow, DocumentVersionRow
 from legalsec_desktop.db.store import Store
+from legalsec_desktop.domain.document_names import passed_by
 from legalsec_desktop.domain.mail_matter import MailClues
-from legalsec_desktop.fsutil import unused_path
+from legalsec_desktop.fsutil import fsync_folder, unused_path
 from legalsec_desktop.services import mail_suggest
+from legalsec_desktop.services.mail_filing import is_mail_file
+from legalsec_desktop.services.stored_files import content_hash, link_new, remove_file
 
 FILED_FOLDER = "Filed"  # the inbox's subfolder that files already filed are moved into, when the user asks
 SETTLING = timedelta(seconds=3)  # a file changed this recently may still be being written (a scanner, a copy)
-TEMPORARY = (".tmp", ".part", ".crdownload", ".download", ".partial", ".temp")
-MAIL = (".eml", ".msg")
-CHUNK = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -48,12 +46,6 @@ class InboxFile:
     filed_title: str = ""
 
 
-def skipped(name: str) -> bool:
-    """Hidden files, Office's lock files (~$…), and downloads or copies still under way are not offered."""
-    folded = name.casefold()
-    return name.startswith((".", "~$", "~")) or folded.endswith(TEMPORARY) or folded in ("thumbs.db", "desktop.ini")
-
-
 def inbox_entries(folder: Path, now: datetime) -> tuple[list[InboxEntry], bool]:
     """The inbox's settled files, oldest first, and whether some were left out because they are still being
     written (changed within SETTLING of `now`): look again shortly. Subfolders (its 'Filed') are not looked in."""
@@ -61,7 +53,7 @@ def inbox_entries(folder: Path, now: datetime) -> tuple[list[InboxEntry], bool]:
     unsettled = False
     with os.scandir(folder) as scan:
         for item in scan:
-            if skipped(item.name):
+            if passed_by(item.name):  # hidden, temporary (a download under way), the system's own
                 continue
             try:
                 if not item.is_file():
@@ -76,14 +68,6 @@ def inbox_entries(folder: Path, now: datetime) -> tuple[list[InboxEntry], bool]:
             entries.append(InboxEntry(Path(item.path), seen.st_size, modified, seen.st_mtime_ns))
     entries.sort(key=lambda e: (e.modified, e.path.name))
     return entries, unsettled
-
-
-def content_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def inbox_files(store: Store, entries: list[InboxEntry], hashes: dict[tuple[Path, int, int], str]) -> list[InboxFile]:
@@ -103,7 +87,7 @@ def inbox_files(store: Store, entries: list[InboxEntry], hashes: dict[tuple[Path
 
 def _judged(store: Store, entry: InboxEntry, digest: str) -> InboxFile:
     suggestion = None
-    if entry.path.suffix.casefold() in MAIL:
+    if is_mail_file(entry.path):
         from legalsec_desktop.formats.mail_file import read_mail
 
         mail = read_mail(entry.path)
@@ -133,6 +117,17 @@ def move_to_filed(path: Path) -> Path:
     file itself is not changed. Returns where it went."""
     folder = path.parent / FILED_FOLDER
     folder.mkdir(exist_ok=True)
-    target = unused_path(lambda suffix: folder / f"{path.stem}{suffix}{path.suffix}")
-    shutil.move(str(path), str(target))
+    while True:
+        target = unused_path(lambda suffix: folder / f"{path.stem}{suffix}{path.suffix}")
+        try:
+            link_new(path, target)  # claims the name: fails, never overwrites, when another program took it
+            break
+        except FileExistsError:
+            continue
+    try:
+        remove_file(path)  # gone already when the name was claimed by a move (no hard links there)
+    except OSError:
+        remove_file(target)  # the file stays where it was, once only
+        raise
+    fsync_folder(folder)
     return target

@@ -20,9 +20,9 @@ from legalsec_desktop.formats.mail_file import Address, read_mail
 from legalsec_desktop.formats.text_extract import extract
 from legalsec_desktop.services.document_store import file_path
 from legalsec_desktop.services.document_versions import is_newest, newest_versions
+from legalsec_desktop.services.mail_filing import MAIL_EXTENSIONS
 
 log = logging.getLogger("legalsec")
-MAIL_EXTENSIONS = (".eml", ".msg")
 BATCH = 25  # documents recorded per transaction: short transactions, few commits
 BATCH_CHARS = 2_000_000  # ... or fewer, when their texts are long
 MISSING = "missing"
@@ -45,6 +45,7 @@ class _Waiting:
     document_id: int
     path: str
     kind: str
+    sha256: str  # the content the text is read from: a rescan may record other content meanwhile
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ class _Read:
 
 def _waiting(store: Store, document_ids: Iterable[int] | None, limit: int | None) -> list[_Waiting]:
     newest = newest_versions()
-    query = (select(DocumentVersionRow.id, DocumentVersionRow.document_id, DocumentVersionRow.path, DocumentRow.kind)
+    query = (select(DocumentVersionRow.id, DocumentVersionRow.document_id, DocumentVersionRow.path, DocumentRow.kind,
+                    DocumentVersionRow.sha256)
              .join(newest, is_newest(newest))
              .join(DocumentRow, DocumentRow.id == DocumentVersionRow.document_id)
              .where(DocumentVersionRow.text_state == "waiting", DocumentRow.deleted_at.is_(None))
@@ -102,8 +104,8 @@ def _record(store: Store, found: list[_Read], clock: Clock) -> None:
         index = search_index(session)
         for item in found:
             version = session.get(DocumentVersionRow, item.waiting.version_id)
-            if version is None or version.text_state != "waiting":
-                continue  # changed meanwhile: a later run reads it again
+            if version is None or version.text_state != "waiting" or version.sha256 != item.waiting.sha256:
+                continue  # changed meanwhile (read again, or other content found by a rescan): a later run reads it
             if item.flag == MISSING:
                 version.missing_since = version.missing_since or now
                 continue

@@ -85,8 +85,8 @@ def test_two_files_with_the_same_title_and_date_get_distinct_names(store, root, 
 
 
 def test_a_file_put_in_the_folder_by_hand_is_never_overwritten(store, root, matter_id, tmp_path):
-    folder = root / "2026-0001 Rivera v. Okafor"
-    folder.mkdir()
+    file_documents(store, root, matter_id, [make_file(tmp_path, "First.txt", b"first")], CLOCK, "AB")
+    folder = root / "2026-0001 Rivera v. Okafor"  # the matter's folder, made by the first filing
     (folder / "2026-11-02 Memo.txt").write_bytes(b"typed by hand")
     [result] = file_documents(store, root, matter_id, [make_file(tmp_path, "Memo.txt", b"filed")], CLOCK, "AB")
     path = documents.document(store, result.document_id).current.path
@@ -121,7 +121,7 @@ def test_a_folder_is_filed_file_by_file_without_system_lock_and_hidden_files(sto
     monkeypatch.setattr("legalsec_desktop.services.document_filing.BATCH", 2)  # progress after each batch
     given = tmp_path / "Scans"
     for name in ("b.txt", "sub/a.txt", "sub/deeper/c.txt", "Thumbs.db", "desktop.ini", ".DS_Store", "~$draft.docx",
-                 ".hidden.txt", ".cache/x.txt"):
+                 ".hidden.txt", ".cache/x.txt", "~WRL0001.tmp", "film.crdownload", "sub/copy.part"):
         make_file(given, name, name.encode())
     seen = []
     results = file_documents(store, root, matter_id, [given], CLOCK, "AB", kind="evidence",

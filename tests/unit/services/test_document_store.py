@@ -21,7 +21,8 @@ from legalsec_desktop.services.document_root import (
     set_inbox_folder,
 )
 from legalsec_desktop.services.document_rows import DocumentDraft
-from legalsec_desktop.services.document_store import CHUNK, new_files, store_file
+from legalsec_desktop.services.document_store import new_files, store_file
+from legalsec_desktop.services.stored_files import CHUNK
 
 SIZE = 300 * 1024 * 1024  # served lazily: 300 MB pass through, never held
 

@@ -181,3 +181,28 @@ def test_many_small_documents_are_read_quickly(store, root, matter_id, tmp_path)
     assert run == IndexRun(read=150, flagged=0, missing=0)
     assert took < 150 / 50, f"{150 / took:.0f} documents a second"
     assert len(found(store, "widget77")) == 1
+
+
+def test_text_read_from_content_a_rescan_replaced_meanwhile_is_not_recorded(store, root, matter_id, tmp_path,
+                                                                           monkeypatch):
+    from legalsec_desktop.services import indexing
+    from legalsec_desktop.services.rescan import rescan
+
+    [result] = file_documents(store, root, matter_id, [make_file(tmp_path, "Memo.txt", "aardvark words")], CLOCK, "AB")
+    path = file_path(root, documents.document(store, result.document_id).current)
+    real = indexing.read_text
+
+    def then_changed_and_rescanned(where, kind):  # noqa: ANN001, ANN202
+        found = real(where, kind)  # the old text, read ...
+        path.chmod(0o644)  # filed files are read-only: the user made it writable again
+        path.write_text("zebra words, saved over it", encoding="utf-8")  # ... while the file is changed
+        time.sleep(0.01)
+        assert rescan(store, root, CLOCK).changed == 1  # and a rescan records its new content
+        return found
+
+    monkeypatch.setattr(indexing, "read_text", then_changed_and_rescanned)
+    index_waiting(store, root, CLOCK)
+    assert found(store, "aardvark") == []  # the old text is not recorded for the new content
+    monkeypatch.setattr(indexing, "read_text", real)
+    index_waiting(store, root, CLOCK)
+    assert found(store, "zebra") == [result.document_id] and found(store, "aardvark") == []

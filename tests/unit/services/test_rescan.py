@@ -2,7 +2,9 @@
 unchanged files known by size and time alone; a missing documents folder changes nothing."""
 
 import os
-from datetime import date
+import stat
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -48,7 +50,8 @@ def test_a_file_changed_outside_the_program_gets_its_new_hash_and_is_read_again(
     assert version.sha256 != "0" * 64 and version.size_bytes == path.stat().st_size
     assert version.modified_ns == path.stat().st_mtime_ns
     assert (version.text_state, version.indexed_at) == ("waiting", None)
-    assert version.note == "Changed outside the program on Mon 11/23/2026"  # the pinned clock's day
+    assert version.note == ("Changed outside the program on Mon 11/23/2026; the content filed before "  # pinned day
+                            "(SHA-256 000000000000…) is not kept")  # what was lost is said, never silently replaced
     assert rescan(store, root, CLOCK) == RescanReport(unchanged=4)
 
 
@@ -91,7 +94,8 @@ def test_files_added_to_a_matter_folder_are_filed_in_place(store, root, practice
     (root / RIVERA / "2026-11-25 Settlement offer.pdf").write_bytes(b"%PDF-1.4 offer")
     (root / RIVERA / "Exhibits").mkdir()
     (root / RIVERA / "Exhibits" / "photo 1.JPG").write_bytes(b"\xff\xd8 photo")
-    for passed_by in (".legalsec-filing-abc.part", "~$draft.docx", ".DS_Store", "Thumbs.db"):
+    for passed_by in (".legalsec-filing-abc.part", "~$draft.docx", ".DS_Store", "Thumbs.db", "~WRL0001.tmp",
+                      "download.crdownload", "copy.part"):
         (root / RIVERA / passed_by).write_bytes(b"not a document")
     (root / "Not a matter folder").mkdir()
     (root / "Not a matter folder" / "stray.txt").write_text("stray")
@@ -164,3 +168,44 @@ def test_a_file_filed_or_taken_away_while_the_folders_were_read_is_not_added(sto
     monkeypatch.setattr(rescan_module, "_record", meanwhile)
     report = rescan(store, root, CLOCK)
     assert (report.added, report.added_ids) == (0, ())
+
+
+def test_a_cancelled_rescan_records_the_folders_it_finished_and_says_how_many(store, root, practice):
+    (root / RIVERA / "2026-11-25 Offer.txt").write_text("offer")  # the first folder (in name order)
+    (root / LEASE / "2026-11-25 Lease draft.txt").write_text("draft")
+    told = []
+
+    def cancel_after_the_first(done, total):  # noqa: ANN001, ANN202
+        told.append((done, total))
+        return False  # Cancel pressed while the first folder was read
+
+    report = rescan(store, root, CLOCK, progress=cancel_after_the_first)
+    assert (report.stopped, report.folders, report.added, told) == (True, 1, 1, [(1, 2)])
+    with store.read() as session:
+        assert session.get(DocumentRow, report.added_ids[0]).title == "Offer"  # recorded, not lost on Cancel
+    again = rescan(store, root, CLOCK)
+    assert (again.stopped, again.folders, again.added) == (False, 2, 1)  # only the folder not checked before
+
+
+def test_a_crashed_filings_partial_copies_over_a_day_old_are_removed(store, root, practice):
+    now = CLOCK.utc_now().timestamp()
+    old, fresh = root / RIVERA / ".legalsec-filing-old1.part", root / LEASE / ".legalsec-filing-new1.part"
+    for path, age in ((old, 2 * 86400), (fresh, 3600)):  # a fresh one may be a filing under way
+        path.write_bytes(b"half a file")
+        os.utime(path, (now - age, now - age))
+    report = rescan(store, root, CLOCK)
+    assert (report.leftovers, report.added, old.exists(), fresh.exists()) == (1, 0, False, True)
+
+
+def test_a_file_found_in_a_matter_folder_is_dated_on_the_local_clock_and_made_read_only(store, root, practice,
+                                                                                       monkeypatch):
+    path = root / RIVERA / "photo.jpg"
+    path.write_bytes(b"photo")
+    late = datetime(2026, 11, 3, 3, 30, tzinfo=timezone.utc).timestamp()  # still 2 November in Chicago
+    os.utime(path, (late, late))
+    monkeypatch.setattr(rescan_module, "to_local", lambda instant: instant.astimezone(
+        ZoneInfo("America/Chicago")).replace(tzinfo=None))  # the one rule filing uses for the local day
+    [added] = rescan(store, root, CLOCK).added_ids
+    with store.read() as session:
+        assert session.get(DocumentRow, added).doc_date == date(2026, 11, 2)
+    assert not stat.S_IMODE(path.stat().st_mode) & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)

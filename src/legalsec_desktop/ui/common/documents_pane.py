@@ -237,27 +237,26 @@ class DocumentsPane(ListTab):
         store, clock, matter = self.state.require_store(), self.state.clock, self.filters.matter_id
         root = self.state.documents_root()
 
-        def work(progress: Progress) -> rescan.RescanReport | None:
-            def step(done: int, total: int) -> None:
-                if not progress(f"Checked {done:,} of {total:,} matter folders…", done, total):
-                    raise _Stopped
+        def work(progress: Progress) -> rescan.RescanReport:
+            def step(done: int, total: int) -> bool:  # False (Cancel): the rescan stops after this folder
+                return progress(f"Checked {done:,} of {total:,} matter folders…", done, total)
 
-            try:
-                return rescan.rescan(store, root, clock, matter, step)
-            except _Stopped:
-                return None
+            return rescan.rescan(store, root, clock, matter, step)
 
-        def finished(report: rescan.RescanReport | None) -> None:
+        def finished(report: rescan.RescanReport) -> None:
             self.state.data_changed.emit(Changed.DOCUMENTS)
-            if report is None:
-                self.state.tell(self.tr("Rescan cancelled: the folders checked so far are up to date."), 10000)
-                return
-            self.state.tell(self.tr("Rescan: %d added, %d changed, %d missing, %d back, %d unchanged.")
-                            % (report.added, report.changed, report.missing, report.back, report.unchanged), 10000)
+            counts = (report.added, report.changed, report.missing, report.back, report.unchanged)
+            if report.stopped:  # what the folders checked held is recorded; the others are as they were
+                told = self.tr("Rescan cancelled after %d of the matter folders (recorded: %d added, %d changed, "
+                               "%d missing, %d back, %d unchanged); the others were not checked.") % (
+                    report.folders, *counts)
+            else:
+                told = self.tr("Rescan: %d added, %d changed, %d missing, %d back, %d unchanged.") % counts
+            if report.leftovers == 1:
+                told += self.tr(" Removed an unfinished copy left by an interrupted filing.")
+            elif report.leftovers:
+                told += self.tr(" Removed %d unfinished copies left by an interrupted filing.") % report.leftovers
+            self.state.tell(told, 10000)
 
         run_in_background(self, self.tr("Rescanning the documents folder"), work, finished,
                           lambda exc: show_problem(self, exc, self.tr("Not rescanned")))
-
-
-class _Stopped(Exception):
-    """Cancel was pressed: the rescan stops after the matter folder it is on."""

@@ -31,9 +31,6 @@ from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.ui.common.worker import Progress, run_and_wait
 
 
-MAIL_SUFFIXES = (".eml", ".msg")
-
-
 class FilingDialog(LoadOnShowDialog):
     """Before filing: which matter (pre-set), which kind; for a single file its title and date. Accepting files
     them in the background; a documents folder that cannot take files is said, and the dialog keeps the choices."""
@@ -62,8 +59,10 @@ class FilingDialog(LoadOnShowDialog):
         self.errors.add_row("matter", self.tr("&Matter:"), self.matter)
         self.errors.add_row("kind", self.tr("&Kind:"), self.kind)
         # One file (not an e-mail: its subject and date are its own) gets its title and date here.
+        from legalsec_desktop.services.mail_filing import is_mail_file  # the database stack: not at start-up
+
         self.single = (len(self.paths) == 1 and self.paths[0].is_file()
-                       and self.paths[0].suffix.casefold() not in MAIL_SUFFIXES)
+                       and not is_mail_file(self.paths[0]))
         self.title = QLineEdit(title_from_file_name(self.paths[0].name) if self.single else "")
         self.title.setObjectName("filingTitle")
         self.doc_date = DateField(self._file_date() if self.single else None)
