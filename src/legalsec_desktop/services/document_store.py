@@ -106,7 +106,7 @@ def store_file(session: Session, root: Path, matter_id: int, open_source: Callab
     `sync_folder` False: the caller flushes the folder to the disk itself, once for a batch, before it commits."""
     folder = matter_folder(session, root, matter_id)
     partial, digest, size = _taken_over(copied, Path(root) / folder, open_source)
-    same = _same_content(session, matter_id, digest)
+    same = _same_content(session, matter_id, digest) if size else None  # every empty file is alike: not one
     if same is not None:
         _discard(partial)
         return same, True

@@ -324,3 +324,10 @@ def test_filing_stops_between_batches_when_asked_and_keeps_what_it_filed(store, 
     results = file_documents(store, root, matter_id, files, CLOCK, "AB", progress=lambda done, total: done < 2)
     assert [r.outcome for r in results] == ["filed", "filed"]
     assert len(documents.documents_of(store, matter_id)) == 2 and len(stored_files(root)) == 2
+
+
+def test_two_different_empty_files_are_both_filed_not_one_a_duplicate(store, root, matter_id, tmp_path):
+    first, second = make_file(tmp_path, "placeholder.txt", b""), make_file(tmp_path, "cover sheet.txt", b"")
+    results = file_documents(store, root, matter_id, [first, second], CLOCK, "AB")
+    assert [r.outcome for r in results] == ["filed", "filed"]
+    assert sorted(d.title for d in documents.documents_of(store, matter_id)) == ["cover sheet", "placeholder"]
