@@ -122,6 +122,30 @@ def test_a_single_file_gets_its_title_date_and_kind_from_the_dialog(window, inco
                                                        date(2026, 11, 3), "correspondence")
 
 
+def test_a_title_too_long_is_said_beside_it_before_anything_is_filed_and_kept_to_correct(
+        window, incoming, monkeypatch, message_boxes):
+    long_title = "Letter from opposing counsel " * 11  # over 300 characters
+
+    def fill(dialog):
+        dialog.title.setText(long_title)
+        dialog.doc_date.set_date(date(2026, 10, 7))
+
+    seen = answer_filing(monkeypatch, fill)
+    window.pane.show_matter(window.lee)
+    assert not window.pane.file([incoming["Letter re extension.txt"]])
+    dialog = seen[0]
+    assert dialog.result() == 0 and dialog.title.text() == long_title  # still open, what was typed kept
+    assert "too long" in dialog.errors.labels["title"].text() and not dialog.errors.labels["title"].isHidden()
+    assert titles(window, window.lee) == [] and message_boxes == []  # nothing filed, no "Not filed" box
+    dialog.title.setText("Letter from opposing counsel")
+    dialog.accept()
+    assert dialog.result() == 1
+    [item] = documents.documents_of(window.state.store, window.lee)
+    assert (item.title, item.doc_date) == ("Letter from opposing counsel", date(2026, 10, 7))
+    assert [path.name for path in (window.root / "2026-0002 Lee lease").iterdir()] == [
+        "2026-10-07 Letter from opposing counsel.txt"]
+
+
 def test_every_matter_shown_the_dialog_asks_which_and_refuses_none(window, incoming, monkeypatch, message_boxes):
     pane = window.pane
     pane.show_matter(None)
