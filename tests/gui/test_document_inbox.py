@@ -141,3 +141,28 @@ def test_a_file_the_scanner_saves_appears_without_a_refresh(window, qtbot):
     make_file(window.scans, "Scan 0003.pdf", b"%PDF-1.4")  # saved a while ago, by its time: settled
     qtbot.waitUntil(lambda: pane.table.rowCount() == 1, timeout=10000)
     assert rows(pane)[0][0] == "Scan 0003.pdf"
+
+
+def test_the_inbox_folder_is_looked_at_off_the_ui_thread_and_a_missing_one_is_said(window, qtbot, monkeypatch,
+                                                                                  tmp_path):
+    import threading
+
+    looked_from = []
+    is_dir = Path.is_dir
+
+    def watched_is_dir(path, *args, **kwargs):
+        if path == window.scans:
+            looked_from.append(threading.current_thread() is threading.main_thread())
+        return is_dir(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "is_dir", watched_is_dir)
+    make_file(window.scans, "Scan 0004.pdf", b"%PDF-1.4 four")
+    looked_from.clear()  # (making the file looked at its folder)
+    pane = look(window, qtbot)
+    assert rows(pane)[0][0] == "Scan 0004.pdf" and "Files in" in pane.where.text()
+    assert looked_from and not any(looked_from)  # a stalled network share would not freeze the window
+    document_root.set_inbox_folder(window.state.store, window.scans)
+    window.scans.joinpath("Scan 0004.pdf").unlink()
+    window.scans.rmdir()  # its drive disconnected
+    pane = look(window, qtbot)
+    assert "is not there" in pane.where.text() and pane.table.rowCount() == 0 and not any(looked_from)
