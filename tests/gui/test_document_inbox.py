@@ -235,9 +235,9 @@ def test_a_new_documents_folder_without_the_filed_documents_is_asked_about_first
     assert asked == [] and dialog.result() == 0 and dialog.errors.labels["name"].text()
     dialog.name.setText("Hale Law")
     _save(dialog)  # answered No (the default): nothing saved, the dialog stays as it was
-    assert asked == [("Change the Documents Folder", f"2 filed documents are kept in the old folder {old}; they "
-                      f"will show as missing until you move the folder's contents to {new}.\n\nChange the folder?",
-                      QMessageBox.StandardButton.No)]
+    said = (f"2 filed documents are kept in the old folder {old}; they will show as missing until you move the "
+            f"folder's contents to {new}.\n\nChange the folder?")
+    assert asked == [("Change the Documents Folder", said, QMessageBox.StandardButton.No)]
     assert dialog.result() == 0 and dialog.documents_root.edit.text() == str(new)
     assert document_root.documents_root(store, Path("x")) == old
     _save(dialog)  # Yes
