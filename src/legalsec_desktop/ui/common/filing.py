@@ -114,7 +114,7 @@ class FilingDialog(LoadOnShowDialog):
         matter_id = chosen_data(self.matter, "matter")
         if matter_id is None:
             raise ValidationError("matter", "Choose the matter to file them in.")
-        from legalsec_desktop.services import document_filing, document_root, documents
+        from legalsec_desktop.services import document_filing, documents
         from legalsec_desktop.services.users import current_user
 
         title: str | None = None
@@ -124,12 +124,12 @@ class FilingDialog(LoadOnShowDialog):
             doc_date = self.doc_date.date("doc_date", required=True)
         store, root, kind, clock = self.state.require_store(), self.state.documents_root(), self.kind.currentData(), \
             self.state.clock
-        document_root.check_root(root)  # a missing or read-only drive is said here, before the work starts
         by = current_user()
         stopped: list[bool] = []
 
         def work(progress: Progress) -> list[FilingResult]:
-            # A few files to a transaction (the store's batches); Cancel stops between two batches.
+            # A few files to a transaction (the store's batches); Cancel stops between two batches. A documents
+            # folder on a missing or read-only drive is said (DocumentRootError) before anything is filed.
             files = document_filing.files_in(self.paths)
 
             def step(done: int, total: int) -> bool:
