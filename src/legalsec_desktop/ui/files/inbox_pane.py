@@ -4,6 +4,7 @@ filing dialog pre-set (the original is copied, never moved); a file already file
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QSettings, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
@@ -29,6 +30,9 @@ from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.table_columns import fit_columns
 from legalsec_desktop.ui.common.worker import run_quietly
 
+if TYPE_CHECKING:
+    from legalsec_desktop.services.inbox import InboxCache
+
 COLUMNS = ("File", "Size", "Arrived", "Suggested matter", "State")
 RECHECK_MS = 2000  # files still being written are looked at again after this long
 
@@ -42,9 +46,7 @@ class InboxPane(QWidget):
         self.state = state
         self.folder: Path | None = None
         self.files: list = []  # services.inbox.InboxFile, as last read
-        from legalsec_desktop.services.inbox import InboxCache
-
-        self.cache = InboxCache()  # what was read of the files before (hashes, e-mails), kept between looks
+        self.cache: InboxCache | None = None  # what was read of the files before, kept between looks
         self.reading = False
         self.count_label = QLabel()
         self.count_label.setObjectName("inboxCount")
@@ -134,6 +136,8 @@ class InboxPane(QWidget):
             self.soon.start()
             return
         self.reading = True
+        if self.cache is None:  # (made here: the services are not loaded before the window is first shown)
+            self.cache = inbox.InboxCache()
         folder, now, cache = self.folder, self.state.clock.utc_now(), self.cache
 
         def work() -> tuple[list, bool] | None:  # off the UI thread: a disconnected share may take a while
