@@ -113,7 +113,7 @@ def test_disk_full_while_saving_keeps_everything_typed(make_window, tmp_path, qt
     def full(*_args):
         raise StorageFullError("The disk is full, so the change was not saved.")
 
-    monkeypatch.setattr(firm, "save_profile", full)
+    monkeypatch.setattr(firm, "save_settings", full)
     dialog.accept()
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert message_boxes and "disk is full" in message_boxes[0][1]

@@ -141,3 +141,116 @@ def test_a_file_the_scanner_saves_appears_without_a_refresh(window, qtbot):
     make_file(window.scans, "Scan 0003.pdf", b"%PDF-1.4")  # saved a while ago, by its time: settled
     qtbot.waitUntil(lambda: pane.table.rowCount() == 1, timeout=10000)
     assert rows(pane)[0][0] == "Scan 0003.pdf"
+
+
+def test_the_inbox_folder_is_looked_at_off_the_ui_thread_and_a_missing_one_is_said(window, qtbot, monkeypatch,
+                                                                                  tmp_path):
+    import threading
+
+    looked_from = []
+    is_dir = Path.is_dir
+
+    def watched_is_dir(path, *args, **kwargs):
+        if path == window.scans:
+            looked_from.append(threading.current_thread() is threading.main_thread())
+        return is_dir(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "is_dir", watched_is_dir)
+    make_file(window.scans, "Scan 0004.pdf", b"%PDF-1.4 four")
+    looked_from.clear()  # (making the file looked at its folder)
+    pane = look(window, qtbot)
+    assert rows(pane)[0][0] == "Scan 0004.pdf" and "Files in" in pane.where.text()
+    assert looked_from and not any(looked_from)  # a stalled network share would not freeze the window
+    document_root.set_inbox_folder(window.state.store, window.scans)
+    window.scans.joinpath("Scan 0004.pdf").unlink()
+    window.scans.rmdir()  # its drive disconnected
+    pane = look(window, qtbot)
+    assert "is not there" in pane.where.text() and pane.table.rowCount() == 0 and not any(looked_from)
+
+
+def _settings(window):
+    from legalsec_desktop.ui.settings.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.state)
+    dialog.load()
+    return dialog
+
+
+def _save(dialog):
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+
+def test_settings_are_saved_in_one_transaction_so_a_failure_saves_none_of_them(window, tmp_path, monkeypatch,
+                                                                               message_boxes):
+    from contextlib import contextmanager
+
+    from legalsec_desktop.db.models import FirmRow
+    from legalsec_desktop.domain.errors import StorageFullError
+    from legalsec_desktop.services import firm
+
+    store, elsewhere = window.state.store, tmp_path / "Elsewhere"
+    elsewhere.mkdir()
+    writing = store.write
+
+    @contextmanager
+    def write():  # the commit that would keep the new inbox folder fails (a full disk)
+        with writing() as session:
+            yield session
+            session.flush()
+            if session.get(FirmRow, 1).inbox_folder == str(elsewhere):
+                raise StorageFullError("The disk is full, so the change was not saved.")
+
+    monkeypatch.setattr(store, "write", write)
+    dialog = _settings(window)
+    dialog.name.setText("Hale Law")
+    dialog.documents_root.edit.setText(str(tmp_path / "Documents"))  # (nothing filed yet: nothing asked)
+    dialog.inbox.edit.setText(str(elsewhere))
+    _save(dialog)
+    assert dialog.result() == 0 and "disk is full" in message_boxes[-1][1]
+    assert firm.load_profile(store).name != "Hale Law" and document_root.inbox_folder(store) == window.scans
+    assert dialog.name.text() == "Hale Law" and dialog.inbox.edit.text() == str(elsewhere)  # kept, to try again
+
+
+def test_a_new_documents_folder_without_the_filed_documents_is_asked_about_first(window, tmp_path, monkeypatch):
+    from documents_setup import CLOCK
+    from PySide6.QtWidgets import QMessageBox
+
+    from legalsec_desktop.services import document_filing
+
+    store, old = window.state.store, tmp_path / "Documents"
+    sources = [make_file(tmp_path / "in", f"Letter {n}.txt", f"letter {n}") for n in range(2)]
+    document_filing.file_documents(store, old, window.rivera, sources, CLOCK, "AB")
+    asked, answers = [], [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+
+    def question(_parent, title, text, buttons, default):
+        asked.append((title, text, default))
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog = _settings(window)
+    new = tmp_path / "New documents"
+    dialog.name.setText("")
+    dialog.documents_root.edit.setText(str(new))
+    _save(dialog)  # a mistake in the profile is said first, before anything is asked
+    assert asked == [] and dialog.result() == 0 and dialog.errors.labels["name"].text()
+    dialog.name.setText("Hale Law")
+    _save(dialog)  # answered No (the default): nothing saved, the dialog stays as it was
+    said = (f"2 filed documents are kept in the old folder {old}; they will show as missing until you move the "
+            f"folder's contents to {new}.\n\nChange the folder?")
+    assert asked == [("Change the Documents Folder", said, QMessageBox.StandardButton.No)]
+    assert dialog.result() == 0 and dialog.documents_root.edit.text() == str(new)
+    assert document_root.documents_root(store, Path("x")) == old
+    _save(dialog)  # Yes
+    assert dialog.result() == 1, (asked, [label.text() for label in dialog.errors.labels.values()])
+    assert document_root.documents_root(store, Path("x")) == new
+
+    # The old folder's contents copied to another folder first: nothing to ask.
+    import shutil
+
+    moved = tmp_path / "Moved documents"
+    shutil.copytree(old, moved)
+    dialog = _settings(window)
+    assert dialog.name.text() == "Hale Law"
+    dialog.documents_root.edit.setText(str(moved))
+    _save(dialog)
+    assert len(asked) == 2 and dialog.result() == 1 and document_root.documents_root(store, Path("x")) == moved

@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QApplication
 
 from documents_setup import make_file
 from legalsec_desktop.domain.matters import MatterDraft
-from legalsec_desktop.services import document_root, documents, listings, matters
+from legalsec_desktop.services import document_filing, document_root, documents, listings, matters
 from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.ui.common.filing import FilingDialog
 from legalsec_desktop.ui.common.navigation import TabKey
+from legalsec_desktop.ui.common.worker import wait_for_reads
 
 
 @pytest.fixture
@@ -58,6 +59,20 @@ def answer_filing(monkeypatch, fill=None):
         return dialog.result()
 
     monkeypatch.setattr(FilingDialog, "exec", run)
+    return seen
+
+
+def on_which_thread(monkeypatch, module, name, seen=None):
+    """Record the thread each call of `module.name` runs on ('ui' or 'worker') in `seen` (made when None)."""
+    import threading
+
+    seen, real = [] if seen is None else seen, getattr(module, name)
+
+    def watched(*args, **kwargs):
+        seen.append("ui" if threading.current_thread() is threading.main_thread() else "worker")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, watched)
     return seen
 
 
@@ -122,6 +137,30 @@ def test_a_single_file_gets_its_title_date_and_kind_from_the_dialog(window, inco
                                                        date(2026, 11, 3), "correspondence")
 
 
+def test_a_title_too_long_is_said_beside_it_before_anything_is_filed_and_kept_to_correct(
+        window, incoming, monkeypatch, message_boxes):
+    long_title = "Letter from opposing counsel " * 11  # over 300 characters
+
+    def fill(dialog):
+        dialog.title.setText(long_title)
+        dialog.doc_date.set_date(date(2026, 10, 7))
+
+    seen = answer_filing(monkeypatch, fill)
+    window.pane.show_matter(window.lee)
+    assert not window.pane.file([incoming["Letter re extension.txt"]])
+    dialog = seen[0]
+    assert dialog.result() == 0 and dialog.title.text() == long_title  # still open, what was typed kept
+    assert "too long" in dialog.errors.labels["title"].text() and not dialog.errors.labels["title"].isHidden()
+    assert titles(window, window.lee) == [] and message_boxes == []  # nothing filed, no "Not filed" box
+    dialog.title.setText("Letter from opposing counsel")
+    dialog.accept()
+    assert dialog.result() == 1
+    [item] = documents.documents_of(window.state.store, window.lee)
+    assert (item.title, item.doc_date) == ("Letter from opposing counsel", date(2026, 10, 7))
+    assert [path.name for path in (window.root / "2026-0002 Lee lease").iterdir()] == [
+        "2026-10-07 Letter from opposing counsel.txt"]
+
+
 def test_every_matter_shown_the_dialog_asks_which_and_refuses_none(window, incoming, monkeypatch, message_boxes):
     pane = window.pane
     pane.show_matter(None)
@@ -160,7 +199,9 @@ def test_the_detail_opens_a_version_and_says_when_its_file_is_missing(window, in
     assert stored.is_file() and stored.is_relative_to(window.root) and stored.read_text().startswith("The complaint")
     # A new version: both listed, the newest first, the old one still openable.
     newer = make_file(incoming["Complaint.txt"].parent / "v2", "Complaint amended.txt", "Amended complaint.")
+    filed_from = on_which_thread(monkeypatch, document_filing, "file_new_version")
     pane.detail.file_new_version(newer)
+    assert filed_from == ["worker"]  # a big file is copied and hashed off the UI thread
     assert pane.detail.table.rowCount() == 2 and pane.detail.table.item(0, 0).text() == "2"
     pane.detail.table.selectRow(1)
     pane.detail.open_selected()
@@ -205,6 +246,8 @@ def test_edit_saves_the_documents_facts(window, incoming, monkeypatch, message_b
 def test_a_documents_folder_on_a_missing_drive_is_said_and_the_dialog_keeps_the_choices(
         window, incoming, monkeypatch, message_boxes, tmp_path):
     document_root.set_documents_root(window.state.store, tmp_path / "unplugged drive" / "Documents")
+    checked_from = on_which_thread(monkeypatch, document_root, "check_root")
+    on_which_thread(monkeypatch, document_filing, "check_root", checked_from)
 
     def fill(dialog):
         dialog.kind.setCurrentIndex(dialog.kind.findData("pleading"))
@@ -218,6 +261,7 @@ def test_a_documents_folder_on_a_missing_drive_is_said_and_the_dialog_keeps_the_
     assert dialog.result() == 0 and dialog.kind.currentData() == "pleading"  # still open, as chosen
     assert dialog.title.text() == "Complaint as filed" and dialog.matter.currentData() == window.rivera
     assert titles(window, window.rivera) == []
+    assert "worker" in checked_from and "ui" not in checked_from  # a stalled share does not freeze the window
 
 
 def test_dropping_on_a_matter_row_files_into_that_matter(window, incoming, monkeypatch, message_boxes):
@@ -238,14 +282,18 @@ def test_dropping_on_a_matter_row_files_into_that_matter(window, incoming, monke
     assert seen[-1].matter.currentData() == window.lee and titles(window, window.lee) == ["Complaint", "Notes"]
 
 
-def test_the_health_line_and_the_switch_between_paper_and_documents(window, incoming, monkeypatch, message_boxes):
+HEALTH = r"3 documents · (\d) indexed · (\d) waiting · 0 failed · 0 need OCR · 0 missing"
+
+
+def test_the_health_line_and_the_switch_between_paper_and_documents(window, incoming, monkeypatch, message_boxes,
+                                                                    qtbot):
     answer_filing(monkeypatch)
     tab = window.tab(TabKey.FILES)
     window.pane.show_matter(window.rivera)
     window.pane.file(list(incoming.values()))
-    # The background indexer may have read some of them by now: indexed and waiting add up to 3.
-    line = re.fullmatch(r"3 documents · (\d) indexed · (\d) waiting · 0 failed · 0 need OCR · 0 missing",
-                        window.pane.health.text())
+    # Read in the background. The indexer may have read some of them by now: indexed and waiting add up to 3.
+    qtbot.waitUntil(lambda: re.fullmatch(HEALTH, window.pane.health.text()) is not None, timeout=5000)
+    line = re.fullmatch(HEALTH, window.pane.health.text())
     assert line is not None and int(line[1]) + int(line[2]) == 3 and window.pane.health.isVisible()
     assert listings.list_ids(window.state.store, "documents")
     tab.show_side(0)
@@ -253,6 +301,30 @@ def test_the_health_line_and_the_switch_between_paper_and_documents(window, inco
     tab.show_side(1)
     assert window.pane.filter_box.isVisible() and not tab.filter_box.isVisible() and not tab.buttons.isVisible()
     assert tab.current_file_id() is None and tab.selected_ids() == []  # paper actions are off on this side
+
+
+def test_the_health_line_is_read_off_the_ui_thread_at_most_about_once_a_second(window, incoming, monkeypatch,
+                                                                              message_boxes, qtbot):
+    import threading
+
+    answer_filing(monkeypatch)
+    window.pane.show_matter(window.rivera)
+    window.pane.file(list(incoming.values()))
+    pane = window.pane
+    qtbot.waitUntil(lambda: not pane.health_reading and not pane.health_timer.isActive(), timeout=5000)
+    reads, health = [], documents.index_health
+    monkeypatch.setattr(documents, "index_health",
+                        lambda store: reads.append(threading.current_thread() is threading.main_thread())
+                        or health(store))
+    for _notice in range(40):  # the background indexer tells of every 25 documents read: many notices
+        window.state.data_changed.emit(Changed.DOCUMENTS)
+        pane._show_health()
+    assert len(reads) <= 1 and pane.health_due  # one read now, one more when the second is up
+    documents.delete_document(window.state.store, documents.documents_of(window.state.store, window.rivera)[0].id)
+    qtbot.waitUntil(lambda: len(reads) == 2 and not pane.health_reading, timeout=5000)
+    wait_for_reads()
+    assert pane.health.text().startswith("2 documents")  # the latest state, read twice in all
+    assert not any(reads) and not pane.health_due  # never on the UI thread
 
 
 def test_rescan_finds_a_file_put_in_a_matter_folder_behind_the_programs_back(window, incoming, monkeypatch,

@@ -7,7 +7,7 @@ import errno
 import logging
 import os
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import BinaryIO
 
@@ -24,6 +24,7 @@ from legalsec_desktop.fsutil import error_kind, fsync_folder
 from legalsec_desktop.services.document_root import refused as _refused_root
 from legalsec_desktop.services.document_root import check_root
 from legalsec_desktop.services.document_rows import DocumentDraft, FilingResult
+from legalsec_desktop.services.documents import checked_title
 from legalsec_desktop.services.document_store import (
     Copied,
     copy_in,
@@ -74,7 +75,8 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 
 def file_documents(store: Store, root: Path, matter_id: int, paths: list[Path], clock: Clock, by: str,
-                   kind: str | None = None, progress: Progress | None = None) -> list[FilingResult]:
+                   kind: str | None = None, progress: Progress | None = None, title: str | None = None,
+                   doc_date: date | None = None) -> list[FilingResult]:
     """Files every file of `paths` (folders: every file inside) into the matter, up to BATCH files to a
     transaction, each file in a savepoint of its own (one that fails is refused alone); e-mails one at a time.
     `progress(done, total)` is called after each batch and e-mail; when it returns False filing stops there (what
@@ -82,22 +84,27 @@ def file_documents(store: Store, root: Path, matter_id: int, paths: list[Path], 
 
     The title comes from the file's name, the date from its modification time (local), the kind is `kind` or
     'other'; .eml and .msg files are filed as e-mails (services.mail_filing.file_mail), whatever `kind`.
+    `title` and `doc_date` (both or neither), for one file that is not an e-mail: the title and date the user gave
+    it, kept and naming its stored file, in the one transaction that files it; ValidationError, before anything is
+    filed, for a blank or too long title or more than one file.
     DocumentRootError, before anything is written, when the documents folder cannot take files.
     """
     if kind is not None and kind not in DOCUMENT_KINDS:
         raise ValidationError("kind", f"“{shown(kind)}” is not a kind of document; use one of "
                                       f"{', '.join(DOCUMENT_KINDS)}.")
-    check_root(root)
-    files = files_in(paths)
-    results = []
     from legalsec_desktop.services.mail_filing import file_mail, is_mail_file  # it builds on this module
+
+    files = files_in(paths)
+    named = _named(files, title, doc_date, is_mail_file)
+    check_root(root)
+    results = []
 
     folder: Path | None = None
     batch: list[Path] = []
 
     def file_batch() -> None:
         if batch and folder is not None:
-            results.extend(_file_batch(store, root, folder, matter_id, batch, clock, by, kind or "other"))
+            results.extend(_file_batch(store, root, folder, matter_id, batch, clock, by, kind or "other", named))
         batch.clear()
 
     def going_on() -> bool:
@@ -124,6 +131,18 @@ def file_documents(store: Store, root: Path, matter_id: int, paths: list[Path], 
     return results
 
 
+def _named(files: list[Path], title: str | None, doc_date: date | None,
+           is_mail: Callable[[Path], bool]) -> tuple[str, date] | None:
+    """The title and date the user gave one file, checked; None when none were given."""
+    if title is None and doc_date is None:
+        return None
+    if title is None or doc_date is None:
+        raise ValueError("a title and a date go together")
+    if len(files) != 1 or is_mail(files[0]):
+        raise ValidationError("title", "A title and date can be given to one file only (not an e-mail).")
+    return checked_title(title), doc_date
+
+
 def _folder(store: Store, root: Path, matter_id: int) -> Path:
     """The matter's folder, made (and recorded) when it has none yet."""
     with store.write() as session:
@@ -131,8 +150,9 @@ def _folder(store: Store, root: Path, matter_id: int) -> Path:
 
 
 def _file_batch(store: Store, root: Path, folder: Path, matter_id: int, paths: list[Path], clock: Clock, by: str,
-                kind: str) -> list[FilingResult]:
+                kind: str, named: tuple[str, date] | None = None) -> list[FilingResult]:
     """Files a few files in one transaction, each in a savepoint of its own: a file that fails is refused alone.
+    `named`: the title and date the user gave the one file of the batch (else: its file's name and date).
 
     Each is copied in before the transaction (a big file does not hold the database's write lock while it is
     copied); their folder is flushed to the disk once, before the commit (a flush a file made filing slow)."""
@@ -141,7 +161,7 @@ def _file_batch(store: Store, root: Path, folder: Path, matter_id: int, paths: l
     refused: dict[int, str] = {}
     try:
         for path in paths:
-            copies.append(_copied(folder, path, kind))
+            copies.append(_copied(folder, path, kind, named))
         refused.update({at: why for at, (_source, made, _copy, why) in enumerate(copies) if made is None})
         with new_files() as written, store.write() as session:
             for at, (_source, made, copied, _why_not) in enumerate(copies):
@@ -180,15 +200,17 @@ def _file_batch(store: Store, root: Path, folder: Path, matter_id: int, paths: l
     return results
 
 
-def _copied(folder: Path, path: Path, kind: str) -> tuple[str, DocumentDraft | None, Copied | None, str]:
-    """One file copied into the matter's folder, with its draft; or why it is refused."""
+def _copied(folder: Path, path: Path, kind: str, named: tuple[str, date] | None = None,
+            ) -> tuple[str, DocumentDraft | None, Copied | None, str]:
+    """One file copied into the matter's folder, with its draft (titled and dated by `named` when the user gave
+    them, else by the file's name and date); or why it is refused."""
     try:
         seen = path.stat()
         if not path.is_file():
             return str(path), None, None, "it is not a file"
-        draft = DocumentDraft(title=title_from_file_name(path.name), kind=kind,
-                              doc_date=to_local(datetime.fromtimestamp(seen.st_mtime, timezone.utc)).date(),
-                              original_name=path.name)
+        title, doc_date = named or (
+            title_from_file_name(path.name), to_local(datetime.fromtimestamp(seen.st_mtime, timezone.utc)).date())
+        draft = DocumentDraft(title=title, kind=kind, doc_date=doc_date, original_name=path.name)
         return str(path), draft, copy_in(folder, _opener(path)), ""
     except UserFixableError as error:
         return str(path), None, None, error.message

@@ -8,6 +8,9 @@ import os
 import tempfile
 from pathlib import Path
 
+from sqlalchemy import select
+
+from legalsec_desktop.db.document_models import DocumentRow, DocumentVersionRow
 from legalsec_desktop.db.models import FirmRow
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.errors import UserFixableError
@@ -40,6 +43,28 @@ def set_documents_root(store: Store, path: Path | None) -> None:
         row = session.get(FirmRow, 1) or FirmRow(id=1)
         row.documents_root = str(path) if path is not None else ""
         session.add(row)
+
+
+def documents_kept_elsewhere(store: Store, new_root: Path) -> int:
+    """How many documents (not deleted) have a file that is not under `new_root` where it would be: were the
+    documents folder changed to `new_root`, they would show as missing until the old folder's contents are moved
+    there. Looks at the disk (a matter folder that is not there at all is not looked in): call it off the UI
+    thread."""
+    with store.read() as session:
+        rows = session.execute(select(DocumentVersionRow.document_id, DocumentVersionRow.path)
+                               .join(DocumentRow, DocumentRow.id == DocumentVersionRow.document_id)
+                               .where(DocumentRow.deleted_at.is_(None))).all()
+    by_folder: dict[str, list[tuple[int, list[str]]]] = {}
+    for document_id, path in rows:
+        parts = path.split("/")
+        by_folder.setdefault(parts[0], []).append((document_id, parts))
+    missing: set[int] = set()
+    for folder, files in by_folder.items():
+        if len(files[0][1]) > 1 and not (Path(new_root) / folder).is_dir():
+            missing.update(document_id for document_id, _parts in files)
+            continue
+        missing.update(document_id for document_id, parts in files if not Path(new_root).joinpath(*parts).is_file())
+    return len(missing)
 
 
 def inbox_folder(store: Store) -> Path | None:

@@ -71,15 +71,21 @@ def versions(store: Store, document_id: int) -> list[VersionItem]:
             .order_by(DocumentVersionRow.number.desc()))]
 
 
-def update_document(store: Store, document_id: int, title: str, kind: str, doc_date: date, author: str = "",
-                    description: str = "") -> DocumentItem:
-    """Saves a document's details (its files keep their names) and gives its search index entry the new title and
-    date (the text read of it stays searchable)."""
+def checked_title(title: str) -> str:
+    """A document's title as it is kept (its spaces tidied); ValidationError when it is blank or too long."""
     cleaned = " ".join(title.split())
     if not cleaned:
         raise ValidationError("title", "Give the document a title.")
     if len(cleaned) > MAX_TITLE:
         raise ValidationError("title", f"The title is too long; use at most {MAX_TITLE} characters.")
+    return cleaned
+
+
+def update_document(store: Store, document_id: int, title: str, kind: str, doc_date: date, author: str = "",
+                    description: str = "") -> DocumentItem:
+    """Saves a document's details (its files keep their names) and gives its search index entry the new title and
+    date (the text read of it stays searchable)."""
+    cleaned = checked_title(title)
     if kind not in DOCUMENT_KINDS:
         raise ValidationError("kind", f"“{shown(kind)}” is not a kind of document.")
     with store.write() as session:

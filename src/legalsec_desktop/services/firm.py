@@ -1,8 +1,11 @@
-"""Read and save the firm profile and its timekeepers."""
+"""Read and save the firm profile and its timekeepers, and the Settings (with the documents and inbox folders)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from legalsec_desktop.db.models import FirmRow, TimekeeperRow
 from legalsec_desktop.db.store import Store
@@ -49,39 +52,56 @@ def save_profile(store: Store, profile: FirmProfile) -> FirmProfile:
     """
     validate_profile(profile)
     with store.write() as session:
-        row = session.get(FirmRow, 1) or FirmRow(id=1)
-        row.name = profile.name.strip()
-        row.address = profile.address.strip()
-        row.billing_increment_minutes = profile.billing_increment_minutes
-        row.default_jurisdiction = profile.default_jurisdiction
-        row.matter_number_pattern = profile.matter_number_pattern
-        row.tax_id = profile.tax_id.strip()
-        row.set_up_at = row.set_up_at or store.clock.utc_now()
-        session.add(row)
-        existing = {k.id: k for k in session.scalars(select(TimekeeperRow))}
-        by_initials = {k.initials.upper(): k for k in existing.values()}
-        kept: set[int] = set()
-        for keeper in profile.timekeepers:
-            target = existing.get(keeper.id) if keeper.id else None
-            clash = by_initials.get(keeper.initials.upper())
-            if clash is not None and clash is not target:
-                if target is None and not clash.active:
-                    target = clash  # bringing back someone who had been removed
-                else:
-                    raise ValidationError("timekeepers",
-                                          f"The initials {keeper.initials} already belong to {clash.name}.")
-            target = target or TimekeeperRow()
-            target.name = keeper.name.strip()
-            target.initials = keeper.initials.upper()
-            target.default_rate_cents = keeper.default_rate_cents
-            target.is_attorney = keeper.is_attorney
-            target.daily_target_minutes = keeper.daily_target_minutes
-            target.classification = keeper.classification
-            target.active = True
-            session.add(target)
-            session.flush()
-            kept.add(target.id)
-        for keeper_id, row_keeper in existing.items():
-            if keeper_id not in kept:
-                row_keeper.active = False
+        _save_profile(session, store, profile)
     return load_profile(store)
+
+
+def save_settings(store: Store, profile: FirmProfile, documents_root: Path | None,
+                  inbox_folder: Path | None) -> FirmProfile:
+    """The Settings dialog's save: the profile and timekeepers (as save_profile), the documents folder (None: the
+    default) and the inbox folder (None: none), all in one transaction: all saved, or nothing."""
+    validate_profile(profile)
+    with store.write() as session:
+        row = _save_profile(session, store, profile)
+        row.documents_root = str(documents_root) if documents_root is not None else ""
+        row.inbox_folder = str(inbox_folder) if inbox_folder is not None else ""
+    return load_profile(store)
+
+
+def _save_profile(session: Session, store: Store, profile: FirmProfile) -> FirmRow:
+    row = session.get(FirmRow, 1) or FirmRow(id=1)
+    row.name = profile.name.strip()
+    row.address = profile.address.strip()
+    row.billing_increment_minutes = profile.billing_increment_minutes
+    row.default_jurisdiction = profile.default_jurisdiction
+    row.matter_number_pattern = profile.matter_number_pattern
+    row.tax_id = profile.tax_id.strip()
+    row.set_up_at = row.set_up_at or store.clock.utc_now()
+    session.add(row)
+    existing = {k.id: k for k in session.scalars(select(TimekeeperRow))}
+    by_initials = {k.initials.upper(): k for k in existing.values()}
+    kept: set[int] = set()
+    for keeper in profile.timekeepers:
+        target = existing.get(keeper.id) if keeper.id else None
+        clash = by_initials.get(keeper.initials.upper())
+        if clash is not None and clash is not target:
+            if target is None and not clash.active:
+                target = clash  # bringing back someone who had been removed
+            else:
+                raise ValidationError("timekeepers",
+                                      f"The initials {keeper.initials} already belong to {clash.name}.")
+        target = target or TimekeeperRow()
+        target.name = keeper.name.strip()
+        target.initials = keeper.initials.upper()
+        target.default_rate_cents = keeper.default_rate_cents
+        target.is_attorney = keeper.is_attorney
+        target.daily_target_minutes = keeper.daily_target_minutes
+        target.classification = keeper.classification
+        target.active = True
+        session.add(target)
+        session.flush()
+        kept.add(target.id)
+    for keeper_id, row_keeper in existing.items():
+        if keeper_id not in kept:
+            row_keeper.active = False
+    return row

@@ -9,11 +9,12 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from legalsec_desktop.db.document_models import DocumentRow, DocumentVersionRow
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.document_names import passed_by
-from legalsec_desktop.domain.mail_matter import MailClues
+from legalsec_desktop.domain.mail_matter import MailClues, MatterRef
 from legalsec_desktop.fsutil import fsync_folder, unused_path
 from legalsec_desktop.services import mail_suggest
 from legalsec_desktop.services.mail_filing import is_mail_file
@@ -70,44 +71,76 @@ def inbox_entries(folder: Path, now: datetime) -> tuple[list[InboxEntry], bool]:
     return entries, unsettled
 
 
-def inbox_files(store: Store, entries: list[InboxEntry], hashes: dict[tuple[Path, int, int], str]) -> list[InboxFile]:
-    """Each entry with its suggested matter and the live document of the same content. `hashes` keeps what was
-    hashed before, by (path, size, modified): a large scan is read once, not at every look."""
-    found: list[InboxFile] = []
-    for entry in entries:
+@dataclass(frozen=True)
+class _Read:
+    """What was read of one inbox file: its content's hash ('' when it could not be read) and, for an e-mail that
+    could be read, the clues to its matter."""
+
+    digest: str
+    clues: MailClues | None
+
+
+class InboxCache:
+    """What was read of each inbox file, by (path, size, modified): a file is hashed, and an e-mail parsed, once,
+    not at every look; only the files still in the inbox are kept."""
+
+    def __init__(self) -> None:
+        self._read: dict[tuple[Path, int, int], _Read] = {}
+
+    def __len__(self) -> int:
+        return len(self._read)
+
+    def read(self, entry: InboxEntry) -> _Read:
         key = (entry.path, entry.size, entry.modified_ns)
-        if key not in hashes:
-            try:
-                hashes[key] = content_hash(entry.path)
-            except OSError:
-                hashes[key] = ""
-        found.append(_judged(store, entry, hashes[key]))
-    return found
+        if key not in self._read:
+            self._read[key] = _read(entry.path)
+        return self._read[key]
+
+    def keep_only(self, entries: list[InboxEntry]) -> None:
+        present = {(entry.path, entry.size, entry.modified_ns) for entry in entries}
+        for key in [key for key in self._read if key not in present]:
+            del self._read[key]
 
 
-def _judged(store: Store, entry: InboxEntry, digest: str) -> InboxFile:
-    suggestion = None
-    if is_mail_file(entry.path):
-        from legalsec_desktop.formats.mail_file import read_mail
+def _read(path: Path) -> _Read:
+    try:
+        digest = content_hash(path)
+    except OSError:
+        digest = ""
+    if not is_mail_file(path):
+        return _Read(digest, None)
+    from legalsec_desktop.formats.mail_file import read_mail
 
-        mail = read_mail(entry.path)
-        if not mail.flag:
-            suggestion = mail_suggest.suggest_matter(store, mail)
+    mail = read_mail(path)
+    return _Read(digest, None if mail.flag else mail_suggest.clues_of(mail))
+
+
+def inbox_files(store: Store, entries: list[InboxEntry], cache: InboxCache) -> list[InboxFile]:
+    """Each entry with its suggested matter and the live document of the same content, all read in one session.
+    `cache` keeps what was read of the files before (a large scan is hashed once, an e-mail parsed once); it is
+    left holding only `entries`."""
+    read = [cache.read(entry) for entry in entries]
+    cache.keep_only(entries)
     with store.read() as session:
-        if suggestion is None:  # a matter or case number in the file's name
-            suggestion = mail_suggest.suggestion_in(session, MailClues(subject=entry.path.stem, body=""))
-            if suggestion is not None:
-                suggestion = replace(suggestion, reason=suggestion.reason.replace("the subject", "the file name"))
-        filed = session.execute(
-            select(DocumentRow.id, DocumentRow.title)
-            .join(DocumentVersionRow, DocumentVersionRow.document_id == DocumentRow.id)
-            .where(DocumentVersionRow.sha256 == digest, DocumentRow.deleted_at.is_(None))
-            .order_by(DocumentRow.id).limit(1)).first() if digest else None
-        number = ""
-        if suggestion is not None:
-            from legalsec_desktop.db.models import MatterRow
+        matters = mail_suggest.matter_refs(session)
+        return [_judged(session, matters, entry, seen) for entry, seen in zip(entries, read, strict=True)]
 
-            number = session.get(MatterRow, suggestion.matter_id).number  # type: ignore[union-attr]
+
+def _judged(session: Session, matters: list[MatterRef], entry: InboxEntry, seen: _Read) -> InboxFile:
+    suggestion = None
+    if seen.clues is not None:  # an e-mail: its subject, body, thread and sender
+        suggestion = mail_suggest.suggestion_in(session, seen.clues, matters)
+    if suggestion is None:  # a matter or case number in the file's name
+        suggestion = mail_suggest.suggestion_in(session, MailClues(subject=entry.path.stem, body=""), matters)
+        if suggestion is not None:
+            suggestion = replace(suggestion, reason=suggestion.reason.replace("the subject", "the file name"))
+    filed = session.execute(
+        select(DocumentRow.id, DocumentRow.title)
+        .join(DocumentVersionRow, DocumentVersionRow.document_id == DocumentRow.id)
+        .where(DocumentVersionRow.sha256 == seen.digest, DocumentRow.deleted_at.is_(None))
+        .order_by(DocumentRow.id).limit(1)).first() if seen.digest else None
+    number = next((matter.number for matter in matters if suggestion and matter.matter_id == suggestion.matter_id),
+                  "")
     return InboxFile(entry, suggestion.matter_id if suggestion else None, number,
                      suggestion.reason if suggestion else "", filed.id if filed else None, filed.title if filed else "")
 

@@ -36,12 +36,19 @@ def suggest_matter(store: Store, mail: Mail) -> MatterSuggestion | None:
         return suggestion_in(session, clues_of(mail))
 
 
-def suggestion_in(session: Session, clues: MailClues) -> MatterSuggestion | None:
-    """The suggestion for `clues`, read in an open session."""
-    matters = [MatterRef(row.id, row.number, row.case_number or "", row.status != "closed")
-               for row in session.execute(select(MatterRow.id, MatterRow.number, MatterRow.case_number,
-                                                 MatterRow.status))]
+def suggestion_in(session: Session, clues: MailClues,
+                  matters: list[MatterRef] | None = None) -> MatterSuggestion | None:
+    """The suggestion for `clues`, read in an open session; `matters`: matter_refs read already, for many."""
+    if matters is None:
+        matters = matter_refs(session)
     return suggest_from(clues, matters, earlier_mails(session, clues))
+
+
+def matter_refs(session: Session) -> list[MatterRef]:
+    """Every matter, as the suggestion needs it."""
+    return [MatterRef(row.id, row.number, row.case_number or "", row.status != "closed")
+            for row in session.execute(select(MatterRow.id, MatterRow.number, MatterRow.case_number,
+                                              MatterRow.status))]
 
 
 def earlier_mails(session: Session, clues: MailClues) -> list[FiledMail]:

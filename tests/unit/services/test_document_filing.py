@@ -331,3 +331,28 @@ def test_two_different_empty_files_are_both_filed_not_one_a_duplicate(store, roo
     results = file_documents(store, root, matter_id, [first, second], CLOCK, "AB")
     assert [r.outcome for r in results] == ["filed", "filed"]
     assert sorted(d.title for d in documents.documents_of(store, matter_id)) == ["cover sheet", "placeholder"]
+
+
+def test_one_file_is_filed_under_the_title_and_date_the_user_gave_it(store, root, matter_id, tmp_path, monkeypatch):
+    source = make_file(tmp_path / "in", "scan0042.pdf", b"%PDF-1.4 scan")
+    updates = []
+    monkeypatch.setattr(documents, "update_document", lambda *args, **kwargs: updates.append(args))
+    [result] = file_documents(store, root, matter_id, [source], CLOCK, "AB", kind="correspondence",
+                              title="  Letter from   opposing counsel ", doc_date=date(2026, 10, 7))
+
+    assert (result.outcome, result.title) == ("filed", "Letter from opposing counsel")
+    assert stored_files(root) == ["2026-0001 Rivera v. Okafor/2026-10-07 Letter from opposing counsel.pdf"]
+    item = documents.document(store, result.document_id)
+    assert (item.title, item.doc_date, item.kind, item.current.original_name) == (
+        "Letter from opposing counsel", date(2026, 10, 7), "correspondence", "scan0042.pdf")
+    assert updates == []  # filed as it is, in the one transaction, not filed and then edited
+
+
+@pytest.mark.parametrize(("title", "files", "why"), [
+    ("x" * 301, 1, "too long"), ("   ", 1, "Give the document a title"), ("Two letters", 2, "one file only")])
+def test_a_title_that_cannot_be_kept_is_refused_before_anything_is_filed(store, root, matter_id, tmp_path, title,
+                                                                          files, why):
+    sources = [make_file(tmp_path / "in", f"letter {n}.txt", f"letter {n}") for n in range(files)]
+    with pytest.raises(ValidationError, match=why):
+        file_documents(store, root, matter_id, sources, CLOCK, "AB", title=title, doc_date=date(2026, 10, 7))
+    assert counts(store) == (0, 0) and stored_files(root) == []

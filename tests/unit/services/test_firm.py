@@ -44,3 +44,24 @@ def test_invalid_profile_saves_nothing(store):
     with pytest.raises(ValidationError):
         save_profile(store, profile(name=""))
     assert not load_profile(store).is_set_up
+
+
+def test_the_settings_and_both_folders_are_saved_together_or_not_at_all(store, tmp_path):
+    from pathlib import Path
+
+    from legalsec_desktop.services import document_root
+    from legalsec_desktop.services.firm import save_settings
+
+    default = Path("default")
+    saved = save_settings(store, profile(Timekeeper("Ann Lee", "AL", 30000)), tmp_path / "Docs", tmp_path / "Scans")
+    assert saved.name == "Lee & Park LLP"
+    assert (document_root.documents_root(store, default), document_root.inbox_folder(store)) == (
+        tmp_path / "Docs", tmp_path / "Scans")
+    # A profile refused half-way (a colleague's initials): neither it nor the folders are saved.
+    with pytest.raises(ValidationError, match="already belong to Ann Lee"):
+        save_settings(store, profile(Timekeeper("Al Lin", "AL", 1), name="Lee LLP"), tmp_path / "Other", None)
+    assert load_profile(store) == saved
+    assert (document_root.documents_root(store, default), document_root.inbox_folder(store)) == (
+        tmp_path / "Docs", tmp_path / "Scans")
+    save_settings(store, saved, None, None)  # blank: the default folder, no inbox
+    assert (document_root.documents_root(store, default), document_root.inbox_folder(store)) == (default, None)

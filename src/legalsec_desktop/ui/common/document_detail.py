@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.services.changes import Changed
-from legalsec_desktop.services.document_rows import DocumentItem, VersionItem
+from legalsec_desktop.services.document_rows import DocumentItem, FilingResult, VersionItem
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.document_text import VERSION_COLUMNS, facts_html, heading_html, version_rows
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.table_columns import fit_columns
 from legalsec_desktop.ui.common.undo import delete_with_undo
+from legalsec_desktop.ui.common.worker import Progress, run_and_wait
 
 
 class DocumentDetail(QWidget):
@@ -178,9 +179,16 @@ class DocumentDetail(QWidget):
         from legalsec_desktop.services import document_filing
         from legalsec_desktop.services.users import current_user
 
+        store, root, document_id, clock = (self.state.require_store(), self.state.documents_root(), self.item.id,
+                                           self.state.clock)
+        by = current_user()
+
+        def work(progress: Progress) -> FilingResult:  # off the UI thread: a big file is copied and hashed
+            progress(f"Filing {path.name} as a new version…", 0, 0)
+            return document_filing.file_new_version(store, root, document_id, path, clock, by)
+
         try:
-            result = document_filing.file_new_version(self.state.require_store(), self.state.documents_root(),
-                                                     self.item.id, path, self.state.clock, current_user())
+            result = run_and_wait(self, self.tr("Filing a new version"), work)
         except UserFixableError as exc:
             show_problem(self, exc, self.tr("Not filed"))
             return

@@ -4,13 +4,15 @@ matter's Documents page."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from legalsec_desktop.services.changes import Changed
+from legalsec_desktop.services.document_rows import IndexHealth
 from legalsec_desktop.services.rows import DocumentFilters
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.document_detail import DocumentDetail
@@ -22,6 +24,10 @@ from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.list_tab import ListTab, TabSpec
 from legalsec_desktop.ui.common.navigation import Destination
 from legalsec_desktop.ui.common.record_model import ID_ROLE
+from legalsec_desktop.ui.common.worker import run_quietly
+
+HEALTH_MS = 1000  # the health line is read at most once a second, however many changes are told (indexing: many)
+log = logging.getLogger("legalsec")
 
 SPEC = TabSpec(
     listing="documents",
@@ -60,6 +66,9 @@ class DocumentsPane(ListTab):
         self.health = QLabel()
         self.health.setObjectName("indexHealth")
         self.health.setStyleSheet("color: #555;")
+        self.health_reading, self.health_due = False, False  # a read under way; another wanted after it
+        self.health_timer = QTimer(self, singleShot=True, interval=HEALTH_MS)
+        self.health_timer.timeout.connect(self._health_timer_ended)
         self.rescan_button = QPushButton(icon("refresh"), self.tr("Rescan"))
         self.rescan_button.setObjectName("rescanButton")
         self.rescan_button.setToolTip(self.tr("Find files added, changed or removed in the matter folders behind "
@@ -183,11 +192,39 @@ class DocumentsPane(ListTab):
     def _show_health(self) -> None:
         show = not self.one_matter and self.state.store is not None
         self.health_row.setVisible(show)
-        if show:
-            from legalsec_desktop.services import documents
-
-            self.health.setText(health_line(documents.index_health(self.state.require_store())))
         self.rescan_button.setEnabled(not self.state.read_only)
+        if not show:
+            return
+        if self.health_reading or self.health_timer.isActive():
+            self.health_due = True  # read once more when the second is up
+            return
+        self._read_health()
+
+    def _read_health(self) -> None:
+        """Read the index health off the UI thread (grouped counts over every document), quietly."""
+        store = self.state.store
+        if store is None:
+            return
+        from legalsec_desktop.services import documents
+
+        self.health_reading, self.health_due = True, False
+        self.health_timer.start()
+
+        def done(health: IndexHealth) -> None:
+            self.health_reading = False
+            if self.state.store is store:
+                self.health.setText(health_line(health))
+            self._health_timer_ended()
+
+        def failed(exc: BaseException) -> None:
+            self.health_reading = False  # the line keeps what it said; the next change reads it again
+            log.warning("the index health could not be read (%s)", type(exc).__name__)
+
+        run_quietly(self, lambda: documents.index_health(store), done, failed)
+
+    def _health_timer_ended(self) -> None:
+        if self.health_due and not self.health_reading and not self.health_timer.isActive():
+            self._read_health()
 
     def current_document_id(self) -> int | None:
         index = self.table.currentIndex()

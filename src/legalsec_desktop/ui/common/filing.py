@@ -66,7 +66,6 @@ class FilingDialog(LoadOnShowDialog):
         self.title = QLineEdit(title_from_file_name(self.paths[0].name) if self.single else "")
         self.title.setObjectName("filingTitle")
         self.doc_date = DateField(self._file_date() if self.single else None)
-        self.proposed = (self.title.text(), self.doc_date.text())  # what filing would give it anyway
         if self.single:
             self.errors.add_row("title", self.tr("&Title:"), self.title)
             self.errors.add_row("doc_date", self.tr("&Date:"), self.doc_date)
@@ -114,21 +113,22 @@ class FilingDialog(LoadOnShowDialog):
         matter_id = chosen_data(self.matter, "matter")
         if matter_id is None:
             raise ValidationError("matter", "Choose the matter to file them in.")
-        title = self.title.text().strip()
-        doc_date = self.doc_date.date("doc_date", required=True) if self.single else None
-        if self.single and not title:
-            raise ValidationError("title", "Give the document a title.")
-        from legalsec_desktop.services import document_filing, document_root, documents
+        from legalsec_desktop.services import document_filing, documents
         from legalsec_desktop.services.users import current_user
 
+        title: str | None = None
+        doc_date: date | None = None
+        if self.single:  # checked before anything is filed: a refused title leaves nothing filed
+            title = documents.checked_title(self.title.text())
+            doc_date = self.doc_date.date("doc_date", required=True)
         store, root, kind, clock = self.state.require_store(), self.state.documents_root(), self.kind.currentData(), \
             self.state.clock
-        document_root.check_root(root)  # a missing or read-only drive is said here, before the work starts
         by = current_user()
         stopped: list[bool] = []
 
         def work(progress: Progress) -> list[FilingResult]:
-            # A few files to a transaction (the store's batches); Cancel stops between two batches.
+            # A few files to a transaction (the store's batches); Cancel stops between two batches. A documents
+            # folder on a missing or read-only drive is said (DocumentRootError) before anything is filed.
             files = document_filing.files_in(self.paths)
 
             def step(done: int, total: int) -> bool:
@@ -139,17 +139,11 @@ class FilingDialog(LoadOnShowDialog):
 
             if not step(0, len(files)):
                 return []
-            return document_filing.file_documents(store, root, matter_id, files, clock, by, kind, progress=step)
+            return document_filing.file_documents(store, root, matter_id, files, clock, by, kind, progress=step,
+                                                  title=title, doc_date=doc_date)
 
         self.results = run_and_wait(self, self.tr("Filing documents"), work, cancellable=True)
         self.cancelled = bool(stopped)
-        if self.single and len(self.results) == 1 and self.results[0].outcome == "filed" and doc_date is not None:
-            filed = self.results[0].document_id
-            if filed is not None and (self.title.text(), self.doc_date.text()) != self.proposed:
-                item = documents.document(store, filed)
-                if (title, doc_date) != (item.title, item.doc_date):
-                    documents.update_document(store, filed, title, item.kind, doc_date, item.author,
-                                              item.description)
 
 
 def show_summary(parent: QWidget, results: list[FilingResult], cancelled: bool) -> None:

@@ -4,6 +4,7 @@ filing dialog pre-set (the original is copied, never moved); a file already file
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QSettings, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
@@ -29,6 +30,9 @@ from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.table_columns import fit_columns
 from legalsec_desktop.ui.common.worker import run_quietly
 
+if TYPE_CHECKING:
+    from legalsec_desktop.services.inbox import InboxCache
+
 COLUMNS = ("File", "Size", "Arrived", "Suggested matter", "State")
 RECHECK_MS = 2000  # files still being written are looked at again after this long
 
@@ -42,7 +46,7 @@ class InboxPane(QWidget):
         self.state = state
         self.folder: Path | None = None
         self.files: list = []  # services.inbox.InboxFile, as last read
-        self.hashes: dict = {}  # what was hashed before, kept between looks
+        self.cache: InboxCache | None = None  # what was read of the files before, kept between looks
         self.reading = False
         self.count_label = QLabel()
         self.count_label.setObjectName("inboxCount")
@@ -123,28 +127,35 @@ class InboxPane(QWidget):
         self.folder = document_root.inbox_folder(store)
         for watched in self.watcher.directories():
             self.watcher.removePath(watched)
-        if self.folder is None or not self.folder.is_dir():
+        if self.folder is None:
             self.where.setText(self.tr("No inbox folder is set: choose the folder your scanner saves to in "
-                                       "Settings (Documents).") if self.folder is None else
-                               self.tr("The inbox folder %s is not there: connect its drive, or choose another "
-                                       "in Settings.") % self.folder)
+                                       "Settings (Documents)."))
             self._show([], False)
             return
-        self.where.setText(self.tr("Files in %s, offered for filing. Filing copies them; the originals stay "
-                                   "here.") % self.folder)
-        self.watcher.addPath(str(self.folder))
         if self.reading:
             self.soon.start()
             return
         self.reading = True
-        folder, now, hashes = self.folder, self.state.clock.utc_now(), self.hashes
+        if self.cache is None:  # (made here: the services are not loaded before the window is first shown)
+            self.cache = inbox.InboxCache()
+        folder, now, cache = self.folder, self.state.clock.utc_now(), self.cache
 
-        def work() -> tuple[list, bool]:
+        def work() -> tuple[list, bool] | None:  # off the UI thread: a disconnected share may take a while
+            if not folder.is_dir():
+                return None
             entries, unsettled = inbox.inbox_entries(folder, now)
-            return inbox.inbox_files(store, entries, hashes), unsettled
+            return inbox.inbox_files(store, entries, cache), unsettled
 
-        def done(result: tuple[list, bool]) -> None:
+        def done(result: tuple[list, bool] | None) -> None:
             self.reading = False
+            if result is None:
+                self.where.setText(self.tr("The inbox folder %s is not there: connect its drive, or choose another "
+                                           "in Settings.") % folder)
+                self._show([], False)
+                return
+            self.where.setText(self.tr("Files in %s, offered for filing. Filing copies them; the originals stay "
+                                       "here.") % folder)
+            self.watcher.addPath(str(folder))
             self._show(*result)
 
         def failed(exc: BaseException) -> None:

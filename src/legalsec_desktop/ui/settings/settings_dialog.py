@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -32,6 +35,7 @@ from legalsec_desktop.domain.firm import (
     FirmProfile,
     Timekeeper,
     describe_increment,
+    validate_profile,
 )
 from legalsec_desktop.domain.money import format_money, parse_money
 from legalsec_desktop.services import firm
@@ -39,6 +43,7 @@ from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.fields import table_item
 from legalsec_desktop.ui.common.form_errors import FormErrors
 from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
+from legalsec_desktop.ui.common.worker import Progress, run_and_wait
 from legalsec_desktop.ui.settings.folder_field import FolderField
 from legalsec_desktop.services.changes import Changed
 
@@ -241,25 +246,46 @@ class SettingsDialog(LoadOnShowDialog):
         """Save; on a problem, say so beside the field and keep everything that was typed."""
         if not self.ready():
             return
-        if self.errors.attempt(self, self.tr("Settings not saved"), self._save):
+        saved: list[bool] = []
+        if self.errors.attempt(self, self.tr("Settings not saved"), lambda: saved.append(self._save())) \
+                and all(saved):
             self.state.data_changed.emit(Changed.FIRM)
             super().accept()
 
-    def _save(self) -> None:
-        """The folders checked first (a documents folder on a missing or read-only drive is said beside it, and
-        nothing is saved), then the profile and the folders."""
+    def _save(self) -> bool:
+        """The folders checked first, off the UI thread (a documents folder on a missing or read-only drive is said
+        beside it, and nothing is saved); a new documents folder that does not hold the documents filed is asked
+        about; then the profile and both folders, in one transaction. False: the user kept the old folder."""
         from legalsec_desktop.services import document_root
 
         profile, root, inbox = self.profile(), self.documents_root.folder(), self.inbox.folder()
-        if root is not None and root != self.was_root:
-            try:
-                document_root.check_root(root)
-            except document_root.DocumentRootError as exc:
-                raise ValidationError("documents_root", exc.message.replace(document_root.NOTHING_DONE, "")
-                                      .strip()) from exc
-        if inbox is not None and not inbox.is_dir():
-            raise ValidationError("inbox_folder", "That folder is not there. Connect its drive, or choose another.")
-        store = self.state.require_store()
-        firm.save_profile(store, profile)
-        document_root.set_documents_root(store, root)
-        document_root.set_inbox_folder(store, inbox)
+        store, was_root = self.state.require_store(), self.was_root
+        old_root, new_root = was_root or self.default_root, root or self.default_root
+
+        def check(_progress: Progress) -> int:
+            if root is not None and root != was_root:
+                try:
+                    document_root.check_root(root)
+                except document_root.DocumentRootError as exc:
+                    raise ValidationError("documents_root", exc.message.replace(document_root.NOTHING_DONE, "")
+                                          .strip()) from exc
+            if inbox is not None and not inbox.is_dir():
+                raise ValidationError("inbox_folder", "That folder is not there. Connect its drive, or choose "
+                                                      "another.")
+            return document_root.documents_kept_elsewhere(store, new_root) if new_root != old_root else 0
+
+        kept = run_and_wait(self, self.tr("Checking the folders"), check)
+        validate_profile(profile)  # a mistake in the profile is said before any question about the folder
+        if kept and not self._change_anyway(kept, old_root, new_root):
+            return False
+        firm.save_settings(store, profile, root, inbox)
+        return True
+
+    def _change_anyway(self, kept: int, old_root: Path, new_root: Path) -> bool:
+        what = self.tr("1 filed document is") if kept == 1 else self.tr("%s filed documents are") % f"{kept:,}"
+        answer = QMessageBox.question(
+            self, self.tr("Change the Documents Folder"),
+            self.tr("%s kept in the old folder %s; they will show as missing until you move the folder's "
+                    "contents to %s.\n\nChange the folder?") % (what, old_root, new_root),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
