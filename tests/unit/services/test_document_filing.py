@@ -18,18 +18,6 @@ from legalsec_desktop.services.document_filing import file_documents, file_new_v
 from legalsec_desktop.services.document_store import file_path
 
 
-@pytest.fixture
-def root(tmp_path):
-    folder = tmp_path / "Legalsec Documents"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
-def matter_id(store):
-    return new_matter(store)
-
-
 def test_a_file_is_copied_into_the_matter_folder_named_by_its_date_and_title(store, root, matter_id, tmp_path):
     source = make_file(tmp_path / "in", "Letter from opposing counsel re extension.PDF", b"%PDF-1.4 letter")
     before = (source.read_bytes(), source.stat().st_mtime_ns)

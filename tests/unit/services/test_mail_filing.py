@@ -38,18 +38,6 @@ PHRASES = {  # each real mail of tests/data/mail, and a phrase of its body
 }
 
 
-@pytest.fixture
-def root(tmp_path):
-    folder = tmp_path / "Legalsec Documents"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
-def matter_id(store):
-    return new_matter(store)
-
-
 def eml(folder: Path, name: str, subject: str = "Re: extension", body: str = "We agree to the extension.",
         message_id: str = "<one@example.com>", date: str = "Mon, 02 Nov 2026 15:04:05 -0500",
         extra: str = "", when: datetime | None = None) -> Path:

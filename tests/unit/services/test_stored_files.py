@@ -8,25 +8,13 @@ import stat
 from pathlib import Path
 
 import pytest
-from documents_setup import CLOCK, make_file, new_matter
+from documents_setup import CLOCK, make_file
 
 from legalsec_desktop.domain.document_names import passed_by
 from legalsec_desktop.services import document_filing, documents, inbox, stored_files
 from legalsec_desktop.services.document_filing import file_documents, file_new_version
 from legalsec_desktop.services.document_store import file_path
 from legalsec_desktop.services.rescan import rescan
-
-
-@pytest.fixture
-def root(tmp_path):
-    folder = tmp_path / "Legalsec Documents"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
-def matter_id(store):
-    return new_matter(store)
 
 
 def writable(path: Path) -> bool:

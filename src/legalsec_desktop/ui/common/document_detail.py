@@ -8,10 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QLabel,
     QMessageBox,
-    QTableWidget,
     QTableWidgetItem,
     QToolBar,
     QVBoxLayout,
@@ -25,7 +23,7 @@ from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.document_text import VERSION_COLUMNS, facts_html, heading_html, version_rows
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.icons import icon
-from legalsec_desktop.ui.common.table_columns import fit_columns
+from legalsec_desktop.ui.common.table_columns import fit_columns, read_only_table
 from legalsec_desktop.ui.common.undo import delete_with_undo
 from legalsec_desktop.ui.common.worker import Progress, run_and_wait
 
@@ -70,14 +68,7 @@ class DocumentDetail(QWidget):
             self.bar.addAction(action)
             self.actions_by_name[name] = action
         self.versions_title = QLabel(self.tr("<b>Versions</b> (newest first; double-click to open)"))
-        self.table = QTableWidget(0, len(VERSION_COLUMNS))
-        self.table.setObjectName("documentVersions")
-        self.table.setHorizontalHeaderLabels([self.tr(title) for title in VERSION_COLUMNS])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = read_only_table([self.tr(title) for title in VERSION_COLUMNS], "documentVersions")
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.fitter = fit_columns(self.table)
         layout = QVBoxLayout(self)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget, QTreeView
 
 # The columns that take the spare width, by key or heading, first found first: the free text of a row.
 STRETCHED = ("narrative", "subject", "title", "description", "notes", "what", "summary", "title or caption",
@@ -126,3 +126,16 @@ def fit_columns(view: QAbstractItemView, every_fill: bool = True) -> ColumnFitte
     fitter = ColumnFitter(view, stretch_column(names), every_fill)
     fitter._timer.start()
     return fitter
+
+
+def read_only_table(headers: list[str], name: str) -> QTableWidget:
+    """A table of rows to choose one of (not to edit): whole rows selected, no row numbers, alternating colours."""
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.setAlternatingRowColors(True)
+    return table

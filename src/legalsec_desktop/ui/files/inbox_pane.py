@@ -9,10 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QFileSystemWatcher, QSettings, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QLabel,
     QMessageBox,
-    QTableWidget,
     QTableWidgetItem,
     QToolBar,
     QVBoxLayout,
@@ -27,7 +25,7 @@ from legalsec_desktop.ui.common.document_text import size_text
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.filing import file_paths
 from legalsec_desktop.ui.common.icons import icon
-from legalsec_desktop.ui.common.table_columns import fit_columns
+from legalsec_desktop.ui.common.table_columns import fit_columns, read_only_table
 from legalsec_desktop.ui.common.worker import run_quietly
 
 if TYPE_CHECKING:
@@ -61,14 +59,7 @@ class InboxPane(QWidget):
         self.aside_action = self._action("inbox_aside", self.tr("Move to “Filed”…"), "", self.move_aside)
         self._action("inbox_open", self.tr("Open"), "files", self.open_selected)
         self._action("inbox_refresh", self.tr("Refresh"), "refresh", self.refresh)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setObjectName("inboxTable")
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = read_only_table([self.tr(c) for c in COLUMNS], "inboxTable")
         self.table.doubleClicked.connect(lambda _index: self.file_selected())
         self.table.itemSelectionChanged.connect(self._update_actions)
         self.fitter = fit_columns(self.table)
