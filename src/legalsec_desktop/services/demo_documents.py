@@ -137,7 +137,7 @@ def add_demo_documents(store: Store, root: Path, inbox: Path, clock: Clock) -> d
                 file_documents(store, root, m.id, [path], clock, BY, kind=kind)
         if matters:  # the partner's edit of the first letter, filed as its second version
             first = matters[0]
-            letter = next(d for d in documents_of(store, first.id) if d.kind == "correspondence")
+            letter = next(d for d in documents_of(store, first.id) if d.title.startswith("Letter to opposing"))
             edited = building / "edited.docx"
             write_docx(edited, _letter(first, today - timedelta(days=20), today + timedelta(days=10))
                        + ["P.S. Our client would also agree to mediation in January."])

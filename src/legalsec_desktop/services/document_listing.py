@@ -36,8 +36,15 @@ def document_query() -> Select[Any]:
 
 def document_row(row: RowMapping) -> DocumentListRow:
     return DocumentListRow(row["doc_date"], row["matter"] or "", KIND_LABELS.get(row["kind"], row["kind"]),
-                           row["title"], row["author"], row["versions"],
+                           row["title"], shown_name(row["author"] or ""), row["versions"],
                            STATE_LABELS.get(row["state"], row["state"]))
+
+
+def shown_name(author: str) -> str:
+    """An e-mail's sender as the list shows it: the name without its address ("Carol Ward", not "Carol Ward
+    <ward@ward-law.example>"); the address alone when there is no name. The detail shows both."""
+    name, bracket, _address = author.partition(" <")
+    return name.strip().strip('"') if bracket and name.strip() else author
 
 
 def document_scope() -> ColumnElement[bool]:

@@ -34,6 +34,8 @@ def test_the_demo_files_documents_and_emails_of_its_own(demo_store, tmp_path):
         attachments = session.scalar(select(func.count()).where(DocumentRow.parent_id.is_not(None)))
         assert attachments == len(mails)
         assert max(version.number for version in versions) == 2
+        second = session.scalars(select(DocumentRow).join(DocumentVersionRow).where(DocumentVersionRow.number == 2))
+        assert [row.title for row in second] == ["Letter to opposing counsel re extension"]
     assert counts["matters with documents"] >= 4 and counts["documents read"] == len(versions) - 1  # v1 not read
     assert {"pleading", "correspondence", "email", "note", "evidence"} <= set(kinds)
     assert states.get("needs_ocr", 0) >= 1

@@ -134,3 +134,11 @@ def test_the_documents_list_shows_each_live_document_with_its_newest_versions_st
     assert listings.list_ids(demo_store, "documents", filters=DocumentFilters(other)) == []
     matter = listings.fetch_rows(demo_store, "documents", ids[:1])[ids[0]].matter
     assert listings.list_ids(demo_store, "documents", text=matter) == ids
+
+
+def test_the_list_shows_an_e_mails_sender_by_name():
+    from legalsec_desktop.services.document_listing import shown_name
+
+    assert shown_name("Carol Ward <ward@ward-law.example>") == "Carol Ward"
+    assert shown_name('"Ward, Carol" <ward@ward-law.example>') == "Ward, Carol"
+    assert shown_name("ward@ward-law.example") == "ward@ward-law.example" and shown_name("") == ""
