@@ -224,6 +224,27 @@ def test_delete_then_undo_brings_the_document_back(window, incoming, monkeypatch
     assert pane.model.rowCount() == 1 and titles(window, window.rivera) == ["Notes"]
 
 
+def test_enter_opens_and_delete_deletes_from_the_list_with_the_keyboard(window, incoming, monkeypatch, qtbot,
+                                                                       message_boxes):
+    answer_filing(monkeypatch)
+    pane = window.pane
+    pane.show_matter(window.rivera)
+    pane.file([incoming["Notes.txt"]])
+    pane.table.selectRow(0)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    pane.table.setFocus()
+    qtbot.waitUntil(pane.table.hasFocus)
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    qtbot.keyClick(pane.table, Qt.Key.Key_Return)
+    assert len(opened) == 1 and opened[0].endswith("Notes.txt")
+    qtbot.keyClick(pane.table, Qt.Key.Key_Delete)
+    assert pane.model.rowCount() == 0
+    window.undo_stack.undo()
+    assert pane.model.rowCount() == 1
+
+
 def test_edit_saves_the_documents_facts(window, incoming, monkeypatch, message_boxes):
     from legalsec_desktop.ui.common.document_dialog import DocumentDialog
 

@@ -106,6 +106,14 @@ class DocumentsPane(ListTab):
                 DropTarget(target).dropped.connect(lambda paths, _where: self.file(paths))
         paste = QShortcut(QKeySequence.StandardKey.Paste, self, self.paste)
         paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # On the list, as on the other lists: Enter opens the document chosen, Delete deletes it (Ctrl+Z undoes).
+        for keys, act in ((Qt.Key.Key_Return, self.detail.open_selected), (Qt.Key.Key_Enter, self.detail.open_selected),
+                          (QKeySequence.StandardKey.Delete, self._delete_chosen)):
+            QShortcut(QKeySequence(keys), self.table, act).setContext(Qt.ShortcutContext.WidgetShortcut)
+
+    def _delete_chosen(self) -> None:
+        if self.detail.document_id is not None and not self.state.read_only:
+            self.detail.delete()
 
     def _build_body(self) -> QWidget:
         self.detail = DocumentDetail(self.state, self.undo_stack)
