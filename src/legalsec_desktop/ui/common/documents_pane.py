@@ -23,7 +23,6 @@ from legalsec_desktop.ui.common.filing import file_paths
 from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.list_tab import ListTab, TabSpec
 from legalsec_desktop.ui.common.navigation import Destination
-from legalsec_desktop.ui.common.record_model import ID_ROLE
 from legalsec_desktop.ui.common.worker import run_quietly
 
 HEALTH_MS = 1000  # the health line is read at most once a second, however many changes are told (indexing: many)
@@ -235,10 +234,7 @@ class DocumentsPane(ListTab):
             self._read_health()
 
     def current_document_id(self) -> int | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or self.stack.currentIndex() != self.TABLE:
-            return None
-        return self.model.data(index, ID_ROLE)
+        return self.current_id()
 
     def select_document(self, document_id: int) -> None:
         row = self.model.row_of(document_id)

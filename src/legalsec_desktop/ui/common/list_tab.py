@@ -24,7 +24,7 @@ from legalsec_desktop.services.rows import ListFilters, ListRow
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.navigation import Destination
-from legalsec_desktop.ui.common.record_model import RecordTableModel, configure_table
+from legalsec_desktop.ui.common.record_model import ID_ROLE, RecordTableModel, configure_table
 from legalsec_desktop.services.changes import Changed
 
 
@@ -208,6 +208,13 @@ class ListTab(QWidget):
         """Filter the list to one matter's number (or clear the filter for everything)."""
         self.filter_box.setText(destination.matter_number)
         self._apply_filter()
+
+    def current_id(self) -> int | None:
+        """The id of the row chosen in the list; None when none is, or the list is not shown."""
+        index = self.table.currentIndex()
+        if not index.isValid() or self.stack.currentIndex() != self.TABLE:
+            return None
+        return self.model.data(index, ID_ROLE)
 
     def focus_filter(self) -> None:
         self.filter_box.setFocus()

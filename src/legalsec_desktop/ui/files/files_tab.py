@@ -31,7 +31,6 @@ from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.fields import choose_typed, fill_combo, line_edit, searchable_combo
 from legalsec_desktop.ui.common.list_tab import ListTab, TabSpec
 from legalsec_desktop.ui.common.navigation import Destination
-from legalsec_desktop.ui.common.record_model import ID_ROLE
 from legalsec_desktop.ui.files.file_detail import FileDetail
 
 SPEC = TabSpec(
@@ -289,10 +288,7 @@ class FilesTab(ListTab):
         super()._on_store_changed()
 
     def current_file_id(self) -> int | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or self.stack.currentIndex() != self.TABLE or self.side() != self.PAPER:
-            return None
-        return self.model.data(index, ID_ROLE)
+        return self.current_id() if self.side() == self.PAPER else None
 
     def selected_ids(self) -> list[int]:
         """The selected files' ids, top to bottom (the current one when nothing else is selected)."""

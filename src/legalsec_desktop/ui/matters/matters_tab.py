@@ -141,10 +141,7 @@ class MattersTab(ListTab):
         super()._on_store_changed()
 
     def current_matter_id(self) -> int | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or self.stack.currentIndex() != self.TABLE:
-            return None
-        return self.model.data(index, ID_ROLE)
+        return self.current_id()
 
     def select_matter(self, matter_id: int) -> None:
         """Show `matter_id` (clearing filters that would hide it)."""
