@@ -10,17 +10,6 @@ from documents_setup import DOCS, make_file, new_matter
 from legalsec_desktop.services.document_root import set_documents_root
 
 
-@pytest.fixture
-def docs_db(store, db_path, tmp_path, monkeypatch):
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))  # the default documents folder, never the real one's
-    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "home" / "Documents"))
-    new_matter(store)
-    set_documents_root(store, tmp_path / "root")
-    (tmp_path / "root").mkdir()
-    store.close()
-    return db_path
-
-
 def docs(db, capsys, *argv):  # noqa: ANN001, ANN201
     return run(["docs", *argv, "--db", str(db)], capsys)
 

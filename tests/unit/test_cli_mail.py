@@ -1,24 +1,11 @@
 """`legalsec docs add` with e-mail files: one line for the mail, one indented line per attachment, each read for
 the search; a .msg that is not one filed and flagged."""
 
-import pytest
 from cli_run import run
-from documents_setup import MAIL, make_file, new_matter
+from documents_setup import MAIL, make_file
 
 from legalsec_desktop.db.search_index import search_index
 from legalsec_desktop.db.store import open_store
-from legalsec_desktop.services.document_root import set_documents_root
-
-
-@pytest.fixture
-def docs_db(store, db_path, tmp_path, monkeypatch):
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))  # the default documents folder, never the real one's
-    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "home" / "Documents"))
-    new_matter(store)
-    set_documents_root(store, tmp_path / "root")
-    (tmp_path / "root").mkdir()
-    store.close()
-    return db_path
 
 
 def add(db, capsys, *files):  # noqa: ANN001, ANN201
