@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from documents_setup import CLOCK, counts, make_file, new_matter, stored_files
+from documents_setup import CLOCK, counts, make_file, stored_files
 
 from legalsec_desktop.db.search_index import search_index
 from legalsec_desktop.domain.errors import UserFixableError
@@ -48,18 +48,6 @@ class LazySource:
         served = min(size, self.left)
         self.left -= served
         return b"\0" * served
-
-
-@pytest.fixture
-def root(tmp_path):
-    folder = tmp_path / "root"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
-def matter_id(store):
-    return new_matter(store)
 
 
 def draft(title="Big video", name="deposition.mp4"):

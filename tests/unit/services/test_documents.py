@@ -17,13 +17,6 @@ from legalsec_desktop.services.indexing import index_waiting
 from legalsec_desktop.services.search import flat, search_everything
 
 
-@pytest.fixture
-def root(tmp_path):
-    folder = tmp_path / "root"
-    folder.mkdir()
-    return folder
-
-
 def titles_found(store, words):
     with store.read() as session:
         return [hit.title.replace(MARK_START, "").replace(MARK_END, "")

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
-from documents_setup import CLOCK, DOCS, MAIL, make_file, new_matter
+from documents_setup import CLOCK, DOCS, MAIL, make_file
 
 from legalsec_desktop.db.search_index import search_index
 from legalsec_desktop.services import documents, indexing
@@ -29,18 +29,6 @@ PHRASES = {  # a file of the corpus, a phrase of its text (tests/unit/formats/te
     "doc-odd-even-hdrs.docx": "Even page header",
 }
 FLAGGED = {"libreoffice-writer-password.pdf": "protected", "imagemagick-lzw.pdf": "needs_ocr"}
-
-
-@pytest.fixture
-def root(tmp_path):
-    folder = tmp_path / "root"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
-def matter_id(store):
-    return new_matter(store)
 
 
 def found(store, words, matter_id=None):

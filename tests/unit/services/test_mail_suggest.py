@@ -15,13 +15,6 @@ from legalsec_desktop.services.mail_suggest import suggest_matter
 
 
 @pytest.fixture
-def root(tmp_path):
-    folder = tmp_path / "Legalsec Documents"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
 def firm(store):
     """Three matters: two open with case numbers, one closed."""
     def matter(number, case_number, title):
