@@ -70,6 +70,22 @@ def title_from_file_name(file_name: str) -> str:
     return title or " ".join(base.split()) or "Untitled"
 
 
+DATED_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})\s+(.+)$")
+
+
+def title_and_date(file_name: str, fallback: date) -> tuple[str, date]:
+    """A document's title and date read back from a stored name (stored_name's inverse): '2026-11-30 Letter re
+    extension.pdf' gives 'Letter re extension' and that date; another name, its title and `fallback`."""
+    title = title_from_file_name(file_name)
+    dated = DATED_NAME.match(title)
+    if dated:
+        try:
+            return dated.group(2).strip()[:300], date.fromisoformat(dated.group(1))
+        except ValueError:
+            pass
+    return title[:300], fallback
+
+
 def stored_name(doc_date: date, title: str, extension: str, version: int = 1) -> str:
     """The name of a stored file: '2026-11-30 Letter from opposing counsel re extension.pdf'; a later version
     '… (v2).pdf'."""

@@ -11,10 +11,9 @@ The program's own partial copies left by a filing that crashed (over a day old) 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from sqlalchemy import select
@@ -24,13 +23,12 @@ from legalsec_desktop.clock import Clock
 from legalsec_desktop.db.document_models import DocumentFolderRow, DocumentRow, DocumentVersionRow
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.clock import to_local
-from legalsec_desktop.domain.document_names import PARTIAL_PREFIX, passed_by
+from legalsec_desktop.domain.document_names import PARTIAL_PREFIX, passed_by, title_and_date
 from legalsec_desktop.domain.formatting import format_date
 from legalsec_desktop.domain.text_limits import shown
 from legalsec_desktop.services.document_root import DocumentRootError
 from legalsec_desktop.services.stored_files import content_hash, make_read_only, remove_files
 
-DATED_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})\s+(.+)$")
 LEFTOVER_AGE = timedelta(days=1)  # a partial copy of a filing this old is a crash's leftover, never one under way
 Progress = Callable[[int, int], "bool | None"]  # folders done, folders in all; False stops after that folder
 
@@ -191,21 +189,6 @@ def _hash(path: Path) -> str | None:
         return content_hash(path)
     except OSError:
         return None
-
-
-def title_and_date(name: str, fallback: date) -> tuple[str, date]:
-    """A document's title and date from its file's name: '2026-11-30 Letter re extension.pdf' gives the title
-    'Letter re extension' and that date; another name, its name without the extension and `fallback`."""
-    stem, dot, extension = name.rpartition(".")
-    if not dot or not stem.strip(". ") or len(extension) > 8:
-        stem = name
-    dated = DATED_NAME.match(stem.strip())
-    if dated:
-        try:
-            return dated.group(2).strip()[:300], date.fromisoformat(dated.group(1))
-        except ValueError:
-            pass
-    return (stem.strip() or name)[:300], fallback
 
 
 def _record(store: Store, root: Path, clock: Clock, found: _Found) -> RescanReport:

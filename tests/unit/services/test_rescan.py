@@ -13,7 +13,8 @@ from legalsec_desktop.clock import Clock
 from legalsec_desktop.db.document_models import DocumentRow, DocumentVersionRow
 from legalsec_desktop.services import rescan as rescan_module
 from legalsec_desktop.services.document_root import DocumentRootError
-from legalsec_desktop.services.rescan import RescanReport, rescan, title_and_date
+from legalsec_desktop.domain.document_names import title_and_date
+from legalsec_desktop.services.rescan import RescanReport, rescan
 from search_setup import build
 
 CLOCK = Clock()
