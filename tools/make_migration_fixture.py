@@ -47,10 +47,11 @@ ONE_ROW_TABLES = {"firm"}  # the firm's settings: one row, so an optional column
 LATER_TABLES = {"conflict_check": "0002", "court_closure": "0003", "reminder_ack": "0003", "timer": "0004",
                 "todo": "0008", **{name: "0009" for name in ("storage_location", "file_movement", "retention_rule",
                                                             "closing_item", "matter_closing", "destruction")},
-                **{name: "0010" for name in ("document_folder", "document", "document_version")}}
+                **{name: "0010" for name in ("document_folder", "document", "document_version")},
+                "letter_template": "0011", "letter_package": "0011"}
 LATER_COLUMNS = {
     "contact": {"match_key": "0002", "rate_override_cents": "0004", "billing_increment_minutes": "0004",
-                "billing_id": "0004"},
+                "billing_id": "0004", "courtesy_title": "0011"},
     "contact_alias": {"match_key": "0002"},
     "event": {name: "0003" for name in ("rrule", "exdates", "series_id", "occurrence_date", "trigger_id",
                                          "rule_key", "history", "deleted_at")},
@@ -58,9 +59,10 @@ LATER_COLUMNS = {
                                               "out_timekeeper_id", "out_reason", "out_at", "due_back_on",
                                               "retention_rule_id", "retention_note", "hold_reason", "hold_since",
                                               "destroyed_at", "destruction_id")},
-    "firm": {"reminder_leads": "0003", "tax_id": "0004", "documents_root": "0010", "inbox_folder": "0010"},
+    "firm": {"reminder_leads": "0003", "tax_id": "0004", "documents_root": "0010", "inbox_folder": "0010",
+             **{name: "0011" for name in ("templates_folder", "phone", "fax", "email")}},
     "matter": {"uses_utbms": "0004", "client_matter_id": "0004", "closed_number": "0009"},
-    "timekeeper": {"classification": "0004"},
+    "timekeeper": {"classification": "0004", "title": "0011", "bar_number": "0011"},
 }
 
 
@@ -121,9 +123,11 @@ def fill(f: Filler) -> None:
     partner = f.scalar("SELECT id FROM timekeeper WHERE is_attorney = 1 ORDER BY id LIMIT 1")
     associate = f.scalar("SELECT id FROM timekeeper WHERE is_attorney = 1 ORDER BY id DESC LIMIT 1")
     f.update("timekeeper", partner, classification="PARTNR")
-    f.update("timekeeper", associate, classification="ASSOC")
+    f.update("timekeeper", associate, classification="ASSOC", title="Associate", bar_number="NY 5512034")
     f.update("firm", f.scalar("SELECT min(id) FROM firm"), tax_id="94-1234567",
-             reminder_leads=json.dumps({"hearing": [7, 1], "filing deadline": [14, 3, 1], "trial": [30, 7]}))
+             reminder_leads=json.dumps({"hearing": [7, 1], "filing deadline": [14, 3, 1], "trial": [30, 7]}),
+             templates_folder="Vorlagen & Briefe", phone="(212) 555-0100", fax="(212) 555-0101",
+             email="office@example.com")
     clerk = f.add("timekeeper", name="Jürgen Weiß-Łukasiewicz", initials="JWL", default_rate_cents=0,
                   is_attorney=0, daily_target_minutes=420, active=0, classification="PARLGL")
 
@@ -137,7 +141,7 @@ def fill(f: Filler) -> None:
                     billing_id="OZT-7781")
     mueller = f.add("contact", is_organization=0, name="José Müller", sort_name="Müller, José", address="",
                     phone="", email="", notes="", is_client=0, deleted_at=None, rate_override_cents=None,
-                    billing_increment_minutes=None, billing_id="")
+                    billing_increment_minutes=None, billing_id="", courtesy_title="Mr.")
     gone = f.add("contact", is_organization=0, name="Siobhán O'Brien-Núñez", sort_name="O'Brien-Núñez, Siobhán",
                  address="12 Rue de l'Église\n75004 Paris", phone="", email="siobhan@example.com",
                  notes="Duplicate of a contact entered twice.", is_client=0, deleted_at="2026-03-02 10:15:00.000000")
@@ -234,6 +238,19 @@ def fill(f: Filler) -> None:
         from migration_fixture_documents import fill_documents
 
         fill_documents(f, live, closed, mail_entry)
+    # Letter templates (0011 on): one used, checked and offered when a conflict check is declined; one never
+    # checked or used, whose file Word could not open; a package of both.
+    f.add("letter_template", file_name="Non-engagement letter.docx", name="Non-engagement letter",
+          purpose="declination", description="Declining a matter «after» a conflict check",
+          fields='["client", "matter"]',
+          asks='[{"name": "reason", "kind": "choice", "label": "Why", "choices": ["conflict", "capacity"]}]',
+          problem="", checked_size=18_211, checked_mtime_ns=1_795_000_000_123_456_789, added_at="2026-11-02 09:00:00",
+          last_used_at="2026-11-20 15:30:00.000000", use_count=3)
+    f.add("letter_template", file_name="Brief an Gegenanwalt – Müller.docx", name="Brief an Gegenanwalt (Müller)",
+          purpose="", description="", fields="", asks="", problem="The file is not a Word document (.docx).",
+          checked_size=None, checked_mtime_ns=None, added_at="2026-11-21 08:00:00", last_used_at=None, use_count=0)
+    f.add("letter_package", name="New matter package 📎", created_at="2026-11-02 09:05:00",
+          templates='["Non-engagement letter", "Brief an Gegenanwalt (Müller)"]')
 
     hits = [{"searched": "José Müller", "name": "Jose Muller", "contact_id": mueller, "contact_name": "José Müller",
              "matter_id": live, "matter_number": "", "matter_title": "Öztürk GmbH v. José Müller",

@@ -83,6 +83,10 @@ class FirmRow(Base):
     tax_id: Mapped[str] = mapped_column(String(20), default="")  # LEDES LAW_FIRM_ID
     documents_root: Mapped[str] = mapped_column(Text, default="", server_default="")  # '' : the default folder
     inbox_folder: Mapped[str] = mapped_column(Text, default="", server_default="")  # '' : no watched inbox
+    templates_folder: Mapped[str] = mapped_column(Text, default="", server_default="")  # '' : the default folder
+    phone: Mapped[str] = mapped_column(String(60), default="", server_default="")  # letterhead, cover sheets
+    fax: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    email: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class TimekeeperRow(Base):
@@ -95,6 +99,8 @@ class TimekeeperRow(Base):
     daily_target_minutes: Mapped[int] = mapped_column(Integer, default=360)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     classification: Mapped[str] = mapped_column(String(10), default="OTHER", server_default="OTHER")  # LEDES code
+    title: Mapped[str] = mapped_column(String(100), default="", server_default="")  # under a signature: "Partner"
+    bar_number: Mapped[str] = mapped_column(String(40), default="", server_default="")
     __table_args__ = (CheckConstraint("default_rate_cents >= 0", name="rate_not_negative"),)
 
 
@@ -117,6 +123,7 @@ class ContactRow(Base):
     rate_override_cents: Mapped[int | None] = mapped_column(Integer)  # a client's hourly rate for every matter
     billing_increment_minutes: Mapped[int | None] = mapped_column(Integer)  # a client's increment, else the firm's
     billing_id: Mapped[str] = mapped_column(String(20), default="")  # LEDES CLIENT_ID (the client's e-billing id)
+    courtesy_title: Mapped[str] = mapped_column(String(20), default="", server_default="")  # "Ms.": salutations
 
     @validates("name")
     def _keep_match_key(self, _key: str, value: str) -> str:
@@ -382,4 +389,4 @@ class ConflictCheckRow(Base):
 
 
 # The file room's and the document store's tables live in their own modules; importing them fills Base.metadata.
-from legalsec_desktop.db import document_models, file_room_models  # noqa: E402,F401
+from legalsec_desktop.db import document_models, file_room_models, letter_models  # noqa: E402,F401
