@@ -51,7 +51,7 @@ LATER_TABLES = {"conflict_check": "0002", "court_closure": "0003", "reminder_ack
                 "letter_template": "0011", "letter_package": "0011"}
 LATER_COLUMNS = {
     "contact": {"match_key": "0002", "rate_override_cents": "0004", "billing_increment_minutes": "0004",
-                "billing_id": "0004", "courtesy_title": "0011"},
+                "billing_id": "0004", "courtesy_title": "0011", "organization": "0011"},
     "contact_alias": {"match_key": "0002"},
     "event": {name: "0003" for name in ("rrule", "exdates", "series_id", "occurrence_date", "trigger_id",
                                          "rule_key", "history", "deleted_at")},
@@ -141,7 +141,8 @@ def fill(f: Filler) -> None:
                     billing_id="OZT-7781")
     mueller = f.add("contact", is_organization=0, name="José Müller", sort_name="Müller, José", address="",
                     phone="", email="", notes="", is_client=0, deleted_at=None, rate_override_cents=None,
-                    billing_increment_minutes=None, billing_id="", courtesy_title="Mr.")
+                    billing_increment_minutes=None, billing_id="", courtesy_title="Mr.",
+                    organization="Kanzlei Weiß & Söhne")
     gone = f.add("contact", is_organization=0, name="Siobhán O'Brien-Núñez", sort_name="O'Brien-Núñez, Siobhán",
                  address="12 Rue de l'Église\n75004 Paris", phone="", email="siobhan@example.com",
                  notes="Duplicate of a contact entered twice.", is_client=0, deleted_at="2026-03-02 10:15:00.000000")

@@ -124,6 +124,7 @@ class ContactRow(Base):
     billing_increment_minutes: Mapped[int | None] = mapped_column(Integer)  # a client's increment, else the firm's
     billing_id: Mapped[str] = mapped_column(String(20), default="")  # LEDES CLIENT_ID (the client's e-billing id)
     courtesy_title: Mapped[str] = mapped_column(String(20), default="", server_default="")  # "Ms.": salutations
+    organization: Mapped[str] = mapped_column(String(300), default="", server_default="")  # a person's firm
 
     @validates("name")
     def _keep_match_key(self, _key: str, value: str) -> str:

@@ -13,7 +13,7 @@ from legalsec_desktop.services.database import open_database
 FIXTURES = Path(__file__).resolve().parents[2] / "data" / "migrations"
 OLDER = [revision for revision in KNOWN_REVISIONS if revision < "0011"]
 NEW = {"firm": ("templates_folder", "phone", "fax", "email"), "timekeeper": ("title", "bar_number"),
-       "contact": ("courtesy_title",)}
+       "contact": ("courtesy_title", "organization")}
 
 
 def table_rows(path: Path, table: str, columns: list[str] | None = None) -> tuple[list[str], list[tuple]]:

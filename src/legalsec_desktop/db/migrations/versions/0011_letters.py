@@ -7,7 +7,7 @@ Adds `letter_template` (what is known of each template file in the templates fol
 asked-for values its last check found, when it was last used, and which letter the program offers where) and
 `letter_package` (templates drafted together). The firm gets its templates folder, phone, fax and e-mail (the
 letterhead and the cover sheet); a timekeeper a title and bar number (the signature block); a contact a courtesy
-title ("Ms.", for "Dear Ms. Lewis:"). Every new column is added with ALTER TABLE ADD COLUMN, so no table is
+title ("Ms.", for "Dear Ms. Lewis:") and the firm or company a person works for (opposing counsel's firm). Every new column is added with ALTER TABLE ADD COLUMN, so no table is
 rebuilt and the search triggers of 0010 on contact stay as they are. No existing row changes.
 """
 
@@ -25,7 +25,7 @@ NEW_COLUMNS = {
     "firm": (("templates_folder", sa.Text()), ("phone", sa.String(length=60)), ("fax", sa.String(length=60)),
              ("email", sa.String(length=200))),
     "timekeeper": (("title", sa.String(length=100)), ("bar_number", sa.String(length=40))),
-    "contact": (("courtesy_title", sa.String(length=20)),),
+    "contact": (("courtesy_title", sa.String(length=20)), ("organization", sa.String(length=300))),
 }
 
 
