@@ -11,7 +11,7 @@ import multiprocessing
 import operator
 import queue
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +26,7 @@ MEMORY_BYTES = 1 << 30  # what a render's process may take, where the system can
 # The filters a letter needs; the others can make huge text from a little (center, indent, wordwrap, format …).
 FILTERS = ("capitalize", "default", "d", "e", "escape", "first", "float", "int", "join", "last", "length", "list",
            "lower", "round", "sort", "string", "sum", "title", "trim", "unique", "upper", "count", "abs", "min",
-           "max", "safe")
+           "max")  # not `safe`: a value marked safe would go into the document's XML unescaped
 _WIDE = re.compile(r"%[^a-zA-Z%]*\d{4,}")  # a %-format with a width or precision of thousands
 
 
@@ -107,7 +107,7 @@ def _render_here(source: str, values: Mapping[str, Any]) -> str:
     return text
 
 
-def _child(source: str, values: Mapping[str, Any], answer: multiprocessing.Queue[tuple[str, str]]) -> None:
+def _child(work: Callable[..., Any], args: tuple[Any, ...], answer: multiprocessing.Queue[tuple[str, Any]]) -> None:
     try:
         import resource  # POSIX only: elsewhere the timeout alone bounds a render
 
@@ -115,23 +115,23 @@ def _child(source: str, values: Mapping[str, Any], answer: multiprocessing.Queue
     except (ImportError, ValueError, OSError):
         pass
     try:
-        answer.put(("ok", _render_here(source, values)))
+        answer.put(("ok", work(*args)))
     except TemplateProblem as problem:
         answer.put(("problem", problem.message))
     except MemoryError:
         answer.put(("problem", "The template needed more memory than a letter may use; check its loops."))
 
 
-def render(source: str, values: Mapping[str, Any], timeout_s: float = TIMEOUT_S) -> str:
-    """`source` filled in with `values` (plain data: strings, numbers, dates, lists and dicts of them), in a child
-    process stopped after `timeout_s`; TemplateProblem when the template is wrong, unsafe or runs too long."""
-    check(source)  # a syntax error is said without starting a process
+def run_bounded(work: Callable[..., Any], args: tuple[Any, ...], timeout_s: float = TIMEOUT_S) -> Any:
+    """`work(*args)` in a child process stopped after `timeout_s` (and limited in memory where the system can):
+    what it returns, or TemplateProblem with what went wrong. `work` is a module-level function and `args` plain
+    data, as a spawned process needs; a frozen program must call multiprocessing.freeze_support() at its start."""
     context = multiprocessing.get_context("spawn")
-    answer: multiprocessing.Queue[tuple[str, str]] = context.Queue()
-    child = context.Process(target=_child, args=(source, dict(values), answer), daemon=True)
+    answer: multiprocessing.Queue[tuple[str, Any]] = context.Queue()
+    child = context.Process(target=_child, args=(work, args, answer), daemon=True)
     child.start()
     try:
-        kind, text = answer.get(timeout=timeout_s)
+        kind, result = answer.get(timeout=timeout_s)
     except queue.Empty:
         child.kill()
         child.join()
@@ -139,7 +139,12 @@ def render(source: str, values: Mapping[str, Any], timeout_s: float = TIMEOUT_S)
                               "check its loops.") from None
     child.join()
     if kind == "problem":
-        raise TemplateProblem(text)
-    return text
+        raise TemplateProblem(result)
+    return result
 
 
+def render(source: str, values: Mapping[str, Any], timeout_s: float = TIMEOUT_S) -> str:
+    """`source` filled in with `values` (plain data: strings, numbers, dates, lists and dicts of them), in a child
+    process stopped after `timeout_s`; TemplateProblem when the template is wrong, unsafe or runs too long."""
+    check(source)  # a syntax error is said without starting a process
+    return str(run_bounded(_render_here, (source, dict(values)), timeout_s))
