@@ -2,4 +2,5 @@
 
 from legalsec_desktop.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when a letter's render process (spawned) imports this module again
+    raise SystemExit(main())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
 import signal
 import sys
 from pathlib import Path
@@ -21,10 +22,10 @@ from legalsec_desktop.logs import setup_logging
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import install_excepthook, show_problem
 from legalsec_desktop.ui.common.icons import icon
+from legalsec_desktop.ui.common.worker import run_and_wait, wait_for_background
 from legalsec_desktop.ui.display import EXIT_NO_DISPLAY, missing_display, new_application
 from legalsec_desktop.ui.single_instance import InstanceServer, notify_running, server_name
 from legalsec_desktop.ui.startup import settle_file
-from legalsec_desktop.ui.common.worker import run_and_wait, wait_for_background
 
 if TYPE_CHECKING:
     from legalsec_desktop.ui.main_window import MainWindow
@@ -176,6 +177,7 @@ def run(location: DatabaseLocation | Path, read_only: bool = False) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `legalsec-desktop` launcher (no console window on Windows)."""
+    multiprocessing.freeze_support()  # a packaged program: a letter's render process starts here (no-op otherwise)
     parser = argparse.ArgumentParser(prog="legalsec-desktop", description="Open the legalsec-desktop window.")
     parser.add_argument("--db", metavar="PATH",
                         help=f"database file (default: ${paths.DB_ENV} or the user data folder)")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import errno
 import logging
+import multiprocessing
 import os
 import sys
 
@@ -61,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # a packaged program: a letter's render process starts here (no-op otherwise)
     args = build_parser().parse_args(argv)
     paths.use_private_temp()  # exports' temporary files (client data) never go to the system temp folder
     try:
