@@ -98,6 +98,21 @@ def ensure_display_libraries() -> None:
               "xcb-util-renderutil libxkbcommon-x11)", file=sys.stderr)
 
 
+def ensure_office() -> None:
+    """LibreOffice, which the letter tests use to open each starter letter as a client would (the tests that need it
+    skip, saying so, where it cannot be installed): installed on Linux with apt-get, as root, when missing."""
+    if shutil.which("soffice") or not sys.platform.startswith("linux") or not shutil.which("apt-get") \
+            or os.geteuid() != 0:
+        return
+    say("Installing LibreOffice Writer for the letter tests (apt-get, first time only, a few minutes)…")
+    os.environ["DEBIAN_FRONTEND"] = "noninteractive"
+    for command in (["apt-get", "update", "-qq"],
+                    ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "libreoffice-writer-nogui"]):
+        if subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode != 0:
+            say("LibreOffice could not be installed: the tests that need it will say they were skipped.")
+            return
+
+
 def start(args: list[str]) -> int:
     ensure_venv()
     ensure_display_libraries()
@@ -108,6 +123,7 @@ def start(args: list[str]) -> int:
 def test(args: list[str]) -> int:
     ensure_venv()
     ensure_qt_libraries()
+    ensure_office()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
     env.pop("LEGALSEC_DB", None)
     # lint-imports finds pyproject.toml in the folder it runs in (its --config option is deprecated).
