@@ -10,7 +10,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from legalsec_desktop.formats.template_sandbox import TIMEOUT_S, LetterEnvironment, TemplateProblem, run_bounded
+from legalsec_desktop.formats.template_sandbox import (
+    TIMEOUT_S,
+    LetterEnvironment,
+    TemplateProblem,
+    run_bounded,
+    warm_up,
+)
 
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024  # a letterhead with a logo is well under a megabyte
 
@@ -62,3 +68,12 @@ def render_letter(template: Path | bytes, context: Mapping[str, Any], timeout_s:
     domain.letter_fields); TemplateProblem in words when the template cannot be used or filled in."""
     data = read_template(template) if isinstance(template, Path) else template
     return bytes(run_bounded(_render_here, (data, dict(context)), timeout_s))
+
+
+def _prepare() -> None:
+    import docxtpl  # noqa: F401 - loaded once in the render process, so the first letter does not wait for it
+
+
+def get_ready() -> None:
+    """Start the render process and load Word's libraries there now (when a letter dialog opens, say)."""
+    warm_up(_prepare)

@@ -7,9 +7,7 @@ The .docx letters of issue 18 render their document XML through here (the values
 
 from __future__ import annotations
 
-import multiprocessing
 import operator
-import queue
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -19,10 +17,11 @@ from jinja2 import StrictUndefined, TemplateSyntaxError, meta
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
+from legalsec_desktop.formats.render_worker import RenderWorker, WorkerProblem
+
 MAX_TEXT = 1_000_000  # characters a repetition or a join may make (a letter is a few thousand)
 MAX_OUTPUT = 5_000_000  # characters a render may give
 TIMEOUT_S = 5.0  # a render that takes longer is stopped (a loop in a loop in a loop …)
-MEMORY_BYTES = 1 << 30  # what a render's process may take, where the system can limit it (not Windows)
 # The filters a letter needs; the others can make huge text from a little (center, indent, wordwrap, format …).
 FILTERS = ("capitalize", "default", "d", "e", "escape", "first", "float", "int", "join", "last", "length", "list",
            "lower", "round", "sort", "string", "sum", "title", "trim", "unique", "upper", "count", "abs", "min",
@@ -107,40 +106,23 @@ def _render_here(source: str, values: Mapping[str, Any]) -> str:
     return text
 
 
-def _child(work: Callable[..., Any], args: tuple[Any, ...], answer: multiprocessing.Queue[tuple[str, Any]]) -> None:
-    try:
-        import resource  # POSIX only: elsewhere the timeout alone bounds a render
-
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
-    except (ImportError, ValueError, OSError):
-        pass
-    try:
-        answer.put(("ok", work(*args)))
-    except TemplateProblem as problem:
-        answer.put(("problem", problem.message))
-    except MemoryError:
-        answer.put(("problem", "The template needed more memory than a letter may use; check its loops."))
+_WORKER = RenderWorker(TemplateProblem)
 
 
 def run_bounded(work: Callable[..., Any], args: tuple[Any, ...], timeout_s: float = TIMEOUT_S) -> Any:
-    """`work(*args)` in a child process stopped after `timeout_s` (and limited in memory where the system can):
-    what it returns, or TemplateProblem with what went wrong. `work` is a module-level function and `args` plain
-    data, as a spawned process needs; a frozen program must call multiprocessing.freeze_support() at its start."""
-    context = multiprocessing.get_context("spawn")
-    answer: multiprocessing.Queue[tuple[str, Any]] = context.Queue()
-    child = context.Process(target=_child, args=(work, args, answer), daemon=True)
-    child.start()
+    """`work(*args)` in the render process (formats.render_worker), stopped after `timeout_s` and limited in memory
+    where the system can: what it returns, or TemplateProblem with what went wrong. `work` is a module-level
+    function and `args` plain data, as a spawned process needs; a frozen program must call
+    multiprocessing.freeze_support() at its start."""
     try:
-        kind, result = answer.get(timeout=timeout_s)
-    except queue.Empty:
-        child.kill()
-        child.join()
-        raise TemplateProblem(f"The template took more than {timeout_s:g} seconds to fill in and was stopped; "
-                              "check its loops.") from None
-    child.join()
-    if kind == "problem":
-        raise TemplateProblem(result)
-    return result
+        return _WORKER.run(work, args, timeout_s)
+    except WorkerProblem as problem:
+        raise TemplateProblem(str(problem)) from None
+
+
+def warm_up(prepare: Callable[[], Any]) -> None:
+    """Start the render process now, running `prepare` there, so the first letter does not wait for it."""
+    _WORKER.warm(prepare)
 
 
 def render(source: str, values: Mapping[str, Any], timeout_s: float = TIMEOUT_S) -> str:
