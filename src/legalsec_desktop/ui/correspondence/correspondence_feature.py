@@ -26,9 +26,9 @@ class CorrespondenceFeature(Feature):
                         tip=self.tr("Log a call on the selected matter (and record its time)"), needs=Needs.WRITABLE,
                         toolbar=40)
         self.add_action("print_envelope", self.tr("Print &Envelope…"), lambda: self.mailing("envelope"), Menu.FILE,
-                        210, tip=self.tr("Print a #10 envelope to a party of the selected matter, or save it as PDF"))
+                        201, tip=self.tr("Print a #10 envelope to a party of the selected matter, or save it as PDF"))
         self.add_action("print_mailing_labels", self.tr("Print Mailing La&bels…"), lambda: self.mailing("labels"),
-                        Menu.FILE, 211, tip=self.tr("Print address labels (Avery 5160) for the parties of a matter"))
+                        Menu.FILE, 202, tip=self.tr("Print address labels (Avery 5160) for the parties of a matter"))
 
     def log(self, matter_id: int | None, kind: str = "call") -> None:
         """Log a new call, e-mail, letter or meeting, on `matter_id` unless the user picks another."""
