@@ -30,7 +30,7 @@ def test_menus_hold_the_expected_actions(make_window):
              for a in window.menuBar().actions()}
     assert list(menus) == ["File", "Edit", "View", "Tools", "Help"]
     assert menus["File"] == ["New Matter…", "Edit Matter…", "Close Matter…", "Log a Call…", "New Event…",
-                             "New To-Do…", "Print Docket…",
+                             "New To-Do…", "Print Docket…", "Print Envelope…", "Print Mailing Labels…",
                              "Export Timesheet (Excel)…", "Export LEDES Invoice…", "Import Calendar (.ics)…",
                              "Export Calendar (.ics)…", "Back Up Now", "Restore from Backup…", "Show Data Folder",
                              "New File…", "File Documents…", "Move File…", "Check Out File…", "Check In File",

@@ -25,6 +25,10 @@ class CorrespondenceFeature(Feature):
                         Menu.FILE, 120, shortcut="Ctrl+L", icon_name="call",
                         tip=self.tr("Log a call on the selected matter (and record its time)"), needs=Needs.WRITABLE,
                         toolbar=40)
+        self.add_action("print_envelope", self.tr("Print &Envelope…"), lambda: self.mailing("envelope"), Menu.FILE,
+                        201, tip=self.tr("Print a #10 envelope to a party of the selected matter, or save it as PDF"))
+        self.add_action("print_mailing_labels", self.tr("Print Mailing La&bels…"), lambda: self.mailing("labels"),
+                        Menu.FILE, 202, tip=self.tr("Print address labels (Avery 5160) for the parties of a matter"))
 
     def log(self, matter_id: int | None, kind: str = "call") -> None:
         """Log a new call, e-mail, letter or meeting, on `matter_id` unless the user picks another."""
@@ -36,6 +40,15 @@ class CorrespondenceFeature(Feature):
         if dialog.exec() == LogDialog.DialogCode.Accepted:
             made = self.tr(" and its time entry") if dialog.time_entry_id else ""
             self.shell.show_status(self.tr("%s logged%s.") % (KIND_LABELS[dialog.kind.currentData()], made))
+
+    def mailing(self, mode: str, matter_id: int | None = None, contact_ids: list[int] | None = None) -> None:
+        """Envelopes or mailing labels for a matter's parties (the selected matter unless one is given)."""
+        if not self.usable():
+            return
+        from legalsec_desktop.ui.correspondence.mailing_dialog import MailingDialog
+
+        chosen = matter_id if matter_id is not None else self.selected_matter()
+        MailingDialog(self.state, self.shell.dialog_parent(), chosen, contact_ids, mode).exec()
 
     def edit_entry(self, entry_id: int) -> None:
         """Open one log entry for editing."""
