@@ -15,6 +15,7 @@ _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _MERGE = re.compile(r"\s*MERGEFIELD\s+(?:\"([^\"]*)\"|“([^”]*)”|([^\s\\\"“”]+))", re.I)
 WORD_MERGE = re.compile(r"(IF|NEXT|NEXTIF|SKIPIF|ASK|FILLIN|MERGEREC|MERGESEQ|DATABASE)\b", re.I)
 """The start of a field's instruction Word uses only in a mail merge, which we cannot fill in."""
+_SEPARATORS = re.compile(r"[\s,.;:/\-–—]*")
 _PLAIN = re.compile(r"«([^«»\n]{1,100})»")
 
 
@@ -163,11 +164,12 @@ def _splice(texts: list[etree._Element], start: int, end: int, replacement: str)
 
 
 def drop_blank_paragraphs(paragraphs: list[etree._Element]) -> None:
-    """Remove each of `paragraphs` that dropping fields left blank (an address's City, State, ZIP line), unless
-    it holds something else (a picture, a tab, a break) or is the last of its table cell."""
+    """Remove each of `paragraphs` that dropping fields left blank or with only the commas and spaces between them
+    (an address's “City, State ZIP” line), unless it holds something else (a picture, a tab, a break) or is the last
+    of its table cell."""
     for paragraph in paragraphs:
         parent = paragraph.getparent()
-        if parent is None or "".join(paragraph.itertext()).strip():
+        if parent is None or not _SEPARATORS.fullmatch("".join(paragraph.itertext())):
             continue
         if any(element.tag in _CONTENT for element in paragraph.iter()):
             continue
