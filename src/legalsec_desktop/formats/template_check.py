@@ -120,7 +120,7 @@ def template_parts(data: bytes, name: str) -> list[_Part]:
                 if kind in ("header", "footer") and counts[kind] > 1:
                     title += f" {counts[kind]}"
                 parsed.append(_part(title, archive.read(info)))
-            if "docProps/core.xml" in archive.namelist():
+            if "docProps/core.xml" in archive.namelist() and archive.getinfo("docProps/core.xml").file_size < 1 << 20:
                 parsed += _properties(archive.read("docProps/core.xml"))
     except (zipfile.BadZipFile, EOFError, etree.XMLSyntaxError, ValueError):
         raise TemplateProblem(f"“{name}” is damaged: Word cannot open it either.") from None
@@ -129,8 +129,6 @@ def template_parts(data: bytes, name: str) -> list[_Part]:
 
 def _properties(xml: bytes) -> list[_Part]:
     """The file properties docxtpl fills in too (title, subject, author …), those that hold a field."""
-    if len(xml) > 1024 * 1024:
-        return []
     found: list[_Part] = []
     for element in etree.fromstring(xml, _PARSER):
         name = etree.QName(element).localname
