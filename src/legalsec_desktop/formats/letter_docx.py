@@ -103,7 +103,7 @@ def render_letter(template: Path | bytes, context: Mapping[str, Any], timeout_s:
     """The .docx made by filling in `template` (a path or its bytes) with `context` (plain data, see
     domain.letter_fields); TemplateProblem in words when the template cannot be used or filled in."""
     data = read_template(template) if isinstance(template, Path) else template
-    return bytes(run_bounded(_render_here, (data, plain_context(context)), timeout_s))
+    return bytes(run_bounded(_render_here, (data, plain_context(context)), timeout_s, _prepare))
 
 
 def _prepare() -> None:

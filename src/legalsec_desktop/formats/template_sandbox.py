@@ -109,13 +109,15 @@ def _render_here(source: str, values: Mapping[str, Any]) -> str:
 _WORKER = RenderWorker(TemplateProblem)
 
 
-def run_bounded(work: Callable[..., Any], args: tuple[Any, ...], timeout_s: float = TIMEOUT_S) -> Any:
+def run_bounded(work: Callable[..., Any], args: tuple[Any, ...], timeout_s: float = TIMEOUT_S,
+                prepare: Callable[[], Any] | None = None) -> Any:
     """`work(*args)` in the render process (formats.render_worker), stopped after `timeout_s` and limited in memory
-    where the system can: what it returns, or TemplateProblem with what went wrong. `work` is a module-level
+    where the system can (the time counts once the process is ready, `prepare` run): what it returns, or
+    TemplateProblem with what went wrong. `work` is a module-level
     function and `args` plain data, as a spawned process needs; a frozen program must call
     multiprocessing.freeze_support() at its start."""
     try:
-        return _WORKER.run(work, args, timeout_s)
+        return _WORKER.run(work, args, timeout_s, prepare)
     except WorkerProblem as problem:
         raise TemplateProblem(str(problem)) from None
 

@@ -36,3 +36,7 @@ def run_out_of_memory() -> None:
 
 def die() -> None:
     os._exit(3)
+
+
+def slow_start() -> None:
+    time.sleep(1.0)

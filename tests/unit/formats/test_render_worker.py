@@ -52,3 +52,15 @@ def test_an_odd_failure_or_a_dead_process_is_said_and_the_process_replaced(worke
 def test_the_answer_to_a_warm_up_is_not_taken_for_a_job(worker):
     worker.warm(render_jobs.pid)
     assert worker.run(render_jobs.double, (5,), 30) == 10
+
+
+def test_the_time_limit_starts_once_the_process_is_ready(worker):
+    # starting the process and loading its libraries (1 s here) is not counted against the job's 0.5 s
+    assert worker.run(render_jobs.double, (4,), 0.5, prepare=render_jobs.slow_start) == 8
+    worker.warm(render_jobs.slow_start)  # prepared already in this process: nothing more to wait for
+    assert worker.run(render_jobs.double, (5,), 0.5, prepare=render_jobs.slow_start) == 10
+
+
+def test_a_warm_up_under_way_is_waited_for_before_the_clock_starts(worker):
+    worker.warm(render_jobs.slow_start)
+    assert worker.run(render_jobs.double, (6,), 0.5) == 12
