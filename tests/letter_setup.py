@@ -50,3 +50,26 @@ def folder_of(store) -> Path:  # noqa: ANN001
 def drop_template(store, name: str, *paragraphs: str) -> Path:  # noqa: ANN001
     """A template put into the folder by hand (as the firm does in Explorer)."""
     return make_docx(folder_of(store) / name, *(paragraphs or LETTER))
+
+
+def make_mail_merge(path: Path, *names: str) -> Path:
+    """A Word mail-merge letter: "Dear «name» «name» …", each a MERGEFIELD as Word writes a simple field."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Dear ")
+    for name in names:
+        field = OxmlElement("w:fldSimple")
+        field.set(qn("w:instr"), f" MERGEFIELD {name} ")
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = f"«{name}»"
+        run.append(text)
+        field.append(run)
+        paragraph._p.append(field)
+        paragraph.add_run(" ")
+    document.add_paragraph("Sincerely,")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    return path
