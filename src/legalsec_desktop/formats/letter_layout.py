@@ -49,9 +49,16 @@ def build_letter(letter: LetterSource) -> DocumentObject:
         else:
             body[first] = Block(body[first].kind, letter.ask_comments() + body[first].text)
     table = None
-    for block in body:
+    for index, block in enumerate(body):
         table = _add_row(document, table, block) if block.kind == "row" else _add_block(document, block, letter)
+        if block.kind in ("signature", "note") and _notes_follow(body[index + 1:]):
+            document.paragraphs[-1].paragraph_format.keep_with_next = True  # Enclosure and cc stay on its page
     return document
+
+
+def _notes_follow(rest: list[Block]) -> bool:
+    """Whether the next block (past any `{%p` tags) is a notation (Enclosure, cc)."""
+    return next((block.kind for block in rest if block.kind != "tag"), "") == "note"
 
 
 def _page(document: DocumentObject) -> None:
