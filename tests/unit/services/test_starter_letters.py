@@ -78,7 +78,7 @@ def rendered(small_demo_master, tmp_path_factory):
         store.close()
     with ThreadPoolExecutor(max_workers=3) as pool:  # each render is a child process of its own
         made = list(pool.map(lambda job: render_letter(folder / job[1].file_name, job[2]), jobs))
-    for (turn, _, _, path), data in zip(jobs, made):
+    for (_, _, _, path), data in zip(jobs, made):
         path.parent.mkdir(exist_ok=True)
         path.write_bytes(data)
     return jobs
