@@ -11,7 +11,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt
-from docx.table import _Cell
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from legalsec_desktop.formats.letter_markup import Block, LetterSource, bold_parts, re_line
@@ -48,10 +48,21 @@ def build_letter(letter: LetterSource) -> DocumentObject:
             body.insert(0, Block("para", letter.ask_comments()))
         else:
             body[first] = Block(body[first].kind, letter.ask_comments() + body[first].text)
-    table = None
-    for block in body:
-        table = _add_row(document, table, block) if block.kind == "row" else _add_block(document, block, letter)
+    table: Table | None = None
+    for index, block in enumerate(body):
+        if block.kind == "row":
+            table = _add_row(document, table, block)
+            continue
+        table = None
+        _add_block(document, block, letter)
+        if block.kind in ("signature", "note") and _notes_follow(body[index + 1:]):
+            document.paragraphs[-1].paragraph_format.keep_with_next = True  # Enclosure and cc stay on its page
     return document
+
+
+def _notes_follow(rest: list[Block]) -> bool:
+    """Whether the next block (past any `{%p` tags) is a notation (Enclosure, cc)."""
+    return next((block.kind for block in rest if block.kind != "tag"), "") == "note"
 
 
 def _page(document: DocumentObject) -> None:
@@ -167,11 +178,9 @@ def _add_block(document: DocumentObject, block: Block, letter: LetterSource) -> 
         _runs(document.add_paragraph(), block.text)
 
 
-def _add_row(document: DocumentObject, table: object, block: Block) -> object:
-    """A row of the two-column table the consecutive `Label :: value` lines make."""
-    from docx.table import Table
-
-    if not isinstance(table, Table) or document.element.body[-2] is not table._tbl:
+def _add_row(document: DocumentObject, table: Table | None, block: Block) -> Table:
+    """A row of the two-column table that consecutive `Label :: value` lines make (`table`: the one open)."""
+    if table is None:
         table = document.add_table(rows=0, cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False
@@ -207,7 +216,8 @@ def _signature(document: DocumentObject, letter: LetterSource) -> None:
     block.add_run("{{ firm.name }}").font.small_caps = True
     _breaks(block, 4)  # room to sign
     block.add_run("{{ signer.name }}")
-    for field, text in (("signer.title", "{{ signer.title }}"), ("signer.bar_number", "Bar No. {{ signer.bar_number }}")):
+    for field, text in (("signer.title", "{{ signer.title }}"),
+                        ("signer.bar_number", "Bar No. {{ signer.bar_number }}")):
         block.add_run(f"{{% if {field} %}}")
         block.add_run().add_break()
         block.add_run(text + "{% endif %}")

@@ -5,7 +5,7 @@ templates here, so a firm edits them in Word like any template of its own."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -34,7 +34,7 @@ def _texts() -> list[tuple[str, str]]:
                   if item.name.endswith(".txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def letter_source(source: str) -> LetterSource:
     """The starter text `source` (its file name in resources/letter_templates) read into a letter."""
     text = (files("legalsec_desktop.resources") / TEXTS / source).read_text(encoding="utf-8")

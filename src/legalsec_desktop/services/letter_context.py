@@ -68,7 +68,8 @@ def letter_context(store: Store, matter_id: int, recipient_id: int | None, signe
             raise ValidationError("recipient", "That contact no longer exists: choose another recipient.")
         role = next((party_role for contact, party_role in parties if contact.id == recipient.id), "")
         firm = session.get(FirmRow, 1)
-        attorney = session.get(TimekeeperRow, matter.responsible_attorney_id) if matter.responsible_attorney_id else None
+        attorney = (session.get(TimekeeperRow, matter.responsible_attorney_id)
+                    if matter.responsible_attorney_id is not None else None)
         matter_fields = _matter(matter, attorney)
     warnings: list[str] = []
     recipient_fields = person(recipient, role, address, warnings)

@@ -3,6 +3,7 @@ page's header, using only catalogued fields and the values it declares, and writ
 
 import re
 import zipfile
+from pathlib import Path
 from importlib.resources import files
 
 import docx
@@ -57,7 +58,7 @@ def test_the_texts_are_in_the_installed_resources_and_listed_for_packaging():
     folder = files("legalsec_desktop.resources") / "letter_templates"
     assert sorted(s.source for s in STARTERS) == sorted(i.name for i in folder.iterdir() if i.name.endswith(".txt"))
     assert (folder / "README.md").is_file()
-    pyproject = (starter_templates.Path(__file__).resolve().parents[3] / "pyproject.toml").read_text("utf-8")
+    pyproject = (Path(__file__).resolve().parents[3] / "pyproject.toml").read_text("utf-8")
     assert '"letter_templates/*.txt"' in pyproject
 
 
@@ -122,3 +123,21 @@ def test_the_markup_of_every_starter_reads(tmp_path):
     for starter in STARTERS:
         text = (files("legalsec_desktop.resources") / "letter_templates" / starter.source).read_text("utf-8")
         assert parse_letter(text, starter.source).name == starter.name
+
+
+def test_consecutive_rows_make_one_table_with_narrow_labels(written):
+    document = docx.Document(str(written / "Fax or e-mail cover sheet.docx"))
+    assert len(document.tables) == 1
+    table = document.tables[0]
+    assert [row.cells[0].text for row in table.rows] == ["Date", "To", "{{ ask.sent_by }}", "From", "Re",
+                                                         "Our file", "Pages", "Message"]
+    assert [column.width for column in table.columns] == [Inches(1.4), Inches(5.1)]
+
+
+def test_the_signature_block_is_one_paragraph_kept_whole_and_kept_with_the_notations(written):
+    document = docx.Document(str(written / "Cover letter to the court clerk.docx"))
+    block = next(p for p in document.paragraphs if p.text.startswith("Very truly yours,"))
+    assert "{{ firm.name }}" in block.text and "{{ signer.name }}" in block.text
+    assert block.paragraph_format.keep_together and block.paragraph_format.keep_with_next
+    before = document.paragraphs[[p._p for p in document.paragraphs].index(block._p) - 1]
+    assert before.paragraph_format.keep_with_next  # the last paragraph of the body goes with it

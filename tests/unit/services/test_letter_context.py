@@ -105,7 +105,8 @@ def test_a_recipient_without_an_address_is_warned_of_and_takes_a_typed_one(store
     assert data.context["recipient"]["address"] == ""
     typed = letter_context(store, practice["matter"], practice["counsel"], address="1 Main St\n  \nBoston, MA 02108")
     assert typed.warnings == ()
-    assert typed.context["recipient"]["address_block"] == "Paul Okafor, Jr.\nOkafor & Lee LLP\n1 Main St\nBoston, MA 02108"
+    assert typed.context["recipient"]["address_block"] == ("Paul Okafor, Jr.\nOkafor & Lee LLP\n1 Main St\n"
+                                                           "Boston, MA 02108")
 
 
 def test_the_signer_is_the_responsible_attorney_unless_chosen_and_is_asked_for_when_there_is_none(store, practice):
