@@ -101,6 +101,14 @@ def test_asked_for_values_are_required_and_typed(demo_store, matter, root):
     assert "The fee is $1,500.00." in docx_text(created.path)
 
 
+def test_an_answer_named_like_a_dicts_method_is_the_answer(demo_store, matter, root):
+    matter_id, client_id, _other, _attorney = matter
+    drop_template(demo_store, "Update letter.docx", "Update: {{ ask.update }}; {{ ask.items }}; {{ ask.keys }}")
+    created = create_letter(demo_store, LetterRequest(matter_id, "Update letter", client_id, answers={
+        "update": "The hearing is set.", "items": "Two boxes", "keys": "Returned"}), root=root)
+    assert "Update: The hearing is set.; Two boxes; Returned" in docx_text(created.path)
+
+
 def test_a_letter_with_a_field_left_unfilled_is_refused(demo_store, matter, root):
     matter_id, client_id, _other, _attorney = matter
     with demo_store.write() as session:  # an address brought in from an old mail merge, its field never filled
