@@ -47,6 +47,8 @@ def _short_message(message: str) -> str:
                      lambda m: f"invalid choice: '{shown(m.group(1), CHOICE_ECHO)}'", message)
     message = re.sub(r"'[^']{%d,}'" % (ECHO_LIMIT + 1), lambda m: f"'{shown(m.group(0)[1:-1])}'", message)
     message = re.sub(r"\S{%d,}" % (ECHO_LIMIT + 1), lambda m: shown(m.group(0)), message)
+    if len(message) > ECHO_LIMIT + 160:  # a long word and the list of every command (after "legalsec: error: ")
+        message = re.sub(r"\(choose from [^)]*\)", "(legalsec --help lists the commands)", message)
     return message if len(message) <= 4 * ECHO_LIMIT else shown(message, 4 * ECHO_LIMIT)
 
 
