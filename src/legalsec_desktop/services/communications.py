@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
 
 from legalsec_desktop.db.models import CommunicationRow, MatterRow, TimekeeperRow, TodoRow
 from legalsec_desktop.db.store import Store
@@ -56,33 +57,47 @@ def save_communication(store: Store, draft: CommunicationDraft, entry_id: int | 
 
     Its follow-up date is a to-do too (services.todos): made, moved or removed here, in the same transaction.
     """
+    checked_entry(draft, time)
+    with store.write() as session:
+        return log_in(session, store.clock.utc_now(), draft, entry_id, time)
+
+
+def checked_entry(draft: CommunicationDraft, time: TimeForEntry | None = None) -> datetime:
+    """ValidationError when the entry (or its time) cannot be logged; else the UTC instant it happened."""
     validate_communication(draft)
     occurred_at = stored_instant(draft.occurred_at)
     if time is not None:
         _check_time(time)
-    with store.write() as session:
-        matter = session.get(MatterRow, draft.matter_id)
-        if matter is None:
-            raise ValidationError("matter_id", "That matter no longer exists.")
-        row = CommunicationRow() if entry_id is None else session.get(CommunicationRow, entry_id)
-        if row is None:
-            raise ValidationError("subject", "That log entry no longer exists.")
-        was_title = follow_up_title(row.kind, row.with_whom, row.subject) if entry_id is not None else None
-        row.matter_id, row.kind, row.direction = matter.id, draft.kind, draft.direction
-        row.occurred_at = occurred_at
-        row.with_whom, row.subject, row.summary = draft.with_whom.strip(), draft.subject.strip(), draft.summary.strip()
-        row.follow_up_on = draft.follow_up_on
-        session.add(row)
-        session.flush()
-        todos.keep_follow_up(session, row, was_title, store.clock.utc_now())
-        time_id = None
-        if time is not None:
-            if session.get(TimekeeperRow, time.timekeeper_id) is None:
-                raise ValidationError("timekeeper", "Choose who the time is for.")
-            rate = time_entries.terms_in(session, time.timekeeper_id, matter.id).rate_cents
-            time_id = time_entries.save_in(session, TimeDraft(draft.occurred_at.date(), time.timekeeper_id, matter.id,
-                                                              time.minutes, rate, narrative=time.narrative))
-        return row.id, time_id
+    return occurred_at
+
+
+def log_in(session: Session, now: datetime, draft: CommunicationDraft, entry_id: int | None = None,
+           time: TimeForEntry | None = None) -> tuple[int, int | None]:
+    """save_communication's work in the caller's transaction (`now`: the UTC instant of the change), so that
+    another action (a letter filed) and its log entry are one: (entry id, time entry id)."""
+    occurred_at = checked_entry(draft, time)
+    matter = session.get(MatterRow, draft.matter_id)
+    if matter is None:
+        raise ValidationError("matter_id", "That matter no longer exists.")
+    row = CommunicationRow() if entry_id is None else session.get(CommunicationRow, entry_id)
+    if row is None:
+        raise ValidationError("subject", "That log entry no longer exists.")
+    was_title = follow_up_title(row.kind, row.with_whom, row.subject) if entry_id is not None else None
+    row.matter_id, row.kind, row.direction = matter.id, draft.kind, draft.direction
+    row.occurred_at = occurred_at
+    row.with_whom, row.subject, row.summary = draft.with_whom.strip(), draft.subject.strip(), draft.summary.strip()
+    row.follow_up_on = draft.follow_up_on
+    session.add(row)
+    session.flush()
+    todos.keep_follow_up(session, row, was_title, now)
+    time_id = None
+    if time is not None:
+        if session.get(TimekeeperRow, time.timekeeper_id) is None:
+            raise ValidationError("timekeeper", "Choose who the time is for.")
+        rate = time_entries.terms_in(session, time.timekeeper_id, matter.id).rate_cents
+        time_id = time_entries.save_in(session, TimeDraft(draft.occurred_at.date(), time.timekeeper_id, matter.id,
+                                                          time.minutes, rate, narrative=time.narrative))
+    return row.id, time_id
 
 
 def load_communication(store: Store, entry_id: int) -> CommunicationDraft:

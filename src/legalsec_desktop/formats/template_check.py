@@ -1,0 +1,142 @@
+"""A Word template checked when it is added: its syntax errors with the place in the document (“Body, paragraph 12
+(“Dear {{ recipient.salutation }”): …”), the fields it uses, the fields we do not fill, and the values it asks for.
+
+The parts are read as docxtpl renders them (the same XML, patched the same way: fields Word split across runs
+joined, curly quotes inside fields made straight), so a template that passes here also renders. Nothing runs: the
+template is parsed, never rendered, so this is fast enough for the parent process.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import TemplateSyntaxError
+from lxml import etree
+
+from legalsec_desktop.domain.letter_asks import Ask, parse_asks, with_undeclared
+from legalsec_desktop.formats.letter_docx import read_template
+from legalsec_desktop.formats.template_fields import FieldWalker
+from legalsec_desktop.formats.template_sandbox import LetterEnvironment, TemplateProblem
+
+MAX_PART_BYTES = 16 * 1024 * 1024  # the XML of all a template's parts together (a long letter is ~100 KB)
+_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes)\.xml")
+_MARK = "\ue000{}\ue001"  # a paragraph's number, put before it; private-use characters no template holds
+_MARKED = re.compile("^\ue000(\\d+)\ue001")
+_PARAGRAPH = re.compile(r"<w:p[ >]")
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class TemplateCheck:
+    """What a template uses and what is wrong with it; usable when nothing is wrong."""
+
+    fields: tuple[str, ...]
+    asks: tuple[Ask, ...]
+    unknown: tuple[str, ...]
+    problems: tuple[str, ...]
+
+    @property
+    def usable(self) -> bool:
+        return not self.problems and not self.unknown
+
+
+@dataclass
+class _Part:
+    """One part's patched template text, one paragraph a line, and how to name a line's place."""
+
+    title: str
+    source: str
+    lines: list[str]
+
+    def place(self, lineno: int | None, quote: bool = True) -> str:
+        if lineno is None or not 1 <= lineno <= len(self.lines):
+            return self.title
+        while lineno > 1 and _MARKED.match(self.lines[lineno - 1]) is None:
+            lineno -= 1  # a line break inside a paragraph's XML: the paragraph starts above
+        line = self.lines[lineno - 1]
+        found = _MARKED.match(line)
+        if found is None:
+            return self.title
+        where = f"{self.title}, paragraph {found.group(1)}"
+        text = " ".join(html.unescape(_TAG.sub("", line[found.end():])).split())
+        if quote and text:
+            where += f" (“{text if len(text) <= 60 else text[:57] + '…'}”)"
+        return where
+
+
+def check_template(path: Path) -> TemplateCheck:
+    """The check of the .docx template at `path`; TemplateProblem in words when it is missing, not a .docx, damaged,
+    or unpacks to far more than a letter holds."""
+    parts = template_parts(read_template(path), path.name)
+    environment = LetterEnvironment()
+    walker = FieldWalker(environment)
+    problems: list[str] = []
+    asks: list[Ask] = []
+    unknown: dict[str, str] = {}
+    for part in parts:
+        found, wrong = parse_asks(html.unescape(_TAG.sub("", part.source)))
+        asks += [ask for ask in found if ask.name not in {known.name for known in asks}]
+        problems += [f"{part.title}: {message}" for message in wrong]
+        try:
+            tree = environment.parse(part.source)
+        except TemplateSyntaxError as error:
+            at_end = error.lineno >= len(part.lines) and "end of template" in error.message
+            where = f"{part.title}, at its end" if at_end else part.place(error.lineno)
+            problems.append(f"{where}: {error.message}")
+            continue
+        wrong_here, unknown_here = walker.walk(tree)
+        problems += [f"{part.place(lineno)}: {message}" for lineno, message in wrong_here]
+        for name, lineno in unknown_here:
+            unknown.setdefault(name, part.place(lineno, quote=False))
+    fields = tuple(walker.fields)
+    return TemplateCheck(fields, tuple(with_undeclared(asks, list(fields))),
+                         tuple(f"{name} ({where[0].lower()}{where[1:]})" for name, where in unknown.items()),
+                         tuple(problems))
+
+
+def template_parts(data: bytes, name: str) -> list[_Part]:
+    """The body, headers, footers and footnotes of a .docx's bytes as docxtpl renders them, each paragraph on its
+    own line and numbered; TemplateProblem when the file is damaged or too big unpacked (a zip bomb)."""
+    parsed: list[_Part] = []
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = [info for info in archive.infolist() if _PARTS.fullmatch(info.filename)]
+            if sum(info.file_size for info in infos) > MAX_PART_BYTES:
+                raise TemplateProblem(f"“{name}” unpacks to far more than a letter holds: it is not used.")
+            counts: dict[str, int] = {}
+            for info in sorted(infos, key=_order):
+                kind = _PARTS.fullmatch(info.filename).group(1).rstrip("0123456789")  # type: ignore[union-attr]
+                counts[kind] = counts.get(kind, 0) + 1
+                title = {"document": "Body", "footnotes": "Footnotes"}.get(kind, kind.capitalize())
+                if kind in ("header", "footer") and counts[kind] > 1:
+                    title += f" {counts[kind]}"
+                parsed.append(_part(title, archive.read(info)))
+    except (zipfile.BadZipFile, EOFError, etree.XMLSyntaxError, ValueError):
+        raise TemplateProblem(f"“{name}” is damaged: Word cannot open it either.") from None
+    return parsed
+
+
+def _order(info: zipfile.ZipInfo) -> tuple[int, str]:
+    rank = next(i for i, kind in enumerate(("document", "header", "footer", "footnotes"))
+                if info.filename.startswith(f"word/{kind}"))
+    return rank, info.filename
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
+
+
+def _part(title: str, xml: bytes) -> _Part:
+    from docxtpl import DocxTemplate
+
+    root = etree.fromstring(xml, _PARSER)
+    text = etree.tostring(root, encoding="unicode", pretty_print=False)  # as docxtpl reads it: entities resolved
+    numbered = iter(range(1, 1 << 30))
+    text = _PARAGRAPH.sub(lambda m: "\n" + _MARK.format(next(numbered)) + m.group(0), text)
+    source = DocxTemplate(io.BytesIO(b"")).patch_xml(text)
+    return _Part(title, source, source.split("\n"))
+
