@@ -118,20 +118,24 @@ class LetterDrafting:
                 raise
             self.preview.show_problem(problem)
             return
+        if not self.created:  # cancelled while the letters were being made: nothing was filed
+            self.preview.show_problem(self.tr("Cancelled: no letter was filed."))
+            return
         self.state.data_changed.emit(Changed.COMMUNICATIONS | Changed.DOCUMENTS | Changed.TODOS | Changed.TIME)
         self._after()
         super().accept()  # type: ignore[misc]
 
     def _create(self, wanted: list) -> list:
-        store = self.state.require_store()
+        store, root = self.state.require_store(), self.state.documents_root()
         if len(wanted) == 1:
             with wait_cursor():
-                return [letters.create_letter(store, wanted[0])]
+                return [letters.create_letter(store, wanted[0], root=root)]
         stage = self.tr("Drafting %d letters…") % len(wanted)
 
         def work(progress: Progress) -> list:  # on the worker thread: no widgets here
             progress(stage, 0, len(wanted))
-            return letters.create_letters(store, wanted, progress)
+            # all or none (services.letters): Cancel before the filing files nothing
+            return letters.create_letters(store, wanted, lambda done, total: progress(stage, done, total), root=root)
 
         made: list = run_and_wait(self, stage, work, cancellable=True)  # type: ignore[arg-type]
         return made
