@@ -33,6 +33,10 @@ class CorrespondenceFeature(Feature):
         self.add_action("letter_templates", self.tr("Letter &Templates…"), self.manage_templates, Menu.TOOLS, 230,
                         tip=self.tr("The firm's letter templates and packages: add, rename, set their purpose"),
                         needs=Needs.WRITABLE)
+        self.add_action("print_envelope", self.tr("Print &Envelope…"), lambda: self.mailing("envelope"), Menu.FILE,
+                        210, tip=self.tr("Print a #10 envelope to a party of the selected matter, or save it as PDF"))
+        self.add_action("print_mailing_labels", self.tr("Print Mailing La&bels…"), lambda: self.mailing("labels"),
+                        Menu.FILE, 211, tip=self.tr("Print address labels (Avery 5160) for the parties of a matter"))
 
     def new_letter(self, matter_id: int | None, template_name: str | None = None,
                    recipient_id: int | None = None, package: str | None = None) -> None:
@@ -74,10 +78,7 @@ class CorrespondenceFeature(Feature):
                                       else self.tr("Print an envelope for the letter?"))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        from legalsec_desktop.ui.correspondence.mailing_dialog import MailingDialog
-
-        MailingDialog(self.state, self.shell.dialog_parent(), matter_id, contact_ids,
-                      mode="labels" if several else "envelope").exec()
+        self.mailing("labels" if several else "envelope", matter_id, contact_ids)
 
     def manage_templates(self) -> None:
         if not self.usable(writing=True):
@@ -96,6 +97,15 @@ class CorrespondenceFeature(Feature):
         if dialog.exec() == LogDialog.DialogCode.Accepted:
             made = self.tr(" and its time entry") if dialog.time_entry_id else ""
             self.shell.show_status(self.tr("%s logged%s.") % (KIND_LABELS[dialog.kind.currentData()], made))
+
+    def mailing(self, mode: str, matter_id: int | None = None, contact_ids: list[int] | None = None) -> None:
+        """Envelopes or mailing labels for a matter's parties (the selected matter unless one is given)."""
+        if not self.usable():
+            return
+        from legalsec_desktop.ui.correspondence.mailing_dialog import MailingDialog
+
+        chosen = matter_id if matter_id is not None else self.selected_matter()
+        MailingDialog(self.state, self.shell.dialog_parent(), chosen, contact_ids, mode).exec()
 
     def edit_entry(self, entry_id: int) -> None:
         """Open one log entry for editing."""
