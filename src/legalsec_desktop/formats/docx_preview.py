@@ -75,7 +75,9 @@ def docx_preview_html(data: bytes) -> str:
         raise PreviewProblem(f"The letter could not be read for the preview ({type(error).__name__}).") from None
     parts: list[str] = []
     if document.sections:
-        header = document.sections[0].header
+        section = document.sections[0]
+        # the letterhead: a letter's first page often has a header of its own ("different first page")
+        header = section.first_page_header if section.different_first_page_header_footer else section.header
         if not header.is_linked_to_previous:
             head = "".join(_blocks(header))
             if head.strip():

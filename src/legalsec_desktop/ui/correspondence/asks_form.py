@@ -85,6 +85,18 @@ class AsksForm(QWidget):
             widget.setText(text)
         self.typed[name] = text
 
+    def missing(self) -> list[Ask]:
+        """The questions not answered yet."""
+        answers = self.answers()
+        return [ask for ask in self.asks if not answers.get(ask.name, "").strip()]
+
+    def mark_missing(self) -> int:
+        """Say "Answer this" under each unanswered question, focus the first; how many there are."""
+        missing = self.missing()
+        for ask in reversed(missing):
+            self.errors.show(ask.name, self.tr("Answer this: the letter needs it."))
+        return len(missing)
+
     def show_error(self, name: str, message: str) -> bool:
         """Show a message under the question `name`; False when no question has that name."""
         if name not in self.fields:

@@ -25,7 +25,14 @@ from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.services import contacts, letter_templates, letters, matters
 from legalsec_desktop.services.pdf_convert import find_soffice
 from legalsec_desktop.ui.common.app_state import AppState
-from legalsec_desktop.ui.common.fields import DateField, chosen_data, fill_combo, fill_matter_combo, searchable_combo
+from legalsec_desktop.ui.common.fields import (
+    DateField,
+    chosen_data,
+    fill_combo,
+    fill_matter_combo,
+    line_edit,
+    searchable_combo,
+)
 from legalsec_desktop.ui.common.form_errors import FormErrors
 from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.ui.correspondence.asks_form import AsksForm
@@ -39,7 +46,7 @@ PREVIEW_PAUSE_MS = 1200  # a preview renders in a child process: after a pause i
 SIGNER_MISSING = "border: 2px solid #b00020;"
 
 
-class LetterDialog(LoadOnShowDialog, LetterDrafting):
+class LetterDialog(LetterDrafting, LoadOnShowDialog):
     """Drafts one letter, the same letter to every party of a role, or a package; `created` lists what was made."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None, matter_id: int | None = None,
@@ -162,6 +169,7 @@ class LetterDialog(LoadOnShowDialog, LetterDrafting):
     def read(self) -> None:
         store = self.state.require_store()
         fill_matter_combo(self.matter, store, self.matter_id, include_closed=True)
+        line_edit(self.matter).setCursorPosition(0)  # the number first, not the end of a long title
         infos = letter_templates.list_templates(store)
         self.templates = {info.name: info for info in infos}
         packages = letter_templates.list_packages(store)

@@ -42,6 +42,7 @@ class LetterDrafting:
 
     state: Any
     preview: Any
+    asks: Any
     errors: Any
     created: list
     made_for: tuple[int, list[int]]
@@ -60,6 +61,14 @@ class LetterDrafting:
             return False
         if not quiet:
             self.errors.clear()
+            self.asks.errors.clear()
+        unanswered = len(self.asks.missing())
+        if unanswered:
+            self.preview.show_hint(self.tr("Answer the %d question(s) the template asks (on the left) to see the "
+                                           "letter.") % unanswered)
+            if not quiet:
+                self.asks.mark_missing()
+            return False
         try:
             wanted = self.requests()
             with wait_cursor():

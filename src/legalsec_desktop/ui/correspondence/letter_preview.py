@@ -36,9 +36,9 @@ class LetterPreview(QWidget):
         self.current = False  # the preview shows what the fields hold now
         self.show_hint()
 
-    def show_hint(self) -> None:
+    def show_hint(self, text: str = "") -> None:
         self.leftovers, self.current = (), False
-        self.notes.setText(self.tr(HINT))
+        self.notes.setText(html.escape(text or self.tr(HINT)))
         self.notes.setStyleSheet("color: #555;")
         self.browser.setHtml("")
 
