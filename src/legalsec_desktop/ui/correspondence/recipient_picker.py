@@ -52,7 +52,9 @@ class RecipientPicker(QWidget):
         else:  # the client, when there is one
             wanted = items[0][0]
         self.combo.blockSignals(True)
-        fill_combo(self.combo, items, wanted)
+        fill_combo(self.combo, items)
+        # findData cannot compare tuples: choose by position
+        self.combo.setCurrentIndex(next((i for i, (data, _label) in enumerate(items) if data == wanted), 0))
         self.combo.blockSignals(False)
         fill_combo(self.other, [(None, ""), *self.all_contacts], chosen if wanted == OTHER else None)
         self._combo_changed()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -26,7 +27,6 @@ from legalsec_desktop.services import letter_templates
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
-from legalsec_desktop.ui.common.table_columns import fit_columns
 
 COLUMNS = ("Name", "Purpose", "Fields", "Asks", "Last used", "Problem")
 PURPOSES = {"": "None", "engagement": "Engagement letter", "declination": "Declination (offered when a conflict "
@@ -63,10 +63,10 @@ class TemplatesDialog(LoadOnShowDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
-        for column, width in enumerate((230, 90, 300, 200, 110)):
-            self.table.setColumnWidth(column, width)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.columns = fit_columns(self.table)
+        header = self.table.horizontalHeader()
+        for column in range(len(COLUMNS)):  # names, purposes and dates whole; the lists share what is left
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column in (2, 3, 5)
+                                        else QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda _index: self.edit_in_word())
         self.put_back = QPushButton()
         self.put_back.setObjectName("putBackButton")
