@@ -4,9 +4,10 @@ delete and put back, starter templates, and packages."""
 import pytest
 from docx import Document
 from docx.oxml import parse_xml
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog
 
 from legalsec_desktop.services import letter_templates
+from legalsec_desktop.ui.correspondence import templates_dialog
 from legalsec_desktop.ui.correspondence.packages_dialog import PackagesDialog
 from legalsec_desktop.ui.correspondence.template_add_dialog import ASK, TemplateAddDialog
 from legalsec_desktop.ui.correspondence.templates_dialog import COLUMNS, TemplatesDialog
@@ -106,7 +107,7 @@ def test_adding_a_mail_merge_document_maps_its_fields(window, qtbot, tmp_path, m
 
 def test_the_add_button_goes_through_the_file_dialog(window, qtbot, tmp_path, monkeypatch):
     source = _mail_merge(tmp_path / "Plain.docx")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    monkeypatch.setattr(templates_dialog, "ask_open_path", lambda *a, **k: source)
     monkeypatch.setattr(TemplateAddDialog, "exec", lambda self: (self.accept(), self.result())[1])
     dialog = _dialog(window, qtbot)
     dialog.add()

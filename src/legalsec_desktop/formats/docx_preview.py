@@ -7,6 +7,7 @@ import html
 import io
 import zipfile
 from collections.abc import Iterator
+from typing import Any
 
 from legalsec_desktop.formats.placeholders import PLACEHOLDER
 
@@ -29,7 +30,7 @@ def _marked(text: str) -> str:
     return "".join(out).replace("\n", "<br>")
 
 
-def _paragraph_html(paragraph) -> str:  # noqa: ANN001 - a python-docx Paragraph
+def _paragraph_html(paragraph: Any) -> str:  # a python-docx Paragraph
     text = paragraph.text
     if PLACEHOLDER.search(text):  # a field Word split across runs is marked whole, at the cost of the run styles
         inner = _marked(text)
@@ -49,7 +50,7 @@ def _paragraph_html(paragraph) -> str:  # noqa: ANN001 - a python-docx Paragraph
     return f'<p style="margin:0 0 6px 0;text-align:{align}">{inner or "&nbsp;"}</p>'
 
 
-def _blocks(container) -> Iterator[str]:  # noqa: ANN001 - a python-docx Document, header or cell
+def _blocks(container: Any) -> Iterator[str]:  # a python-docx Document, header or cell
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 

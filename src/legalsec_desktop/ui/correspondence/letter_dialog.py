@@ -34,7 +34,6 @@ from legalsec_desktop.ui.common.fields import (
     searchable_combo,
 )
 from legalsec_desktop.ui.common.form_errors import FormErrors
-from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.ui.correspondence.asks_form import AsksForm
 from legalsec_desktop.ui.correspondence.letter_drafting import LetterDrafting
 from legalsec_desktop.ui.correspondence.letter_preview import LetterPreview
@@ -46,7 +45,7 @@ PREVIEW_PAUSE_MS = 1200  # a preview renders in a child process: after a pause i
 SIGNER_MISSING = "border: 2px solid #b00020;"
 
 
-class LetterDialog(LetterDrafting, LoadOnShowDialog):
+class LetterDialog(LetterDrafting):
     """Drafts one letter, the same letter to every party of a role, or a package; `created` lists what was made."""
 
     def __init__(self, state: AppState, parent: QWidget | None = None, matter_id: int | None = None,
@@ -271,7 +270,7 @@ class LetterDialog(LetterDrafting, LoadOnShowDialog):
         follow_up = self.follow_up.date("follow_up_on")
         time = self.time()
         answers = self.asks.answers()
-        made = []
+        made: list[letters.LetterRequest] = []
         for name in names:
             asked = {ask.name for ask in self.asks_of([name])}
             for contact_id in to:
@@ -291,7 +290,8 @@ class LetterDialog(LetterDrafting, LoadOnShowDialog):
             return None
         if self.timekeeper.currentData() is None:
             raise ValidationError("timekeeper", "Choose who the time is for.")
-        narrative = self.narrative.text().strip() or f"Draft letter: {self.subject.text().strip() or self._suggested_subject()}"
+        about = self.subject.text().strip() or self._suggested_subject()
+        narrative = self.narrative.text().strip() or f"Draft letter: {about}"
         return TimeForEntry(self.timekeeper.currentData(), parse_duration(self.duration.text(), "minutes"), narrative)
 
     def show_error(self, error: ValidationError) -> None:

@@ -16,6 +16,7 @@ from legalsec_desktop.domain.errors import UserFixableError, ValidationError
 from legalsec_desktop.services import letters
 from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.ui.common.errors import show_problem
+from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.ui.common.worker import Progress, run_and_wait
 
 MAX_OPENED = 5  # several letters made at once: open the first few in Word, not fifty windows
@@ -37,8 +38,8 @@ def _template_problem(error: BaseException) -> str | None:
     return error.message if isinstance(error, TemplateProblem) else None
 
 
-class LetterDrafting:
-    """Mixed into LetterDialog, which supplies the fields, `requests()`, `show_error()` and `preview`."""
+class LetterDrafting(LoadOnShowDialog):
+    """The base of LetterDialog, which builds the fields and supplies `requests()` and `show_error()`."""
 
     state: Any
     preview: Any
@@ -51,13 +52,11 @@ class LetterDrafting:
     pdf_available: bool
     requests: Callable[[], list]
     show_error: Callable[[ValidationError], None]
-    ready: Callable[[], bool]
-    tr: Callable[[str], str]
 
     def show_preview(self, quiet: bool = True) -> bool:
         """Render the first letter and show it; False (said in the preview, and beside the field unless `quiet`)
         when it cannot be made yet. A pause in typing previews quietly."""
-        if not self.loaded or self.state.store is None:  # type: ignore[attr-defined]
+        if not self.loaded or self.state.store is None:
             return False
         if not quiet:
             self.errors.clear()
@@ -105,7 +104,7 @@ class LetterDrafting:
         if len(wanted) == 1 and not self.show_preview(quiet=False):
             return
         if self.preview.leftovers:
-            QMessageBox.warning(self, self.tr("Letter not created"), self.tr(  # type: ignore[call-overload]
+            QMessageBox.warning(self, self.tr("Letter not created"), self.tr(
                 "The letter still holds fields that were not filled in (in red in the preview): %s. Answer what "
                 "the template asks, or correct the template in Word, then try again.") % ", ".join(
                     self.preview.leftovers))
@@ -119,7 +118,7 @@ class LetterDrafting:
             self.preview.show_problem(error.message)
             return
         except UserFixableError as error:
-            show_problem(self, error, self.tr("Letter not created"))  # type: ignore[arg-type]
+            show_problem(self, error, self.tr("Letter not created"))
             return
         except Exception as error:  # noqa: BLE001 - a template that cannot be filled in is said; a bug is reported
             problem = _template_problem(error)
@@ -132,7 +131,7 @@ class LetterDrafting:
             return
         self.state.data_changed.emit(Changed.COMMUNICATIONS | Changed.DOCUMENTS | Changed.TODOS | Changed.TIME)
         self._after()
-        super().accept()  # type: ignore[misc]
+        super().accept()
 
     def _create(self, wanted: list) -> list:
         store, root = self.state.require_store(), self.state.documents_root()
@@ -146,7 +145,7 @@ class LetterDrafting:
             # all or none (services.letters): Cancel before the filing files nothing
             return letters.create_letters(store, wanted, lambda done, total: progress(stage, done, total), root=root)
 
-        made: list = run_and_wait(self, stage, work, cancellable=True)  # type: ignore[arg-type]
+        made: list = run_and_wait(self, stage, work, cancellable=True)
         return made
 
     def _after(self) -> None:
@@ -177,8 +176,8 @@ class LetterDrafting:
             return done
 
         try:
-            run_and_wait(self, stage, work, cancellable=True)  # type: ignore[arg-type]
+            run_and_wait(self, stage, work, cancellable=True)
         except UserFixableError as error:
-            show_problem(self, error, self.tr("PDF not saved"))  # type: ignore[arg-type]
+            show_problem(self, error, self.tr("PDF not saved"))
         self.state.data_changed.emit(Changed.DOCUMENTS)
 

@@ -73,7 +73,7 @@ class RecipientPicker(QWidget):
             index = self.other.findText(self.other.currentText().strip())
             contact = self.other.itemData(index) if index > 0 else None
             return ("contact", contact) if contact is not None else None
-        return tuple(data)  # type: ignore[return-value]  # a (kind, value) pair stored as item data
+        return (str(data[0]), data[1])  # a (kind, value) pair stored as item data
 
     def label(self) -> str:
         """The recipient as shown (for the subject and the status line)."""

@@ -44,7 +44,7 @@ class TemplateAddDialog(QDialog):
     def __init__(self, state: AppState, source: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state, self.source = state, source
-        self.added = None
+        self.added: letter_templates.AddedTemplate | None = None
         self.setWindowTitle(self.tr("Add Template — %s") % source.name)
         self.resize(760, 520)
         self.preview = letter_templates.preview_add(source)
@@ -105,7 +105,8 @@ class TemplateAddDialog(QDialog):
                 lines.append(html.escape(self.tr("Fields used: %s") % ", ".join(check.fields)))
             if check.asks:
                 lines.append(html.escape(self.tr("Asks when drafting: %s") % ", ".join(a.question for a in check.asks)))
-            lines += [f"<span style='color:#b00020'>{self.tr('Unknown field:')} {html.escape(item)}</span>" for item in check.unknown]
+            unknown = self.tr("Unknown field:")
+            lines += [f"<span style='color:#b00020'>{unknown} {html.escape(item)}</span>" for item in check.unknown]
             lines += [f"<span style='color:#b00020'>{html.escape(item)}</span>" for item in check.problems]
         self.found.setText("<br>".join(lines) or self.tr("No fields yet: the letter will be the same every time."))
 

@@ -78,7 +78,8 @@ class TemplatePicker(QWidget):
     def choose(self, kind: str, name: str) -> bool:
         for row in range(self.list.count()):
             item = self.list.item(row)
-            if item.data(KIND_ROLE) == kind and item.data(NAME_ROLE) == name and item.flags() & Qt.ItemFlag.ItemIsEnabled:
+            usable = item.flags() & Qt.ItemFlag.ItemIsEnabled
+            if item.data(KIND_ROLE) == kind and item.data(NAME_ROLE) == name and usable:
                 self.list.setCurrentItem(item)
                 return True
         return False

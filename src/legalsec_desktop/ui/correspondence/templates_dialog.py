@@ -4,11 +4,10 @@ starter templates, the folder, and packages."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -27,6 +26,7 @@ from legalsec_desktop.services import letter_templates
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
+from legalsec_desktop.ui.common.save_paths import ask_open_path
 
 COLUMNS = ("Name", "Purpose", "Fields", "Asks", "Last used", "Problem")
 PURPOSES = {"": "None", "engagement": "Engagement letter", "declination": "Declination (offered when a conflict "
@@ -49,7 +49,7 @@ class TemplatesDialog(LoadOnShowDialog):
         super().__init__(parent)
         self.state = state
         self.templates: list = []
-        self.removed = None  # a RemovedTemplate the Put Back button restores
+        self.removed: letter_templates.RemovedTemplate | None = None  # what Put Back restores
         self.setWindowTitle(self.tr("Letter Templates"))
         self.load_problem_title = self.tr("Letter templates not opened")
         self.resize(1100, 560)
@@ -130,15 +130,12 @@ class TemplatesDialog(LoadOnShowDialog):
 
     # --- actions ---------------------------------------------------------------------------
     def add(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Add a Letter Template"), "",
-                                                    self.tr("Word documents (*.docx)"))
-        if not path:
+        path = ask_open_path(self, self.tr("Add a Letter Template"), self.tr("Word documents (*.docx)"))
+        if path is None:
             return
-        from pathlib import Path
-
         from legalsec_desktop.ui.correspondence.template_add_dialog import TemplateAddDialog
 
-        dialog = TemplateAddDialog(self.state, Path(path), self)
+        dialog = TemplateAddDialog(self.state, path, self)
         if dialog.exec() == TemplateAddDialog.DialogCode.Accepted and dialog.added is not None:
             self.refresh(dialog.added.info.name)
 
@@ -190,9 +187,9 @@ class TemplatesDialog(LoadOnShowDialog):
             self.refresh()
 
     def restore_removed(self) -> None:
-        removed = self.removed
-        if removed is not None and self._attempt(
-                self.tr("Not put back"), lambda: letter_templates.restore_template(self.state.require_store(), removed)):
+        removed, store = self.removed, self.state.require_store()
+        if removed is not None and self._attempt(self.tr("Not put back"),
+                                                 lambda: letter_templates.restore_template(store, removed)):
             self.removed = None
             self.put_back.hide()
             self.refresh(removed.name)
