@@ -12,7 +12,7 @@ import os
 import sys
 
 from legalsec_desktop import __version__, paths
-from legalsec_desktop.cli import calendar, docs, files, ics, mailing, maintenance, matters, search, timesheets
+from legalsec_desktop.cli import calendar, docs, files, ics, letters, mailing, maintenance, matters, search, timesheets
 from legalsec_desktop.cli.arguments import Parser, path
 from legalsec_desktop.cli.closed_pipe import quiet_when_closed
 from legalsec_desktop.cli.common import EXIT_BUG, EXIT_OK, EXIT_PROBLEM, say
@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     files.add_parsers(commands, common)
     docs.add_parsers(commands, common)
     search.add_parsers(commands, common)
+    letters.add_parsers(commands, common)
     mailing.add_parsers(commands, common)
     maintenance.add_screenshot_parser(commands, common)
     return parser
@@ -150,4 +151,4 @@ def _system_problem(exc: OSError) -> str:
 
 
 COMMANDS = {**maintenance.COMMANDS, **matters.COMMANDS, **calendar.COMMANDS, **timesheets.COMMANDS, **ics.COMMANDS,
-            **files.COMMANDS, **docs.COMMANDS, **search.COMMANDS, **mailing.COMMANDS}
+            **files.COMMANDS, **docs.COMMANDS, **search.COMMANDS, **letters.COMMANDS, **mailing.COMMANDS}

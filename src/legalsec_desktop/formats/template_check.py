@@ -20,6 +20,7 @@ from lxml import etree
 
 from legalsec_desktop.domain.letter_asks import Ask, parse_asks, with_undeclared
 from legalsec_desktop.formats.letter_docx import read_template
+from legalsec_desktop.formats.merge_runs import WORD_MERGE, W, fields_of, merge_name, plain_names
 from legalsec_desktop.formats.template_fields import FieldWalker
 from legalsec_desktop.formats.template_sandbox import LetterEnvironment, TemplateProblem
 
@@ -47,11 +48,13 @@ class TemplateCheck:
 
 @dataclass
 class _Part:
-    """One part's patched template text, one paragraph a line, and how to name a line's place."""
+    """One part's patched template text, one paragraph a line, how to name a line's place, and the Word merge
+    fields left in it (each with its paragraph's number)."""
 
     title: str
     source: str
     lines: list[str]
+    merge_left: list[tuple[int, str]]
 
     def place(self, lineno: int | None, quote: bool = True) -> str:
         if lineno is None or not 1 <= lineno <= len(self.lines):
@@ -82,10 +85,11 @@ def check_template(path: Path) -> TemplateCheck:
         found, wrong = parse_asks(html.unescape(_TAG.sub("", part.source)))
         asks += [ask for ask in found if ask.name not in {known.name for known in asks}]
         problems += [f"{part.title}: {message}" for message in wrong]
+        problems += [f"{part.title}, paragraph {number}: {message}" for number, message in part.merge_left]
         try:
             tree = environment.parse(part.source)
         except TemplateSyntaxError as error:
-            at_end = error.lineno >= len(part.lines) and "end of template" in error.message
+            at_end = error.lineno >= len(part.lines) and "end of template" in (error.message or "")
             where = f"{part.title}, at its end" if at_end else part.place(error.lineno)
             problems.append(f"{where}: {error.message}")
             continue
@@ -134,9 +138,34 @@ def _part(title: str, xml: bytes) -> _Part:
     from docxtpl import DocxTemplate
 
     root = etree.fromstring(xml, _PARSER)
+    merge_left = _merge_left(root)
     text = etree.tostring(root, encoding="unicode", pretty_print=False)  # as docxtpl reads it: entities resolved
     numbered = iter(range(1, 1 << 30))
     text = _PARAGRAPH.sub(lambda m: "\n" + _MARK.format(next(numbered)) + m.group(0), text)
     source = DocxTemplate(io.BytesIO(b"")).patch_xml(text)
-    return _Part(title, source, source.split("\n"))
+    return _Part(title, source, source.split("\n"), merge_left)
+
+
+def _merge_left(root: etree._Element) -> list[tuple[int, str]]:
+    """The Word mail-merge fields (MERGEFIELD, IF, NEXT …) and «Field» texts in a part, with their paragraphs."""
+    numbers = {paragraph: number for number, paragraph in enumerate(root.iter(f"{W}p"), start=1)}
+
+    def number(element: etree._Element) -> int:
+        paragraph = next(element.iterancestors(f"{W}p"), None)
+        return numbers.get(paragraph, 0) if paragraph is not None else 0
+
+    left: list[tuple[int, str]] = []
+    for field in fields_of(root):
+        words = " ".join(field.instruction.split())
+        name = merge_name(words)
+        if name is not None and not field.nested:
+            message = (f"the Word merge field “{name}” is left: map it to one of our fields when adding the "
+                       "template, or replace it with {{ a field }}.")
+            left.append((number(field.anchor), message))
+        elif WORD_MERGE.match(words) and not field.nested:
+            message = f"the Word field “{words[:60]}” cannot be filled in: write it as {{% if … %}} … {{% endif %}}."
+            left.append((number(field.anchor), message))
+    left += [(number(run), f"“«{name}»” is left from a mail merge: replace it with {{{{ a field }}}}.")
+             for run, name in plain_names(root)]
+    return left
 

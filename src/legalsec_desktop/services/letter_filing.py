@@ -42,6 +42,7 @@ class Drafted:
     signer: str
     entry: CommunicationDraft
     time: TimeForEntry | None = None
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class CreatedLetter:
     path: Path
     todo_id: int | None = None
     time_entry_id: int | None = None
+    warnings: tuple[str, ...] = ()  # what the user should know (a recipient with no address …)
 
 
 def file_letters(store: Store, root: Path, letters: list[Drafted]) -> list[CreatedLetter]:
@@ -88,7 +90,7 @@ def file_letters(store: Store, root: Path, letters: list[Drafted]) -> list[Creat
                 todo_id = session.scalar(select(TodoRow.id).where(TodoRow.communication_id == entry_id))
                 session.flush()
                 made.append(CreatedLetter(document_id, entry_id, file_path(root, _newest_path(session, document_id)),
-                                          todo_id, time_id))
+                                          todo_id, time_id, letter.warnings))
             return made
     except OSError as error:
         raise UserFixableError(f"The letter could not be filed in the documents folder ({error.strerror or error}). "

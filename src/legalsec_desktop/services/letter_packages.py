@@ -7,12 +7,14 @@ import json
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from legalsec_desktop.db.letter_models import LetterPackageRow, LetterTemplateRow
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.names import same_name
 from legalsec_desktop.domain.text_limits import shown
+from legalsec_desktop.services.template_folder import synced
 
 NAME_LIMIT = 200
 
@@ -53,12 +55,14 @@ def save_package(store: Store, name: str, templates: list[str] | tuple[str, ...]
         raise ValidationError("name", f"A package's name can be at most {NAME_LIMIT} characters.")
     if not chosen:
         raise ValidationError("templates", "Choose the templates of the package.")
+    synced(store)  # a template dropped into the folder a moment ago is one
     with store.write() as session:
         known = list(session.scalars(select(LetterTemplateRow.name)))
         unknown = [t for t in chosen if not any(same_name(t, k) for k in known)]
         if unknown:
             raise ValidationError("templates", "There is no template called " +
                                   ", ".join(f"“{shown(t)}”" for t in unknown) + ".")
+        chosen = list(dict.fromkeys(next(k for k in known if same_name(t, k)) for t in chosen))
         others = session.scalars(select(LetterPackageRow).where(LetterPackageRow.id != (package_id or 0)))
         if any(same_name(other.name, name) for other in others):
             raise ValidationError("name", f"Another package is already called “{shown(name)}”.")
@@ -78,6 +82,14 @@ def delete_package(store: Store, package_id: int) -> None:
         row = session.get(LetterPackageRow, package_id)
         if row is not None:
             session.delete(row)
+
+
+def renamed_in_packages(session: Session, old: str, new: str) -> None:
+    """A template renamed: the packages that hold it hold its new name (in the caller's transaction)."""
+    for row in session.scalars(select(LetterPackageRow)):
+        names = list(_info(row).templates)
+        if any(same_name(name, old) for name in names):
+            row.templates = json.dumps([new if same_name(name, old) else name for name in names])
 
 
 def _info(row: LetterPackageRow) -> PackageInfo:

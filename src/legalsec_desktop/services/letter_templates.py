@@ -18,7 +18,8 @@ from legalsec_desktop.domain.document_names import free_name
 from legalsec_desktop.domain.errors import UserFixableError, ValidationError
 from legalsec_desktop.domain.names import same_name
 from legalsec_desktop.domain.text_limits import shown
-from legalsec_desktop.services.letter_packages import delete_package, list_packages, save_package
+from legalsec_desktop.services.letter_packages import delete_package, list_packages, renamed_in_packages, \
+    save_package
 from legalsec_desktop.services.starter_library import restore_starters
 from legalsec_desktop.services.template_adding import AddedTemplate, AddPreview, TemplateUnusable, add_template, \
     preview_add
@@ -83,6 +84,7 @@ def rename_template(store: Store, template_id: int, name: str) -> None:
         row = _row(session, template_id)
         if name_taken(session, name, but=template_id):
             raise ValidationError("name", f"Another template is already called “{shown(name)}”; choose another name.")
+        renamed_in_packages(session, row.name, name)
         row.name = name
 
 

@@ -141,7 +141,7 @@ def create_letters(store: Store, requests: Sequence[LetterRequest], progress: Pr
         entry = _entry(store, request, preview.recipient, subject,
                        f"Letter made from the template “{preview.template.name}”, filed as “{title}”.")
         drafted.append(Drafted(request.matter_id, preview.docx, title, preview.template.id, preview.template.name,
-                               preview.recipient, preview.signer, entry, request.time))
+                               preview.recipient, preview.signer, entry, request.time, preview.warnings))
         if progress is not None and progress(done, len(requests)) is False:
             return []
     if copy_to is not None:

@@ -23,7 +23,10 @@ log = logging.getLogger("legalsec")
 
 def first_use(store: Store, folder: Path) -> bool:
     """Writes the starter library into an empty templates folder when the program has never known a template or
-    a package (a firm that removed every template does not get them back unasked). True when it wrote them."""
+    a package and nothing was ever removed from the folder (a firm that removed every template does not get them
+    back unasked). True when it wrote them."""
+    if (folder / folders.REMOVED).exists():
+        return False
     with store.read() as session:
         known = session.scalar(select(func.count()).select_from(LetterTemplateRow)) or folders.has_packages(session)
     if known:
