@@ -40,8 +40,9 @@ def test_envelope_without_via_or_return_address():
 
 
 def test_a_long_block_is_set_smaller_and_never_runs_off_the_envelope():
-    long_to = ("Alexandria Konstantinopoulou-Vanderbilt", "Konstantinopoulou, Vanderbilt, Featherstonehaugh & "
-               "Cholmondeley-Marjoribanks LLP", "Attn: Records Department", "One Embarcadero Center, Suite 4100",
+    long_to = ("Alexandria Konstantinopoulou-Vanderbilt",
+               "Konstantinopoulou, Vanderbilt, Featherstonehaugh & Cholmondeley-Marjoribanks LLP",
+               "Attn: Records Department", "One Embarcadero Center, Suite 4100",
                "Building B, Mail Stop 12", "San Francisco, CA 94111-3600", "USA", "Extra line")
     lines = layout.envelope_lines(RETURN, long_to, "", measure)
     recipient = [line for line in lines if line.x == 4.0]
@@ -107,7 +108,8 @@ def test_label_text_stays_inside_its_label():
         column, row = int((line.x - sheet.left) // sheet.pitch_x), int((line.y - sheet.top) // sheet.pitch_y)
         left, top = sheet.left + column * sheet.pitch_x, sheet.top + row * sheet.pitch_y
         assert left + 0.1 <= line.x and line.x + line.width <= left + sheet.label_width - 0.1
-        assert top + sheet.inset - 1e-9 <= line.y and line.y + line.height <= top + sheet.label_height - sheet.inset + 1e-9
+        assert top + sheet.inset - 1e-9 <= line.y
+        assert line.y + line.height <= top + sheet.label_height - sheet.inset + 1e-9
         assert measure(line.text, line.points) <= line.width
     first = [line for line in pages[0] if line.y < 1.5 and line.x < 2]
     assert [line.text for line in first] == list(TO)

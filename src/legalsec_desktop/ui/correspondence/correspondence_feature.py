@@ -34,9 +34,9 @@ class CorrespondenceFeature(Feature):
                         tip=self.tr("The firm's letter templates and packages: add, rename, set their purpose"),
                         needs=Needs.WRITABLE)
         self.add_action("print_envelope", self.tr("Print &Envelope…"), lambda: self.mailing("envelope"), Menu.FILE,
-                        210, tip=self.tr("Print a #10 envelope to a party of the selected matter, or save it as PDF"))
+                        201, tip=self.tr("Print a #10 envelope to a party of the selected matter, or save it as PDF"))
         self.add_action("print_mailing_labels", self.tr("Print Mailing La&bels…"), lambda: self.mailing("labels"),
-                        Menu.FILE, 211, tip=self.tr("Print address labels (Avery 5160) for the parties of a matter"))
+                        Menu.FILE, 202, tip=self.tr("Print address labels (Avery 5160) for the parties of a matter"))
 
     def new_letter(self, matter_id: int | None, template_name: str | None = None,
                    recipient_id: int | None = None, package: str | None = None) -> None:

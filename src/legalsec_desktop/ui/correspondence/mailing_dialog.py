@@ -49,7 +49,7 @@ class MailingDialog(LoadOnShowDialog):
         self.contact_ids = list(contact_ids or ())
         self.addresses: list[MailingAddress] = []
         self.checked: set[int] = set()
-        self.sender: tuple[str, ...] = ()
+        self.return_lines: tuple[str, ...] = ()
         self.saved: list[Path] = []
         envelope = mode == "envelope"
         self.setWindowTitle(self.tr("Print Envelope") if envelope else self.tr("Print Mailing Labels"))
@@ -109,7 +109,7 @@ class MailingDialog(LoadOnShowDialog):
     def read(self) -> None:
         store = self.state.require_store()
         fill_matter_combo(self.matter, store, self.matter_id, self.tr("(choose a matter)"), include_closed=True)
-        self.sender = mailing.return_address(store)
+        self.return_lines = mailing.return_address(store)
         self.checked = set(self.contact_ids)
         self._load_addresses(first=True)
 
@@ -203,7 +203,7 @@ class MailingDialog(LoadOnShowDialog):
         self.address.setVisible(typing)
         self.address_label.setVisible(typing)
         blocks, notes = self.blocks()
-        if self.mode == "envelope" and not self.sender:
+        if self.mode == "envelope" and not self.return_lines:
             notes.append(self.tr("The firm's name and address are not set (Settings): the envelope has no return "
                                  "address."))
         if not self.chosen():
@@ -220,7 +220,7 @@ class MailingDialog(LoadOnShowDialog):
             self.preview.clear()
             return
         if self.mode == "envelope":
-            image = mailing_print.envelope_image(self.sender, blocks[0], self.via.currentText(), dpi=60)
+            image = mailing_print.envelope_image(self.return_lines, blocks[0], self.via.currentText(), dpi=60)
         else:
             image = mailing_print.labels_image(blocks, self.skip.value(), dpi=40)
         self.preview.setPixmap(QPixmap.fromImage(image))
@@ -234,7 +234,7 @@ class MailingDialog(LoadOnShowDialog):
         path = path or ask_save_path(self, self.tr("Save as PDF"), name, self.tr("PDF files (*.pdf)"), ".pdf")
         if path is None:
             return None
-        mode, sender, via, skip = self.mode, self.sender, self.via.currentText(), self.skip.value()
+        mode, sender, via, skip = self.mode, self.return_lines, self.via.currentText(), self.skip.value()
 
         def write(_progress: Progress) -> Path:  # data only: no widgets on the worker thread
             from legalsec_desktop.ui.common import mailing_print
@@ -272,7 +272,7 @@ class MailingDialog(LoadOnShowDialog):
         blocks, _notes = self.blocks()
         try:
             if self.mode == "envelope":
-                mailing_print.print_envelopes(self.sender, blocks, self.via.currentText(), printer)
+                mailing_print.print_envelopes(self.return_lines, blocks, self.via.currentText(), printer)
             else:
                 mailing_print.print_mailing_labels(blocks, printer, self.skip.value())
         except UserFixableError as exc:
