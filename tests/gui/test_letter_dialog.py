@@ -173,3 +173,47 @@ def test_the_dialog_looks_right(window, qtbot, tmp_path):
     QApplication.processEvents()
     assert dialog.grab().save(str(tmp_path / "letter.png"))
     assert dialog.preview.browser.toPlainText().strip()
+
+
+def test_a_package_drafts_each_of_its_letters(window, qtbot):
+    store = window.state.store
+    package = letter_templates.list_packages(store)[0]
+    dialog = _dialog(window, qtbot, package=package.name)
+    assert dialog.picker.chosen() == ("package", package.name)
+    asked = {ask.name for name in package.templates for ask in letter_templates.find_template(store, name).asks}
+    assert {ask.name for ask in dialog.asks.asks} == asked  # a question shared by two letters is asked once
+    _answer_all(dialog)
+    dialog.accept()
+    assert len(dialog.created) == len(package.templates)
+    titles = [documents.document(store, made.document_id).title for made in dialog.created]
+    assert all(any(name in title for title in titles) for name in package.templates)
+
+
+def test_another_contact_is_found_by_name(window, qtbot):
+    store = window.state.store
+    outsider = next(c for c, _name in contacts.contact_choices(store)
+                    if c not in {p.contact_id for p in contacts.list_parties(store, window.matter_id)})
+    dialog = _dialog(window, qtbot, template_name=STATUS, recipient_id=outsider)
+    assert dialog.recipients.combo.currentText() == "Another contact…" and not dialog.recipients.other.isHidden()
+    assert dialog.recipients.chosen() == ("contact", outsider)
+    dialog.recipients.other.setCurrentIndex(0)  # blank: no one
+    dialog.accept()
+    assert not dialog.created and "Choose who the letter is to" in dialog.errors.labels["recipient"].text()
+
+
+def test_open_in_word_and_the_pdf_after_creating(window, qtbot, monkeypatch):
+    opened = []
+    monkeypatch.setattr(letter_drafting.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    made_pdf = []
+    monkeypatch.setattr("legalsec_desktop.services.pdf_convert.file_letter_pdf",
+                        lambda store, root, matter_id, letter, title, on, clock, by: made_pdf.append((matter_id,
+                                                                                                      title)) or 1)
+    dialog = _dialog(window, qtbot, template_name=STATUS)
+    dialog.pdf_available = True
+    dialog.open_after.setChecked(True)
+    dialog.save_pdf.setChecked(True)
+    _answer_all(dialog)
+    dialog.accept()
+    [made] = dialog.created
+    assert opened == [str(made.path)]
+    assert made_pdf == [(window.matter_id, documents.document(window.state.store, made.document_id).title)]

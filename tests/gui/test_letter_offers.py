@@ -120,3 +120,23 @@ def test_after_a_letter_an_envelope_or_labels_are_offered(window, monkeypatch, m
     feature.offer_envelope(window.first_id, ids[:2])
     assert shown == [(window.first_id, "envelope"), (window.first_id, "labels")]
     assert "envelope" in message_boxes[0][1] and "labels for the 2 recipients" in message_boxes[1][1]
+
+
+def test_closing_through_the_matter_dialog_offers_the_closing_letter_too(window, opened, monkeypatch, message_boxes):
+    from sqlalchemy import update
+
+    from legalsec_desktop.db.models import MatterRow
+    from legalsec_desktop.ui.matters.matter_dialog import MatterDialog
+
+    def closed_by_the_checklist(dialog):
+        with window.state.store.write() as session:  # what the checklist the dialog opens leaves behind
+            session.execute(update(MatterRow).where(MatterRow.id == window.first_id).values(
+                status="closed", closed_on=date(2026, 11, 20)))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(MatterDialog, "exec", closed_by_the_checklist)
+    window.feature(MattersFeature).edit_matter(window.first_id)
+    closing = letter_templates.offered_template(window.state.store, "closing")
+    assert opened == [(window.first_id, closing.name, None)]
+    window.feature(MattersFeature).edit_matter(window.first_id)  # already closed: no second offer
+    assert len(opened) == 1
