@@ -3,7 +3,7 @@ questions; a preview of the filled-in letter; then the letter written, filed in 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -131,7 +131,8 @@ class LetterDialog(LetterDrafting):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(left)
-        scroll.setMinimumWidth(470)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the fields wrap, never scroll
+        scroll.setMinimumWidth(500)
         self.preview = LetterPreview()
         splitter = QSplitter()
         splitter.addWidget(scroll)
