@@ -217,3 +217,13 @@ def test_open_in_word_and_the_pdf_after_creating(window, qtbot, monkeypatch):
     [made] = dialog.created
     assert opened == [str(made.path)]
     assert made_pdf == [(window.matter_id, documents.document(window.state.store, made.document_id).title)]
+
+
+def test_a_pause_in_typing_previews_the_letter(window, qtbot):
+    dialog = _dialog(window, qtbot, template_name=STATUS)
+    dialog.pause.setInterval(10)
+    _answer_all(dialog)
+    qtbot.waitUntil(lambda: dialog.preview.current, timeout=20000)
+    assert "Smith & Sons <Ltd>" in dialog.preview.browser.toPlainText()
+    dialog.subject.setText("Changed")
+    assert "preview again" in dialog.preview.notes.text()  # stale until the next pause
