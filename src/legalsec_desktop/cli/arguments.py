@@ -24,6 +24,7 @@ from legalsec_desktop.domain.text_limits import ECHO_LIMIT, has_undecodable, pri
 # fit the 255 bytes most file systems allow; Word cannot open paths much longer than this either.
 MAX_NEW_NAME = 200
 MAX_NAME = 255  # no file system here stores a longer name, so an existing file cannot have one
+CHOICE_ECHO = 40  # of an unknown command or choice, echoed before the list of the known ones
 MAX_DIGITS = 9  # a count, a score or a seed; more digits is a slip, not a number anyone means
 _WHOLE = re.compile(r"[+-]?[0-9]+")
 
@@ -41,8 +42,13 @@ def _short_message(message: str) -> str:
     message = printable(message)
     # the choices without their quotes: the list of every command must fit in one short line
     message = re.sub(r"\(choose from ('[^']*'(?:, '[^']*')*)\)", _unquoted, message)
+    # beside the list of choices, the typed word is echoed shorter, so that the line stays short as commands grow
+    message = re.sub(r"invalid choice: '([^']{%d,})'" % (CHOICE_ECHO + 1),
+                     lambda m: f"invalid choice: '{shown(m.group(1), CHOICE_ECHO)}'", message)
     message = re.sub(r"'[^']{%d,}'" % (ECHO_LIMIT + 1), lambda m: f"'{shown(m.group(0)[1:-1])}'", message)
     message = re.sub(r"\S{%d,}" % (ECHO_LIMIT + 1), lambda m: shown(m.group(0)), message)
+    if len(message) > ECHO_LIMIT + 160:  # a long word and the list of every command (after "legalsec: error: ")
+        message = re.sub(r"\(choose from [^)]*\)", "(legalsec --help lists the commands)", message)
     return message if len(message) <= 4 * ECHO_LIMIT else shown(message, 4 * ECHO_LIMIT)
 
 

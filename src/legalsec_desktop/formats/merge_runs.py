@@ -134,19 +134,26 @@ def plain_names(root: etree._Element) -> list[tuple[etree._Element, str]]:
     return found
 
 
-def replace_plain(root: etree._Element, mapping: Mapping[str, str], render: Callable[[str], str]) -> list[str]:
+def replace_plain(root: etree._Element, mapping: Mapping[str, str], render: Callable[[str], str],
+                  emptied: list[etree._Element] | None = None) -> list[str]:
     """Each «Name» typed as text replaced by `render(mapping[name])`, across the runs it is split over; the names
-    the mapping does not hold are left and returned, in words."""
+    the mapping does not hold are left and returned, in words. A paragraph where a name was dropped (rendered as
+    "") is added to `emptied`."""
     left: list[str] = []
     for texts in _paragraph_texts(root):
         joined = "".join(text.text or "" for text in texts)
+        here: list[str] = []
         for match in reversed(list(_PLAIN.finditer(joined))):
             name = match.group(1).strip()
             if name not in mapping:
-                left.append(f"the «{name}» text, which is not mapped")
+                here.append(f"the «{name}» text, which is not mapped")
                 continue
-            _splice(texts, match.start(), match.end(), render(mapping[name]))
-    return left[::-1]
+            replacement = render(mapping[name])
+            _splice(texts, match.start(), match.end(), replacement)
+            if not replacement and emptied is not None:
+                emptied += list(texts[0].iterancestors(f"{W}p"))[:1]
+        left += here[::-1]
+    return left
 
 
 def _splice(texts: list[etree._Element], start: int, end: int, replacement: str) -> None:

@@ -113,7 +113,7 @@ def _convert(root: etree._Element, mapping: Mapping[str, str]) -> list[str]:
             if not mapping[name]:
                 emptied += [p for p in field.anchor.iterancestors(f"{W}p")][:1]
             field.replace(_run(field, jinja(mapping[name], words)))
-    left += replace_plain(root, mapping, lambda target: jinja(target, ""))
+    left += replace_plain(root, mapping, lambda target: jinja(target, ""), emptied)
     drop_blank_paragraphs(emptied)
     return left
 

@@ -120,9 +120,26 @@ def template_parts(data: bytes, name: str) -> list[_Part]:
                 if kind in ("header", "footer") and counts[kind] > 1:
                     title += f" {counts[kind]}"
                 parsed.append(_part(title, archive.read(info)))
+            if "docProps/core.xml" in archive.namelist() and archive.getinfo("docProps/core.xml").file_size < 1 << 20:
+                parsed += _properties(archive.read("docProps/core.xml"))
     except (zipfile.BadZipFile, EOFError, etree.XMLSyntaxError, ValueError):
         raise TemplateProblem(f"“{name}” is damaged: Word cannot open it either.") from None
     return parsed
+
+
+def _properties(xml: bytes) -> list[_Part]:
+    """The file properties docxtpl fills in too (title, subject, author …), those that hold a field."""
+    found: list[_Part] = []
+    for element in etree.fromstring(xml, _PARSER):
+        name = etree.QName(element).localname
+        text = element.text or ""
+        if name in _PROPERTIES and ("{{" in text or "{%" in text or "{#" in text):
+            found.append(_Part(f"File properties ({_PROPERTIES[name]})", text, text.split("\n"), []))
+    return found
+
+
+_PROPERTIES = {"title": "title", "subject": "subject", "creator": "author", "description": "comments",
+               "identifier": "identifier", "language": "language"}
 
 
 def _order(info: zipfile.ZipInfo) -> tuple[int, str]:

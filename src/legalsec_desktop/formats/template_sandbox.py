@@ -58,6 +58,13 @@ class LetterEnvironment(SandboxedEnvironment):
         self.filters = {name: self.filters[name] for name in FILTERS if name in self.filters}
         self.tests = {name: test for name, test in self.tests.items() if name not in ("callable",)}
 
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        # `ask.update`, `ask.items`, `firm.copy`: a letter's data is dicts, and its keys come before a dict's
+        # methods (Jinja looks for the attribute first: the letter printed "<built-in method update …>")
+        if isinstance(obj, dict) and isinstance(attribute, str) and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if isinstance(obj, str) and attr in ("format", "format_map", "center", "ljust", "rjust", "zfill",
                                               "expandtabs", "replace"):

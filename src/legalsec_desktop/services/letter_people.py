@@ -55,7 +55,7 @@ def signer_by_text(store: Store, typed: str) -> int:
     for found in ([r.id for r in rows if r.initials.casefold() == typed.casefold()],
                   [r.id for r in rows if same_name(r.name, typed)]):
         if len(found) == 1:
-            return found[0]
+            return int(found[0])
     known = "; ".join(f"{r.initials} ({r.name})" for r in rows if r.is_attorney) or "none"
     raise ValidationError("signer", f"No one of the firm has the initials or name “{shown(typed)}”. The attorneys: "
                                     f"{known}.")

@@ -127,8 +127,8 @@ def create_letters(store: Store, requests: Sequence[LetterRequest], progress: Pr
     returned. `copy_to` only for one letter."""
     if copy_to is not None and len(requests) != 1:
         raise ValueError("a copy can be saved for one letter only")
-    for request in requests:  # what the log entry would refuse, before anything is rendered
-        checked_entry(_entry(store, request, "x", "x"), request.time)
+    for request in requests:  # what the log entry would refuse (a follow-up in the past …), before any render
+        checked_entry(_entry(store, request, "recipient", "subject"), request.time)
     drafted: list[Drafted] = []
     for done, request in enumerate(requests, start=1):
         preview = preview_letter(store, request)

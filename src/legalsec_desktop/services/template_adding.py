@@ -128,7 +128,7 @@ def add_template(store: Store, source: Path, name: str | None = None,
         _converted(source, partial, chosen if names else None)
         found, checked = check_file(partial)
         if found.problem:
-            raise TemplateUnusable(name, _reasons(found, checked))
+            raise TemplateUnusable(name, _reasons(found.problem, checked))
         try:
             link_new(partial, target)
         except FileExistsError:
@@ -148,7 +148,8 @@ def add_template(store: Store, source: Path, name: str | None = None,
             remove_files([target], "a template that could not be added")
         raise
     finally:
-        remove_files([partial], "a template being added") if partial.exists() else None
+        if partial.exists():  # moved onto the target where the disk has no hard links
+            remove_files([partial], "a template being added")
     return AddedTemplate(info, unmapped)
 
 
@@ -165,8 +166,9 @@ def _converted(source: Path, dest: Path, mapping: Mapping[str, str] | None) -> N
         raise UserFixableError(f"“{shown(source.name)}” could not be read ({error.strerror or error}).") from None
 
 
-def _reasons(found: object, checked: TemplateCheck | None) -> tuple[str, ...]:
+def _reasons(problem: str, checked: TemplateCheck | None) -> tuple[str, ...]:
+    """Each thing wrong with the template, one a reason (the check's mistakes, then each unknown field)."""
     if checked is None:
-        return (getattr(found, "problem", ""),)
+        return (problem,)
     unknown = tuple(f"Unknown field: {item}." for item in checked.unknown)
     return tuple(checked.problems) + unknown

@@ -115,6 +115,15 @@ def test_word_address_block_and_greeting_line_are_merge_names(tmp_path):
     assert check_template(dest).fields == ("recipient.address_block", "recipient.salutation")
 
 
+def test_typed_merge_names_dropped_take_their_line_with_them(tmp_path):
+    path = word_file(tmp_path / "typed.docx", "«Name»", ["«City», «St", "ate» «ZIP»"], "«Street»", "«Other» «More»")
+    dest = tmp_path / "out.docx"
+    left = convert_merge_fields(path, dest, {"Name": "recipient.name", "Street": "recipient.address", "City": "",
+                                             "State": "", "ZIP": ""})
+    assert left == ["the «Other» text, which is not mapped", "the «More» text, which is not mapped"]
+    assert texts(dest)[:3] == ["{{ recipient.name }}", "{{ recipient.address }}", "«Other» «More»"]
+
+
 def test_merge_fields_in_the_letterhead_are_converted(tmp_path):
     path = word_file(tmp_path / "head.docx", "Body", header="From «Firm_Name»")
     dest = tmp_path / "out.docx"

@@ -3,6 +3,7 @@ page's header, using only catalogued fields and the values it declares, and writ
 
 import re
 import zipfile
+from pathlib import Path
 from importlib.resources import files
 
 import docx
@@ -57,7 +58,7 @@ def test_the_texts_are_in_the_installed_resources_and_listed_for_packaging():
     folder = files("legalsec_desktop.resources") / "letter_templates"
     assert sorted(s.source for s in STARTERS) == sorted(i.name for i in folder.iterdir() if i.name.endswith(".txt"))
     assert (folder / "README.md").is_file()
-    pyproject = (starter_templates.Path(__file__).resolve().parents[3] / "pyproject.toml").read_text("utf-8")
+    pyproject = (Path(__file__).resolve().parents[3] / "pyproject.toml").read_text("utf-8")
     assert '"letter_templates/*.txt"' in pyproject
 
 

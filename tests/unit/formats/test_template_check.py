@@ -32,6 +32,12 @@ def test_an_error_in_the_letterhead_names_the_header(tmp_path):
     assert result.problems[1].startswith("Footer, at its end: Unexpected end of template")
 
 
+def test_fields_in_the_file_properties_are_checked_too(tmp_path):
+    result = check(tmp_path, "Body", title="Letter to {{ recipient.name }} {{ matter.nmber }}")
+    assert result.fields == ("recipient.name",) and result.unknown == ("matter.nmber (file properties (title))",)
+    assert check(tmp_path, "Body", title="{{ recipient.name }").problems[0].startswith("File properties (title): ")
+
+
 def test_a_block_left_open_is_said_with_what_it_needs(tmp_path):
     result = check(tmp_path, "{% if matter.judge %}", "Judge {{ matter.judge }}")
     [problem] = result.problems
@@ -121,7 +127,10 @@ def test_a_typical_letter_is_checked_well_under_200_ms(tmp_path):
                    "{{ signer.name }}", "{{ signer.title }}"]
     path = word_file(tmp_path / "letter.docx", *paragraphs, header="{{ firm.name }}", footer="{{ firm.address }}")
     check_template(path)  # the first call imports docxtpl
-    started = time.perf_counter()
-    result = check_template(path)
-    assert time.perf_counter() - started < 0.2
+    times = []
+    for _ in range(3):  # the best of three: a busy machine (the suite run in parallel) must not fail it
+        started = time.perf_counter()
+        result = check_template(path)
+        times.append(time.perf_counter() - started)
+    assert min(times) < 0.2
     assert result.usable
