@@ -29,8 +29,8 @@ def test_menus_hold_the_expected_actions(make_window):
     menus = {a.text().replace("&", ""): [x.text().replace("&", "") for x in a.menu().actions() if x.text()]
              for a in window.menuBar().actions()}
     assert list(menus) == ["File", "Edit", "View", "Tools", "Help"]
-    assert menus["File"] == ["New Matter…", "Edit Matter…", "Close Matter…", "Log a Call…", "New Event…",
-                             "New To-Do…", "Print Docket…", "Print Envelope…", "Print Mailing Labels…",
+    assert menus["File"] == ["New Matter…", "Edit Matter…", "Close Matter…", "Log a Call…", "New Letter…",
+                             "New Event…", "New To-Do…", "Print Docket…", "Print Envelope…", "Print Mailing Labels…",
                              "Export Timesheet (Excel)…", "Export LEDES Invoice…", "Import Calendar (.ics)…",
                              "Export Calendar (.ics)…", "Back Up Now", "Restore from Backup…", "Show Data Folder",
                              "New File…", "File Documents…", "Move File…", "Check Out File…", "Check In File",
@@ -40,8 +40,8 @@ def test_menus_hold_the_expected_actions(make_window):
                              "Search Everything…"]
     assert menus["View"][:6] == ["Calendar", "Matters", "Correspondence", "Time", "Files", "Refresh"]
     assert menus["Tools"] == ["Deadline Calculator…", "Court Days and Reminders…", "Conflict Check…", "Contacts…",
-                              "Destruction Review…", "Destruction Register…", "Check Database", "Settings…",
-                              "Retention and Closing…"]
+                              "Letter Templates…", "Destruction Review…", "Destruction Register…", "Check Database",
+                              "Settings…", "Retention and Closing…"]
     separators = [a.isSeparator() for a in window.menuBar().actions()[0].menu().actions()]
     assert separators.count(True) == 6  # new · print and export · calendar files · backups · folder · files · quit
     assert any(text.startswith("About") for text in menus["Help"])

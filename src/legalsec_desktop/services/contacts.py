@@ -223,3 +223,10 @@ def remove_party(store: Store, party_id: int) -> str:
 def restore_party(store: Store, party_id: int) -> None:
     with store.write() as session:
         session.execute(update(PartyRow).where(PartyRow.id == party_id).values(deleted_at=None))
+
+
+def contact_choices(store: Store) -> list[tuple[int, str]]:
+    """Every contact (not deleted) as (id, name), by name: for a picker of any contact (a letter's recipient)."""
+    with store.read() as session:
+        rows = session.execute(select(ContactRow.id, ContactRow.name).where(ContactRow.deleted_at.is_(None))).all()
+    return sorted(((contact_id, name) for contact_id, name in rows), key=lambda row: row[1].casefold())

@@ -36,6 +36,10 @@ def build_features(state: AppState, undo_stack: QUndoStack, shell: Shell) -> lis
     # ... and a matter's overview logging a call or opening a log entry of the Correspondence feature.
     matters.log_requested.connect(correspondence.log)
     matters.log_edit_requested.connect(correspondence.edit_entry)
+    # ... or a letter drafted on a matter (its overview), or offered (a declined check, a closed matter).
+    matters.letter_requested.connect(lambda matter_id, contact_id: correspondence.new_letter(matter_id, None,
+                                                                                            contact_id))
+    state.letter_offered.connect(correspondence.offer_letter)
     # ... and a hit of the search opening a log entry, or a contact.
     search.log_entry_requested.connect(correspondence.edit_entry)
     search.contact_requested.connect(matters.open_contact)

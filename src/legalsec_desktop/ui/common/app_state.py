@@ -24,6 +24,7 @@ class AppState(QObject):
     data_changed = Signal(object)  # a services.changes.Changed: what the action touched
     navigation_requested = Signal(object)  # a Destination: the frame shows that tab, filtered
     status_told = Signal(str, int)  # a line for the status bar, and for how many milliseconds
+    letter_offered = Signal(int, str)  # a matter id and a letter's purpose ("declination", "closing"): offer it
 
     def __init__(self, location: DatabaseLocation | Path, backup_dir: Path, log_file: Path | None = None,
                  clock: Clock = SYSTEM_CLOCK) -> None:

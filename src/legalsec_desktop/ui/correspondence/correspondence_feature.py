@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox
 
 from legalsec_desktop.domain.communications import KIND_LABELS
 from legalsec_desktop.ui.common.app_state import AppState
@@ -25,10 +26,66 @@ class CorrespondenceFeature(Feature):
                         Menu.FILE, 120, shortcut="Ctrl+L", icon_name="call",
                         tip=self.tr("Log a call on the selected matter (and record its time)"), needs=Needs.WRITABLE,
                         toolbar=40)
+        self.add_action("new_letter", self.tr("New &Letter…"), lambda: self.new_letter(self.selected_matter()),
+                        Menu.FILE, 125, shortcut="Ctrl+Shift+L", icon_name="correspondence",
+                        tip=self.tr("Draft a letter on the selected matter from one of the firm's templates"),
+                        needs=Needs.WRITABLE, toolbar=42)
+        self.add_action("letter_templates", self.tr("Letter &Templates…"), self.manage_templates, Menu.TOOLS, 230,
+                        tip=self.tr("The firm's letter templates and packages: add, rename, set their purpose"),
+                        needs=Needs.WRITABLE)
         self.add_action("print_envelope", self.tr("Print &Envelope…"), lambda: self.mailing("envelope"), Menu.FILE,
                         201, tip=self.tr("Print a #10 envelope to a party of the selected matter, or save it as PDF"))
         self.add_action("print_mailing_labels", self.tr("Print Mailing La&bels…"), lambda: self.mailing("labels"),
                         Menu.FILE, 202, tip=self.tr("Print address labels (Avery 5160) for the parties of a matter"))
+
+    def new_letter(self, matter_id: int | None, template_name: str | None = None,
+                   recipient_id: int | None = None, package: str | None = None) -> None:
+        """Draft a letter (or a package) on `matter_id` unless the user picks another; then offer an envelope."""
+        if not self.usable(writing=True):
+            return
+        from legalsec_desktop.ui.correspondence.letter_dialog import LetterDialog
+
+        dialog = LetterDialog(self.state, self.shell.dialog_parent(), matter_id, template_name, recipient_id, package)
+        if dialog.exec() != LetterDialog.DialogCode.Accepted or not dialog.created:
+            return
+        made = dialog.created
+        self.shell.show_status(self.tr("Letter filed in the matter's documents and logged: %s.") % made[0].path.name
+                               if len(made) == 1 else self.tr("%d letters filed and logged.") % len(made))
+        self.offer_envelope(dialog.made_for[0], dialog.made_for[1])
+
+    def offer_letter(self, matter_id: int, purpose: str, recipient_id: int | None = None) -> None:
+        """Offer the template kept for `purpose` (a declination, a closing letter) on a matter; nothing when the firm
+        has none for it."""
+        from legalsec_desktop.services import letter_templates
+
+        if not self.usable(writing=True):
+            return
+        offered = letter_templates.offered_template(self.state.require_store(), purpose)
+        if offered is None:
+            return
+        answer = QMessageBox.question(self.shell.dialog_parent(), self.tr("Draft the letter?"),
+                                      self.tr("Draft the %s letter now (“%s”)?") % (purpose, offered.name))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.new_letter(matter_id, offered.name, recipient_id)
+
+    def offer_envelope(self, matter_id: int, contact_ids: list[int]) -> None:
+        """After letters are created: an envelope (or labels, for several) for their recipients."""
+        if not contact_ids:
+            return
+        several = len(contact_ids) > 1
+        answer = QMessageBox.question(self.shell.dialog_parent(), self.tr("Print an envelope?"),
+                                      self.tr("Print labels for the %d recipients?") % len(contact_ids) if several
+                                      else self.tr("Print an envelope for the letter?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.mailing("labels" if several else "envelope", matter_id, contact_ids)
+
+    def manage_templates(self) -> None:
+        if not self.usable(writing=True):
+            return
+        from legalsec_desktop.ui.correspondence.templates_dialog import TemplatesDialog
+
+        TemplatesDialog(self.state, self.shell.dialog_parent()).exec()
 
     def log(self, matter_id: int | None, kind: str = "call") -> None:
         """Log a new call, e-mail, letter or meeting, on `matter_id` unless the user picks another."""

@@ -57,7 +57,7 @@ class FilesFeature(Feature):
             action.setEnabled(False)
             self.on_selection.append((action, when))
         add("print_labels", self.tr("Print &Labels…"), self.print_labels, Menu.FILE, PLACE + 29,
-            shortcut="Ctrl+Shift+L", icon_name="print",
+            shortcut="Ctrl+Shift+G", icon_name="print",
             tip=self.tr("Folder and box labels with barcodes: the selected files, or the selected matter's files"))
         add("file_locations", self.tr("&Locations…"), self.show_locations, Menu.FILE, PLACE + 30,
             tip=self.tr("The offices, cabinets, drawers and storage boxes files are kept in"))
@@ -158,7 +158,7 @@ class FilesFeature(Feature):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.file_id is not None:
             if self.shell.current_tab() is TabKey.FILES:
                 self.files.select_file(dialog.file_id)
-            self.shell.show_status(self.tr("File %s added: print its label with File ▸ Print Labels… (Ctrl+Shift+L).")
+            self.shell.show_status(self.tr("File %s added: print its label with File ▸ Print Labels… (Ctrl+Shift+G).")
                                    % dialog.barcode,
                                    8000)
 

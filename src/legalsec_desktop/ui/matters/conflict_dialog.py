@@ -55,9 +55,10 @@ class ConflictCheckDialog(QDialog):
 
     def __init__(self, state: AppState, parent: QWidget | None = None, client: tuple[str, ...] = (),
                  adverse: tuple[str, ...] = (), other: tuple[str, ...] = (), context: str = "On demand",
-                 require_decision: bool = False) -> None:
+                 require_decision: bool = False, matter_id: int | None = None) -> None:
         super().__init__(parent)
         self.state, self.context, self.require_decision = state, context, require_decision
+        self.matter_id = matter_id  # the matter the check is for, when it exists: a declination letter is filed there
         self.check_id: int | None = None
         self.decision = UNDECIDED
         self.hits: list[Hit] = []
@@ -249,6 +250,9 @@ class ConflictCheckDialog(QDialog):
             return False
         self.decision = decision
         self.state.data_changed.emit(Changed.CONFLICTS)
+        if decision == "declined" and self.matter_id is not None:
+            # a letter is filed in a matter: offered only when the check has one (see correspondence offer_letter)
+            self.state.letter_offered.emit(self.matter_id, "declination")
         if self.require_decision:
             self.accept()
         else:

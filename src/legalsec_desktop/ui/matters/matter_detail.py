@@ -75,6 +75,7 @@ class MatterDetail(QWidget):
 
     log_requested = Signal(int, str)  # matter id, kind of entry ("call", "letter" …): log a new one
     log_edit_requested = Signal(int)  # a log entry's id: open it
+    letter_requested = Signal(int, object)  # matter id, the recipient's contact id (or None): draft a letter
     edit_requested = Signal()
     conflict_check_requested = Signal(tuple, tuple)  # client names, adverse names
 
@@ -117,12 +118,14 @@ class MatterDetail(QWidget):
             (self.tr("Edit &Contact…"), "edit", self.edit_contact),
             (self.tr("Remo&ve"), "delete", self.remove_party),
             (self.tr("Con&flict Check"), "conflict", self.check_parties),
+            (self.tr("Write &Letter…"), "correspondence", self.letter_to_party),
         ))
         self.log = _table([self.tr("When"), self.tr("Kind"), self.tr("In/Out"), self.tr("With"), self.tr("Subject"),
                            self.tr("Follow up")], (170, 70, 50, 150, 220), "logTable")
         self.log.doubleClicked.connect(lambda _i: self.edit_log())
         QShortcut(QKeySequence.StandardKey.Delete, self.log, self.delete_log)
         log_page = self._page(self.log, (
+            (self.tr("New &Letter… (Ctrl+Shift+L)"), "correspondence", self.new_letter),
             (self.tr("Log a &Call… (Ctrl+L)"), "call", lambda: self.log_entry("call")),
             (self.tr("Log E-&mail…"), "correspondence", lambda: self.log_entry("email")),
             (self.tr("Log &Letter…"), "correspondence", lambda: self.log_entry("letter")),
@@ -269,6 +272,17 @@ class MatterDetail(QWidget):
         if self.state.read_only or self.matter_id is None:
             return
         self.log_requested.emit(self.matter_id, kind)
+
+    def new_letter(self, recipient_id: int | None = None) -> None:
+        if self.state.read_only or self.matter_id is None:
+            return
+        self.letter_requested.emit(self.matter_id, recipient_id)
+
+    def letter_to_party(self) -> None:
+        """A letter to the selected party (the matter's client when none is selected)."""
+        party_id = _selected(self.parties)
+        contact = next((p.contact_id for p in self.shown_parties if p.party_id == party_id), None)
+        self.new_letter(contact)
 
     def edit_log(self) -> None:
         entry_id = _selected(self.log)

@@ -18,6 +18,7 @@ class MattersFeature(Feature):
     key = TabKey.MATTERS
     log_requested = Signal(int, str)  # a matter's overview asks to log a call, letter … on it
     log_edit_requested = Signal(int)  # … or to open one of its log entries
+    letter_requested = Signal(int, object)  # … or to draft a letter on it (to a contact id, or None)
 
     def __init__(self, state: AppState, undo_stack: QUndoStack, shell: Shell) -> None:
         super().__init__(state, undo_stack, shell)
@@ -25,9 +26,11 @@ class MattersFeature(Feature):
         tab = self.tab = MattersTab(matters_tab.SPEC, state, undo_stack)
         tab.action_requested.connect(self.new_matter)
         tab.edit_requested.connect(self.edit_matter)
-        tab.detail.conflict_check_requested.connect(lambda client, adverse: self.conflict_check(client, adverse))
+        tab.detail.conflict_check_requested.connect(
+            lambda client, adverse: self.conflict_check(client, adverse, tab.detail.matter_id))
         tab.detail.log_requested.connect(self.log_requested)
         tab.detail.log_edit_requested.connect(self.log_edit_requested)
+        tab.detail.letter_requested.connect(self.letter_requested)
         self.selected_matter = tab.current_matter_id
         self.add_action("new_matter", self.tr("New &Matter…"), self.new_matter, Menu.FILE, 100,
                         shortcut="Ctrl+Shift+M", icon_name="new", tip=self.tr("Open a new matter"),
@@ -78,9 +81,15 @@ class MattersFeature(Feature):
             return
         from legalsec_desktop.ui.matters.matter_dialog import MatterDialog
 
+        from legalsec_desktop.services import matters
+
+        was_closed = matters.load_matter(self.state.require_store(), matter_id).status == "closed"
         dialog = MatterDialog(self.state, self.shell.dialog_parent(), matter_id)
         if dialog.exec() == MatterDialog.DialogCode.Accepted:
             self.shell.show_status(self.tr("Matter %s saved.") % dialog.number.text().strip())
+            # closed through the closing checklist the edit opened: offer the closing letter, as Close Matter does
+            if not was_closed and matters.load_matter(self.state.require_store(), matter_id).status == "closed":
+                self.state.letter_offered.emit(matter_id, "closing")
 
     def close_matter(self, matter_id: int | None = None) -> None:
         matter_id = self._matter_to_change(matter_id)
@@ -91,6 +100,7 @@ class MattersFeature(Feature):
         dialog = ClosingDialog(self.state, matter_id, self.shell.dialog_parent())
         if dialog.exec() == ClosingDialog.DialogCode.Accepted and dialog.closing_done is not None:
             self.shell.show_status(self.tr("Matter closed as %s.") % dialog.closing_done.closed_number)
+            self.state.letter_offered.emit(matter_id, "closing")
 
     def show_contacts(self) -> None:
         if not self.usable():
@@ -107,9 +117,11 @@ class MattersFeature(Feature):
 
         ContactDialog(self.state, self.shell.dialog_parent(), contact_id).exec()
 
-    def conflict_check(self, client: tuple[str, ...] = (), adverse: tuple[str, ...] = ()) -> None:
+    def conflict_check(self, client: tuple[str, ...] = (), adverse: tuple[str, ...] = (),
+                       matter_id: int | None = None) -> None:
         if not self.usable():
             return
         from legalsec_desktop.ui.matters.conflict_dialog import ConflictCheckDialog
 
-        ConflictCheckDialog(self.state, self.shell.dialog_parent(), client=client, adverse=adverse).exec()
+        ConflictCheckDialog(self.state, self.shell.dialog_parent(), client=client, adverse=adverse,
+                            matter_id=matter_id).exec()

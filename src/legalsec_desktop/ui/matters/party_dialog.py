@@ -157,7 +157,8 @@ class PartyDialog(LoadOnShowDialog):
         from legalsec_desktop.ui.matters.conflict_dialog import ConflictCheckDialog
 
         side = {names[0].side: (name,)}  # client=, adverse= or other=
-        dialog = ConflictCheckDialog(self.state, self, context=context, require_decision=True, **side)
+        dialog = ConflictCheckDialog(self.state, self, context=context, require_decision=True,
+                                     matter_id=self.matter_id, **side)
         dialog.exec()
         if dialog.check_id is not None:
             conflicts.link_to_matter(self.state.require_store(), dialog.check_id, self.matter_id)

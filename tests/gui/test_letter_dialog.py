@@ -1,0 +1,229 @@
+"""New Letter: choose a template and a recipient, answer what it asks, preview, create — filed and logged."""
+
+from datetime import date
+
+import pytest
+from docx import Document
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from legalsec_desktop.domain.matters import MatterDraft
+from legalsec_desktop.services import communications, contacts, documents, letter_templates, letters, matters
+from legalsec_desktop.ui.correspondence import letter_drafting
+from legalsec_desktop.ui.correspondence.letter_dialog import LetterDialog
+
+STATUS = "Status letter to client"
+
+
+@pytest.fixture
+def window(make_window):
+    window = make_window()
+    store = window.state.store
+    letter_templates.list_templates(store)  # the starter templates are written on first use
+    window.matter_id = next(m for m, label in matters.matter_choices(store)
+                            if len(contacts.list_parties(store, m)) >= 3)
+    return window
+
+
+def _dialog(window, qtbot, **kwargs):
+    dialog = LetterDialog(window.state, window, kwargs.pop("matter_id", window.matter_id), **kwargs)
+    qtbot.addWidget(dialog)
+    dialog.load()
+    return dialog
+
+
+def _answer_all(dialog):
+    for ask in dialog.asks.asks:
+        value = {"date": "12/3/2026", "amount": "1500", "number": "3"}.get(ask.kind, "Smith & Sons <Ltd>")
+        dialog.asks.set_answer(ask.name, ask.choices[0] if ask.kind == "choice" else value)
+
+
+def _text(path):
+    return "\n".join(p.text for p in Document(path).paragraphs)
+
+
+def test_the_dialog_drafts_files_and_logs_a_letter_end_to_end(window, qtbot):
+    store = window.state.store
+    dialog = _dialog(window, qtbot, template_name=STATUS)
+    assert dialog.picker.chosen() == ("template", STATUS)
+    client = contacts.list_parties(store, window.matter_id)[0]
+    assert dialog.recipients.chosen() == ("contact", client.contact_id)  # the client, first
+    assert dialog.signer.currentData() == matters.load_matter(store, window.matter_id).responsible_attorney_id
+    assert dialog.asks.asks, "the status letter asks for the news"
+    assert not dialog.show_preview(quiet=False)  # unanswered: marked beside the questions, nothing rendered
+    assert "Answer" in dialog.preview.notes.text()
+    _answer_all(dialog)
+    dialog.subject.setText("Where things stand")
+    assert dialog.show_preview(quiet=False)
+    shown = dialog.preview.browser.toPlainText()
+    assert client.name in shown and "Smith & Sons <Ltd>" in shown and "None" not in shown
+    before = len(documents.documents_of(store, window.matter_id))
+    dialog.accept()
+    assert dialog.result() == LetterDialog.DialogCode.Accepted
+    [made] = dialog.created
+    assert made.path.is_file() and client.name in _text(made.path)
+    assert len(documents.documents_of(store, window.matter_id)) == before + 1
+    entry = communications.load_communication(store, made.communication_id)
+    assert (entry.kind, entry.direction, entry.subject) == ("letter", "out", "Where things stand")
+    assert entry.with_whom == client.name
+    assert dialog.made_for == (window.matter_id, [client.contact_id])
+
+
+def test_the_search_box_filters_the_templates_and_packages(window, qtbot):
+    dialog = _dialog(window, qtbot)
+    dialog.picker.search.setText("opposing")
+    shown = [dialog.picker.list.item(r).text() for r in range(dialog.picker.list.count())
+             if not dialog.picker.list.item(r).isHidden()]
+    assert shown == ["Letter to opposing counsel"]
+    assert dialog.picker.chosen() == ("template", "Letter to opposing counsel")
+    dialog.picker.search.setText("package")
+    assert dialog.picker.chosen()[0] == "package"
+
+
+def test_a_template_with_a_problem_is_listed_greyed_with_the_reason(window, qtbot):
+    folder = letter_templates.templates_folder(window.state.store)
+    (folder / "Broken.docx").write_bytes(b"not a word file")
+    dialog = _dialog(window, qtbot)
+    item = next(dialog.picker.list.item(r) for r in range(dialog.picker.list.count())
+                if dialog.picker.list.item(r).text().startswith("Broken"))
+    assert "cannot be used" in item.text()
+    assert not dialog.picker.choose("template", "Broken")
+
+
+def test_every_party_of_a_role_gets_a_letter_through_the_worker(window, qtbot):
+    store = window.state.store
+    role = "opposing counsel"
+    contacts.add_party(store, window.matter_id, "Second Counsel Esq.", role)
+    dialog = _dialog(window, qtbot, template_name="Letter to opposing counsel")
+    combo = dialog.recipients.combo
+    index = next(i for i in range(combo.count()) if combo.itemText(i).startswith("Every opposing counsel"))
+    dialog.recipients.combo.setCurrentIndex(index)
+    assert dialog.recipients.chosen() == ("role", role)
+    _answer_all(dialog)
+    assert len(dialog.requests()) == 2
+    dialog.accept()
+    assert len(dialog.created) == 2
+    assert sorted(dialog.made_for[1]) == sorted(letters.parties_with_role(store, window.matter_id, role))
+
+
+def test_a_recipient_without_an_address_gets_a_box_to_type_one(window, qtbot):
+    store = window.state.store
+    contacts.add_party(store, window.matter_id, "Nora Noaddress", "witness")
+    nora = next(p.contact_id for p in contacts.list_parties(store, window.matter_id) if p.name == "Nora Noaddress")
+    dialog = _dialog(window, qtbot, template_name=STATUS, recipient_id=nora)
+    assert dialog.address_wanted and "Nora Noaddress has no address" in dialog.address_note.text()
+    dialog.address.setPlainText("12 Elm St\nSpringfield, IL 62701")
+    _answer_all(dialog)
+    dialog.accept()
+    assert "12 Elm St" in _text(dialog.created[0].path) and "None" not in _text(dialog.created[0].path)
+
+
+def test_a_matter_without_a_responsible_attorney_asks_who_signs(window, qtbot):
+    store = window.state.store
+    matter_id = matters.create_matter(store, MatterDraft("2026-0999", "Ng estate", "Al Ng", date(2026, 11, 2)))
+    dialog = _dialog(window, qtbot, matter_id=matter_id, template_name=STATUS)
+    assert dialog.needs_signer and not dialog.signer_note.isHidden()
+    assert "#b00020" in dialog.signer.styleSheet()
+    _answer_all(dialog)
+    dialog.accept()
+    assert not dialog.created and "choose who signs" in dialog.errors.labels["signer"].text()
+    dialog.signer.setCurrentIndex(1)
+    assert dialog.signer_note.isHidden()
+    dialog.accept()
+    assert len(dialog.created) == 1
+
+
+def test_create_refuses_a_letter_that_still_holds_placeholders(window, qtbot, monkeypatch, message_boxes):
+    real = letters.preview_letter
+
+    def with_leftover(store, request):
+        shown = real(store, request)
+        return letters.LetterPreview(shown.docx, shown.warnings, ("«Client_Name»",), shown.template)
+
+    monkeypatch.setattr(letter_drafting.letters, "preview_letter", with_leftover)
+    before = len(documents.documents_of(window.state.store, window.matter_id))
+    dialog = _dialog(window, qtbot, template_name=STATUS)
+    _answer_all(dialog)
+    dialog.accept()
+    assert not dialog.created and dialog.result() != LetterDialog.DialogCode.Accepted
+    assert "«Client_Name»" in dialog.preview.notes.text()
+    assert any("Letter not created" in text for _kind, text in message_boxes)
+    assert len(documents.documents_of(window.state.store, window.matter_id)) == before
+
+
+def test_answers_survive_a_change_of_template_and_choices_are_remembered(window, qtbot):
+    dialog = _dialog(window, qtbot, template_name=STATUS)
+    first = dialog.asks.asks[0].name
+    dialog.asks.set_answer(first, "typed once")
+    dialog.picker.choose("template", "Letter to opposing counsel")
+    dialog.picker.choose("template", STATUS)
+    assert dialog.asks.answers()[first] == "typed once"
+    dialog.open_after.setChecked(True)
+    dialog.reject()
+    assert QSettings().value("letter_dialog/template") == STATUS
+    again = _dialog(window, qtbot)
+    assert again.picker.chosen() == ("template", STATUS) and again.open_after.isChecked()
+
+
+def test_the_dialog_looks_right(window, qtbot, tmp_path):
+    dialog = _dialog(window, qtbot, template_name=STATUS)
+    _answer_all(dialog)
+    dialog.show()
+    assert dialog.show_preview(quiet=False)
+    QApplication.processEvents()
+    assert dialog.grab().save(str(tmp_path / "letter.png"))
+    assert dialog.preview.browser.toPlainText().strip()
+
+
+def test_a_package_drafts_each_of_its_letters(window, qtbot):
+    store = window.state.store
+    package = letter_templates.list_packages(store)[0]
+    dialog = _dialog(window, qtbot, package=package.name)
+    assert dialog.picker.chosen() == ("package", package.name)
+    asked = {ask.name for name in package.templates for ask in letter_templates.find_template(store, name).asks}
+    assert {ask.name for ask in dialog.asks.asks} == asked  # a question shared by two letters is asked once
+    _answer_all(dialog)
+    dialog.accept()
+    assert len(dialog.created) == len(package.templates)
+    titles = [documents.document(store, made.document_id).title for made in dialog.created]
+    assert all(any(name in title for title in titles) for name in package.templates)
+
+
+def test_another_contact_is_found_by_name(window, qtbot):
+    store = window.state.store
+    outsider = next(c for c, _name in contacts.contact_choices(store)
+                    if c not in {p.contact_id for p in contacts.list_parties(store, window.matter_id)})
+    dialog = _dialog(window, qtbot, template_name=STATUS, recipient_id=outsider)
+    assert dialog.recipients.combo.currentText() == "Another contact…" and not dialog.recipients.other.isHidden()
+    assert dialog.recipients.chosen() == ("contact", outsider)
+    dialog.recipients.other.setCurrentIndex(0)  # blank: no one
+    dialog.accept()
+    assert not dialog.created and "Choose who the letter is to" in dialog.errors.labels["recipient"].text()
+
+
+def test_open_in_word_and_the_pdf_after_creating(window, qtbot, monkeypatch):
+    opened = []
+    monkeypatch.setattr(letter_drafting.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    made_pdf = []
+    monkeypatch.setattr("legalsec_desktop.services.pdf_convert.file_letter_pdf",
+                        lambda store, root, matter_id, letter, title, on, clock, by: made_pdf.append((matter_id,
+                                                                                                      title)) or 1)
+    dialog = _dialog(window, qtbot, template_name=STATUS)
+    dialog.pdf_available = True
+    dialog.open_after.setChecked(True)
+    dialog.save_pdf.setChecked(True)
+    _answer_all(dialog)
+    dialog.accept()
+    [made] = dialog.created
+    assert opened == [str(made.path)]
+    assert made_pdf == [(window.matter_id, documents.document(window.state.store, made.document_id).title)]
+
+
+def test_a_pause_in_typing_previews_the_letter(window, qtbot):
+    dialog = _dialog(window, qtbot, template_name=STATUS)
+    dialog.pause.setInterval(10)
+    _answer_all(dialog)
+    qtbot.waitUntil(lambda: dialog.preview.current, timeout=20000)
+    assert "Smith & Sons <Ltd>" in dialog.preview.browser.toPlainText()
+    dialog.subject.setText("Changed")
+    assert "preview again" in dialog.preview.notes.text()  # stale until the next pause
