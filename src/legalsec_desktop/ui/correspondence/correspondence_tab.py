@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.ui.common.app_state import AppState
@@ -73,7 +73,10 @@ class CorrespondenceTab(ListTab):
                  "log_call": lambda: self.log_requested.emit(self._matter_for_new(), "call"),
                  "log_email": lambda: self.log_requested.emit(self._matter_for_new(), "email"),
                  "edit": self.edit_current, "open_document": self.open_document, "delete": self.delete_current}
-        buttons = QHBoxLayout()
+        button_row = QWidget()
+        button_row.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # clipped, not widening
+        buttons = QHBoxLayout(button_row)
+        buttons.setContentsMargins(0, 0, 0, 0)
         for name, text, icon_name, _chosen, _writes in _ACTIONS:
             action = QAction(icon(icon_name), self.tr(text), self) if icon_name else QAction(self.tr(text), self)
             action.setObjectName(f"register_{name}")
@@ -92,7 +95,8 @@ class CorrespondenceTab(ListTab):
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(buttons)
+        self.register_filters.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        column.addWidget(button_row)
         column.addWidget(self.register_filters)
         column.addWidget(self.message)
         column.addWidget(self.stack, 1)
@@ -112,7 +116,10 @@ class CorrespondenceTab(ListTab):
         self.message.setVisible(bool(text))
 
     def show_destination(self, destination: Destination) -> None:
-        """Every entry of one matter (whatever the other filters said), or everything for no matter."""
+        """Every entry of one matter (whatever the other filters said), everything for the number "", or the list
+        as its filters have it for no matter at all."""
+        if destination.matter_id is None and destination.matter_number is None:
+            return
         self._load_matters()
         with_matter = destination.matter_id is not None and self.register_filters.matter.findData(
             destination.matter_id) >= 0
