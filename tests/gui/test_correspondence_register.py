@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 import pytest
 from document_setup import Sample, add_documents
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
@@ -218,3 +218,30 @@ def test_an_empty_register_says_what_it_lists(make_window, tmp_path):
     assert tab.stack.currentIndex() == tab.EMPTY
     assert "every matter" in tab.empty_text_label.text() and "per matter" not in tab.empty_text_label.text()
     assert tab.buttons["log_call"].isVisible()
+
+
+def test_column_widths_and_sort_are_remembered_and_an_older_layout_is_left_aside(window, make_window, qtbot):
+    tab = window.tab(TabKey.CORRESPONDENCE)
+    tab.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)  # by matter number
+    tab.table.setColumnWidth(2, 333)
+    assert tab.model.sort_key == "matter"
+    window.save_layout()
+    path = window.state.location.path
+    window.state.set_store(None)
+    again = make_window(path).tab(TabKey.CORRESPONDENCE)
+    assert again.table.columnWidth(2) == 333 and again.model.sort_key == "matter"
+    settings = QSettings()
+    settings.remove("tables/communications/columns")  # as an older version saved it (seven columns then)
+    settings.sync()
+    third = make_window(path).tab(TabKey.CORRESPONDENCE)
+    assert third.table.columnWidth(2) != 333 and third.model.sort_key == "occurred_at"
+    assert settings.value("tables/communications/header") is None
+
+
+def test_a_list_layout_saved_for_other_columns_is_not_put_on_these(make_window, message_boxes):
+    window = make_window()
+    window.tab(TabKey.TIME).table.setColumnWidth(0, 211)
+    window.save_layout()
+    QSettings().setValue("tables/time/columns", "entry_date,matter")  # what a version with other columns saved
+    again = make_window()
+    assert again.tab(TabKey.TIME).table.columnWidth(0) != 211

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -165,6 +165,13 @@ class CorrespondenceTab(ListTab):
     def _on_store_changed(self) -> None:
         self._matters_loaded = False
         super()._on_store_changed()
+
+    def restore_layout(self, settings: QSettings) -> None:
+        """As a list tab does; a layout saved before the register had its present columns (saved without their
+        keys) is left aside, so that no width or sort lands on another column."""
+        if settings.value(f"tables/{self.spec.listing}/columns") is None:
+            settings.remove(f"tables/{self.spec.listing}/header")
+        super().restore_layout(settings)
 
     # --- the chosen entry ------------------------------------------------------------------------
     def current_id(self) -> int | None:
