@@ -29,6 +29,11 @@ def default_documents_root() -> Path:
     return Path(_dirs.user_documents_dir) / "Legalsec Documents"
 
 
+def default_templates_root() -> Path:
+    """The letter templates' folder when the firm has chosen none: "Legalsec Templates" in the user's Documents."""
+    return Path(_dirs.user_documents_dir) / "Legalsec Templates"
+
+
 def default_db_path() -> Path:
     """The database used when neither --db nor LEGALSEC_DB names one."""
     return data_dir() / "legalsec.db"
