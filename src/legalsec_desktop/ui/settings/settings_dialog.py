@@ -60,7 +60,7 @@ class SettingsDialog(LoadOnShowDialog):
         self.state = state
         self.setWindowTitle(self.tr("Welcome — set up your firm") if first_run else self.tr("Settings"))
         self.load_problem_title = self.tr("Settings not opened")
-        self.setMinimumWidth(960)
+        self.setMinimumWidth(1180)  # the timekeepers table: a name, and seven columns beside it
         self._ids: list[int | None] = []
 
         intro = QLabel(
@@ -106,7 +106,7 @@ class SettingsDialog(LoadOnShowDialog):
         target_header.setToolTip(
             self.tr("Daily target: the Time tab lists weekdays with less time than this (0: no target)"))
         self.keepers.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((INITIALS, 64), (RATE, 96), (ATTORNEY, 70), (TARGET, 90), (CLASS, 110), (TITLE, 130),
+        for column, width in ((INITIALS, 64), (RATE, 96), (ATTORNEY, 70), (TARGET, 90), (CLASS, 110), (TITLE, 120),
                               (BAR, 90)):
             self.keepers.setColumnWidth(column, width)
         self.keepers.verticalHeader().setVisible(False)
