@@ -376,5 +376,8 @@ def test_matters_tab_filters_and_detail_links(window, qtbot):
     tab.select_matter(window.first_id)
     tab.detail.overview.linkActivated.emit("tab:time")  # the overview's "Time tab" link is clicked
     assert window.current_tab() is TabKey.TIME and window.tab(TabKey.TIME).filters.matter_id == window.first_id
-    tab.detail.overview.linkActivated.emit("tab:correspondence")  # a tab without a matter filter: by number
-    assert window.tab(TabKey.CORRESPONDENCE).filter_box.text() == "2026-0001"
+    tab.detail.overview.linkActivated.emit("tab:correspondence")  # the register, filtered to the matter
+    register = window.tab(TabKey.CORRESPONDENCE)
+    assert window.current_tab() is TabKey.CORRESPONDENCE and register.filter_box.text() == ""
+    assert register.list_filters().matter_id == window.first_id
+    assert register.register_filters.matter.currentData() == window.first_id

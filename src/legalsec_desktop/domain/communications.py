@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from legalsec_desktop.domain.errors import ValidationError
+from legalsec_desktop.domain.formatting import format_date
+from legalsec_desktop.domain.periods import period_range
 
 KINDS = ("call", "email", "letter", "meeting")
 KIND_LABELS = dict(zip(KINDS, ("Call", "E-mail", "Letter", "Meeting")))
 DIRECTIONS = ("in", "out")
+DIRECTION_LABELS = {"in": "In", "out": "Out"}
+# The periods the register offers, as a secretary looks back over the mail; "Custom" is two typed dates.
+REGISTER_PERIODS = ("All dates", "Last 30 days", "This month", "Last month", "This year", "Custom")
+
+
+def register_period(name: str, today: date) -> tuple[date | None, date | None]:
+    """(first, last) of one of REGISTER_PERIODS around `today` (inclusive); (None, None) for all dates."""
+    if name == "Last 30 days":
+        return today - timedelta(days=29), today
+    return period_range(name, today)
 
 
 @dataclass(frozen=True)
@@ -41,3 +53,12 @@ def validate_communication(entry: CommunicationDraft) -> None:
         raise ValidationError("subject", "Enter a subject or a summary, so the log says what it was about.")
     if entry.follow_up_on is not None and entry.follow_up_on < entry.occurred_at.date():
         raise ValidationError("follow_up_on", "The follow-up date is before the day this happened.")
+
+
+def follow_up_text(due: date | None, done: bool, overdue: bool) -> str:
+    """The register's follow-up column: '' for none, "Done (due …)", "Due …" or "Overdue since …"."""
+    if due is None:
+        return ""
+    if done:
+        return f"Done (due {format_date(due)})"
+    return f"{'Overdue since' if overdue else 'Due'} {format_date(due)}"

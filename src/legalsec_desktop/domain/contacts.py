@@ -9,7 +9,11 @@ from legalsec_desktop.domain.errors import ValidationError
 
 ALIAS_KINDS = ("aka", "former name", "married name", "d/b/a", "former company name")
 MAX_NAME = 300
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+MAX_COURTESY_TITLE = 20  # the database's column widths (db.models)
+MAX_ORGANIZATION = 300
+# Offered in the contact dialog (any other may be typed: "Rev.", "Judge"); blank for none. A salutation uses it.
+COURTESY_TITLES = ("", "Mr.", "Ms.", "Mrs.", "Mx.", "Dr.", "Prof.", "Hon.")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,8 @@ class ContactDraft:
     rate_override_cents: int | None = None  # as a client: the hourly rate on all its matters
     billing_increment_minutes: int | None = None  # as a client: its billing increment (None: the firm's)
     billing_id: str = ""  # as a client: its id in its e-billing system (LEDES CLIENT_ID)
+    courtesy_title: str = ""  # "Ms.": "Dear Ms. Lewis:" (a person's; blank for none)
+    organization: str = ""  # the firm or company a person works for (opposing counsel's firm)
 
 
 def validate_contact(contact: ContactDraft) -> None:
@@ -44,8 +50,13 @@ def validate_contact(contact: ContactDraft) -> None:
     if len(email) > 200:
         raise ValidationError("email", "The e-mail address is longer than 200 characters.")
     for address in (part.strip() for part in email.replace(";", ",").split(",")):
-        if address and not _EMAIL.match(address):
+        if address and not EMAIL.match(address):
             raise ValidationError("email", f"“{address}” does not look like an e-mail address (name@example.com).")
+    if len(contact.courtesy_title.strip()) > MAX_COURTESY_TITLE:
+        raise ValidationError("courtesy_title", f"The courtesy title is longer than {MAX_COURTESY_TITLE} characters "
+                                                "(Mr., Ms., Dr., Hon. …).")
+    if len(contact.organization.strip()) > MAX_ORGANIZATION:
+        raise ValidationError("organization", f"The organization is longer than {MAX_ORGANIZATION} characters.")
     for alias, kind in contact.aliases:
         if len(alias.strip()) > MAX_NAME:
             raise ValidationError("aliases", f"The other name “{alias[:40]}…” is longer than {MAX_NAME} characters.")

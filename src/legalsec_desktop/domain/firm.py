@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from legalsec_desktop.domain.contacts import EMAIL
 from legalsec_desktop.domain.errors import ValidationError
+from legalsec_desktop.domain.text_limits import shown
 
 # Billing increments people actually use, in minutes: 0.1 h, 0.25 h, 1 min, 0.5 h, 1 h.
 BILLING_INCREMENTS = (6, 15, 1, 30, 60)
@@ -17,6 +19,8 @@ JURISDICTIONS = {
 }
 DEFAULT_JURISDICTION = "US-FED"
 DEFAULT_INCREMENT_MINUTES = 6
+# The longest each may be: the database's column widths (db.models).
+MAX_PHONE, MAX_EMAIL, MAX_KEEPER_TITLE, MAX_BAR_NUMBER = 60, 200, 100, 40
 _INITIALS = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,4}$")
 # LEDES timekeeper classifications: the 1998B sample's codes, offered in Settings, and the short forms another copy
 # of the sample and some portals use (PT partner, AS associate), accepted as they are.
@@ -44,6 +48,8 @@ class Timekeeper:
     daily_target_minutes: int = 360
     active: bool = True
     classification: str = "OTHER"  # LEDES TIMEKEEPER_CLASSIFICATION
+    title: str = ""  # under a signature: "Partner", "Associate Attorney"
+    bar_number: str = ""  # "State Bar No. 123456" is written by the template; this is the number
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,9 @@ class FirmProfile:
     timekeepers: tuple[Timekeeper, ...] = field(default_factory=tuple)
     is_set_up: bool = False
     tax_id: str = ""  # the firm's federal taxpayer ID (LEDES LAW_FIRM_ID)
+    phone: str = ""  # letterhead, fax cover sheets, envelopes
+    fax: str = ""
+    email: str = ""
 
 
 def describe_increment(minutes: int) -> str:
@@ -97,5 +106,18 @@ def validate_profile(profile: FirmProfile) -> None:
             raise ValidationError(where, f"The daily target for {keeper.name} must be between 0 and 24 hours.")
         if keeper.classification not in CLASSIFICATIONS + SHORT_CLASSIFICATIONS:
             raise ValidationError(where, f"Choose {keeper.name}'s classification from the list.")
+        if len(keeper.title.strip()) > MAX_KEEPER_TITLE:
+            raise ValidationError(where, f"The title of {keeper.name} is longer than {MAX_KEEPER_TITLE} characters.")
+        if len(keeper.bar_number.strip()) > MAX_BAR_NUMBER:
+            raise ValidationError(where, f"The bar number of {keeper.name} is longer than {MAX_BAR_NUMBER} "
+                                         "characters.")
+    for name, value, limit, what in (("phone", profile.phone, MAX_PHONE, "phone number"),
+                                      ("fax", profile.fax, MAX_PHONE, "fax number"),
+                                      ("email", profile.email, MAX_EMAIL, "e-mail address")):
+        if len(value.strip()) > limit:
+            raise ValidationError(name, f"The firm's {what} is longer than {limit} characters.")
+    if profile.email.strip() and not EMAIL.match(profile.email.strip()):
+        raise ValidationError("email", f"“{shown(profile.email.strip())}” does not look like an e-mail address "
+                                       "(office@example.com).")
     if len(profile.tax_id.strip()) > 20:
         raise ValidationError("tax_id", "The taxpayer ID has at most 20 characters, such as 24-6437381.")

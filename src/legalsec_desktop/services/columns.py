@@ -64,12 +64,14 @@ COLUMNS: dict[str, ListingColumns] = {
     "communications": ListingColumns(
         (
             Column("occurred_at", "When", "datetime", 24),
-            Column("kind", "Kind", "label", 9),
-            Column("direction", "In/Out", "label", 7),
             Column("matter", "Matter", width=10),
+            Column("matter_title", "Matter title", width=24),
+            Column("kind", "Kind", width=8),
+            Column("direction", "In/Out", width=6),
             Column("with_whom", "With", width=24),
             Column("subject", "Subject", width=36),
-            Column("follow_up_on", "Follow up", "date", 16),
+            Column("follow_up", "Follow-up", width=26),
+            Column("document", "Document", width=24),
         ),
         "occurred_at",
         True,

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
+from legalsec_desktop.db.document_models import DocumentRow
 from legalsec_desktop.db.models import CommunicationRow, MatterRow, TimekeeperRow, TodoRow
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.clock import from_local, skipped_locally, to_local
@@ -143,3 +144,32 @@ def matter_log(store: Store, matter_id: int) -> list[LogEntry]:
     return [LogEntry(r[0], to_local(r[1]), r[2], r[3], r[4], r[5] or (r[6].splitlines() or [""])[0], r[7], bool(r[8]))
             for r in rows]
 
+
+
+@dataclass(frozen=True)
+class EntryDocument:
+    """The document filed with a log entry: an e-mail filed from the inbox, a letter drafted from a template."""
+
+    document_id: int
+    title: str
+
+
+def entry_document(store: Store, entry_id: int) -> EntryDocument | None:
+    """The live document whose log entry this is; None when it has none (a call, a meeting, a typed note)."""
+    with store.read() as session:
+        found = session.execute(select(DocumentRow.id, DocumentRow.title).where(
+            DocumentRow.communication_id == entry_id, DocumentRow.deleted_at.is_(None))).first()
+    return EntryDocument(found[0], found[1]) if found is not None else None
+
+
+def entry_matter(store: Store, entry_id: int) -> int | None:
+    """The matter of a log entry (None when the entry is gone)."""
+    with store.read() as session:
+        return session.scalar(select(CommunicationRow.matter_id).where(CommunicationRow.id == entry_id))
+
+
+def has_entries(store: Store) -> bool:
+    """Whether any matter has a live log entry (the register's empty state, as against a filter that finds none)."""
+    with store.read() as session:
+        return session.scalar(select(CommunicationRow.id).where(CommunicationRow.deleted_at.is_(None))
+                              .limit(1)) is not None

@@ -41,7 +41,7 @@ def load_contact(store: Store, contact_id: int) -> ContactDraft:
                                   .where(ContactAliasRow.contact_id == contact_id).order_by(ContactAliasRow.id)).all()
         return ContactDraft(row.name, row.is_organization, row.address, row.phone, row.email, row.notes,
                             tuple((a, k) for a, k in aliases), row.rate_override_cents, row.billing_increment_minutes,
-                            row.billing_id)
+                            row.billing_id, row.courtesy_title, row.organization)
 
 
 def save_contact(store: Store, draft: ContactDraft, contact_id: int | None = None) -> int:
@@ -59,6 +59,8 @@ def save_contact(store: Store, draft: ContactDraft, contact_id: int | None = Non
         row.rate_override_cents, row.billing_increment_minutes = (draft.rate_override_cents,
                                                                   draft.billing_increment_minutes)
         row.billing_id = draft.billing_id.strip()
+        row.courtesy_title = draft.courtesy_title.strip()
+        row.organization = " ".join(draft.organization.split())
         session.add(row)
         session.flush()
         session.execute(delete(ContactAliasRow).where(ContactAliasRow.contact_id == row.id))

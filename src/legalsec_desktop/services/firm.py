@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,6 +24,8 @@ def _keeper(row: TimekeeperRow) -> Timekeeper:
         daily_target_minutes=row.daily_target_minutes,
         active=row.active,
         classification=row.classification,
+        title=row.title,
+        bar_number=row.bar_number,
     )
 
 
@@ -42,6 +45,9 @@ def load_profile(store: Store) -> FirmProfile:
             timekeepers=keepers,
             is_set_up=row.set_up_at is not None,
             tax_id=row.tax_id,
+            phone=row.phone,
+            fax=row.fax,
+            email=row.email,
         )
 
 
@@ -56,16 +62,30 @@ def save_profile(store: Store, profile: FirmProfile) -> FirmProfile:
     return load_profile(store)
 
 
+KEEP: Literal["keep"] = "keep"  # save_settings: leave the templates folder as it is
+
+
 def save_settings(store: Store, profile: FirmProfile, documents_root: Path | None,
-                  inbox_folder: Path | None) -> FirmProfile:
+                  inbox_folder: Path | None, templates_folder: Path | None | Literal["keep"] = KEEP) -> FirmProfile:
     """The Settings dialog's save: the profile and timekeepers (as save_profile), the documents folder (None: the
-    default) and the inbox folder (None: none), all in one transaction: all saved, or nothing."""
+    default), the inbox folder (None: none) and the letter templates' folder (None: the default; KEEP: as it is),
+    all in one transaction: all saved, or nothing."""
     validate_profile(profile)
     with store.write() as session:
         row = _save_profile(session, store, profile)
         row.documents_root = str(documents_root) if documents_root is not None else ""
         row.inbox_folder = str(inbox_folder) if inbox_folder is not None else ""
+        if templates_folder != KEEP:
+            row.templates_folder = str(templates_folder) if templates_folder is not None else ""
     return load_profile(store)
+
+
+def chosen_templates_folder(store: Store) -> Path | None:
+    """The letter templates' folder the firm chose; None when it chose none (the default folder is then used)."""
+    with store.read() as session:
+        row = session.get(FirmRow, 1)
+        chosen = row.templates_folder.strip() if row is not None else ""
+    return Path(chosen) if chosen else None
 
 
 def _save_profile(session: Session, store: Store, profile: FirmProfile) -> FirmRow:
@@ -76,6 +96,7 @@ def _save_profile(session: Session, store: Store, profile: FirmProfile) -> FirmR
     row.default_jurisdiction = profile.default_jurisdiction
     row.matter_number_pattern = profile.matter_number_pattern
     row.tax_id = profile.tax_id.strip()
+    row.phone, row.fax, row.email = profile.phone.strip(), profile.fax.strip(), profile.email.strip()
     row.set_up_at = row.set_up_at or store.clock.utc_now()
     session.add(row)
     existing = {k.id: k for k in session.scalars(select(TimekeeperRow))}
@@ -97,6 +118,7 @@ def _save_profile(session: Session, store: Store, profile: FirmProfile) -> FirmR
         target.is_attorney = keeper.is_attorney
         target.daily_target_minutes = keeper.daily_target_minutes
         target.classification = keeper.classification
+        target.title, target.bar_number = keeper.title.strip(), keeper.bar_number.strip()
         target.active = True
         session.add(target)
         session.flush()

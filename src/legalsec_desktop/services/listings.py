@@ -16,7 +16,6 @@ from sqlalchemy.orm import aliased
 
 from legalsec_desktop.db.file_room_models import StorageLocationRow
 from legalsec_desktop.db.models import (
-    CommunicationRow,
     ContactAliasRow,
     ContactRow,
     EventRow,
@@ -27,15 +26,14 @@ from legalsec_desktop.db.models import (
 )
 from legalsec_desktop.db.sql import joined_distinct
 from legalsec_desktop.db.store import Store
-from legalsec_desktop.domain.clock import to_local
 from legalsec_desktop.domain.file_room import MEDIA, SEPARATOR, STATUSES
 from legalsec_desktop.domain.names import search_fold
-from legalsec_desktop.services import billing_sql, document_listing
+from legalsec_desktop.services import billing_sql, communication_listing, document_listing
 from legalsec_desktop.services.calendar import event_conditions
 from legalsec_desktop.services.columns import COLUMNS, ListingColumns
 from legalsec_desktop.services.rows import (
     ROW_TYPES,
-    CommunicationListRow,
+    CommunicationFilters,
     DocumentFilters,
     EventFilters,
     EventListRow,
@@ -134,25 +132,6 @@ def _event_row(row: RowMapping) -> EventListRow:
     start = ZonedTime(row["start"], row["tz"]) if row["start"] else None
     return EventListRow(row["on_date"], start, row["kind"], row["title"], row["matter"] or "", row["location"],
                         row["status"])
-
-
-def _communication_query() -> AnySelect:
-    return select(
-        CommunicationRow.id,
-        CommunicationRow.occurred_at.label("occurred_at"),
-        CommunicationRow.kind.label("kind"),
-        CommunicationRow.direction.label("direction"),
-        MatterRow.number.label("matter"),
-        CommunicationRow.with_whom.label("with_whom"),
-        CommunicationRow.subject.label("subject"),
-        CommunicationRow.follow_up_on.label("follow_up_on"),
-    ).outerjoin(MatterRow, MatterRow.id == CommunicationRow.matter_id)
-
-
-def _communication_row(row: RowMapping) -> CommunicationListRow:
-    # Sorted by the stored instant; shown as wall-clock time in this computer's zone.
-    return CommunicationListRow(to_local(row["occurred_at"]), row["kind"], row["direction"], row["matter"],
-                                row["with_whom"], row["subject"], row["follow_up_on"])
 
 
 def _time_query() -> AnySelect:
@@ -299,9 +278,10 @@ LISTINGS: dict[str, Listing] = {
         sort_with={"on_date": ("on_date", "start", "title"), "start": ("on_date", "start", "title")},
     ),
     "communications": Listing(
-        COLUMNS["communications"], _any_day(_communication_query),
-        lambda: (CommunicationRow.search_key, MatterRow.search_key),
-        lambda _today: CommunicationRow.deleted_at.is_(None), make_row=_communication_row,
+        COLUMNS["communications"], communication_listing.communication_query,
+        communication_listing.communication_search, lambda _today: communication_listing.communication_scope(),
+        filters=CommunicationFilters, conditions=_plain(communication_listing.communication_conditions),
+        make_row=communication_listing.communication_row,
     ),
     "time": Listing(
         COLUMNS["time"], _any_day(_time_query),

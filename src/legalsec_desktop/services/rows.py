@@ -54,13 +54,17 @@ class EventListRow:
 
 @dataclass(frozen=True)
 class CommunicationListRow:
+    """One entry of the correspondence register (every matter's letters, e-mails, calls and meetings)."""
+
     occurred_at: datetime  # wall-clock time in this computer's zone (kept as a UTC instant)
-    kind: str
-    direction: str
-    matter: str | None
+    matter: str  # number
+    matter_title: str
+    kind: str  # a label of domain.communications.KIND_LABELS
+    direction: str  # "In" or "Out"
     with_whom: str
-    subject: str
-    follow_up_on: date | None
+    subject: str  # the summary's first line when there is no subject
+    follow_up: str  # domain.communications.follow_up_text: "", "Due …", "Overdue since …", "Done (due …)"
+    document: str  # the title of the document filed with it (an e-mail filed, a letter drafted); "" for none
 
 
 @dataclass(frozen=True)
@@ -171,7 +175,21 @@ class DocumentFilters(_Filters):
     matter_id: int | None = None
 
 
-ListFilters: TypeAlias = MatterFilters | EventFilters | TimeFilters | FileFilters | DocumentFilters
+@dataclass(frozen=True)
+class CommunicationFilters(_Filters):
+    """The correspondence register's filters: a kind, a direction, a matter, local days (inclusive, either end
+    open), and only the entries whose follow-up is not done."""
+
+    kind: str | None = None
+    direction: str | None = None
+    matter_id: int | None = None
+    first: date | None = None
+    last: date | None = None
+    open_follow_ups: bool = False
+
+
+ListFilters: TypeAlias = (MatterFilters | EventFilters | TimeFilters | FileFilters | DocumentFilters
+                          | CommunicationFilters)
 
 FILTER_TYPES: dict[str, type[ListFilters]] = {
     "matters": MatterFilters,
@@ -179,6 +197,7 @@ FILTER_TYPES: dict[str, type[ListFilters]] = {
     "time": TimeFilters,
     "files": FileFilters,
     "documents": DocumentFilters,
+    "communications": CommunicationFilters,
 }
 
 

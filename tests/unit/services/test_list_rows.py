@@ -11,6 +11,7 @@ from legalsec_desktop.services.columns import COLUMNS
 from legalsec_desktop.services.rows import (
     FILTER_TYPES,
     ROW_TYPES,
+    CommunicationFilters,
     EventFilters,
     EventListRow,
     MatterFilters,
@@ -58,7 +59,7 @@ def test_event_rows_carry_their_zone_for_the_time_column(demo_store):
     assert all(isinstance(row, EventListRow) and row.matter is not None for row in rows.values())
 
 
-@pytest.mark.parametrize("kind", [MatterFilters, EventFilters, TimeFilters])
+@pytest.mark.parametrize("kind", [MatterFilters, EventFilters, TimeFilters, CommunicationFilters])
 def test_filters_narrow_only_when_a_field_is_set_and_round_trip(kind):
     empty = kind()
     assert not empty.narrows

@@ -9,7 +9,6 @@ from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
-    QMessageBox,
     QTableWidgetItem,
     QToolBar,
     QVBoxLayout,
@@ -20,6 +19,7 @@ from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.services.document_rows import DocumentItem, FilingResult, VersionItem
 from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.document_open import open_file, version_file
 from legalsec_desktop.ui.common.document_text import VERSION_COLUMNS, facts_html, heading_html, version_rows
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.icons import icon
@@ -126,27 +126,13 @@ class DocumentDetail(QWidget):
 
     def _file_of(self, version: VersionItem) -> Path | None:
         """The version's file, or None (said plainly) when it is not there."""
-        from legalsec_desktop.services import document_store
-
-        try:
-            path = document_store.file_path(self.state.documents_root(), version)
-        except UserFixableError as exc:
-            show_problem(self, exc, self.tr("Cannot open"))
-            return None
-        if not path.is_file():
-            QMessageBox.warning(self, self.tr("File missing"), self.tr(
-                "The file of version %d is not where the documents folder keeps it:\n%s\n\nIf the documents folder "
-                "is on a drive or network share, connect it; if the file was moved, put it back (a rescan "
-                "finds it). The document and its other versions are kept.") % (version.number, path))
-            return None
-        return path
+        return version_file(self, self.state, version)
 
     def open_selected(self) -> None:
         version = self.selected_version()
         path = self._file_of(version) if version is not None else None
-        if path is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            QMessageBox.warning(self, self.tr("Cannot open"), self.tr(
-                "No program on this computer opens %s files.") % (path.suffix or self.tr("these")))
+        if path is not None:
+            open_file(self, path)
 
     def show_in_folder(self) -> None:
         version = self.selected_version()

@@ -224,12 +224,19 @@ class ListTab(QWidget):
     def save_layout(self, settings: QSettings) -> None:
         """The list's columns, and the split beside it when the tab has one (`self.splitter`)."""
         settings.setValue(f"tables/{self.spec.listing}/header", self.table.horizontalHeader().saveState())
+        settings.setValue(f"tables/{self.spec.listing}/columns", self._column_keys())
         settings.setValue(f"tables/{self.spec.listing}/widths_by_user", self.columns.user_sized)
         if self.splitter is not None:
             settings.setValue(f"tables/{self.spec.listing}/splitter", self.splitter.saveState())
 
+    def _column_keys(self) -> str:
+        return ",".join(column.key for column in self.model.columns)
+
     def restore_layout(self, settings: QSettings) -> None:
         state = settings.value(f"tables/{self.spec.listing}/header")
+        saved_columns = settings.value(f"tables/{self.spec.listing}/columns")
+        if saved_columns is not None and str(saved_columns) != self._column_keys():
+            state = None  # saved for other columns (a newer version changed them): a width would land on another
         if state is not None:  # the sort, and the widths when the user set them (else they are fitted again)
             self.table.horizontalHeader().restoreState(state)
             self.table.horizontalHeader().setStretchLastSection(False)

@@ -15,7 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from legalsec_desktop.domain.contacts import ContactDraft, format_aliases, parse_aliases
+from legalsec_desktop.domain.contacts import (
+    COURTESY_TITLES,
+    MAX_COURTESY_TITLE,
+    MAX_ORGANIZATION,
+    ContactDraft,
+    format_aliases,
+    parse_aliases,
+)
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.domain.firm import BILLING_INCREMENTS, describe_increment
 from legalsec_desktop.domain.money import format_money
@@ -24,7 +31,7 @@ from legalsec_desktop.domain.party_names import looks_like_organisation, party_n
 from legalsec_desktop.services import contacts
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
-from legalsec_desktop.ui.common.fields import MoneyField
+from legalsec_desktop.ui.common.fields import MoneyField, line_edit
 from legalsec_desktop.ui.common.form_errors import FormErrors
 from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.services.changes import Changed
@@ -59,6 +66,19 @@ class ContactDialog(LoadOnShowDialog):
         self.kept_as.setTextFormat(Qt.TextFormat.PlainText)
         self.kept_as.setVisible(False)
         self.name.textChanged.connect(self._name_changed)
+        self.courtesy_title = QComboBox()
+        self.courtesy_title.setObjectName("contactCourtesyTitle")
+        self.courtesy_title.setEditable(True)
+        self.courtesy_title.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.courtesy_title.addItems(COURTESY_TITLES)
+        line_edit(self.courtesy_title).setMaxLength(MAX_COURTESY_TITLE)
+        line_edit(self.courtesy_title).setPlaceholderText(self.tr("none"))
+        self.courtesy_title.setToolTip(self.tr("How a letter greets a person: “Dear Ms. Lewis:” (pick one or type "
+                                               "another, such as Rev. or Judge)"))
+        self.organization = QLineEdit(placeholderText=self.tr("the firm or company a person works for"))
+        self.organization.setObjectName("contactOrganization")
+        self.organization.setMaxLength(MAX_ORGANIZATION)
+        self.organisation.toggled.connect(lambda on: self.courtesy_title.setEnabled(not on))
         self.address = _text_box(64, self.tr("Street\nCity, State ZIP"))
         self.phone = QLineEdit(placeholderText=self.tr("(415) 555-0100; cell (415) 555-0199"))
         self.email = QLineEdit(placeholderText=self.tr("name@example.com (several: separate with commas)"))
@@ -79,6 +99,8 @@ class ContactDialog(LoadOnShowDialog):
         self.errors.add_row("name", self.tr("&Name:"), self.name)
         form.addRow("", self.kept_as)
         form.addRow("", self.organisation)
+        self.errors.add_row("courtesy_title", self.tr("Courtesy &title:"), self.courtesy_title)
+        self.errors.add_row("organization", self.tr("Or&ganization:"), self.organization)
         self.errors.add_row("address", self.tr("&Address:"), self.address)
         self.errors.add_row("phone", self.tr("&Phone:"), self.phone)
         self.errors.add_row("email", self.tr("&E-mail:"), self.email)
@@ -106,6 +128,8 @@ class ContactDialog(LoadOnShowDialog):
         draft = contacts.load_contact(store, self.contact_id)
         self.name.setText(draft.name)
         self.organisation.setChecked(draft.is_organization)
+        self.courtesy_title.setCurrentText(draft.courtesy_title)
+        self.organization.setText(draft.organization)
         self.address.setPlainText(draft.address)
         self.phone.setText(draft.phone)
         self.email.setText(draft.email)
@@ -157,6 +181,7 @@ class ContactDialog(LoadOnShowDialog):
             aliases=parse_aliases(self.aliases.toPlainText()),
             rate_override_cents=self.rate.cents("rate_override_cents"),
             billing_increment_minutes=self.increment.currentData(), billing_id=self.billing_id.text(),
+            courtesy_title=self.courtesy_title.currentText(), organization=self.organization.text(),
         )
 
     def accept(self) -> None:

@@ -34,6 +34,8 @@ from legalsec_desktop.domain.firm import (
     JURISDICTIONS,
     FirmProfile,
     Timekeeper,
+    MAX_EMAIL,
+    MAX_PHONE,
     describe_increment,
     validate_profile,
 )
@@ -47,7 +49,7 @@ from legalsec_desktop.ui.common.worker import Progress, run_and_wait
 from legalsec_desktop.ui.settings.folder_field import FolderField
 from legalsec_desktop.services.changes import Changed
 
-NAME, INITIALS, RATE, ATTORNEY, TARGET, CLASS = range(6)
+NAME, INITIALS, RATE, ATTORNEY, TARGET, CLASS, TITLE, BAR = range(8)
 
 
 class SettingsDialog(LoadOnShowDialog):
@@ -58,7 +60,7 @@ class SettingsDialog(LoadOnShowDialog):
         self.state = state
         self.setWindowTitle(self.tr("Welcome — set up your firm") if first_run else self.tr("Settings"))
         self.load_problem_title = self.tr("Settings not opened")
-        self.setMinimumWidth(820)
+        self.setMinimumWidth(1180)  # the timekeepers table: a name, and seven columns beside it
         self._ids: list[int | None] = []
 
         intro = QLabel(
@@ -84,17 +86,28 @@ class SettingsDialog(LoadOnShowDialog):
 
         self.tax_id = QLineEdit(placeholderText=self.tr("for LEDES e-billing, e.g. 24-6437381"))
         self.tax_id.setMaxLength(20)
-        self.keepers = QTableWidget(0, 6)
+        self.phone = QLineEdit(placeholderText=self.tr("(555) 010-2000"))
+        self.fax = QLineEdit(placeholderText=self.tr("(555) 010-2001"))
+        self.email = QLineEdit(placeholderText=self.tr("office@example.com"))
+        for edit, limit in ((self.phone, MAX_PHONE), (self.fax, MAX_PHONE), (self.email, MAX_EMAIL)):
+            edit.setMaxLength(limit)
+        self.keepers = QTableWidget(0, 8)
         self.keepers.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Initials"), self.tr("Hourly rate"), self.tr("Attorney"),
-             self.tr("Hours a day"), self.tr("LEDES class")]
+             self.tr("Hours a day"), self.tr("LEDES class"), self.tr("Title"), self.tr("Bar no.")]
         )
+        for column, tip in ((TITLE, self.tr("Under the signature of a letter: Partner, Associate Attorney")),
+                            (BAR, self.tr("The attorney's bar number, for letters and filings"))):
+            header_item = self.keepers.horizontalHeaderItem(column)
+            assert header_item is not None  # the labels above made it
+            header_item.setToolTip(tip)
         target_header = self.keepers.horizontalHeaderItem(TARGET)
         assert target_header is not None  # the labels above made it
         target_header.setToolTip(
             self.tr("Daily target: the Time tab lists weekdays with less time than this (0: no target)"))
         self.keepers.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((INITIALS, 64), (RATE, 96), (ATTORNEY, 70), (TARGET, 90), (CLASS, 110)):
+        for column, width in ((INITIALS, 64), (RATE, 96), (ATTORNEY, 70), (TARGET, 90), (CLASS, 110), (TITLE, 120),
+                              (BAR, 90)):
             self.keepers.setColumnWidth(column, width)
         self.keepers.verticalHeader().setVisible(False)
         self.keepers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -117,6 +130,18 @@ class SettingsDialog(LoadOnShowDialog):
         self.errors = FormErrors(form)
         self.errors.add_row("name", self.tr("Firm &name:"), self.name)
         self.errors.add_row("address", self.tr("&Address:"), self.address)
+        contact_row = QWidget()
+        contact_layout = QHBoxLayout(contact_row)
+        contact_layout.setContentsMargins(0, 0, 0, 0)
+        for caption, edit in ((self.tr("&Phone:"), self.phone), (self.tr("Fa&x:"), self.fax),
+                              (self.tr("E-&mail:"), self.email)):
+            buddy = QLabel(caption)
+            buddy.setBuddy(edit)
+            contact_layout.addWidget(buddy)
+            contact_layout.addWidget(edit, 2 if edit is self.email else 1)
+        self.errors.add_row("phone", self.tr("Telephone:"), contact_row)
+        for key, edit in (("phone", self.phone), ("fax", self.fax), ("email", self.email)):  # said under the row
+            self.errors.labels[key], self.errors.widgets[key] = self.errors.labels["phone"], edit
         self.errors.add_row("timekeepers", self.tr("&Timekeepers:"), keeper_box)
         self.errors.add_row("billing_increment_minutes", self.tr("&Billing increment:"), self.increment)
         self.errors.add_row("default_jurisdiction", self.tr("Default &jurisdiction:"), self.jurisdiction)
@@ -132,7 +157,13 @@ class SettingsDialog(LoadOnShowDialog):
         self.inbox = FolderField(self.tr("Blank: no inbox"), self.tr("Inbox Folder"), "inboxFolder")
         self.inbox.setToolTip(self.tr("The Files tab offers the files in this folder for filing (they are copied; "
                                       "the originals stay)."))
+        self.default_templates = paths.default_templates_root()
+        self.templates_folder = FolderField(self.tr("Blank: %s") % self.default_templates,
+                                            self.tr("Letter Templates Folder"), "templatesFolder")
+        self.templates_folder.setToolTip(self.tr("The firm's letter templates (Word files); New Letter… lists "
+                                                 "them. Files already there stay: move them yourself."))
         self.errors.add_row("documents_root", self.tr("&Documents folder:"), self.documents_root)
+        self.errors.add_row("templates_folder", self.tr("&Letter templates folder:"), self.templates_folder)
         self.errors.add_row("inbox_folder", self.tr("&Inbox folder (where the scanner saves):"), self.inbox)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -155,6 +186,10 @@ class SettingsDialog(LoadOnShowDialog):
         self.increment.setCurrentIndex(max(0, self.increment.findData(profile.billing_increment_minutes)))
         self.jurisdiction.setCurrentIndex(max(0, self.jurisdiction.findData(profile.default_jurisdiction)))
         self.tax_id.setText(profile.tax_id)
+        self.phone.setText(profile.phone)
+        self.fax.setText(profile.fax)
+        self.email.setText(profile.email)
+        self.templates_folder.set_folder(firm.chosen_templates_folder(self.state.require_store()))
         from legalsec_desktop.services import document_root
 
         store = self.state.require_store()
@@ -193,6 +228,8 @@ class SettingsDialog(LoadOnShowDialog):
         self.keepers.setCellWidget(row, CLASS, classes)
         # The class shows whole ("PARTNR (Partner)"), the name column giving up the width.
         self.keepers.setColumnWidth(CLASS, max(self.keepers.columnWidth(CLASS), classes.sizeHint().width()))
+        self.keepers.setItem(row, TITLE, QTableWidgetItem(keeper.title if keeper else ""))
+        self.keepers.setItem(row, BAR, QTableWidgetItem(keeper.bar_number if keeper else ""))
         if keeper is None:
             self.keepers.setCurrentCell(row, NAME)
             self.keepers.editItem(table_item(self.keepers, row, NAME))
@@ -232,7 +269,8 @@ class SettingsDialog(LoadOnShowDialog):
                                                      f"{exc.message}") from exc
             keepers.append(Timekeeper(name=name, initials=initials.upper(), default_rate_cents=cents,
                                       id=self._ids[row], is_attorney=attorney, daily_target_minutes=target,
-                                      classification=self._classification(row)))
+                                      classification=self._classification(row), title=self._text(row, TITLE),
+                                      bar_number=self._text(row, BAR)))
         return FirmProfile(
             name=self.name.text(),
             address=self.address.toPlainText(),
@@ -240,6 +278,9 @@ class SettingsDialog(LoadOnShowDialog):
             default_jurisdiction=self.jurisdiction.currentData(),
             timekeepers=tuple(keepers),
             tax_id=self.tax_id.text(),
+            phone=self.phone.text(),
+            fax=self.fax.text(),
+            email=self.email.text(),
         )
 
     def accept(self) -> None:
@@ -259,6 +300,7 @@ class SettingsDialog(LoadOnShowDialog):
         from legalsec_desktop.services import document_root
 
         profile, root, inbox = self.profile(), self.documents_root.folder(), self.inbox.folder()
+        templates = self.templates_folder.folder()
         store, was_root = self.state.require_store(), self.was_root
         old_root, new_root = was_root or self.default_root, root or self.default_root
 
@@ -272,13 +314,15 @@ class SettingsDialog(LoadOnShowDialog):
             if inbox is not None and not inbox.is_dir():
                 raise ValidationError("inbox_folder", "That folder is not there. Connect its drive, or choose "
                                                       "another.")
+            if templates is not None and templates.exists() and not templates.is_dir():
+                raise ValidationError("templates_folder", "That is a file, not a folder. Choose a folder.")
             return document_root.documents_kept_elsewhere(store, new_root) if new_root != old_root else 0
 
         kept = run_and_wait(self, self.tr("Checking the folders"), check)
         validate_profile(profile)  # a mistake in the profile is said before any question about the folder
         if kept and not self._change_anyway(kept, old_root, new_root):
             return False
-        firm.save_settings(store, profile, root, inbox)
+        firm.save_settings(store, profile, root, inbox, templates)
         return True
 
     def _change_anyway(self, kept: int, old_root: Path, new_root: Path) -> bool:
