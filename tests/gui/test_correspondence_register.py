@@ -179,9 +179,14 @@ def test_the_buttons_ask_the_feature_for_a_letter_or_a_log_entry_on_the_matter(w
     assert started == [(window.lee, "email"), (window.rivera, "call")]
     letters = []
     tab.new_letter_requested.connect(letters.append)
+    from legalsec_desktop.ui.correspondence.letter_dialog import LetterDialog
+
+    drafted = []
+    monkeypatch.setattr(LetterDialog, "exec", lambda dialog: drafted.append(dialog.matter_id)
+                        or LetterDialog.DialogCode.Rejected)
     tab.buttons["new_letter"].click()
     assert letters == [window.rivera]
-    assert "not ready" in window.statusBar().currentMessage()  # until the New Letter dialog replaces it
+    assert drafted == [window.rivera]  # the New Letter dialog opened on the register's matter
 
 
 def test_the_context_menu_offers_the_actions_of_the_entry_under_the_mouse(window):

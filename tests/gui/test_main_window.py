@@ -29,7 +29,8 @@ def test_menus_hold_the_expected_actions(make_window):
     menus = {a.text().replace("&", ""): [x.text().replace("&", "") for x in a.menu().actions() if x.text()]
              for a in window.menuBar().actions()}
     assert list(menus) == ["File", "Edit", "View", "Tools", "Help"]
-    assert menus["File"] == ["New Matter…", "Edit Matter…", "Close Matter…", "Log a Call…", "New Letter…",
+    assert menus["File"] == ["New Matter…", "Edit Matter…", "Close Matter…", "Log a Call…", "Log an E-mail…",
+                             "New Letter…",
                              "New Event…", "New To-Do…", "Print Docket…", "Print Envelope…", "Print Mailing Labels…",
                              "Export Timesheet (Excel)…", "Export LEDES Invoice…", "Import Calendar (.ics)…",
                              "Export Calendar (.ics)…", "Back Up Now", "Restore from Backup…", "Show Data Folder",

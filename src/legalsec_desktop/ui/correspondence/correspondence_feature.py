@@ -31,6 +31,10 @@ class CorrespondenceFeature(Feature):
                         Menu.FILE, 120, shortcut="Ctrl+L", icon_name="call",
                         tip=self.tr("Log a call on the selected matter (and record its time)"), needs=Needs.WRITABLE,
                         toolbar=40)
+        self.add_action("log_email", self.tr("Log an E-&mail…"), lambda: self.log(self.selected_matter(), "email"),
+                        Menu.FILE, 121, tip=self.tr("Log an e-mail sent or received on the selected matter "
+                                                    "(to file the e-mail itself, drop it on the Files tab)"),
+                        needs=Needs.WRITABLE)
         self.add_action("new_letter", self.tr("New &Letter…"), lambda: self.new_letter(self.selected_matter()),
                         Menu.FILE, 125, shortcut="Ctrl+Shift+L", icon_name="correspondence",
                         tip=self.tr("Draft a letter on the selected matter from one of the firm's templates"),
@@ -94,15 +98,6 @@ class CorrespondenceFeature(Feature):
 
     def _or_selected(self, matter_id: int | None) -> int | None:
         return matter_id if matter_id is not None else self.selected_matter()
-
-    def new_letter(self, matter_id: int | None, template_name: str | None = None,
-                   recipient_id: int | None = None) -> None:
-        """Draft a letter from a template on `matter_id` (the New Letter dialog). Until that dialog is built, it
-        says so in the status bar."""
-        if not self.usable(writing=True):
-            return
-        self.shell.show_status(self.tr("Drafting letters from templates is not ready yet: log the letter with "
-                                       "Log an E-mail… or Edit… for now."))
 
     def log(self, matter_id: int | None, kind: str = "call") -> None:
         """Log a new call, e-mail, letter or meeting, on `matter_id` unless the user picks another."""
