@@ -47,11 +47,11 @@ SIZES = {
     ),
 }
 SECRETARY = "LS"
-TIMEKEEPERS = (  # name, initials, rate, attorney, LEDES classification
-    ("Margaret A. Holloway", "MAH", 42_500, True, "PARTNR"),
-    ("David R. Chen", "DRC", 35_000, True, "PARTNR"),
-    ("Priya N. Raman", "PNR", 27_500, True, "ASSOC"),
-    ("Lucía Ortega", "LO", 15_000, False, "PARLGL"),
+TIMEKEEPERS = (  # name, initials, rate, attorney, LEDES classification, title under a signature, bar number
+    ("Margaret A. Holloway", "MAH", 42_500, True, "PARTNR", "Partner", "184412"),
+    ("David R. Chen", "DRC", 35_000, True, "PARTNR", "Partner", "201937"),
+    ("Priya N. Raman", "PNR", 27_500, True, "ASSOC", "Associate", "298160"),
+    ("Lucía Ortega", "LO", 15_000, False, "PARLGL", "Paralegal", ""),
 )
 TIMED_KINDS = {"hearing", "trial", "deposition", "meeting", "travel"}
 OFFICE_RULES = "US-FED"  # the firm's default: the days a matter with no court is worked are the federal ones
@@ -177,12 +177,14 @@ class _Generator:
             id=1, name="Holloway & Chen LLP", address="455 Market St, Suite 1200\nSan Francisco, CA 94105",
             billing_increment_minutes=6, default_jurisdiction="US-FED", matter_number_pattern="{year}-{seq:04d}",
             tax_id="94-3217765",  # an invented federal taxpayer ID (LEDES LAW_FIRM_ID)
+            phone="(415) 555-0142", fax="(415) 555-0143", email="office@hollowaychen.example",
             set_up_at=datetime(self.start.year, self.start.month, self.start.day, tzinfo=timezone.utc),
         )]
         self.tables["timekeeper"] = [
             dict(id=i, name=name, initials=ini, default_rate_cents=rate, is_attorney=lawyer,
-                 daily_target_minutes=360 if lawyer else 420, active=True, classification=classification)
-            for i, (name, ini, rate, lawyer, classification) in enumerate(TIMEKEEPERS, start=1)
+                 daily_target_minutes=360 if lawyer else 420, active=True, classification=classification,
+                 title=title, bar_number=bar_number)
+            for i, (name, ini, rate, lawyer, classification, title, bar_number) in enumerate(TIMEKEEPERS, start=1)
         ]
 
     def _contacts(self) -> None:
@@ -195,7 +197,7 @@ class _Generator:
                 id=i, is_organization=is_org, name=name, sort_name=sort_name, address=self._address(),
                 phone=f"({self.rng.randint(201, 989)}) 555-{self.rng.randint(100, 9999):04d}",
                 email=f"{slug}{i}@example.com", notes="", is_client=i <= self.spec.clients, deleted_at=None,
-                match_key=fold_name(name),
+                match_key=fold_name(name), organization="",  # opposing counsel's firms: _counsel_firms
             ))
             if self.rng.random() < 0.05:
                 alias = (f"{name.split()[0]} {self.rng.choice(w.LAST_NAMES)}" if not is_org
@@ -268,6 +270,16 @@ class _Generator:
                         contact = rng.choice(pool)
                     rows.append(dict(matter_id=matter["id"], contact_id=contact, role=role, deleted_at=None))
         self.tables["party"] = rows
+        self._counsel_firms()
+
+    def _counsel_firms(self) -> None:
+        """Opposing counsel who are people work for a firm (named from the demo's surnames, without the random
+        generator, so the rest of the demo stays as it was)."""
+        counsel = {party["contact_id"] for party in self.tables["party"] if party["role"] == "opposing counsel"}
+        for contact in self.tables["contact"]:
+            if contact["id"] in counsel and not contact["is_organization"]:
+                first, second = (w.LAST_NAMES[(contact["id"] * k) % len(w.LAST_NAMES)] for k in (7, 13))
+                contact["organization"] = f"{first} & {second} LLP" if first != second else f"{first} Law Group"
 
     def _events(self) -> None:
         rng, rows, attendees = self.rng, [], []
