@@ -22,6 +22,9 @@ class AsksForm(QWidget):
         super().__init__(parent)
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
+        # each question above its field: a question can be a sentence, and beside its field it would push the
+        # field out of the dialog's left column
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.errors = FormErrors(self.form)
         self.asks: list[Ask] = []
         self.fields: dict[str, QWidget] = {}

@@ -132,7 +132,9 @@ class LetterDialog(LetterDrafting):
         scroll.setWidgetResizable(True)
         scroll.setWidget(left)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the fields wrap, never scroll
-        scroll.setMinimumWidth(500)
+        # as wide as the column's widest field needs, beside the scroll bar, so nothing is cut off at its right
+        scroll.setMinimumWidth(max(500, left.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+                                   + 2 * scroll.frameWidth()))
         self.preview = LetterPreview()
         splitter = QSplitter()
         splitter.addWidget(scroll)
