@@ -278,7 +278,8 @@ class _Generator:
         counsel = {party["contact_id"] for party in self.tables["party"] if party["role"] == "opposing counsel"}
         for contact in self.tables["contact"]:
             if contact["id"] in counsel and not contact["is_organization"]:
-                first, second = (w.LAST_NAMES[(contact["id"] * k) % len(w.LAST_NAMES)] for k in (7, 13))
+                number = int(str(contact["id"]))
+                first, second = (w.LAST_NAMES[(number * k) % len(w.LAST_NAMES)] for k in (7, 13))
                 contact["organization"] = f"{first} & {second} LLP" if first != second else f"{first} Law Group"
 
     def _events(self) -> None:
