@@ -35,7 +35,8 @@ def pick_letters(store):
     lawsuit whose client's name has & < and quotes in it, to that client."""
     with store.write() as session:
         firm = session.get(FirmRow, 1)
-        firm.phone, firm.email = "(415) 555-0142", "office@hollowaychen.example"
+        # a firm with no fax: its letterhead line must vanish, not print "Facsimile" alone
+        firm.phone, firm.fax, firm.email = "(415) 555-0142", "", "office@hollowaychen.example"
         for keeper in session.scalars(select(TimekeeperRow)):
             keeper.title, keeper.bar_number = "Partner", f"21{keeper.id:04d}"
         suits = session.scalars(select(MatterRow).where(MatterRow.case_number != "", MatterRow.status == "open")
