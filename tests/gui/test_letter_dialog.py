@@ -258,3 +258,12 @@ def test_a_package_with_a_template_removed_is_refused_not_made_short(window, qtb
     dialog.accept()  # made the other letters of the package without a word
     assert dialog.created == [] and gone.name in dialog.errors.labels["template"].text()
     assert len(documents.documents_of(store, window.matter_id)) == before
+
+
+def test_opening_the_dialog_starts_the_render_process_ahead_of_the_first_preview(window, qtbot):
+    from legalsec_desktop.formats import template_sandbox
+
+    template_sandbox._WORKER.stop()
+    assert template_sandbox._WORKER._process is None
+    _dialog(window, qtbot)
+    assert template_sandbox._WORKER._process is not None  # letter_docx.get_ready was never called

@@ -167,6 +167,7 @@ class LetterDialog(LetterDrafting):
 
     # --- reading -----------------------------------------------------------------------------
     def read(self) -> None:
+        letters.get_ready()  # the render process starts now, while the user chooses: the first preview is quick
         store = self.state.require_store()
         fill_matter_combo(self.matter, store, self.matter_id, include_closed=True)
         line_edit(self.matter).setCursorPosition(0)  # the number first, not the end of a long title
