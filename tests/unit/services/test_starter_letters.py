@@ -36,6 +36,7 @@ def pick_letters(store):
     with store.write() as session:
         firm = session.get(FirmRow, 1)
         firm.phone, firm.email = "(415) 555-0142", "office@hollowaychen.example"
+        firm.fax = ""  # a firm with no fax: its letterhead has no Facsimile line (the demo firm has one)
         for keeper in session.scalars(select(TimekeeperRow)):
             keeper.title, keeper.bar_number = "Partner", f"21{keeper.id:04d}"
         suits = session.scalars(select(MatterRow).where(MatterRow.case_number != "", MatterRow.status == "open")
