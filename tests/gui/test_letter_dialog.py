@@ -227,3 +227,43 @@ def test_a_pause_in_typing_previews_the_letter(window, qtbot):
     assert "Smith & Sons <Ltd>" in dialog.preview.browser.toPlainText()
     dialog.subject.setText("Changed")
     assert "preview again" in dialog.preview.notes.text()  # stale until the next pause
+
+
+def test_every_party_of_a_role_removed_meanwhile_is_said_beside_the_recipient(window, qtbot):
+    store = window.state.store
+    role = "opposing counsel"
+    contacts.add_party(store, window.matter_id, "Second Counsel Esq.", role)
+    dialog = _dialog(window, qtbot, template_name="Letter to opposing counsel")
+    combo = dialog.recipients.combo
+    combo.setCurrentIndex(next(i for i in range(combo.count()) if combo.itemData(i) == ("role", role)))
+    _answer_all(dialog)
+    before = len(documents.documents_of(store, window.matter_id))
+    for party in contacts.list_parties(store, window.matter_id):  # removed in another window
+        if party.role == role:
+            contacts.remove_party(store, party.party_id)
+    dialog.accept()  # was an IndexError (a traceback) with no one left in the role
+    assert dialog.result() != LetterDialog.DialogCode.Accepted and dialog.created == []
+    assert "role" in dialog.errors.labels["recipient"].text()
+    assert len(documents.documents_of(store, window.matter_id)) == before
+
+
+def test_a_package_with_a_template_removed_is_refused_not_made_short(window, qtbot):
+    store = window.state.store
+    package = letter_templates.list_packages(store)[0]
+    gone = letter_templates.find_template(store, package.templates[-1])
+    letter_templates.delete_template(store, gone.id)
+    dialog = _dialog(window, qtbot, package=package.name)
+    _answer_all(dialog)
+    before = len(documents.documents_of(store, window.matter_id))
+    dialog.accept()  # made the other letters of the package without a word
+    assert dialog.created == [] and gone.name in dialog.errors.labels["template"].text()
+    assert len(documents.documents_of(store, window.matter_id)) == before
+
+
+def test_opening_the_dialog_starts_the_render_process_ahead_of_the_first_preview(window, qtbot):
+    from legalsec_desktop.formats import template_sandbox
+
+    template_sandbox._WORKER.stop()
+    assert template_sandbox._WORKER._process is None
+    _dialog(window, qtbot)
+    assert template_sandbox._WORKER._process is not None  # letter_docx.get_ready was never called

@@ -24,7 +24,7 @@ from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.letter_asks import Ask
 from legalsec_desktop.domain.text_limits import shown
 from legalsec_desktop.formats.files import write_bytes_atomically
-from legalsec_desktop.formats.letter_docx import render_letter
+from legalsec_desktop.formats.letter_docx import get_ready, render_letter
 from legalsec_desktop.formats.placeholders import UnreadableLetter, leftover_placeholders
 from legalsec_desktop.formats.template_sandbox import TemplateProblem
 from legalsec_desktop.services.communications import TimeForEntry, checked_entry
@@ -35,7 +35,7 @@ from legalsec_desktop.services.letter_packages import find_package
 from legalsec_desktop.services.letter_templates import TemplateInfo, find_template
 
 __all__ = ["CreatedLetter", "LeftoverFields", "LetterPreview", "LetterRequest", "MissingAnswers", "create_letter",
-           "create_letters", "create_package", "parties_with_role", "preview_letter"]
+           "create_letters", "create_package", "get_ready", "parties_with_role", "preview_letter"]
 Progress = Callable[[int, int], "bool | None"]  # letters made, letters in all; False stops (nothing is filed)
 TITLE_LIMIT = 300
 

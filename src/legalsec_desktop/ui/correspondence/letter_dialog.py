@@ -169,6 +169,7 @@ class LetterDialog(LetterDrafting):
 
     # --- reading -----------------------------------------------------------------------------
     def read(self) -> None:
+        letters.get_ready()  # the render process starts now, while the user chooses: the first preview is quick
         store = self.state.require_store()
         fill_matter_combo(self.matter, store, self.matter_id, include_closed=True)
         line_edit(self.matter).setCursorPosition(0)  # the number first, not the end of a long title
@@ -256,6 +257,12 @@ class LetterDialog(LetterDrafting):
         matter_id = chosen_data(self.matter, "matter_id")
         if matter_id is None:
             raise ValidationError("matter_id", "Choose the matter the letter is on.")
+        chosen = self.picker.chosen()
+        gone = [t for t in self.packages.get(chosen[1], ()) if t not in self.templates] if chosen else []
+        if chosen is not None and chosen[0] == "package" and gone:  # never a package made short without a word
+            raise ValidationError("template", f"The package “{chosen[1]}” holds templates no longer in the "
+                                              f"templates folder: {', '.join(gone)}. Put them back or change the "
+                                              "package (Letter Templates).")
         names = self.chosen_templates()
         if not names:
             raise ValidationError("template", "Choose a template (or a package) from the list.")
@@ -264,6 +271,9 @@ class LetterDialog(LetterDrafting):
             raise ValidationError("recipient", "Choose who the letter is to (a party, or another contact by name).")
         if recipient[0] == "role":
             to = letters.parties_with_role(store, matter_id, str(recipient[1]))
+            if not to:  # removed from the matter meanwhile
+                raise ValidationError("recipient", f"No party of the matter has the role “{recipient[1]}” now; "
+                                                   "choose whom the letter is to.")
         else:
             to = [int(recipient[1])]  # type: ignore[call-overload]
         signer = self.signer.currentData()
