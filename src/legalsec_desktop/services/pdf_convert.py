@@ -45,6 +45,14 @@ def convert_to_pdf(docx: Path, dest_folder: Path, timeout_s: float = TIMEOUT_S, 
     program = soffice or find_soffice()
     if program is None:
         raise PdfNotMade("LibreOffice is not installed, so the letter cannot be saved as PDF here.")
+    try:
+        return _convert(program, docx, dest_folder, timeout_s)
+    except OSError as error:  # the letter moved, the disk full, the folder not writable: said, never a traceback
+        raise PdfNotMade(f"The PDF could not be saved ({error.strerror or error}); the letter itself is saved.") \
+            from None
+
+
+def _convert(program: str, docx: Path, dest_folder: Path, timeout_s: float) -> Path:
     with tempfile.TemporaryDirectory(prefix="pdf-") as work:
         work_path = Path(work)
         source = work_path / f"letter{docx.suffix}"

@@ -3,6 +3,7 @@
 import shutil
 import subprocess
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -42,6 +43,25 @@ def test_a_conversion_that_makes_nothing_is_said(tmp_path, monkeypatch):
     with pytest.raises(PdfNotMade, match="did not make a PDF"):
         convert_to_pdf(_letter(tmp_path), tmp_path / "out", soffice="/usr/bin/soffice")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_letter_gone_or_a_disk_full_is_said_not_a_traceback(tmp_path, monkeypatch):
+    with pytest.raises(PdfNotMade, match="could not be saved"):
+        convert_to_pdf(tmp_path / "moved away.docx", tmp_path / "out", soffice="/usr/bin/soffice")
+
+    def made(command, **_kwargs):
+        out = Path(command[command.index("--outdir") + 1])
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "letter.pdf").write_bytes(b"%PDF-1.4")
+        return subprocess.CompletedProcess(command, 0)
+
+    def full(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(subprocess, "run", made)
+    monkeypatch.setattr(shutil, "move", full)
+    with pytest.raises(PdfNotMade, match="No space left on device"):
+        convert_to_pdf(_letter(tmp_path), tmp_path / "out", soffice="/usr/bin/soffice")
 
 
 @NEEDS_SOFFICE
