@@ -37,6 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))  # this checkout's code, whichever checkout the environment installed
 
+from migration_fixture_search import prune_search, search_problems  # noqa: E402 - beside this file (on sys.path)
+
 DEMO_SIZE, DEMO_SEED, DEMO_TODAY = "small", 1, date(2026, 11, 23)
 MAX_ROWS = 300  # per table: enough for every kind of row, small enough to keep the file well under 1 MB
 DEFAULT_OUT = ROOT / "tests" / "data" / "migrations"
@@ -239,19 +241,10 @@ def fill(f: Filler) -> None:
         from migration_fixture_documents import fill_documents
 
         fill_documents(f, live, closed, mail_entry)
-    # Letter templates (0011 on): one used, checked and offered when a conflict check is declined; one never
-    # checked or used, whose file Word could not open; a package of both.
-    f.add("letter_template", file_name="Non-engagement letter.docx", name="Non-engagement letter",
-          purpose="declination", description="Declining a matter «after» a conflict check",
-          fields='["client", "matter"]',
-          asks='[{"name": "reason", "kind": "choice", "label": "Why", "choices": ["conflict", "capacity"]}]',
-          problem="", checked_size=18_211, checked_mtime_ns=1_795_000_000_123_456_789, added_at="2026-11-02 09:00:00",
-          last_used_at="2026-11-20 15:30:00.000000", use_count=3)
-    f.add("letter_template", file_name="Brief an Gegenanwalt – Müller.docx", name="Brief an Gegenanwalt (Müller)",
-          purpose="", description="", fields="", asks="", problem="The file is not a Word document (.docx).",
-          checked_size=None, checked_mtime_ns=None, added_at="2026-11-21 08:00:00", last_used_at=None, use_count=0)
-    f.add("letter_package", name="New matter package 📎", created_at="2026-11-02 09:05:00",
-          templates='["Non-engagement letter", "Brief an Gegenanwalt (Müller)"]')
+    if "letter_template" in f.tables:  # revision 0011 on
+        from migration_fixture_letters import fill_letters
+
+        fill_letters(f)
 
     hits = [{"searched": "José Müller", "name": "Jose Muller", "contact_id": mueller, "contact_name": "José Müller",
              "matter_id": live, "matter_number": "", "matter_title": "Öztürk GmbH v. José Müller",
@@ -306,39 +299,6 @@ def user_tables(conn: sqlite3.Connection) -> list[str]:
     rows = conn.execute("SELECT name FROM sqlite_master "
                         "WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     return [row[0] for row in rows if row[0] not in SKIP_TABLES and not is_search_table(row[0])]
-
-
-SEARCHED_KINDS = {"document": "document", "matter": "matter", "contact": "contact", "log": "communication"}
-
-
-def prune_search(conn: sqlite3.Connection) -> None:
-    """Take out of the search index the rows the shrink deleted (its triggers were set aside meanwhile)."""
-    if "search_entry" not in {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}:
-        return
-    for kind, table in SEARCHED_KINDS.items():
-        gone = (f"SELECT id FROM search_entry WHERE kind = '{kind}' "
-                f"AND ref_id NOT IN (SELECT id FROM {quoted(table)})")
-        conn.execute(f"DELETE FROM search_text WHERE rowid IN ({gone})")
-        conn.execute(f"DELETE FROM search_entry WHERE id IN ({gone})")
-
-
-def search_problems(conn: sqlite3.Connection) -> list[str]:
-    """What is wrong with the search index: a row for nothing, a row without its text, a kind with no rows."""
-    if "search_entry" not in {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}:
-        return []
-    problems = []
-    try:
-        conn.execute("INSERT INTO search_text (search_text) VALUES ('integrity-check')")  # FTS5's own check
-    except sqlite3.DatabaseError as exc:
-        problems.append(f"search_text: {exc}")
-    problems += [f"search_entry {row[0]}: no text" for row in conn.execute(
-        "SELECT id FROM search_entry WHERE id NOT IN (SELECT rowid FROM search_text)")]
-    for kind, table in SEARCHED_KINDS.items():
-        if not conn.execute("SELECT count(*) FROM search_entry WHERE kind = ?", (kind,)).fetchone()[0]:
-            problems.append(f"the search index has no {kind}")
-        problems += [f"search_entry {row[0]}: no {table} row" for row in conn.execute(
-            f"SELECT id FROM search_entry WHERE kind = ? AND ref_id NOT IN (SELECT id FROM {quoted(table)})", (kind,))]
-    return problems
 
 
 def children_first(conn: sqlite3.Connection, tables: list[str]) -> list[str]:

@@ -55,14 +55,6 @@ STARTER_PACKAGES: dict[str, tuple[str, ...]] = {
 }
 
 
-def starter_named(name: str) -> Starter:
-    """The starter called `name`; KeyError when there is none."""
-    for starter in STARTERS:
-        if starter.name == name:
-            return starter
-    raise KeyError(name)
-
-
 def write_starter(starter: Starter, dest: Path) -> None:
     """The starter's Word template at `dest`, written whole or not at all (an earlier file survives a failure)."""
     document = build_letter(letter_source(starter.source))

@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPagedPaintDevice,
+    QPaintDevice,
     QPainter,
     QPaintEngine,
     QPdfWriter,
@@ -41,12 +42,11 @@ def page_layout(sheet: Sheet) -> QPageLayout:
     return QPageLayout(page, orientation, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Inch)
 
 
-class _Painter:
-    """Draws labels with `painter` on a device of `dpi` dots per inch, fonts measured at that resolution."""
+class SansFonts:
+    """The sans-serif font at each size and weight used, with its metrics on one paint device (kept once made)."""
 
-    def __init__(self, painter: QPainter, dpi: float) -> None:
-        self.painter = painter
-        self.dpi = dpi
+    def __init__(self, device: QPaintDevice) -> None:
+        self.device = device
         self.fonts: dict[tuple[float, bool], tuple[QFont, QFontMetricsF]] = {}
 
     def font(self, points: float, bold: bool) -> tuple[QFont, QFontMetricsF]:
@@ -55,8 +55,20 @@ class _Painter:
             font.setStyleHint(QFont.StyleHint.SansSerif)
             font.setPointSizeF(points)
             font.setBold(bold)
-            self.fonts[points, bold] = (font, QFontMetricsF(font, self.painter.device()))
+            self.fonts[points, bold] = (font, QFontMetricsF(font, self.device))
         return self.fonts[points, bold]
+
+
+class _Painter:
+    """Draws labels with `painter` on a device of `dpi` dots per inch, fonts measured at that resolution."""
+
+    def __init__(self, painter: QPainter, dpi: float) -> None:
+        self.painter = painter
+        self.dpi = dpi
+        self.fonts = SansFonts(painter.device())
+
+    def font(self, points: float, bold: bool) -> tuple[QFont, QFontMetricsF]:
+        return self.fonts.font(points, bold)
 
     def rect(self, x: float, y: float, width: float, height: float) -> QRectF:
         return QRectF(x * self.dpi, y * self.dpi, width * self.dpi, height * self.dpi)

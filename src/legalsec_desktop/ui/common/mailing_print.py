@@ -8,8 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
-    QFont,
-    QFontMetricsF,
     QImage,
     QPageLayout,
     QPageSize,
@@ -24,7 +22,7 @@ from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.formats import mailing_layout as layout
 from legalsec_desktop.formats.files import pdf_complete, write_atomically
 from legalsec_desktop.formats.mailing_layout import PlacedLine, SizedMeasure
-from legalsec_desktop.ui.common.label_print import page_layout
+from legalsec_desktop.ui.common.label_print import SansFonts, page_layout
 
 PDF_RESOLUTION = 1200
 Pages = Callable[[SizedMeasure], list[list[PlacedLine]]]
@@ -37,21 +35,12 @@ def envelope_page_layout() -> QPageLayout:
                        QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Inch)
 
 
-class _Fonts:
+class _Fonts(SansFonts):
     """The sans-serif font at each size used, measured on the device being painted."""
 
     def __init__(self, device: QPaintDevice, dpi: float) -> None:
-        self.device, self.dpi = device, dpi
-        self.fonts: dict[tuple[float, bool], tuple[QFont, QFontMetricsF]] = {}
-
-    def font(self, points: float, bold: bool) -> tuple[QFont, QFontMetricsF]:
-        if (points, bold) not in self.fonts:
-            font = QFont()
-            font.setStyleHint(QFont.StyleHint.SansSerif)
-            font.setPointSizeF(points)
-            font.setBold(bold)
-            self.fonts[points, bold] = (font, QFontMetricsF(font, self.device))
-        return self.fonts[points, bold]
+        super().__init__(device)
+        self.dpi = dpi
 
     def measure(self, text: str, points: float, bold: bool) -> float:
         return self.font(points, bold)[1].horizontalAdvance(text) / self.dpi
