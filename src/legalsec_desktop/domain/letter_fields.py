@@ -16,6 +16,7 @@ PERSON = {
     "last_name": "Last name",
     "courtesy_title": "Mr., Ms., Dr. … as entered",
     "salutation": "Dear Ms. Lewis:",
+    "salutation_name": "Whom the salutation greets: Ms. Lewis; Sir or Madam (after a typed “Dear”)",
     "organization": "The firm or company a person works for",
     "address": "Street address, lines as entered",
     "address_block": "Name, organization and address, one per line",

@@ -19,7 +19,7 @@ from legalsec_desktop.domain.events import DEADLINE_KINDS
 from legalsec_desktop.domain.formatting import format_clock
 from legalsec_desktop.domain.letter_asks import Ask, letter_value
 from legalsec_desktop.domain.letter_fields import ROLE_KEYS, role_key
-from legalsec_desktop.domain.letters import address_block, long_date, salutation
+from legalsec_desktop.domain.letters import address_block, long_date, salutation, salutation_name
 from legalsec_desktop.domain.party_names import split_person_name
 from legalsec_desktop.services.calendar import Occurrence, events_between
 from legalsec_desktop.services.rows import EventFilters
@@ -135,7 +135,7 @@ def _parties(session: Session, matter_id: int) -> list[tuple[ContactRow, str]]:
 def blank_person(role: str = "") -> dict[str, str]:
     """A person with every field blank (a matter whose client record is gone)."""
     return {"name": "", "first_name": "", "last_name": "", "courtesy_title": "", "salutation": salutation(""),
-            "organization": "", "address": "", "address_block": "", "email": "", "phone": "", "role": role}
+            "salutation_name": salutation_name(""), "organization": "", "address": "", "address_block": "", "email": "", "phone": "", "role": role}
 
 
 def person(contact: ContactRow, role: str = "", typed_address: str | None = None,
@@ -152,6 +152,7 @@ def person(contact: ContactRow, role: str = "", typed_address: str | None = None
     return {"name": name, "first_name": _text(first), "last_name": _text(last),
             "courtesy_title": _text(contact.courtesy_title),
             "salutation": salutation(name, contact.courtesy_title or "", contact.is_organization),
+            "salutation_name": salutation_name(name, contact.courtesy_title or "", contact.is_organization),
             "organization": organization, "address": address, "address_block": "\n".join(lines),
             "email": _text(contact.email), "phone": _text(contact.phone), "role": role}
 
