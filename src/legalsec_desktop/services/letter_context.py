@@ -135,7 +135,8 @@ def _parties(session: Session, matter_id: int) -> list[tuple[ContactRow, str]]:
 def blank_person(role: str = "") -> dict[str, str]:
     """A person with every field blank (a matter whose client record is gone)."""
     return {"name": "", "first_name": "", "last_name": "", "courtesy_title": "", "salutation": salutation(""),
-            "salutation_name": salutation_name(""), "organization": "", "address": "", "address_block": "", "email": "", "phone": "", "role": role}
+            "salutation_name": salutation_name(""), "organization": "", "address": "", "address_block": "",
+            "email": "", "phone": "", "role": role}
 
 
 def person(contact: ContactRow, role: str = "", typed_address: str | None = None,
