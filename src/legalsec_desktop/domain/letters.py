@@ -7,6 +7,7 @@ from datetime import date
 from legalsec_desktop.domain.party_names import split_person_name
 
 COURTESY_TITLES = ("Mr.", "Ms.", "Mrs.", "Mx.", "Dr.", "Prof.", "Hon.")
+NO_ADDRESS = "has no address: type one before printing."
 SUFFIXES_DROPPED = (" Jr.", " Sr.", " II", " III", " IV", " Esq.")
 
 
@@ -43,5 +44,5 @@ def address_block(name: str, address: str, firm: str = "") -> tuple[list[str], s
     warning when there is no address to print (the letter still has the name; the user types one)."""
     lines = [line for line in (" ".join(name.split()), " ".join(firm.split())) if line]
     street = [" ".join(line.split()) for line in address.splitlines() if line.strip()]
-    warning = "" if street else f"{name.strip() or 'The recipient'} has no address: type one before printing."
+    warning = "" if street else f"{name.strip() or 'The recipient'} {NO_ADDRESS}"
     return lines + street, warning

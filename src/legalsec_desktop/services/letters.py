@@ -21,7 +21,7 @@ from legalsec_desktop.db.models import ContactRow, PartyRow
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.communications import CommunicationDraft
 from legalsec_desktop.domain.errors import ValidationError
-from legalsec_desktop.domain.letter_asks import Ask
+from legalsec_desktop.domain.letter_asks import Ask, options
 from legalsec_desktop.domain.text_limits import shown
 from legalsec_desktop.formats.files import write_bytes_atomically
 from legalsec_desktop.formats.letter_docx import render_letter
@@ -75,8 +75,8 @@ class MissingAnswers(ValidationError):
     """The template asks for values that were not given; `asks` are they (its field: the first one's name)."""
 
     def __init__(self, asks: Sequence[Ask]) -> None:
-        listed = "; ".join(f"{ask.name} ({'a ' if ask.kind != 'amount' else 'an '}{ask.kind}: {ask.question})"
-                           for ask in asks)
+        listed = "; ".join(f"{ask.name} ({'a ' if ask.kind != 'amount' else 'an '}{ask.kind}: {ask.question}"
+                           + (f" — one of {options(ask)})" if ask.choices else ")") for ask in asks)
         super().__init__(asks[0].name, f"The template asks for what was not given: {listed}.")
         self.asks = tuple(asks)
 
