@@ -23,6 +23,7 @@ PERSON = {
     "email": "E-mail address",
     "phone": "Telephone",
     "role": "Role on the matter (client, opposing counsel …)",
+    "is_organization": "“yes” for a company or other organisation, blank for a person",
 }
 EVENT = {
     "date": "Its date, in long form (December 3, 2026)",

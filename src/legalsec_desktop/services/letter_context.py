@@ -145,7 +145,7 @@ def blank_person(role: str = "") -> dict[str, str]:
     """A person with every field blank (a matter whose client record is gone)."""
     return {"name": "", "first_name": "", "last_name": "", "courtesy_title": "", "salutation": salutation(""),
             "salutation_name": salutation_name(""), "organization": "", "address": "", "address_block": "",
-            "email": "", "phone": "", "role": role}
+            "email": "", "phone": "", "role": role, "is_organization": ""}
 
 
 def person(contact: ContactRow, role: str = "", typed_address: str | None = None,
@@ -164,7 +164,8 @@ def person(contact: ContactRow, role: str = "", typed_address: str | None = None
             "salutation": salutation(name, contact.courtesy_title or "", contact.is_organization),
             "salutation_name": salutation_name(name, contact.courtesy_title or "", contact.is_organization),
             "organization": organization, "address": address, "address_block": "\n".join(lines),
-            "email": _text(contact.email), "phone": _text(contact.phone), "role": role}
+            "email": _text(contact.email), "phone": _text(contact.phone), "role": role,
+            "is_organization": "yes" if contact.is_organization else ""}
 
 
 def court_clerk(court: str, typed_address: str | None = None, warnings: list[str] | None = None) -> dict[str, str]:
