@@ -14,7 +14,8 @@ from legalsec_desktop.cli.arguments import Parser, path, text
 from legalsec_desktop.cli.common import EXIT_OK, EXIT_PROBLEM, MAX_NAME, MAX_NUMBER, open_existing, say
 from legalsec_desktop.db.location import DatabaseLocation
 from legalsec_desktop.domain.errors import UserFixableError, ValidationError
-from legalsec_desktop.domain.text_limits import printable, shown
+from legalsec_desktop.domain.letters import NO_ADDRESS
+from legalsec_desktop.domain.text_limits import end_sentence, printable, shown
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -66,7 +67,9 @@ def add_parsers(commands: argparse._SubParsersAction[Parser], common: Parser) ->
     letter.add_argument("--to", required=True, metavar="CONTACT NAME", type=text(MAX_NAME, "a name"),
                         help="the recipient: a party of the matter, or any contact")
     letter.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", type=_setting,
-                        help="a value the template asks for (its name, as `templates list` shows), or signer= "
+                        help="a value the template asks for: run `legalsec templates list` to see each template's "
+                             "questions (name:kind; a choice's options are listed when a value is not one of "
+                             "them), or signer= "
                              "initials or name (when the matter has no responsible attorney), address= the "
                              "recipient's address when none is on file (lines separated by \\n), subject= the "
                              "subject of the log entry (repeatable)")
@@ -130,6 +133,10 @@ def _letter(args: argparse.Namespace, location: DatabaseLocation) -> int:
     from legalsec_desktop.services.letters import LetterRequest, MissingAnswers, create_letter
 
     settings = dict(args.set)
+    info: TemplateInfo | None = None
+    if Path(args.out).suffix.lower() != ".docx":
+        raise UserFixableError(f"--out {shown(Path(args.out).name or str(args.out))}: a letter is saved as a Word "
+                               "file, so the name must end in .docx (make a PDF of it in Word or LibreOffice).")
     store = open_existing(location, NO_DATABASE)
     try:
         matter_id = matter_id_of(store, args.matter)
@@ -146,15 +153,22 @@ def _letter(args: argparse.Namespace, location: DatabaseLocation) -> int:
     except MissingAnswers as missing:
         raise UserFixableError(f"{missing.message} Give each with --set NAME=VALUE.") from None
     except ValidationError as error:
+        question = next((ask for ask in info.asks if ask.name == error.field), None) if info else None
+        if question is not None:
+            message = error.message[:1].lower() + error.message[1:]
+            raise UserFixableError(f"{question.name} ({question.question}): {message.rstrip('.')}") from None
         if error.field == "signer":
             raise UserFixableError(f"{error.message} Give the signer with --set signer=INITIALS.") from None
         raise
     finally:
         store.close()
     for warning in created.warnings:
+        if warning.endswith(NO_ADDRESS):  # the window's words say to type one; here it is given with --set
+            warning = (warning.removesuffix(NO_ADDRESS) + "has no address on file, so the letter has none: give "
+                       "one with --set address=\"LINE 1\\nLINE 2\".")
         say(f"warning: {warning}")
-    print(f"Saved the letter to {printable(str(args.out))}; filed as “{printable(created.path.name)}” in matter "
-          f"{printable(args.matter)} and logged as a letter to {printable(args.to)}.")
+    print(end_sentence(f"Saved the letter to {printable(str(args.out))}; filed as “{printable(created.path.name)}” "
+                       f"in matter {printable(args.matter)} and logged as a letter to {printable(args.to)}"))
     return EXIT_OK
 
 

@@ -97,8 +97,14 @@ def letter_value(ask: Ask, typed: str) -> str:
             raise ValidationError(ask.name, f"“{typed}” is not a number.")
         return typed
     if ask.kind == "choice" and typed not in ask.choices:
-        raise ValidationError(ask.name, f"Choose one of: {', '.join(ask.choices)}.")
+        raise ValidationError(ask.name, f"Choose one of {options(ask)}.")
     return typed
+
+
+def options(ask: Ask) -> str:
+    """A choice's options as a sentence names them: “Certified Mail, Return Receipt Requested”, “E-mail” (each
+    quoted: an option may hold commas)."""
+    return ", ".join(f"“{choice}”" for choice in ask.choices)
 
 
 def parse_date(ask: Ask, typed: str) -> date:

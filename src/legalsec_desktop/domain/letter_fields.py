@@ -16,12 +16,14 @@ PERSON = {
     "last_name": "Last name",
     "courtesy_title": "Mr., Ms., Dr. … as entered",
     "salutation": "Dear Ms. Lewis:",
+    "salutation_name": "Whom the salutation greets: Ms. Lewis; Sir or Madam (after a typed “Dear”)",
     "organization": "The firm or company a person works for",
     "address": "Street address, lines as entered",
     "address_block": "Name, organization and address, one per line",
     "email": "E-mail address",
     "phone": "Telephone",
     "role": "Role on the matter (client, opposing counsel …)",
+    "is_organization": "“yes” for a company or other organisation, blank for a person",
 }
 EVENT = {
     "date": "Its date, in long form (December 3, 2026)",

@@ -16,7 +16,10 @@ PERSON_NAMES = {
     "address": ("address", "address1", "addressline", "addressline1", "addr1", "street", "streetaddress",
                 "mailingaddress"),
     "address_block": ("addressblock", "fulladdress", "mailingblock", "insideaddress"),
-    "salutation": ("salutation", "greeting", "greetingline", "dear"),
+    "salutation": ("greetingline", "salutationline", "fullsalutation", "fullgreeting"),  # Word's whole greeting
+    # A data source's Salutation column holds whom to greet ("Dear «Salutation»:"), not the greeting itself
+    "salutation_name": ("salutation", "salutationname", "greeting", "greetingname", "dear", "dearname",
+                        "addressas"),
     "courtesy_title": ("title", "courtesytitle", "prefix", "honorific", "mrms"),
     "email": ("email", "emailaddress", "mail"),
     "phone": ("phone", "telephone", "phonenumber", "tel", "workphone", "businessphone"),

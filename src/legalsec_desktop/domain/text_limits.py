@@ -44,3 +44,10 @@ def has_undecodable(text: str) -> bool:
     except UnicodeEncodeError:
         return True
     return False
+
+
+def end_sentence(text: str) -> str:
+    """`text` with one full stop at its end, even when it ends with a name that has its own ("… to Horizon
+    Construction Inc." rather than "Inc..")."""
+    text = text.rstrip()
+    return text if text.endswith((".", "?", "!")) else f"{text}."

@@ -132,9 +132,8 @@ def _opening(document: DocumentObject, letter: LetterSource) -> None:
             subject.add_run(f"{{% if {test} %}}")
         if index == 0:
             subject.add_run("Re:\t").bold = True
-        else:
+        else:  # a line break starts the line at the hanging indent, under the first line's text: no tab
             subject.add_run().add_break()
-            subject.add_run("\t")
         subject.add_run(text).bold = True
         if test:
             subject.add_run("{% endif %}")

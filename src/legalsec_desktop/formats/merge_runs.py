@@ -55,6 +55,20 @@ class Field:
             parent.remove(old)
 
 
+def text_around(item: Field) -> tuple[str, str]:
+    """The text of the field's paragraph before it and after it (the field's own result left out)."""
+    paragraph = next(item.anchor.iterancestors(f"{W}p"), None)
+    if paragraph is None:
+        return "", ""
+    order = {element: at for at, element in enumerate(paragraph.iter())}
+    own = set(item.anchor.iter()) if item.simple else {node for run in item.runs for node in run.iter()}
+    first = order[item.anchor]
+    last = max((order[node] for node in own if node in order), default=first)
+    before = "".join(node.text or "" for node in paragraph.iter(f"{W}t") if order[node] < first)
+    after = "".join(node.text or "" for node in paragraph.iter(f"{W}t") if order[node] > last)
+    return before, after
+
+
 def merge_name(instruction: str) -> str | None:
     """The merge name of a field's instruction ('MERGEFIELD "First Name" \\* MERGEFORMAT' → 'First Name';
     ADDRESSBLOCK → 'AddressBlock', GREETINGLINE → 'GreetingLine'), None for any other field."""
@@ -134,9 +148,10 @@ def plain_names(root: etree._Element) -> list[tuple[etree._Element, str]]:
     return found
 
 
-def replace_plain(root: etree._Element, mapping: Mapping[str, str], render: Callable[[str], str],
+def replace_plain(root: etree._Element, mapping: Mapping[str, str], render: Callable[[str, str, str], str],
                   emptied: list[etree._Element] | None = None) -> list[str]:
-    """Each «Name» typed as text replaced by `render(mapping[name])`, across the runs it is split over; the names
+    """Each «Name» typed as text replaced by `render(mapping[name], text before, text after)` (the paragraph's text
+    either side of it), across the runs it is split over; the names
     the mapping does not hold are left and returned, in words. A paragraph where a name was dropped (rendered as
     "") is added to `emptied`."""
     left: list[str] = []
@@ -148,7 +163,7 @@ def replace_plain(root: etree._Element, mapping: Mapping[str, str], render: Call
             if name not in mapping:
                 here.append(f"the «{name}» text, which is not mapped")
                 continue
-            replacement = render(mapping[name])
+            replacement = render(mapping[name], joined[: match.start()], joined[match.end():])
             _splice(texts, match.start(), match.end(), replacement)
             if not replacement and emptied is not None:
                 emptied += list(texts[0].iterancestors(f"{W}p"))[:1]

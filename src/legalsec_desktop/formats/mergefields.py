@@ -24,6 +24,7 @@ from legalsec_desktop.formats.merge_runs import (
     merge_name,
     plain_names,
     replace_plain,
+    text_around,
 )
 from legalsec_desktop.formats.template_sandbox import TemplateProblem
 
@@ -112,10 +113,25 @@ def _convert(root: etree._Element, mapping: Mapping[str, str]) -> list[str]:
         else:
             if not mapping[name]:
                 emptied += [p for p in field.anchor.iterancestors(f"{W}p")][:1]
-            field.replace(_run(field, jinja(mapping[name], words)))
-    left += replace_plain(root, mapping, lambda target: jinja(target, ""), emptied)
+            target = greeted(mapping[name], *text_around(field), words)
+            field.replace(_run(field, jinja(target, words)))
+    left += replace_plain(root, mapping, lambda target, before, after: jinja(greeted(target, before, after), ""),
+                          emptied)
     drop_blank_paragraphs(emptied)
     return left
+
+
+def greeted(field: str, before: str, after: str, instruction: str = "") -> str:
+    """A person's salutation ("Dear Ms. Lewis:") where the document types the greeting around the field itself —
+    "Dear " before it (or a \\b "Dear " switch), a colon or comma after it (or a \\f ":" switch) — is whom it
+    greets (salutation_name), so the letter does not read "Dear Dear Ms. Lewis::"; any other field as it is."""
+    head, dot, rest = field.rpartition(".")
+    if not dot or rest != "salutation":
+        return field
+    switch = re.search(r"\\b\s+[\"“”]\s*dear\b|\\f\s+[\"“”]\s*[:,]", instruction, re.I)
+    if switch or re.search(r"\bdear\s*$", before, re.I) or re.match(r"\s*[:,]", after):
+        return f"{head}.salutation_name"
+    return field
 
 
 def jinja(field: str, instruction: str) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from jinja2 import Environment, nodes
 
 from legalsec_desktop.domain.letter_fields import FIELDS, PERSON, known_field
+from legalsec_desktop.formats.template_sandbox import MAX_POWER, MAX_TEXT
 
 _SAME_LIST = ("sort", "reverse", "unique", "list", "default", "d", "select", "reject", "selectattr", "rejectattr")
 _ONE_ITEM = ("first", "last")
@@ -74,12 +75,35 @@ class FieldWalker:
         elif isinstance(node, (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
             kind = type(node).__name__.lower().replace("fromimport", "from … import")
             self.problems.append((node.lineno, f"a template cannot read another file ({{% {kind} %}})."))
+        elif isinstance(node, (nodes.Mul, nodes.Pow)):
+            self._too_large(node)
+            self._children(node, scope)
         elif isinstance(node, nodes.Test):
             if node.name not in self.environment.tests:
                 self.problems.append((node.lineno, f"there is no test “{node.name}” in letter templates."))
             self._children(node, scope)
         else:
             self._children(node, scope)
+
+    def _too_large(self, node: nodes.Mul | nodes.Pow) -> None:
+        """A repetition or a power the sandbox refuses when the letter is drafted, said when the template is added:
+        text repeated past MAX_TEXT characters ('a' * 200000000), a power above MAX_POWER."""
+        if isinstance(node, nodes.Pow):
+            power = _number(node.right)
+            if power is not None and abs(power) > MAX_POWER:
+                said = f"a power above {MAX_POWER} ({power:,}) is not allowed in a template."
+                self.problems.append((node.lineno, said))
+            return
+        for count_node, other in ((node.right, node.left), (node.left, node.right)):
+            count = _number(count_node)
+            if count is None or not isinstance(count, int) or _number(other) is not None:
+                continue  # not a repetition: numbers multiplied
+            size = len(other.value) if isinstance(other, nodes.Const) and isinstance(other.value, str) else 1
+            if count * max(size, 1) > MAX_TEXT:
+                said = (f"a repetition that large ({count:,} times) is not allowed in a template: a letter may "
+                        f"make at most {MAX_TEXT:,} characters that way.")
+                self.problems.append((node.lineno, said))
+                return
 
     def _children(self, node: nodes.Node, scope: dict[str, Shape], skip: tuple[str, ...] = ()) -> None:
         for field, value in node.iter_fields():
@@ -180,3 +204,13 @@ class FieldWalker:
         if held is not None and held.kind == "list" and node.name in _ONE_ITEM:
             return Shape("record", held.fields, f"{held.label}|{node.name}", track=False)
         return ANY if held is not None else None
+
+
+def _number(node: nodes.Node) -> int | float | None:
+    """The number a literal holds (-5 too), else None."""
+    if isinstance(node, nodes.Neg):
+        inner = _number(node.node)
+        return -inner if inner is not None else None
+    if isinstance(node, nodes.Const) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        return node.value
+    return None

@@ -20,6 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from legalsec_desktop.formats.render_worker import RenderWorker, WorkerProblem
 
 MAX_TEXT = 1_000_000  # characters a repetition or a join may make (a letter is a few thousand)
+MAX_POWER = 64  # the largest power (`**`) a template may raise to
 MAX_OUTPUT = 5_000_000  # characters a render may give
 TIMEOUT_S = 5.0  # a render that takes longer is stopped (a loop in a loop in a loop …)
 # The filters a letter needs; the others can make huge text from a little (center, indent, wordwrap, format …).
@@ -76,8 +77,8 @@ class LetterEnvironment(SandboxedEnvironment):
                 raise SecurityError("a %-format that wide is not allowed in a template")
             return operator.mod(left, right)
         if operator_name == "**":
-            if isinstance(right, (int, float)) and abs(right) > 64:
-                raise SecurityError("a power above 64 is not allowed in a template")
+            if isinstance(right, (int, float)) and abs(right) > MAX_POWER:
+                raise SecurityError(f"a power above {MAX_POWER} is not allowed in a template")
             return operator.pow(left, right)
         sized = [value for value in (left, right) if isinstance(value, (str, list, tuple))]
         counts = [value for value in (left, right) if isinstance(value, int) and not isinstance(value, bool)]

@@ -19,7 +19,7 @@ from legalsec_desktop.domain.events import DEADLINE_KINDS
 from legalsec_desktop.domain.formatting import format_clock
 from legalsec_desktop.domain.letter_asks import Ask, letter_value
 from legalsec_desktop.domain.letter_fields import ROLE_KEYS, role_key
-from legalsec_desktop.domain.letters import address_block, long_date, salutation
+from legalsec_desktop.domain.letters import address_block, long_date, salutation, salutation_name
 from legalsec_desktop.domain.party_names import split_person_name
 from legalsec_desktop.services.calendar import Occurrence, events_between
 from legalsec_desktop.services.rows import EventFilters
@@ -27,6 +27,8 @@ from legalsec_desktop.services.rows import EventFilters
 UPCOMING_DAYS = 730  # how far ahead a letter's list of events and deadlines looks
 MAX_LISTED = 10  # events (and deadlines) a letter lists at most
 INTERNAL_KINDS = ("reminder", "travel")  # the office's own entries: never in a letter
+COURT_CLERK = 0  # a recipient_id: the clerk of the matter's court, who is no contact (a cover letter for filing)
+CLERK_NAME = "Clerk of the Court"
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,8 @@ class SignerNeeded(ValidationError):
 def letter_context(store: Store, matter_id: int, recipient_id: int | None, signer_id: int | None = None,
                    answers: Mapping[str, str] | None = None, asks: Sequence[Ask] = (),
                    address: str | None = None) -> LetterData:
-    """The context of a letter on matter `matter_id` to contact `recipient_id` (None: the matter's client), signed
+    """The context of a letter on matter `matter_id` to contact `recipient_id` (None: the matter's client;
+    COURT_CLERK: the clerk of the matter's court, ValidationError('recipient') when it has no court), signed
     by timekeeper `signer_id` (None: the matter's responsible attorney; SignerNeeded when it has none).
 
     `answers` are the typed values of `asks`, printed as letter_value prints them (ValidationError naming the ask
@@ -63,16 +66,22 @@ def letter_context(store: Store, matter_id: int, recipient_id: int | None, signe
         signer = _signer(session, matter, signer_id)
         parties = _parties(session, matter.id)
         client = session.get(ContactRow, matter.client_id)
-        recipient = client if recipient_id is None else session.get(ContactRow, recipient_id)
-        if recipient is None or recipient.deleted_at is not None:
+        recipient = client if recipient_id is None else (
+            None if recipient_id == COURT_CLERK else session.get(ContactRow, recipient_id))
+        if recipient_id == COURT_CLERK and not _text(matter.court):
+            raise ValidationError("recipient", f"Matter {_text(matter.number)} has no court: enter its court on "
+                                               "the matter, or choose another recipient.")
+        if recipient_id != COURT_CLERK and (recipient is None or recipient.deleted_at is not None):
             raise ValidationError("recipient", "That contact no longer exists: choose another recipient.")
-        role = next((party_role for contact, party_role in parties if contact.id == recipient.id), "")
+        role = next((party_role for contact, party_role in parties
+                     if recipient is not None and contact.id == recipient.id), "")
         firm = session.get(FirmRow, 1)
         attorney = (session.get(TimekeeperRow, matter.responsible_attorney_id)
                     if matter.responsible_attorney_id is not None else None)
         matter_fields = _matter(matter, attorney)
     warnings: list[str] = []
-    recipient_fields = person(recipient, role, address, warnings)
+    recipient_fields = (person(recipient, role, address, warnings) if recipient is not None
+                        else court_clerk(matter_fields["court"], address, warnings))
     client_fields = person(client, "client") if client is not None else blank_person("client")
     listed = [person(contact, party_role) for contact, party_role in parties]
     roles: dict[str, list[dict[str, str]]] = {key: [] for key in ROLE_KEYS.values()}
@@ -135,7 +144,8 @@ def _parties(session: Session, matter_id: int) -> list[tuple[ContactRow, str]]:
 def blank_person(role: str = "") -> dict[str, str]:
     """A person with every field blank (a matter whose client record is gone)."""
     return {"name": "", "first_name": "", "last_name": "", "courtesy_title": "", "salutation": salutation(""),
-            "organization": "", "address": "", "address_block": "", "email": "", "phone": "", "role": role}
+            "salutation_name": salutation_name(""), "organization": "", "address": "", "address_block": "",
+            "email": "", "phone": "", "role": role, "is_organization": ""}
 
 
 def person(contact: ContactRow, role: str = "", typed_address: str | None = None,
@@ -152,8 +162,22 @@ def person(contact: ContactRow, role: str = "", typed_address: str | None = None
     return {"name": name, "first_name": _text(first), "last_name": _text(last),
             "courtesy_title": _text(contact.courtesy_title),
             "salutation": salutation(name, contact.courtesy_title or "", contact.is_organization),
+            "salutation_name": salutation_name(name, contact.courtesy_title or "", contact.is_organization),
             "organization": organization, "address": address, "address_block": "\n".join(lines),
-            "email": _text(contact.email), "phone": _text(contact.phone), "role": role}
+            "email": _text(contact.email), "phone": _text(contact.phone), "role": role,
+            "is_organization": "yes" if contact.is_organization else ""}
+
+
+def court_clerk(court: str, typed_address: str | None = None, warnings: list[str] | None = None) -> dict[str, str]:
+    """The clerk of `court` as a template reads a person: "Clerk of the Court", the court as the organization, the
+    typed address (a court is no contact: a warning when none is typed)."""
+    address = _lines(typed_address)
+    lines, warning = address_block(CLERK_NAME, address, court)
+    if warning and warnings is not None:
+        warnings.append(warning)
+    return {**blank_person("court"), "name": CLERK_NAME, "organization": _text(court), "address": address,
+            "address_block": "\n".join(lines), "salutation": f"Dear {CLERK_NAME}:",
+            "salutation_name": CLERK_NAME}
 
 
 def upcoming(store: Store, matter_id: int, today: date) -> tuple[list[dict[str, str]], list[dict[str, str]]]:

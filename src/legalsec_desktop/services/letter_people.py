@@ -11,12 +11,14 @@ from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.names import fold_name, same_name
 from legalsec_desktop.domain.text_limits import shown
+from legalsec_desktop.services.letter_context import CLERK_NAME, COURT_CLERK
 
 SHOWN = 8  # candidates named in a message
 
 
 def recipient_by_name(store: Store, matter_id: int, typed: str) -> int:
-    """The contact called `typed` (any case): the matter's party of that name, else the one contact of that name;
+    """The contact called `typed` (any case): the matter's party of that name, else "Clerk of the Court"
+    (letter_context.COURT_CLERK, the clerk of the matter's court), else the one contact of that name;
     ValidationError('recipient') listing the candidates when several fit or none does."""
     with store.read() as session:
         parties = session.execute(
@@ -25,6 +27,8 @@ def recipient_by_name(store: Store, matter_id: int, typed: str) -> int:
             .where(PartyRow.matter_id == matter_id, PartyRow.deleted_at.is_(None),
                    ContactRow.deleted_at.is_(None))).all()
         named = {contact: f"{name} ({role})" for contact, name, role in parties if same_name(name, typed)}
+        if not named and same_name(typed, CLERK_NAME):
+            return COURT_CLERK
         if not named:
             everyone = session.execute(select(ContactRow.id, ContactRow.name).where(
                 ContactRow.match_key == fold_name(typed), ContactRow.deleted_at.is_(None))).all()

@@ -66,11 +66,30 @@ def find_template(store: Store, name: str) -> TemplateInfo:
         raise ValidationError("template", f"The template “{shown(name)}” ({shown(known)}) is no longer in the "
                                           f"templates folder {folder}: it was moved or deleted. Put the file back, "
                                           "or choose another template.")
-    found = next((info for info in list_templates(store) if same_name(info.name, name)), None)
+    every = list_templates(store)
+    found = next((info for info in every if same_name(info.name, name)), None)
     if found is None:
-        raise ValidationError("template", f"There is no template called “{shown(name)}”. "
+        near = close_names(name, [info.name for info in every])
+        hint = f" Did you mean {' or '.join(f'“{shown(each)}”' for each in near)}?" if near else ""
+        raise ValidationError("template", f"There is no template called “{shown(name)}”.{hint} "
                                           "`legalsec templates list` shows them.")
     return found
+
+
+def close_names(typed: str, names: list[str], limit: int = 3) -> list[str]:
+    """The names closest to `typed`: those it begins or is part of ("status" → "Status letter to client"), then
+    those spelt nearly alike, at most `limit`."""
+    from rapidfuzz import fuzz, process
+
+    folded = " ".join(typed.casefold().split())
+    if not folded:
+        return []
+    found = [name for name in names if folded in name.casefold()]
+    found.sort(key=lambda name: (not name.casefold().startswith(folded), name.casefold()))
+    found += [name for name, _score, _at in process.extract(folded, names, scorer=fuzz.WRatio, limit=limit,
+                                                            score_cutoff=75, processor=str.casefold)
+              if name not in found]
+    return found[:limit]
 
 
 def rename_template(store: Store, template_id: int, name: str) -> None:

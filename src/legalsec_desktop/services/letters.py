@@ -21,7 +21,7 @@ from legalsec_desktop.db.models import ContactRow, PartyRow
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.communications import CommunicationDraft
 from legalsec_desktop.domain.errors import ValidationError
-from legalsec_desktop.domain.letter_asks import Ask
+from legalsec_desktop.domain.letter_asks import Ask, options
 from legalsec_desktop.domain.text_limits import shown
 from legalsec_desktop.formats.files import write_bytes_atomically
 from legalsec_desktop.formats.letter_docx import get_ready, render_letter
@@ -29,23 +29,23 @@ from legalsec_desktop.formats.placeholders import UnreadableLetter, leftover_pla
 from legalsec_desktop.formats.template_sandbox import TemplateProblem
 from legalsec_desktop.services.communications import TimeForEntry, checked_entry
 from legalsec_desktop.services.document_root import check_root, documents_root
-from legalsec_desktop.services.letter_context import letter_context
+from legalsec_desktop.services.letter_context import COURT_CLERK, letter_context
 from legalsec_desktop.services.letter_filing import CreatedLetter, Drafted, file_letters
 from legalsec_desktop.services.letter_packages import find_package
 from legalsec_desktop.services.letter_templates import TemplateInfo, find_template
 
-__all__ = ["CreatedLetter", "LeftoverFields", "LetterPreview", "LetterRequest", "MissingAnswers", "create_letter",
-           "create_letters", "create_package", "get_ready", "parties_with_role", "preview_letter"]
+__all__ = ["COURT_CLERK", "CreatedLetter", "LeftoverFields", "LetterPreview", "LetterRequest", "MissingAnswers",
+           "create_letter", "create_letters", "create_package", "get_ready", "parties_with_role", "preview_letter"]
 Progress = Callable[[int, int], "bool | None"]  # letters made, letters in all; False stops (nothing is filed)
 TITLE_LIMIT = 300
 
 
 @dataclass(frozen=True)
 class LetterRequest:
-    """One letter to make: the matter, the template (by name), the recipient (a contact; None for a letter to no
-    one in the matter's contacts), who signs (None: the responsible attorney), the answers to the template's
-    questions (by name, as typed), an address typed for a recipient with none, the subject of the log entry
-    (default: the template's name), a follow-up date (a to-do) and time to record."""
+    """One letter to make: the matter, the template (by name), the recipient (a contact; None for the matter's
+    client; COURT_CLERK: the clerk of the matter's court), who signs (None: the responsible attorney), the answers
+    to the template's questions (by name, as typed), an address typed for a recipient with none, the subject of
+    the log entry (default: the template's name), a follow-up date (a to-do) and time to record."""
 
     matter_id: int
     template_name: str
@@ -69,14 +69,15 @@ class LetterPreview:
     template: TemplateInfo
     recipient: str = ""
     signer: str = ""
+    with_whom: str = ""  # as the log names the recipient: the clerk with the court ("Clerk of the Court, …")
 
 
 class MissingAnswers(ValidationError):
     """The template asks for values that were not given; `asks` are they (its field: the first one's name)."""
 
     def __init__(self, asks: Sequence[Ask]) -> None:
-        listed = "; ".join(f"{ask.name} ({'a ' if ask.kind != 'amount' else 'an '}{ask.kind}: {ask.question})"
-                           for ask in asks)
+        listed = "; ".join(f"{ask.name} ({'a ' if ask.kind != 'amount' else 'an '}{ask.kind}: {ask.question}"
+                           + (f" — one of {options(ask)})" if ask.choices else ")") for ask in asks)
         super().__init__(asks[0].name, f"The template asks for what was not given: {listed}.")
         self.asks = tuple(asks)
 
@@ -107,8 +108,10 @@ def preview_letter(store: Store, request: LetterRequest) -> LetterPreview:
     except TemplateProblem as problem:
         raise ValidationError("template", f"“{shown(info.name)}”: {problem.message}") from None
     context = data.context
-    return LetterPreview(docx, tuple(data.warnings), tuple(_leftovers(docx)), info,
-                         _text(context.get("recipient"), "name"), _text(context.get("signer"), "name"))
+    recipient = _text(context.get("recipient"), "name")
+    court = _text(context.get("recipient"), "organization") if request.recipient_id == COURT_CLERK else ""
+    return LetterPreview(docx, tuple(data.warnings), tuple(_leftovers(docx)), info, recipient,
+                         _text(context.get("signer"), "name"), f"{recipient}, {court}" if court else recipient)
 
 
 def create_letter(store: Store, request: LetterRequest, copy_to: Path | None = None,
@@ -138,10 +141,11 @@ def create_letters(store: Store, requests: Sequence[LetterRequest], progress: Pr
             raise ValidationError("recipient", "Choose whom the letter is to.")
         subject = " ".join(request.subject.split()) or preview.template.name
         title = _clip(f"Letter to {preview.recipient} – {subject}")
-        entry = _entry(store, request, preview.recipient, subject,
+        entry = _entry(store, request, preview.with_whom or preview.recipient, subject,
                        f"Letter made from the template “{preview.template.name}”, filed as “{title}”.")
         drafted.append(Drafted(request.matter_id, preview.docx, title, preview.template.id, preview.template.name,
-                               preview.recipient, preview.signer, entry, request.time, preview.warnings))
+                               preview.with_whom or preview.recipient, preview.signer, entry, request.time,
+                               preview.warnings))
         if progress is not None and progress(done, len(requests)) is False:
             return []
     if copy_to is not None:

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from legalsec_desktop.domain.letters import address_block, long_date, salutation
+from legalsec_desktop.domain.letters import address_block, long_date, salutation, salutation_name
 
 
 def test_the_date_line_is_long_with_no_leading_zero():
@@ -24,6 +24,13 @@ def test_the_date_line_is_long_with_no_leading_zero():
 ])
 def test_the_salutation(name, title, organization, expected):
     assert salutation(name, title, organization) == expected
+    assert f"Dear {salutation_name(name, title, organization)}:" == expected  # the two never disagree
+
+
+def test_whom_the_salutation_greets():
+    assert salutation_name("Shirley Lewis", "Ms.") == "Ms. Lewis"
+    assert salutation_name("Emily Gomez") == "Emily Gomez"
+    assert salutation_name("Horizon Construction Inc.", "", True) == "Sir or Madam"
 
 
 def test_the_address_block_and_a_missing_address():

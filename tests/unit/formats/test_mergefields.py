@@ -49,7 +49,8 @@ def merge_letter(tmp_path):
 
 
 CONTEXT = {"recipient": {"courtesy_title": "Ms.", "first_name": "Ana", "last_name": "Rivera",
-                         "address": "12 Elm St.\nAustin, TX 78701", "salutation": "Ms. Rivera"},
+                         "address": "12 Elm St.\nAustin, TX 78701", "salutation": "Dear Ms. Rivera:",
+                         "salutation_name": "Ms. Rivera"},
            "matter": {"case_number": "D-1-GN-26-001234"}, "today": "December 3, 2026"}
 MAPPING = {"Title": "recipient.courtesy_title", "First_Name": "recipient.first_name",
            "Last Name": "recipient.last_name", "Address1": "recipient.address", "City": "", "State": "", "ZIP": "",
@@ -75,7 +76,7 @@ def test_a_merge_document_becomes_a_template_that_checks_and_renders(merge_lette
     check = check_template(dest)
     assert check.usable, (check.problems, check.unknown)
     assert check.fields == ("today", "recipient.courtesy_title", "recipient.first_name", "recipient.last_name",
-                            "recipient.address", "matter.case_number", "recipient.salutation")
+                            "recipient.address", "matter.case_number", "recipient.salutation_name")
     letter = texts(render_letter(dest, CONTEXT))
     assert letter[:5] == ["Sent on December 3, 2026 by mail.", "Ms. Ana RIVERA", "12 Elm St.\nAustin, TX 78701",
                           "Re: Case D-1-GN-26-001234", "Dear Ms. Rivera:"]  # the City, State ZIP line is gone
@@ -113,6 +114,18 @@ def test_word_address_block_and_greeting_line_are_merge_names(tmp_path):
     convert_merge_fields(path, dest, {"AddressBlock": "recipient.address_block",
                                       "GreetingLine": "recipient.salutation"})
     assert check_template(dest).fields == ("recipient.address_block", "recipient.salutation")
+
+
+def test_a_greeting_typed_around_the_salutation_field_takes_whom_it_greets(tmp_path):
+    body = ("<w:p>" + run("Dear ") + field(" MERGEFIELD Salutation ") + run(":") + "</w:p>"
+            + "<w:p>" + simple(" MERGEFIELD Salutation ") + run(",") + "</w:p>"
+            + "<w:p>" + simple(" GREETINGLINE ") + "</w:p>")
+    path = word_file(tmp_path / "dear.docx", ["Dear «Sal", "utation»:"], "«Salutation»", body_xml=body)
+    dest = tmp_path / "out.docx"
+    convert_merge_fields(path, dest, {"Salutation": "recipient.salutation", "GreetingLine": "recipient.salutation"})
+    letter = texts(render_letter(dest, CONTEXT))
+    assert letter[:5] == ["Dear Ms. Rivera:", "Dear Ms. Rivera:", "Dear Ms. Rivera:", "Ms. Rivera,",
+                          "Dear Ms. Rivera:"]  # "Dear «Salutation»:" typed; «Salutation» alone is the greeting
 
 
 def test_typed_merge_names_dropped_take_their_line_with_them(tmp_path):

@@ -141,3 +141,19 @@ def test_the_signature_block_is_one_paragraph_kept_whole_and_kept_with_the_notat
     assert block.paragraph_format.keep_together and block.paragraph_format.keep_with_next
     before = document.paragraphs[[p._p for p in document.paragraphs].index(block._p) - 1]
     assert before.paragraph_format.keep_with_next  # the last paragraph of the body goes with it
+
+
+@pytest.mark.parametrize("starter", [s for s in STARTERS if letter_source(s.source).layout == "letter"],
+                         ids=lambda s: s.name)
+def test_the_re_block_lines_start_under_the_first_lines_text(written, starter):
+    """A hanging indent with a tab stop at it: "Re:" then a tab to the stop; each further line (after a line break)
+    starts at the indent itself, as Word and LibreOffice both lay it out, with no tab of its own."""
+    document = docx.Document(str(written / starter.file_name))
+    subject = next(p for p in document.paragraphs if p.text.startswith("Re:\t"))
+    layout = subject.paragraph_format
+    assert layout.left_indent == Inches(0.75) and layout.first_line_indent == Inches(-0.75)
+    assert [stop.position for stop in layout.tab_stops] == [Inches(0.75)]
+    assert subject.text.count("\t") == 1
+    lines = subject.text.split("\n")
+    assert len(lines) == len(letter_source(starter.source).re_lines)
+    assert all(not re.sub(r"\{%.*?%\}", "", line).startswith("\t") for line in lines[1:])

@@ -94,6 +94,26 @@ def test_what_no_template_may_do_is_a_problem_with_its_place(tmp_path, source, s
     assert any(said in problem and problem.startswith("Body, paragraph 2") for problem in result.problems)
 
 
+@pytest.mark.parametrize(("source", "said"), [
+    ("{{ 'a' * 200000000 }}", "a repetition that large (200,000,000 times)"),
+    ("{{ 200000000 * recipient.name }}", "a repetition that large"),
+    ("{{ 'abcd' * 300000 }}", "a repetition that large (300,000 times)"),  # 1.2 million characters
+    ("{% set x = 'a' %}{{ x * 5000000 }}", "a repetition that large"),
+    ("{{ 2 ** 1000000 }}", "a power above 64 (1,000,000)")])
+def test_a_repetition_or_power_the_sandbox_refuses_is_a_problem_when_added(tmp_path, source, said):
+    result = check(tmp_path, "Dear Ana,", source)
+    assert not result.usable
+    assert any(said in problem and problem.startswith("Body, paragraph 2") for problem in result.problems), \
+        result.problems
+
+
+@pytest.mark.parametrize("source", ["{{ '-' * 40 }}", "{{ 12 * 1000000 }}", "{{ 2 ** 10 }}",
+                                    "{{ recipient.name * 3 }}"])
+def test_a_small_repetition_or_plain_arithmetic_is_fine(tmp_path, source):
+    result = check(tmp_path, "Dear Ana,", source)
+    assert result.usable, result.problems
+
+
 def test_a_word_merge_field_left_makes_it_unusable(tmp_path):
     result = check(tmp_path, "Dear {{ recipient.name }},", "Our client «Client» writes", body_xml=MERGEFIELD)
     assert not result.usable

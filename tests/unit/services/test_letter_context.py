@@ -74,6 +74,7 @@ def test_the_context_holds_exactly_the_catalogued_fields_as_plain_text(store, pr
     assert context["matter"]["responsible_attorney"] == "Mary A. Hale" and context["matter"]["rules"] == "CA"
     assert context["today"] == "November 23, 2026"
     assert context["recipient"]["salutation"] == "Dear Ms. Rivera:" and context["recipient"]["role"] == "client"
+    assert context["recipient"]["salutation_name"] == "Ms. Rivera"
     assert context["recipient"]["address_block"] == "Ana Rivera\n12 Oak Lane\nSpringfield, IL 62701"
     assert context["signer"] == {"name": "Mary A. Hale", "title": "Partner", "bar_number": "214365",
                                  "initials": "MAH"}
@@ -88,6 +89,7 @@ def test_parties_and_roles_in_order(store, practice):
     assert counsel["organization"] == "Okafor & Lee LLP" and counsel["salutation"] == "Dear Mr. Okafor:"
     assert context["roles"]["witness"] == []
     assert context["recipient"]["role"] == "court" and context["recipient"]["salutation"] == "Dear Sir or Madam:"
+    assert context["recipient"]["salutation_name"] == "Sir or Madam"
     assert (context["recipient"]["first_name"], context["recipient"]["last_name"]) == ("", "")
 
 
