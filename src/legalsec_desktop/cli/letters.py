@@ -168,7 +168,8 @@ def _letter(args: argparse.Namespace, location: DatabaseLocation) -> int:
                        "one with --set address=\"LINE 1\\nLINE 2\".")
         say(f"warning: {warning}")
     print(end_sentence(f"Saved the letter to {printable(str(args.out))}; filed as “{printable(created.path.name)}” "
-                       f"in matter {printable(args.matter)} and logged as a letter to {printable(args.to)}"))
+                       f"in matter {printable(args.matter)} and logged as a letter to "
+                       f"{printable(created.recipient or args.to)}"))
     return EXIT_OK
 
 

@@ -22,8 +22,6 @@ from legalsec_desktop.domain.letters import long_date
 from legalsec_desktop.domain.money import format_money, parse_money
 
 ASK_KINDS = ("text", "date", "amount", "number", "choice")
-# `ask` reaches a template as a dict: `ask.items` would print the dict's method, not the answer
-RESERVED_NAMES = frozenset(name for name in dir(dict) if not name.startswith("_"))
 _DECLARATION = re.compile(r"\{#\s*ask\s+(?P<body>.*?)#\}", re.DOTALL | re.IGNORECASE)
 _BODY = re.compile(r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?P<kind>[A-Za-z]+)\s*"
                    r"(?:[\"“”](?P<label>[^\"“”]*)[\"“”])?\s*(?:=\s*(?P<choices>.*))?\s*$", re.DOTALL)
@@ -52,11 +50,6 @@ def parse_asks(text: str) -> tuple[list[Ask], list[str]]:
         found = _BODY.match(body)
         if found is None:
             problems.append(f"“{{# ask {body} #}}” is not a question: write {{# ask name: date \"Label\" #}}.")
-            continue
-        if found.group("name") in RESERVED_NAMES:
-            problems.append(f"“{found.group('name')}” cannot name an asked-for value (a template reads it as "
-                            "something else): choose another name, such as "
-                            f"“{found.group('name')}_value”.")
             continue
         kind = found.group("kind").lower()
         if kind not in ASK_KINDS:

@@ -56,6 +56,7 @@ class CreatedLetter:
     todo_id: int | None = None
     time_entry_id: int | None = None
     warnings: tuple[str, ...] = ()  # what the user should know (a recipient with no address …)
+    recipient: str = ""  # whom it is to, as logged
 
 
 def file_letters(store: Store, root: Path, letters: list[Drafted]) -> list[CreatedLetter]:
@@ -90,7 +91,7 @@ def file_letters(store: Store, root: Path, letters: list[Drafted]) -> list[Creat
                 todo_id = session.scalar(select(TodoRow.id).where(TodoRow.communication_id == entry_id))
                 session.flush()
                 made.append(CreatedLetter(document_id, entry_id, file_path(root, _newest_path(session, document_id)),
-                                          todo_id, time_id, letter.warnings))
+                                          todo_id, time_id, letter.warnings, letter.recipient))
             return made
     except OSError as error:
         raise UserFixableError(f"The letter could not be filed in the documents folder ({error.strerror or error}). "

@@ -70,6 +70,7 @@ class LetterPreview:
     recipient: str = ""
     signer: str = ""
     with_whom: str = ""  # as the log names the recipient: the clerk with the court ("Clerk of the Court, …")
+    typed_leftovers: tuple[str, ...] = ()  # those of the leftovers that come from the data (an address, an answer)
 
 
 class MissingAnswers(ValidationError):
@@ -85,10 +86,16 @@ class MissingAnswers(ValidationError):
 class LeftoverFields(ValidationError):
     """The filled-in letter still holds fields (`{{ … }}`, «…», a MERGEFIELD): it is not saved."""
 
-    def __init__(self, template: str, leftovers: Sequence[str]) -> None:
-        super().__init__("template", f"The letter from “{shown(template)}” still holds fields that were not filled "
-                                     f"in: {', '.join(shown(item, 60) for item in leftovers)}. Nothing was saved; "
-                                     "correct the template in Word.")
+    def __init__(self, template: str, leftovers: Sequence[str], typed: Sequence[str] = ()) -> None:
+        listed = ", ".join(shown(item, 60) for item in leftovers)
+        if leftovers and set(leftovers) <= set(typed):  # the template is fine: the matter's data holds them
+            message = (f"The letter from “{shown(template)}” would print {listed}, which looks like a field that was "
+                       "never filled in. It comes from the matter's data or an answer (a contact's name or address, "
+                       "a typed value), not from the template: correct it there. Nothing was saved.")
+        else:
+            message = (f"The letter from “{shown(template)}” still holds fields that were not filled in: {listed}. "
+                       "Nothing was saved; correct the template in Word.")
+        super().__init__("template", message)
         self.leftovers = tuple(leftovers)
 
 
@@ -110,8 +117,10 @@ def preview_letter(store: Store, request: LetterRequest) -> LetterPreview:
     context = data.context
     recipient = _text(context.get("recipient"), "name")
     court = _text(context.get("recipient"), "organization") if request.recipient_id == COURT_CLERK else ""
-    return LetterPreview(docx, tuple(data.warnings), tuple(_leftovers(docx)), info, recipient,
-                         _text(context.get("signer"), "name"), f"{recipient}, {court}" if court else recipient)
+    leftovers = tuple(_leftovers(docx))
+    return LetterPreview(docx, tuple(data.warnings), leftovers, info, recipient,
+                         _text(context.get("signer"), "name"), f"{recipient}, {court}" if court else recipient,
+                         tuple(found for found in leftovers if _typed_in(found, context)))
 
 
 def create_letter(store: Store, request: LetterRequest, copy_to: Path | None = None,
@@ -136,7 +145,7 @@ def create_letters(store: Store, requests: Sequence[LetterRequest], progress: Pr
     for done, request in enumerate(requests, start=1):
         preview = preview_letter(store, request)
         if preview.leftovers:
-            raise LeftoverFields(preview.template.name, preview.leftovers)
+            raise LeftoverFields(preview.template.name, preview.leftovers, preview.typed_leftovers)
         if not preview.recipient.strip():
             raise ValidationError("recipient", "Choose whom the letter is to.")
         subject = " ".join(request.subject.split()) or preview.template.name
@@ -148,10 +157,16 @@ def create_letters(store: Store, requests: Sequence[LetterRequest], progress: Pr
                                preview.warnings))
         if progress is not None and progress(done, len(requests)) is False:
             return []
+    copied = copy_to is not None and not Path(copy_to).exists()
     if copy_to is not None:
         write_bytes_atomically(Path(copy_to), drafted[0].docx)  # before filing: a copy that fails files nothing
-    root = Path(root) if root is not None else documents_root(store, paths.default_documents_root())
-    return file_letters(store, check_root(root), drafted)
+    try:
+        root = Path(root) if root is not None else documents_root(store, paths.default_documents_root())
+        return file_letters(store, check_root(root), drafted)
+    except BaseException:
+        if copied and copy_to is not None:  # nothing was filed: no copy of a letter that does not exist
+            Path(copy_to).unlink(missing_ok=True)
+        raise
 
 
 def create_package(store: Store, matter_id: int, package_name: str, recipient_id: int | None,
@@ -183,6 +198,18 @@ def parties_with_role(store: Store, matter_id: int, role: str) -> list[int]:
 def _entry(store: Store, request: LetterRequest, recipient: str, subject: str, summary: str = "") -> CommunicationDraft:
     return CommunicationDraft(request.matter_id, "letter", "out", store.clock.now(), _clip(recipient),
                               _clip(subject), summary, request.follow_up_on)
+
+
+def _typed_in(found: str, context: object) -> bool:
+    """Whether `found` («Montréal», {{ x }} …) is text of the letter's data — a contact's name, a typed answer —
+    rather than a field the template left: the data's text is the user's, and is printed as typed."""
+    if isinstance(context, str):
+        return found in context
+    if isinstance(context, dict):
+        return any(_typed_in(found, value) for value in context.values())
+    if isinstance(context, (list, tuple)):
+        return any(_typed_in(found, value) for value in context)
+    return False
 
 
 def _leftovers(docx: bytes) -> list[str]:

@@ -55,13 +55,3 @@ def test_a_wrong_answer_is_a_validation_error_on_its_field(ask, typed):
     with pytest.raises(ValidationError) as wrong:
         letter_value(ask, typed)
     assert wrong.value.field == ask.name
-
-
-def test_a_name_a_template_reads_as_something_else_is_refused():
-    from legalsec_desktop.domain.letter_asks import parse_asks
-    from legalsec_desktop.domain.letter_fields import known_field
-
-    asks, problems = parse_asks('{# ask update: text "What changed" #}{# ask items: text #}{# ask fee: amount #}')
-    assert [ask.name for ask in asks] == ["fee"]
-    assert len(problems) == 2 and "update_value" in problems[0]
-    assert not known_field("ask.items") and not known_field("ask.update") and known_field("ask.update_note")

@@ -239,3 +239,34 @@ def test_a_package_makes_each_of_its_letters(demo_store, matter, root):
     assert len(made) == 2 and made[0].todo_id is not None and made[1].todo_id is None
     with pytest.raises(ValidationError, match="no package"):
         create_package(demo_store, matter_id, "Nope", client_id, root=root)
+
+
+def test_a_field_like_text_typed_by_the_user_is_blamed_on_the_data_not_the_template(demo_store, matter, root):
+    """«…», <<…>> and {{ … }} in an answer or a contact's name would print as if a field were left: the letter is
+    refused (the issue's rule), and the message sends the user to the data, not to the template in Word."""
+    matter_id, client_id, _other, _attorney = matter
+    drop_template(demo_store, "Answer letter.docx", "{# ask note: text #}Note: {{ ask.note }}")
+    with pytest.raises(LeftoverFields, match="comes from the matter's data or an answer") as refused:
+        create_letter(demo_store, LetterRequest(matter_id, "Answer letter", client_id,
+                                                answers={"note": "see «Exhibit_No»"}), root=root)
+    assert refused.value.leftovers == ("«Exhibit_No»",) and "Word" not in refused.value.message
+    with demo_store.write() as session:
+        session.get(ContactRow, client_id).name = "Librairie <<Le Mot Juste>>"
+    with pytest.raises(LeftoverFields, match="correct it there"):
+        create_letter(demo_store, LetterRequest(matter_id, "Plain letter", client_id), root=root)
+
+
+def test_a_copy_saved_before_filing_is_removed_when_filing_fails(demo_store, matter, root, tmp_path, monkeypatch):
+    from legalsec_desktop.services import letters
+
+    matter_id, client_id, _other, _attorney = matter
+
+    def fail(*_args, **_kwargs):
+        raise UserFixableError("The documents folder is full.")
+
+    monkeypatch.setattr(letters, "file_letters", fail)
+    before = counts(demo_store)
+    with pytest.raises(UserFixableError, match="full"):
+        create_letter(demo_store, LetterRequest(matter_id, "Plain letter", client_id), copy_to=tmp_path / "new.docx",
+                      root=root)
+    assert not (tmp_path / "new.docx").exists() and counts(demo_store) == before
