@@ -7,7 +7,8 @@
   copied into the matter's folder, the document, log entry and to-do in one transaction);
 - a template checked when added in under 200 ms (services.letter_templates.add_template: read, checked, copied in).
 
-Floors measured in the same run: a spawned child that does nothing (what bounding the render costs), docxtpl
+The first letter, which starts the render process (formats.render_worker), is reported apart. Floors measured in
+the same run: a job in the render process that does nothing (what bounding the render costs), docxtpl
 rendering the same template in this process, and formats.template_check.check_template alone.
 Qt-free, in this process, on a private copy of benchmarks/data/large.db.
 """
@@ -80,6 +81,13 @@ def main() -> None:
         print(f"first use: {len(found)} starter templates written and checked in {time.perf_counter() - started:.2f} s")
         info = find_template(store, TEMPLATE)
 
+        # the first letter starts the render process and loads Word's libraries in it (the New Letter dialog starts
+        # it when it opens, so a user's first letter does not wait for it): measured apart from the others
+        request = LetterRequest(matter_id, TEMPLATE, client_id, answers=answers(info.asks, 99))
+        started = time.perf_counter()
+        create_letter(store, request, root=root)
+        cold = time.perf_counter() - started
+
         letters, spawns, in_process = [], [], []
         for run in range(args.runs):
             day = store.clock.today() + timedelta(days=run + 1)
@@ -114,7 +122,8 @@ def main() -> None:
     print(f"{'figure':<44} {'median':>8} {'worst':>8} {'target':>8}")
     print(f"{'letter rendered, filed and logged, ms':<44} {median_ms(letters):8.0f} {max(letters) * 1000:8.0f} "
           f"{'< 300':>8}")
-    print(f"{'  floor: a spawned child doing nothing, ms':<44} {median_ms(spawns):8.0f} {max(spawns) * 1000:8.0f}")
+    print(f"{'  first letter, render process started cold, ms':<44} {cold * 1000:8.0f}")
+    print(f"{'  floor: a job in the render process, ms':<44} {median_ms(spawns):8.0f} {max(spawns) * 1000:8.0f}")
     print(f"{'  floor: docxtpl render in this process, ms':<44} {median_ms(in_process):8.0f} "
           f"{max(in_process) * 1000:8.0f}")
     print(f"{'template checked when added, ms':<44} {median_ms(adds):8.0f} {max(adds) * 1000:8.0f} {'< 200':>8}")
