@@ -34,7 +34,7 @@ from legalsec_desktop.ui.common.fields import (
     searchable_combo,
 )
 from legalsec_desktop.ui.common.form_errors import FormErrors
-from legalsec_desktop.ui.correspondence.asks_form import AsksForm
+from legalsec_desktop.ui.correspondence.asks_form import AsksForm, narrow
 from legalsec_desktop.ui.correspondence.letter_drafting import LetterDrafting
 from legalsec_desktop.ui.correspondence.letter_preview import LetterPreview
 from legalsec_desktop.ui.correspondence.recipient_picker import RecipientPicker
@@ -43,6 +43,7 @@ from legalsec_desktop.ui.correspondence.template_picker import TemplatePicker
 SETTINGS = "letter_dialog/"
 PREVIEW_PAUSE_MS = 1200  # a preview renders in a child process: after a pause in typing, not on every key
 SIGNER_MISSING = "border: 2px solid #b00020;"
+LEFT_WIDTH = 440  # the fields' column: narrow enough to leave the preview room in a 1024-pixel window
 
 
 class LetterDialog(LetterDrafting):
@@ -66,9 +67,11 @@ class LetterDialog(LetterDrafting):
         self.picker = TemplatePicker()
         self.recipients = RecipientPicker()
         self.signer = QComboBox()
+        narrow(self.signer, 20)
         self.signer.setObjectName("signerCombo")
         self.signer_note = QLabel(self.tr("This matter has no responsible attorney: choose who signs."))
         self.signer_note.setStyleSheet("color: #b00020;")
+        self.signer_note.setWordWrap(True)
         self.signer_note.hide()
         signer_box = QWidget()
         signer_column = QVBoxLayout(signer_box)
@@ -99,6 +102,7 @@ class LetterDialog(LetterDrafting):
         self.time_box.setChecked(False)
         self.duration = QLineEdit(placeholderText=self.tr("0.3, 18m, 1:15 or 1h 20m"))
         self.timekeeper = QComboBox()
+        narrow(self.timekeeper, 20)
         self.narrative = QLineEdit()
         self.open_after = QCheckBox(self.tr("&Open in Word when done"))
         self.save_pdf = QCheckBox(self.tr("Also save as &PDF (LibreOffice)"))
@@ -131,10 +135,10 @@ class LetterDialog(LetterDrafting):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(left)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the fields wrap, never scroll
-        # as wide as the column's widest field needs, beside the scroll bar, so nothing is cut off at its right
-        scroll.setMinimumWidth(max(500, left.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
-                                   + 2 * scroll.frameWidth()))
+        # every label wraps and every combo keeps to a few characters, so the column never needs to be wider than
+        # this; should something still be, it scrolls rather than being cut off at the right
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        scroll.setMinimumWidth(LEFT_WIDTH)
         self.preview = LetterPreview()
         splitter = QSplitter()
         splitter.addWidget(scroll)
