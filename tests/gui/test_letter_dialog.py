@@ -11,6 +11,7 @@ from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services import communications, contacts, documents, letter_templates, letters, matters
 from legalsec_desktop.ui.correspondence import letter_drafting
 from legalsec_desktop.ui.correspondence.letter_dialog import LetterDialog
+from legalsec_desktop.ui.correspondence.missing_addresses import MissingAddressesDialog
 
 STATUS = "Status letter to client"
 
@@ -90,7 +91,7 @@ def test_a_template_with_a_problem_is_listed_greyed_with_the_reason(window, qtbo
     assert not dialog.picker.choose("template", "Broken")
 
 
-def test_every_party_of_a_role_gets_a_letter_through_the_worker(window, qtbot):
+def test_every_party_of_a_role_gets_a_letter_through_the_worker(window, qtbot, monkeypatch):
     store = window.state.store
     role = "opposing counsel"
     contacts.add_party(store, window.matter_id, "Second Counsel Esq.", role)
@@ -101,7 +102,17 @@ def test_every_party_of_a_role_gets_a_letter_through_the_worker(window, qtbot):
     assert dialog.recipients.chosen() == ("role", role)
     _answer_all(dialog)
     assert len(dialog.requests()) == 2
+    second = next(p.contact_id for p in contacts.list_parties(store, window.matter_id) if p.name == "Second Counsel Esq.")
+    asked = []
+
+    def typed(box):  # Second Counsel has no address: the dialog asks for it before filing
+        asked.append(list(box.edits))
+        box.edits[second].setPlainText("1 Court Sq\nSpringfield, IL 62701")
+        return box.DialogCode.Accepted
+
+    monkeypatch.setattr(MissingAddressesDialog, "exec", typed)
     dialog.accept()
+    assert asked == [[second]]
     assert len(dialog.created) == 2
     assert sorted(dialog.made_for[1]) == sorted(letters.parties_with_role(store, window.matter_id, role))
 

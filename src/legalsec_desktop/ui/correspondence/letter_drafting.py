@@ -103,6 +103,11 @@ class LetterDrafting(LoadOnShowDialog):
             return
         if len(wanted) == 1 and not self.show_preview(quiet=False):
             return
+        if len(wanted) > 1:
+            completed = self.with_addresses(wanted)
+            if completed is None:
+                return
+            wanted = completed
         if self.preview.leftovers:
             QMessageBox.warning(self, self.tr("Letter not created"), self.tr(
                 "The letter still holds fields that were not filled in (in red in the preview): %s. Answer what "
@@ -132,6 +137,36 @@ class LetterDrafting(LoadOnShowDialog):
         self.state.data_changed.emit(Changed.COMMUNICATIONS | Changed.DOCUMENTS | Changed.TODOS | Changed.TIME)
         self._after()
         super().accept()
+
+    def with_addresses(self, wanted: list) -> list | None:
+        """Letters to several recipients: ask for the address of each one who has none (or to leave them out);
+        the letters to make, or None when the user goes back."""
+        from dataclasses import replace
+
+        from legalsec_desktop.services import contacts
+        from legalsec_desktop.ui.correspondence.missing_addresses import MissingAddressesDialog
+
+        store = self.state.require_store()
+        people: dict[int, str] = {}
+        for request in wanted:
+            if request.recipient_id is not None and request.recipient_id not in people and not request.address:
+                contact = contacts.load_contact(store, request.recipient_id)
+                if not contact.address.strip():
+                    people[request.recipient_id] = contact.name
+        if not people:
+            return wanted
+        dialog = MissingAddressesDialog(list(people.items()), self)
+        if dialog.exec() != MissingAddressesDialog.DialogCode.Accepted:
+            return None
+        typed, left_out = dialog.addresses(), dialog.left_out()
+        kept = [replace(request, address=typed.get(request.recipient_id) or request.address)
+                for request in wanted if request.recipient_id not in left_out]
+        if not kept:
+            self.preview.show_problem(self.tr("Every recipient was left out: no letter to make."))
+            return None
+        # the follow-up and the time go with the first letter made, even when the first one was left out
+        kept[0] = replace(kept[0], follow_up_on=wanted[0].follow_up_on, time=wanted[0].time)
+        return kept
 
     def _create(self, wanted: list) -> list:
         store, root = self.state.require_store(), self.state.documents_root()
