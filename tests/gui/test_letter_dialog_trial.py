@@ -1,8 +1,8 @@
 """New Letter as a new user meets it: it fits a small screen, asks for missing addresses, never drops what was typed."""
 
 import pytest
-from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QScrollArea, QWidget
 
 from legalsec_desktop.services import contacts, letter_packages, letter_templates, matters
 from legalsec_desktop.ui.correspondence.letter_dialog import LetterDialog
@@ -135,3 +135,50 @@ def test_the_missing_addresses_dialog_looks_right(qtbot, tmp_path):
     box.skips[2].setChecked(True)
     assert not box.edits[2].isEnabled() and box.left_out() == {2} and box.addresses() == {1: ""}
     box.grab().save(str(tmp_path / "missing-addresses.png"))
+
+
+@pytest.fixture
+def discard_answers(monkeypatch):
+    """Answer "Discard this letter?" with each of the answers given, in turn; record what was asked."""
+    asked, answers = [], []
+
+    def question(_parent, title, _text, *args):
+        asked.append(title)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked, answers
+
+
+def test_escape_with_nothing_typed_closes_without_a_question(window, qtbot, discard_answers):
+    asked, _answers = discard_answers
+    dialog = _dialog(window, qtbot, template_name="Letter to opposing counsel")
+    dialog.show()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == [] and not dialog.isVisible()
+
+
+@pytest.mark.parametrize("how", ["escape", "cancel", "close"])
+@pytest.mark.parametrize("typed", ["answer", "subject", "address", "time"])
+def test_closing_after_typing_asks_before_discarding(window, qtbot, discard_answers, how, typed):
+    asked, answers = discard_answers
+    dialog = _dialog(window, qtbot, template_name="Letter to opposing counsel")
+    dialog.show()
+    if typed == "answer":
+        dialog.asks.set_answer(dialog.asks.asks[-1].name, "12/3/2026")
+    elif typed == "subject":
+        dialog.subject.setText("About the deposition")
+    elif typed == "address":
+        dialog.address.setPlainText("12 Elm St")
+    else:
+        dialog.duration.setText("0.3")
+    close = {"escape": lambda: qtbot.keyClick(dialog, Qt.Key.Key_Escape),
+             "cancel": lambda: dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click(),
+             "close": dialog.close}[how]
+    answers.append(QMessageBox.StandardButton.Cancel)
+    close()
+    assert asked == ["Discard this letter?"] and dialog.isVisible()  # kept, with what was typed
+    assert dialog.typed_anything()
+    answers.append(QMessageBox.StandardButton.Discard)
+    close()
+    assert len(asked) == 2 and not dialog.isVisible()

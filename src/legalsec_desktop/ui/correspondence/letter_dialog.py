@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -326,6 +327,22 @@ class LetterDialog(LetterDrafting):
         chosen = self.picker.chosen()
         if chosen is not None and chosen[0] == "template":
             settings.setValue(SETTINGS + "template", chosen[1])
+
+    def typed_anything(self) -> bool:
+        """Something the user typed would be lost by closing: an answer, the subject, an address, the time."""
+        texts = [*self.asks.answers().values(), self.subject.text(), self.address.toPlainText(),
+                 self.follow_up.text(), self.duration.text(), self.narrative.text()]
+        return any(text.strip() for text in texts)
+
+    def reject(self) -> None:
+        """Escape, Cancel or closing the window: ask first when something typed would be lost."""
+        if self.typed_anything() and QMessageBox.question(
+                self, self.tr("Discard this letter?"),
+                self.tr("Discard this letter? What you typed (the answers, the subject …) will be lost."),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Discard:
+            return
+        super().reject()
 
     def done(self, result: int) -> None:
         self.pause.stop()
