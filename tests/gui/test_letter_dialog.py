@@ -176,7 +176,7 @@ def test_answers_survive_a_change_of_template_and_choices_are_remembered(window,
     assert again.picker.chosen() == ("template", STATUS) and again.open_after.isChecked()
 
 
-def test_the_dialog_looks_right(window, qtbot, tmp_path):
+def test_the_dialog_looks_right(window, qtbot, tmp_path, message_boxes):  # closing it asks before discarding
     dialog = _dialog(window, qtbot, template_name=STATUS)
     _answer_all(dialog)
     dialog.show()
@@ -195,7 +195,7 @@ def test_a_package_drafts_each_of_its_letters(window, qtbot):
     assert {ask.name for ask in dialog.asks.asks} == asked  # a question shared by two letters is asked once
     _answer_all(dialog)
     dialog.accept()
-    assert len(dialog.created) == len(package.templates)
+    assert len(dialog.created) == len(package.templates), dialog.preview.notes.text()
     titles = [documents.document(store, made.document_id).title for made in dialog.created]
     assert all(any(name in title for title in titles) for name in package.templates)
 

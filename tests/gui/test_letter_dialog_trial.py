@@ -182,3 +182,23 @@ def test_closing_after_typing_asks_before_discarding(window, qtbot, discard_answ
     answers.append(QMessageBox.StandardButton.Discard)
     close()
     assert len(asked) == 2 and not dialog.isVisible()
+
+
+def _notes(dialog):
+    return dialog.preview.notes.text()
+
+
+def test_the_notes_count_the_questions_left_as_soon_as_anything_changes(window, qtbot):
+    dialog = _dialog(window, qtbot, template_name="Letter to opposing counsel")
+    asks = dialog.asks.asks
+    assert len(asks) >= 2
+    assert f"Answer {len(asks)} questions" in _notes(dialog) and "(s)" not in _notes(dialog)
+    for ask in asks[:-1]:  # no Preview pressed, no pause waited for
+        dialog.asks.set_answer(ask.name, ask.choices[0] if ask.kind == "choice" else "12/3/2026")
+    assert "Answer 1 question " in _notes(dialog)
+    dialog.asks.set_answer(asks[-1].name, asks[-1].choices[0] if asks[-1].kind == "choice" else "12/3/2026")
+    assert "Answer" not in _notes(dialog) and "Every question is answered" in _notes(dialog)
+    assert dialog.picker.choose("template", "Status letter to client")  # another template: its own count, not the last one's
+    left = len(dialog.asks.missing())
+    assert left and (f"Answer {left} question" in _notes(dialog))
+    assert dialog.show_preview(quiet=True) is False and f"Answer {left} question" in _notes(dialog)

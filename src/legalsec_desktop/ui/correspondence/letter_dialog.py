@@ -233,7 +233,7 @@ class LetterDialog(LetterDrafting):
 
     def _typed(self) -> None:
         self._mark_signer()
-        self.preview.stale()
+        self.update_notes()
         self.pause.start()
 
     def _suggested_subject(self) -> str:
@@ -336,7 +336,7 @@ class LetterDialog(LetterDrafting):
 
     def reject(self) -> None:
         """Escape, Cancel or closing the window: ask first when something typed would be lost."""
-        if self.typed_anything() and QMessageBox.question(
+        if self.isVisible() and self.typed_anything() and QMessageBox.question(
                 self, self.tr("Discard this letter?"),
                 self.tr("Discard this letter? What you typed (the answers, the subject …) will be lost."),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,

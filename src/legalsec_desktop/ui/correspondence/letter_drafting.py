@@ -53,6 +53,25 @@ class LetterDrafting(LoadOnShowDialog):
     requests: Callable[[], list]
     show_error: Callable[[ValidationError], None]
 
+    def unanswered_note(self, count: int) -> str:
+        if count == 1:
+            return self.tr("Answer 1 question the template asks (on the left) to see the letter.")
+        return self.tr("Answer %d questions the template asks (on the left) to see the letter.") % count
+
+    def update_notes(self) -> None:
+        """As soon as the template or an answer changes: how many questions are left, or that the letter shown is
+        out of date (the preview itself follows after a pause in typing)."""
+        unanswered = len(self.asks.missing())
+        if unanswered:
+            self.preview.show_hint(self.unanswered_note(unanswered))
+        elif self.preview.current:
+            self.preview.stale()
+        elif not self.asks.asks:
+            self.preview.show_hint()
+        else:
+            self.preview.show_hint(self.tr("Every question is answered: the letter shows here after a pause in "
+                                           "typing, or press Preview."))
+
     def show_preview(self, quiet: bool = True) -> bool:
         """Render the first letter and show it; False (said in the preview, and beside the field unless `quiet`)
         when it cannot be made yet. A pause in typing previews quietly."""
@@ -63,8 +82,7 @@ class LetterDrafting(LoadOnShowDialog):
             self.asks.errors.clear()
         unanswered = len(self.asks.missing())
         if unanswered:
-            self.preview.show_hint(self.tr("Answer the %d question(s) the template asks (on the left) to see the "
-                                           "letter.") % unanswered)
+            self.preview.show_hint(self.unanswered_note(unanswered))
             if not quiet:
                 self.asks.mark_missing()
             return False
@@ -103,7 +121,7 @@ class LetterDrafting(LoadOnShowDialog):
             return
         if len(wanted) == 1 and not self.show_preview(quiet=False):
             return
-        if len(wanted) > 1:
+        if len({request.recipient_id for request in wanted}) > 1:  # one recipient: the dialog's address box
             completed = self.with_addresses(wanted)
             if completed is None:
                 return
