@@ -1,7 +1,7 @@
 """Where New Letter is reached: Ctrl+Shift+L, a matter's overview, the closing checklist (the closing letter), a
 declined conflict check on a matter (the non-engagement letter), and the envelope offered after a letter."""
 
-from datetime import date
+from datetime import date, datetime
 from types import SimpleNamespace
 
 import pytest
@@ -140,3 +140,52 @@ def test_closing_through_the_matter_dialog_offers_the_closing_letter_too(window,
     assert opened == [(window.first_id, closing.name, None)]
     window.feature(MattersFeature).edit_matter(window.first_id)  # already closed: no second offer
     assert len(opened) == 1
+
+
+def test_ctrl_shift_l_on_the_register_drafts_on_the_chosen_entrys_matter(window, opened):
+    from legalsec_desktop.domain.communications import CommunicationDraft
+    from legalsec_desktop.services import communications
+    from legalsec_desktop.services.changes import Changed
+
+    store = window.state.store
+    other = matters.create_matter(store, MatterDraft("2026-0002", "Estate of Lee", "Bo Lee", date(2026, 3, 1)))
+    entry = communications.save_communication(store, CommunicationDraft(
+        other, "call", "in", datetime(2026, 11, 20, 16, 30), "Bo Lee", "Lease"))[0]
+    window.state.data_changed.emit(Changed.ALL)
+    tab = window.tab(TabKey.CORRESPONDENCE)
+    window.tabs.setCurrentWidget(tab)
+    tab.refresh()
+    tab.table.selectRow(tab.model.row_of(entry))
+    window.action("new_letter").trigger()
+    assert opened == [(other, None, None)]  # not the matter chosen on the Matters tab (the first one)
+
+
+def test_ctrl_shift_l_on_a_matters_parties_page_writes_to_the_chosen_party(window, opened):
+    detail = window.tab(TabKey.MATTERS).detail
+    detail.show_matter(window.first_id)
+    parties = contacts.list_parties(window.state.store, window.first_id)
+    detail.tabs.setCurrentWidget(detail.party_page)
+    detail.parties.selectRow(1)
+    window.action("new_letter").trigger()
+    detail.tabs.setCurrentIndex(0)  # the overview: no party is meant
+    window.action("new_letter").trigger()
+    assert opened == [(window.first_id, None, parties[1].contact_id), (window.first_id, None, None)]
+
+
+@pytest.mark.parametrize("width", [1280, 1600])
+def test_the_parties_letter_button_is_on_the_toolbar_not_behind_the_overflow(window, opened, width):
+    from PySide6.QtWidgets import QApplication, QToolBar
+
+    window.resize(width, 900)
+    detail = window.tab(TabKey.MATTERS).detail
+    detail.show_matter(window.first_id)
+    detail.tabs.setCurrentWidget(detail.party_page)
+    QApplication.processEvents()
+    bar = detail.party_page.findChild(QToolBar)
+    letter = next(action for action in bar.actions() if "Letter" in action.text())
+    assert bar.widgetForAction(letter).isVisible()
+    assert letter in detail.parties.actions()  # also on the table's right-click menu
+    detail.parties.selectRow(0)
+    bar.widgetForAction(letter).click()
+    assert opened[-1] == (window.first_id, None, contacts.list_parties(window.state.store, window.first_id)[0]
+                          .contact_id)

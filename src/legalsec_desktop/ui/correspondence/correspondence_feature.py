@@ -3,6 +3,8 @@ meetings, and drafting letters."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
@@ -24,7 +26,7 @@ class CorrespondenceFeature(Feature):
         super().__init__(state, undo_stack, shell)
         self.title, self.icon_name = self.tr("Correspondence"), correspondence_tab.SPEC.icon
         self.tab = correspondence_tab.CorrespondenceTab(correspondence_tab.SPEC, state, undo_stack)
-        self.tab.new_letter_requested.connect(lambda matter_id: self.new_letter(matter_id))
+        self.tab.new_letter_requested.connect(lambda matter_id: self.new_letter(self._or_selected(matter_id)))
         self.tab.log_requested.connect(lambda matter_id, kind: self.log(self._or_selected(matter_id), kind))
         self.tab.edit_requested.connect(self.edit_entry)
         self.add_action("log_call", self.tr("&Log a Call…"), lambda: self.log(self.selected_matter(), "call"),
@@ -35,7 +37,9 @@ class CorrespondenceFeature(Feature):
                         Menu.FILE, 121, tip=self.tr("Log an e-mail sent or received on the selected matter "
                                                     "(to file the e-mail itself, drop it on the Files tab)"),
                         needs=Needs.WRITABLE)
-        self.add_action("new_letter", self.tr("New &Letter…"), lambda: self.new_letter(self.selected_matter()),
+        # the party chosen on a matter's Parties page, when that page is what the user looks at (set by the frame)
+        self.selected_party: Callable[[], tuple[int, int] | None] = lambda: None
+        self.add_action("new_letter", self.tr("New &Letter…"), self.new_letter_here,
                         Menu.FILE, 125, shortcut="Ctrl+Shift+L", icon_name="correspondence",
                         tip=self.tr("Draft a letter on the selected matter from one of the firm's templates"),
                         needs=Needs.WRITABLE, toolbar=42)
@@ -46,6 +50,18 @@ class CorrespondenceFeature(Feature):
                         201, tip=self.tr("Print a #10 envelope to a party of the selected matter, or save it as PDF"))
         self.add_action("print_mailing_labels", self.tr("Print Mailing La&bels…"), lambda: self.mailing("labels"),
                         Menu.FILE, 202, tip=self.tr("Print address labels (Avery 5160) for the parties of a matter"))
+
+    def new_letter_here(self) -> None:
+        """Ctrl+Shift+L: on the register, the matter of the entry chosen there (or the one it is filtered to); on a
+        matter's Parties page, to the party chosen there; else on the matter chosen on the Matters tab."""
+        if self.shell.current_tab() == self.key:
+            self.new_letter(self._or_selected(self.tab.matter_for_new()))
+            return
+        party = self.selected_party()
+        if party is not None:
+            self.new_letter(party[0], recipient_id=party[1])
+            return
+        self.new_letter(self.selected_matter())
 
     def new_letter(self, matter_id: int | None, template_name: str | None = None,
                    recipient_id: int | None = None, package: str | None = None) -> None:
