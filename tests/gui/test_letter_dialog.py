@@ -228,6 +228,7 @@ def test_open_in_word_and_the_pdf_after_creating(window, qtbot, monkeypatch):
     [made] = dialog.created
     assert opened == [str(made.path)]
     assert made_pdf == [(window.matter_id, documents.document(window.state.store, made.document_id).title)]
+    assert dialog.pdfs_saved == 1  # said in the status bar
 
 
 def test_a_pause_in_typing_previews_the_letter(window, qtbot):

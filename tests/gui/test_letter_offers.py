@@ -189,3 +189,38 @@ def test_the_parties_letter_button_is_on_the_toolbar_not_behind_the_overflow(win
     bar.widgetForAction(letter).click()
     assert opened[-1] == (window.first_id, None, contacts.list_parties(window.state.store, window.first_id)[0]
                           .contact_id)
+
+
+def test_after_creating_the_status_names_the_pdf_and_the_register_chooses_the_letter(window, monkeypatch,
+                                                                                     message_boxes):
+    from pathlib import Path
+
+    from legalsec_desktop.domain.communications import CommunicationDraft
+    from legalsec_desktop.services import communications
+
+    store = window.state.store
+    entries = [communications.save_communication(store, CommunicationDraft(
+        window.first_id, "letter", "out", datetime(2026, 11, day, 9, 0), "John Smith", f"Letter {day}"))[0]
+        for day in (2, 3, 4)]
+
+    def created(dialog):
+        dialog.created = [SimpleNamespace(path=Path("Status letter.docx"), communication_id=entries[1])]
+        dialog.pdfs_saved, dialog.made_for = 1, (window.first_id, [])
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(LetterDialog, "exec", created)
+    said = []
+    monkeypatch.setattr(window, "show_status", lambda text, timeout_ms=5000: said.append(text))
+    window.feature(CorrespondenceFeature).new_letter(window.first_id)
+    assert said and "Status letter.docx" in said[-1] and "PDF copy" in said[-1]
+    assert window.tab(TabKey.CORRESPONDENCE).current_id() == entries[1]
+
+
+def test_the_envelope_questions_have_titles_a_title_bar_does_not_cut(window, message_boxes, monkeypatch):
+    monkeypatch.setattr(mailing_dialog.MailingDialog, "exec", lambda dialog: 0)
+    feature = window.feature(CorrespondenceFeature)
+    ids = [p.contact_id for p in contacts.list_parties(window.state.store, window.first_id)]
+    feature.offer_envelope(window.first_id, ids[:1])
+    feature.offer_envelope(window.first_id, ids[:2])
+    titles = [text.split(":")[0] for _kind, text in message_boxes]
+    assert titles == ["Envelope", "Labels"]

@@ -74,8 +74,13 @@ class CorrespondenceFeature(Feature):
         if dialog.exec() != LetterDialog.DialogCode.Accepted or not dialog.created:
             return
         made = dialog.created
-        self.shell.show_status(self.tr("Letter filed in the matter's documents and logged: %s.") % made[0].path.name
-                               if len(made) == 1 else self.tr("%d letters filed and logged.") % len(made))
+        said = (self.tr("Letter filed in the matter's documents and logged: %s.") % made[0].path.name
+                if len(made) == 1 else self.tr("%d letters filed and logged.") % len(made))
+        if dialog.pdfs_saved:
+            said += " " + (self.tr("Its PDF copy is filed too.") if dialog.pdfs_saved == 1
+                           else self.tr("Their %d PDF copies are filed too.") % dialog.pdfs_saved)
+        self.shell.show_status(said, 10000)
+        self.tab.select_entry(made[-1].communication_id)  # the new letter, chosen in the register
         self.offer_envelope(dialog.made_for[0], dialog.made_for[1])
 
     def offer_letter(self, matter_id: int, purpose: str, recipient_id: int | None = None) -> None:
@@ -98,7 +103,9 @@ class CorrespondenceFeature(Feature):
         if not contact_ids:
             return
         several = len(contact_ids) > 1
-        answer = QMessageBox.question(self.shell.dialog_parent(), self.tr("Print an envelope?"),
+        # a short title (a window's title bar cuts a long one); the question itself in the text
+        answer = QMessageBox.question(self.shell.dialog_parent(),
+                                      self.tr("Labels") if several else self.tr("Envelope"),
                                       self.tr("Print labels for the %d recipients?") % len(contact_ids) if several
                                       else self.tr("Print an envelope for the letter?"))
         if answer != QMessageBox.StandardButton.Yes:

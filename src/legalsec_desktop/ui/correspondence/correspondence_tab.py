@@ -185,6 +185,14 @@ class CorrespondenceTab(ListTab):
             return None
         return self.model.data(index, ID_ROLE)
 
+    def select_entry(self, entry_id: int) -> None:
+        """Choose one entry in the list (a letter just made), when the filters show it."""
+        self.refresh()
+        row = self.model.row_of(entry_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
     def _has_document(self) -> bool:
         index = self.table.currentIndex()
         if not index.isValid() or self.current_id() is None:

@@ -50,6 +50,7 @@ class LetterDrafting(LoadOnShowDialog):
     open_after: Any
     save_pdf: Any
     pdf_available: bool
+    pdfs_saved = 0  # how many PDF copies were filed after creating
     requests: Callable[[], list]
     show_error: Callable[[ValidationError], None]
 
@@ -229,7 +230,7 @@ class LetterDrafting(LoadOnShowDialog):
             return done
 
         try:
-            run_and_wait(self, stage, work, cancellable=True)
+            self.pdfs_saved = run_and_wait(self, stage, work, cancellable=True) or 0
         except UserFixableError as error:
             show_problem(self, error, self.tr("PDF not saved"))
         self.state.data_changed.emit(Changed.DOCUMENTS)
