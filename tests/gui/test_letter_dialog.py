@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from docx import Document
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 from legalsec_desktop.domain.matters import MatterDraft
@@ -214,7 +215,7 @@ def test_another_contact_is_found_by_name(window, qtbot):
 
 def test_open_in_word_and_the_pdf_after_creating(window, qtbot, monkeypatch):
     opened = []
-    monkeypatch.setattr(letter_drafting.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
     made_pdf = []
     monkeypatch.setattr("legalsec_desktop.services.pdf_convert.file_letter_pdf",
                         lambda store, root, matter_id, letter, title, on, clock, by: made_pdf.append((matter_id,

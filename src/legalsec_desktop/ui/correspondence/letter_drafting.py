@@ -8,13 +8,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from legalsec_desktop.domain.errors import UserFixableError, ValidationError
 from legalsec_desktop.services import letters
 from legalsec_desktop.services.changes import Changed
+from legalsec_desktop.ui.common.document_open import open_file
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.ui.common.worker import Progress, run_and_wait
@@ -206,7 +206,8 @@ class LetterDrafting(LoadOnShowDialog):
         """Open the letters in Word and make their PDFs, as the user asked; a failure here loses nothing."""
         if self.open_after.isChecked():
             for made in self.created[:MAX_OPENED]:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(made.path)))
+                if not open_file(self, Path(made.path)):
+                    break  # said once, not once a letter
         if self.pdf_available and self.save_pdf.isChecked() and self.created:
             self._make_pdfs()
 
