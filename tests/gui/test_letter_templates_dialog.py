@@ -154,3 +154,22 @@ def test_the_dialogs_look_right(window, qtbot, tmp_path):
     QApplication.processEvents()
     for shown, name in ((dialog, "templates"), (packages, "packages"), (adding, "adding")):
         assert shown.grab().save(str(tmp_path / f"{name}.png"))
+
+
+def test_the_chosen_templates_fields_and_questions_are_shown_in_full_below_the_list(window, qtbot, tmp_path):
+    dialog = _dialog(window, qtbot)
+    dialog.resize(1024, 600)
+    dialog.show()
+    _select(dialog, "Engagement letter")
+    info = dialog.current()
+    assert info.name == "Engagement letter" and info.fields and info.asks
+    shown = dialog.detail.toPlainText()
+    assert all(field in shown for field in info.fields)
+    assert all(ask.question in shown for ask in info.asks)
+    row = _names(dialog).index("Engagement letter")
+    assert dialog.table.item(row, 2).toolTip() == ", ".join(info.fields)  # the whole list on hovering, too
+    assert dialog.table.columnWidth(2) >= 200 and dialog.table.columnWidth(3) >= 200
+    _select(dialog, "Status letter to client")
+    assert "Status letter to client" in dialog.detail.toPlainText() and info.asks[0].question not in \
+        dialog.detail.toPlainText()
+    dialog.grab().save(str(tmp_path / "templates.png"))
