@@ -94,7 +94,11 @@ def test_adding_a_mail_merge_document_maps_its_fields(window, qtbot, tmp_path, m
     assert dialog.table.rowCount() == 2
     assert dialog.combos["Client_Name"].currentData() == "client.name"  # guessed
     unknown = dialog.combos["Zorblax_Code"]
-    assert unknown.currentData() == "\x00choose" and "#b00020" in unknown.styleSheet()
+    # not recognised: asked when drafting, as the summary says (marked for a look, not refused)
+    assert unknown.currentData() == ASK and "#c77700" in unknown.styleSheet()
+    summary = dialog.found.text()
+    assert "Asks when drafting" in summary and "asked when drafting" in summary and "(s)" not in summary
+    unknown.setCurrentIndex(unknown.findData("\x00choose"))  # "— choose —" is still refused
     dialog.accept()
     assert dialog.added is None and "Zorblax_Code" in dialog.errors.labels["name"].text()
     unknown.setCurrentIndex(unknown.findData(ASK))
@@ -121,6 +125,22 @@ def test_a_damaged_file_is_explained_and_cannot_be_added(window, qtbot, tmp_path
     qtbot.addWidget(dialog)
     assert not dialog.add_button.isEnabled()
     assert "damaged" in dialog.found.text().lower() or "not a word" in dialog.found.text().lower()
+
+
+def test_a_template_with_a_syntax_error_says_so_in_the_dialog_and_cannot_be_added(window, qtbot, tmp_path,
+                                                                                   message_boxes):
+    from docx import Document
+
+    source = tmp_path / "Broken.docx"
+    document = Document()
+    document.add_paragraph("Dear {{ client.name }},")
+    document.add_paragraph("{% if matter.case_number %}Case {{ matter.case_number }}")  # no endif
+    document.save(source)
+    dialog = TemplateAddDialog(window.state, source, window)
+    qtbot.addWidget(dialog)
+    assert not dialog.add_button.isEnabled()
+    assert "cannot be added as it is" in dialog.found.text() and "#b00020" in dialog.found.text()
+    assert message_boxes == []  # said in the dialog, before any click
 
 
 def test_packages_are_made_edited_and_deleted(window, qtbot, message_boxes):
