@@ -103,7 +103,8 @@ def test_every_party_of_a_role_gets_a_letter_through_the_worker(window, qtbot, m
     assert dialog.recipients.chosen() == ("role", role)
     _answer_all(dialog)
     assert len(dialog.requests()) == 2
-    second = next(p.contact_id for p in contacts.list_parties(store, window.matter_id) if p.name == "Second Counsel Esq.")
+    second = next(p.contact_id for p in contacts.list_parties(store, window.matter_id)
+                  if p.name == "Second Counsel Esq.")
     asked = []
 
     def typed(box):  # Second Counsel has no address: the dialog asks for it before filing

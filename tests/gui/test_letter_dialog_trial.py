@@ -41,7 +41,7 @@ def test_every_template_and_the_package_fit_the_column_at_1024_pixels(window, qt
     dialog.signer.addItem(LONG_CHOICE, -1)  # a long name in a combo must not widen it
     for row in range(dialog.picker.list.count()):
         dialog.picker.list.setCurrentRow(row)
-        for combo_name, combo in [(n, w) for n, w in dialog.asks.fields.items() if hasattr(w, "addItem")]:
+        for combo in [w for w in dialog.asks.fields.values() if hasattr(w, "addItem")]:
             combo.addItem(LONG_CHOICE, LONG_CHOICE)
         dialog.address_wanted = True
         dialog.errors.form.setRowVisible(dialog.address_row, True)
@@ -198,7 +198,8 @@ def test_the_notes_count_the_questions_left_as_soon_as_anything_changes(window, 
     assert "Answer 1 question " in _notes(dialog)
     dialog.asks.set_answer(asks[-1].name, asks[-1].choices[0] if asks[-1].kind == "choice" else "12/3/2026")
     assert "Answer" not in _notes(dialog) and "Every question is answered" in _notes(dialog)
-    assert dialog.picker.choose("template", "Status letter to client")  # another template: its own count, not the last one's
+    # another template: its own count, not the last one's
+    assert dialog.picker.choose("template", "Status letter to client")
     left = len(dialog.asks.missing())
     assert left and (f"Answer {left} question" in _notes(dialog))
     assert dialog.show_preview(quiet=True) is False and f"Answer {left} question" in _notes(dialog)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from legalsec_desktop.domain.letter_asks import Ask
 from legalsec_desktop.ui.common.fields import DateField
+from legalsec_desktop.ui.common.form_errors import FormErrors
 
 CHOICE_LENGTH = 16  # the characters a choice shows before it is cut (the whole choice is in its list)
 
@@ -18,7 +19,6 @@ def narrow(combo: QComboBox, length: int = CHOICE_LENGTH) -> None:
     """Never let a combo grow to its longest item: a long choice would push it out of its column."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(length)
-from legalsec_desktop.ui.common.form_errors import FormErrors
 
 
 class AsksForm(QWidget):

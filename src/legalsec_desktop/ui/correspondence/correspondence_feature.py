@@ -25,7 +25,7 @@ class CorrespondenceFeature(Feature):
     def __init__(self, state: AppState, undo_stack: QUndoStack, shell: Shell) -> None:
         super().__init__(state, undo_stack, shell)
         self.title, self.icon_name = self.tr("Correspondence"), correspondence_tab.SPEC.icon
-        self.tab = correspondence_tab.CorrespondenceTab(correspondence_tab.SPEC, state, undo_stack)
+        self.tab = self.register = correspondence_tab.CorrespondenceTab(correspondence_tab.SPEC, state, undo_stack)
         self.tab.new_letter_requested.connect(lambda matter_id: self.new_letter(self._or_selected(matter_id)))
         self.tab.log_requested.connect(lambda matter_id, kind: self.log(self._or_selected(matter_id), kind))
         self.tab.edit_requested.connect(self.edit_entry)
@@ -55,7 +55,7 @@ class CorrespondenceFeature(Feature):
         """Ctrl+Shift+L: on the register, the matter of the entry chosen there (or the one it is filtered to); on a
         matter's Parties page, to the party chosen there; else on the matter chosen on the Matters tab."""
         if self.shell.current_tab() == self.key:
-            self.new_letter(self._or_selected(self.tab.matter_for_new()))
+            self.new_letter(self._or_selected(self.register.matter_for_new()))
             return
         party = self.selected_party()
         if party is not None:
@@ -80,7 +80,7 @@ class CorrespondenceFeature(Feature):
             said += " " + (self.tr("Its PDF copy is filed too.") if dialog.pdfs_saved == 1
                            else self.tr("Their %d PDF copies are filed too.") % dialog.pdfs_saved)
         self.shell.show_status(said, 10000)
-        self.tab.select_entry(made[-1].communication_id)  # the new letter, chosen in the register
+        self.register.select_entry(made[-1].communication_id)  # the new letter, chosen in the register
         self.offer_envelope(dialog.made_for[0], dialog.made_for[1])
 
     def offer_letter(self, matter_id: int, purpose: str, recipient_id: int | None = None) -> None:
