@@ -32,7 +32,7 @@ from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.ui.common.save_paths import ask_open_path
 
 COLUMNS = ("Name", "Purpose", "Fields", "Asks", "Last used", "Problem")
-LIST_WIDTHS = {2: 240, 3: 280}  # the Fields and Asks columns: their start; the whole is below the list
+LIST_WIDTHS = {2: 200, 3: 240}  # the Fields and Asks columns: their start; the whole is below the list
 PURPOSES = {"": "None", "engagement": "Engagement letter", "declination": "Declination (offered when a conflict "
             "check is declined)", "closing": "Closing letter (offered when a matter is closed)"}
 
