@@ -5,12 +5,14 @@ from datetime import date
 import pytest
 from docx import Document
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services import communications, contacts, documents, letter_templates, letters, matters
 from legalsec_desktop.ui.correspondence import letter_drafting
 from legalsec_desktop.ui.correspondence.letter_dialog import LetterDialog
+from legalsec_desktop.ui.correspondence.missing_addresses import MissingAddressesDialog
 
 STATUS = "Status letter to client"
 
@@ -90,7 +92,7 @@ def test_a_template_with_a_problem_is_listed_greyed_with_the_reason(window, qtbo
     assert not dialog.picker.choose("template", "Broken")
 
 
-def test_every_party_of_a_role_gets_a_letter_through_the_worker(window, qtbot):
+def test_every_party_of_a_role_gets_a_letter_through_the_worker(window, qtbot, monkeypatch):
     store = window.state.store
     role = "opposing counsel"
     contacts.add_party(store, window.matter_id, "Second Counsel Esq.", role)
@@ -101,7 +103,18 @@ def test_every_party_of_a_role_gets_a_letter_through_the_worker(window, qtbot):
     assert dialog.recipients.chosen() == ("role", role)
     _answer_all(dialog)
     assert len(dialog.requests()) == 2
+    second = next(p.contact_id for p in contacts.list_parties(store, window.matter_id)
+                  if p.name == "Second Counsel Esq.")
+    asked = []
+
+    def typed(box):  # Second Counsel has no address: the dialog asks for it before filing
+        asked.append(list(box.edits))
+        box.edits[second].setPlainText("1 Court Sq\nSpringfield, IL 62701")
+        return box.DialogCode.Accepted
+
+    monkeypatch.setattr(MissingAddressesDialog, "exec", typed)
     dialog.accept()
+    assert asked == [[second]]
     assert len(dialog.created) == 2
     assert sorted(dialog.made_for[1]) == sorted(letters.parties_with_role(store, window.matter_id, role))
 
@@ -165,7 +178,7 @@ def test_answers_survive_a_change_of_template_and_choices_are_remembered(window,
     assert again.picker.chosen() == ("template", STATUS) and again.open_after.isChecked()
 
 
-def test_the_dialog_looks_right(window, qtbot, tmp_path):
+def test_the_dialog_looks_right(window, qtbot, tmp_path, message_boxes):  # closing it asks before discarding
     dialog = _dialog(window, qtbot, template_name=STATUS)
     _answer_all(dialog)
     dialog.show()
@@ -184,7 +197,7 @@ def test_a_package_drafts_each_of_its_letters(window, qtbot):
     assert {ask.name for ask in dialog.asks.asks} == asked  # a question shared by two letters is asked once
     _answer_all(dialog)
     dialog.accept()
-    assert len(dialog.created) == len(package.templates)
+    assert len(dialog.created) == len(package.templates), dialog.preview.notes.text()
     titles = [documents.document(store, made.document_id).title for made in dialog.created]
     assert all(any(name in title for title in titles) for name in package.templates)
 
@@ -203,7 +216,7 @@ def test_another_contact_is_found_by_name(window, qtbot):
 
 def test_open_in_word_and_the_pdf_after_creating(window, qtbot, monkeypatch):
     opened = []
-    monkeypatch.setattr(letter_drafting.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
     made_pdf = []
     monkeypatch.setattr("legalsec_desktop.services.pdf_convert.file_letter_pdf",
                         lambda store, root, matter_id, letter, title, on, clock, by: made_pdf.append((matter_id,
@@ -217,6 +230,7 @@ def test_open_in_word_and_the_pdf_after_creating(window, qtbot, monkeypatch):
     [made] = dialog.created
     assert opened == [str(made.path)]
     assert made_pdf == [(window.matter_id, documents.document(window.state.store, made.document_id).title)]
+    assert dialog.pdfs_saved == 1  # said in the status bar
 
 
 def test_a_pause_in_typing_previews_the_letter(window, qtbot):

@@ -1,7 +1,7 @@
 """Where New Letter is reached: Ctrl+Shift+L, a matter's overview, the closing checklist (the closing letter), a
 declined conflict check on a matter (the non-engagement letter), and the envelope offered after a letter."""
 
-from datetime import date
+from datetime import date, datetime
 from types import SimpleNamespace
 
 import pytest
@@ -140,3 +140,87 @@ def test_closing_through_the_matter_dialog_offers_the_closing_letter_too(window,
     assert opened == [(window.first_id, closing.name, None)]
     window.feature(MattersFeature).edit_matter(window.first_id)  # already closed: no second offer
     assert len(opened) == 1
+
+
+def test_ctrl_shift_l_on_the_register_drafts_on_the_chosen_entrys_matter(window, opened):
+    from legalsec_desktop.domain.communications import CommunicationDraft
+    from legalsec_desktop.services import communications
+    from legalsec_desktop.services.changes import Changed
+
+    store = window.state.store
+    other = matters.create_matter(store, MatterDraft("2026-0002", "Estate of Lee", "Bo Lee", date(2026, 3, 1)))
+    entry = communications.save_communication(store, CommunicationDraft(
+        other, "call", "in", datetime(2026, 11, 20, 16, 30), "Bo Lee", "Lease"))[0]
+    window.state.data_changed.emit(Changed.ALL)
+    tab = window.tab(TabKey.CORRESPONDENCE)
+    window.tabs.setCurrentWidget(tab)
+    tab.refresh()
+    tab.table.selectRow(tab.model.row_of(entry))
+    window.action("new_letter").trigger()
+    assert opened == [(other, None, None)]  # not the matter chosen on the Matters tab (the first one)
+
+
+def test_ctrl_shift_l_on_a_matters_parties_page_writes_to_the_chosen_party(window, opened):
+    detail = window.tab(TabKey.MATTERS).detail
+    detail.show_matter(window.first_id)
+    parties = contacts.list_parties(window.state.store, window.first_id)
+    detail.tabs.setCurrentWidget(detail.party_page)
+    detail.parties.selectRow(1)
+    window.action("new_letter").trigger()
+    detail.tabs.setCurrentIndex(0)  # the overview: no party is meant
+    window.action("new_letter").trigger()
+    assert opened == [(window.first_id, None, parties[1].contact_id), (window.first_id, None, None)]
+
+
+@pytest.mark.parametrize("width", [1280, 1600])
+def test_the_parties_letter_button_is_on_the_toolbar_not_behind_the_overflow(window, opened, width):
+    from PySide6.QtWidgets import QApplication, QToolBar
+
+    window.resize(width, 900)
+    detail = window.tab(TabKey.MATTERS).detail
+    detail.show_matter(window.first_id)
+    detail.tabs.setCurrentWidget(detail.party_page)
+    QApplication.processEvents()
+    bar = detail.party_page.findChild(QToolBar)
+    letter = next(action for action in bar.actions() if "Letter" in action.text())
+    assert bar.widgetForAction(letter).isVisible()
+    assert letter in detail.parties.actions()  # also on the table's right-click menu
+    detail.parties.selectRow(0)
+    bar.widgetForAction(letter).click()
+    assert opened[-1] == (window.first_id, None, contacts.list_parties(window.state.store, window.first_id)[0]
+                          .contact_id)
+
+
+def test_after_creating_the_status_names_the_pdf_and_the_register_chooses_the_letter(window, monkeypatch,
+                                                                                     message_boxes):
+    from pathlib import Path
+
+    from legalsec_desktop.domain.communications import CommunicationDraft
+    from legalsec_desktop.services import communications
+
+    store = window.state.store
+    entries = [communications.save_communication(store, CommunicationDraft(
+        window.first_id, "letter", "out", datetime(2026, 11, day, 9, 0), "John Smith", f"Letter {day}"))[0]
+        for day in (2, 3, 4)]
+
+    def created(dialog):
+        dialog.created = [SimpleNamespace(path=Path("Status letter.docx"), communication_id=entries[1])]
+        dialog.pdfs_saved, dialog.made_for = 1, (window.first_id, [])
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(LetterDialog, "exec", created)
+    said = []
+    monkeypatch.setattr(window, "show_status", lambda text, timeout_ms=5000: said.append(text))
+    window.feature(CorrespondenceFeature).new_letter(window.first_id)
+    assert said and "Status letter.docx" in said[-1] and "PDF copy" in said[-1]
+    assert window.tab(TabKey.CORRESPONDENCE).current_id() == entries[1]
+
+
+def test_the_envelope_questions_have_titles_a_title_bar_does_not_cut(window, message_boxes, monkeypatch):
+    monkeypatch.setattr(mailing_dialog.MailingDialog, "exec", lambda dialog: 0)
+    feature = window.feature(CorrespondenceFeature)
+    ids = [p.contact_id for p in contacts.list_parties(window.state.store, window.first_id)]
+    feature.offer_envelope(window.first_id, ids[:1])
+    feature.offer_envelope(window.first_id, ids[:2])
+    titles = [text.split(":")[0] for _kind, text in message_boxes]
+    assert titles == ["Envelope", "Labels"]

@@ -94,7 +94,11 @@ def test_adding_a_mail_merge_document_maps_its_fields(window, qtbot, tmp_path, m
     assert dialog.table.rowCount() == 2
     assert dialog.combos["Client_Name"].currentData() == "client.name"  # guessed
     unknown = dialog.combos["Zorblax_Code"]
-    assert unknown.currentData() == "\x00choose" and "#b00020" in unknown.styleSheet()
+    # not recognised: asked when drafting, as the summary says (marked for a look, not refused)
+    assert unknown.currentData() == ASK and "#c77700" in unknown.styleSheet()
+    summary = dialog.found.text()
+    assert "Asks when drafting" in summary and "asked when drafting" in summary and "(s)" not in summary
+    unknown.setCurrentIndex(unknown.findData("\x00choose"))  # "— choose —" is still refused
     dialog.accept()
     assert dialog.added is None and "Zorblax_Code" in dialog.errors.labels["name"].text()
     unknown.setCurrentIndex(unknown.findData(ASK))
@@ -121,6 +125,22 @@ def test_a_damaged_file_is_explained_and_cannot_be_added(window, qtbot, tmp_path
     qtbot.addWidget(dialog)
     assert not dialog.add_button.isEnabled()
     assert "damaged" in dialog.found.text().lower() or "not a word" in dialog.found.text().lower()
+
+
+def test_a_template_with_a_syntax_error_says_so_in_the_dialog_and_cannot_be_added(window, qtbot, tmp_path,
+                                                                                   message_boxes):
+    from docx import Document
+
+    source = tmp_path / "Broken.docx"
+    document = Document()
+    document.add_paragraph("Dear {{ client.name }},")
+    document.add_paragraph("{% if matter.case_number %}Case {{ matter.case_number }}")  # no endif
+    document.save(source)
+    dialog = TemplateAddDialog(window.state, source, window)
+    qtbot.addWidget(dialog)
+    assert not dialog.add_button.isEnabled()
+    assert "cannot be added as it is" in dialog.found.text() and "#b00020" in dialog.found.text()
+    assert message_boxes == []  # said in the dialog, before any click
 
 
 def test_packages_are_made_edited_and_deleted(window, qtbot, message_boxes):
@@ -154,3 +174,22 @@ def test_the_dialogs_look_right(window, qtbot, tmp_path):
     QApplication.processEvents()
     for shown, name in ((dialog, "templates"), (packages, "packages"), (adding, "adding")):
         assert shown.grab().save(str(tmp_path / f"{name}.png"))
+
+
+def test_the_chosen_templates_fields_and_questions_are_shown_in_full_below_the_list(window, qtbot, tmp_path):
+    dialog = _dialog(window, qtbot)
+    dialog.resize(1024, 600)
+    dialog.show()
+    _select(dialog, "Engagement letter")
+    info = dialog.current()
+    assert info.name == "Engagement letter" and info.fields and info.asks
+    shown = dialog.detail.toPlainText()
+    assert all(field in shown for field in info.fields)
+    assert all(ask.question in shown for ask in info.asks)
+    row = _names(dialog).index("Engagement letter")
+    assert dialog.table.item(row, 2).toolTip() == ", ".join(info.fields)  # the whole list on hovering, too
+    assert dialog.table.columnWidth(2) >= 200 and dialog.table.columnWidth(3) >= 200
+    _select(dialog, "Status letter to client")
+    assert "Status letter to client" in dialog.detail.toPlainText() and info.asks[0].question not in \
+        dialog.detail.toPlainText()
+    dialog.grab().save(str(tmp_path / "templates.png"))

@@ -2,6 +2,7 @@
 saved; a recipient with no address is said in words, left off labels, and typed for an envelope."""
 
 import unicodedata
+from datetime import date
 
 import pytest
 from mailing_setup import mailing_matter
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrinter
 
+from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.services import mailing
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.correspondence.mailing_dialog import MailingDialog
@@ -149,3 +151,22 @@ def test_the_correspondence_feature_offers_envelopes_and_labels(make_window, mon
         assert opened[-1][0] == mode
     texts = [window.findChild(QAction, name).text() for name in ("print_envelope", "print_mailing_labels")]
     assert texts == ["Print &Envelope…", "Print Mailing La&bels…"]
+
+
+@pytest.mark.parametrize("mode", ["envelope", "labels"])
+def test_the_dialog_is_wide_enough_for_the_matter_and_the_names(qtbot, state, tmp_path, mode):
+    from legalsec_desktop.services import matters
+
+    store = state.store
+    long_matter = matters.create_matter(store, MatterDraft(
+        "2026-0099", "Horizon Construction Inc. v. Northgate Auto Sales", "Horizon Construction Inc.",
+        date(2026, 1, 5), adverse_names=("Northgate Auto Sales and Leasing Company, LLC",)))
+    dialog = dialog_of(qtbot, state, matter_id=long_matter, mode=mode)
+    dialog.show()
+    qtbot.wait(10)
+    combo, names = dialog.matter, dialog.recipients
+    assert combo.lineEdit().fontMetrics().horizontalAdvance(combo.currentText()) <= combo.lineEdit().width()
+    widest = max(names.fontMetrics().horizontalAdvance(names.item(i).text()) for i in range(names.count()))
+    assert widest + 40 <= names.viewport().width()  # the check box and the whole name
+    assert dialog.width() >= 800
+    dialog.grab().save(str(tmp_path / f"mailing-{mode}.png"))

@@ -39,6 +39,7 @@ def build_features(state: AppState, undo_stack: QUndoStack, shell: Shell) -> lis
     # ... or a letter drafted on a matter (its overview), or offered (a declined check, a closed matter).
     matters.letter_requested.connect(lambda matter_id, contact_id: correspondence.new_letter(matter_id, None,
                                                                                             contact_id))
+    correspondence.selected_party = matters.party_shown  # Ctrl+Shift+L on a matter's Parties page
     state.letter_offered.connect(correspondence.offer_letter)
     # ... and a hit of the search opening a log entry, or a contact.
     search.log_entry_requested.connect(correspondence.edit_entry)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.services.document_rows import VersionItem
@@ -33,12 +33,30 @@ def version_file(parent: QWidget, state: AppState, version: VersionItem) -> Path
 
 
 def open_file(parent: QWidget, path: Path) -> bool:
-    """Open `path` with the program the system has for it; False (said) when there is none."""
+    """Open `path` with the program the system has for it; False when there is none — then said in words, with
+    the file's place and a button to show it in its folder (or to copy its path)."""
     if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
         return True
-    QMessageBox.warning(parent, parent.tr("Cannot open"), parent.tr(
-        "No program on this computer opens %s files.") % (path.suffix or parent.tr("these")))
+    box = QMessageBox(QMessageBox.Icon.Warning, parent.tr("Cannot open"), parent.tr(
+        "This computer has no program that opens %s files, so the file could not be opened. It is kept here:\n\n"
+        "%s\n\nInstall a program for such files (for a letter: Word or LibreOffice), or open the file from its "
+        "folder.") % (path.suffix or parent.tr("such"), path), QMessageBox.StandardButton.Close, parent)
+    folder = box.addButton(parent.tr("Show in &Folder"), QMessageBox.ButtonRole.ActionRole)
+    copy = box.addButton(parent.tr("&Copy the Path"), QMessageBox.ButtonRole.ActionRole)
+    box.setDefaultButton(folder)
+    box.exec()
+    if box.clickedButton() is folder and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))):
+        copy_path(parent, path)
+    elif box.clickedButton() is copy:
+        copy_path(parent, path)
     return False
+
+
+def copy_path(parent: QWidget, path: Path) -> None:
+    """Put the file's path on the clipboard, and say so."""
+    QApplication.clipboard().setText(str(path))
+    QMessageBox.information(parent, parent.tr("Path copied"), parent.tr(
+        "The file's path is on the clipboard: paste it into a file manager or a program's Open box.\n\n%s") % path)
 
 
 def open_document(parent: QWidget, state: AppState, document_id: int) -> bool:

@@ -31,7 +31,8 @@ class FormErrors:
         self.labels: dict[str, QLabel] = {}
         self.widgets: dict[str, QWidget] = {}
 
-    def add_row(self, key: str, label: str, widget: QWidget, form: QFormLayout | None = None) -> None:
+    def add_row(self, key: str, label: str | None, widget: QWidget, form: QFormLayout | None = None) -> None:
+        """`label` None: the field spans the whole row (its label is a row of its own, above it)."""
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
@@ -43,7 +44,10 @@ class FormErrors:
         error.setWordWrap(True)
         error.hide()
         column.addWidget(error)
-        (form or self.form).addRow(label, holder)
+        if label is None:
+            (form or self.form).addRow(holder)
+        else:
+            (form or self.form).addRow(label, holder)
         self.labels[key], self.widgets[key] = error, widget
 
     def show(self, key: str, message: str) -> None:

@@ -12,6 +12,14 @@ from legalsec_desktop.domain.letter_asks import Ask
 from legalsec_desktop.ui.common.fields import DateField
 from legalsec_desktop.ui.common.form_errors import FormErrors
 
+CHOICE_LENGTH = 16  # the characters a choice shows before it is cut (the whole choice is in its list)
+
+
+def narrow(combo: QComboBox, length: int = CHOICE_LENGTH) -> None:
+    """Never let a combo grow to its longest item: a long choice would push it out of its column."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(length)
+
 
 class AsksForm(QWidget):
     """`set_asks(asks)` builds a field per question; `answers()` is name -> typed text (converted by the service)."""
@@ -22,9 +30,8 @@ class AsksForm(QWidget):
         super().__init__(parent)
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
-        # each question above its field: a question can be a sentence, and beside its field it would push the
-        # field out of the dialog's left column
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        # each question is a row of its own above its field: a question can be a sentence, and beside its field
+        # it would push the field out of the dialog's left column
         self.errors = FormErrors(self.form)
         self.asks: list[Ask] = []
         self.fields: dict[str, QWidget] = {}
@@ -40,13 +47,18 @@ class AsksForm(QWidget):
         self.asks, self.fields = list(asks), {}
         self.none_label = QLabel(self.tr("This template asks nothing more."))
         self.none_label.setStyleSheet("color: #666;")
+        self.none_label.setWordWrap(True)
         if not self.asks:
             self.form.addRow(self.none_label)
         for ask in self.asks:
             widget = self._field(ask, self.typed.get(ask.name, ""))
             widget.setObjectName(f"ask_{ask.name}")
             self.fields[ask.name] = widget
-            self.errors.add_row(ask.name, f"{ask.question}:", widget)
+            question = QLabel(f"{ask.question}:")
+            question.setWordWrap(True)  # a long question wraps within the column, over its whole width
+            question.setBuddy(widget)
+            self.form.addRow(question)
+            self.errors.add_row(ask.name, None, widget)
 
     def _field(self, ask: Ask, typed: str) -> QWidget:
         if ask.kind == "date":
@@ -56,6 +68,7 @@ class AsksForm(QWidget):
             return date_field
         if ask.kind == "choice":
             combo = QComboBox()
+            narrow(combo)
             combo.addItem("", "")
             for choice in ask.choices:
                 combo.addItem(choice, choice)

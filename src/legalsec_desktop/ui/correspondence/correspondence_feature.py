@@ -3,6 +3,8 @@ meetings, and drafting letters."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
@@ -23,8 +25,8 @@ class CorrespondenceFeature(Feature):
     def __init__(self, state: AppState, undo_stack: QUndoStack, shell: Shell) -> None:
         super().__init__(state, undo_stack, shell)
         self.title, self.icon_name = self.tr("Correspondence"), correspondence_tab.SPEC.icon
-        self.tab = correspondence_tab.CorrespondenceTab(correspondence_tab.SPEC, state, undo_stack)
-        self.tab.new_letter_requested.connect(lambda matter_id: self.new_letter(matter_id))
+        self.tab = self.register = correspondence_tab.CorrespondenceTab(correspondence_tab.SPEC, state, undo_stack)
+        self.tab.new_letter_requested.connect(lambda matter_id: self.new_letter(self._or_selected(matter_id)))
         self.tab.log_requested.connect(lambda matter_id, kind: self.log(self._or_selected(matter_id), kind))
         self.tab.edit_requested.connect(self.edit_entry)
         self.add_action("log_call", self.tr("&Log a Call…"), lambda: self.log(self.selected_matter(), "call"),
@@ -35,7 +37,9 @@ class CorrespondenceFeature(Feature):
                         Menu.FILE, 121, tip=self.tr("Log an e-mail sent or received on the selected matter "
                                                     "(to file the e-mail itself, drop it on the Files tab)"),
                         needs=Needs.WRITABLE)
-        self.add_action("new_letter", self.tr("New &Letter…"), lambda: self.new_letter(self.selected_matter()),
+        # the party chosen on a matter's Parties page, when that page is what the user looks at (set by the frame)
+        self.selected_party: Callable[[], tuple[int, int] | None] = lambda: None
+        self.add_action("new_letter", self.tr("New &Letter…"), self.new_letter_here,
                         Menu.FILE, 125, shortcut="Ctrl+Shift+L", icon_name="correspondence",
                         tip=self.tr("Draft a letter on the selected matter from one of the firm's templates"),
                         needs=Needs.WRITABLE, toolbar=42)
@@ -46,6 +50,18 @@ class CorrespondenceFeature(Feature):
                         201, tip=self.tr("Print a #10 envelope to a party of the selected matter, or save it as PDF"))
         self.add_action("print_mailing_labels", self.tr("Print Mailing La&bels…"), lambda: self.mailing("labels"),
                         Menu.FILE, 202, tip=self.tr("Print address labels (Avery 5160) for the parties of a matter"))
+
+    def new_letter_here(self) -> None:
+        """Ctrl+Shift+L: on the register, the matter of the entry chosen there (or the one it is filtered to); on a
+        matter's Parties page, to the party chosen there; else on the matter chosen on the Matters tab."""
+        if self.shell.current_tab() == self.key:
+            self.new_letter(self._or_selected(self.register.matter_for_new()))
+            return
+        party = self.selected_party()
+        if party is not None:
+            self.new_letter(party[0], recipient_id=party[1])
+            return
+        self.new_letter(self.selected_matter())
 
     def new_letter(self, matter_id: int | None, template_name: str | None = None,
                    recipient_id: int | None = None, package: str | None = None) -> None:
@@ -58,8 +74,13 @@ class CorrespondenceFeature(Feature):
         if dialog.exec() != LetterDialog.DialogCode.Accepted or not dialog.created:
             return
         made = dialog.created
-        self.shell.show_status(self.tr("Letter filed in the matter's documents and logged: %s.") % made[0].path.name
-                               if len(made) == 1 else self.tr("%d letters filed and logged.") % len(made))
+        said = (self.tr("Letter filed in the matter's documents and logged: %s.") % made[0].path.name
+                if len(made) == 1 else self.tr("%d letters filed and logged.") % len(made))
+        if dialog.pdfs_saved:
+            said += " " + (self.tr("Its PDF copy is filed too.") if dialog.pdfs_saved == 1
+                           else self.tr("Their %d PDF copies are filed too.") % dialog.pdfs_saved)
+        self.shell.show_status(said, 10000)
+        self.register.select_entry(made[-1].communication_id)  # the new letter, chosen in the register
         self.offer_envelope(dialog.made_for[0], dialog.made_for[1])
 
     def offer_letter(self, matter_id: int, purpose: str, recipient_id: int | None = None) -> None:
@@ -82,7 +103,9 @@ class CorrespondenceFeature(Feature):
         if not contact_ids:
             return
         several = len(contact_ids) > 1
-        answer = QMessageBox.question(self.shell.dialog_parent(), self.tr("Print an envelope?"),
+        # a short title (a window's title bar cuts a long one); the question itself in the text
+        answer = QMessageBox.question(self.shell.dialog_parent(),
+                                      self.tr("Labels") if several else self.tr("Envelope"),
                                       self.tr("Print labels for the %d recipients?") % len(contact_ids) if several
                                       else self.tr("Print an envelope for the letter?"))
         if answer != QMessageBox.StandardButton.Yes:

@@ -69,9 +69,9 @@ class CorrespondenceTab(ListTab):
     def _build_body(self) -> QWidget:
         self.actions_by_name: dict[str, QAction] = {}
         self.buttons: dict[str, QPushButton] = {}
-        slots = {"new_letter": lambda: self.new_letter_requested.emit(self._matter_for_new()),
-                 "log_call": lambda: self.log_requested.emit(self._matter_for_new(), "call"),
-                 "log_email": lambda: self.log_requested.emit(self._matter_for_new(), "email"),
+        slots = {"new_letter": lambda: self.new_letter_requested.emit(self.matter_for_new()),
+                 "log_call": lambda: self.log_requested.emit(self.matter_for_new(), "call"),
+                 "log_email": lambda: self.log_requested.emit(self.matter_for_new(), "email"),
                  "edit": self.edit_current, "open_document": self.open_document, "delete": self.delete_current}
         button_row = QWidget()
         button_row.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # clipped, not widening
@@ -185,6 +185,14 @@ class CorrespondenceTab(ListTab):
             return None
         return self.model.data(index, ID_ROLE)
 
+    def select_entry(self, entry_id: int) -> None:
+        """Choose one entry in the list (a letter just made), when the filters show it."""
+        self.refresh()
+        row = self.model.row_of(entry_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
     def _has_document(self) -> bool:
         index = self.table.currentIndex()
         if not index.isValid() or self.current_id() is None:
@@ -192,7 +200,7 @@ class CorrespondenceTab(ListTab):
         column = [c.key for c in self.model.columns].index("document")
         return bool(self.model.data(self.model.index(index.row(), column)))
 
-    def _matter_for_new(self) -> int | None:
+    def matter_for_new(self) -> int | None:
         """The matter a new letter or log entry starts on: the one the list is filtered to, else the chosen entry's,
         else the one chosen on the Matters tab (the feature's choice)."""
         if self.register_filters.filters.matter_id is not None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -34,7 +35,7 @@ from legalsec_desktop.ui.common.fields import (
     searchable_combo,
 )
 from legalsec_desktop.ui.common.form_errors import FormErrors
-from legalsec_desktop.ui.correspondence.asks_form import AsksForm
+from legalsec_desktop.ui.correspondence.asks_form import AsksForm, narrow
 from legalsec_desktop.ui.correspondence.letter_drafting import LetterDrafting
 from legalsec_desktop.ui.correspondence.letter_preview import LetterPreview
 from legalsec_desktop.ui.correspondence.recipient_picker import RecipientPicker
@@ -43,6 +44,7 @@ from legalsec_desktop.ui.correspondence.template_picker import TemplatePicker
 SETTINGS = "letter_dialog/"
 PREVIEW_PAUSE_MS = 1200  # a preview renders in a child process: after a pause in typing, not on every key
 SIGNER_MISSING = "border: 2px solid #b00020;"
+LEFT_WIDTH = 440  # the fields' column: narrow enough to leave the preview room in a 1024-pixel window
 
 
 class LetterDialog(LetterDrafting):
@@ -66,9 +68,11 @@ class LetterDialog(LetterDrafting):
         self.picker = TemplatePicker()
         self.recipients = RecipientPicker()
         self.signer = QComboBox()
+        narrow(self.signer, 20)
         self.signer.setObjectName("signerCombo")
         self.signer_note = QLabel(self.tr("This matter has no responsible attorney: choose who signs."))
         self.signer_note.setStyleSheet("color: #b00020;")
+        self.signer_note.setWordWrap(True)
         self.signer_note.hide()
         signer_box = QWidget()
         signer_column = QVBoxLayout(signer_box)
@@ -99,6 +103,7 @@ class LetterDialog(LetterDrafting):
         self.time_box.setChecked(False)
         self.duration = QLineEdit(placeholderText=self.tr("0.3, 18m, 1:15 or 1h 20m"))
         self.timekeeper = QComboBox()
+        narrow(self.timekeeper, 20)
         self.narrative = QLineEdit()
         self.open_after = QCheckBox(self.tr("&Open in Word when done"))
         self.save_pdf = QCheckBox(self.tr("Also save as &PDF (LibreOffice)"))
@@ -131,10 +136,10 @@ class LetterDialog(LetterDrafting):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(left)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the fields wrap, never scroll
-        # as wide as the column's widest field needs, beside the scroll bar, so nothing is cut off at its right
-        scroll.setMinimumWidth(max(500, left.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
-                                   + 2 * scroll.frameWidth()))
+        # every label wraps and every combo keeps to a few characters, so the column never needs to be wider than
+        # this; should something still be, it scrolls rather than being cut off at the right
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        scroll.setMinimumWidth(LEFT_WIDTH)
         self.preview = LetterPreview()
         splitter = QSplitter()
         splitter.addWidget(scroll)
@@ -229,7 +234,7 @@ class LetterDialog(LetterDrafting):
 
     def _typed(self) -> None:
         self._mark_signer()
-        self.preview.stale()
+        self.update_notes()
         self.pause.start()
 
     def _suggested_subject(self) -> str:
@@ -332,6 +337,22 @@ class LetterDialog(LetterDrafting):
         chosen = self.picker.chosen()
         if chosen is not None and chosen[0] == "template":
             settings.setValue(SETTINGS + "template", chosen[1])
+
+    def typed_anything(self) -> bool:
+        """Something the user typed would be lost by closing: an answer, the subject, an address, the time."""
+        texts = [*self.asks.answers().values(), self.subject.text(), self.address.toPlainText(),
+                 self.follow_up.text(), self.duration.text(), self.narrative.text()]
+        return any(text.strip() for text in texts)
+
+    def reject(self) -> None:
+        """Escape, Cancel or closing the window: ask first when something typed would be lost."""
+        if self.isVisible() and self.typed_anything() and QMessageBox.question(
+                self, self.tr("Discard this letter?"),
+                self.tr("Discard this letter? What you typed (the answers, the subject …) will be lost."),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Discard:
+            return
+        super().reject()
 
     def done(self, result: int) -> None:
         self.pause.stop()

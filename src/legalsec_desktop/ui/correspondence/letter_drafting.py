@@ -8,13 +8,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from legalsec_desktop.domain.errors import UserFixableError, ValidationError
 from legalsec_desktop.services import letters
 from legalsec_desktop.services.changes import Changed
+from legalsec_desktop.ui.common.document_open import open_file
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.ui.common.worker import Progress, run_and_wait
@@ -50,8 +50,28 @@ class LetterDrafting(LoadOnShowDialog):
     open_after: Any
     save_pdf: Any
     pdf_available: bool
+    pdfs_saved = 0  # how many PDF copies were filed after creating
     requests: Callable[[], list]
     show_error: Callable[[ValidationError], None]
+
+    def unanswered_note(self, count: int) -> str:
+        if count == 1:
+            return self.tr("Answer 1 question the template asks (on the left) to see the letter.")
+        return self.tr("Answer %d questions the template asks (on the left) to see the letter.") % count
+
+    def update_notes(self) -> None:
+        """As soon as the template or an answer changes: how many questions are left, or that the letter shown is
+        out of date (the preview itself follows after a pause in typing)."""
+        unanswered = len(self.asks.missing())
+        if unanswered:
+            self.preview.show_hint(self.unanswered_note(unanswered))
+        elif self.preview.current:
+            self.preview.stale()
+        elif not self.asks.asks:
+            self.preview.show_hint()
+        else:
+            self.preview.show_hint(self.tr("Every question is answered: the letter shows here after a pause in "
+                                           "typing, or press Preview."))
 
     def show_preview(self, quiet: bool = True) -> bool:
         """Render the first letter and show it; False (said in the preview, and beside the field unless `quiet`)
@@ -63,8 +83,7 @@ class LetterDrafting(LoadOnShowDialog):
             self.asks.errors.clear()
         unanswered = len(self.asks.missing())
         if unanswered:
-            self.preview.show_hint(self.tr("Answer the %d question(s) the template asks (on the left) to see the "
-                                           "letter.") % unanswered)
+            self.preview.show_hint(self.unanswered_note(unanswered))
             if not quiet:
                 self.asks.mark_missing()
             return False
@@ -103,6 +122,11 @@ class LetterDrafting(LoadOnShowDialog):
             return
         if len(wanted) == 1 and not self.show_preview(quiet=False):
             return
+        if len({request.recipient_id for request in wanted}) > 1:  # one recipient: the dialog's address box
+            completed = self.with_addresses(wanted)
+            if completed is None:
+                return
+            wanted = completed
         if self.preview.leftovers:
             QMessageBox.warning(self, self.tr("Letter not created"), self.tr(
                 "The letter still holds fields that were not filled in (in red in the preview): %s. Answer what "
@@ -133,6 +157,36 @@ class LetterDrafting(LoadOnShowDialog):
         self._after()
         super().accept()
 
+    def with_addresses(self, wanted: list) -> list | None:
+        """Letters to several recipients: ask for the address of each one who has none (or to leave them out);
+        the letters to make, or None when the user goes back."""
+        from dataclasses import replace
+
+        from legalsec_desktop.services import contacts
+        from legalsec_desktop.ui.correspondence.missing_addresses import MissingAddressesDialog
+
+        store = self.state.require_store()
+        people: dict[int, str] = {}
+        for request in wanted:
+            if request.recipient_id is not None and request.recipient_id not in people and not request.address:
+                contact = contacts.load_contact(store, request.recipient_id)
+                if not contact.address.strip():
+                    people[request.recipient_id] = contact.name
+        if not people:
+            return wanted
+        dialog = MissingAddressesDialog(list(people.items()), self)
+        if dialog.exec() != MissingAddressesDialog.DialogCode.Accepted:
+            return None
+        typed, left_out = dialog.addresses(), dialog.left_out()
+        kept = [replace(request, address=typed.get(request.recipient_id) or request.address)
+                for request in wanted if request.recipient_id not in left_out]
+        if not kept:
+            self.preview.show_problem(self.tr("Every recipient was left out: no letter to make."))
+            return None
+        # the follow-up and the time go with the first letter made, even when the first one was left out
+        kept[0] = replace(kept[0], follow_up_on=wanted[0].follow_up_on, time=wanted[0].time)
+        return kept
+
     def _create(self, wanted: list) -> list:
         store, root = self.state.require_store(), self.state.documents_root()
         if len(wanted) == 1:
@@ -152,7 +206,8 @@ class LetterDrafting(LoadOnShowDialog):
         """Open the letters in Word and make their PDFs, as the user asked; a failure here loses nothing."""
         if self.open_after.isChecked():
             for made in self.created[:MAX_OPENED]:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(made.path)))
+                if not open_file(self, Path(made.path)):
+                    break  # said once, not once a letter
         if self.pdf_available and self.save_pdf.isChecked() and self.created:
             self._make_pdfs()
 
@@ -176,7 +231,7 @@ class LetterDrafting(LoadOnShowDialog):
             return done
 
         try:
-            run_and_wait(self, stage, work, cancellable=True)
+            self.pdfs_saved = run_and_wait(self, stage, work, cancellable=True) or 0
         except UserFixableError as error:
             show_problem(self, error, self.tr("PDF not saved"))
         self.state.data_changed.emit(Changed.DOCUMENTS)

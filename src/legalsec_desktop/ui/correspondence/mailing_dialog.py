@@ -35,6 +35,7 @@ from legalsec_desktop.ui.common.worker import Progress, run_and_wait
 VIA_LINES = ("", "Via Certified Mail", "Via Certified Mail, Return Receipt Requested", "Via Hand Delivery",
              "Via Overnight Delivery", "Personal and Confidential")
 LABELS_PER_SHEET = 30
+MATTER_LENGTH = 48  # characters of the matter shown in its box
 
 
 class MailingDialog(LoadOnShowDialog):
@@ -54,13 +55,14 @@ class MailingDialog(LoadOnShowDialog):
         envelope = mode == "envelope"
         self.setWindowTitle(self.tr("Print Envelope") if envelope else self.tr("Print Mailing Labels"))
         self.load_problem_title = self.tr("Could not open")
-        self.matter = searchable_combo()
+        self.matter = searchable_combo(MATTER_LENGTH)  # the number and the whole of a usual title
         self.role = QComboBox()
         self.role.addItem(self.tr("All parties"), None)
         for role in PARTY_ROLES:
             self.role.addItem(role.capitalize(), role)
         self.recipients = QListWidget()
         self.recipients.setMinimumHeight(120)
+        self.recipients.setWordWrap(True)  # a very long name wraps rather than being cut
         self.address = QPlainTextEdit()
         self.address.setPlaceholderText(self.tr("Street\nCity, State ZIP"))
         self.address.setFixedHeight(70)
@@ -104,6 +106,7 @@ class MailingDialog(LoadOnShowDialog):
         self.address.textChanged.connect(self.refresh)
         self.via.currentTextChanged.connect(self.refresh)
         self.skip.valueChanged.connect(self.refresh)
+        self.resize(max(self.sizeHint().width(), 800), max(self.sizeHint().height(), 640))
 
     # --- reading ---------------------------------------------------------------------------
     def read(self) -> None:
@@ -144,7 +147,7 @@ class MailingDialog(LoadOnShowDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = address.contact_id in self.checked
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-            item.setToolTip("\n".join(address.lines) if address.printable else address.warning)
+            item.setToolTip(f"{item.text()}\n" + ("\n".join(address.lines) if address.printable else address.warning))
             self.recipients.addItem(item)
         self.recipients.blockSignals(False)
         self.refresh()

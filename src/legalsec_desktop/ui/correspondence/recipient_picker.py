@@ -22,6 +22,9 @@ class RecipientPicker(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.combo = QComboBox()
+        # "Every opposing counsel on the matter (2)" or a long name must not widen the dialog's column
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(24)
         self.combo.setObjectName("recipientCombo")
         self.other = searchable_combo(24)
         self.other.setObjectName("otherContact")

@@ -30,6 +30,7 @@ from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.form_errors import FormErrors
 
 ASK, LEAVE_OUT = "\x00ask", ""
+REVIEW = "border: 2px solid #c77700;"  # a guess to look at (amber), not an error
 
 
 def field_choices(merge_name: str) -> list[tuple[str, str]]:
@@ -68,9 +69,13 @@ class TemplateAddDialog(QDialog):
             for value, label in field_choices(merge):
                 combo.addItem(label, value)
             guess = self.preview.guessed.get(merge)
-            combo.setCurrentIndex(max(0, combo.findData(guess)) if guess is not None else 0)
+            # a field not recognised is asked when drafting, as the check below says; marked for a look, and the
+            # user may choose one of our fields instead
+            combo.setCurrentIndex(max(0, combo.findData(guess if guess is not None else ASK)))
             if guess is None:
-                combo.setStyleSheet("border: 2px solid #b00020;")
+                combo.setStyleSheet(REVIEW)
+                combo.setToolTip(self.tr("Not recognised: asked when drafting. Choose one of our fields if it is "
+                                         "one."))
                 combo.currentIndexChanged.connect(lambda _i, c=combo: c.setStyleSheet(""))
             self.table.setCellWidget(row, 1, combo)
             self.combos[merge] = combo
@@ -97,9 +102,14 @@ class TemplateAddDialog(QDialog):
         check = self.preview.check
         if self.preview.merge_fields:
             unguessed = sum(1 for merge in self.preview.merge_fields if self.preview.guessed.get(merge) is None)
-            lines.append(self.tr("It holds %d mail-merge field(s); they become our fields as shown. %s") % (
-                len(self.preview.merge_fields),
-                self.tr("Choose what the %d marked in red become.") % unguessed if unguessed else ""))
+            count = len(self.preview.merge_fields)
+            lines.append(html.escape(
+                (self.tr("It holds 1 mail-merge field; it becomes our field as shown.") if count == 1 else
+                 self.tr("It holds %d mail-merge fields; they become our fields as shown.") % count)
+                + (" " + (self.tr("1 was not recognised (marked in orange): it is asked when drafting, unless you "
+                                  "choose one of our fields for it.") if unguessed == 1 else
+                          self.tr("%d were not recognised (marked in orange): they are asked when drafting, unless "
+                                  "you choose one of our fields for them.") % unguessed) if unguessed else "")))
         if check is not None:
             if check.fields:
                 lines.append(html.escape(self.tr("Fields used: %s") % ", ".join(check.fields)))
@@ -108,6 +118,11 @@ class TemplateAddDialog(QDialog):
             unknown = self.tr("Unknown field:")
             lines += [f"<span style='color:#b00020'>{unknown} {html.escape(item)}</span>" for item in check.unknown]
             lines += [f"<span style='color:#b00020'>{html.escape(item)}</span>" for item in check.problems]
+            if check.problems or check.unknown:  # said here, before Add, not in a message after it
+                lines.append("<b>%s</b>" % html.escape(self.tr(
+                    "This file cannot be added as it is: correct what is listed in red in Word, save it, then add "
+                    "it again.")))
+                self.add_button.setEnabled(False)
         self.found.setText("<br>".join(lines) or self.tr("No fields yet: the letter will be the same every time."))
 
     def mapping(self) -> dict[str, str]:
@@ -116,7 +131,7 @@ class TemplateAddDialog(QDialog):
         for merge, combo in self.combos.items():
             value = combo.currentData()
             if value == "\x00choose":
-                raise ValidationError("name", f"Choose what the mail-merge field “{merge}” becomes (in red).")
+                raise ValidationError("name", f"Choose what the mail-merge field “{merge}” becomes (marked in orange).")
             chosen[merge] = f"ask.{ask_name(merge)}" if value == ASK else value
         return chosen
 

@@ -4,6 +4,8 @@ starter templates, the folder, and packages."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +32,7 @@ from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.ui.common.save_paths import ask_open_path
 
 COLUMNS = ("Name", "Purpose", "Fields", "Asks", "Last used", "Problem")
+LIST_WIDTHS = {2: 200, 3: 240}  # the Fields and Asks columns: their start; the whole is below the list
 PURPOSES = {"": "None", "engagement": "Engagement letter", "declination": "Declination (offered when a conflict "
             "check is declined)", "closing": "Closing letter (offered when a matter is closed)"}
 
@@ -64,9 +68,17 @@ class TemplatesDialog(LoadOnShowDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        for column in range(len(COLUMNS)):  # names, purposes and dates whole; the lists share what is left
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column in (2, 3, 5)
-                                        else QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(len(COLUMNS)):  # names, purposes and dates whole; the lists a width the user can drag
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in LIST_WIDTHS.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)  # the problem: what is left
+        # the chosen template's fields and questions in full (the columns show their start)
+        self.detail = QTextBrowser()
+        self.detail.setObjectName("templateDetail")
+        self.detail.setMaximumHeight(150)
+        self.table.itemSelectionChanged.connect(self.show_detail)
         self.table.doubleClicked.connect(lambda _index: self.edit_in_word())
         self.put_back = QPushButton()
         self.put_back.setObjectName("putBackButton")
@@ -92,6 +104,7 @@ class TemplatesDialog(LoadOnShowDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.folder_label)
         layout.addLayout(row, 1)
+        layout.addWidget(self.detail)
 
     def read(self) -> None:
         store = self.state.require_store()
@@ -115,6 +128,23 @@ class TemplatesDialog(LoadOnShowDialog):
                 self.table.selectRow(row)
         if self.table.currentRow() < 0 and self.templates:
             self.table.selectRow(0)
+
+    def show_detail(self) -> None:
+        info = self.current()
+        if info is None:
+            self.detail.clear()
+            return
+        asks = "".join(f"<li>{html.escape(ask.question)} <i>({html.escape(ask.kind)})</i></li>" for ask in info.asks)
+        parts = [f"<b>{html.escape(info.name)}</b>"
+                 + (f" — {html.escape(info.description)}" if info.description else ""),
+                 f"<b>{html.escape(self.tr('Fields:'))}</b> " + (html.escape(", ".join(info.fields))
+                                                                 or html.escape(self.tr('none'))),
+                 f"<b>{html.escape(self.tr('Asks when drafting:'))}</b> "
+                 + (f"<ul style='margin:0'>{asks}</ul>" if asks else html.escape(self.tr("nothing")))]
+        if info.problem:
+            parts.append(f"<span style='color:#b00020'><b>{html.escape(self.tr('Problem:'))}</b> "
+                         f"{html.escape(info.problem)}</span>")
+        self.detail.setHtml("<br>".join(parts))
 
     def current(self):  # noqa: ANN201 - the selected TemplateInfo, or None
         row = self.table.currentRow()

@@ -113,19 +113,23 @@ class MatterDetail(QWidget):
         self.parties.doubleClicked.connect(lambda _i: self.edit_contact())
         QShortcut(QKeySequence.StandardKey.Delete, self.parties, self.remove_party)
         party_page = self._page(self.parties, (
-            (self.tr("&Add Party…"), "new", self.add_party),
-            (self.tr("Change &Role…"), "", self.change_role),
+            (self.tr("&Add…"), "new", self.add_party),
+            (self.tr("&Letter…"), "correspondence", self.letter_to_party),
             (self.tr("Edit &Contact…"), "edit", self.edit_contact),
+            (self.tr("&Role…"), "", self.change_role),
             (self.tr("Remo&ve"), "delete", self.remove_party),
-            (self.tr("Con&flict Check"), "conflict", self.check_parties),
-            (self.tr("Write &Letter…"), "correspondence", self.letter_to_party),
-        ))
+            (self.tr("Con&flicts"), "conflict", self.check_parties),
+        ), tips=(self.tr("Add a party to the matter"), self.tr("Write a letter to the selected party (Ctrl+Shift+L)"),
+                 self.tr("Edit the selected party's contact details"), self.tr("Change the selected party's role"),
+                 self.tr("Remove the selected party from the matter"),
+                 self.tr("Check the parties for conflicts of interest")))
+        self.party_page = party_page
         self.log = _table([self.tr("When"), self.tr("Kind"), self.tr("In/Out"), self.tr("With"), self.tr("Subject"),
                            self.tr("Follow up")], (170, 70, 50, 150, 220), "logTable")
         self.log.doubleClicked.connect(lambda _i: self.edit_log())
         QShortcut(QKeySequence.StandardKey.Delete, self.log, self.delete_log)
         log_page = self._page(self.log, (
-            (self.tr("New &Letter… (Ctrl+Shift+L)"), "correspondence", self.new_letter),
+            (self.tr("New &Letter… (Ctrl+Shift+L)"), "correspondence", lambda: self.new_letter()),
             (self.tr("Log a &Call… (Ctrl+L)"), "call", lambda: self.log_entry("call")),
             (self.tr("Log E-&mail…"), "correspondence", lambda: self.log_entry("email")),
             (self.tr("Log &Letter…"), "correspondence", lambda: self.log_entry("letter")),
@@ -159,7 +163,8 @@ class MatterDetail(QWidget):
         layout.addWidget(self.stack)
         state.data_changed.connect(self._data_changed)
 
-    def _page(self, table: QTableWidget, actions: tuple) -> QWidget:
+    def _page(self, table: QTableWidget, actions: tuple, tips: tuple = ()) -> QWidget:
+        """A table under a toolbar of `actions` (text, icon, slot); each also on the table's right-click menu."""
         page = QWidget()
         column = QVBoxLayout(page)
         bar = QToolBar()  # folds into a » menu when the pane is narrow
@@ -168,9 +173,13 @@ class MatterDetail(QWidget):
         self.write_buttons = getattr(self, "write_buttons", [])
         for text, icon_name, slot in actions:
             action = QAction(icon(icon_name), text, bar) if icon_name else QAction(text, bar)
-            action.triggered.connect(slot)
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())  # not slot(checked)
             bar.addAction(action)
+            table.addAction(action)
             self.write_buttons.append(action)
+        for action, tip in zip(bar.actions(), tips, strict=False):
+            action.setToolTip(tip)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         column.addWidget(bar)
         column.addWidget(table, 1)
         return page
@@ -277,6 +286,14 @@ class MatterDetail(QWidget):
         if self.state.read_only or self.matter_id is None:
             return
         self.letter_requested.emit(self.matter_id, recipient_id)
+
+    def party_shown(self) -> tuple[int, int] | None:
+        """(matter id, contact id) of the party chosen on the Parties page, while that page is shown; else None."""
+        if self.matter_id is None or not self.isVisible() or self.tabs.currentWidget() is not self.party_page:
+            return None
+        party_id = _selected(self.parties)
+        contact = next((p.contact_id for p in self.shown_parties if p.party_id == party_id), None)
+        return (self.matter_id, contact) if contact is not None else None
 
     def letter_to_party(self) -> None:
         """A letter to the selected party (the matter's client when none is selected)."""

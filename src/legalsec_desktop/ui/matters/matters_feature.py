@@ -24,6 +24,7 @@ class MattersFeature(Feature):
         super().__init__(state, undo_stack, shell)
         self.title, self.icon_name = self.tr("Matters"), matters_tab.SPEC.icon
         tab = self.tab = MattersTab(matters_tab.SPEC, state, undo_stack)
+        self.party_shown = tab.detail.party_shown  # the party chosen on a matter's Parties page, while shown
         tab.action_requested.connect(self.new_matter)
         tab.edit_requested.connect(self.edit_matter)
         tab.detail.conflict_check_requested.connect(
