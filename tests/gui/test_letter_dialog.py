@@ -281,3 +281,24 @@ def test_opening_the_dialog_starts_the_render_process_ahead_of_the_first_preview
     assert template_sandbox._WORKER._process is None
     _dialog(window, qtbot)
     assert template_sandbox._WORKER._process is not None  # letter_docx.get_ready was never called
+
+
+def test_the_clerk_of_the_matters_court_is_offered_and_the_typed_address_printed(window, qtbot):
+    """A cover letter for filing goes to the clerk of the matter's court, who is not a contact: offered with the
+    court's name, its address typed for the letter, logged as to the clerk of that court."""
+    store = window.state.store
+    matter_id = next(m for m, _label in matters.matter_choices(store) if matters.load_matter(store, m).court)
+    court = matters.load_matter(store, matter_id).court
+    dialog = _dialog(window, qtbot, matter_id=matter_id, template_name="Cover letter to the court clerk")
+    combo = dialog.recipients.combo
+    clerk = next(i for i in range(combo.count()) if combo.itemText(i).startswith("Clerk of the Court — "))
+    assert court in combo.itemText(clerk)
+    combo.setCurrentIndex(clerk)
+    assert dialog.address_wanted and "Clerk of the Court has no address" in dialog.address_note.text()
+    dialog.address.setPlainText("111 N. Hill Street\nLos Angeles, CA 90012")
+    _answer_all(dialog)
+    dialog.accept()
+    [made] = dialog.created
+    text = _text(made.path)
+    assert "Clerk of the Court" in text and "111 N. Hill Street" in text and "None" not in text
+    assert communications.load_communication(store, made.communication_id).with_whom == f"Clerk of the Court, {court}"

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from legalsec_desktop.domain.communications import KIND_LABELS
 from legalsec_desktop.services.changes import Changed
+from legalsec_desktop.services.letter_context import COURT_CLERK
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.feature import Feature, Menu, Needs, Shell
 from legalsec_desktop.ui.common.navigation import TabKey
@@ -99,7 +100,9 @@ class CorrespondenceFeature(Feature):
             self.new_letter(matter_id, offered.name, recipient_id)
 
     def offer_envelope(self, matter_id: int, contact_ids: list[int]) -> None:
-        """After letters are created: an envelope (or labels, for several) for their recipients."""
+        """After letters are created: an envelope (or labels, for several) for their recipients (contacts only: the
+        clerk of a court has no address on file)."""
+        contact_ids = [contact for contact in contact_ids if contact != COURT_CLERK]
         if not contact_ids:
             return
         several = len(contact_ids) > 1

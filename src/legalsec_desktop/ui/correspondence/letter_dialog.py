@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.services import contacts, letter_templates, letters, matters
+from legalsec_desktop.services.letter_context import CLERK_NAME, COURT_CLERK
 from legalsec_desktop.services.pdf_convert import find_soffice
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.fields import (
@@ -199,8 +200,9 @@ class LetterDialog(LetterDrafting):
         matter_id = self.matter.currentData()
         store = self.state.require_store()
         parties = contacts.list_parties(store, matter_id) if matter_id is not None else []
-        self.recipients.fill(parties, self.contact_list, self.recipient_id)
-        lawyer = matters.load_matter(store, matter_id).responsible_attorney_id if matter_id is not None else None
+        matter = matters.load_matter(store, matter_id) if matter_id is not None else None
+        self.recipients.fill(parties, self.contact_list, self.recipient_id, matter.court if matter else "")
+        lawyer = matter.responsible_attorney_id if matter is not None else None
         self.needs_signer = matter_id is not None and lawyer is None
         self.signer.setCurrentIndex(max(0, self.signer.findData(lawyer)))
         if self.timekeeper.findData(lawyer) >= 0:
@@ -221,7 +223,9 @@ class LetterDialog(LetterDrafting):
     def _recipient_changed(self) -> None:
         chosen = self.recipients.chosen()
         missing = ""
-        if chosen is not None and chosen[0] == "contact" and self.state.store is not None:
+        if chosen == ("contact", COURT_CLERK):  # no address on file for a court: typed for the letter
+            missing = CLERK_NAME
+        elif chosen is not None and chosen[0] == "contact" and self.state.store is not None:
             contact = contacts.load_contact(self.state.store, int(chosen[1]))  # type: ignore[call-overload]
             if not contact.address.strip():
                 missing = contact.name

@@ -1,5 +1,5 @@
-"""Who a letter goes to: a party of the matter (with its role), every party of a role at once, or any other contact
-found by name."""
+"""Who a letter goes to: a party of the matter (with its role), the clerk of the matter's court, every party of a
+role at once, or any other contact found by name."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
+from legalsec_desktop.services.letter_context import CLERK_NAME, COURT_CLERK
 from legalsec_desktop.ui.common.fields import fill_combo, line_edit, searchable_combo
 
 OTHER = ("other", 0)
@@ -39,15 +40,19 @@ class RecipientPicker(QWidget):
         self.other.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.setFocusProxy(self.combo)
 
-    def fill(self, parties: Sequence, contacts: Sequence[tuple[int, str]], chosen: int | None = None) -> None:  # noqa: ANN001
-        """`parties`: MatterParty rows (clients first); `contacts`: every contact as (id, name)."""
+    def fill(self, parties: Sequence, contacts: Sequence[tuple[int, str]], chosen: int | None = None,  # noqa: ANN001
+             court: str = "") -> None:
+        """`parties`: MatterParty rows (clients first); `contacts`: every contact as (id, name); `court`: the
+        matter's court, whose clerk is offered too (a filing's cover letter)."""
         self.all_contacts = list(contacts)
         items: list[tuple[object, str]] = [(("contact", p.contact_id), f"{p.name} — {p.role}") for p in parties]
+        if court.strip():
+            items.append((("contact", COURT_CLERK), f"{CLERK_NAME} — {' '.join(court.split())}"))
         counts = Counter(p.role for p in parties)
         items += [(("role", role), self.tr("Every %s on the matter (%d)") % (role, count))
                   for role, count in counts.items() if count > 1]
         items.append((OTHER, self.tr("Another contact…")))
-        party_ids = {p.contact_id for p in parties}
+        party_ids = {p.contact_id for p in parties} | ({COURT_CLERK} if court.strip() else set())
         if chosen is not None and chosen not in party_ids:
             wanted: object = OTHER
         elif chosen is not None:
