@@ -13,6 +13,7 @@ from legalsec_desktop.services import communications, contacts, documents, lette
 from legalsec_desktop.ui.correspondence import letter_drafting
 from legalsec_desktop.ui.correspondence.letter_dialog import LetterDialog
 from legalsec_desktop.ui.correspondence.missing_addresses import MissingAddressesDialog
+from letter_dialog_setup import answer_all, open_letter_dialog
 
 STATUS = "Status letter to client"
 
@@ -27,26 +28,13 @@ def window(make_window):
     return window
 
 
-def _dialog(window, qtbot, **kwargs):
-    dialog = LetterDialog(window.state, window, kwargs.pop("matter_id", window.matter_id), **kwargs)
-    qtbot.addWidget(dialog)
-    dialog.load()
-    return dialog
-
-
-def _answer_all(dialog):
-    for ask in dialog.asks.asks:
-        value = {"date": "12/3/2026", "amount": "1500", "number": "3"}.get(ask.kind, "Smith & Sons <Ltd>")
-        dialog.asks.set_answer(ask.name, ask.choices[0] if ask.kind == "choice" else value)
-
-
 def _text(path):
     return "\n".join(p.text for p in Document(path).paragraphs)
 
 
 def test_the_dialog_drafts_files_and_logs_a_letter_end_to_end(window, qtbot):
     store = window.state.store
-    dialog = _dialog(window, qtbot, template_name=STATUS)
+    dialog = open_letter_dialog(window, qtbot, template_name=STATUS)
     assert dialog.picker.chosen() == ("template", STATUS)
     client = contacts.list_parties(store, window.matter_id)[0]
     assert dialog.recipients.chosen() == ("contact", client.contact_id)  # the client, first
@@ -54,7 +42,7 @@ def test_the_dialog_drafts_files_and_logs_a_letter_end_to_end(window, qtbot):
     assert dialog.asks.asks, "the status letter asks for the news"
     assert not dialog.show_preview(quiet=False)  # unanswered: marked beside the questions, nothing rendered
     assert "Answer" in dialog.preview.notes.text()
-    _answer_all(dialog)
+    answer_all(dialog)
     dialog.subject.setText("Where things stand")
     assert dialog.show_preview(quiet=False)
     shown = dialog.preview.browser.toPlainText()
@@ -72,7 +60,7 @@ def test_the_dialog_drafts_files_and_logs_a_letter_end_to_end(window, qtbot):
 
 
 def test_the_search_box_filters_the_templates_and_packages(window, qtbot):
-    dialog = _dialog(window, qtbot)
+    dialog = open_letter_dialog(window, qtbot)
     dialog.picker.search.setText("opposing")
     shown = [dialog.picker.list.item(r).text() for r in range(dialog.picker.list.count())
              if not dialog.picker.list.item(r).isHidden()]
@@ -85,7 +73,7 @@ def test_the_search_box_filters_the_templates_and_packages(window, qtbot):
 def test_a_template_with_a_problem_is_listed_greyed_with_the_reason(window, qtbot):
     folder = letter_templates.templates_folder(window.state.store)
     (folder / "Broken.docx").write_bytes(b"not a word file")
-    dialog = _dialog(window, qtbot)
+    dialog = open_letter_dialog(window, qtbot)
     item = next(dialog.picker.list.item(r) for r in range(dialog.picker.list.count())
                 if dialog.picker.list.item(r).text().startswith("Broken"))
     assert "cannot be used" in item.text()
@@ -96,12 +84,12 @@ def test_every_party_of_a_role_gets_a_letter_through_the_worker(window, qtbot, m
     store = window.state.store
     role = "opposing counsel"
     contacts.add_party(store, window.matter_id, "Second Counsel Esq.", role)
-    dialog = _dialog(window, qtbot, template_name="Letter to opposing counsel")
+    dialog = open_letter_dialog(window, qtbot, template_name="Letter to opposing counsel")
     combo = dialog.recipients.combo
     index = next(i for i in range(combo.count()) if combo.itemText(i).startswith("Every opposing counsel"))
     dialog.recipients.combo.setCurrentIndex(index)
     assert dialog.recipients.chosen() == ("role", role)
-    _answer_all(dialog)
+    answer_all(dialog)
     assert len(dialog.requests()) == 2
     second = next(p.contact_id for p in contacts.list_parties(store, window.matter_id)
                   if p.name == "Second Counsel Esq.")
@@ -123,10 +111,10 @@ def test_a_recipient_without_an_address_gets_a_box_to_type_one(window, qtbot):
     store = window.state.store
     contacts.add_party(store, window.matter_id, "Nora Noaddress", "witness")
     nora = next(p.contact_id for p in contacts.list_parties(store, window.matter_id) if p.name == "Nora Noaddress")
-    dialog = _dialog(window, qtbot, template_name=STATUS, recipient_id=nora)
+    dialog = open_letter_dialog(window, qtbot, template_name=STATUS, recipient_id=nora)
     assert dialog.address_wanted and "Nora Noaddress has no address" in dialog.address_note.text()
     dialog.address.setPlainText("12 Elm St\nSpringfield, IL 62701")
-    _answer_all(dialog)
+    answer_all(dialog)
     dialog.accept()
     assert "12 Elm St" in _text(dialog.created[0].path) and "None" not in _text(dialog.created[0].path)
 
@@ -134,10 +122,10 @@ def test_a_recipient_without_an_address_gets_a_box_to_type_one(window, qtbot):
 def test_a_matter_without_a_responsible_attorney_asks_who_signs(window, qtbot):
     store = window.state.store
     matter_id = matters.create_matter(store, MatterDraft("2026-0999", "Ng estate", "Al Ng", date(2026, 11, 2)))
-    dialog = _dialog(window, qtbot, matter_id=matter_id, template_name=STATUS)
+    dialog = open_letter_dialog(window, qtbot, matter_id=matter_id, template_name=STATUS)
     assert dialog.needs_signer and not dialog.signer_note.isHidden()
     assert "#b00020" in dialog.signer.styleSheet()
-    _answer_all(dialog)
+    answer_all(dialog)
     dialog.accept()
     assert not dialog.created and "choose who signs" in dialog.errors.labels["signer"].text()
     dialog.signer.setCurrentIndex(1)
@@ -155,8 +143,8 @@ def test_create_refuses_a_letter_that_still_holds_placeholders(window, qtbot, mo
 
     monkeypatch.setattr(letter_drafting.letters, "preview_letter", with_leftover)
     before = len(documents.documents_of(window.state.store, window.matter_id))
-    dialog = _dialog(window, qtbot, template_name=STATUS)
-    _answer_all(dialog)
+    dialog = open_letter_dialog(window, qtbot, template_name=STATUS)
+    answer_all(dialog)
     dialog.accept()
     assert not dialog.created and dialog.result() != LetterDialog.DialogCode.Accepted
     assert "«Client_Name»" in dialog.preview.notes.text()
@@ -165,7 +153,7 @@ def test_create_refuses_a_letter_that_still_holds_placeholders(window, qtbot, mo
 
 
 def test_answers_survive_a_change_of_template_and_choices_are_remembered(window, qtbot):
-    dialog = _dialog(window, qtbot, template_name=STATUS)
+    dialog = open_letter_dialog(window, qtbot, template_name=STATUS)
     first = dialog.asks.asks[0].name
     dialog.asks.set_answer(first, "typed once")
     dialog.picker.choose("template", "Letter to opposing counsel")
@@ -174,13 +162,13 @@ def test_answers_survive_a_change_of_template_and_choices_are_remembered(window,
     dialog.open_after.setChecked(True)
     dialog.reject()
     assert QSettings().value("letter_dialog/template") == STATUS
-    again = _dialog(window, qtbot)
+    again = open_letter_dialog(window, qtbot)
     assert again.picker.chosen() == ("template", STATUS) and again.open_after.isChecked()
 
 
 def test_the_dialog_looks_right(window, qtbot, tmp_path, message_boxes):  # closing it asks before discarding
-    dialog = _dialog(window, qtbot, template_name=STATUS)
-    _answer_all(dialog)
+    dialog = open_letter_dialog(window, qtbot, template_name=STATUS)
+    answer_all(dialog)
     dialog.show()
     assert dialog.show_preview(quiet=False)
     QApplication.processEvents()
@@ -191,11 +179,11 @@ def test_the_dialog_looks_right(window, qtbot, tmp_path, message_boxes):  # clos
 def test_a_package_drafts_each_of_its_letters(window, qtbot):
     store = window.state.store
     package = letter_templates.list_packages(store)[0]
-    dialog = _dialog(window, qtbot, package=package.name)
+    dialog = open_letter_dialog(window, qtbot, package=package.name)
     assert dialog.picker.chosen() == ("package", package.name)
     asked = {ask.name for name in package.templates for ask in letter_templates.find_template(store, name).asks}
     assert {ask.name for ask in dialog.asks.asks} == asked  # a question shared by two letters is asked once
-    _answer_all(dialog)
+    answer_all(dialog)
     dialog.accept()
     assert len(dialog.created) == len(package.templates), dialog.preview.notes.text()
     titles = [documents.document(store, made.document_id).title for made in dialog.created]
@@ -206,7 +194,7 @@ def test_another_contact_is_found_by_name(window, qtbot):
     store = window.state.store
     outsider = next(c for c, _name in contacts.contact_choices(store)
                     if c not in {p.contact_id for p in contacts.list_parties(store, window.matter_id)})
-    dialog = _dialog(window, qtbot, template_name=STATUS, recipient_id=outsider)
+    dialog = open_letter_dialog(window, qtbot, template_name=STATUS, recipient_id=outsider)
     assert dialog.recipients.combo.currentText() == "Another contact…" and not dialog.recipients.other.isHidden()
     assert dialog.recipients.chosen() == ("contact", outsider)
     dialog.recipients.other.setCurrentIndex(0)  # blank: no one
@@ -221,11 +209,11 @@ def test_open_in_word_and_the_pdf_after_creating(window, qtbot, monkeypatch):
     monkeypatch.setattr("legalsec_desktop.services.pdf_convert.file_letter_pdf",
                         lambda store, root, matter_id, letter, title, on, clock, by: made_pdf.append((matter_id,
                                                                                                       title)) or 1)
-    dialog = _dialog(window, qtbot, template_name=STATUS)
+    dialog = open_letter_dialog(window, qtbot, template_name=STATUS)
     dialog.pdf_available = True
     dialog.open_after.setChecked(True)
     dialog.save_pdf.setChecked(True)
-    _answer_all(dialog)
+    answer_all(dialog)
     dialog.accept()
     [made] = dialog.created
     assert opened == [str(made.path)]
@@ -234,9 +222,9 @@ def test_open_in_word_and_the_pdf_after_creating(window, qtbot, monkeypatch):
 
 
 def test_a_pause_in_typing_previews_the_letter(window, qtbot):
-    dialog = _dialog(window, qtbot, template_name=STATUS)
+    dialog = open_letter_dialog(window, qtbot, template_name=STATUS)
     dialog.pause.setInterval(10)
-    _answer_all(dialog)
+    answer_all(dialog)
     qtbot.waitUntil(lambda: dialog.preview.current, timeout=20000)
     assert "Smith & Sons <Ltd>" in dialog.preview.browser.toPlainText()
     dialog.subject.setText("Changed")
@@ -247,10 +235,10 @@ def test_every_party_of_a_role_removed_meanwhile_is_said_beside_the_recipient(wi
     store = window.state.store
     role = "opposing counsel"
     contacts.add_party(store, window.matter_id, "Second Counsel Esq.", role)
-    dialog = _dialog(window, qtbot, template_name="Letter to opposing counsel")
+    dialog = open_letter_dialog(window, qtbot, template_name="Letter to opposing counsel")
     combo = dialog.recipients.combo
     combo.setCurrentIndex(next(i for i in range(combo.count()) if combo.itemData(i) == ("role", role)))
-    _answer_all(dialog)
+    answer_all(dialog)
     before = len(documents.documents_of(store, window.matter_id))
     for party in contacts.list_parties(store, window.matter_id):  # removed in another window
         if party.role == role:
@@ -266,8 +254,8 @@ def test_a_package_with_a_template_removed_is_refused_not_made_short(window, qtb
     package = letter_templates.list_packages(store)[0]
     gone = letter_templates.find_template(store, package.templates[-1])
     letter_templates.delete_template(store, gone.id)
-    dialog = _dialog(window, qtbot, package=package.name)
-    _answer_all(dialog)
+    dialog = open_letter_dialog(window, qtbot, package=package.name)
+    answer_all(dialog)
     before = len(documents.documents_of(store, window.matter_id))
     dialog.accept()  # made the other letters of the package without a word
     assert dialog.created == [] and gone.name in dialog.errors.labels["template"].text()
@@ -279,7 +267,7 @@ def test_opening_the_dialog_starts_the_render_process_ahead_of_the_first_preview
 
     template_sandbox._WORKER.stop()
     assert template_sandbox._WORKER._process is None
-    _dialog(window, qtbot)
+    open_letter_dialog(window, qtbot)
     assert template_sandbox._WORKER._process is not None  # letter_docx.get_ready was never called
 
 
@@ -289,14 +277,14 @@ def test_the_clerk_of_the_matters_court_is_offered_and_the_typed_address_printed
     store = window.state.store
     matter_id = next(m for m, _label in matters.matter_choices(store) if matters.load_matter(store, m).court)
     court = matters.load_matter(store, matter_id).court
-    dialog = _dialog(window, qtbot, matter_id=matter_id, template_name="Cover letter to the court clerk")
+    dialog = open_letter_dialog(window, qtbot, matter_id=matter_id, template_name="Cover letter to the court clerk")
     combo = dialog.recipients.combo
     clerk = next(i for i in range(combo.count()) if combo.itemText(i).startswith("Clerk of the Court — "))
     assert court in combo.itemText(clerk)
     combo.setCurrentIndex(clerk)
     assert dialog.address_wanted and "Clerk of the Court has no address" in dialog.address_note.text()
     dialog.address.setPlainText("111 N. Hill Street\nLos Angeles, CA 90012")
-    _answer_all(dialog)
+    answer_all(dialog)
     dialog.accept()
     [made] = dialog.created
     text = _text(made.path)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QScrollArea, QWidge
 from legalsec_desktop.services import contacts, letter_packages, letter_templates, matters
 from legalsec_desktop.ui.correspondence.letter_dialog import LetterDialog
 from legalsec_desktop.ui.correspondence.missing_addresses import MissingAddressesDialog
+from letter_dialog_setup import answer_all, open_letter_dialog
 
 LONG_CHOICE = "A flat fee for the whole of the work described above, billed in three equal monthly instalments"
 
@@ -53,19 +54,6 @@ def test_every_template_and_the_package_fit_the_column_at_1024_pixels(window, qt
         assert _cut_off(dialog) == [], dialog.picker.list.item(row).text()
 
 
-def _dialog(window, qtbot, **kwargs):
-    dialog = LetterDialog(window.state, window, kwargs.pop("matter_id", window.matter_id), **kwargs)
-    qtbot.addWidget(dialog)
-    dialog.load()
-    return dialog
-
-
-def _answer_all(dialog):
-    for ask in dialog.asks.asks:
-        value = {"date": "12/3/2026", "amount": "1500", "number": "3"}.get(ask.kind, "Plain words")
-        dialog.asks.set_answer(ask.name, ask.choices[0] if ask.kind == "choice" else value)
-
-
 def _every(dialog, role):
     combo = dialog.recipients.combo
     combo.setCurrentIndex(next(i for i in range(combo.count()) if combo.itemText(i).startswith(f"Every {role}")))
@@ -86,9 +74,9 @@ def _text(path):
 
 def test_letters_to_every_party_of_a_role_ask_for_the_missing_addresses(window, qtbot, monkeypatch):
     ids = _two_counsel_without_address(window)
-    dialog = _dialog(window, qtbot, template_name="Letter to opposing counsel")
+    dialog = open_letter_dialog(window, qtbot, template_name="Letter to opposing counsel")
     _every(dialog, "opposing counsel")
-    _answer_all(dialog)
+    answer_all(dialog, "Plain words")
     asked = []
 
     def answer(box):
@@ -108,9 +96,9 @@ def test_letters_to_every_party_of_a_role_ask_for_the_missing_addresses(window, 
 
 def test_cancelling_the_missing_addresses_files_nothing(window, qtbot, monkeypatch):
     _two_counsel_without_address(window)
-    dialog = _dialog(window, qtbot, template_name="Letter to opposing counsel")
+    dialog = open_letter_dialog(window, qtbot, template_name="Letter to opposing counsel")
     _every(dialog, "opposing counsel")
-    _answer_all(dialog)
+    answer_all(dialog, "Plain words")
     monkeypatch.setattr(MissingAddressesDialog, "exec", lambda box: MissingAddressesDialog.DialogCode.Rejected)
     dialog.accept()
     assert dialog.created == [] and dialog.result() != LetterDialog.DialogCode.Accepted
@@ -118,12 +106,12 @@ def test_cancelling_the_missing_addresses_files_nothing(window, qtbot, monkeypat
 
 def test_a_package_to_every_party_of_a_role_asks_too(window, qtbot, monkeypatch):
     _two_counsel_without_address(window)
-    dialog = _dialog(window, qtbot, package="Everything at once")
+    dialog = open_letter_dialog(window, qtbot, package="Everything at once")
     _every(dialog, "opposing counsel")
     asked = []
     monkeypatch.setattr(MissingAddressesDialog, "exec",
                         lambda box: asked.append(len(box.edits)) or MissingAddressesDialog.DialogCode.Rejected)
-    _answer_all(dialog)
+    answer_all(dialog, "Plain words")
     dialog.accept()
     assert asked == [2] and dialog.created == []
 
@@ -152,7 +140,7 @@ def discard_answers(monkeypatch):
 
 def test_escape_with_nothing_typed_closes_without_a_question(window, qtbot, discard_answers):
     asked, _answers = discard_answers
-    dialog = _dialog(window, qtbot, template_name="Letter to opposing counsel")
+    dialog = open_letter_dialog(window, qtbot, template_name="Letter to opposing counsel")
     dialog.show()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert asked == [] and not dialog.isVisible()
@@ -162,7 +150,7 @@ def test_escape_with_nothing_typed_closes_without_a_question(window, qtbot, disc
 @pytest.mark.parametrize("typed", ["answer", "subject", "address", "time"])
 def test_closing_after_typing_asks_before_discarding(window, qtbot, discard_answers, how, typed):
     asked, answers = discard_answers
-    dialog = _dialog(window, qtbot, template_name="Letter to opposing counsel")
+    dialog = open_letter_dialog(window, qtbot, template_name="Letter to opposing counsel")
     dialog.show()
     if typed == "answer":
         dialog.asks.set_answer(dialog.asks.asks[-1].name, "12/3/2026")
@@ -189,7 +177,7 @@ def _notes(dialog):
 
 
 def test_the_notes_count_the_questions_left_as_soon_as_anything_changes(window, qtbot):
-    dialog = _dialog(window, qtbot, template_name="Letter to opposing counsel")
+    dialog = open_letter_dialog(window, qtbot, template_name="Letter to opposing counsel")
     asks = dialog.asks.asks
     assert len(asks) >= 2
     assert f"Answer {len(asks)} questions" in _notes(dialog) and "(s)" not in _notes(dialog)

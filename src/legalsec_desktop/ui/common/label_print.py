@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF
@@ -132,19 +132,26 @@ def _checked(labels: Iterable[LabelData], sheet: Sheet, skip: int) -> list[Label
 
 def write_labels_pdf(labels: Iterable[LabelData], sheet_key: str, path: Path, skip: int = 0) -> int:
     """Save the labels as a PDF of `SHEETS[sheet_key]` pages at `path`, whole or not at all; returns the page
-    count. Qt's PDF engine does not report a failed write, so the file is checked before it replaces anything."""
+    count."""
     sheet = SHEETS[sheet_key]
     labels = _checked(labels, sheet, skip)
+    return write_pdf(path, page_layout(sheet), "Labels", lambda writer: paint_labels(labels, sheet, writer,
+                                                                                       PDF_RESOLUTION, skip))
+
+
+def write_pdf(path: Path, layout: QPageLayout, title: str, paint: Callable[[QPdfWriter], int]) -> int:
+    """A PDF painted by `paint(writer)` (which returns its page count) saved at `path`, whole or not at all. Qt's
+    PDF engine does not report a failed write, so the file is checked before it replaces anything."""
     count = [0]
 
     def render(temporary: Path) -> None:
         writer = QPdfWriter(str(temporary))
         writer.setResolution(PDF_RESOLUTION)
-        writer.setPageLayout(page_layout(sheet))
-        writer.setTitle("Labels")
+        writer.setPageLayout(layout)
+        writer.setTitle(title)
         writer.setCreator("legalsec-desktop")
         try:
-            count[0] = paint_labels(labels, sheet, writer, PDF_RESOLUTION, skip)
+            count[0] = paint(writer)
         except UserFixableError as exc:  # the "printer" here is a file: say so
             raise UserFixableError(f"The PDF could not be written to {Path(path).parent}. Check that the folder "
                                    "can be written to, or choose another place to save.") from exc

@@ -14,7 +14,6 @@ from PySide6.QtGui import (
     QPainter,
     QPaintDevice,
     QPaintEngine,
-    QPdfWriter,
 )
 from PySide6.QtPrintSupport import QPrinter
 
@@ -22,7 +21,7 @@ from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.formats import mailing_layout as layout
 from legalsec_desktop.formats.files import pdf_complete, write_atomically
 from legalsec_desktop.formats.mailing_layout import PlacedLine, SizedMeasure
-from legalsec_desktop.ui.common.label_print import SansFonts, page_layout
+from legalsec_desktop.ui.common.label_print import SansFonts, page_layout, write_pdf
 
 PDF_RESOLUTION = 1200
 Pages = Callable[[SizedMeasure], list[list[PlacedLine]]]
@@ -79,24 +78,7 @@ def _paint(device: QPaintDevice, dpi: float, pages: Pages, new_page: Callable[[]
 
 
 def _write_pdf(path: Path, page: QPageLayout, title: str, pages: Pages) -> int:
-    count = [0]
-
-    def render(temporary: Path) -> None:
-        writer = QPdfWriter(str(temporary))
-        writer.setResolution(PDF_RESOLUTION)
-        writer.setPageLayout(page)
-        writer.setTitle(title)
-        writer.setCreator("legalsec-desktop")
-        try:
-            count[0] = _paint(writer, PDF_RESOLUTION, pages, writer.newPage)
-        except UserFixableError as exc:  # the "printer" here is a file: say so
-            raise UserFixableError(f"The PDF could not be written to {Path(path).parent}. Check that the folder "
-                                   "can be written to, or choose another place to save.") from exc
-        finally:
-            del writer
-
-    write_atomically(Path(path), render, check=pdf_complete)
-    return count[0]
+    return write_pdf(path, page, title, lambda writer: _paint(writer, PDF_RESOLUTION, pages, writer.newPage))
 
 
 def _print(printer: QPrinter, page: QPageLayout, pages: Pages) -> int:
