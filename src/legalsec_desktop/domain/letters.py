@@ -6,6 +6,8 @@ from datetime import date
 
 from legalsec_desktop.domain.party_names import split_person_name
 
+COURT_CLERK = 0  # a recipient_id: the clerk of the matter's court, who is no contact (a cover letter for filing)
+CLERK_NAME = "Clerk of the Court"
 COURTESY_TITLES = ("Mr.", "Ms.", "Mrs.", "Mx.", "Dr.", "Prof.", "Hon.")
 NO_ADDRESS = "has no address: type one before printing."
 SUFFIXES_DROPPED = (" Jr.", " Sr.", " II", " III", " IV", " Esq.")

@@ -19,7 +19,14 @@ from legalsec_desktop.domain.events import DEADLINE_KINDS
 from legalsec_desktop.domain.formatting import format_clock
 from legalsec_desktop.domain.letter_asks import Ask, letter_value
 from legalsec_desktop.domain.letter_fields import ROLE_KEYS, role_key
-from legalsec_desktop.domain.letters import address_block, long_date, salutation, salutation_name
+from legalsec_desktop.domain.letters import (
+    CLERK_NAME,
+    COURT_CLERK,
+    address_block,
+    long_date,
+    salutation,
+    salutation_name,
+)
 from legalsec_desktop.domain.party_names import split_person_name
 from legalsec_desktop.services.calendar import Occurrence, events_between
 from legalsec_desktop.services.rows import EventFilters
@@ -27,8 +34,6 @@ from legalsec_desktop.services.rows import EventFilters
 UPCOMING_DAYS = 730  # how far ahead a letter's list of events and deadlines looks
 MAX_LISTED = 10  # events (and deadlines) a letter lists at most
 INTERNAL_KINDS = ("reminder", "travel")  # the office's own entries: never in a letter
-COURT_CLERK = 0  # a recipient_id: the clerk of the matter's court, who is no contact (a cover letter for filing)
-CLERK_NAME = "Clerk of the Court"
 
 
 @dataclass(frozen=True)

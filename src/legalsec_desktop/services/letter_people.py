@@ -11,7 +11,7 @@ from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.names import fold_name, same_name
 from legalsec_desktop.domain.text_limits import shown
-from legalsec_desktop.services.letter_context import CLERK_NAME, COURT_CLERK
+from legalsec_desktop.domain.letters import CLERK_NAME, COURT_CLERK
 
 SHOWN = 8  # candidates named in a message
 

@@ -22,6 +22,7 @@ from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.communications import CommunicationDraft
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.letter_asks import Ask, options
+from legalsec_desktop.domain.letters import COURT_CLERK
 from legalsec_desktop.domain.text_limits import shown
 from legalsec_desktop.formats.files import write_bytes_atomically
 from legalsec_desktop.formats.letter_docx import get_ready, render_letter
@@ -29,7 +30,7 @@ from legalsec_desktop.formats.placeholders import UnreadableLetter, leftover_pla
 from legalsec_desktop.formats.template_sandbox import TemplateProblem
 from legalsec_desktop.services.communications import TimeForEntry, checked_entry
 from legalsec_desktop.services.document_root import check_root, documents_root
-from legalsec_desktop.services.letter_context import COURT_CLERK, letter_context
+from legalsec_desktop.services.letter_context import letter_context
 from legalsec_desktop.services.letter_filing import CreatedLetter, Drafted, file_letters
 from legalsec_desktop.services.letter_packages import find_package
 from legalsec_desktop.services.letter_templates import TemplateInfo, find_template

@@ -10,7 +10,8 @@ from sqlalchemy import select
 
 from legalsec_desktop.db.models import CommunicationRow, MatterRow
 from legalsec_desktop.domain.errors import ValidationError
-from legalsec_desktop.services.letter_context import COURT_CLERK, letter_context
+from legalsec_desktop.domain.letters import COURT_CLERK
+from legalsec_desktop.services.letter_context import letter_context
 from legalsec_desktop.services.letter_people import recipient_by_name
 from legalsec_desktop.services.letters import LetterRequest, create_letter
 
@@ -74,4 +75,4 @@ def test_the_letter_command_takes_the_clerk(demo_path, capsys, tmp_path):
                           "Clerk of the Court", "--set", "address=1 Court Sq", "--out", str(tmp_path / "x.docx")],
                          capsys)
     assert code == 0, err
-    assert "logged as a letter to Clerk of the Court." in out
+    assert "logged as a letter to Clerk of the Court, " in out  # and the court, as the log names the recipient

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from legalsec_desktop.domain.communications import KIND_LABELS
 from legalsec_desktop.services.changes import Changed
-from legalsec_desktop.services.letter_context import COURT_CLERK
+from legalsec_desktop.domain.letters import COURT_CLERK
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.feature import Feature, Menu, Needs, Shell
 from legalsec_desktop.ui.common.navigation import TabKey

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.services import contacts, letter_templates, letters, matters
-from legalsec_desktop.services.letter_context import CLERK_NAME, COURT_CLERK
+from legalsec_desktop.domain.letters import CLERK_NAME, COURT_CLERK
 from legalsec_desktop.services.pdf_convert import find_soffice
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.fields import (

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
-from legalsec_desktop.services.letter_context import CLERK_NAME, COURT_CLERK
+from legalsec_desktop.domain.letters import CLERK_NAME, COURT_CLERK
 from legalsec_desktop.ui.common.fields import fill_combo, line_edit, searchable_combo
 
 OTHER = ("other", 0)
