@@ -21,13 +21,6 @@ from legalsec_desktop.services.letter_templates import find_template, save_packa
 
 
 @pytest.fixture
-def root(tmp_path):
-    folder = tmp_path / "Documents root"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
 def matter(demo_store):
     """(matter id, its client's contact id, another party's contact id, its attorney's id) of a demo matter."""
     with demo_store.read() as session:
