@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -31,7 +30,7 @@ from legalsec_desktop.ui.common.fields import table_item
 from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.navigation import TabKey
 from legalsec_desktop.ui.common.undo import delete_with_undo
-from legalsec_desktop.ui.common.table_columns import fit_columns
+from legalsec_desktop.ui.common.table_columns import fit_columns, read_only_table
 from legalsec_desktop.ui.matters import matter_overview
 from legalsec_desktop.ui.matters.matter_overview import TableRow
 from legalsec_desktop.ui.matters.todo_page import TodoPage
@@ -42,13 +41,8 @@ TAB_LINKS = {"calendar": TabKey.CALENDAR, "correspondence": TabKey.CORRESPONDENC
              "files": TabKey.FILES}
 
 def _table(headers: list[str], widths: tuple[int, ...], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
+    table = read_only_table(headers, name)
+    table.setAlternatingRowColors(False)  # as these tables always were
     table.horizontalHeader().setStretchLastSection(True)
     for column, width in enumerate(widths):
         table.setColumnWidth(column, width)
