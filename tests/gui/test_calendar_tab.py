@@ -496,3 +496,15 @@ def test_the_matter_filter_reads_its_matters_when_first_used(window, qtbot):
     qtbot.mouseClick(tab.matter_filter, Qt.MouseButton.LeftButton)
     tab.matter_filter.hidePopup()
     assert tab.matter_filter.count() == 3 and tab.current_filters().matter_id == window.matter
+
+
+def test_closing_the_window_closes_the_reminders_box(window, qtbot):
+    deadlines.save_event(window.state.store, EventDraft(window.matter, "filing deadline", "File brief",
+                                                        TODAY + timedelta(days=3)))
+    window.state.data_changed.emit(Changed.EVENTS)
+    feature = window.feature(CalendarFeature)
+    feature.check_reminders()
+    qtbot.waitUntil(lambda: feature.reminder_box is not None and feature.reminder_box.isVisible())
+    window.remember_layout = False
+    window.close()
+    assert not feature.reminder_box.isVisible()  # else the program would run on with no window

@@ -267,6 +267,11 @@ class CalendarFeature(Feature):
         self.reminder_box = box
         return fresh
 
+    def closing(self) -> None:
+        """The window is closing: a Reminders box left open would keep the program running without its window."""
+        if self.reminder_box is not None:
+            self.reminder_box.close()
+
     # --- the docket, settings and calendar files -----------------------------------------------
     def print_docket(self) -> None:
         if not self.usable():
