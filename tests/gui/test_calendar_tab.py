@@ -508,3 +508,15 @@ def test_closing_the_window_closes_the_reminders_box(window, qtbot):
     window.remember_layout = False
     window.close()
     assert not feature.reminder_box.isVisible()  # else the program would run on with no window
+
+
+def test_reminders_read_after_the_window_closed_show_no_box(window, qtbot):
+    deadlines.save_event(window.state.store, EventDraft(window.matter, "filing deadline", "File brief",
+                                                        TODAY + timedelta(days=3)))
+    window.state.data_changed.emit(Changed.EVENTS)
+    feature = window.feature(CalendarFeature)
+    window.remember_layout = False
+    window.close()
+    feature.check_reminders()  # the answer comes back from its thread after the close
+    qtbot.waitUntil(lambda: [r.occurrence.title for r in feature.last_told] == ["File brief"])
+    assert feature.reminder_box is None  # no box to keep the program running with no window
