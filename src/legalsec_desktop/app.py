@@ -137,7 +137,16 @@ class Gui:
         if not store.read_only:
             window.feature(MaintenanceFeature).back_up_if_due()
         if self.quit_after_open:
-            QTimer.singleShot(0, window.close)
+            QTimer.singleShot(0, self.close_and_quit)
+
+    def close_and_quit(self) -> None:
+        """Close the window as the user would, then end the event loop even if another box is still shown."""
+        window = self.shown_window()
+        if window.close():
+            visible = [widget.windowTitle() for widget in QApplication.topLevelWidgets() if widget.isVisible()]
+            if visible:
+                log.info("--quit-after-open: still shown after the window closed: %s", ", ".join(visible))
+            self.app.quit()
 
     def shown_window(self) -> MainWindow:
         """The window `start` showed; the steps after it need one."""
