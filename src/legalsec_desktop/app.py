@@ -56,6 +56,7 @@ class Gui:
         self.state.hold_file = self.hold_file
         self.window: MainWindow | None = None  # shown by `start`
         self.server: InstanceServer | None = None
+        self.quit_after_open = False  # close the window (properly) once the database is open: checks of a build
 
     def start(self) -> int | None:
         """Show the window; return an exit code if the program should not run after all."""
@@ -135,6 +136,17 @@ class Gui:
             window.feature(SettingsFeature).open_settings(first_run=True)
         if not store.read_only:
             window.feature(MaintenanceFeature).back_up_if_due()
+        if self.quit_after_open:
+            QTimer.singleShot(0, self.close_and_quit)
+
+    def close_and_quit(self) -> None:
+        """Close the window as the user would, then end the event loop even if another box is still shown."""
+        window = self.shown_window()
+        if window.close():
+            visible = [widget.windowTitle() for widget in QApplication.topLevelWidgets() if widget.isVisible()]
+            if visible:
+                log.info("--quit-after-open: still shown after the window closed: %s", ", ".join(visible))
+            self.app.quit()
 
     def shown_window(self) -> MainWindow:
         """The window `start` showed; the steps after it need one."""
@@ -158,14 +170,16 @@ class Gui:
         self.lock.release()
 
 
-def run(location: DatabaseLocation | Path, read_only: bool = False) -> int:
-    """Start the GUI on the database at `location` and run until the window closes."""
+def run(location: DatabaseLocation | Path, read_only: bool = False, quit_after_open: bool = False) -> int:
+    """Start the GUI on the database at `location` and run until the window closes (or, with `quit_after_open`,
+    until the database is open: the window then closes as if the user had closed it)."""
     no_display = missing_display()
     if no_display is not None:  # Qt would abort with a message about a missing library
         print(no_display, file=sys.stderr)
         return EXIT_NO_DISPLAY
     paths.use_private_temp()  # exports' and printing's temporary files never go to the system temp folder
     gui = Gui(location, read_only)
+    gui.quit_after_open = quit_after_open
     try:
         early = gui.start()
         if early is not None:
@@ -182,8 +196,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", metavar="PATH",
                         help=f"database file (default: ${paths.DB_ENV} or the user data folder)")
     parser.add_argument("--read-only", action="store_true", help="open the database without allowing changes")
+    parser.add_argument("--quit-after-open", action="store_true",
+                        help="close the window as soon as the database is open (to check an installed copy starts)")
     args = parser.parse_args(argv)
-    return run(paths.resolve_location(args.db), args.read_only)
+    return run(paths.resolve_location(args.db), args.read_only, args.quit_after_open)
 
 
 if __name__ == "__main__":

@@ -496,3 +496,27 @@ def test_the_matter_filter_reads_its_matters_when_first_used(window, qtbot):
     qtbot.mouseClick(tab.matter_filter, Qt.MouseButton.LeftButton)
     tab.matter_filter.hidePopup()
     assert tab.matter_filter.count() == 3 and tab.current_filters().matter_id == window.matter
+
+
+def test_closing_the_window_closes_the_reminders_box(window, qtbot):
+    deadlines.save_event(window.state.store, EventDraft(window.matter, "filing deadline", "File brief",
+                                                        TODAY + timedelta(days=3)))
+    window.state.data_changed.emit(Changed.EVENTS)
+    feature = window.feature(CalendarFeature)
+    feature.check_reminders()
+    qtbot.waitUntil(lambda: feature.reminder_box is not None and feature.reminder_box.isVisible())
+    window.remember_layout = False
+    window.close()
+    assert not feature.reminder_box.isVisible()  # else the program would run on with no window
+
+
+def test_reminders_read_after_the_window_closed_show_no_box(window, qtbot):
+    deadlines.save_event(window.state.store, EventDraft(window.matter, "filing deadline", "File brief",
+                                                        TODAY + timedelta(days=3)))
+    window.state.data_changed.emit(Changed.EVENTS)
+    feature = window.feature(CalendarFeature)
+    window.remember_layout = False
+    window.close()
+    feature.check_reminders()  # the answer comes back from its thread after the close
+    qtbot.waitUntil(lambda: [r.occurrence.title for r in feature.last_told] == ["File brief"])
+    assert feature.reminder_box is None  # no box to keep the program running with no window

@@ -47,6 +47,7 @@ class CalendarFeature(Feature):
         self._build_actions()
         self._notified: set[tuple[object, ...]] = set()
         self.reminder_box: QMessageBox | None = None
+        self.closed = False  # the window has closed: no more boxes
         self.last_told: list[reminders.Reminder] = []  # what the newest check told the user about
         self._check_wanted = False  # tell of new reminders when the next reading of them comes in
         tab.attention_read.connect(self._reminders_read)
@@ -258,6 +259,8 @@ class CalendarFeature(Feature):
             lines.append(self.tr("… and %d more") % (len(fresh) - SHOWN_REMINDERS))
         self.shell.show_status(self.tr("%d reminder(s) fell due: see Needs attention on the Calendar tab.")
                                % len(fresh), 15000)
+        if self.closed:  # the window closed while they were read: a box now would keep the program running
+            return fresh
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Reminders"), "\n".join(lines),
                           QMessageBox.StandardButton.Close, self.shell.dialog_parent())
         show = box.addButton(self.tr("Show in Calendar"), QMessageBox.ButtonRole.AcceptRole)
@@ -266,6 +269,12 @@ class CalendarFeature(Feature):
         box.show()
         self.reminder_box = box
         return fresh
+
+    def closing(self) -> None:
+        """The window is closing: a Reminders box left open would keep the program running without its window."""
+        self.closed = True
+        if self.reminder_box is not None:
+            self.reminder_box.close()
 
     # --- the docket, settings and calendar files -----------------------------------------------
     def print_docket(self) -> None:
