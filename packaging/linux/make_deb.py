@@ -1,4 +1,4 @@
-"""Make the Debian package from the frozen one-folder build: python3 packaging/linux/make_deb.py [--dist DIR] [--out DIR].
+"""Make the Debian package from the one-folder build: python3 packaging/linux/make_deb.py [--dist DIR] [--out DIR].
 
 Standard library and dpkg-deb only. Installs the folder under /opt/legalsec-desktop, links /usr/bin/legalsec and
 /usr/bin/legalsec-desktop to it, and adds the menu entry and the hicolor icons. The package never touches the
@@ -52,26 +52,28 @@ SYSTEM_LIBRARIES = {
     "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
 }
 
-POSTINST = """#!/bin/sh
+REFRESH = """    if command -v update-desktop-database >/dev/null 2>&1; then
+        update-desktop-database -q /usr/share/applications || true
+    fi
+    if command -v gtk-update-icon-cache >/dev/null 2>&1; then
+        gtk-update-icon-cache -q -t -f /usr/share/icons/hicolor || true
+    fi
+"""
+
+POSTINST = f"""#!/bin/sh
 # Refresh the menu and the icon cache. Nothing here reads or writes the user's data.
 set -e
 if [ "$1" = "configure" ]; then
-    command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q /usr/share/applications || true
-    command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t -f /usr/share/icons/hicolor || true
-fi
+{REFRESH}fi
 exit 0
 """
 
-POSTRM = """#!/bin/sh
+POSTRM = f"""#!/bin/sh
 # Refresh the menu and the icon cache after removal. The user's database, backups and documents live in their
 # home folder and are never removed, not even on purge.
 set -e
-case "$1" in
-    remove|purge)
-        command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q /usr/share/applications || true
-        command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t -f /usr/share/icons/hicolor || true
-        ;;
-esac
+if [ "$1" = "remove" ] || [ "$1" = "purge" ]; then
+{REFRESH}fi
 exit 0
 """
 
