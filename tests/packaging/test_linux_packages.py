@@ -182,3 +182,5 @@ def test_dpkg_installs_and_removes_the_package_cleanly(deb: Path, tmp_path: Path
         subprocess.run(["dpkg", "-r", NAME], check=True, capture_output=True)
     assert not Path("/opt/legalsec-desktop").exists() and not Path("/usr/bin/legalsec").exists()
     assert database.read_bytes() == b"the firm's data"
+    subprocess.run(["dpkg", "--purge", NAME], check=True, capture_output=True)  # nothing left in dpkg's records
+    assert database.read_bytes() == b"the firm's data"
