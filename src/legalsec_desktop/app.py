@@ -24,7 +24,7 @@ from legalsec_desktop.ui.common.errors import install_excepthook, show_problem
 from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.worker import run_and_wait, wait_for_background
 from legalsec_desktop.ui.display import EXIT_NO_DISPLAY, missing_display, new_application
-from legalsec_desktop.ui.single_instance import InstanceServer, notify_running, server_name
+from legalsec_desktop.ui.single_instance import InstanceServer, notify_running
 from legalsec_desktop.ui.startup import settle_file
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ class Gui:
 
     def start(self) -> int | None:
         """Show the window; return an exit code if the program should not run after all."""
-        name = server_name(paths.db_key(self.location))
+        name = paths.instance_address(self.location)
         if not self.lock.acquire():
             if notify_running(name):
                 print(f"legalsec-desktop is already running on {self.location}; its window was brought to the front.")

@@ -82,6 +82,22 @@ def lock_paths(where: Where) -> tuple[Path, ...]:
     return tuple(found)
 
 
+def instance_address(where: Where) -> str:
+    """Where the window running on this database listens for a second launch (ui/single_instance.py).
+
+    On POSIX a socket in the locks folder, named in full: a bare name would put it in the temporary folder, which is
+    private to each running copy (temp_folder.py), so a second launch would never find it. On Windows a pipe name.
+    """
+    key = db_key(where)
+    user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
+    if os.name == "nt":
+        return f"legalsec-{user}-{key}"
+    socket = Path(_dirs.user_cache_dir) / "locks" / f"{key}.sock"
+    if len(os.fsencode(socket)) < 100:  # a socket's path has room for about 104 bytes
+        return str(socket)
+    return f"/tmp/legalsec-{user}-{key}"  # a very long home folder: the system's, shared by every copy
+
+
 def file_identity(db_path: Path) -> str | None:
     """A name for the file itself, the same whichever path reaches it (None while it does not exist)."""
     try:

@@ -1,8 +1,10 @@
 """Start-up as a user meets it: first run, bad files, a newer database, a second launch."""
 
 import hashlib
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog
@@ -14,7 +16,7 @@ from legalsec_desktop.db.store import open_store
 from legalsec_desktop.services import maintenance
 from legalsec_desktop.ui import startup
 from legalsec_desktop.ui.settings.settings_dialog import SettingsDialog
-from legalsec_desktop.ui.single_instance import InstanceServer, notify_running, server_name
+from legalsec_desktop.ui.single_instance import InstanceServer, notify_running
 from legalsec_desktop.ui.common.navigation import TabKey
 
 
@@ -125,18 +127,33 @@ def test_the_ask_dialog_offers_restore_or_a_fresh_start(tmp_path, demo_path, qtb
     assert any(b.startswith("Restore Backup of") for b in seen["buttons"])
 
 
-def test_second_launch_brings_the_first_window_forward(qtbot, tmp_path):
-    name = server_name("unit-test-" + tmp_path.name)
+def test_second_launch_brings_the_first_window_forward(qtbot, private_dirs, tmp_path):
+    # Each running copy has a private temporary folder (temp_folder.py), as the second launch below does too: the
+    # address must not depend on it, or the second launch never finds the first.
+    location = tmp_path / "office.db"
+    name = paths.instance_address(location)
+    if os.name != "nt":
+        Path(name).parent.mkdir(parents=True, exist_ok=True)  # the locks folder, made by the lock in the program
     server = InstanceServer(name)
     assert server.listening
     with qtbot.waitSignal(server.raise_requested, timeout=3000):
         result = subprocess.Popen([sys.executable, "-c", (
             "import os, sys; os.environ['QT_QPA_PLATFORM']='offscreen';"
+            "from pathlib import Path; from legalsec_desktop import paths; paths.use_private_temp();"
             "from PySide6.QtCore import QCoreApplication; app = QCoreApplication([]);"
             "from legalsec_desktop.ui.single_instance import notify_running;"
-            f"sys.exit(0 if notify_running({name!r}) else 1)")])
+            f"sys.exit(0 if notify_running(paths.instance_address(Path({str(location)!r}))) else 1)")])
         qtbot.waitUntil(lambda: result.poll() is not None, timeout=5000)
     assert result.returncode == 0
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a pipe name on Windows")
+def test_the_instance_address_is_a_socket_in_the_locks_folder_or_else_the_systems_temp(private_dirs, monkeypatch):
+    key = paths.db_key(Path("office.db"))
+    monkeypatch.setattr(paths, "_dirs", type("Dirs", (), {"user_cache_dir": "/home/ann/.cache/legalsec-desktop"})())
+    assert paths.instance_address(Path("office.db")) == f"/home/ann/.cache/legalsec-desktop/locks/{key}.sock"
+    monkeypatch.setattr(paths, "_dirs", type("Dirs", (), {"user_cache_dir": "/" + "x" * 120})())
+    assert paths.instance_address(Path("office.db")).startswith("/tmp/legalsec-")
 
 
 def test_second_launch_on_the_same_database_does_not_open_it_twice(gui_factory, demo_path, qtbot, monkeypatch, capsys):
@@ -158,7 +175,7 @@ def test_nobody_answering_means_a_plain_message(gui_factory, demo_path, monkeypa
 
 
 def test_notify_running_with_nobody_listening_is_false(qapp):
-    assert notify_running(server_name("nobody-here"), timeout_ms=200) is False
+    assert notify_running(paths.instance_address(Path("nobody-here.db")), timeout_ms=200) is False
 
 
 def test_forced_read_only_start(gui_factory, demo_path, qtbot):

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import os
-
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 RAISE = b"raise\n"
-
-
-def server_name(db_key: str) -> str:
-    user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
-    return f"legalsec-{user}-{db_key}"
 
 
 def notify_running(name: str, timeout_ms: int = 1500) -> bool:
@@ -35,6 +28,7 @@ class InstanceServer(QObject):
     raise_requested = Signal()
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
+        """Listen at `name` (paths.instance_address: a full socket path on POSIX, a pipe name on Windows)."""
         super().__init__(parent)
         QLocalServer.removeServer(name)  # we hold the instance lock, so any old socket is stale
         self.server = QLocalServer(self)
