@@ -1,27 +1,43 @@
 #!/bin/sh
 # Smoke test of the frozen folder (dist/legalsec-desktop/, from packaging/build.py), run with an empty
 # environment (env -i: no virtual environment, no Python on the path). Usage: sh packaging/smoke.sh [FOLDER]
+# Works on Linux, macOS and Windows (Git Bash); any date: the demo is dated 2026-06-15 whatever today is.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 app=${1:-$here/dist/legalsec-desktop}
-[ -x "$app/legalsec" ] || { echo "no frozen build at $app: run python3 packaging/build.py first" >&2; exit 2; }
+exe=""
+[ -f "$app/legalsec.exe" ] && exe=.exe
+[ -f "$app/legalsec$exe" ] || { echo "no frozen build at $app: run python3 packaging/build.py first" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-run() { env -i HOME="$work" LANG=C.UTF-8 "$@"; }
+# A bare environment; Windows programs need SYSTEMROOT (and a temporary folder) to start at all.
+run() {
+    env -i HOME="$work" USERPROFILE="$work" LOCALAPPDATA="$work/local" APPDATA="$work/roaming" TEMP="$work" \
+        TMP="$work" TMPDIR="$work" SYSTEMROOT="${SYSTEMROOT:-}" XDG_DATA_HOME="$work/data" \
+        XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache" LANG=C.UTF-8 "$@"
+}
+step() { echo "smoke: $*"; }
 db=$work/demo.db
-run "$app/legalsec" --help >"$work/help.txt"
+step "legalsec --help"
+run "$app/legalsec$exe" --help >"$work/help.txt"
 grep -q "usage: legalsec" "$work/help.txt"
-run "$app/legalsec" --db "$db" demo >/dev/null
-run "$app/legalsec" --db "$db" docket --out "$work/docket.pdf" >/dev/null
+step "legalsec demo"
+run "$app/legalsec$exe" --db "$db" demo --today 2026-06-15 >/dev/null
+step "legalsec docket (PDF)"
+run "$app/legalsec$exe" --db "$db" docket --date 2026-06-15 --out "$work/docket.pdf" >/dev/null
 head -c 5 "$work/docket.pdf" | grep -q "%PDF-"
-run "$app/legalsec" --db "$db" timesheet --from 2026-01-01 --to 2026-12-31 --out "$work/time.xlsx" >/dev/null
-[ -s "$work/time.xlsx" ]
+step "legalsec timesheet (Excel)"
+run "$app/legalsec$exe" --db "$db" timesheet --from 2026-01-01 --to 2026-12-31 --out "$work/time.xlsx" >/dev/null
+head -c 2 "$work/time.xlsx" | grep -q "PK"
 # The letter is rendered in a spawned process: this checks multiprocessing works frozen.
-run "$app/legalsec" --db "$db" letter --matter 2026-0002 --template "Closing letter" \
+step "legalsec letter (Word, rendered in a spawned process)"
+run "$app/legalsec$exe" --db "$db" letter --matter 2026-0002 --template "Closing letter" \
     --to "Cascade Auto Sales Inc." --set "outcome=The case settled." --set "retention=seven years" \
     --set "documents=We hold none" --out "$work/closing.docx" >/dev/null
-[ -s "$work/closing.docx" ]
+head -c 2 "$work/closing.docx" | grep -q "PK"
 # The window: starts offscreen, opens the demo, closes itself (as the user would) and exits 0.
-run QT_QPA_PLATFORM=offscreen timeout 60 "$app/legalsec-desktop" --db "$db" --quit-after-open 2>"$work/window.txt" \
-    || { cat "$work/window.txt" >&2; echo "the frozen window did not start and quit cleanly" >&2; exit 1; }
+step "legalsec-desktop --quit-after-open (offscreen)"
+run QT_QPA_PLATFORM=offscreen timeout 120 "$app/legalsec-desktop$exe" --db "$db" --quit-after-open \
+    2>"$work/window.txt" || { cat "$work/window.txt" >&2; echo "the frozen window did not start and quit cleanly" >&2
+                                 exit 1; }
 echo "smoke test passed: $app"

@@ -50,6 +50,10 @@ SYSTEM_LIBRARIES = {
     "libxcb-xkb.so.1": "libxcb-xkb1",
     "libxkbcommon.so.0": "libxkbcommon0",
     "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    # Qt's Wayland plugin (the window on a Wayland desktop; Qt falls back to X11 without it)
+    "libwayland-client.so.0": "libwayland-client0",
+    "libwayland-cursor.so.0": "libwayland-cursor0",
+    "libwayland-egl.so.1": "libwayland-egl1",
 }
 
 REFRESH = """    if command -v update-desktop-database >/dev/null 2>&1; then
