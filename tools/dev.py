@@ -2,6 +2,8 @@
 
     python3 tools/dev.py start [legalsec arguments…]   set up, then open the window
     python3 tools/dev.py test  [pytest arguments…]     set up, check imports, ruff and mypy, run every test
+    python3 tools/dev.py installers                    build the frozen program and check it (CI runs this too):
+                                                       smoke test; on Linux the .deb, installed and removed as root
 
 Standard library only, so it runs on a fresh machine (Windows, macOS or Linux).
 """
@@ -113,6 +115,22 @@ def ensure_office() -> None:
             return
 
 
+def ensure_package_tools() -> None:
+    """On Linux, as root with apt-get: desktop-file-validate (the packaging tests check the menu entry with it) and
+    the xcb libraries, which the frozen build bundles when they are on the build machine."""
+    if not sys.platform.startswith("linux") or not shutil.which("apt-get") or os.geteuid() != 0 \
+            or shutil.which("desktop-file-validate"):
+        return
+    say("Installing what the Linux package build uses (apt-get, first time only)…")
+    os.environ["DEBIAN_FRONTEND"] = "noninteractive"
+    for command in (["apt-get", "update", "-qq"],
+                    ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "desktop-file-utils",
+                     *QT_SYSTEM_LIBS, *QT_X11_LIBS]):
+        if subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode != 0:
+            say("They could not be installed: the packaging tests that need them will say they were skipped.")
+            return
+
+
 def start(args: list[str]) -> int:
     ensure_venv()
     ensure_display_libraries()
@@ -124,6 +142,7 @@ def test(args: list[str]) -> int:
     ensure_venv()
     ensure_qt_libraries()
     ensure_office()
+    ensure_package_tools()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
     env.pop("LEGALSEC_DB", None)
     # lint-imports finds pyproject.toml in the folder it runs in (its --config option is deprecated).
@@ -143,6 +162,27 @@ def test(args: list[str]) -> int:
     return subprocess.call([str(PYTHON), "-m", "pytest", *workers(args), *args], cwd=ROOT, env=env)
 
 
+def installers() -> int:
+    """Build dist/legalsec-desktop/ (packaging/build.py, its own environment), smoke-test it in a bare environment,
+    and on Linux make the .deb and check it (installed, upgraded and removed with dpkg when run as root)."""
+    linux = sys.platform.startswith("linux")
+    ensure_package_tools()
+    steps = [[sys.executable, "packaging/build.py"]]
+    if shutil.which("sh"):
+        steps.append(["sh", "packaging/smoke.sh"])
+    else:
+        say("No POSIX shell here: the smoke test (packaging/smoke.sh) is skipped; CI runs it.")
+    if linux and shutil.which("dpkg-deb"):
+        steps.append(["sh", "packaging/linux/check_deb.sh"])
+    for step in steps:
+        say("Running: " + " ".join(step))
+        code = subprocess.call(step, cwd=ROOT)
+        if code != 0:
+            print(f"Failed: {' '.join(step)} (exit {code}).", file=sys.stderr)
+            return code
+    return 0
+
+
 def workers(args: list[str]) -> list[str]:
     """Run the tests on every core, up to four (pytest-xdist), unless the arguments choose otherwise."""
     if any(a.startswith(("-n", "--numprocesses")) or a == "no:xdist" for a in args):
@@ -151,9 +191,11 @@ def workers(args: list[str]) -> list[str]:
 
 
 def main() -> int:
-    if len(sys.argv) < 2 or sys.argv[1] not in ("start", "test"):
+    if len(sys.argv) < 2 or sys.argv[1] not in ("start", "test", "installers"):
         print(__doc__)
         return 2
+    if sys.argv[1] == "installers":
+        return installers()
     return start(sys.argv[2:]) if sys.argv[1] == "start" else test(sys.argv[2:])
 
 
