@@ -71,6 +71,13 @@ def current() -> Path | None:
     return _folder
 
 
+def system_folder() -> Path:
+    """The system's temporary folder as every program sees it (TMPDIR as it was before `use`): where running
+    copies of the program meet (the single-instance socket), never a place for files with client data."""
+    before = _before[1].get("TMPDIR") if _folder is not None else os.environ.get("TMPDIR")
+    return Path(before or "/tmp")  # Qt's own default on Unix
+
+
 def release() -> None:
     """Remove this process's folder and what is left in it, and point temporary files where they went before."""
     global _folder, _lock_fd

@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import os
+import sys
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from legalsec_desktop import temp_folder
 
 RAISE = b"raise\n"
 
 
 def server_name(db_key: str) -> str:
+    """The name running copies of the program meet under, one per database.
+
+    On Unix a bare name is a socket in Qt's temporary folder, which is each copy's private one (temp_folder): two
+    copies would never meet. So the name is a path in the system's temporary folder, as every copy sees it.
+    (Windows names a pipe, no folder.)
+    """
     user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
-    return f"legalsec-{user}-{db_key}"
+    name = f"legalsec-{user}-{db_key}"
+    return name if sys.platform == "win32" else str(temp_folder.system_folder() / name)
 
 
 def notify_running(name: str, timeout_ms: int = 1500) -> bool:
