@@ -39,6 +39,16 @@ def default_db_path() -> Path:
     return data_dir() / "legalsec.db"
 
 
+def sample_db_path() -> Path:
+    """The sample practice's own database (with its documents beside it): made to look around, rebuilt on request."""
+    return data_dir() / "sample-practice.db"
+
+
+def is_sample(where: Where) -> bool:
+    """True for the sample practice's database, whichever spelling of its path names it."""
+    return location_of(where).identity == SqliteFile(sample_db_path()).identity
+
+
 def resolve_db_path(cli_value: str | os.PathLike[str] | None) -> Path:
     """--db wins over LEGALSEC_DB, which wins over the platform default."""
     chosen = cli_value or os.environ.get(DB_ENV) or default_db_path()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, datetime, time
 from pathlib import Path
 
 from legalsec_desktop import paths
@@ -50,11 +49,8 @@ def _exclusive(location: DatabaseLocation) -> InstanceLock:
     """Hold the database's instance lock, or explain that the window has it open; clear a killed run's leftovers."""
     from legalsec_desktop.services import maintenance
 
-    lock = InstanceLock(*paths.lock_paths(location))
-    if not lock.acquire():
-        raise UserFixableError(f"{location} is open in the legalsec-desktop window. Close the window first.")
-    maintenance.sweep_leftovers(sqlite_path(location), paths.backup_dir(location))
-    return lock
+    in_use = UserFixableError(f"{location} is open in the legalsec-desktop window. Close the window first.")
+    return maintenance.hold_database(sqlite_path(location), in_use)
 
 
 def _backup(_args: argparse.Namespace, location: DatabaseLocation) -> int:
@@ -119,7 +115,7 @@ def _check(_args: argparse.Namespace, location: DatabaseLocation) -> int:
 
 
 def _demo(args: argparse.Namespace, location: DatabaseLocation) -> int:
-    from legalsec_desktop.services.demo import build_demo
+    from legalsec_desktop.services.demo_practice import build_practice
 
     db_path = sqlite_path(location)  # backups, restores, checks and the demo are of a file
 
@@ -129,47 +125,16 @@ def _demo(args: argparse.Namespace, location: DatabaseLocation) -> int:
         return True
 
     with _exclusive(location):
-        counts = build_demo(db_path, size=args.size, seed=args.seed, today=args.today or clock().today(),
-                            force=args.force, progress=progress)
-        folders: tuple[Path, Path] | None = None
-        if args.size == "small":  # the large demo is for speed: its documents are the benchmark's own
-            folders = _demo_folders(db_path)
-            counts.update(_demo_documents(db_path, args.today, *folders))
+        built = build_practice(db_path, clock=clock(), size=args.size, seed=args.seed, today=args.today,
+                               force=args.force, progress=progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(f"Built the {args.size} demo practice in {db_path}:")
-    for table, count in counts.items():
+    for table, count in built.counts.items():
         print(f"  {table.replace('_', ' ')}: {count:,}")
-    if folders is not None:
-        print(f"Its documents are in {folders[0]}, its scanner inbox is {folders[1]}.")
+    if built.folders is not None:
+        print(f"Its documents are in {built.folders[0]}, its scanner inbox is {built.folders[1]}.")
     return EXIT_OK
-
-
-def _demo_folders(db_path: Path) -> tuple[Path, Path]:
-    """The demo's documents and inbox folders, beside it (new ones if those hold files already)."""
-    from legalsec_desktop.fsutil import unused_path
-
-    def fresh(name: str) -> Path:
-        folder = db_path.parent / name
-        return unused_path(lambda n: db_path.parent / f"{name}{n}") if folder.exists() and any(folder.iterdir()) \
-            else folder
-
-    return fresh(f"{db_path.stem} documents"), fresh(f"{db_path.stem} inbox")
-
-
-def _demo_documents(db_path: Path, today: date | None, root: Path, inbox: Path) -> dict[str, int]:
-    """The small demo's documents and e-mails, filed into `root`; two scans left in `inbox`."""
-    from legalsec_desktop.clock import Clock
-    from legalsec_desktop.db.store import open_store
-    from legalsec_desktop.services.demo_documents import add_demo_documents
-
-    # --today builds the demo around another day: its documents are dated around it too, at that day's noon
-    now = clock() if today is None else Clock(datetime.combine(today, time(12)))
-    store = open_store(db_path)
-    try:
-        return add_demo_documents(store, root, inbox, now)
-    finally:
-        store.close()
 
 
 def _screenshot(args: argparse.Namespace, location: DatabaseLocation) -> int:

@@ -66,9 +66,12 @@ class DemoCancelled(UserFixableError):
     """The person building the demo cancelled it; nothing was written."""
 
 
-def build_demo(path: Path, size: str = "small", seed: int = 1, *, today: date,
-               force: bool = False, progress: Progress | None = None) -> dict[str, int]:
-    """Write a demo practice to `path` (built beside it, then moved into place); return row counts."""
+def build_demo(path: Path, size: str = "small", seed: int = 1, *, today: date, force: bool = False,
+               progress: Progress | None = None, finish: Callable[[Store], dict[str, int]] | None = None,
+               ) -> dict[str, int]:
+    """Write a demo practice to `path` (built beside it, then moved into place); return row counts.
+
+    `finish` adds to the practice while it is still being built (its documents), so it is moved in place whole."""
     path = Path(path)
     if path.exists() and not force:
         raise DemoExistsError(f"{path} already exists; the demo never overwrites a database unless told to (--force).")
@@ -77,6 +80,8 @@ def build_demo(path: Path, size: str = "small", seed: int = 1, *, today: date,
     store = open_store(building)
     try:
         counts = _Generator(random.Random(seed), today, spec, progress).write(store)
+        if finish is not None:
+            counts.update(finish(store))
     except BaseException:
         store.close()
         for leftover in (building, *sqlite_file.companions(building)):

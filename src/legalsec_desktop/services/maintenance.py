@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from legalsec_desktop import paths
 from legalsec_desktop.clock import SYSTEM_CLOCK, Clock
 from legalsec_desktop.db import backup as backups
 from legalsec_desktop.db import leftovers, sqlite_file
@@ -13,6 +14,8 @@ from legalsec_desktop.db.backup import BackupInfo
 
 __all__ = ["BackupInfo", "BackupResult"]
 from legalsec_desktop.domain.backup_rotation import RetentionPolicy
+from legalsec_desktop.domain.errors import UserFixableError
+from legalsec_desktop.instance_lock import InstanceLock
 
 log = logging.getLogger("legalsec")
 
@@ -67,6 +70,16 @@ def move_aside(db_path: Path, clock: Clock = SYSTEM_CLOCK) -> Path:
 def sweep_leftovers(db_path: Path, folder: Path) -> list[Path]:
     """Remove the temporary files of runs that were killed half-way (backups, demos, restores)."""
     return leftovers.sweep(db_path, folder)
+
+
+def hold_database(db_path: Path, in_use: UserFixableError) -> InstanceLock:
+    """Hold the database's instance lock (raising `in_use` while a window has it open), after clearing what a
+    killed run left beside it and among its backups."""
+    lock = InstanceLock(*paths.lock_paths(db_path))
+    if not lock.acquire():
+        raise in_use
+    sweep_leftovers(db_path, paths.backup_dir(db_path))
+    return lock
 
 
 def check(db_path: Path) -> list[str]:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QRect, QSettings, QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QToolButton, QVBoxLayout, QWidget
 
-from legalsec_desktop import APP_TITLE, __version__
+from legalsec_desktop import APP_TITLE, __version__, paths
 from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.feature import Feature, FeatureTab, Menu, MenuEntry, Needs, Shell
@@ -230,7 +230,8 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(read_only)
         self.db_label.setText(self.state.location.name + (self.tr(" (read-only)") if self.state.read_only else ""))
         self.db_label.setToolTip(str(self.state.location))
-        self.setWindowTitle(f"{self.state.location.title} — {APP_TITLE}")
+        shown = self.tr("Sample Practice") if paths.is_sample(self.state.location) else self.state.location.title
+        self.setWindowTitle(f"{shown} — {APP_TITLE}")
 
     def focus_filter(self) -> None:
         current = self.tabs.currentWidget()

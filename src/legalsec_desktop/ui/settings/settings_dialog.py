@@ -46,6 +46,7 @@ from legalsec_desktop.ui.common.fields import table_item
 from legalsec_desktop.ui.common.form_errors import FormErrors
 from legalsec_desktop.ui.common.load_on_show import LoadOnShowDialog
 from legalsec_desktop.ui.common.worker import Progress, run_and_wait
+from legalsec_desktop.ui.settings import sample_practice
 from legalsec_desktop.ui.settings.folder_field import FolderField
 from legalsec_desktop.services.changes import Changed
 
@@ -66,7 +67,8 @@ class SettingsDialog(LoadOnShowDialog):
         intro = QLabel(
             self.tr(
                 "A few facts about the firm. They head the docket sheet and timesheets, and you can change them "
-                "later under Tools ▸ Settings."
+                "later under Tools ▸ Settings. To look around first, try the sample practice: a made-up firm, in a "
+                "window of its own."
             )
             if first_run
             else self.tr("These settings are saved in the database, so they travel with its backups.")
@@ -167,8 +169,13 @@ class SettingsDialog(LoadOnShowDialog):
         self.errors.add_row("inbox_folder", self.tr("&Inbox folder (where the scanner saves):"), self.inbox)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.sample_button: QPushButton | None = None
         if first_run:
             self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Later"))
+            self.sample_button = self.buttons.addButton(self.tr("Try It with a Sample Practice"),
+                                                        QDialogButtonBox.ButtonRole.ActionRole)
+            self.sample_button.setToolTip(sample_practice.sample_tip())
+            self.sample_button.clicked.connect(self._try_sample)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         if state.read_only:
@@ -177,6 +184,12 @@ class SettingsDialog(LoadOnShowDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+
+    def _try_sample(self) -> None:
+        """Open the sample practice in a window of its own; this welcome closes as "Later" (it comes back at the
+        next start while the firm is not set up)."""
+        if sample_practice.open_sample_practice(self, self.state.clock):
+            self.reject()
 
     def read(self) -> None:
         """The firm's profile and its active timekeepers, into the fields."""
