@@ -74,7 +74,13 @@ def test_the_installed_program_starts_itself_on_the_sample(monkeypatch, started,
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", program)
     assert window_process.window_command(tmp_path / "x.db") == [program, "--db", str(tmp_path / "x.db")]
+    # started from the command-line program (`legalsec` with no command): the window program beside it opens it
+    (tmp_path / "legalsec-desktop").mkdir()
+    Path(program).write_bytes(b"")
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "legalsec-desktop" / "legalsec"))
+    assert window_process.window_command(tmp_path / "x.db") == [program, "--db", str(tmp_path / "x.db")]
     monkeypatch.delattr(sys, "frozen")
+    monkeypatch.setattr(sys, "executable", program)
     assert window_process.window_command(tmp_path / "x.db") == [
         program, "-m", "legalsec_desktop.app", "--db", str(tmp_path / "x.db")]
     window_process.start_window(tmp_path / "x.db")

@@ -12,8 +12,10 @@ from legalsec_desktop.domain.errors import UserFixableError
 
 def window_command(db_path: Path) -> list[str]:
     """The command line that opens the window on `db_path`: the installed program itself, or Python running it."""
-    if getattr(sys, "frozen", False):  # the installed (PyInstaller) program: this very executable takes --db
-        return [sys.executable, "--db", str(db_path)]
+    if getattr(sys, "frozen", False):  # the installed (PyInstaller) program: the window program beside this one
+        this = Path(sys.executable)
+        window = this.with_name("legalsec-desktop" + this.suffix)  # not `legalsec`: no console window on Windows
+        return [str(window if window.is_file() else this), "--db", str(db_path)]
     return [sys.executable, "-m", "legalsec_desktop.app", "--db", str(db_path)]
 
 
