@@ -194,3 +194,29 @@ def test_db_given_before_the_command_is_used(tmp_path, capsys):
     target = tmp_path / "before.db"
     assert main(["--db", str(target), "demo"]) == 0
     assert target.is_file()
+
+
+def test_an_upgrade_waits_until_no_window_has_the_database(tmp_path, capsys):
+    """A newer version's command never migrates a database an older version's window still has open."""
+    import shutil
+    from pathlib import Path
+
+    db_path = tmp_path / "office.db"
+    shutil.copyfile(Path(__file__).parents[1] / "data" / "migrations" / "rev-0010.db", db_path)
+    before = db_path.read_bytes()
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from pathlib import Path; from legalsec_desktop.instance_lock import InstanceLock;"
+        f"lock = InstanceLock(*map(Path, {[str(p) for p in paths.lock_paths(db_path)]!r})); assert lock.acquire(); "
+        "print('held', flush=True);"
+        "time.sleep(30)")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        assert main(["docket", "--db", str(db_path), "--date", "2026-06-15", "--out", str(tmp_path / "d.pdf")]) == 1
+        err = capsys.readouterr().err
+        assert "open in a running window" in err and "nothing was changed" in err and "Traceback" not in err
+        assert db_path.read_bytes() == before and not list(paths.backup_dir(db_path).glob("*pre-migrate*"))
+    finally:
+        holder.kill()
+        holder.wait()
+    assert main(["docket", "--db", str(db_path), "--date", "2026-06-15", "--out", str(tmp_path / "d.pdf")]) == 0
+    assert list(paths.backup_dir(db_path).glob("*pre-migrate*.db")) and db_path.read_bytes() != before

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from legalsec_desktop import paths
 from legalsec_desktop.clock import Clock
@@ -30,14 +30,32 @@ def say(message: str) -> None:
     print(f"legalsec: {printable(message)}", file=sys.stderr)
 
 
+def open_database_alone(location: DatabaseLocation, **options: Any) -> Store:
+    """services.database.open_database; a database that needs an upgrade is upgraded only while no window has it
+    open (an older version still running would go on working on a format it does not know)."""
+    from legalsec_desktop.services import maintenance
+    from legalsec_desktop.services.database import needs_upgrade, open_database
+
+    def opened() -> Store:
+        return open_database(location, paths.backup_dir(location), clock=clock(), **options)
+
+    if location.file is None or not needs_upgrade(location):
+        return opened()
+    lock = maintenance.hold_database(location.file, UserFixableError(
+        f"{location} must be upgraded to this version's format, but it is open in a running window (perhaps of "
+        "the version installed before this one). Close that window, then run this again; nothing was changed."))
+    try:
+        return opened()
+    finally:
+        lock.release()
+
+
 def open_if_present(location: DatabaseLocation) -> Store | None:
     """The database, when there is one (for court closure days); the calculator works without it."""
     if location.file is not None and not location.file.is_file():
         return None
-    from legalsec_desktop.services.database import open_database
-
     try:
-        return open_database(location, paths.backup_dir(location), clock=clock())
+        return open_database_alone(location)
     except UserFixableError as exc:
         say(f"warning: court closure days not read: {exc.message}")
         return None
@@ -56,13 +74,10 @@ def restore_hint(location: DatabaseLocation) -> str:
 
 def open_existing(location: DatabaseLocation, missing: str) -> Store:
     """The database, or a clear message (`missing` says what its absence means) when there is none."""
-    from legalsec_desktop.services.database import open_database
-
     if location.file is not None and not location.file.is_file():
         raise UserFixableError(f"{location} does not exist; {missing}.")
     try:
-        store = open_database(location, paths.backup_dir(location), check_with=paths.seal_path(location),
-                              clock=clock())
+        store = open_database_alone(location, check_with=paths.seal_path(location))
     except (DamagedDatabaseError, NotADatabaseError) as exc:
         raise UserFixableError(exc.message + restore_hint(location)) from exc
     for note in store.notes:
