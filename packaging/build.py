@@ -1,6 +1,6 @@
 """Build the frozen one-folder program (dist/legalsec-desktop/) in a build environment of its own.
 
-Usage: python3 packaging/build.py [--fresh]
+Usage: python3 packaging/build.py [--fresh] [--latest] [--skip-install]
 
 It makes build/venv (a virtual environment beside nothing else), installs the program and PyInstaller there,
 and runs packaging/legalsec.spec. Standard library only, so it runs on a machine that has nothing but Python.
@@ -22,6 +22,7 @@ BUILD = ROOT / "build"
 DIST = ROOT / "dist"
 ENV = BUILD / "venv"
 SPEC = ROOT / "packaging" / "legalsec.spec"
+CONSTRAINTS = ROOT / "packaging" / "constraints.txt"  # the library versions a build freezes
 # PyInstaller is GPL-2.0-or-later with the bootloader exception: the programs it builds may carry any licence.
 PYINSTALLER = "pyinstaller>=6.10,<7"
 FOLDER = DIST / "legalsec-desktop"
@@ -40,15 +41,20 @@ def run(*command: str | Path) -> None:
         raise SystemExit(f"build failed at: {' '.join(str(part) for part in command)}")
 
 
-def make_environment(fresh: bool) -> None:
+def make_environment(fresh: bool, latest: bool) -> None:
     """Create build/venv (again if asked) and install the program and PyInstaller in it."""
     if fresh and ENV.exists():
         shutil.rmtree(ENV)
     if not env_python().exists():
         venv.EnvBuilder(with_pip=True, clear=True).create(ENV)
         run(env_python(), "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    # What an earlier pip install left in build/ (setuptools builds the wheel there): a module since removed from
+    # src/ would otherwise go into the wheel, and into the frozen program.
+    for leftover in [BUILD / "lib", *BUILD.glob("bdist.*")]:
+        shutil.rmtree(leftover, ignore_errors=True)
+    pinned = [] if latest else ["-c", CONSTRAINTS]
     # Not editable: the frozen program must not point back at this checkout.
-    run(env_python(), "-m", "pip", "install", "--quiet", ".", PYINSTALLER)
+    run(env_python(), "-m", "pip", "install", "--quiet", *pinned, ".", PYINSTALLER)
 
 
 def freeze() -> None:
@@ -65,6 +71,8 @@ def folder_size(folder: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build dist/legalsec-desktop/ with PyInstaller.")
     parser.add_argument("--fresh", action="store_true", help="remake the build environment from nothing")
+    parser.add_argument("--latest", action="store_true",
+                        help="install the newest libraries, not the versions in packaging/constraints.txt")
     parser.add_argument("--skip-install", action="store_true",
                         help="reuse build/venv as it is (after a change to the spec only)")
     args = parser.parse_args(argv)
@@ -72,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("Python 3.10 or newer is needed to build.")
     started = time.monotonic()
     if not args.skip_install or not env_python().exists():
-        make_environment(args.fresh)
+        make_environment(args.fresh or args.latest, args.latest)
     installed = time.monotonic()
     freeze()
     finished = time.monotonic()

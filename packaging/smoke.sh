@@ -11,11 +11,12 @@ exe=""
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # A bare environment; Windows programs need SYSTEMROOT (and a temporary folder) to start at all.
-run() {
-    env -i HOME="$work" USERPROFILE="$work" LOCALAPPDATA="$work/local" APPDATA="$work/roaming" TEMP="$work" \
-        TMP="$work" TMPDIR="$work" SYSTEMROOT="${SYSTEMROOT:-}" XDG_DATA_HOME="$work/data" \
+bare() {
+    exec env -i HOME="$work" USERPROFILE="$work" LOCALAPPDATA="$work/local" APPDATA="$work/roaming" TEMP="$work" \
+        TMP="$work" TMPDIR="$work" SYSTEMROOT="${SYSTEMROOT:-${SystemRoot:-C:\\Windows}}" XDG_DATA_HOME="$work/data" \
         XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache" LANG=C.UTF-8 "$@"
 }
+run() { ( bare "$@" ); }
 step() { echo "smoke: $*"; }
 db=$work/demo.db
 step "legalsec --help"
@@ -35,9 +36,19 @@ run "$app/legalsec$exe" --db "$db" letter --matter 2026-0002 --template "Closing
     --to "Cascade Auto Sales Inc." --set "outcome=The case settled." --set "retention=seven years" \
     --set "documents=We hold none" --out "$work/closing.docx" >/dev/null
 head -c 2 "$work/closing.docx" | grep -q "PK"
-# The window: starts offscreen, opens the demo, closes itself (as the user would) and exits 0.
+# The window: starts offscreen, opens the demo, closes itself (as the user would) and exits 0. A watchdog kills it
+# after two minutes (timeout(1) is not on every system, and env -i would not find it on the path anyway).
 step "legalsec-desktop --quit-after-open (offscreen)"
-run QT_QPA_PLATFORM=offscreen timeout 120 "$app/legalsec-desktop$exe" --db "$db" --quit-after-open \
-    2>"$work/window.txt" || { cat "$work/window.txt" >&2; echo "the frozen window did not start and quit cleanly" >&2
-                                 exit 1; }
+( bare QT_QPA_PLATFORM=offscreen "$app/legalsec-desktop$exe" --db "$db" --quit-after-open ) 2>"$work/window.txt" &
+window=$!  # the program itself: the subshell execs env, which execs it
+( sleep 120; kill -9 "$window" 2>/dev/null ) &
+watchdog=$!
+status=0
+wait "$window" || status=$?
+kill "$watchdog" 2>/dev/null || true
+if [ "$status" != 0 ]; then
+    cat "$work/window.txt" >&2
+    echo "the frozen window did not start and quit cleanly (exit $status)" >&2
+    exit 1
+fi
 echo "smoke test passed: $app"

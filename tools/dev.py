@@ -30,6 +30,8 @@ QT_SYSTEM_LIBS = ["libegl1", "libgl1", "libxkbcommon0", "libfontconfig1", "libdb
 # ...and the ones its X11 window plugin needs on top (a desktop usually has them already).
 QT_X11_LIBS = ["libxcb-cursor0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1", "libxcb-randr0",
                "libxcb-render-util0", "libxcb-shape0", "libxcb-xinerama0", "libxcb-xkb1", "libxkbcommon-x11-0"]
+# ...and what the .deb depends on beyond those (packaging/linux/make_deb.py): Qt's Wayland plugin's libraries.
+PACKAGE_DEPENDS = ["libx11-xcb1", "libxcb-util1", "libwayland-client0", "libwayland-cursor0", "libwayland-egl1"]
 
 
 def quietly(*command: object) -> None:
@@ -116,16 +118,20 @@ def ensure_office() -> None:
 
 
 def ensure_package_tools() -> None:
-    """On Linux, as root with apt-get: desktop-file-validate (the packaging tests check the menu entry with it) and
-    the xcb libraries, which the frozen build bundles when they are on the build machine."""
-    if not sys.platform.startswith("linux") or not shutil.which("apt-get") or os.geteuid() != 0 \
-            or shutil.which("desktop-file-validate"):
+    """On Linux, as root with apt-get: desktop-file-validate (the packaging tests check the menu entry with it), the
+    xcb libraries (the frozen build bundles them when they are on the build machine) and the libraries the .deb
+    depends on without bundling them (so check_deb.sh can install it with dpkg)."""
+    if not sys.platform.startswith("linux") or not shutil.which("apt-get") or os.geteuid() != 0:
+        return
+    wanted = ["desktop-file-utils", *QT_SYSTEM_LIBS, *QT_X11_LIBS, *PACKAGE_DEPENDS]
+    missing = [name for name in wanted if subprocess.run(
+        ["dpkg-query", "-W", "-f=${Status}", name], capture_output=True, text=True).stdout != "install ok installed"]
+    if not missing:
         return
     say("Installing what the Linux package build uses (apt-get, first time only)…")
     os.environ["DEBIAN_FRONTEND"] = "noninteractive"
     for command in (["apt-get", "update", "-qq"],
-                    ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "desktop-file-utils",
-                     *QT_SYSTEM_LIBS, *QT_X11_LIBS]):
+                    ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing]):
         if subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode != 0:
             say("They could not be installed: the packaging tests that need them will say they were skipped.")
             return

@@ -13,8 +13,14 @@ name=legalsec-desktop
 work=$(mktemp -d)
 gui=""
 installed=""
+stop() {  # SIGTERM (the window closes as the user would), then SIGKILL after 30 seconds
+    kill -TERM "$1" 2>/dev/null || return 0
+    for _ in $(seq 30); do kill -0 "$1" 2>/dev/null || return 0; sleep 1; done
+    kill -9 "$1" 2>/dev/null || true
+    return 1
+}
 cleanup() {
-    [ -n "$gui" ] && kill "$gui" 2>/dev/null || true
+    [ -n "$gui" ] && { stop "$gui" || true; }
     [ -n "$installed" ] && dpkg -P "$name" >/dev/null 2>&1 || true  # a failed check leaves nothing installed
     rm -rf "$work"
 }
@@ -88,15 +94,16 @@ env -i HOME="$home" LANG=C.UTF-8 PATH=/usr/bin:/bin QT_QPA_PLATFORM=offscreen /u
     >"$work/first.txt" 2>&1 &
 gui=$!
 waited=0
-until ls "$home"/.cache/$name/locks/*.sock >/dev/null 2>&1; do
+# its socket: in the locks folder, or in /tmp when that path is too long (paths.instance_address)
+until ls "$home"/.cache/$name/locks/*.sock /tmp/legalsec-"$(id -u)"-* >/dev/null 2>&1; do
     sleep 1
     waited=$((waited + 1))
     [ $waited -lt 60 ] || { cat "$work/first.txt" >&2; fail "the installed window did not start"; }
 done
-second=$(as_user timeout 60 /usr/bin/legalsec-desktop --quit-after-open 2>/dev/null) \
+second=$(as_user timeout -k 10 60 /usr/bin/legalsec-desktop --quit-after-open 2>/dev/null) \
     || fail "the second start failed"
 echo "$second" | grep -q "already running" || fail "the second start did not defer to the running window: $second"
-kill -TERM "$gui"
+stop "$gui" || fail "the running window did not close within 30 seconds of SIGTERM"
 wait "$gui" || fail "the running window did not close cleanly on SIGTERM"
 gui=""
 

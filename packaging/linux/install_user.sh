@@ -41,6 +41,7 @@ uninstall() {
         rm -f "$ICONS/${size}x${size}/apps/$NAME.png"
     done
     rm -rf "$OPT" "$OPT.new"
+    rmdir "$(dirname "$OPT")" 2>/dev/null || true  # ~/.local/opt, when nothing else is in it
     refresh_menus
     echo "Removed Legal Secretary. Your data is kept in $DATA_HOME/$NAME and your documents folder."
 }

@@ -164,23 +164,3 @@ def test_the_per_user_install_refuses_a_folder_that_is_not_a_build(tmp_path: Pat
         run_user_install(tmp_path / "home", str(tmp_path / "empty"))
     assert "not a one-folder build" in failed.value.stderr
     assert not (tmp_path / "home" / ".local" / "opt" / NAME).exists()
-
-
-@needs_dpkg
-@pytest.mark.skipif(os.environ.get("LEGALSEC_TEST_DPKG") != "1" or not hasattr(os, "geteuid") or os.geteuid() != 0,
-                    reason="installs into the system: run as root with LEGALSEC_TEST_DPKG=1")
-def test_dpkg_installs_and_removes_the_package_cleanly(deb: Path, tmp_path: Path):
-    database = tmp_path / "home" / ".local" / "share" / NAME / "legalsec.db"
-    database.parent.mkdir(parents=True)
-    database.write_bytes(b"the firm's data")
-    subprocess.run(["dpkg", "-i", "--force-depends", str(deb)], check=True, capture_output=True)
-    try:
-        out = subprocess.run(["/usr/bin/legalsec", "--help"], check=True, capture_output=True, text=True).stdout
-        assert out.startswith("legalsec stand-in")
-        assert Path("/usr/share/applications/legalsec-desktop.desktop").is_file()
-    finally:
-        subprocess.run(["dpkg", "-r", NAME], check=True, capture_output=True)
-    assert not Path("/opt/legalsec-desktop").exists() and not Path("/usr/bin/legalsec").exists()
-    assert database.read_bytes() == b"the firm's data"
-    subprocess.run(["dpkg", "--purge", NAME], check=True, capture_output=True)  # nothing left in dpkg's records
-    assert database.read_bytes() == b"the firm's data"
