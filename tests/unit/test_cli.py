@@ -3,12 +3,29 @@
 import sqlite3
 import subprocess
 import sys
+from contextlib import contextmanager
 
 import pytest
 
 from legalsec_desktop import paths
 from legalsec_desktop.cli import main
 from legalsec_desktop.instance_lock import InstanceLock
+
+
+@contextmanager
+def held_by_another_process(db_path):
+    """The database's instance lock held by another process (as a running window holds it) within the block."""
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from pathlib import Path; from legalsec_desktop.instance_lock import InstanceLock;"
+        f"lock = InstanceLock(*map(Path, {[str(p) for p in paths.lock_paths(db_path)]!r})); assert lock.acquire(); "
+        "print('held', flush=True);"
+        "time.sleep(30)")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        yield
+    finally:
+        holder.kill()
+        holder.wait()
 
 
 def test_help_lists_every_command(capsys):
@@ -65,18 +82,9 @@ def test_restore_refuses_while_the_window_has_the_database(db_path, capsys):
     main(["demo", "--db", str(db_path)])
     main(["backup", "--db", str(db_path)])
     backup = next(paths.backup_dir(db_path).glob("*.db"))
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from pathlib import Path; from legalsec_desktop.instance_lock import InstanceLock;"
-        f"lock = InstanceLock(*map(Path, {[str(p) for p in paths.lock_paths(db_path)]!r})); assert lock.acquire(); "
-        "print('held', flush=True);"
-        "time.sleep(30)")], stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "held"
+    with held_by_another_process(db_path):
         assert main(["restore", str(backup), "--db", str(db_path)]) == 1
         assert "Close the window first" in capsys.readouterr().err
-    finally:
-        holder.kill()
-        holder.wait()
     lock = InstanceLock(*paths.lock_paths(db_path))
     assert lock.acquire(), "a killed holder must not leave the lock taken"
     lock.release()
@@ -204,19 +212,10 @@ def test_an_upgrade_waits_until_no_window_has_the_database(tmp_path, capsys):
     db_path = tmp_path / "office.db"
     shutil.copyfile(Path(__file__).parents[1] / "data" / "migrations" / "rev-0010.db", db_path)
     before = db_path.read_bytes()
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from pathlib import Path; from legalsec_desktop.instance_lock import InstanceLock;"
-        f"lock = InstanceLock(*map(Path, {[str(p) for p in paths.lock_paths(db_path)]!r})); assert lock.acquire(); "
-        "print('held', flush=True);"
-        "time.sleep(30)")], stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "held"
+    with held_by_another_process(db_path):
         assert main(["docket", "--db", str(db_path), "--date", "2026-06-15", "--out", str(tmp_path / "d.pdf")]) == 1
         err = capsys.readouterr().err
         assert "open in a running window" in err and "nothing was changed" in err and "Traceback" not in err
         assert db_path.read_bytes() == before and not list(paths.backup_dir(db_path).glob("*pre-migrate*"))
-    finally:
-        holder.kill()
-        holder.wait()
     assert main(["docket", "--db", str(db_path), "--date", "2026-06-15", "--out", str(tmp_path / "d.pdf")]) == 0
     assert list(paths.backup_dir(db_path).glob("*pre-migrate*.db")) and db_path.read_bytes() != before
