@@ -118,20 +118,27 @@ def test_a_sample_held_by_a_running_copy_is_not_rebuilt(make_window, tmp_path, q
     assert started == [] and built.path.stat().st_mtime_ns == made
 
 
-def test_help_brings_a_running_sample_window_forward(make_window, qtbot, started):
+def test_help_brings_a_running_sample_window_forward(make_window, qtbot, started, tmp_path):
     built = demo_practice.build_sample(Clock())
     made = built.path.stat().st_mtime_ns
-    sample_window = subprocess.Popen(window_process.window_command(built.path), env=os.environ.copy(),
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        qtbot.waitUntil(sample_practice.bring_sample_forward, timeout=30000)  # it is up and answers
-        window = make_window()
-        window.findChild(QAction, "sample_practice").trigger()
-        assert started == [] and built.path.stat().st_mtime_ns == made  # brought forward, not built again
-    finally:
-        sample_window.terminate()  # closes its window as the user would
-        _out, errors = sample_window.communicate(timeout=30)
-    assert sample_window.returncode == 0, errors.decode(errors="replace")
+    errors = tmp_path / "sample-window.err"  # a file, not a pipe: a chatty window never stalls on a full pipe
+    with errors.open("wb") as error_file:
+        sample_window = subprocess.Popen(window_process.window_command(built.path), env=os.environ.copy(),
+                                         stdout=subprocess.DEVNULL, stderr=error_file)
+        try:
+            qtbot.waitUntil(sample_practice.bring_sample_forward, timeout=30000)  # it is up and answers
+            window = make_window()
+            window.findChild(QAction, "sample_practice").trigger()
+            assert started == [] and built.path.stat().st_mtime_ns == made  # brought forward, not built again
+            sample_window.terminate()  # closes its window as the user would
+            sample_window.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            pytest.fail("the sample window did not close when asked: " + errors.read_text(errors="replace"))
+        finally:
+            if sample_window.poll() is None:  # never leave a window running, whatever failed
+                sample_window.kill()
+                sample_window.wait()
+    assert sample_window.returncode == 0, errors.read_text(errors="replace")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="Windows names a pipe, not a file in a folder")
