@@ -33,6 +33,12 @@ if TYPE_CHECKING:
 log = logging.getLogger("legalsec")
 
 
+def settings_name(location: DatabaseLocation) -> str:
+    """The application name the window's remembered layout and choices (QSettings) are kept under: the sample
+    practice's window has its own, so it never moves or resizes the user's window, nor they its."""
+    return f"{APP_NAME}-sample" if paths.is_sample(location) else APP_NAME
+
+
 class Gui:
     """The running program: application, lock, window and the database state."""
 
@@ -43,7 +49,7 @@ class Gui:
         running = QApplication.instance()  # a test's, or none yet
         self.app = running if isinstance(running, QApplication) else new_application(sys.argv[:1])
         self.app.setOrganizationName(APP_NAME)
-        self.app.setApplicationName(APP_NAME)
+        self.app.setApplicationName(settings_name(self.location))  # before any QSettings is made: they follow it
         self.app.setApplicationDisplayName(APP_TITLE)
         self.app.setWindowIcon(icon("app"))
         self.log_file = setup_logging()
