@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from legalsec_desktop import APP_NAME, APP_TITLE, paths
 from legalsec_desktop.clock import Clock
 from legalsec_desktop.db.location import DatabaseLocation, location_of
-from legalsec_desktop.domain.errors import DatabaseInUseError
+from legalsec_desktop.domain.errors import DatabaseInUseError, UserFixableError
 from legalsec_desktop.instance_lock import InstanceLock
-from legalsec_desktop.logs import setup_logging
+from legalsec_desktop.logs import error_kind, setup_logging
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import install_excepthook, show_problem
 from legalsec_desktop.ui.common.icons import icon
@@ -33,6 +33,12 @@ if TYPE_CHECKING:
 log = logging.getLogger("legalsec")
 
 
+def settings_name(location: DatabaseLocation) -> str:
+    """The application name the window's remembered layout and choices (QSettings) are kept under: the sample
+    practice's window has its own, so it never moves or resizes the user's window, nor they its."""
+    return f"{APP_NAME}-sample" if paths.is_sample(location) else APP_NAME
+
+
 class Gui:
     """The running program: application, lock, window and the database state."""
 
@@ -43,7 +49,7 @@ class Gui:
         running = QApplication.instance()  # a test's, or none yet
         self.app = running if isinstance(running, QApplication) else new_application(sys.argv[:1])
         self.app.setOrganizationName(APP_NAME)
-        self.app.setApplicationName(APP_NAME)
+        self.app.setApplicationName(settings_name(self.location))  # before any QSettings is made: they follow it
         self.app.setApplicationDisplayName(APP_TITLE)
         self.app.setWindowIcon(icon("app"))
         self.log_file = setup_logging()
@@ -57,6 +63,7 @@ class Gui:
         self.window: MainWindow | None = None  # shown by `start`
         self.server: InstanceServer | None = None
         self.quit_after_open = False  # close the window (properly) once the database is open: checks of a build
+        self.exit_code = 0  # what the program ends with when the event loop ends (1: a check found a problem)
 
     def start(self) -> int | None:
         """Show the window; return an exit code if the program should not run after all."""
@@ -66,15 +73,19 @@ class Gui:
                 print(f"legalsec-desktop is already running on {self.location}; its window was brought to the front.")
                 return 0
             pid = self.lock.holder_pid()
-            QMessageBox.warning(None, APP_TITLE, (
-                f"{self.location} is in use by another running copy of the program"
-                + (f" (process {pid})" if pid else "") + ". Close it first, or open a different database."))
+            text = (f"{self.location} is in use by another running copy of the program"
+                    + (f" (process {pid})" if pid else "") + ". Close it first, or open a different database.")
+            if self.quit_after_open:
+                self.report("The database is in use", text)
+            else:
+                QMessageBox.warning(None, APP_TITLE, text)
             return 1
         from legalsec_desktop.services import maintenance
 
         if self.location.file is not None:  # what a killed copy left beside the file and among its backups
             maintenance.sweep_leftovers(self.location.file, self.state.backup_dir)
-        if not settle_file(self.location, self.state.backup_dir, self.seal_file, self.clock):
+        if not settle_file(self.location, self.state.backup_dir, self.seal_file, self.clock,
+                           report=self.report if self.quit_after_open else None):
             return 1
         from legalsec_desktop.ui.main_window import MainWindow
 
@@ -125,6 +136,14 @@ class Gui:
                 raise DatabaseInUseError(str(self.location), f"{self.location} is open in another running copy of "
                                                             "the program (through another path). Close it first.")
         except Exception as exc:  # noqa: BLE001 - shown to the user either way, then we stop
+            if self.quit_after_open:  # a check of an installed copy: said on stderr, and the program ends (1)
+                if not isinstance(exc, UserFixableError):
+                    log.error("the database could not be opened: %s", error_kind(exc), exc_info=exc)
+                self.report("The database cannot be opened",
+                            exc.message if isinstance(exc, UserFixableError) else
+                            f"an unexpected error ({error_kind(exc)}); the details are in {self.log_file}")
+                self.end(1)
+                return
             show_problem(window, exc, "The database cannot be opened")
             window.close()
             return
@@ -132,20 +151,40 @@ class Gui:
             database.opened_for_writing(self.seal_file)
         self.opened = True
         self.state.set_store(store)
-        if not store.read_only and not firm.load_profile(store).is_set_up:
-            window.feature(SettingsFeature).open_settings(first_run=True)
+        if not store.read_only and not firm.load_profile(store).is_set_up and not self.quit_after_open:
+            window.feature(SettingsFeature).open_settings(first_run=True)  # a check of a first start: not asked
         if not store.read_only:
             window.feature(MaintenanceFeature).back_up_if_due()
         if self.quit_after_open:
             QTimer.singleShot(0, self.close_and_quit)
 
     def close_and_quit(self) -> None:
-        """Close the window as the user would, then end the event loop even if another box is still shown."""
+        """Close the window as the user would, then end the event loop even if another box is still shown (or,
+        if the window would not close, end it anyway with exit code 1: a check never waits)."""
         window = self.shown_window()
-        if window.close():
-            visible = [widget.windowTitle() for widget in QApplication.topLevelWidgets() if widget.isVisible()]
-            if visible:
-                log.info("--quit-after-open: still shown after the window closed: %s", ", ".join(visible))
+        if not window.close():
+            self.report("The window did not close", "it refused to close once the database was open")
+            self.end(1)
+            return
+        visible = [widget.windowTitle() for widget in QApplication.topLevelWidgets() if widget.isVisible()]
+        if visible:
+            log.info("--quit-after-open: still shown after the window closed: %s", ", ".join(visible))
+        self.end(0)
+
+    def report(self, title: str, text: str) -> None:
+        """Say a problem without asking anything (--quit-after-open): in the log (its kind only, no client data)
+        and on stderr (which a windowed program on Windows may not have)."""
+        log.warning("--quit-after-open: %s", title)
+        if sys.stderr is not None:
+            print(f"legalsec-desktop: {title}: {text}", file=sys.stderr)
+
+    def end(self, code: int) -> None:
+        """End the event loop with `code` as the program's exit code: a problem (1) at once, leaving any dialog's
+        loop too; all well (0) as a quit, which closes what is still shown first."""
+        self.exit_code = self.exit_code or code
+        if code:
+            self.app.exit(code)
+        else:
             self.app.quit()
 
     def shown_window(self) -> MainWindow:
@@ -184,7 +223,7 @@ def run(location: DatabaseLocation | Path, read_only: bool = False, quit_after_o
         early = gui.start()
         if early is not None:
             return early
-        return gui.app.exec()
+        return gui.app.exec() or gui.exit_code
     finally:
         gui.stop()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QProcess, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox
 
 from legalsec_desktop import APP_TITLE, paths, temp_folder
 from legalsec_desktop.clock import Clock
@@ -53,7 +53,7 @@ def test_only_the_welcome_offers_the_sample(make_window, tmp_path, qtbot):
     assert not any("Sample" in b.text() for b in settings.buttons.buttons())
 
 
-def test_the_button_builds_the_sample_opens_its_window_and_closes_the_welcome_as_later(
+def test_the_button_builds_the_sample_opens_its_window_and_leaves_the_welcome_as_it_was(
         make_window, tmp_path, qtbot, started):
     window, dialog = welcome(make_window, tmp_path, qtbot)
     mine = tmp_path / "mine.db"
@@ -64,9 +64,10 @@ def test_the_button_builds_the_sample_opens_its_window_and_closes_the_welcome_as
     sample = paths.sample_db_path()
     assert sample.is_file() and any((sample.parent / "sample-practice documents").iterdir())
     assert started == [[sys.executable, "-m", "legalsec_desktop.app", "--db", str(sample)]]
-    assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()  # as "Later"
+    assert dialog.isVisible() and dialog.name.text() == "typed, not saved"  # still open, nothing typed is lost
+    assert dialog.result() == 0  # neither saved nor "Later"
     assert window.isVisible() and mine.read_bytes() == before
-    assert not load_profile(window.state.store).is_set_up  # so the welcome comes back at the next start
+    assert not load_profile(window.state.store).is_set_up  # nothing saved until the user says Save
 
 
 def test_the_installed_program_starts_itself_on_the_sample(monkeypatch, started, tmp_path):
@@ -108,7 +109,7 @@ def test_a_sample_held_by_a_running_copy_is_not_rebuilt(make_window, tmp_path, q
         monkeypatch.setattr(sample_practice, "notify_running", lambda name: next(answers))
         window, dialog = welcome(make_window, tmp_path, qtbot)
         dialog.sample_button.click()
-        assert dialog.result() == QDialog.DialogCode.Rejected and message_boxes == []
+        assert dialog.isVisible() and message_boxes == []  # its window was brought forward
         monkeypatch.setattr(sample_practice, "notify_running", lambda name: False)  # it never answers
         assert not sample_practice.open_sample_practice(window, Clock())
         assert "open in another window" in message_boxes[0][1]
@@ -117,20 +118,27 @@ def test_a_sample_held_by_a_running_copy_is_not_rebuilt(make_window, tmp_path, q
     assert started == [] and built.path.stat().st_mtime_ns == made
 
 
-def test_help_brings_a_running_sample_window_forward(make_window, qtbot, started):
+def test_help_brings_a_running_sample_window_forward(make_window, qtbot, started, tmp_path):
     built = demo_practice.build_sample(Clock())
     made = built.path.stat().st_mtime_ns
-    sample_window = subprocess.Popen(window_process.window_command(built.path), env=os.environ.copy(),
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        qtbot.waitUntil(sample_practice.bring_sample_forward, timeout=30000)  # it is up and answers
-        window = make_window()
-        window.findChild(QAction, "sample_practice").trigger()
-        assert started == [] and built.path.stat().st_mtime_ns == made  # brought forward, not built again
-    finally:
-        sample_window.terminate()  # closes its window as the user would
-        _out, errors = sample_window.communicate(timeout=30)
-    assert sample_window.returncode == 0, errors.decode(errors="replace")
+    errors = tmp_path / "sample-window.err"  # a file, not a pipe: a chatty window never stalls on a full pipe
+    with errors.open("wb") as error_file:
+        sample_window = subprocess.Popen(window_process.window_command(built.path), env=os.environ.copy(),
+                                         stdout=subprocess.DEVNULL, stderr=error_file)
+        try:
+            qtbot.waitUntil(sample_practice.bring_sample_forward, timeout=30000)  # it is up and answers
+            window = make_window()
+            window.findChild(QAction, "sample_practice").trigger()
+            assert started == [] and built.path.stat().st_mtime_ns == made  # brought forward, not built again
+            sample_window.terminate()  # closes its window as the user would
+            sample_window.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            pytest.fail("the sample window did not close when asked: " + errors.read_text(errors="replace"))
+        finally:
+            if sample_window.poll() is None:  # never leave a window running, whatever failed
+                sample_window.kill()
+                sample_window.wait()
+    assert sample_window.returncode == 0, errors.read_text(errors="replace")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="Windows names a pipe, not a file in a folder")

@@ -13,7 +13,7 @@ from legalsec_desktop.db import sqlite_file
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.fsutil import unused_path
-from legalsec_desktop.services import database, maintenance
+from legalsec_desktop.services import database, firm, maintenance
 from legalsec_desktop.services.demo import Progress, build_demo
 from legalsec_desktop.services.demo_documents import add_demo_documents
 
@@ -31,11 +31,13 @@ class SampleInUseError(SampleError):
 
 @dataclass(frozen=True)
 class BuiltPractice:
-    """What was built: the database, its row counts, and (for the small demo) its documents and inbox folders."""
+    """What was built: the database, its row counts, (for the small demo) its documents and inbox folders, and
+    the letter templates' folder it was given (None: the firm's usual default)."""
 
     path: Path
     counts: dict[str, int]
     folders: tuple[Path, Path] | None
+    templates: Path | None = None
 
 
 def demo_folders(db_path: Path) -> tuple[Path, Path]:
@@ -51,9 +53,10 @@ def demo_folders(db_path: Path) -> tuple[Path, Path]:
 
 def build_practice(db_path: Path, *, clock: Clock, size: str = "small", seed: int = 1, today: date | None = None,
                    force: bool = False, progress: Progress | None = None,
-                   folders: tuple[Path, Path] | None = None) -> BuiltPractice:
+                   folders: tuple[Path, Path] | None = None, templates: Path | None = None) -> BuiltPractice:
     """Build a demo practice at `db_path` around `today` (the clock's, if not given); the small one files its
-    documents into `folders` (new ones beside it, if not given) before the database is moved into place."""
+    documents into `folders` (new ones beside it, if not given) before the database is moved into place, and
+    keeps its letter templates in `templates` (made empty; the starters are written there on first use) if given."""
     # Another day: the documents are dated around it too, at that day's noon.
     now = clock if today is None else Clock(datetime.combine(today, time(12)))
     if size != "small":  # the large demo is for speed: its documents are the benchmark's own
@@ -64,30 +67,35 @@ def build_practice(db_path: Path, *, clock: Clock, size: str = "small", seed: in
     def file_documents(store: Store) -> dict[str, int]:
         if progress is not None:
             progress("Filing the documents", 0, 1)
+        if templates is not None:
+            templates.mkdir(parents=True, exist_ok=True)
+            firm.set_templates_folder(store, templates)
         return add_demo_documents(store, *chosen, now)
 
     counts = build_demo(db_path, size, seed, today=now.today(), force=force, progress=progress,
                         finish=file_documents)
-    return BuiltPractice(db_path, counts, chosen)
+    return BuiltPractice(db_path, counts, chosen, templates)
 
 
 def build_sample(clock: Clock, progress: Progress | None = None) -> BuiltPractice:
     """(Re)build the sample practice, dated the clock's today, in its own file in the data folder.
 
     An earlier sample is replaced, unless a window has it open. The old database goes first, then its folders; the
-    new one is built under a temporary name and moved in place last, so a killed build leaves no half sample.
+    new one is built under a temporary name and moved in place last, so a killed build leaves no half sample. Its
+    documents, inbox and letter templates are all in folders of its own beside it: nothing in the user's Documents.
     """
     path = paths.sample_db_path()
     folders = (path.with_name(f"{path.stem} documents"), path.with_name(f"{path.stem} inbox"))
+    templates = path.with_name(f"{path.stem} templates")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with maintenance.hold_database(path, SampleInUseError(IN_USE)):
             for old in (path, *sqlite_file.companions(path)):
                 old.unlink(missing_ok=True)
-            for folder in folders:  # the sample's own folders: what an earlier sample filed, and nothing else
+            for folder in (*folders, templates):  # the sample's own folders: what an earlier sample left there
                 if folder.exists():
                     shutil.rmtree(folder)
-            built = build_practice(path, clock=clock, progress=progress, folders=folders)
+            built = build_practice(path, clock=clock, progress=progress, folders=folders, templates=templates)
             database.closed_cleanly(path, paths.seal_path(path))  # sound and closed: its window opens it at once
             return built
     except SampleError:

@@ -88,6 +88,14 @@ def chosen_templates_folder(store: Store) -> Path | None:
     return Path(chosen) if chosen else None
 
 
+def set_templates_folder(store: Store, folder: Path | None) -> None:
+    """Keep `folder` as the firm's letter templates' folder (None: back to the default one)."""
+    with store.write() as session:
+        row = session.get(FirmRow, 1) or FirmRow(id=1)
+        row.templates_folder = str(folder) if folder is not None else ""
+        session.add(row)
+
+
 def _save_profile(session: Session, store: Store, profile: FirmProfile) -> FirmRow:
     row = session.get(FirmRow, 1) or FirmRow(id=1)
     row.name = profile.name.strip()

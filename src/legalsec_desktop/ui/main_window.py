@@ -27,21 +27,24 @@ F = TypeVar("F", bound=Feature)
 FIRST_SHARE = 0.85  # of the screen's free area, on a first start
 FIRST_MOST = QSize(1600, 1000)  # larger than this on a big screen is too much
 FIRST_LEAST = QSize(1000, 680)  # smaller than this only when the screen is smaller still
+SAMPLE_OFFSET = 48  # the sample practice's first window: this far right and down, not hiding the user's own
 TAB_TOOLBAR_PLACE = 60  # the tab buttons sit between the features' toolbar buttons below and above this place
-FIRST_SHARE = 0.85  # of the screen's free area, on a first start
-FIRST_MOST = QSize(1600, 1000)  # larger than this on a big screen is too much
-FIRST_LEAST = QSize(1000, 680)  # smaller than this only when the screen is smaller still
 BANNER_STYLE = "background: #fff3cd; color: #5c4400; padding: 8px; border-bottom: 1px solid #e0c36b;"
 
 
-def first_geometry(available: QRect) -> QRect:
-    """Where the window opens the first time: most of the screen's free area, up to a limit, centred on it."""
+def first_geometry(available: QRect, offset: int = 0) -> QRect:
+    """Where the window opens the first time: most of the screen's free area, up to a limit, centred on it; with
+    an `offset`, that much right and down of there, made smaller where it would leave the screen."""
     def fit(free: int, least: int, most: int) -> int:
         return min(free, max(least, min(most, round(free * FIRST_SHARE))))
 
     frame = QRect(0, 0, fit(available.width(), FIRST_LEAST.width(), FIRST_MOST.width()),
                   fit(available.height(), FIRST_LEAST.height(), FIRST_MOST.height()))
     frame.moveCenter(available.center())
+    if offset:
+        frame.translate(min(offset, max(0, available.width() // 4)), min(offset, max(0, available.height() // 4)))
+        frame.setRight(min(frame.right(), available.right()))
+        frame.setBottom(min(frame.bottom(), available.bottom()))
     return frame
 
 
@@ -273,12 +276,14 @@ class MainWindow(QMainWindow):
             tab.restore_layout(settings)
 
     def place_first_time(self) -> None:
-        """Size the window to the screen it opens on and centre it (a first start, nothing remembered)."""
+        """Size the window to the screen it opens on and centre it (a first start, nothing remembered); the sample
+        practice's window a little right and down of there, so the user's own window (centred) still shows."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is None:
             self.resize(1200, 760)
             return
-        self.setGeometry(first_geometry(screen.availableGeometry()))
+        offset = SAMPLE_OFFSET if paths.is_sample(self.state.location) else 0  # the user's own window stays seen
+        self.setGeometry(first_geometry(screen.availableGeometry(), offset))
 
     def save_layout(self) -> None:
         settings = QSettings()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -55,21 +56,30 @@ def ask_about_bad_file(exc: StoreOpenError, newest: BackupInfo | None, parent: Q
     return QUIT
 
 
+Report = Callable[[str, str], None]  # a title and a message, said without asking (a check of an installed copy)
+
+
 def settle_file(location: DatabaseLocation | Path, backup_dir: Path, seal_file: Path | None = None,
-                clock: Clock = SYSTEM_CLOCK) -> bool:
+                clock: Clock = SYSTEM_CLOCK, report: Report | None = None) -> bool:
     """Make sure the database file is usable, asking the user what to do if it is not; False means quit.
 
     Unless the program closed this file cleanly last time, it is checked first (quick_check, behind a
     progress dialog): a damaged file is refused and the newest good backup offered. A database that is not
-    a file has nothing to settle here.
+    a file has nothing to settle here. With `report`, nothing is asked or shown: a problem is reported through
+    it and the file left as it is (False); a note is reported too, and the start goes on.
     """
+    def critical(title: str, text: str) -> None:
+        if report is not None:
+            report(title, text)
+        else:
+            QMessageBox.critical(None, title, text)
+
     db_path = location_of(location).file
     if db_path is None:
         return True
     if db_path.is_dir():
-        QMessageBox.critical(None, "The database cannot be opened",
-                             f"{db_path} is a folder, not a database file. Start the program with the path of a "
-                             "file (or none, for the usual one).")
+        critical("The database cannot be opened", f"{db_path} is a folder, not a database file. Start the program "
+                                                  "with the path of a file (or none, for the usual one).")
         return False
     while True:
         try:
@@ -79,9 +89,15 @@ def settle_file(location: DatabaseLocation | Path, backup_dir: Path, seal_file: 
             else:
                 notes = prepare_file(db_path)
             for note in notes:
-                QMessageBox.information(None, "The database was opened safely", note)
+                if report is not None:
+                    report("The database was opened safely", note)
+                else:
+                    QMessageBox.information(None, "The database was opened safely", note)
             return True
         except (NotADatabaseError, DamagedDatabaseError) as exc:
+            if report is not None:  # nothing moved aside or restored unasked
+                report("The database cannot be opened", exc.message)
+                return False
             # Each backup is verified with integrity_check: seconds for a large practice, so off the UI thread.
             newest = run_and_wait(None, "Looking for the newest good backup…",
                                   lambda _progress: maintenance.newest_good_backup(backup_dir, clock))
@@ -100,7 +116,7 @@ def settle_file(location: DatabaseLocation | Path, backup_dir: Path, seal_file: 
                 QMessageBox.critical(None, "Could not restore", error.message)
                 return False
         except StoreOpenError as exc:
-            QMessageBox.critical(None, "The database cannot be opened", exc.message)
+            critical("The database cannot be opened", exc.message)
             return False
 
 

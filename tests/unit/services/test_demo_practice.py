@@ -11,7 +11,8 @@ from legalsec_desktop import paths
 from legalsec_desktop.clock import Clock
 from legalsec_desktop.db.seal import is_sealed
 from legalsec_desktop.instance_lock import InstanceLock
-from legalsec_desktop.services import demo, demo_practice
+from legalsec_desktop.db.store import open_store
+from legalsec_desktop.services import demo, demo_practice, firm, template_folder
 from legalsec_desktop.services.demo_practice import SampleError, SampleInUseError, build_practice, build_sample
 
 
@@ -49,7 +50,25 @@ def test_the_sample_is_built_in_the_data_folder_dated_today_with_its_documents(o
     assert _scalar(built.path, "SELECT count(*) FROM event WHERE on_date > '2027-03-10'") > 0
     assert own.read_bytes() == own_bytes and own.stat().st_mtime_ns == own_mtime  # the user's own: untouched
     assert {p.name for p in paths.data_dir().iterdir()} == {
-        "legalsec.db", "sample-practice documents", "sample-practice inbox", "sample-practice.db"}
+        "legalsec.db", "sample-practice documents", "sample-practice inbox", "sample-practice templates",
+        "sample-practice.db"}
+
+
+def test_the_samples_letter_templates_stay_in_a_folder_of_its_own(own_database):
+    built = build_sample(Clock())
+    own = paths.data_dir() / "sample-practice templates"
+    store = open_store(built.path)
+    try:
+        used = template_folder.synced(store)  # what New Letter does first: the starters written on first use
+        assert firm.chosen_templates_folder(store) == used == own
+    finally:
+        store.close()
+    assert not paths.default_templates_root().exists()  # the user's Documents: no "Legalsec Templates"
+    assert built.templates == own and len(list(own.glob("*.docx"))) >= 10
+
+    (built.templates / "my own try.docx").write_bytes(b"scratch")
+    again = build_sample(Clock())  # a rebuild starts the sample's templates afresh too
+    assert again.templates == built.templates and not (again.templates / "my own try.docx").exists()
 
 
 def test_building_again_replaces_the_earlier_sample_and_its_files(own_database):

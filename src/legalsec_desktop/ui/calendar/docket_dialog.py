@@ -34,6 +34,7 @@ from legalsec_desktop.reports.docket import MAX_AHEAD, MAX_DAYS, DocketRequest, 
 from legalsec_desktop.services import docket
 from legalsec_desktop.ui.common import report_print
 from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.db_settings import per_database
 from legalsec_desktop.ui.common.errors import show_problem
 from legalsec_desktop.ui.common.fields import DateField
 from legalsec_desktop.ui.common.icons import icon
@@ -77,7 +78,8 @@ class DocketPreview(QPrintPreviewDialog):
         self.attorney = QComboBox()
         self.attorney.setObjectName("docketAttorney")
         self.attorney.addItem(self.tr("Every attorney"), "")
-        self.remembered_attorney = str(settings.value(SETTINGS + "attorney", "") or "")  # chosen once they are read
+        self.attorney_key = per_database(state.location, SETTINGS + "attorney")  # initials: this database's people
+        self.remembered_attorney = str(settings.value(self.attorney_key, "") or "")  # chosen once they are read
         self.loaded = False
         self.by_attorney = QCheckBox(self.tr("&Each attorney on a new page"))
         self.by_attorney.setChecked(settings.value(SETTINGS + "by_attorney", "false") in (True, "true"))
@@ -257,7 +259,7 @@ class DocketPreview(QPrintPreviewDialog):
         settings = QSettings()
         settings.setValue(SETTINGS + "days", self.days.value())
         settings.setValue(SETTINGS + "ahead", self.ahead.value())
-        settings.setValue(SETTINGS + "attorney",
+        settings.setValue(self.attorney_key,
                           (self.attorney.currentData() or "") if self.loaded else self.remembered_attorney)
         settings.setValue(SETTINGS + "by_attorney", self.by_attorney.isChecked())
         settings.setValue(SETTINGS + "geometry", self.saveGeometry())

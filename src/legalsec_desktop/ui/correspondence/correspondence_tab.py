@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButt
 
 from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.db_settings import per_database
 from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.list_tab import ListTab, TabSpec
 from legalsec_desktop.ui.common.navigation import Destination
@@ -50,7 +51,8 @@ class CorrespondenceTab(ListTab):
 
     def __init__(self, spec: TabSpec, state: AppState, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         self.undo_stack = undo_stack
-        self.register_filters = RegisterFilters(state.clock.today())
+        self.register_filters = RegisterFilters(state.clock.today(),
+                                                per_database(state.location, "correspondence/filters/matter_id"))
         super().__init__(spec, state, parent)
         self.register_filters.changed.connect(self._filters_changed)
         self.register_filters.problem.connect(self._say)

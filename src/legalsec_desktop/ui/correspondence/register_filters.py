@@ -24,9 +24,10 @@ class RegisterFilters(QWidget):
     changed = Signal()
     problem = Signal(str)
 
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, matter_key: str, parent: QWidget | None = None) -> None:
+        """`matter_key`: where the chosen matter (its id) is remembered, a key of this database's own."""
         super().__init__(parent)
-        self.today = today
+        self.today, self.matter_key = today, matter_key
         self.filters = CommunicationFilters()
         self.kind = QComboBox()
         self.kind.setObjectName("registerKind")
@@ -131,7 +132,7 @@ class RegisterFilters(QWidget):
         settings, f = QSettings(), self.filters
         settings.setValue(SETTINGS + "kind", f.kind or "")
         settings.setValue(SETTINGS + "direction", f.direction or "")
-        settings.setValue(SETTINGS + "matter_id", f.matter_id if f.matter_id is not None else "")
+        settings.setValue(self.matter_key, f.matter_id if f.matter_id is not None else "")
         settings.setValue(SETTINGS + "period", self.period.currentText())
         settings.setValue(SETTINGS + "first", format_date_entry(f.first))
         settings.setValue(SETTINGS + "last", format_date_entry(f.last))
@@ -144,7 +145,7 @@ class RegisterFilters(QWidget):
             settings.value(SETTINGS + "direction", "") or "")
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind or None)))
         self.direction.setCurrentIndex(max(0, self.direction.findData(direction or None)))
-        matter = str(settings.value(SETTINGS + "matter_id", "") or "")
+        matter = str(settings.value(self.matter_key, "") or "")
         period = str(settings.value(SETTINGS + "period", "All dates") or "All dates")
         self.period.setCurrentText(period if period in REGISTER_PERIODS else "All dates")
         if self.period.currentText() == "Custom":

@@ -186,10 +186,9 @@ class SettingsDialog(LoadOnShowDialog):
         layout.addWidget(self.buttons)
 
     def _try_sample(self) -> None:
-        """Open the sample practice in a window of its own; this welcome closes as "Later" (it comes back at the
-        next start while the firm is not set up)."""
-        if sample_practice.open_sample_practice(self, self.state.clock):
-            self.reject()
+        """Open the sample practice in a window of its own; this welcome stays open as it is, with what was typed
+        (the firm can be set up after a look at the sample)."""
+        sample_practice.open_sample_practice(self, self.state.clock)
 
     def read(self) -> None:
         """The firm's profile and its active timekeepers, into the fields."""

@@ -28,6 +28,7 @@ from legalsec_desktop.domain.errors import UserFixableError, ValidationError
 from legalsec_desktop.domain.money import format_money
 from legalsec_desktop.domain.time_entries import BILLABLE, BILLABLE_LABELS, TimeDraft
 from legalsec_desktop.ui.common.app_state import AppState
+from legalsec_desktop.ui.common.db_settings import per_database
 from legalsec_desktop.ui.common.fields import (
     DateField,
     MoneyField,
@@ -38,6 +39,7 @@ from legalsec_desktop.ui.common.fields import (
     searchable_combo,
 )
 
+KEEPER = "time/timekeeper"  # whose time was entered last (a timekeeper's id: remembered per database)
 
 class TimeEntryBar(QGroupBox):
     """Adds a new entry or changes the one being edited; emits `saved(entry id)`."""
@@ -155,7 +157,7 @@ class TimeEntryBar(QGroupBox):
             return
         keeper = self.keeper.currentData()
         if keeper is None:
-            keeper = QSettings().value("time/timekeeper")  # whose time was entered last
+            keeper = QSettings().value(per_database(self.state.location, KEEPER))  # whose time was entered last
         fill_combo(self.keeper, keepers, keeper)
         fill_combo(self.matter, [(None, ""), *matters], self.matter.currentData())
         self._fill_rate()
@@ -223,7 +225,7 @@ class TimeEntryBar(QGroupBox):
         except UserFixableError as exc:
             self.show_problem(exc.message)
             return None
-        QSettings().setValue("time/timekeeper", draft.timekeeper_id)
+        QSettings().setValue(per_database(self.state.location, KEEPER), draft.timekeeper_id)
         self.saved.emit(entry_id)
         day, keeper, matter = self.day.text(), self.keeper.currentIndex(), self.matter.currentIndex()
         self.start_new()
