@@ -3,6 +3,8 @@
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -10,35 +12,34 @@ import pytest
 from legalsec_desktop import app as app_module
 
 
-def test_the_window_closes_itself_once_the_database_is_open(qtbot, demo_path):
-    gui = app_module.Gui(demo_path)
-    gui.quit_after_open = True
+@contextmanager
+def started(path: Path, quit_after_open: bool) -> Iterator[app_module.Gui]:
+    """The program started on `path` in this process; its window and database are let go afterwards."""
+    gui = app_module.Gui(path)
+    gui.quit_after_open = quit_after_open
     try:
         assert gui.start() is None
         assert gui.window is not None and gui.window.isVisible()
-        qtbot.waitUntil(lambda: gui.opened and not gui.window.isVisible(), timeout=15000)
-        assert gui.state.store is not None  # opened for real before closing
+        yield gui
     finally:
         if gui.window is not None:
             gui.window.remember_layout = False
             gui.state.set_store(None)
             gui.window.deleteLater()
         gui.stop()
+
+
+def test_the_window_closes_itself_once_the_database_is_open(qtbot, demo_path):
+    with started(demo_path, quit_after_open=True) as gui:
+        qtbot.waitUntil(lambda: gui.opened and not gui.window.isVisible(), timeout=15000)
+        assert gui.state.store is not None  # opened for real before closing
 
 
 def test_without_the_option_the_window_stays(qtbot, demo_path):
-    gui = app_module.Gui(demo_path)
-    try:
-        gui.start()
+    with started(demo_path, quit_after_open=False) as gui:
         qtbot.waitUntil(lambda: gui.opened)
         qtbot.wait(200)
         assert gui.window is not None and gui.window.isVisible()
-    finally:
-        if gui.window is not None:
-            gui.window.remember_layout = False
-            gui.state.set_store(None)
-            gui.window.deleteLater()
-        gui.stop()
 
 
 def test_the_launcher_passes_the_option_on(monkeypatch, tmp_path):

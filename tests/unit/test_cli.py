@@ -3,29 +3,20 @@
 import sqlite3
 import subprocess
 import sys
-from contextlib import contextmanager
 
 import pytest
 
 from legalsec_desktop import paths
 from legalsec_desktop.cli import main
 from legalsec_desktop.instance_lock import InstanceLock
+from tests.holder_process import holding
 
 
-@contextmanager
 def held_by_another_process(db_path):
     """The database's instance lock held by another process (as a running window holds it) within the block."""
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from pathlib import Path; from legalsec_desktop.instance_lock import InstanceLock;"
-        f"lock = InstanceLock(*map(Path, {[str(p) for p in paths.lock_paths(db_path)]!r})); assert lock.acquire(); "
-        "print('held', flush=True);"
-        "time.sleep(30)")], stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "held"
-        yield
-    finally:
-        holder.kill()
-        holder.wait()
+    return holding(
+        "from pathlib import Path; from legalsec_desktop.instance_lock import InstanceLock\n"
+        f"lock = InstanceLock(*map(Path, {[str(p) for p in paths.lock_paths(db_path)]!r})); assert lock.acquire()")
 
 
 def test_help_lists_every_command(capsys):

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -18,6 +15,7 @@ from legalsec_desktop.cli import main
 from legalsec_desktop.db import backup, sqlite_file
 from legalsec_desktop.db.store import open_store
 from legalsec_desktop.domain.errors import BackupError, DamagedDatabaseError, ReadOnlyWalError
+from tests.holder_process import holding
 from legalsec_desktop.instance_lock import InstanceLock
 from legalsec_desktop.services import database, maintenance
 from legalsec_desktop.services.demo import build_demo
@@ -63,11 +61,10 @@ def short_busy_timeout(monkeypatch):
     monkeypatch.setattr(sqlite_file, "BUSY_TIMEOUT_MS", 200)
 
 
-@contextlib.contextmanager
 def held_exclusively(path: Path, commit_rows: int = 0):
     """Another program holds `path` with SQLite's exclusive locking mode (after committing `commit_rows` rows)."""
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import sqlite3, time\n"
+    return holding(
+        "import sqlite3\n"
         f"c = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
         "c.execute('PRAGMA locking_mode = EXCLUSIVE')\n"
         "c.execute('BEGIN EXCLUSIVE')\n"
@@ -75,15 +72,7 @@ def held_exclusively(path: Path, commit_rows: int = 0):
         "is_client, match_key) VALUES (0, ?, ?, '', '', '', '', 0, '')\", "
         f"[(f'x{{n}}', f'x{{n}}') for n in range({commit_rows})])\n"
         "c.execute('COMMIT')\n"
-        "c.execute('BEGIN EXCLUSIVE')\n"
-        "print('held', flush=True)\n"
-        "time.sleep(30)\n")], stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "held"
-        yield
-    finally:
-        holder.kill()
-        holder.wait()
+        "c.execute('BEGIN EXCLUSIVE')\n")
 
 
 @pytest.fixture
