@@ -36,19 +36,25 @@ run "$app/legalsec$exe" --db "$db" letter --matter 2026-0002 --template "Closing
     --to "Cascade Auto Sales Inc." --set "outcome=The case settled." --set "retention=seven years" \
     --set "documents=We hold none" --out "$work/closing.docx" >/dev/null
 head -c 2 "$work/closing.docx" | grep -q "PK"
-# The window: starts offscreen, opens the demo, closes itself (as the user would) and exits 0. A watchdog kills it
-# after two minutes (timeout(1) is not on every system, and env -i would not find it on the path anyway).
-step "legalsec-desktop --quit-after-open (offscreen)"
-( bare QT_QPA_PLATFORM=offscreen "$app/legalsec-desktop$exe" --db "$db" --quit-after-open ) 2>"$work/window.txt" &
-window=$!  # the program itself: the subshell execs env, which execs it
-( sleep 120; kill -9 "$window" 2>/dev/null ) &
-watchdog=$!
-status=0
-wait "$window" || status=$?
-kill "$watchdog" 2>/dev/null || true
-if [ "$status" != 0 ]; then
-    cat "$work/window.txt" >&2
-    echo "the frozen window did not start and quit cleanly (exit $status)" >&2
-    exit 1
-fi
+# The window: starts offscreen, opens the database, closes itself (as the user would) and exits 0. A watchdog kills
+# it after two minutes (timeout(1) is not on every system, and env -i would not find it on the path anyway).
+window_opens() {
+    ( bare QT_QPA_PLATFORM=offscreen "$app/legalsec-desktop$exe" --db "$1" --quit-after-open ) 2>"$work/window.txt" &
+    window=$!  # the program itself: the subshell execs env, which execs it
+    ( sleep 120; kill -9 "$window" 2>/dev/null ) &
+    watchdog=$!
+    status=0
+    wait "$window" || status=$?
+    kill "$watchdog" 2>/dev/null || true
+    if [ "$status" != 0 ]; then
+        cat "$work/window.txt" >&2
+        echo "the frozen window did not start on $1 and quit cleanly (exit $status)" >&2
+        exit 1
+    fi
+}
+step "legalsec-desktop --quit-after-open on the demo (offscreen)"
+window_opens "$db"
+step "legalsec-desktop --quit-after-open on a new database, as on the first start after installing"
+window_opens "$work/first start.db"
+[ -s "$work/first start.db" ] || { echo "the first start made no database" >&2; exit 1; }
 echo "smoke test passed: $app"
