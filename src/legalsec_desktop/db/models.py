@@ -221,6 +221,8 @@ class EventRow(Base):
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     __table_args__ = (CheckConstraint("end_utc IS NULL OR end_utc >= start_utc", name="end_after_start"),
                       Index("ix_event_status_on_date", "status", "on_date"),
+                      # A matter's upcoming and overdue events (its detail pane) read that matter's only, in order.
+                      Index("ix_event_matter_status_on_date", "matter_id", "status", "on_date", "start_utc"),
                       # Series only: a full index on rrule would lure the planner away from on_date for single events.
                       Index("ix_event_series_on_date", "on_date", sqlite_where=text("rrule != ''")))
 
@@ -305,6 +307,8 @@ class CommunicationRow(Base):
     __table_args__ = (
         CheckConstraint("kind IN ('call', 'email', 'letter', 'meeting')", name="kind_known"),
         CheckConstraint("direction IN ('in', 'out')", name="direction_known"),
+        # The register's id list (live entries by date) from this index alone, in order: no table read.
+        Index("ix_communication_deleted_at_occurred_at", "deleted_at", "occurred_at", "id", "matter_id"),
     )
 
 
@@ -365,6 +369,8 @@ class FileRecordRow(Base):
     __table_args__ = (
         CheckConstraint("medium IN ('folder', 'binder', 'box', 'other', 'digital')", name="medium_known"),
         CheckConstraint("barcode <> ''", name="barcode_given"),
+        # The file room's list by label from this index alone, in order (its joins name matter_id and location_id).
+        Index("ix_file_record_label_id", "label", "id", "matter_id", "location_id"),
     )
 
 
