@@ -1,4 +1,4 @@
-"""Shared helpers for the benchmarks: the large demo database and child-process timing."""
+"""Shared helpers for the benchmarks: the large (and huge, 4x) demo databases and child-process timing."""
 
 from __future__ import annotations
 
@@ -36,11 +36,21 @@ window.show(); app.processEvents()
 
 def large_demo() -> Path:
     """benchmarks/data/large.db, built once (about 10 s) and reused while its schema is the program's."""
+    return demo_database("large")
+
+
+def huge_demo() -> Path:
+    """benchmarks/data/huge.db, four times the large demo, built once (about a minute) and reused the same way."""
+    return demo_database("huge")
+
+
+def demo_database(size: str) -> Path:
+    """benchmarks/data/<size>.db: the demo of that size, built at today if missing or of an older schema."""
     from legalsec_desktop.services.database import needs_upgrade
 
-    path = DATA / "large.db"
+    path = DATA / f"{size}.db"
     if path.exists() and needs_upgrade(path):  # built by an older version: measure the schema of today
-        for stale in DATA.glob("large.db*"):
+        for stale in DATA.glob(f"{size}.db*"):
             stale.unlink()
     if not path.exists():
         from legalsec_desktop.clock import SYSTEM_CLOCK
@@ -48,7 +58,7 @@ def large_demo() -> Path:
 
         DATA.mkdir(exist_ok=True)
         started = time.perf_counter()
-        counts = build_demo(path, "large", seed=1, today=SYSTEM_CLOCK.today())  # benchmarks run at today
+        counts = build_demo(path, size, seed=1, today=SYSTEM_CLOCK.today())  # benchmarks run at today
         print(f"built {path.name} in {time.perf_counter() - started:.1f} s: {counts}")
     return path
 

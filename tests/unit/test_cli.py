@@ -210,3 +210,21 @@ def test_an_upgrade_waits_until_no_window_has_the_database(tmp_path, capsys):
         assert db_path.read_bytes() == before and not list(paths.backup_dir(db_path).glob("*pre-migrate*"))
     assert main(["docket", "--db", str(db_path), "--date", "2026-06-15", "--out", str(tmp_path / "d.pdf")]) == 0
     assert list(paths.backup_dir(db_path).glob("*pre-migrate*.db")) and db_path.read_bytes() != before
+
+
+def test_demo_size_names_are_the_generators(db_path, monkeypatch, capsys):
+    """`demo --size huge` is accepted and builds SIZES["huge"] (made small here: the real one takes minutes)."""
+    from legalsec_desktop.cli.maintenance import DEMO_SIZES
+    from legalsec_desktop.services import demo
+
+    assert set(DEMO_SIZES) == set(demo.SIZES)
+    monkeypatch.setitem(demo.SIZES, "huge", demo.SIZES["small"])
+    assert main(["demo", "--size", "huge", "--db", str(db_path), "--today", "2026-11-23"]) == 0
+    assert "Built the huge demo practice" in capsys.readouterr().out
+    conn = sqlite3.connect(db_path)
+    try:
+        assert conn.execute("SELECT count(*) FROM matter").fetchone()[0] == demo.SIZES["small"].matters
+    finally:
+        conn.close()
+    with pytest.raises(SystemExit):
+        main(["demo", "--size", "enormous", "--db", str(db_path)])

@@ -13,6 +13,9 @@ from legalsec_desktop.db.location import DatabaseLocation, sqlite_path
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.instance_lock import InstanceLock
 
+# services.demo.SIZES's names, spelled here so that `legalsec --help` does not import SQLAlchemy (a test compares).
+DEMO_SIZES = ("small", "large", "huge")
+
 
 def add_parsers(commands: argparse._SubParsersAction[Parser], common: Parser) -> None:
     """backup, restore, check, backups and demo, in the order `legalsec --help` lists them."""
@@ -30,8 +33,9 @@ def add_parsers(commands: argparse._SubParsersAction[Parser], common: Parser) ->
     demo = commands.add_parser("demo", parents=[common], help="build a demo practice database",
                                description="Build a realistic, deterministic demo practice. Never overwrites an "
                                            "existing database unless --force is given.")
-    demo.add_argument("--size", choices=("small", "large"), default="small",
-                      help="small: a look around; large: a busy ten-year practice for benchmarks")
+    demo.add_argument("--size", choices=DEMO_SIZES, default="small",
+                      help="small: a look around; large: a busy ten-year practice for benchmarks; "
+                           "huge: four times the large one, to measure growth")
     demo.add_argument("--seed", type=whole_number, default=1, help="random seed (same seed and date, same database)")
     demo.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD",
                       help="the date the practice is built around (default: today)")

@@ -1,11 +1,11 @@
-"""A realistic, deterministic demo practice: small for a first look, large for benchmarks."""
+"""A realistic, deterministic demo practice: small for a first look, large and huge (4x large) for benchmarks."""
 
 from __future__ import annotations
 
 import os
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -46,6 +46,8 @@ SIZES = {
         file_records=50_000, communications=20_000,
     ),
 }
+# Four times the large practice (the same generator): to measure how the program grows with a firm's years.
+SIZES["huge"] = DemoSize(**{name: 4 * count for name, count in asdict(SIZES["large"]).items()})
 SECRETARY = "LS"
 TIMEKEEPERS = (  # name, initials, rate, attorney, LEDES classification, title under a signature, bar number
     ("Margaret A. Holloway", "MAH", 42_500, True, "PARTNR", "Partner", "184412"),

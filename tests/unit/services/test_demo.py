@@ -59,3 +59,12 @@ def test_cancel_leaves_nothing_behind(tmp_path):
     with pytest.raises(DemoCancelled):
         build_demo(folder / "cancelled.db", "small", today=TODAY, progress=lambda *_: False)
     assert list(folder.iterdir()) == []
+
+
+def test_huge_is_four_times_large_in_every_count():
+    from dataclasses import asdict
+
+    from legalsec_desktop.services.demo import SIZES
+
+    large, huge = asdict(SIZES["large"]), asdict(SIZES["huge"])
+    assert huge == {name: 4 * count for name, count in large.items()}
