@@ -4,12 +4,13 @@ For the few reads that take thousands of rows at once (every name for a conflict
 timesheet), where building SQLAlchemy's Row objects costs several times what the database itself takes. The
 statement is still written and compiled by SQLAlchemy (portable SQL, bound parameters converted by their types);
 only the results come back raw, as the driver gives them: a date column is its stored text, for the caller to
-convert (`result_types` says which columns need it).
+convert (plain_date).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
+from datetime import date
 from typing import Any, TypeAlias, cast
 
 from sqlalchemy import Select
@@ -21,12 +22,18 @@ AnySelect: TypeAlias = "Select[Unpack[tuple[Any, ...]]]"
 BATCH = 2000
 
 
+def plain_date(value: Any) -> date:
+    """A date column's value as the driver gives it (SQLite: the stored "2026-11-23"), as a date."""
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
 def plain_rows(session: Session, query: AnySelect) -> list[tuple[Any, ...]]:
     """Every row of `query`, as the driver's tuples, in this session's transaction."""
     return [row for batch in plain_batches(session, query) for row in batch]
 
 
-def plain_batches(session: Session, query: AnySelect, size: int = BATCH) -> Iterator[list[tuple[Any, ...]]]:
+def plain_batches(session: Session, query: AnySelect,
+                  size: int = BATCH) -> Generator[list[tuple[Any, ...]], None, None]:
     """The rows of `query` a batch at a time (for a read that streams on to a file)."""
     connection = session.connection()
     compiled = query.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
