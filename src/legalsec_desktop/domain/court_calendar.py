@@ -185,6 +185,12 @@ class CourtCalendar:
                 return str(name)
         return None
 
+    def touched_unsettled(self) -> bool:
+        """Whether a year looked at has a holiday whose status as a court closure is unsettled, on any list.
+
+        When none has, counting those holidays as open or as closed gives the same answer, step by step."""
+        return any(calendar.unsettled_in(year) for calendar in self.main + self.forward_only for year in self.touched)
+
     def ignored_backward(self, day: date) -> str | None:
         """A state holiday that does not count when counting backward (FRCP 6(a)(6)(C))."""
         if day.weekday() in WEEKEND:

@@ -7,15 +7,20 @@ with rapidfuzz in one call: token order and punctuation do not matter, small mis
 from __future__ import annotations
 
 import json
+import re
+from bisect import bisect_right
 from dataclasses import asdict, dataclass
+from itertools import accumulate
 from datetime import datetime
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import select, update
 
+from legalsec_desktop.db.plain_read import plain_rows
 from legalsec_desktop.db.models import ConflictCheckRow, ContactAliasRow, ContactRow, FirmRow, MatterRow, PartyRow
 from legalsec_desktop.db.store import Store
+from legalsec_desktop.services.collector import collector_paused
 from legalsec_desktop.services.users import current_user
 from legalsec_desktop.domain.conflicts import (
     DECISIONS,
@@ -42,32 +47,36 @@ NICKNAME_SCORE = 90  # the same but for a nickname ("Bill Smith" for "William Sm
 
 def find_hits(store: Store, names: list[SearchName], min_score: int = MIN_SCORE) -> list[Hit]:
     """Every matter role (or bare contact) whose name resembles one of `names`, likely conflicts first."""
-    names = clean_names(names)
+    with collector_paused():  # every name is read and scored: tens of thousands of short-lived objects
+        return _find_hits(store, clean_names(names), min_score)
+
+
+def _find_hits(store: Store, names: list[SearchName], min_score: int) -> list[Hit]:
     keys = [fold_name(entry.name) or entry.name.casefold() for entry in names]
     with store.read() as session:
-        contacts = session.execute(
-            select(ContactRow.id, ContactRow.name, ContactRow.match_key).where(ContactRow.deleted_at.is_(None))
-        ).all()
-        aliases = session.execute(
-            select(ContactAliasRow.contact_id, ContactAliasRow.alias, ContactAliasRow.match_key)
-            .join(ContactRow, ContactRow.id == ContactAliasRow.contact_id)
-            .where(ContactRow.deleted_at.is_(None))
-        ).all()
+        # Only the keys of every name; the names themselves are read for the hits alone.
+        live = ContactRow.deleted_at.is_(None)
+        contacts = plain_rows(session, select(ContactRow.id, ContactRow.match_key).where(live))
+        aliases = plain_rows(session, select(ContactAliasRow.contact_id, ContactAliasRow.match_key,
+                                             ContactAliasRow.alias)
+                             .join(ContactRow, ContactRow.id == ContactAliasRow.contact_id).where(live))
         owners = [row[0] for row in contacts] + [row[0] for row in aliases]
-        stored = [row[1] for row in contacts] + [row[1] for row in aliases]
-        choices = [row[2] for row in contacts] + [row[2] for row in aliases]
-        main_name = {row[0]: row[1] for row in contacts}
-        best: dict[tuple[int, int], tuple[int, str]] = {}  # (searched index, contact) -> (score, stored name)
+        choices = [row[1] for row in contacts] + [row[1] for row in aliases]
+        best: dict[tuple[int, int], tuple[int, int]] = {}  # (searched index, contact) -> (score, index of the name)
         if choices:
             for i, row in enumerate(_matching(keys, choices, min_score)):
                 for j, score in row:
                     key = (i, owners[j])
                     if key not in best or score > best[key][0]:
-                        best[key] = (score, stored[j])
+                        best[key] = (score, j)
         found = {contact for _, contact in best}
         roles: dict[int, list[tuple[int | None, str, str, str, str]]] = {}  # None: a contact on no matter
+        main_name: dict[int, str] = {}
         if found:
             for chunk in _chunks(sorted(found), 900):
+                for contact, name in session.execute(select(ContactRow.id, ContactRow.name)
+                                                     .where(ContactRow.id.in_(chunk))):
+                    main_name[contact] = name
                 query = (
                     select(PartyRow.contact_id, MatterRow.id, MatterRow.number, MatterRow.title, PartyRow.role,
                            MatterRow.status)
@@ -81,8 +90,9 @@ def find_hits(store: Store, names: list[SearchName], min_score: int = MIN_SCORE)
                 for client in clients:  # a client of the firm on no matter is still a client
                     roles.setdefault(client, [(None, "", "", "client", "")])
     hits = []
-    for (i, contact_id), (score, name) in best.items():
+    for (i, contact_id), (score, j) in best.items():
         searched = names[i]
+        name = main_name[contact_id] if j < len(contacts) else aliases[j - len(contacts)][2]
         for matter_id, number, title, role, status in roles.get(contact_id) or [(None, "", "", "contact", "")]:
             hits.append(Hit(
                 searched=searched.name, name=name, contact_id=contact_id, contact_name=main_name[contact_id],
@@ -121,13 +131,24 @@ def _scored(key: str, choices: list[str], min_score: int) -> list[tuple[int, int
 
 
 def _names_with_words(choices: list[str], words: set[str]) -> dict[str, list[int]]:
-    """word -> the indexes of the choices that have it as a whole word (one pass over the names)."""
+    """word -> the indexes of the choices that have it as a whole word, in order (as often as it is there).
+
+    One regular-expression search over all the names joined by line breaks, rather than a split of each name."""
     having: dict[str, list[int]] = {}
-    if words:
+    if not words:
+        return having
+    text = "\n".join(choices)
+    if text.count("\n") != len(choices) - 1:  # a name holding a line break itself: word by word
         for j, choice in enumerate(choices):
             for word in choice.split():
                 if word in words:
                     having.setdefault(word, []).append(j)
+        return having
+    lengths = list(accumulate(map(len, choices), initial=0))  # name j starts at lengths[j] + j (its line breaks)
+    pattern = re.compile(r"(?<!\S)(" + "|".join(re.escape(word) for word in sorted(words)) + r")(?!\S)")
+    for found in pattern.finditer(text):
+        j = bisect_right(range(len(choices)), found.start(), key=lambda k: lengths[k] + k) - 1
+        having.setdefault(found.group(1), []).append(j)
     return having
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing_extensions import Unpack
 from typing import TypeAlias
 
 from legalsec_desktop.db.models import ContactRow, FirmRow, MatterRow, TimekeeperRow, TimeEntryRow
+from legalsec_desktop.db.plain_read import plain_batches, plain_date
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.formats import ledes
 from legalsec_desktop.domain.errors import ValidationError
@@ -101,13 +103,20 @@ def _check(session: Session, scope: Scope) -> _Chosen:
     return _Chosen(*_keeper(session, scope), *_matter(session, scope))
 
 
-def _query(scope: Scope, chosen: _Chosen) -> AnySelect:
-    query = (select(TimeEntryRow.entry_date, TimekeeperRow.initials, TimekeeperRow.name.label("keeper_name"),
-                    ContactRow.name.label("client"), MatterRow.number, MatterRow.title,
-                    billing_sql.billed_minutes().label("billed"), TimeEntryRow.rate_cents,
-                    billing_sql.amount_cents().label("amount"), TimeEntryRow.billable, TimeEntryRow.status,
-                    TimeEntryRow.task_code, TimeEntryRow.activity_code, TimeEntryRow.narrative,
-                    TimekeeperRow.classification, TimekeeperRow.id.label("keeper_id"), TimekeeperRow.is_attorney)
+def _sheet_columns() -> tuple[Any, ...]:
+    """The columns of a timesheet row, in SheetRow's order."""
+    return (TimeEntryRow.entry_date, TimekeeperRow.initials, TimekeeperRow.name.label("keeper_name"),
+            ContactRow.name.label("client"), MatterRow.number, MatterRow.title,
+            billing_sql.billed_minutes().label("billed"), TimeEntryRow.rate_cents,
+            billing_sql.amount_cents().label("amount"), TimeEntryRow.billable, TimeEntryRow.status,
+            TimeEntryRow.task_code, TimeEntryRow.activity_code, TimeEntryRow.narrative)
+
+
+def _query(scope: Scope, chosen: _Chosen, ledes_columns: bool = True) -> AnySelect:
+    """The entries of `scope` in timesheet order: the timesheet's columns (and, for LEDES, the timekeeper's)."""
+    extra = (TimekeeperRow.classification, TimekeeperRow.id.label("keeper_id"),
+             TimekeeperRow.is_attorney) if ledes_columns else ()
+    query = (select(*_sheet_columns(), *extra)
              .join(TimekeeperRow, TimekeeperRow.id == TimeEntryRow.timekeeper_id)
              .join(MatterRow, MatterRow.id == TimeEntryRow.matter_id)
              .join(ContactRow, ContactRow.id == MatterRow.client_id)
@@ -124,11 +133,16 @@ def _query(scope: Scope, chosen: _Chosen) -> AnySelect:
     return query
 
 
-def _sheet_rows(session: Session, scope: Scope, chosen: _Chosen) -> Iterator[SheetRow]:
-    for row in session.execute(_query(scope, chosen)).yield_per(2000):
-        yield SheetRow(row.entry_date, row.initials, row.keeper_name, row.client, row.number, row.title, row.billed,
-                       row.rate_cents, row.amount, BILLABLE_LABELS.get(row.billable, row.billable),
-                       STATUS_LABELS.get(row.status, row.status), row.task_code, row.activity_code, row.narrative)
+def _sheet_rows(session: Session, scope: Scope, chosen: _Chosen) -> Generator[SheetRow, None, None]:
+    """The timesheet's rows, read as the driver's plain tuples (a year of a large firm's time is 25,000 rows)."""
+    to_date, billable_labels, status_labels = plain_date, BILLABLE_LABELS, STATUS_LABELS
+    with closing(plain_batches(session, _query(scope, chosen, ledes_columns=False))) as batches:
+        for batch in batches:
+            for (day, initials, keeper_name, client, number, title, billed, rate_cents, amount, billable, status,
+                 task_code, activity_code, narrative) in batch:
+                yield SheetRow(to_date(day), initials, keeper_name, client, number, title, billed, rate_cents,
+                               amount, billable_labels.get(billable, billable), status_labels.get(status, status),
+                               task_code, activity_code, narrative)
 
 
 def export_timesheet(store: Store, scope: Scope, path: Path,
@@ -142,7 +156,8 @@ def export_timesheet(store: Store, scope: Scope, path: Path,
                                                          ContactRow.billing_increment_minutes % 6 != 0).limit(1))
         title = SheetTitle(firm.name if firm else "", scope.first, scope.last, _heading(scope, chosen),
                            "0.00" if odd is not None or increment % 6 else "0.0", made_at=store.clock.now())
-        return write_timesheet(_sheet_rows(session, scope, chosen), title, Path(path), progress)
+        with closing(_sheet_rows(session, scope, chosen)) as rows:  # a cancel leaves no statement open
+            return write_timesheet(rows, title, Path(path), progress)
 
 
 def sheet_rows(store: Store, scope: Scope) -> list[SheetRow]:

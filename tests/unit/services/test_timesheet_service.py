@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.domain.time_entries import TimeDraft
+from legalsec_desktop.formats.timesheet_xlsx import ExportCancelled
 from legalsec_desktop.services import matters, time_entries, timesheet
 
 NOVEMBER = date(2026, 11, 1), date(2026, 11, 30)
@@ -73,3 +74,29 @@ def test_ledes_by_id_is_the_invoice_by_number(practice):
             timesheet.ledes_invoice(store, nothing, *NOVEMBER)
     with pytest.raises(ValidationError, match="Matter LAW — 12 has no billable time"):
         timesheet.ledes_invoice(store, odd, date(2026, 10, 1), date(2026, 10, 31))
+
+
+def test_the_rows_are_read_plain_and_hold_what_the_orm_reads(practice, monkeypatch):
+    store = practice[0]
+    batches = []
+    reading = timesheet.plain_batches
+    monkeypatch.setattr(timesheet, "plain_batches", lambda *args: batches.append(1) or reading(*args))
+    rows = timesheet.sheet_rows(store, timesheet.Scope(*NOVEMBER))
+    assert batches and [(r.day, r.timekeeper, r.matter, r.billed_minutes, r.billable, r.status, r.narrative)
+                        for r in rows] == [
+        (date(2026, 11, 2), "MAH", "LAW — 12", 30, "Billable", "Draft", "Probate filing"),
+        (date(2026, 11, 3), "KI", "LAW", 60, "Billable", "Draft", "Lease review"),
+        (date(2026, 11, 4), "MAH", "LAW", 12, "Billable", "Draft", "Call")]
+    with store.read() as session:  # the same values the ORM reads, column by column
+        orm = session.execute(timesheet._query(timesheet.Scope(*NOVEMBER), timesheet._Chosen())).all()
+    assert [(r.rate_cents, r.amount_cents, r.client, r.matter_title, r.timekeeper_name, r.task_code)
+            for r in rows] == [(o.rate_cents, o.amount, o.client, o.title, o.keeper_name, o.task_code) for o in orm]
+
+
+def test_a_cancelled_export_leaves_no_statement_open(practice, tmp_path):
+    store = practice[0]
+    with pytest.raises(ExportCancelled):
+        timesheet.export_timesheet(store, timesheet.Scope(*NOVEMBER), tmp_path / "t.xlsx", progress=lambda _n: False)
+    assert not (tmp_path / "t.xlsx").exists()
+    time_entries.save_entry(store, TimeDraft(date(2026, 11, 5), practice[1], practice[3], 6, 100, narrative="x"))
+    assert len(timesheet.sheet_rows(store, timesheet.Scope(*NOVEMBER))) == 4
