@@ -1,6 +1,9 @@
 """Issue 2 speed targets: window shown and usable, first switch to each tab, peak memory.
 
-    python benchmarks/bench_startup.py [--runs N]
+    python benchmarks/bench_startup.py [--runs N] [--times 4]
+
+With --times 4 the window opens over a practice four times the large demo (built once here, beside it, by the
+same generator with every count multiplied), to see how the first switch to each tab grows with the firm.
 
 Targets (large demo database, 2-core machine): the window is shown and usable in under 1 s cold and
 within 3x of a bare PySide6 window measured in the same run; switching to any tab the first time
@@ -16,6 +19,7 @@ import argparse
 import os
 import sys
 import tempfile
+from pathlib import Path
 
 from common import large_demo, run_child, summary
 
@@ -67,11 +71,32 @@ gui.stop()
 """
 
 
+def grown_demo(times: int) -> Path:
+    """benchmarks/data/large-x{times}.db: the large demo's generator with every count `times` as large."""
+    from dataclasses import fields, replace
+
+    from legalsec_desktop.clock import SYSTEM_CLOCK
+    from legalsec_desktop.services import demo
+    from legalsec_desktop.services.database import needs_upgrade
+
+    path = large_demo().parent / f"large-x{times}.db"
+    if path.exists() and needs_upgrade(path):
+        path.unlink()
+    if not path.exists():
+        large = demo.SIZES["large"]
+        name = f"large-x{times}"
+        demo.SIZES[name] = replace(large, **{f.name: getattr(large, f.name) * times for f in fields(large)})
+        counts = demo.build_demo(path, name, seed=1, today=SYSTEM_CLOCK.today())
+        print(f"built {path.name}: {counts}")
+    return path
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--times", type=int, default=1, help="the large demo's counts multiplied by this")
     args = parser.parse_args()
-    db = large_demo()
+    db = large_demo() if args.times == 1 else grown_demo(args.times)
     with tempfile.TemporaryDirectory() as home:
         env = dict(os.environ, XDG_DATA_HOME=f"{home}/data", XDG_CONFIG_HOME=f"{home}/config",
                    XDG_CACHE_HOME=f"{home}/cache", XDG_STATE_HOME=f"{home}/state")

@@ -172,18 +172,30 @@ class ListTab(QWidget):
         if self.state.store is None:
             self.stack.setCurrentIndex(self.LOADING)
             return
-        self.model.reload()
+        complete = self._reload()
         rows = self.model.rowCount()
-        filters = self.list_filters()
-        filtered = bool(self.model.filter_text) or (filters is not None and filters.narrows)
-        noun = self.spec.noun if rows == 1 else self.spec.nouns
-        self.count_label.setText(self.tr("%d %s") % (rows, noun) + (self.tr(" match") if filtered else ""))
+        filtered = self._filtered()
+        self.count_label.setText(self.count_text(rows) if complete else "…")  # not a first page's count
         if rows == 0 and not filtered:
             self.stack.setCurrentIndex(self.EMPTY)
         else:
             self.stack.setCurrentIndex(self.TABLE)
         if self.empty_button is not None:
             self.empty_button.setEnabled(not self.state.read_only)
+
+    def _reload(self) -> bool:
+        """Read the list again; True when all of it is read (a tab may show a first page and read the rest after)."""
+        self.model.reload()
+        return True
+
+    def _filtered(self) -> bool:
+        filters = self.list_filters()
+        return bool(self.model.filter_text) or (filters is not None and filters.narrows)
+
+    def count_text(self, rows: int) -> str:
+        """"12 entries", or "12 entries match" when the filters narrow the list."""
+        noun = self.spec.noun if rows == 1 else self.spec.nouns
+        return self.tr("%d %s") % (rows, noun) + (self.tr(" match") if self._filtered() else "")
 
     def _apply_filter(self) -> None:
         self.model.filter_text = self.filter_box.text().strip()

@@ -71,6 +71,25 @@ class RecordTableModel(QAbstractTableModel):
         self._pages.clear()
         self.endResetModel()
 
+    def show_ids(self, ids: Sequence[int]) -> None:
+        """Show these ids, read by the caller as `reload` reads them (the first page of a long list, say)."""
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._pages.clear()
+        self.endResetModel()
+
+    def extend_ids(self, ids: Sequence[int]) -> bool:
+        """The whole list of which the rows shown are the start: the rest go in below them, and the selection and
+        the scroll stay. False, and nothing changed, when the rows shown are not its start."""
+        shown = len(self._ids)
+        if list(ids[:shown]) != self._ids:
+            return False
+        if len(ids) > shown:
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+            self._ids = list(ids)
+            self.endInsertRows()
+        return True
+
     def set_filter(self, text: str) -> None:
         if text != self.filter_text:
             self.filter_text = text

@@ -4,37 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QColor,
-    QFont,
-    QPageLayout,
-    QPageSize,
-    QPaintEngine,
-    QPainter,
-    QTextDocument,
-    QTextOption,
-)
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
 from legalsec_desktop.domain.errors import UserFixableError
 from legalsec_desktop.formats.files import pdf_complete, write_atomically
 from legalsec_desktop.domain.report import Report
-from legalsec_desktop.reports.report_html import NO_BREAKS, Breaks, report_html
 from legalsec_desktop.ui.common.errors import show_problem
-from legalsec_desktop.ui.common.page_breaks import paginate
+from legalsec_desktop.ui.common.report_pages import Sheet, draw_page
 from legalsec_desktop.ui.common.save_paths import ask_save_path
-
-
-def make_document(report: Report, breaks: Breaks = NO_BREAKS) -> QTextDocument:
-    document = QTextDocument()
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # a long path or URL wraps too
-    document.setDefaultTextOption(option)
-    document.setHtml(report_html(report, breaks))
-    return document
 
 
 def set_up_page(printer: QPrinter, landscape: bool) -> None:
@@ -49,31 +29,21 @@ def paint_report(report: Report, printer: QPrinter) -> int:
     page = printer.pageLayout().paintRectPixels(printer.resolution())
     band = printer.resolution() * 0.3  # inches for the head and the foot of each page
     body = QRectF(0, band, page.width(), page.height() - 2 * band)
-
-    def lay_out(breaks: Breaks) -> QTextDocument:
-        document = make_document(report, breaks)
-        document.documentLayout().setPaintDevice(printer)  # point sizes come out right at the printer's resolution
-        document.setPageSize(QSizeF(body.width(), body.height()))
-        return document
-
-    document = paginate(report, lay_out)  # no row split across pages, no heading alone at a page's foot
-    layout = document.documentLayout()
-    pages = document.pageCount()
+    inset = printer.logicalDpiY() / 96 * 4  # the body's own margin, inside the head and foot
+    sheet = Sheet(report, printer, body.width() - 2 * inset, body.height() - 2 * inset)
+    pages = len(sheet.pages)
     painter = QPainter()
     if not painter.begin(printer):
         raise UserFixableError("The printer could not be opened. Check that it is on and connected, and try again.")
     try:
-        small = QFont(document.defaultFont())
+        small = QFont(QGuiApplication.font())
         small.setPointSizeF(7.5)
-        for number in range(pages):
+        for number, placed in enumerate(sheet.pages):
             if number:
                 printer.newPage()
             painter.save()
-            painter.translate(body.left(), body.top() - number * body.height())
-            context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = QRectF(0, number * body.height(), body.width(), body.height())
-            painter.setClipRect(context.clip)
-            layout.draw(painter, context)
+            painter.translate(body.left() + inset, body.top() + inset)
+            draw_page(painter, placed, sheet.measure.px)
             painter.restore()
             painter.setFont(small)
             painter.setPen(QColor("#444444"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
@@ -36,14 +37,27 @@ class ShortDaysPanel(QGroupBox):
     def show_period(self, first: date | None, last: date | None, timekeeper_id: int | None) -> None:
         """List the short days of the period (its last month at most) of one timekeeper, or of everyone."""
         self.days.clear()
-        if self.state.store is None:
-            return
+        if self.state.store is not None:
+            self.fill(self.reader(first, last, timekeeper_id)())
+
+    def reader(self, first: date | None, last: date | None, timekeeper_id: int | None) -> Callable[[], list]:
+        """The reading of `show_period`, touching no widget (it may run off the UI thread); call it for the days."""
         from legalsec_desktop.services import time_entries
 
-        today = self.state.clock.today()
+        store, today = self.state.require_store(), self.state.clock.today()
         last = min(last or today, today)
         first = max(first or last - timedelta(days=SHORT_DAYS_SPAN), last - timedelta(days=SHORT_DAYS_SPAN))
-        for short in reversed(time_entries.short_days(self.state.store, first, last, timekeeper_id, today)):
+        return lambda: time_entries.short_days(store, first, last, timekeeper_id, today)
+
+    def reading(self) -> None:
+        """Say the days are being read (while the list of a long period is read after its first page)."""
+        self.days.clear()
+        self.days.addItem("…")
+
+    def fill(self, found: list) -> None:
+        """Show the short days found (by a `reader`)."""
+        self.days.clear()
+        for short in reversed(found):
             item = QListWidgetItem(self.tr("%s  %s  %s of %s h") % (
                 format_date(short.day), short.timekeeper, format_hours(short.minutes, 2),
                 format_hours(short.target, 2)))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
@@ -32,8 +34,13 @@ from legalsec_desktop.ui.common.record_model import ID_ROLE
 from legalsec_desktop.ui.common.navigation import Destination
 from legalsec_desktop.ui.common.list_tab import ListTab, TabSpec
 from legalsec_desktop.ui.common.undo import StoreCommand
+from legalsec_desktop.ui.common.worker import run_quietly
 from legalsec_desktop.ui.time.short_days import ShortDaysPanel
 from legalsec_desktop.services.changes import Changed
+
+if TYPE_CHECKING:
+    from legalsec_desktop.services.listings import TimeTotals
+log = logging.getLogger("legalsec")
 
 SPEC = TabSpec(
     listing="time",
@@ -77,6 +84,8 @@ class TimeTab(ListTab):
             shortcut.activated.connect(slot)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
         self._choices_loaded = False
+        self.reads, self.complete = 0, True  # readings started (the newest one's rest is shown); all rows read
+        self._select_later: int | None = None  # an entry to select once the rest of the list is read
 
     def _build_body(self) -> QWidget:
         self.filter_row = QWidget()
@@ -262,20 +271,73 @@ class TimeTab(ListTab):
 
             if not time_entries.has_entries(self.state.store):  # the period is a view, not a search
                 self.stack.setCurrentIndex(self.EMPTY)
-        self._show_totals()
-        self.short_days.show_period(self.filters.first, self.filters.last, self.filters.timekeeper_id)
+        if self.complete:
+            self._show_totals()
+            self.short_days.show_period(self.filters.first, self.filters.last, self.filters.timekeeper_id)
         if keep is not None:
-            row = self.model.row_of(keep)
-            if row is not None:
-                self.table.selectRow(row)
+            self.select_entry(keep)
 
-    def _show_totals(self) -> None:
+    def _reload(self) -> bool:
+        """The first page at once; the rest of a longer list, its count, totals and short days off the UI thread
+        ("…" until they come: a month of a large firm's time is thousands of entries)."""
+        from legalsec_desktop.services import listings
+
+        store, model, filters = self.state.require_store(), self.model, self.filters
+        self.reads += 1
+        reading, page = self.reads, model.PAGE
+        first = listings.list_ids(store, "time", model.sort_key, model.descending, model.filter_text, filters,
+                                  limit=page + 1)
+        self.complete = len(first) <= page
+        model.show_ids(first[:page])
+        if self.complete:
+            return True
+        order, text = (model.sort_key, model.descending), model.filter_text
+        short = self.short_days.reader(filters.first, filters.last, filters.timekeeper_id)
+        self.totals_label.setText("…")
+        self.short_days.reading()
+
+        def done(found: tuple[list[int], TimeTotals, list]) -> None:
+            if reading == self.reads and store is self.state.store:  # the newest reading, of this database
+                self._show_rest(*found, in_order=order == (model.sort_key, model.descending))
+
+        def failed(exc: BaseException) -> None:
+            if reading == self.reads and store is self.state.store:
+                log.warning("the rest of the time list could not be read: %s", type(exc).__name__)
+                self.count_label.setText(self.tr("the first %d shown") % page)
+                self.totals_label.setText(self.tr("The rest and the totals could not be read: press F5 to try again."))
+
+        run_quietly(self, lambda: (listings.list_ids(store, "time", *order, text, filters),
+                                   listings.time_totals(store, text, filters), short()), done, failed)
+        return False
+
+    def _show_rest(self, ids: list[int], totals: TimeTotals, short: list, in_order: bool) -> None:
+        """The rest of the list below its first page (unless a new sort has read it all since), count and totals."""
+        if in_order and not self.model.extend_ids(ids):
+            self.model.show_ids(ids)
+        self.complete = True
+        self.count_label.setText(self.count_text(len(ids)))
+        self._show_totals(totals)
+        self.short_days.fill(short)
+        if self._select_later is not None:
+            self.select_entry(self._select_later)
+
+    def select_entry(self, entry_id: int, scroll: bool = False) -> None:
+        """Select the entry's row; one not on the first page is selected when the rest of the list is read."""
+        row = self.model.row_of(entry_id)
+        self._select_later = entry_id if row is None and not self.complete else None
+        if row is not None:
+            self.table.selectRow(row)
+            if scroll:
+                self.table.scrollTo(self.model.index(row, 0))
+
+    def _show_totals(self, totals: TimeTotals | None = None) -> None:
         if self.state.store is None:
             self.totals_label.clear()
             return
         from legalsec_desktop.services import listings
 
-        totals = listings.time_totals(self.state.store, self.model.filter_text, self.filters)
+        if totals is None:
+            totals = listings.time_totals(self.state.store, self.model.filter_text, self.filters)
         noun = self.tr("entry") if totals.count == 1 else self.tr("entries")
         self.totals_label.setText(self.tr("<b>%s hours</b> (%s billable) · <b>%s</b> · %d %s shown") % (
             format_hours(totals.billed_minutes), format_hours(totals.billable_minutes),
@@ -332,10 +394,7 @@ class TimeTab(ListTab):
                 self.tr("Change time entry"), lambda: time_entries.save_entry(store, before, entry_id),
                 lambda: time_entries.save_entry(store, after, entry_id), self.state, Changed.TIME, self))
         self.state.data_changed.emit(Changed.TIME)
-        row = self.model.row_of(entry_id)
-        if row is not None:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
+        self.select_entry(entry_id, scroll=True)
         self.state.tell(self.tr("Time entry saved. Edit ▸ Undo (Ctrl+Z) takes it back."))
 
     def _timer_values(self) -> tuple:
@@ -344,9 +403,7 @@ class TimeTab(ListTab):
 
     def _timer_stopped(self, entry_id: int) -> None:
         self.refresh()
-        row = self.model.row_of(entry_id)
-        if row is not None:
-            self.table.selectRow(row)
+        self.select_entry(entry_id)
         self.entry_bar.edit(entry_id)
         self.entry_bar.say(self.tr("The timer's time is a draft entry now: check it and press Enter."))
 
