@@ -1,6 +1,6 @@
 """Issue 20: every measure at 1x (the large demo) and 4x (the huge demo) in one run, with its growth and floor.
 
-    python benchmarks/bench_growth.py [--runs N] [--plans] [--no-window]
+    python benchmarks/bench_growth.py [--runs N] [--plans] [--no-window] [--only PREFIX,...]
 
 Builds (or reuses) benchmarks/data/large.db and huge.db, then measures each database in a fresh child process
 (growth_measures.py: one warm-up call and the median of --runs calls of each measure, through the program's public
@@ -37,10 +37,10 @@ print(f"time_tab_first_switch={(time.perf_counter() - t) * 1000}")
 """
 
 
-def measured(db: str, runs: int, plans: bool) -> tuple[dict[str, float], list[str]]:
+def measured(db: str, runs: int, plans: bool, only: str) -> tuple[dict[str, float], list[str]]:
     """growth_measures.py over `db` in a fresh process: its figures, and its plan lines."""
-    command = [sys.executable, str(HERE / "growth_measures.py"), db, "--runs", str(runs)] + (["--plans"] if plans
-                                                                                              else [])
+    command = [sys.executable, str(HERE / "growth_measures.py"), db, "--runs", str(runs), "--only", only]
+    command += ["--plans"] if plans else []
     result = subprocess.run(command, capture_output=True, text=True, timeout=3600)
     if result.returncode != 0:
         raise RuntimeError(result.stderr[-3000:])
@@ -78,11 +78,12 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--plans", action="store_true", help="print each statement's EXPLAIN QUERY PLAN")
     parser.add_argument("--no-window", action="store_true", help="leave out the Time tab's first switch")
+    parser.add_argument("--only", default="", help="comma-separated name prefixes of the measures to run")
     args = parser.parse_args()
     figures = []
     for path in (large_demo(), huge_demo()):
-        found, plan_lines = measured(str(path), args.runs, args.plans)
-        if not args.no_window:
+        found, plan_lines = measured(str(path), args.runs, args.plans, args.only)
+        if not args.no_window and (not args.only or "time_tab".startswith(tuple(args.only.split(",")))):
             found.update(time_tab(str(path), args.runs))
         figures.append(found)
         if args.plans:
