@@ -3,7 +3,7 @@
 Print goes through the system print dialog; Save as PDF and Export to Word save the sheet as shown
 (the preview's portrait/landscape buttons decide the page for all three). The constructor only builds
 widgets: the timekeepers and the sheet are read when the dialog is first shown. The sheet's content comes from
-reports.docket and its HTML from reports.report_html, both without Qt.
+reports.docket (without Qt); ui/common/report_pages lays it out on the pages, row by row.
 """
 
 from __future__ import annotations
