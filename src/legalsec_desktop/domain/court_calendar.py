@@ -26,9 +26,10 @@ WEEKEND = {5: "Saturday", 6: "Sunday"}
 UNSETTLED_MARK = "closure unsettled, counted as closed"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class HolidayList:
-    """One jurisdiction's holidays for the years it covers."""
+    """One jurisdiction's holidays for the years it covers (each is made once: compared and hashed by identity,
+    cheaply, as the key of the closed days kept for every computation)."""
 
     code: str
     name: str
@@ -83,6 +84,7 @@ def _united_states() -> Any:
 _federal_cached = lru_cache(maxsize=None)(_federal_year)
 
 
+@cache
 def federal() -> HolidayList:
     return HolidayList("US", "Federal holidays", "United States", "5 U.S.C. 6103 and executive orders",
                        FEDERAL_FIRST_YEAR, 9999, _federal_cached)
@@ -154,42 +156,46 @@ class CourtCalendar:
     closures: Mapping[date, str] = field(default_factory=dict)
     touched: set[int] = field(default_factory=set)
     unsettled_closed: bool = False
+    # (year, counting forward) -> closed days and why / unsettled holidays: see _closed_days
+    _closed: dict[tuple[int, bool], dict[date, str]] = field(default_factory=dict, repr=False, compare=False)
+    _unsettled: dict[tuple[int, bool], dict[date, str]] = field(default_factory=dict, repr=False, compare=False)
 
     def closed_reason(self, day: date, forward: bool = True) -> str | None:
         """Why the court is closed on `day` ('Saturday', 'Labor Day', …), or None when it is open."""
-        self.touched.add(day.year)
-        if day.weekday() in WEEKEND:
-            return WEEKEND[day.weekday()]
-        for calendar in self.main:
-            name = calendar.holidays_in(day.year).get(day)
-            if name:
-                return name
-        if day in self.closures:
-            return f"court closed: {self.closures[day]}"
-        if forward:
-            for calendar in self.forward_only:
-                name = calendar.holidays_in(day.year).get(day)
-                if name:
-                    return f"{name} ({calendar.code} state holiday)"
-        if self.unsettled_closed:
-            name = self.unsettled(day, forward)
-            if name:
-                return f"{name} ({UNSETTLED_MARK})"
-        return None
+        weekday = day.weekday()
+        if weekday in WEEKEND:
+            self.touched.add(day.year)
+            return WEEKEND[weekday]
+        return self.closed_days(day.year, forward).get(day)
+
+    def closed_days(self, year: int, forward: bool = True) -> Mapping[date, str]:
+        """The weekdays of `year` the court is closed, and why (weekends are not in it): see _closed_days."""
+        closed = self._closed.get((year, forward))
+        if closed is None:
+            self.touched.add(year)
+            main, forward_only = tuple(self.main), tuple(self.forward_only)
+            closed = self._closed[year, forward] = (
+                _closed_days(main, forward_only, self.closures, self.unsettled_closed, year, forward)
+                if self.closures else _shared_closed_days(main, forward_only, self.unsettled_closed, year, forward))
+        return closed
 
     def unsettled(self, day: date, forward: bool = True) -> str | None:
         """The name of the holiday on `day` whose status as a court closure is unsettled, if there is one."""
-        for calendar in self.main + (self.forward_only if forward else []):
-            name = calendar.unsettled_in(day.year).get(day)
-            if name:
-                return str(name)
-        return None
+        return self.unsettled_days(day.year, forward).get(day)
+
+    def unsettled_days(self, year: int, forward: bool = True) -> Mapping[date, str]:
+        """The holidays of `year` whose status as a court closure is unsettled, by day."""
+        found = self._unsettled.get((year, forward))
+        if found is None:
+            found = self._unsettled[year, forward] = _unsettled_days(tuple(self.main), tuple(self.forward_only),
+                                                                     year, forward)
+        return found
 
     def touched_unsettled(self) -> bool:
         """Whether a year looked at has a holiday whose status as a court closure is unsettled, on any list.
 
         When none has, counting those holidays as open or as closed gives the same answer, step by step."""
-        return any(calendar.unsettled_in(year) for calendar in self.main + self.forward_only for year in self.touched)
+        return any(self.unsettled_days(year, True) for year in self.touched)  # forward: every list
 
     def ignored_backward(self, day: date) -> str | None:
         """A state holiday that does not count when counting backward (FRCP 6(a)(6)(C))."""
@@ -203,9 +209,58 @@ class CourtCalendar:
 
     def missing_years(self) -> list[str]:
         """'California courts: 2031' for each touched year a calendar does not cover."""
-        problems = []
+        problems: list[str] = []
+        if not self.touched:
+            return problems
+        first, last = min(self.touched), max(self.touched)
         for calendar in self.main + self.forward_only:
+            if calendar.covers(first) and calendar.covers(last):  # nearly always
+                continue
             years = sorted(y for y in self.touched if not calendar.covers(y))
             if years:
                 problems.append(f"{calendar.name}: {', '.join(str(y) for y in years)}")
         return problems
+
+
+def _closed_days(main: tuple[HolidayList, ...], forward_only: tuple[HolidayList, ...], closures: Mapping[date, str],
+                 unsettled_closed: bool, year: int, forward: bool) -> dict[date, str]:
+    """Every weekday of `year` the court is closed and why, the first reason found winning, as closed_reason
+    looks: the main lists, the closure days, the forward-only lists (counting forward), then (in the reading that
+    counts them closed) the unsettled holidays. Built once a year and direction: a computation asks about most
+    days several times, and ten thousand computations about the same few years."""
+    found: dict[date, str] = {}
+    for calendar in main:
+        for day, name in calendar.holidays_in(year).items():
+            if name:
+                found.setdefault(day, name)
+    for day, why in closures.items():
+        if day.year == year:
+            found.setdefault(day, f"court closed: {why}")
+    if forward:
+        for calendar in forward_only:
+            for day, name in calendar.holidays_in(year).items():
+                if name:
+                    found.setdefault(day, f"{name} ({calendar.code} state holiday)")
+    if unsettled_closed:
+        for day, name in _unsettled_days(main, forward_only, year, forward).items():
+            found.setdefault(day, f"{name} ({UNSETTLED_MARK})")
+    return found
+
+
+@lru_cache(maxsize=1024)
+def _shared_closed_days(main: tuple[HolidayList, ...], forward_only: tuple[HolidayList, ...], unsettled_closed: bool,
+                        year: int, forward: bool) -> dict[date, str]:
+    """_closed_days without closure days, kept for every computation on the same calendars (read, never changed)."""
+    return _closed_days(main, forward_only, {}, unsettled_closed, year, forward)
+
+
+@lru_cache(maxsize=1024)
+def _unsettled_days(main: tuple[HolidayList, ...], forward_only: tuple[HolidayList, ...], year: int,
+                    forward: bool) -> dict[date, str]:
+    """The holidays of `year` whose status as court closures is unsettled, by day (read, never changed)."""
+    found: dict[date, str] = {}
+    for calendar in main + (forward_only if forward else ()):
+        for day, name in calendar.unsettled_in(year).items():
+            if name:
+                found.setdefault(day, str(name))
+    return found

@@ -18,7 +18,7 @@ from typing import Any, cast
 
 from legalsec_desktop.domain import rule_sets
 from legalsec_desktop.domain.clock import from_utc, to_utc
-from legalsec_desktop.domain.court_calendar import UNSETTLED_MARK, CourtCalendar
+from legalsec_desktop.domain.court_calendar import UNSETTLED_MARK, WEEKEND, CourtCalendar
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.formatting import format_clock, format_date
 
@@ -133,14 +133,23 @@ class _Counter:
         step, unit = (DAY if forward else -DAY), ("business" if "business" in what else "court")
         self.result.step("{} {} {} days {} {}, passing over the days the court is closed:", what or "Count", count,
                          unit, "after" if forward else "before", start)
-        day, counted = start, 0
+        # The loop of most computations, a day at a time: each year's closed days are looked up once.
+        day, counted, year = start, 0, 0
+        closed: Mapping[date, str] = {}
+        unsettled: Mapping[date, str] = {}
         while counted < count:
             day += step
-            why = self.calendar.closed_reason(day, forward=forward)
+            if day.year != year:
+                year = day.year
+                closed = self.calendar.closed_days(year, forward)
+                unsettled = self.calendar.unsettled_days(year, forward)
+            weekday = day.weekday()
+            why = WEEKEND[weekday] if weekday > 4 else closed.get(day)
             if why:
                 self.skip(day, why)
             else:
-                self.open_though_unsettled(day, forward)
+                if day in unsettled:
+                    self.open_though_unsettled(day, forward)
                 counted += 1
         self.result.step("  {} day {}: {}.", unit.capitalize(), count, day)
         return day
