@@ -125,6 +125,12 @@ class ContactRow(Base):
     billing_id: Mapped[str] = mapped_column(String(20), default="")  # LEDES CLIENT_ID (the client's e-billing id)
     courtesy_title: Mapped[str] = mapped_column(String(20), default="", server_default="")  # "Ms.": salutations
     organization: Mapped[str] = mapped_column(String(300), default="", server_default="")  # a person's firm
+    __table_args__ = (
+        # The contacts list's ids (live contacts by name) and a conflict check's folded names, each read from
+        # an index alone, in order: not the table's pages (migration 0013).
+        Index("ix_contact_deleted_at_sort_name", "deleted_at", "sort_name"),
+        Index("ix_contact_deleted_at_match_key", "deleted_at", "match_key"),
+    )
 
     @validates("name")
     def _keep_match_key(self, _key: str, value: str) -> str:

@@ -63,3 +63,49 @@ def test_a_matters_upcoming_events_are_read_by_matter(demo_store, demo_path):
     for plan in plans(demo_store, demo_path, events):
         assert "ix_event_matter_status_on_date (matter_id=? AND status=?" in plan, plan
         assert "TEMP B-TREE" not in plan
+
+
+def test_the_contacts_list_reads_live_contacts_by_name_from_one_index(demo_store, demo_path):
+    with statements_of(demo_store) as seen:
+        ids = listings.list_ids(demo_store, "contacts")
+    assert ids
+    [plan] = plans(demo_store, demo_path, seen)
+    assert "COVERING INDEX ix_contact_deleted_at_sort_name (deleted_at=?)" in plan
+    assert "TEMP B-TREE" not in plan  # no GROUP BY for the aliases, no sort
+
+
+def test_a_contact_found_by_an_alias_is_listed_once_with_its_aliases(demo_store):
+    from legalsec_desktop.services import contacts
+    from legalsec_desktop.services.contacts import ContactDraft
+
+    person = contacts.save_contact(demo_store, ContactDraft(
+        "Quentin Zabriskie", aliases=(("Q. Zabriskie", "aka"), ("Quinn Zed", "aka"), ("Quinn Zeddicus", "aka"))))
+    ids = listings.list_ids(demo_store, "contacts", text="quinn")
+    assert ids == [person]  # two aliases match: still one row
+    [row] = listings.fetch_rows(demo_store, "contacts", ids).values()
+    assert sorted(row.aliases.split(",")) == ["Q. Zabriskie", "Quinn Zed", "Quinn Zeddicus"]
+    assert listings.list_ids(demo_store, "contacts", text="zed zabriskie") == [person]  # words from two names
+
+
+def test_a_conflict_check_reads_the_folded_names_from_an_index(demo_store, demo_path, monkeypatch):
+    from sqlalchemy.dialects import sqlite
+
+    from legalsec_desktop.domain.conflicts import SearchName
+    from legalsec_desktop.services import conflicts
+
+    read = []  # the plain reads (on the driver's cursor, so not seen by the engine's events)
+
+    def plain_rows(session, query):
+        compiled = query.compile(dialect=sqlite.dialect(), compile_kwargs={"render_postcompile": True})
+        params = compiled.construct_params()
+        read.append((str(compiled), [params[name] for name in compiled.positiontup or ()]))
+        return original(session, query)
+
+    original = conflicts.plain_rows
+    monkeypatch.setattr(conflicts, "plain_rows", plain_rows)
+    hits = conflicts.find_hits(demo_store, [SearchName("Jon Smith")])
+    assert hits is not None
+    keys = [(sql, params) for sql, params in read if "FROM contact WHERE" in " ".join(sql.split())]
+    assert len(keys) == 1
+    [plan] = plans(demo_store, demo_path, keys)
+    assert "COVERING INDEX ix_contact_deleted_at_match_key (deleted_at=?)" in plan
