@@ -13,6 +13,7 @@ from legalsec_desktop.services.firm import save_profile
 from legalsec_desktop.ui.calendar.docket_dialog import DocketPreview
 from legalsec_desktop.ui.common.db_settings import per_database
 from legalsec_desktop.ui.common.navigation import TabKey
+from pickers import pick
 
 
 def on_tab(window, key):  # noqa: ANN001, ANN201
@@ -41,7 +42,7 @@ def test_whose_time_was_entered_last_is_remembered_per_database(make_window, tmp
     mine.state.data_changed.emit(Changed.ALL)
     bar = on_tab(mine, TabKey.TIME).entry_bar
     bar.keeper.setCurrentIndex(bar.keeper.findData(ken))
-    bar.matter.setCurrentIndex(bar.matter.findData(rivera))
+    pick(qtbot, bar.matter, rivera)
     bar.duration.setText("0.5")
     bar.narrative.setText("Research venue")
     assert bar.save() is not None and ken == 2

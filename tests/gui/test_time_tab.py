@@ -15,6 +15,7 @@ from legalsec_desktop.services import listings, matters, time_entries
 from legalsec_desktop.ui.time.time_export_dialogs import LedesDialog, TimesheetDialog
 from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.ui.common.navigation import TabKey
+from pickers import pick
 from legalsec_desktop.ui.time.time_feature import TimeFeature
 
 TODAY = date(2026, 11, 23)  # the day tests/conftest.py pins the program's clock to
@@ -38,7 +39,7 @@ def window(make_window, tmp_path, two_attorney_firm, qtbot):
 
 
 def type_entry(bar, qtbot, duration="1h 20m", narrative="Draft the complaint", matter=None):
-    bar.matter.setCurrentIndex(bar.matter.findData(matter))
+    pick(qtbot, bar.matter, matter)
     bar.duration.setFocus()
     bar.duration.clear()
     qtbot.keyClicks(bar.duration, duration)
@@ -71,7 +72,7 @@ def test_an_entry_typed_and_saved_with_enter_then_undone(window, qtbot):
 ])
 def test_bad_input_is_explained_and_nothing_typed_is_lost(window, qtbot, field, text, message):
     bar = window.tab(TabKey.TIME).entry_bar
-    bar.matter.setCurrentIndex(bar.matter.findData(window.rivera))
+    pick(qtbot, bar.matter, window.rivera)
     bar.duration.setText("0.5")
     bar.narrative.setText("Research venue")
     target = {"duration": bar.duration, "day": bar.day.edit, "task": bar.task.lineEdit()}[field]
@@ -85,7 +86,7 @@ def test_bad_input_is_explained_and_nothing_typed_is_lost(window, qtbot, field, 
 def test_more_than_a_day_for_one_timekeeper_is_refused(window, qtbot):
     store, bar = window.state.store, window.tab(TabKey.TIME).entry_bar
     time_entries.save_entry(store, TimeDraft(TODAY, window.mary, window.rivera, 20 * 60, 30000, narrative="Trial"))
-    bar.matter.setCurrentIndex(bar.matter.findData(window.rivera))
+    pick(qtbot, bar.matter, window.rivera)
     bar.duration.setText("5")
     assert bar.save() is None
     assert "a day has only 24" in bar.message.text() and bar.duration.text() == "5"
@@ -99,7 +100,7 @@ def test_a_closed_matter_asks_first(window, qtbot, monkeypatch):
     window.state.data_changed.emit(Changed.MATTERS)  # what the Matters tab says when it closes one
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
-    bar.matter.setCurrentIndex(bar.matter.findData(window.rivera))
+    pick(qtbot, bar.matter, window.rivera)
     bar.duration.setText("0.2")
     assert bar.save() is None and "was closed" in asked[0]
     assert bar.duration.text() == "0.2"
@@ -148,7 +149,7 @@ def test_edit_mark_final_and_copy_previous(window, qtbot):
 def test_timers_start_pause_and_stop_into_an_entry(window, qtbot):
     tab, panel = window.tab(TabKey.TIME), window.tab(TabKey.TIME).timers
     bar = tab.entry_bar
-    bar.matter.setCurrentIndex(bar.matter.findData(window.rivera))
+    pick(qtbot, bar.matter, window.rivera)
     bar.narrative.setText("Call with opposing counsel")
     panel.start_button.click()
     assert len(panel.timers) == 1 and panel.running() is not None
@@ -193,7 +194,7 @@ def test_export_timesheet_and_ledes_from_the_window(window, qtbot, monkeypatch, 
     assert detail["L2"].value == "Hearing prep" and detail["G2"].value == 150.0
     assert "Saved 1 time entries" in window.statusBar().currentMessage()
     dialogs[0].deleteLater()
-    window.tab(TabKey.TIME).matter_filter.setCurrentIndex(window.tab(TabKey.TIME).matter_filter.findData(window.rivera))
+    pick(qtbot, window.tab(TabKey.TIME).matter_filter, window.rivera)
     window.action("export_ledes").trigger()
     assert dialogs[1].saved == tmp_path / "invoice.txt"
     assert (tmp_path / "invoice.txt").read_text("ascii").startswith("LEDES1998B[]\n")
@@ -245,7 +246,7 @@ def test_billing_settings_reach_the_entry_bar(window, qtbot):
     terms = time_entries.terms(store, window.mary, window.rivera)
     assert (terms.rate_cents, terms.increment, terms.codes_required) == (20000, 15, True)
     bar = window.tab(TabKey.TIME).entry_bar
-    bar.matter.setCurrentIndex(bar.matter.findData(window.rivera))
+    pick(qtbot, bar.matter, window.rivera)
     bar._fill_rate()
     assert bar.rate.text() == "$200.00"
     bar.duration.setText("0.5")
@@ -282,7 +283,7 @@ def test_a_timer_started_without_a_matter_takes_the_entry_bars_matter_when_stopp
     panel.stop_button.click()
     assert any("Choose the matter in the entry bar" in text for _kind, text in message_boxes)
     assert len(panel.timers) == 1  # nothing lost
-    bar.matter.setCurrentIndex(bar.matter.findData(window.rivera))
+    pick(qtbot, bar.matter, window.rivera)
     panel.stop_button.click()
     assert panel.timers == [] and time_entries.load_entry(window.state.store, bar.editing_id).matter_id == window.rivera
 
@@ -385,8 +386,7 @@ def test_a_matter_typed_by_number_or_client_name_is_taken_with_enter(window, qtb
     pioneer = matters.create_matter(store, MatterDraft("2026-0002", "Formation of a subsidiary",
                                                        "Pioneer Trucking Co.", date(2026, 2, 1)))
     window.state.data_changed.emit(Changed.ALL)
-    qtbot.waitUntil(lambda: bar.matter.findData(pioneer) >= 0)
-    bar.matter.setCurrentIndex(bar.matter.findData(window.rivera))  # chosen before: the typing must win
+    pick(qtbot, bar.matter, window.rivera)  # chosen before: the typing must win
     bar.duration.setText("0.5")
     bar.narrative.setText("Call with the client")
     bar.matter.setFocus()
@@ -402,7 +402,7 @@ def test_a_typed_matter_that_means_several_or_none_is_not_saved_to_the_one_chose
     store, tab, bar = window.state.store, window.tab(TabKey.TIME), window.tab(TabKey.TIME).entry_bar
     matters.create_matter(store, MatterDraft("2026-0002", "Rivera estate", "Ana Rivera", date(2026, 2, 1)))
     window.state.data_changed.emit(Changed.ALL)
-    bar.matter.setCurrentIndex(bar.matter.findData(window.rivera))
+    pick(qtbot, bar.matter, window.rivera)
     bar.duration.setText("0.5")
     for typed in ("Rivera", "no such matter"):
         bar.matter.lineEdit().setText(typed)
@@ -410,3 +410,32 @@ def test_a_typed_matter_that_means_several_or_none_is_not_saved_to_the_one_chose
         assert tab.model.rowCount() == 0
         assert bar.message.isVisible() and typed in bar.message.text()
         assert bar.matter.currentText() == typed  # nothing typed is cleared
+
+
+def test_the_matter_pickers_read_the_matters_when_first_used(window, qtbot):
+    """Thousands of matters are not read into the entry bar and the filter when the tab is shown: on first click or
+    focus of either they both are, again after matters change, and before an entry's matter is shown."""
+    store, tab, bar = window.state.store, window.tab(TabKey.TIME), window.tab(TabKey.TIME).entry_bar
+    assert bar.matter.count() <= 1 and tab.matter_filter.count() == 1  # the blank and "Every matter" only
+    qtbot.mouseClick(tab.matter_filter.lineEdit(), Qt.MouseButton.LeftButton)
+    assert tab.matter_filter.findData(window.rivera) > 0 and bar.matter.findData(window.rivera) > 0
+    pioneer = matters.create_matter(store, MatterDraft("2026-0002", "Formation of a subsidiary",
+                                                       "Pioneer Trucking Co.", date(2026, 2, 1)))
+    window.state.data_changed.emit(Changed.MATTERS)
+    qtbot.waitUntil(lambda: not tab.stale)
+    assert bar.matter.findData(pioneer) < 0  # not read again until used
+    entry = time_entries.save_entry(store, TimeDraft(TODAY, window.mary, pioneer, 30, 25000, narrative="Call"))
+    window.state.data_changed.emit(Changed.TIME)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
+    bar.edit(entry)
+    assert bar.matter.currentData() == pioneer  # read before the entry's matter was shown
+    typed = bar.matter.lineEdit()
+    typed.selectAll()
+    qtbot.keyClicks(typed, "pioneer")  # found by its client's name
+    assert search_words(bar.matter, pioneer) == "Pioneer Trucking Co."
+
+
+def search_words(combo, data):  # noqa: ANN001, ANN201
+    from legalsec_desktop.ui.common.fields import ALSO_FOUND_BY
+
+    return combo.itemData(combo.findData(data), ALSO_FOUND_BY)

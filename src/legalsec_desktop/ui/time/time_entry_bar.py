@@ -6,6 +6,7 @@ is explained under the bar and nothing typed is cleared.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -56,7 +57,8 @@ class TimeEntryBar(QGroupBox):
         self.day = DateField(state.clock.today())
         self.keeper = QComboBox()
         self.keeper.setObjectName("entryTimekeeper")
-        self.matter = searchable_combo()  # filled once the database is open
+        self.matter = searchable_combo()  # filled when first used (see time_tab.TimeTab._fill_matters)
+        self.matters_needed: Callable[[], None] = lambda: None  # fills it before an entry's matter is shown
         self.matter.setObjectName("entryMatter")
         self.matter.currentIndexChanged.connect(lambda _i: self._fill_rate())
         self.matter.currentIndexChanged.connect(lambda _i: line_edit(self.matter).setCursorPosition(0))
@@ -151,15 +153,19 @@ class TimeEntryBar(QGroupBox):
         return combo
 
     # --- choices from the database --------------------------------------------------------
-    def load_choices(self, keepers: list[tuple[int, str]], matters: list[tuple[int, str]]) -> None:
-        """Fill the timekeeper and matter pickers (kept as chosen where possible)."""
+    def load_keepers(self, keepers: list[tuple[int, str]]) -> None:
+        """Fill the timekeeper picker (kept as chosen where possible, else whose time was entered last)."""
         if self.state.store is None:
             return
         keeper = self.keeper.currentData()
         if keeper is None:
-            keeper = QSettings().value(per_database(self.state.location, KEEPER))  # whose time was entered last
+            keeper = QSettings().value(per_database(self.state.location, KEEPER))
         fill_combo(self.keeper, keepers, keeper)
-        fill_combo(self.matter, [(None, ""), *matters], self.matter.currentData())
+        self._fill_rate()
+
+    def load_matters(self, matters: list[tuple[int, str]], clients: Mapping[int, str]) -> None:
+        """Fill the matter picker (kept as chosen where possible); a matter is also found by its client's name."""
+        fill_combo(self.matter, [(None, ""), *matters], self.matter.currentData(), also_found_by=clients)
         self._fill_rate()
 
     def _fill_rate(self) -> None:
@@ -266,6 +272,7 @@ class TimeEntryBar(QGroupBox):
         self.day.edit.selectAll()
 
     def fill(self, draft: TimeDraft) -> None:
+        self.matters_needed()
         self.day.set_date(draft.entry_date)
         self.keeper.setCurrentIndex(max(0, self.keeper.findData(draft.timekeeper_id)))
         self.matter.setCurrentIndex(max(0, self.matter.findData(draft.matter_id)))

@@ -29,7 +29,8 @@ from legalsec_desktop.domain.time_entries import BILLABLE, BILLABLE_LABELS
 from legalsec_desktop.services.rows import TimeFilters
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
-from legalsec_desktop.ui.common.fields import DateField, fill_combo, searchable_combo, set_also_found_by
+from legalsec_desktop.ui.common.fields import DateField, fill_combo, searchable_combo
+from legalsec_desktop.ui.common.fill_when_used import FillWhenUsed
 from legalsec_desktop.ui.common.record_model import ID_ROLE
 from legalsec_desktop.ui.common.navigation import Destination
 from legalsec_desktop.ui.common.list_tab import ListTab, TabSpec
@@ -84,6 +85,8 @@ class TimeTab(ListTab):
             shortcut.activated.connect(slot)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
         self._choices_loaded = False
+        self.matter_choices = FillWhenUsed((self.entry_bar.matter, self.matter_filter), self._fill_matters, self)
+        self.entry_bar.matters_needed = self.matter_choices.now  # before it shows an entry's matter
         self.reads, self.complete = 0, True  # readings started (the newest one's rest is shown); all rows read
         self._select_later: int | None = None  # an entry to select once the rest of the list is read
 
@@ -221,6 +224,7 @@ class TimeTab(ListTab):
     def show_destination(self, destination: Destination) -> None:
         """All of one matter's time (every date and timekeeper), so the list agrees with the matter's totals."""
         self._load_choices()
+        self.matter_choices.now()
         index = self.matter_filter.findData(destination.matter_id) if destination.matter_id is not None else -1
         if index < 0:
             super().show_destination(destination)
@@ -249,15 +253,22 @@ class TimeTab(ListTab):
 
         self._choices_loaded = True
         keepers = matters.attorneys(self.state.store)
-        every_matter = matters.matter_choices(self.state.store, include_closed=True)
-        self.entry_bar.load_choices(keepers, every_matter)
+        self.entry_bar.load_keepers(keepers)
         fill_combo(self.keeper_filter, [(None, self.tr("Every timekeeper")), *keepers],
                    self.keeper_filter.currentData())
+        self.matter_choices.due()  # thousands on a large practice: read when a matter picker is first used
+
+    def _fill_matters(self) -> None:
+        """Both matter pickers (the entry bar's and the filter), every matter, each also found by its client."""
+        if self.state.store is None:
+            return
+        from legalsec_desktop.services import matters
+
+        every_matter = matters.matter_choices(self.state.store, include_closed=True)
+        clients = matters.matter_clients(self.state.store)
+        self.entry_bar.load_matters(every_matter, clients)
         fill_combo(self.matter_filter, [(None, self.tr("Every matter")), *every_matter],
-                   self.matter_filter.currentData())
-        clients = matters.matter_clients(self.state.store)  # a matter is also found by its client's name
-        for combo in (self.entry_bar.matter, self.matter_filter):
-            set_also_found_by(combo, clients)
+                   self.matter_filter.currentData(), also_found_by=clients)
 
     def refresh(self) -> None:
         if not hasattr(self, "timers"):  # the base class sorts while the tab is still being built
