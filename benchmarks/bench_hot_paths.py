@@ -8,20 +8,19 @@
 - exporting a year of time takes at most 1.2x writing the same cells with bare XlsxWriter (the writer the formats
   package uses) in constant-memory mode, measured in the same process.
 
-The 4x practice is built here (benchmarks/data/x4.db, once; a few minutes) by the same generator with every
-count of "large" times four. --before SRC runs the same children on another source tree too (a `src` folder
-of an earlier commit, e.g. from `git archive`), so the figures before and after come from one run, side by side.
+The 4x practice is the huge demo (benchmarks/data/huge.db, `legalsec demo --size huge`: the same generator with
+every count of "large" times four; built once, a few minutes). --before SRC runs the same children on another
+source tree too (a `src` folder of an earlier commit, e.g. from `git archive`), so the figures before and after
+come from one run, side by side.
 Export figures are CPU time (time.process_time) as well as wall time: the first are steadier on a busy machine.
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
-import time
 
-from common import DATA, large_demo, run_child, summary
+from common import huge_demo, large_demo, run_child, summary
 
 CHILD = r"""
 import gc, random, statistics, sys, tempfile, time
@@ -97,31 +96,12 @@ print(f"sheet_rows_cpu_ms={(time.process_time() - t) * 1000}")
 """
 
 
-def four_times_large():
-    """benchmarks/data/x4.db: the large demo's generator with every count times four (built once)."""
-    from legalsec_desktop.clock import SYSTEM_CLOCK
-    from legalsec_desktop.services import demo
-    from legalsec_desktop.services.database import needs_upgrade
-
-    path = DATA / "x4.db"
-    if path.exists() and needs_upgrade(path):
-        for stale in DATA.glob("x4.db*"):
-            stale.unlink()
-    if not path.exists():
-        large = dataclasses.asdict(demo.SIZES["large"])
-        demo.SIZES["x4"] = demo.DemoSize(**{name: count * 4 for name, count in large.items()})
-        started = time.perf_counter()
-        counts = demo.build_demo(path, "x4", seed=1, today=SYSTEM_CLOCK.today())
-        print(f"built {path.name} in {time.perf_counter() - started:.0f} s: {counts}")
-    return path
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--before", help="an earlier source tree's src folder, measured in the same run")
     args = parser.parse_args()
-    databases = {"1x": large_demo(), "4x": four_times_large()}
+    databases = {"1x": large_demo(), "4x": huge_demo()}
     trees = {"after": None} if not args.before else {"before": args.before, "after": None}
     results = {}
     for _ in range(args.runs):  # interleaved, so a busy moment of the machine falls on every variant alike

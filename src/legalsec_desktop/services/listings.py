@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from types import ModuleType
-from typing import Any
+from typing import Any, cast
 
 from typing_extensions import Unpack
 from typing import TypeAlias
@@ -351,7 +351,7 @@ def list_ids(store: Store, key: str, sort: str | None = None, descending: bool |
     with store.read() as session:
         result = session.connection().execute(query)
         try:
-            return [row[0] for row in result.cursor]
+            return [row[0] for row in cast(Iterable[Sequence[Any]], result.cursor)]
         finally:
             result.close()
 

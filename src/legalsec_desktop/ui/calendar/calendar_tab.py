@@ -12,7 +12,7 @@ import logging
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -40,6 +40,8 @@ from legalsec_desktop.ui.calendar.attention import Attention, fill_attention, op
 from legalsec_desktop.ui.calendar.calendar_views import AgendaView, MonthView, TimeGridView
 from legalsec_desktop.ui.calendar.item_labels import set_home_zone
 from legalsec_desktop.ui.calendar import todo_marks
+from legalsec_desktop.ui.common.fields import fill_combo
+from legalsec_desktop.ui.common.fill_when_used import FillWhenUsed
 from legalsec_desktop.ui.common.icons import icon
 from legalsec_desktop.ui.common.navigation import Destination
 from legalsec_desktop.services.changes import Changed
@@ -141,7 +143,8 @@ class CalendarTab(ListTab):
         self.attorney_filter, self.matter_filter, self.kind_filter = QComboBox(), QComboBox(), QComboBox()
         self.attorney_filter.setObjectName("calendarAttorneyFilter")
         self.matter_filter.setObjectName("calendarMatterFilter")
-        self.matter_filter.installEventFilter(self)
+        # thousands of matters on a large practice (140 ms): read when the filter is first used
+        self.matter_choices = FillWhenUsed((self.matter_filter,), self._fill_matter_choices, self)
         self.kind_filter.setObjectName("calendarKindFilter")
         self.kind_filter.addItem(self.tr("Every type"), None)
         self.kind_filter.addItem(self.tr("Deadlines only"), ("filing deadline", "response deadline",
@@ -288,39 +291,25 @@ class CalendarTab(ListTab):
         """The attorneys now; the matters (thousands on a large practice: 140 ms) when the filter is first used."""
         from legalsec_desktop.services import matters
 
-        self._fill_combo(self.attorney_filter, self.tr("Every attorney"), matters.attorneys(self.state.require_store()))
-        self._matters_due = True
+        fill_combo(self.attorney_filter, [(None, self.tr("Every attorney")),
+                                          *matters.attorneys(self.state.require_store())],
+                   self.attorney_filter.currentData())
+        self.matter_choices.due()
         if self.matter_filter.count() == 0:
-            self._fill_combo(self.matter_filter, self.tr("Every matter"), [])
+            fill_combo(self.matter_filter, [(None, self.tr("Every matter"))])
 
     def _fill_matter_choices(self) -> None:
         from legalsec_desktop.services import matters
 
-        if getattr(self, "_matters_due", False) and self.state.store is not None:
-            self._matters_due = False
-            self._fill_combo(self.matter_filter, self.tr("Every matter"), matters.matter_choices(self.state.store))
-
-    @staticmethod
-    def _fill_combo(combo: QComboBox, everyone: str, choices: list[tuple[int, str]]) -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(everyone, None)
-        for key, label in choices:
-            combo.addItem(label, key)
-        combo.setCurrentIndex(max(0, combo.findData(current)))
-        combo.blockSignals(False)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.matter_filter and event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
-            self._fill_matter_choices()  # before the list opens or a key picks from it
-        return super().eventFilter(watched, event)
+        if self.state.store is not None:
+            fill_combo(self.matter_filter, [(None, self.tr("Every matter")), *matters.matter_choices(self.state.store)],
+                       self.matter_filter.currentData())
 
     def show_destination(self, destination: Destination) -> None:
         """One matter's events: the matter filter set to it (and the text filter cleared)."""
         if self.state.store is not None and self.attorney_filter.count() == 0:
             self._fill_filter_choices()
-        self._fill_matter_choices()
+        self.matter_choices.now()
         index = self.matter_filter.findData(destination.matter_id) if destination.matter_id is not None else -1
         if index < 0:
             super().show_destination(destination)

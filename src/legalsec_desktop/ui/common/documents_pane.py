@@ -17,6 +17,7 @@ from legalsec_desktop.services.rows import DocumentFilters
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.document_detail import DocumentDetail
 from legalsec_desktop.ui.common.document_text import health_line
+from legalsec_desktop.ui.common.fill_when_used import FillWhenUsed
 from legalsec_desktop.ui.common.fields import fill_combo, searchable_combo
 from legalsec_desktop.ui.common.file_drops import DropTarget, pasted_paths
 from legalsec_desktop.ui.common.filing import file_paths
@@ -61,7 +62,9 @@ class DocumentsPane(ListTab):
         self.matter_filter.setObjectName("documentsMatterFilter")
         self.matter_filter.addItem(self.tr("Every matter"), None)
         self.matter_filter.currentIndexChanged.connect(lambda _i: self._matter_chosen())
-        self._matters_due = True
+        # thousands of matters on a large practice: read when the filter is first used
+        self.matter_choices = FillWhenUsed((self.matter_filter,), self._fill_matters, self)
+        self.matter_choices.due()
         self.health = QLabel()
         self.health.setObjectName("indexHealth")
         self.health.setStyleSheet("color: #555;")
@@ -145,12 +148,11 @@ class DocumentsPane(ListTab):
         self.filters = DocumentFilters(self.matter_filter.currentData())
         self.refresh()
 
-    def fill_matters(self) -> None:
-        if not self._matters_due or self.state.store is None or self.one_matter:
+    def _fill_matters(self) -> None:
+        if self.state.store is None or self.one_matter:
             return
         from legalsec_desktop.services import matters
 
-        self._matters_due = False
         choices = matters.matter_choices(self.state.store, include_closed=True)
         with QSignalBlocker(self.matter_filter):
             fill_combo(self.matter_filter, [(None, self.tr("Every matter")), *choices], self.filters.matter_id)
@@ -164,7 +166,7 @@ class DocumentsPane(ListTab):
                 if self.isVisible():
                     self.refresh()
             return
-        self.fill_matters()
+        self.matter_choices.now()
         index = self.matter_filter.findData(matter_id) if matter_id is not None else 0
         if index >= 0:
             self.matter_filter.setCurrentIndex(index)  # refreshes
@@ -174,7 +176,7 @@ class DocumentsPane(ListTab):
         self.show_matter(destination.matter_id)
 
     def _on_store_changed(self) -> None:
-        self._matters_due = True
+        self.matter_choices.due()
         with QSignalBlocker(self.matter_filter):
             self.matter_filter.clear()
             self.matter_filter.addItem(self.tr("Every matter"), None)
@@ -184,7 +186,6 @@ class DocumentsPane(ListTab):
 
     def refresh(self) -> None:
         keep = self.current_document_id()
-        self.fill_matters()
         super().refresh()
         if self.one_matter and not self.model.filter_text:  # one matter's page lists all of its documents
             rows = self.model.rowCount()

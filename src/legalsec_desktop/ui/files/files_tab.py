@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtCore import QSettings, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -28,7 +28,8 @@ from legalsec_desktop.services.changes import Changed
 from legalsec_desktop.services.rows import FileFilters
 from legalsec_desktop.ui.common.app_state import AppState
 from legalsec_desktop.ui.common.errors import show_problem
-from legalsec_desktop.ui.common.fields import choose_typed, fill_combo, line_edit, searchable_combo
+from legalsec_desktop.ui.common.fill_when_used import FillWhenUsed
+from legalsec_desktop.ui.common.fields import choose_typed, fill_combo, searchable_combo
 from legalsec_desktop.ui.common.list_tab import ListTab, TabSpec
 from legalsec_desktop.ui.common.navigation import Destination
 from legalsec_desktop.ui.files.file_detail import FileDetail
@@ -77,16 +78,17 @@ class FilesTab(ListTab):
         self.matter_filter = searchable_combo(16)
         self.matter_filter.setObjectName("filesMatterFilter")
         self.matter_filter.addItem(self.tr("Every matter"), None)
-        self.matter_filter.installEventFilter(self)
-        line_edit(self.matter_filter).installEventFilter(self)
-        self._matters_due = True
+        # thousands of matters on a large practice: read when the filter is first used
+        self.matter_choices = FillWhenUsed((self.matter_filter,), self._fill_matters, self)
+        self.matter_choices.due()
         self.location_filter = QComboBox()
         self.location_filter.setObjectName("filesLocationFilter")
         self.location_filter.setMinimumContentsLength(18)
         self.location_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.location_filter.addItem(self.tr("Every place"), None)
-        self.location_filter.installEventFilter(self)
-        self._places_due = True
+        # likewise the places (a storage company's boxes run to thousands)
+        self.place_choices = FillWhenUsed((self.location_filter,), self._fill_places, self)
+        self.place_choices.due()
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("filesStatusFilter")
         self.status_filter.addItem(self.tr("Any status"), None)
@@ -227,29 +229,19 @@ class FilesTab(ListTab):
                                    self.status_filter.currentData())
         self.refresh()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched in (self.matter_filter, self.matter_filter.lineEdit())
-                and event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress)):
-            self._fill_matters()  # thousands of matters on a large practice: read when the filter is first used
-        if watched is self.location_filter and event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
-            self._fill_places()  # likewise the places (a storage company's boxes run to thousands)
-        return super().eventFilter(watched, event)
-
     def _fill_matters(self) -> None:
-        if not self._matters_due or self.state.store is None:
+        if self.state.store is None:
             return
         from legalsec_desktop.services import matters
 
-        self._matters_due = False
         choices = matters.matter_choices(self.state.store, include_closed=True)
         fill_combo(self.matter_filter, [(None, self.tr("Every matter")), *choices], self.matter_filter.currentData())
 
     def _fill_places(self) -> None:
-        if not self._places_due or self.state.store is None:
+        if self.state.store is None:
             return
         from legalsec_desktop.services import locations
 
-        self._places_due = False
         places = locations.location_choices(self.state.store)
         fill_combo(self.location_filter, [(None, self.tr("Every place")), *places], self.location_filter.currentData())
         if self.location_filter.currentData() != self.filters.location_id:  # that place was retired
@@ -270,7 +262,7 @@ class FilesTab(ListTab):
     # --- data ------------------------------------------------------------------------------
     def refresh(self) -> None:
         keep = self.selected_ids()
-        self._places_due = True  # read again when the place filter is next used
+        self.place_choices.due()  # read again when the place filter is next used
         super().refresh()
         rows = [r for r in (self.model.row_of(i) for i in keep) if r is not None]
         if rows:
@@ -280,7 +272,7 @@ class FilesTab(ListTab):
         self.selection_changed.emit()
 
     def _on_store_changed(self) -> None:
-        self._matters_due = True
+        self.matter_choices.due()
         with QSignalBlocker(self.matter_filter):
             self.matter_filter.clear()
             self.matter_filter.addItem(self.tr("Every matter"), None)
@@ -391,7 +383,7 @@ class FilesTab(ListTab):
             self.refresh()
             self.select_file(destination.file_id)
             return
-        self._fill_matters()
+        self.matter_choices.now()
         index = self.matter_filter.findData(destination.matter_id) if destination.matter_id is not None else -1
         if index < 0:
             super().show_destination(destination)
