@@ -22,6 +22,15 @@ class Table:
     groups: frozenset[int] = frozenset()
 
 
+def column_percents(weights: tuple[int, ...]) -> list[int]:
+    """Whole percentages in proportion to `weights` that add up to exactly 100, so a table fills the width."""
+    total, running, percents = sum(weights), 0, []
+    for weight in weights:
+        percents.append(round((running + weight) * 100 / total) - round(running * 100 / total))
+        running += weight
+    return percents
+
+
 @dataclass(frozen=True)
 class Section:
     """A heading, a few paragraphs and a table; `new_page` starts it on a new page, `level` 1 is a part's title."""

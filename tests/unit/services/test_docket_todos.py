@@ -7,7 +7,6 @@ from docx import Document
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.domain.todos import TodoDraft
 from legalsec_desktop.reports.docket import TODO_COLUMNS, DocketData, DocketRequest, TodoLine, build_docket
-from legalsec_desktop.reports.report_html import report_html
 from legalsec_desktop.services import docket, matters, todos
 
 DAY = date(2026, 11, 23)
@@ -48,14 +47,14 @@ def test_the_sheet_lists_what_is_to_do_by_its_last_day_and_what_was_ticked_on_it
     assert "Next week" not in [row[2] for row in week.rows] and len(week.rows) == 3
 
 
-def test_the_to_do_section_reaches_word_and_html(store, tmp_path):
+def test_the_to_do_section_reaches_word_and_the_printed_sheet(store, tmp_path):
     todos.save_todo(store, TodoDraft("Renew the notary commission — „Büro“", DAY))
     path = docket.save_docket_as_word(store, DocketRequest(DAY), tmp_path / "docket.docx", NOW)
     document = Document(str(path))
     table = next(t for t in document.tables if [c.text for c in t.rows[0].cells] == list(TODO_COLUMNS))
     assert table.rows[1].cells[2].text == "Renew the notary commission — „Büro“"
-    html = report_html(docket.docket_report(store, DocketRequest(DAY), NOW))
-    assert "To do" in html and "Renew the notary commission — „Büro“" in html
+    printed = to_do_section(docket.docket_report(store, DocketRequest(DAY), NOW))  # what the page layout draws
+    assert printed.rows[0][2] == "Renew the notary commission — „Büro“"
 
 
 def test_an_empty_to_do_list_says_so():

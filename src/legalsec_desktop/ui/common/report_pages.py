@@ -14,15 +14,14 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QLineF, QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QPaintDevice, QPainter, QPen, QTextLayout, QTextOption
 
-from legalsec_desktop.domain.report import Report, Section, Table
-from legalsec_desktop.reports.report_html import MARK, column_percents
+from legalsec_desktop.domain.report import Report, Section, Table, column_percents
 
 TALL = 0.8  # share of a page: a row or heading group taller than this may break
 GRID = QColor("#999999")
 HEAD_FILL = QColor("#e8edf3")
 GROUP_FILL = QColor("#f3f3f3")
 INK = QColor("#000000")
-RED = QColor(MARK)
+RED = QColor("#b00020")  # unverified deadlines and other marked rows
 
 
 @dataclass
