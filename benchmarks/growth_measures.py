@@ -168,13 +168,20 @@ def conflict_check(m: Measures) -> None:
         for names in CONFLICT_CHECKS:
             conflicts.find_hits(m.store, [SearchName(n) for n in names])
 
-    def plain_read() -> None:  # the names a check scores, read six times with sqlite3
-        for _ in CONFLICT_CHECKS:
-            m.raw.execute("SELECT id, name, match_key FROM contact WHERE deleted_at IS NULL").fetchall()
-            m.raw.execute("SELECT a.contact_id, a.alias, a.match_key FROM contact_alias a "
-                          "JOIN contact c ON c.id = a.contact_id WHERE c.deleted_at IS NULL").fetchall()
+    from rapidfuzz import fuzz, process
 
-    m.measure("conflict_6_checks", six, floor=plain_read)
+    from legalsec_desktop.domain.names import fold_name
+
+    keys = [row[0] for row in m.raw.execute("SELECT match_key FROM contact WHERE deleted_at IS NULL")]
+    keys += [row[0] for row in m.raw.execute("SELECT a.match_key FROM contact_alias a JOIN contact c ON "
+                                             "c.id = a.contact_id WHERE c.deleted_at IS NULL")]
+
+    def one_pass() -> None:  # one rapidfuzz pass over every folded name (already read) for each name searched
+        for names in CONFLICT_CHECKS:
+            for name in names:
+                process.extract(fold_name(name), keys, scorer=fuzz.token_set_ratio, score_cutoff=80, limit=None)
+
+    m.measure("conflict_6_checks", six, floor=one_pass)
 
 
 def docket_pdf(m: Measures, today: date) -> None:

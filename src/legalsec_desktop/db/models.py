@@ -68,6 +68,16 @@ event.listen(Base, "before_insert", _keep_search_key, propagate=True)
 event.listen(Base, "before_update", _keep_search_key, propagate=True)
 
 
+class NameVersionRow(Base):
+    """One number, raised by triggers whenever a contact's or an alias's name (or a contact's deletion) changes, by
+    anyone: a conflict check reads the names again only when it has moved (migration 0013)."""
+
+    __tablename__ = "name_version"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+
 class FirmRow(Base):
     """The single row of firm-wide settings (id is always 1)."""
 

@@ -13,12 +13,22 @@ from dataclasses import asdict, dataclass
 from itertools import accumulate
 from datetime import datetime
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import select, update
+from sqlalchemy import Engine, select, update
+from sqlalchemy.orm import Session
 
 from legalsec_desktop.db.plain_read import plain_rows
-from legalsec_desktop.db.models import ConflictCheckRow, ContactAliasRow, ContactRow, FirmRow, MatterRow, PartyRow
+from legalsec_desktop.db.models import (
+    ConflictCheckRow,
+    ContactAliasRow,
+    ContactRow,
+    FirmRow,
+    MatterRow,
+    NameVersionRow,
+    PartyRow,
+)
 from legalsec_desktop.db.store import Store
 from legalsec_desktop.services.collector import collector_paused
 from legalsec_desktop.services.users import current_user
@@ -51,17 +61,47 @@ def find_hits(store: Store, names: list[SearchName], min_score: int = MIN_SCORE)
         return _find_hits(store, clean_names(names), min_score)
 
 
+@dataclass(frozen=True)
+class _Names:
+    """Every live name a check scores, as read at one `version` of the names (name_version, migration 0013):
+    choices[j] is the folded key of a name of contact owners[j]; the first `contacts` are the contacts' own
+    names, the rest their aliases (whose text is alias_texts[j - contacts])."""
+
+    version: int
+    owners: list[int]
+    choices: list[str]
+    contacts: int
+    alias_texts: list[str]
+
+
+# The names last read from each open database (by its engine), kept while their version stands: a check after
+# another reads one number instead of every name (80,000 contacts: 80 ms of the 130 ms a check took).
+_READ: WeakKeyDictionary[Engine, _Names] = WeakKeyDictionary()
+
+
+def _live_names(store: Store, session: Session) -> _Names:
+    version = session.scalar(select(NameVersionRow.version).where(NameVersionRow.id == 1))
+    kept = _READ.get(store.engine)
+    if kept is not None and version is not None and kept.version == version:
+        return kept
+    # Only the keys of every name; the names themselves are read for the hits alone.
+    live = ContactRow.deleted_at.is_(None)
+    contacts = plain_rows(session, select(ContactRow.id, ContactRow.match_key).where(live))
+    aliases = plain_rows(session, select(ContactAliasRow.contact_id, ContactAliasRow.match_key, ContactAliasRow.alias)
+                         .join(ContactRow, ContactRow.id == ContactAliasRow.contact_id).where(live))
+    names = _Names(version if version is not None else -1, [row[0] for row in contacts] + [row[0] for row in aliases],
+                   [row[1] for row in contacts] + [row[1] for row in aliases], len(contacts),
+                   [row[2] for row in aliases])
+    if version is not None:
+        _READ[store.engine] = names
+    return names
+
+
 def _find_hits(store: Store, names: list[SearchName], min_score: int) -> list[Hit]:
     keys = [fold_name(entry.name) or entry.name.casefold() for entry in names]
     with store.read() as session:
-        # Only the keys of every name; the names themselves are read for the hits alone.
-        live = ContactRow.deleted_at.is_(None)
-        contacts = plain_rows(session, select(ContactRow.id, ContactRow.match_key).where(live))
-        aliases = plain_rows(session, select(ContactAliasRow.contact_id, ContactAliasRow.match_key,
-                                             ContactAliasRow.alias)
-                             .join(ContactRow, ContactRow.id == ContactAliasRow.contact_id).where(live))
-        owners = [row[0] for row in contacts] + [row[0] for row in aliases]
-        choices = [row[1] for row in contacts] + [row[1] for row in aliases]
+        every = _live_names(store, session)  # in this read: the names and their version agree
+        owners, choices = every.owners, every.choices
         best: dict[tuple[int, int], tuple[int, int]] = {}  # (searched index, contact) -> (score, index of the name)
         if choices:
             for i, row in enumerate(_matching(keys, choices, min_score)):
@@ -92,7 +132,7 @@ def _find_hits(store: Store, names: list[SearchName], min_score: int) -> list[Hi
     hits = []
     for (i, contact_id), (score, j) in best.items():
         searched = names[i]
-        name = main_name[contact_id] if j < len(contacts) else aliases[j - len(contacts)][2]
+        name = main_name[contact_id] if j < every.contacts else every.alias_texts[j - every.contacts]
         for matter_id, number, title, role, status in roles.get(contact_id) or [(None, "", "", "contact", "")]:
             hits.append(Hit(
                 searched=searched.name, name=name, contact_id=contact_id, contact_name=main_name[contact_id],
