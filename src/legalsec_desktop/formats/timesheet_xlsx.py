@@ -174,8 +174,9 @@ def _build(workbook: Workbook, rows: Iterable[SheetRow], title: SheetTitle,
                             formats.indented_header if index == 7 else formats.header)
     matters: dict[str, tuple[str, str]] = {}
     keepers: dict[str, str] = {}
-    by_matter, by_keeper, by_day = _Totals.empty(), _Totals.empty(), _Totals.empty()
-    minutes = cents = 0
+    # minutes and cents per (matter, timekeeper, day): one dictionary look-up a row; the Summary's three totals
+    # are added up from it after the last row (a few thousand keys, not one update per total per row)
+    totals: dict[tuple[str, str, date], list[int]] = {}
     count = 0
     # XlsxWriter's own methods behind write_string and write_number: their public wrappers first check whether
     # the cell was named "A1" style, which costs several per cent of the export for 300,000 cells named by number
@@ -188,9 +189,10 @@ def _build(workbook: Workbook, rows: Iterable[SheetRow], title: SheetTitle,
         count += 1
         line = count
         narrative = xml_text(row.narrative)
-        lines = text_lines(narrative, narrative_chars)
-        if lines > 1:
-            detail.set_row(line, min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT))
+        if len(narrative) > narrative_chars or "\n" in narrative:  # most narratives fit on one line
+            lines = text_lines(narrative, narrative_chars)
+            if lines > 1:
+                detail.set_row(line, min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT))
         number(line, 0, (row.day - EXCEL_EPOCH).days, day_format)
         for column, value in ((1, row.timekeeper), (2, row.client), (3, row.matter), (8, row.status),
                               (9, row.task_code), (10, row.activity_code)):
@@ -205,15 +207,23 @@ def _build(workbook: Workbook, rows: Iterable[SheetRow], title: SheetTitle,
         number(line, 6, row.amount_cents / 100, money)
         if narrative:
             text(line, NARRATIVE, narrative, wrapped)
-        matters.setdefault(row.matter, (row.client, row.matter_title))
-        keepers.setdefault(row.timekeeper, row.timekeeper_name)
-        by_matter.add(row.matter, row.billed_minutes, row.amount_cents)
-        by_keeper.add(row.timekeeper, row.billed_minutes, row.amount_cents)
-        by_day.add(row.day, row.billed_minutes, row.amount_cents)
-        minutes += row.billed_minutes
-        cents += row.amount_cents
+        key = (row.matter, row.timekeeper, row.day)
+        so_far = totals.get(key)
+        if so_far is None:
+            totals[key] = [row.billed_minutes, row.amount_cents]
+            matters.setdefault(row.matter, (row.client, row.matter_title))
+            keepers.setdefault(row.timekeeper, row.timekeeper_name)
+        else:
+            so_far[0] += row.billed_minutes
+            so_far[1] += row.amount_cents
         if progress is not None and count % 500 == 0 and not progress(count):
             raise ExportCancelled("The timesheet export was cancelled; no file was written.")
+    by_matter, by_keeper, by_day = _Totals.empty(), _Totals.empty(), _Totals.empty()
+    for (matter, keeper, day), (added_minutes, added_cents) in totals.items():
+        by_matter.add(matter, added_minutes, added_cents)
+        by_keeper.add(keeper, added_minutes, added_cents)
+        by_day.add(day, added_minutes, added_cents)
+    minutes, cents = sum(by_day.minutes.values()), sum(by_day.cents.values())
     last = count + 1  # the Detail's last data row (as Excel numbers rows)
     total = last + 1  # zero-based: one empty row, then the total
     detail.write_string(total, 0, "Total (rows shown)", formats.bold)

@@ -360,7 +360,10 @@ def test_the_fixtures_keep_the_triggers_that_refuse_changes(fixture):
     searched = {} if revision_of(fixture) < "0010" else {  # the search index's, from 0010
         f"search_{table}_{verb}": table for table in ("matter", "contact", "communication")
         for verb in ("added", "changed", "removed")}
+    versioned = {} if revision_of(fixture) < "0013" else {  # the names' version, from 0013
+        f"{table}_names_{verb}": table for table in ("contact", "contact_alias")
+        for verb in ("inserted", "updated", "deleted")}
     assert found == {"file_movement_UPDATE_refused": "file_movement", "file_movement_DELETE_refused": "file_movement",
                      "destruction_UPDATE_refused": "destruction", "destruction_DELETE_refused": "destruction",
                      "file_record_DELETE_refused": "file_record", "file_record_destroyed_kept": "file_record",
-                     **searched}
+                     **searched, **versioned}
