@@ -138,6 +138,14 @@ def _event_row(row: RowMapping) -> EventListRow:
                         row["status"])
 
 
+def _client_of(matter_id: SQLColumnExpression[int]) -> ColumnElement[bool]:
+    """How a record's matter's client is joined: through the record's own matter_id, not matter.client_id, so that
+    SQLite leaves both the matter and the client out of an id list that neither sorts nor filters by them (joined
+    through the matter's column, the matter was looked up for every row: 40 % of the file room's list by label)."""
+    client_matter = aliased(MatterRow)
+    return ContactRow.id == select(client_matter.client_id).where(client_matter.id == matter_id).scalar_subquery()
+
+
 def _time_query() -> AnySelect:
     return (
         select(
@@ -156,7 +164,7 @@ def _time_query() -> AnySelect:
         )
         .outerjoin(TimekeeperRow, TimekeeperRow.id == TimeEntryRow.timekeeper_id)
         .outerjoin(MatterRow, MatterRow.id == TimeEntryRow.matter_id)
-        .outerjoin(ContactRow, ContactRow.id == MatterRow.client_id)
+        .outerjoin_from(TimeEntryRow, ContactRow, _client_of(TimeEntryRow.matter_id))
     )
 
 
@@ -219,10 +227,10 @@ def _file_query(today: date) -> AnySelect:
             FileRecordRow.due_back_on.label("due_back_on"),
             FileRecordRow.destroy_after.label("destroy_after"),
         )
-        # Every file has a matter (NOT NULL, a foreign key): an outer join gives the same rows, and lets SQLite leave
-        # the matter out of an id list that neither sorts nor filters by it.
+        # Every file has a matter (NOT NULL, a foreign key): outer joins give the same rows, and let SQLite leave
+        # the matter and its client out of an id list that neither sorts nor filters by them (see _client_of).
         .outerjoin(MatterRow, MatterRow.id == FileRecordRow.matter_id)
-        .outerjoin(ContactRow, ContactRow.id == MatterRow.client_id)
+        .outerjoin_from(FileRecordRow, ContactRow, _client_of(FileRecordRow.matter_id))
         .outerjoin(Here, Here.id == FileRecordRow.location_id)
     )
 

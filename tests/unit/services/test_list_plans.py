@@ -109,3 +109,24 @@ def test_a_conflict_check_reads_the_folded_names_from_an_index(demo_store, demo_
     assert len(keys) == 1
     [plan] = plans(demo_store, demo_path, keys)
     assert "COVERING INDEX ix_contact_deleted_at_match_key (deleted_at=?)" in plan
+
+
+def test_the_file_room_and_time_lists_leave_the_matter_and_its_client_out_of_their_ids(demo_store, demo_path):
+    """The client is joined through the record's own matter_id: an id list that neither sorts nor filters by the
+    matter or the client reads neither table; sorted or filtered by the client, it still finds it."""
+    from legalsec_desktop.services.rows import TimeFilters
+
+    with statements_of(demo_store) as seen:
+        assert listings.list_ids(demo_store, "files", "label")
+        assert listings.list_ids(demo_store, "time", filters=TimeFilters(first=None, last=None))
+    for plan in plans(demo_store, demo_path, seen):
+        assert "matter" not in plan and "contact" not in plan, plan
+
+
+def test_a_list_sorted_or_filtered_by_client_still_names_the_right_one(demo_store):
+    ids = listings.list_ids(demo_store, "files", "client")
+    rows = listings.fetch_rows(demo_store, "files", ids)
+    clients = [rows[i].client for i in ids]
+    assert clients == sorted(clients, key=str.casefold) or clients == sorted(clients)
+    middle = ids[len(ids) // 2]
+    assert middle in listings.list_ids(demo_store, "files", text=rows[middle].client)  # found by its client
