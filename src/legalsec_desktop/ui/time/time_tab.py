@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -34,8 +33,8 @@ from legalsec_desktop.ui.common.fill_when_used import FillWhenUsed
 from legalsec_desktop.ui.common.record_model import ID_ROLE
 from legalsec_desktop.ui.common.navigation import Destination
 from legalsec_desktop.ui.common.list_tab import ListTab, TabSpec
-from legalsec_desktop.ui.common.undo import StoreCommand
 from legalsec_desktop.ui.common.worker import run_quietly
+from legalsec_desktop.ui.time.entry_actions import EntryActions
 from legalsec_desktop.ui.time.short_days import ShortDaysPanel
 from legalsec_desktop.services.changes import Changed
 
@@ -57,7 +56,7 @@ SPEC = TabSpec(
     shows=Changed.TIME | Changed.TIMERS | Changed.MATTERS | Changed.FIRM,
 )
 
-class TimeTab(ListTab):
+class TimeTab(ListTab, EntryActions):
     export_requested = Signal()  # Export to Excel… was pressed
 
     def __init__(self, spec: TabSpec, state: AppState, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
@@ -388,26 +387,6 @@ class TimeTab(ListTab):
     def new_entry(self) -> None:
         self.entry_bar.start_new()
 
-    def _entry_saved(self, entry_id: int) -> None:
-        """Undo takes a new entry away again, or puts a changed one back as it was."""
-        from legalsec_desktop.services import time_entries
-
-        store, before = self.state.require_store(), self.entry_bar.editing_before
-        if before is None:
-            removed: list = []
-            self.undo_stack.push(StoreCommand(
-                self.tr("Add time entry"),
-                lambda: removed.__setitem__(slice(None), time_entries.delete_entries(store, [entry_id])),
-                lambda: time_entries.restore_entries(store, removed), self.state, Changed.TIME, self))
-        else:
-            after = time_entries.load_entry(store, entry_id)
-            self.undo_stack.push(StoreCommand(
-                self.tr("Change time entry"), lambda: time_entries.save_entry(store, before, entry_id),
-                lambda: time_entries.save_entry(store, after, entry_id), self.state, Changed.TIME, self))
-        self.state.data_changed.emit(Changed.TIME)
-        self.select_entry(entry_id, scroll=True)
-        self.state.tell(self.tr("Time entry saved. Edit ▸ Undo (Ctrl+Z) takes it back."))
-
     def _timer_values(self) -> tuple:
         bar = self.entry_bar
         return bar.keeper.currentData(), bar.matter.currentData(), bar.narrative.text()
@@ -417,44 +396,3 @@ class TimeTab(ListTab):
         self.select_entry(entry_id)
         self.entry_bar.edit(entry_id)
         self.entry_bar.say(self.tr("The timer's time is a draft entry now: check it and press Enter."))
-
-    def delete_selected(self) -> None:
-        ids = self.selected_ids()
-        if not ids or self.state.read_only:
-            return
-        from legalsec_desktop.services import time_entries
-        from legalsec_desktop.ui.common.undo import delete_with_undo
-
-        deleted: list = []
-
-        def delete() -> str:
-            deleted[:] = time_entries.delete_entries(self.state.require_store(), ids)
-            return self.tr("%d time entr%s") % (len(ids), "y" if len(ids) == 1 else "ies")
-
-        delete_with_undo(self.undo_stack, self, self.state, Changed.TIME, delete,
-                         lambda: time_entries.restore_entries(self.state.require_store(), deleted), self.tr("Delete"))
-
-    def set_status(self, status: str) -> None:
-        ids = self.selected_ids()
-        if not ids or self.state.read_only:
-            return
-        from legalsec_desktop.services import time_entries
-
-        if status == "billed":
-            answer = QMessageBox.question(
-                self, self.tr("Mark billed"),
-                self.tr("Mark %d entr%s billed? Billed time is locked: it cannot be changed or deleted afterwards.")
-                % (len(ids), "y" if len(ids) == 1 else "ies"))
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        try:
-            before = time_entries.set_status(self.state.require_store(), ids, status)
-        except UserFixableError as exc:
-            show_problem(self, exc, self.tr("Status not changed"))
-            return
-        if status != "billed":
-            self.undo_stack.push(StoreCommand(self.tr("Mark %s") % status,
-                                              lambda: time_entries.restore_statuses(self.state.require_store(), before),
-                                              lambda: time_entries.set_status(self.state.require_store(), ids, status),
-                                              self.state, Changed.TIME, self))
-        self.state.data_changed.emit(Changed.TIME)
