@@ -22,6 +22,7 @@ from legalsec_desktop.db.models import (
     TimekeeperRow,
 )
 from legalsec_desktop.db.store import Store
+from legalsec_desktop.services.collector import collector_paused
 from legalsec_desktop.domain.clock import from_utc, to_local, utc_of
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.events import DEADLINE_KINDS, EventDraft, occurrences, validate_event
@@ -173,16 +174,17 @@ def _exdates(text: str) -> tuple[date, ...]:
 
 def events_between(store: Store, first: date, last: date, filters: EventFilters = EVERY_EVENT) -> list[Occurrence]:
     """Every event and series occurrence with first <= day < last, by day and time."""
-    with store.read() as session:
-        single = session.execute(_query(filters).where(EventRow.rrule == "", EventRow.on_date >= first,
-                                                       EventRow.on_date < last)).all()
-        series = session.execute(_query(filters).where(EventRow.rrule != "", EventRow.on_date < last)).all()
-        people = _attendees(session, [*single, *series])
-    found = [_occurrence(row, people) for row in single]
-    for row in series:
-        found += _expand(row, people, first, last)
-    found.sort(key=lambda o: (o.day, o.start is not None, o.start or datetime.min, o.title))
-    return found
+    with collector_paused():  # a busy month is thousands of rows and occurrences: no full collection meanwhile
+        with store.read() as session:
+            single = session.execute(_query(filters).where(EventRow.rrule == "", EventRow.on_date >= first,
+                                                           EventRow.on_date < last)).all()
+            series = session.execute(_query(filters).where(EventRow.rrule != "", EventRow.on_date < last)).all()
+            people = _attendees(session, [*single, *series])
+        found = [_occurrence(row, people) for row in single]
+        for row in series:
+            found += _expand(row, people, first, last)
+        found.sort(key=lambda o: (o.day, o.start is not None, o.start or datetime.min, o.title))
+        return found
 
 
 def _expand(row: Row[Any], people: dict[int, list[tuple[int, str]]], first: date, last: date) -> list[Occurrence]:
