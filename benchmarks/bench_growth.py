@@ -87,7 +87,7 @@ def table(one: dict[str, float], four: dict[str, float]) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--rounds", type=int, default=2,
+    parser.add_argument("--rounds", type=int, default=4,
                         help="measure 1x then 4x this many times over; each figure is its least disturbed round")
     parser.add_argument("--plans", action="store_true", help="print each statement's EXPLAIN QUERY PLAN")
     parser.add_argument("--no-window", action="store_true", help="leave out the Time tab's first switch")
