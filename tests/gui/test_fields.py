@@ -85,6 +85,30 @@ def test_an_editable_combo_finds_items_by_any_part_and_has_a_text_box(qtbot):
         line_edit(plain)
 
 
+@pytest.mark.parametrize("how", ["popup", "typed"])
+def test_a_chosen_item_is_shown_from_its_start_not_the_end_of_a_long_title(qtbot, how):
+    from legalsec_desktop.ui.common.fields import fill_combo
+
+    combo = searchable_combo()
+    qtbot.addWidget(combo)
+    combo.show()
+    qtbot.waitExposed(combo)
+    long = "2026-0287 — Paul Yamamoto v. Sandra Kelly, a title far longer than the box is wide"
+    fill_combo(combo, [(None, ""), (287, long), (288, "2026-0288 — Lee v. Park")])
+    edit = line_edit(combo)
+    edit.setFocus()
+    qtbot.keyClicks(edit, "yamamoto")
+    if how == "popup":  # the completer's list: Down to the match, Enter
+        qtbot.waitUntil(lambda: combo.completer().popup().isVisible())
+        qtbot.keyClick(combo.completer().popup(), Qt.Key.Key_Down)
+        qtbot.keyClick(combo.completer().popup(), Qt.Key.Key_Return)
+    else:  # Tab or Enter with the typed words meaning one item
+        combo.completer().popup().hide()
+        edit.editingFinished.emit()
+    qtbot.waitUntil(lambda: combo.currentData() == 287 and edit.text() == long)
+    qtbot.waitUntil(lambda: edit.cursorPosition() == 0)
+
+
 def test_a_table_item_is_the_one_put_there_and_a_missing_one_is_a_bug(qtbot):
     table = QTableWidget(1, 2)
     qtbot.addWidget(table)

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any, Literal, overload
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -184,7 +184,12 @@ def find_anywhere(combo: QComboBox) -> None:
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
     # Enter or Tab after a typed number or name chooses the item it means, without going through the popup.
-    line_edit(combo).editingFinished.connect(lambda: choose_typed(combo))
+    edit = line_edit(combo)
+    edit.editingFinished.connect(lambda: choose_typed(combo))
+    # A chosen item is shown from its start (a matter's number), not from the end of a long title: once the combo
+    # and its completer have put the item's text in the box, which they do after saying it was chosen.
+    combo.currentIndexChanged.connect(lambda _index: QTimer.singleShot(0, edit, lambda: edit.setCursorPosition(0)))
+    completer.activated.connect(lambda _text: QTimer.singleShot(0, edit, lambda: edit.setCursorPosition(0)))
 
 
 def line_edit(combo: QComboBox) -> QLineEdit:

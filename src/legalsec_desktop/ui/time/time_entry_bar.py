@@ -36,7 +36,6 @@ from legalsec_desktop.ui.common.fields import (
     chosen_data,
     fill_combo,
     find_anywhere,
-    line_edit,
     searchable_combo,
 )
 
@@ -61,7 +60,6 @@ class TimeEntryBar(QGroupBox):
         self.matters_needed: Callable[[], None] = lambda: None  # fills it before an entry's matter is shown
         self.matter.setObjectName("entryMatter")
         self.matter.currentIndexChanged.connect(lambda _i: self._fill_rate())
-        self.matter.currentIndexChanged.connect(lambda _i: line_edit(self.matter).setCursorPosition(0))
         self.duration = QLineEdit(placeholderText=self.tr("0.3, 18m, 1:15"))
         self.duration.setObjectName("entryDuration")
         self.duration.setToolTip(self.tr("How long: 0.3 (hours), .25h, 18m, 1:15 or 1h 20m"))
