@@ -98,7 +98,11 @@ def save_in(session: Session, draft: TimeDraft, entry_id: int | None = None) -> 
         raise ValidationError("status", LOCKED)
     assert draft.timekeeper_id is not None
     day_total = _day_total(session, draft.timekeeper_id, draft.entry_date, entry_id) + draft.minutes
-    if day_total > MAX_MINUTES:
+    # A change that leaves the day no fuller than it was goes through, so an over-full day (an import, a typing
+    # mistake made elsewhere) can be put right an entry at a time.
+    no_fuller = (entry_id is not None and row.timekeeper_id == draft.timekeeper_id
+                 and row.entry_date == draft.entry_date and draft.minutes <= row.minutes)
+    if day_total > MAX_MINUTES and not no_fuller:
         initials = session.get_one(TimekeeperRow, draft.timekeeper_id).initials  # terms_in found the timekeeper
         raise ValidationError("minutes", f"{initials} would have {format_hours(day_total, 2)} hours on "
                                          f"{format_date(draft.entry_date)}: a day has only 24. Check the date "

@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from legalsec_desktop.db.models import ContactRow, MatterRow, TimekeeperRow
+from legalsec_desktop.db.models import ContactRow, MatterRow, TimeEntryRow, TimekeeperRow
 from legalsec_desktop.domain.errors import ValidationError
 from legalsec_desktop.domain.matters import MatterDraft
 from legalsec_desktop.domain.time_entries import TimeDraft, entry_amount
@@ -54,6 +54,26 @@ def test_more_than_24_hours_in_a_day_is_refused_and_nothing_is_saved(practice):
     assert caught.value.field == "minutes"
     assert listings.time_totals(store).count == 2
     time_entries.save_entry(store, entry(mary, acme, 4 * 60, day=DAY + timedelta(days=1)))
+
+
+def test_an_over_full_day_can_be_put_right_an_entry_at_a_time(practice):
+    """A day already over 24 hours (an import, another program): a change that leaves it no fuller goes through;
+    one that adds to it, a new entry on it, or time moved onto it is refused."""
+    store, rivera, acme, mary, _ken = practice
+    first = time_entries.save_entry(store, entry(mary, rivera, 20 * 60))
+    over = time_entries.save_entry(store, entry(mary, acme, 5 * 60, day=DAY + timedelta(days=1)))
+    elsewhere = time_entries.save_entry(store, entry(mary, acme, 60, day=DAY + timedelta(days=2)))
+    with store.write() as session:  # written around the check, as an import from elsewhere could
+        session.get(TimeEntryRow, over).entry_date = DAY  # the day now holds 25 hours
+    time_entries.save_entry(store, entry(mary, acme, 4 * 60 + 30), over)  # less: goes through (24.5 hours)
+    time_entries.save_entry(store, entry(mary, acme, 4 * 60 + 30, narrative="Lease, corrected"), over)  # the same
+    for refused in (lambda: time_entries.save_entry(store, entry(mary, acme, 5 * 60), over),  # more again
+                    lambda: time_entries.save_entry(store, entry(mary, rivera, 6)),  # a new entry on that day
+                    lambda: time_entries.save_entry(store, entry(mary, acme, 60), elsewhere)):  # moved onto it
+        with pytest.raises(ValidationError, match="a day has only 24"):
+            refused()
+    assert time_entries.load_entry(store, first).minutes == 20 * 60
+    assert time_entries.load_entry(store, over).narrative == "Lease, corrected"
 
 
 def test_a_closed_matter_warns_but_takes_time(practice):
