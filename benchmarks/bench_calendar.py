@@ -12,8 +12,6 @@ from __future__ import annotations
 from common import WINDOW_CHILD, run_and_print
 
 CHILD = WINDOW_CHILD + r"""
-import random
-from datetime import date, timedelta
 tab = window.tab(TabKey.CALENDAR)
 t = time.perf_counter()
 tab.set_view(0); app.processEvents(); tab.month.grab()
@@ -35,16 +33,9 @@ print(f"week_median_ms={median}"); print(f"week_worst_ms={worst}")
 median, worst, _ = stepping(3, tab.agenda, 6)
 print(f"agenda_median_ms={median}"); print(f"agenda_worst_ms={worst}")
 
-from legalsec_desktop.domain.deadlines import Request, compute
-rng = random.Random(4)
-rules = ("US-FED", "US-FED:MA", "CA", "NY", "TX")
-services = ("personal", "electronic", "mail", "mail-out-of-state", "overnight")
-requests = []
-for _ in range(10_000):
-    unit = rng.choice(("days", "days", "days", "court_days", "monday_after_days"))
-    requests.append(Request(rng.choice(rules), date(2025, 1, 1) + timedelta(days=rng.randrange(5 * 365)),
-                            rng.randrange(1, 60), unit, before=unit == "court_days" and rng.random() < 0.5,
-                            service=rng.choice(services)))
+from legalsec_desktop.domain.deadlines import compute
+from common import deadline_requests
+requests = deadline_requests()
 t = time.perf_counter()
 for request in requests:
     compute(request)

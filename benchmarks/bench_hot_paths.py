@@ -23,7 +23,7 @@ import os
 from common import huge_demo, large_demo, run_child, summary
 
 CHILD = r"""
-import gc, random, statistics, sys, tempfile, time
+import gc, statistics, sys, tempfile, time
 from datetime import date, timedelta
 from pathlib import Path
 from legalsec_desktop.services.database import open_database
@@ -53,16 +53,9 @@ process.extract("jon smith", [k for _, k in keys], scorer=fuzz.token_set_ratio, 
 print(f"conflict_floor_ms={(read + time.perf_counter() - t) * 1000}")
 print(f"names={len(keys)}")
 
-from legalsec_desktop.domain.deadlines import Request, compute
-rng = random.Random(4)
-rules = ("US-FED", "US-FED:MA", "CA", "NY", "TX")
-services = ("personal", "electronic", "mail", "mail-out-of-state", "overnight")
-requests = []
-for _ in range(10_000):
-    unit = rng.choice(("days", "days", "days", "court_days", "monday_after_days"))
-    requests.append(Request(rng.choice(rules), date(2025, 1, 1) + timedelta(days=rng.randrange(5 * 365)),
-                            rng.randrange(1, 60), unit, before=unit == "court_days" and rng.random() < 0.5,
-                            service=rng.choice(services)))
+from legalsec_desktop.domain.deadlines import compute
+from common import deadline_requests
+requests = deadline_requests()
 t = time.perf_counter()
 for request in requests:
     compute(request)

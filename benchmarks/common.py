@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import random
 import statistics
 import subprocess
 import sys
 import time
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
@@ -63,12 +67,32 @@ def demo_database(size: str) -> Path:
     return path
 
 
+def deadline_requests(count: int = 10_000) -> list[Any]:
+    """The same `count` deadline computations for every benchmark that times them: mixed rule sets, units and
+    service, triggers over five years (seeded, so every run and every benchmark asks the same)."""
+    from legalsec_desktop.domain.deadlines import Request
+
+    rng = random.Random(4)
+    rules = ("US-FED", "US-FED:MA", "CA", "NY", "TX")
+    services = ("personal", "electronic", "mail", "mail-out-of-state", "overnight")
+    requests = []
+    for _ in range(count):
+        unit = rng.choice(("days", "days", "days", "court_days", "monday_after_days"))
+        requests.append(Request(rng.choice(rules), date(2025, 1, 1) + timedelta(days=rng.randrange(5 * 365)),
+                                rng.randrange(1, 60), unit, before=unit == "court_days" and rng.random() < 0.5,
+                                service=rng.choice(services)))
+    return requests
+
+
 def run_child(code: str, *args: str, env: dict[str, str] | None = None) -> dict[str, float]:
     """Run `code` in a fresh interpreter (cold imports); it prints `key=value` lines, which are returned.
 
-    The child gets the parent's wall-clock start time as argv[1], so its figures include interpreter start-up.
+    The child gets the parent's wall-clock start time as argv[1], so its figures include interpreter start-up,
+    and this folder on its path, so it can use these helpers (`from common import deadline_requests`).
     """
     started = time.time()
+    env = dict(os.environ if env is None else env)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(HERE), env.get("PYTHONPATH", ""))))
     result = subprocess.run([sys.executable, "-c", code, repr(started), *args], capture_output=True, text=True,
                             env=env, timeout=300)
     if result.returncode != 0:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import gc
 import os
-import random
 import sqlite3
 import statistics
 import tempfile
@@ -226,17 +225,10 @@ def timesheet_month(m: Measures, today: date) -> None:
 
 
 def deadlines(m: Measures) -> None:
-    from legalsec_desktop.domain.deadlines import Request, compute
+    from common import deadline_requests
+    from legalsec_desktop.domain.deadlines import compute
 
-    rng = random.Random(4)  # as bench_calendar
-    rules = ("US-FED", "US-FED:MA", "CA", "NY", "TX")
-    services = ("personal", "electronic", "mail", "mail-out-of-state", "overnight")
-    requests = []
-    for _ in range(10_000):
-        unit = rng.choice(("days", "days", "days", "court_days", "monday_after_days"))
-        requests.append(Request(rng.choice(rules), date(2025, 1, 1) + timedelta(days=rng.randrange(5 * 365)),
-                                rng.randrange(1, 60), unit, before=unit == "court_days" and rng.random() < 0.5,
-                                service=rng.choice(services)))
+    requests = deadline_requests()  # as bench_calendar and bench_hot_paths
     m.measure("deadlines_10k", lambda: [compute(request) for request in requests])
 
 
