@@ -59,3 +59,20 @@ def make_window(qtbot, demo_path):  # noqa: ANN001
     yield make
     for state in made:
         state.set_store(None)
+
+
+@pytest.fixture
+def hale_window(make_window, tmp_path, two_attorney_firm):  # noqa: ANN001
+    """A window over a new database: the firm Hale Law (Mary Hale and Ken Ito: window.mary, window.ken) and its
+    matter 2026-0001 Rivera v. Okafor (window.rivera)."""
+    from datetime import date
+
+    from legalsec_desktop.domain.matters import MatterDraft
+    from legalsec_desktop.services import matters
+
+    window = make_window(tmp_path / "hale.db")
+    store = window.state.store
+    window.mary, window.ken = two_attorney_firm(store, "Hale Law")
+    window.rivera = matters.create_matter(store, MatterDraft("2026-0001", "Rivera v. Okafor", "Ana Rivera",
+                                                             date(2026, 1, 5)))
+    return window

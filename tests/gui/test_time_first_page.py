@@ -16,12 +16,9 @@ ENTRIES = 450  # more than two pages of the list (RecordTableModel.PAGE is 200)
 
 
 @pytest.fixture
-def window(make_window, tmp_path, two_attorney_firm, qtbot):
-    window = make_window(tmp_path / "time.db")
+def window(hale_window, qtbot):
+    window = hale_window
     store = window.state.store
-    window.mary, window.ken = two_attorney_firm(store, "Hale Law")
-    window.rivera = matters.create_matter(store, MatterDraft("2026-0001", "Rivera v. Okafor", "Ana Rivera",
-                                                             date(2026, 1, 5)))
     time_entries.restore_entries(store, [  # one transaction: dates spread over the month to date
         (1000 + n, TimeDraft(TODAY - timedelta(days=n % 22), window.mary, window.rivera, 6, 30000,
                              narrative=f"Review{n:03d}")) for n in range(ENTRIES)])

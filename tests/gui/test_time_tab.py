@@ -22,12 +22,8 @@ TODAY = date(2026, 11, 23)  # the day tests/conftest.py pins the program's clock
 
 
 @pytest.fixture
-def window(make_window, tmp_path, two_attorney_firm, qtbot):
-    window = make_window(tmp_path / "time.db")
-    store = window.state.store
-    window.mary, window.ken = two_attorney_firm(store, "Hale Law")
-    window.rivera = matters.create_matter(store, MatterDraft("2026-0001", "Rivera v. Okafor", "Ana Rivera",
-                                                             date(2026, 1, 5)))
+def window(hale_window, qtbot):
+    window = hale_window
     window.state.data_changed.emit(Changed.ALL)
     window.show()
     window.tabs.setCurrentWidget(window.tab(TabKey.TIME))
